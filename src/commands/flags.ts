@@ -1,0 +1,27 @@
+/** Parsers for flag values shared by commands; each throws a UsageError naming the flag. */
+import { UsageError } from '../core/errors.js';
+
+/** A percentage in [min, 100]. */
+export function percentFlag(flag: string, value: unknown, min = 0): number {
+  const n = Number(String(value).replace(/%$/, '').trim());
+  if (!Number.isFinite(n) || n < min || n > 100) {
+    throw new UsageError(`${flag} must be a percentage between ${min} and 100, got "${value}"`, { code: 'bad-flag' });
+  }
+  return n;
+}
+
+/** A positive integer (or zero when allowed). */
+export function intFlag(flag: string, value: unknown, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer >= ${min}, got "${value}"`, { code: 'bad-flag' });
+  return n;
+}
+
+/** An ISO 3166-1 alpha-2 region that libphonenumber knows. */
+export function regionFlag(flag: string, value: unknown, isSupported: (c: string) => boolean): string {
+  const code = String(value).trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code) || !isSupported(code)) {
+    throw new UsageError(`${flag} must be a two-letter region code such as DE, US or BR, got "${value}"`, { code: 'bad-flag' });
+  }
+  return code;
+}

@@ -1,0 +1,46 @@
+/** Declares every subcommand and its flags; the implementation of each is imported only when it runs. */
+import { Command, Option } from 'commander';
+
+type SetExit = (code: number) => void;
+type Runner = (args: unknown[], opts: Record<string, unknown>) => Promise<number>;
+
+function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
+  return async (...params: unknown[]) => {
+    const cmd = params[params.length - 1] as Command;
+    const args = params.slice(0, -2);
+    const { run } = await load();
+    setExit(await run(args, cmd.optsWithGlobals()));
+  };
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Register all subcommands on the program. */
+export function registerCommands(program: Command, _version: string, setExit: SetExit): void {
+  program
+    .command('validate-numbers')
+    .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
+    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)')
+    .option('--column <name>', 'phone column (default: detected from the header)')
+    .option('--country <ISO2>', 'default region for numbers written without a country code')
+    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--out <file>', 'annotated copy of every row')
+    .option('--valid-out <file>', 'valid, unique rows only')
+    .option('--sample <percent>', 'pilot sample size in percent', '10')
+    .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
+    .option('--seed <n>', 'seed that makes the sample reproducible')
+    .option('--sample-only', 'validate only a random sample and estimate the whole file')
+    .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
+    .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
+    .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .action(lazy(setExit, () => import('./validate-numbers.js')));
+
+  program
+    .command('demo')
+    .description('the whole flow against a local sandbox, no account needed')
+    .option('--keep', 'keep the temporary folder and print its path')
+    .action(lazy(setExit, () => import('./demo.js')));
+
+  void Option;
+  void collect;
+}

@@ -1,0 +1,70 @@
+/** The error taxonomy: every failure a user can meet carries a stable kebab-case code, a hint and an exit code. */
+
+export const EXIT = {
+  ok: 0,
+  findings: 1,
+  usage: 2,
+  upstream: 3,
+  paused: 75,
+  sigint: 130,
+  sigterm: 143,
+} as const;
+
+export interface ErrorInit {
+  code?: string;
+  hint?: string;
+  cause?: unknown;
+}
+
+/** Base class of every error wa-ops expects; anything else is a bug and shows a stack trace under --verbose. */
+export class WaOpsError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number, init: ErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = new.target.name;
+    this.code = init.code ?? 'error';
+    this.hint = init.hint;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A bad flag, a missing required option, a conflicting combination. */
+export class UsageError extends WaOpsError {
+  constructor(message: string, init: ErrorInit = {}) {
+    super(message, EXIT.usage, { code: 'usage', ...init });
+  }
+}
+
+/** An unreadable, malformed or unsuitable input file or config. */
+export class InputError extends WaOpsError {
+  constructor(message: string, init: ErrorInit = {}) {
+    super(message, EXIT.usage, { code: 'input', ...init });
+  }
+}
+
+/** The Graph API (or the network to it) refused or failed for good. */
+export class UpstreamError extends WaOpsError {
+  constructor(message: string, init: ErrorInit = {}) {
+    super(message, EXIT.upstream, { code: 'upstream', ...init });
+  }
+}
+
+/** A cooldown or daily limit is in force; the same command resumes later. */
+export class PausedError extends WaOpsError {
+  constructor(message: string, init: ErrorInit = {}) {
+    super(message, EXIT.paused, { code: 'paused', ...init });
+  }
+}
+
+/** The run stopped on a signal after saving its state. */
+export class InterruptedError extends WaOpsError {
+  constructor(signal: 'SIGINT' | 'SIGTERM', init: ErrorInit = {}) {
+    super(`interrupted by ${signal}`, signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm, {
+      code: 'interrupted',
+      ...init,
+    });
+  }
+}

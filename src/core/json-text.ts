@@ -1,0 +1,38 @@
+/** JSON parsing that names the line and column of a syntax error, for messages a user can act on. */
+
+export interface JsonSyntaxProblem {
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parse JSON text; on failure return where and why instead of throwing. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /at position (\d+)/.exec(message);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    let where: { line: number; column: number };
+    if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
+    else if (at) where = positionOf(body, Number(at[1]));
+    else where = positionOf(body, body.trimEnd().length);
+    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    return { ok: false, problem: { ...where, reason } };
+  }
+}

@@ -1,0 +1,80 @@
+/** Classify one phone cell: E.164, validity with a reason id, region and libphonenumber type. */
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import type { Reason } from './reasons.js';
+
+export interface Classified {
+  e164: string;
+  valid: boolean;
+  reason: Reason | '';
+  region: string;
+  type: string;
+}
+
+// Excel writes long numbers as 4.91701E+12 (or 4,91701E+12 in comma-decimal locales) and too-narrow cells as ####.
+const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
+const EXCEL_HASHES = /^#{2,}$/;
+// What people write around digits: spaces, dashes of every kind, brackets, dots, slashes, an extension.
+const ALLOWED = /^[+\d\s\-\u2010-\u2015\u2212().\/\[\]]*(?:\s*(?:ext\.?|extension|x|#|;ext=)\s*\d{1,7})?$/i;
+const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', '']);
+
+/** Strip wrappers spreadsheets add to force text: a leading apostrophe, ="...", tel: URIs. */
+export function unwrapCell(cell: string): string {
+  let s = cell;
+  // Full-width digits and plus signs, exotic spaces: only non-ASCII cells pay for normalisation.
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKC').replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
+  s = s.trim();
+  if (s.startsWith("'")) s = s.slice(1).trim();
+  const formula = /^="(.*)"$/.exec(s);
+  if (formula) s = formula[1].trim();
+  if (/^tel:/i.test(s)) s = s.slice(4).trim();
+  return s;
+}
+
+/** Classify a raw cell given the row's default region (ISO2, upper case) or none. */
+export function classify(cell: string, region: string | undefined, mobileOnly = false): Classified {
+  const s = unwrapCell(cell);
+  if (s === '') return invalid('empty');
+  if (EXCEL_SCIENTIFIC.test(s) || EXCEL_HASHES.test(s)) return invalid('excel-mangled');
+  if (!ALLOWED.test(s) || s.indexOf('+', 1) !== -1) return invalid('invalid-characters');
+  if (!/\d/.test(s)) return invalid('invalid-characters');
+
+  const defaultCountry = region as CountryCode | undefined;
+  const parsed = parsePhoneNumberFromString(s, defaultCountry);
+  if (parsed === undefined) return invalid(lengthReason(s, defaultCountry, true));
+  const country = parsed.country ?? '';
+  if (!parsed.isValid()) return invalid(lengthReason(s, defaultCountry, false), country);
+  const type = parsed.getType() ?? '';
+  if (mobileOnly && !MOBILE_TYPES.has(type)) {
+    return { e164: parsed.number, valid: false, reason: 'not-mobile', region: country, type };
+  }
+  return { e164: parsed.number, valid: true, reason: '', region: country, type };
+}
+
+function invalid(reason: Reason, region = ''): Classified {
+  return { e164: '', valid: false, reason, region, type: '' };
+}
+
+function lengthReason(s: string, country: CountryCode | undefined, unparsed: boolean): Reason {
+  const verdict = validatePhoneNumberLength(s, country);
+  switch (verdict) {
+    case 'INVALID_COUNTRY':
+      return s.startsWith('+') || country ? 'invalid-country-code' : 'missing-country-code';
+    case 'TOO_SHORT':
+      return 'too-short';
+    case 'TOO_LONG':
+      return 'too-long';
+    case 'NOT_A_NUMBER':
+      return digitCount(s) < 5 ? 'too-short' : 'invalid-number';
+    default:
+      return unparsed && digitCount(s) > 17 ? 'too-long' : 'invalid-number';
+  }
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,0 +1,17 @@
+/** Reason ids for invalid rows (CONTRACT §4), with a sentence a user can act on. */
+
+export const REASONS = {
+  empty: 'the phone cell is empty',
+  'invalid-characters': 'letters or symbols that are not part of a phone number',
+  'excel-mangled': 'Excel turned the number into scientific notation or ####: digits are lost; re-export the column as text',
+  'missing-country-code': 'no country code and no default region: pass --country or --country-column',
+  'invalid-country-code': 'the country calling code does not exist',
+  'too-short': 'too few digits for its country',
+  'too-long': 'too many digits for its country',
+  'invalid-number': 'not a number that exists in its country\'s numbering plan',
+  'not-mobile': 'a valid number that cannot receive WhatsApp on a mobile (landline, toll-free, ...)',
+} as const;
+
+export type Reason = keyof typeof REASONS;
+
+export const REASON_IDS = Object.keys(REASONS) as Reason[];

@@ -1,0 +1,42 @@
+/** The two channels: stdout for data, stderr for everything a human reads while it runs. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { term } from './term.js';
+
+/** Write data (a report, a JSON document) to stdout. */
+export function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+/** Write one JSON document to stdout. */
+export function outJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Informational line on stderr (silenced by --quiet and --json). */
+export function info(text: string): void {
+  const t = term();
+  if (t.quiet || t.json) return;
+  process.stderr.write(text + '\n');
+}
+
+/** Warning on stderr (silenced by --quiet only). */
+export function warn(text: string): void {
+  if (term().quiet) return;
+  process.stderr.write(`${paint('yellow', 'warning')} ${text}\n`);
+}
+
+/** Debug line on stderr, only with --verbose. */
+export function debug(text: string): void {
+  if (term().verbose) process.stderr.write(`${paint('gray', 'debug')} ${text}\n`);
+}
+
+type Colour = 'red' | 'green' | 'yellow' | 'gray' | 'cyan' | 'bold' | 'dim';
+
+let chalkInstance: ChalkInstance | undefined;
+
+/** Colour a string when the terminal allows it. */
+export function paint(colour: Colour, text: string): string {
+  if (!term().color) return text;
+  chalkInstance ??= new Chalk({ level: 1 });
+  return chalkInstance[colour](text);
+}

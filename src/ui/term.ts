@@ -1,0 +1,44 @@
+/** Colour, TTY and CI decisions, made once per process (CONTRACT §1). */
+
+export interface TermFlags {
+  json?: boolean;
+  color?: boolean; // commander's --no-color sets this to false
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export interface Term {
+  /** Colour on stderr/stdout is allowed. */
+  color: boolean;
+  /** Prompts and animations are allowed (stdin and stdout are TTYs, not CI, not --json). */
+  interactive: boolean;
+  /** stderr is a terminal: progress lines may be rewritten in place. */
+  stderrTty: boolean;
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** Decide colour and interactivity from flags, environment and the streams. */
+export function detectTerm(flags: TermFlags, env: NodeJS.ProcessEnv = process.env): Term {
+  const json = Boolean(flags.json);
+  const stderrTty = Boolean(process.stderr.isTTY);
+  const ci = Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
+  const color =
+    !json && flags.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb' && stderrTty;
+  const interactive = !json && !ci && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  return { color, interactive, stderrTty, json, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) };
+}
+
+let current: Term | undefined;
+
+/** Set the process-wide terminal decisions (cli.ts does this once). */
+export function setTerm(term: Term): void {
+  current = term;
+}
+
+/** The process-wide terminal decisions. */
+export function term(): Term {
+  current ??= detectTerm({});
+  return current;
+}

@@ -42,8 +42,11 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
   const parsed = parsePhoneNumberFromString(s, defaultCountry);
   if (parsed === undefined) return invalid(lengthReason(s, defaultCountry, true));
   const country = parsed.country ?? '';
-  if (!parsed.isValid()) return invalid(lengthReason(s, defaultCountry, false), country);
-  const type = parsed.getType() ?? '';
+  // With full metadata, isValid() is exactly "getType() finds a type": ask once, and fall back to
+  // isValid() only for the few plans without type data.
+  const found = parsed.getType();
+  if (found === undefined && !parsed.isValid()) return invalid(lengthReason(s, defaultCountry, false), country);
+  const type = found ?? '';
   if (mobileOnly && !MOBILE_TYPES.has(type)) {
     return { e164: parsed.number, valid: false, reason: 'not-mobile', region: country, type };
   }

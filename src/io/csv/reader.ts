@@ -1,15 +1,15 @@
-/** Stream a CSV file as batches of records with line numbers, in bounded memory. */
+/** Open a CSV file for streaming: checks, dialect, decoded text in blocks of whole records. */
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { InputError } from '../../core/errors.js';
+import { RecordSplitter } from './record-splitter.js';
 import { sniff, type Dialect } from './sniff.js';
 
-export interface CsvRecord {
-  cells: string[];
-  /** Line of the file on which the record ends (1-based). */
-  line: number;
+export interface TextBlock {
+  text: string;
+  /** File line on which the block's first record starts. */
+  startLine: number;
 }
 
 export interface CsvSource {
@@ -18,8 +18,8 @@ export interface CsvSource {
   dialect: Dialect;
   /** Bytes read so far (for progress). */
   bytesRead(): number;
-  /** Batches of records in file order; the first record is the header. */
-  batches(): AsyncGenerator<CsvRecord[]>;
+  /** The file as blocks of whole records, about blockBytes each, in order. */
+  blocks(blockBytes?: number): AsyncGenerator<TextBlock>;
 }
 
 /** Open a CSV file: checks it exists, is a file, is not empty and looks like text. */
@@ -54,87 +54,44 @@ export async function openCsv(path: string): Promise<CsvSource> {
     size,
     dialect,
     bytesRead: () => stream?.bytesRead ?? 0,
-    batches: () => {
-      stream = createReadStream(path, { start: dialect.bomLength, highWaterMark: 1 << 20 });
-      return readBatches(path, stream, dialect);
+    async *blocks(blockBytes = 512 * 1024) {
+      stream = createReadStream(path, { start: dialect.bomLength, highWaterMark: 256 * 1024 });
+      const decoder = new TextDecoder(dialect.encoding);
+      const splitter = new RecordSplitter(dialect.delimiter);
+      let pending: TextBlock | undefined;
+      const take = (b: TextBlock | undefined) => {
+        if (!b) return undefined;
+        if (!pending) pending = b;
+        else pending = { text: pending.text + b.text, startLine: pending.startLine };
+        if (pending.text.length < blockBytes) return undefined;
+        const out = pending;
+        pending = undefined;
+        return out;
+      };
+      for await (const chunk of stream) {
+        const block = take(splitter.push(decoder.decode(chunk as Buffer, { stream: true })));
+        if (block) yield block;
+      }
+      const last = splitter.push(decoder.decode());
+      const rest = splitter.end();
+      if (rest.openQuoteLine !== undefined) {
+        const line = rest.openQuoteLine;
+        throw new InputError(`${path}:${line}: a quoted field opened on line ${line} is never closed`, {
+          code: 'csv-unterminated-quote',
+          hint: `close the quote (") on line ${line} or remove it, then run again`,
+        });
+      }
+      // Whatever is left (the last record may lack a final newline) goes out as one last block.
+      for (const b of [last, rest.text.trim() === '' ? undefined : rest]) {
+        if (b) pending = pending ? { text: pending.text + b.text, startLine: pending.startLine } : { text: b.text, startLine: b.startLine };
+      }
+      if (pending) yield pending;
     },
   };
 }
 
-async function* readBatches(path: string, stream: NodeJS.ReadableStream, dialect: Dialect): AsyncGenerator<CsvRecord[]> {
-  const decoder = new TextDecoder(dialect.encoding);
-  const decode = new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, cb) {
-      cb(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(cb) {
-      cb(null, decoder.decode());
-    },
-  });
-  let lastLine = 0;
-  const parser = parse({
-    delimiter: dialect.delimiter,
-    // Called synchronously per record: tracks where a broken record starts, even if it never reaches us.
-    on_record: (record: unknown, context: { lines: number }) => {
-      lastLine = context.lines;
-      return { cells: record as string[], line: context.lines } as unknown as string[];
-    },
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: false,
-  });
-  stream.on('error', (err) => parser.destroy(err));
-  stream.pipe(decode).pipe(parser);
-  try {
-    for await (const batch of drain(parser)) yield batch as CsvRecord[];
-  } catch (err) {
-    throw csvInputError(path, err, lastLine);
-  }
-}
-
-/** Yield whatever records the parser has buffered, as one array per wake-up. */
-async function* drain(parser: ReturnType<typeof parse>): AsyncGenerator<unknown[]> {
-  let wake: (() => void) | undefined;
-  let ended = false;
-  let failure: unknown;
-  parser.on('readable', () => wake?.());
-  parser.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  parser.on('error', (err) => {
-    failure = err;
-    wake?.();
-  });
-  for (;;) {
-    const batch: unknown[] = [];
-    let rec: unknown;
-    while (batch.length < 8192 && (rec = parser.read()) !== null) batch.push(rec);
-    if (batch.length > 0) {
-      yield batch;
-      continue;
-    }
-    if (failure) throw failure;
-    if (ended) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-  }
-}
-
-function csvInputError(path: string, err: unknown, lastLine: number): unknown {
-  if (err instanceof InputError) return err;
-  const e = err as CsvError & { lines?: number };
-  if (typeof e?.code === 'string' && e.code.startsWith('CSV_')) {
-    const line = lastLine + 1;
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return new InputError(`${path}:${line}: a quoted field opened on line ${line} is never closed`, {
-        code: 'csv-unterminated-quote',
-        hint: `close the quote (") on line ${line} or remove it, then run again`,
-      });
-    }
-    return new InputError(`${path}:${e.lines ?? line}: malformed CSV: ${e.message}`, { code: 'csv-malformed', hint: 'fix the row or re-export the file' });
-  }
-  return err;
+/** Parse the first record of a block (the header). */
+export function parseHeader(text: string, delimiter: string): string[] {
+  const rows = parse(text, { delimiter, to: 1, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  return (rows[0] ?? []).map((h) => h.trim());
 }

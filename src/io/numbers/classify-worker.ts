@@ -1,14 +1,7 @@
-/** Worker thread: classifies batches of phone cells with libphonenumber-js off the main thread. */
+/** Worker thread: parses and classifies blocks of CSV records off the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { classifyBatch } from './batch.js';
+import { processBlock, type BlockRequest } from './block.js';
 
-interface Request {
-  id: number;
-  cells: string[];
-  regions: (string | undefined)[];
-  mobileOnly: boolean;
-}
-
-parentPort?.on('message', (m: Request) => {
-  parentPort?.postMessage({ id: m.id, batch: classifyBatch(m.cells, m.regions, m.mobileOnly) });
+parentPort?.on('message', (req: BlockRequest) => {
+  parentPort?.postMessage(processBlock(req));
 });

@@ -1,25 +1,24 @@
-/** A fixed pool of classification workers; batches come back in the order they were sent. */
+/** A fixed pool of block workers; each worker answers in the order it was asked. */
 import { Worker } from 'node:worker_threads';
-import type { ClassifiedBatch } from './batch.js';
+import type { BlockRequest, BlockResult } from './block.js';
 
 interface Pending {
-  resolve: (b: ClassifiedBatch) => void;
+  resolve: (b: BlockResult) => void;
   reject: (e: unknown) => void;
 }
 
-/** Worker threads that classify batches; use classify() and close(). */
-export class ClassifyPool {
+/** Worker threads that process blocks; use run() and close(). */
+export class BlockPool {
   private readonly workers: Worker[] = [];
   private readonly queues: Pending[][] = [];
   private next = 0;
-  private seq = 0;
 
   constructor(size: number) {
     const url = new URL('./classify-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const w = new Worker(url);
+      const w = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 2 } });
       const queue: Pending[] = [];
-      w.on('message', (m: { batch: ClassifiedBatch }) => queue.shift()?.resolve(m.batch));
+      w.on('message', (m: BlockResult) => queue.shift()?.resolve(m));
       w.on('error', (err) => {
         for (const p of queue.splice(0)) p.reject(err);
       });
@@ -28,13 +27,19 @@ export class ClassifyPool {
     }
   }
 
-  /** Classify a batch on the next worker in turn. */
-  classify(cells: string[], regions: (string | undefined)[], mobileOnly: boolean): Promise<ClassifiedBatch> {
-    const i = this.next;
-    this.next = (this.next + 1) % this.workers.length;
+  /** Blocks waiting on the least busy worker. */
+  get minQueue(): number {
+    return Math.min(...this.queues.map((q) => q.length));
+  }
+
+  /** Process a block on the least busy worker. */
+  run(req: BlockRequest): Promise<BlockResult> {
+    let i = this.next;
+    for (let k = 0; k < this.queues.length; k++) if (this.queues[k].length < this.queues[i].length) i = k;
+    this.next = (i + 1) % this.workers.length;
     return new Promise((resolve, reject) => {
       this.queues[i].push({ resolve, reject });
-      this.workers[i].postMessage({ id: this.seq++, cells, regions, mobileOnly });
+      this.workers[i].postMessage(req);
     });
   }
 

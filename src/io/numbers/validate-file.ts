@@ -1,18 +1,18 @@
-/** The validate-numbers pipeline: stream the CSV, classify on worker threads, dedupe, annotate, sample. */
-import { availableParallelism } from 'node:os';
+/** The validate-numbers pipeline: stream the CSV in blocks, parse and classify on worker threads, dedupe, annotate, sample. */
+import { availableParallelism, tmpdir } from 'node:os';
 import { createReadStream, openSync, closeSync, writeSync, unlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import type { Classified } from '../../core/numbers/classify.js';
 import { pickNamed, pickPhoneColumn } from '../../core/numbers/columns.js';
 import { E164Set } from '../../core/numbers/e164-set.js';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
-import { openCsv, type CsvRecord } from '../csv/reader.js';
-import { csvLine, openCsvOut, type CsvOut } from '../csv/writer.js';
-import { classifyBatch, rowOf, type ClassifiedBatch } from './batch.js';
-import { ClassifyPool } from './pool.js';
+import { openCsv, parseHeader } from '../csv/reader.js';
+import { openCsvOut, type CsvOut } from '../csv/writer.js';
+import { processBlock, type BlockRequest, type BlockResult } from './block.js';
+import { BlockPool } from './pool.js';
 
 export interface ValidateFileOptions {
   file: string;
@@ -26,24 +26,23 @@ export interface ValidateFileOptions {
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;
-  /** Worker threads; undefined picks one per core for large files and none for small ones. */
+  /** Worker threads; undefined picks one per extra core for large files and none for small ones. */
   workers?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
 }
 
 const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type'];
-const INLINE_BELOW_BYTES = 2 * 1024 * 1024;
+const INLINE_BELOW_BYTES = 1024 * 1024;
 
 /** Validate a whole file (or a random sample of it with sampleOnly) and write the requested outputs. */
 export async function validateFile(o: ValidateFileOptions): Promise<NumbersSummary> {
   const started = performance.now();
   const source = await openCsv(o.file);
   const delimiter = source.dialect.delimiter;
-  const batches = source.batches();
-  const first = await batches.next();
-  if (first.done || first.value.length === 0) throw new InputError(`${o.file} holds no rows`, { code: 'empty-file' });
-  const headerRecord = first.value[0];
-  const header = headerRecord.cells;
+  const blocks = source.blocks();
+  const first = await blocks.next();
+  if (first.done) throw new InputError(`${o.file} holds no rows`, { code: 'empty-file' });
+  const header = parseHeader(first.value.text, delimiter);
   const phoneIndex = resolvePhoneColumn(o.file, header, o.column);
   const countryIndex = o.countryColumn === undefined ? -1 : resolveNamedColumn(o.file, header, o.countryColumn, '--country-column');
 
@@ -51,35 +50,42 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   const annotated = o.out ? track(outputs, openCsvOut(o.out, delimiter)) : undefined;
   const validOut = o.validOut ? track(outputs, openCsvOut(o.validOut, delimiter)) : undefined;
   const sampleOut = o.sampleOut ? track(outputs, openCsvOut(o.sampleOut, delimiter)) : undefined;
-  const annotatedHeader = [...header, ...ADDED_COLUMNS];
-  for (const out of outputs) out.writeRow(annotatedHeader);
+  for (const out of outputs) out.writeRow([...header, ...ADDED_COLUMNS]);
   // Valid unique rows are staged one JSON string per line, so the sample can be drawn once their count is known.
   const stagingPath = sampleOut ? join(tmpdir(), `wa-ops-sample-${process.pid}-${Date.now()}.jsonl`) : undefined;
-  const staging = stagingPath ? openSync(stagingPath, 'w', 0o600) : undefined;
+  let staging = stagingPath ? openSync(stagingPath, 'w', 0o600) : undefined;
   let stagingBuffer = '';
 
-  const workers = o.workers ?? (source.size < INLINE_BELOW_BYTES ? 0 : Math.min(availableParallelism(), 8));
-  const pool = workers > 0 ? new ClassifyPool(workers) : undefined;
+  // The main thread works too (it takes a block whenever every worker is busy), so one worker per extra core.
+  const workers = o.workers ?? (source.size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7)));
+  const pool = workers > 0 ? new BlockPool(workers) : undefined;
   const seen = new E164Set();
   const tally = new Tally();
-  const sampleRng = createRng(o.seed);
-  const pickForSampleOnly = () => sampleRng() * 100 < o.samplePercent;
+  const inflight: Promise<BlockResult>[] = [];
+  const maxInflight = workers * 3 + 2;
+  const base: Omit<BlockRequest, 'index' | 'text' | 'startLine' | 'skipFirstRecord'> = {
+    delimiter,
+    phoneIndex,
+    countryIndex,
+    defaultRegion: o.country?.toUpperCase(),
+    mobileOnly: o.mobileOnly,
+    wantRows: outputs.length > 0,
+    samplePercent: o.sampleOnly ? o.samplePercent : undefined,
+    seed: o.seed,
+  };
 
-  const defaultRegion = o.country?.toUpperCase();
-  const inflight: Promise<[CsvRecord[], ClassifiedBatch]>[] = [];
-  const maxInflight = Math.max(2, workers * 3);
-
-  const consume = ([records, batch]: [CsvRecord[], ClassifiedBatch]) => {
-    for (let i = 0; i < records.length; i++) {
-      const rec = records[i];
-      const c = rowOf(batch, i);
-      const firstLine = c.valid ? seen.addOrGet(c.e164, rec.line) : 0;
-      const status = tally.add(c, rec.line, firstLine);
+  const consume = (r: BlockResult) => {
+    if (r.error) throw csvError(o.file, r.error);
+    tally.rows += r.rows;
+    for (let i = 0; i < r.line.length; i++) {
+      const reason = r.reason[i] as Classified['reason'];
+      const c: Classified = { e164: r.e164[i], valid: reason === '', reason, region: r.region[i], type: r.type[i] };
+      const firstLine = c.valid ? seen.addOrGet(c.e164, r.line[i]) : 0;
+      const status = tally.add(c, r.line[i], firstLine);
       if (outputs.length === 0) continue;
-      const row = [...rec.cells, c.e164, status, c.reason, c.region, c.type];
-      annotated?.writeRow(row);
+      const line = `${r.prefix[i]}${delimiter}${c.e164}${delimiter}${status}${delimiter}${reason}${delimiter}${c.region}${delimiter}${c.type}\r\n`;
+      annotated?.writeLine(line);
       if (status !== 'valid') continue;
-      const line = csvLine(row, delimiter);
       validOut?.writeLine(line);
       if (staging !== undefined) {
         stagingBuffer += JSON.stringify(line) + '\n';
@@ -92,20 +98,15 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   };
 
   try {
-    const pending = first.value.slice(1);
-    const submit = (records: CsvRecord[]) => {
-      let chosen = records;
-      if (o.sampleOnly) chosen = records.filter(pickForSampleOnly);
-      tally.rows += records.length;
-      if (chosen.length === 0) return;
-      const cells = chosen.map((r) => r.cells[phoneIndex] ?? '');
-      const regions = chosen.map((r) => regionFor(r, countryIndex, defaultRegion));
-      const work = pool ? pool.classify(cells, regions, o.mobileOnly) : Promise.resolve(classifyBatch(cells, regions, o.mobileOnly));
-      inflight.push(work.then((b) => [chosen, b]));
+    let index = 0;
+    const submit = (text: string, startLine: number) => {
+      const req: BlockRequest = { ...base, index, text, startLine, skipFirstRecord: index === 0 };
+      index++;
+      inflight.push(pool && pool.minQueue < 2 ? pool.run(req) : Promise.resolve(processBlock(req)));
     };
-    if (pending.length > 0) submit(pending);
-    for await (const records of batches) {
-      submit(records);
+    submit(first.value.text, first.value.startLine);
+    for await (const block of blocks) {
+      submit(block.text, block.startLine);
       while (inflight.length >= maxInflight) consume(await inflight.shift()!);
       o.onProgress?.({ rows: tally.rows, bytesRead: source.bytesRead(), totalBytes: source.size });
     }
@@ -117,6 +118,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
     if (staging !== undefined && sampleOut && stagingPath) {
       if (stagingBuffer) writeSync(staging, stagingBuffer);
       closeSync(staging);
+      staging = undefined;
       const size = await drawSample(stagingPath, tally.valid, o.samplePercent, o.seed, sampleOut);
       sample = { percent: o.samplePercent, size, seed: o.seed, file: o.sampleOut ?? null };
     } else if (o.sampleOnly) {
@@ -126,21 +128,12 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
     return tally.summary(o.file, performance.now() - started, sample, o.sampleOnly);
   } catch (err) {
     for (const out of outputs) out.abort();
+    await Promise.allSettled(inflight);
     throw err;
   } finally {
     await pool?.close();
-    if (stagingPath) {
-      try {
-        if (staging !== undefined) closeSync(staging);
-      } catch {
-        // closed already
-      }
-      try {
-        unlinkSync(stagingPath);
-      } catch {
-        // never created
-      }
-    }
+    if (staging !== undefined) closeSync(staging);
+    if (stagingPath) unlinkSync(stagingPath);
   }
 }
 
@@ -149,18 +142,19 @@ function track(outputs: CsvOut[], out: CsvOut): CsvOut {
   return out;
 }
 
-function regionFor(r: CsvRecord, countryIndex: number, fallback: string | undefined): string | undefined {
-  if (countryIndex < 0) return fallback;
-  const cell = (r.cells[countryIndex] ?? '').trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(cell) ? cell : fallback;
-}
-
 async function drawSample(stagingPath: string, population: number, percent: number, seed: number, out: CsvOut): Promise<number> {
   const k = sampleSize(population, percent);
   const take = selectionSampler(population, k, createRng(seed ^ 0x5eed));
   const lines = createInterface({ input: createReadStream(stagingPath, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) if (line && take()) out.writeLine(JSON.parse(line) as string);
   return k;
+}
+
+function csvError(file: string, e: NonNullable<BlockResult['error']>): InputError {
+  return new InputError(`${file}:${e.line}: malformed CSV: ${e.message.replace(/ at line \d+$/, '')}`, {
+    code: 'csv-malformed',
+    hint: 'fix the row or export the file again',
+  });
 }
 
 function resolvePhoneColumn(file: string, header: string[], wanted: string | undefined): number {

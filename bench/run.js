@@ -1,0 +1,9 @@
+// npm run bench: every benchmark in turn; each prints its own figures.
+import { benchNumbers } from './numbers.js';
+
+const only = process.argv[2];
+const benches = { numbers: benchNumbers };
+for (const [name, fn] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await fn();
+}

@@ -2,7 +2,8 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { UsageError, EXIT } from '../core/errors.js';
 import { seedFrom } from '../core/numbers/sampling.js';
-import { validateFile, type ValidateFileOptions } from '../io/numbers/validate-file.js';
+import type { ValidateFileOptions } from '../io/numbers/validate-file.js';
+import { validateFileCapped } from '../io/numbers/validate-capped.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { info, out, outJson, paint } from '../ui/output.js';
 import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
@@ -59,7 +60,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
       const eta = share > 0.01 ? fmtDuration((secs / share) * (1 - share)) : '?';
       return `validating: ${fmtInt(rows)} rows, ${fmtInt(rate)} rows/s, ${Math.round(share * 100)} %, ETA ${eta}`;
     });
-  const summary = await validateFile(options).finally(() => progress.done());
+  const summary = await validateFileCapped(options).finally(() => progress.done());
   const overGate = options.maxInvalid !== undefined && summary.invalidRate * 100 > options.maxInvalid;
   if (term().json) outJson(summary);
   else {

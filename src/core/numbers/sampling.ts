@@ -49,5 +49,5 @@ export function wilson95(successes: number, trials: number): [number, number] {
   const z2n = (z * z) / trials;
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z * Math.sqrt((p * (1 - p)) / trials + (z * z) / (4 * trials * trials))) / (1 + z2n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  return [successes === 0 ? 0 : Math.max(0, centre - half), successes === trials ? 1 : Math.min(1, centre + half)];
 }

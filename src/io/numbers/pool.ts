@@ -1,5 +1,6 @@
 /** A fixed pool of block workers; each worker answers in the order it was asked. */
 import { Worker } from 'node:worker_threads';
+import { THREAD_LIMITS } from './validate-capped.js';
 import type { BlockRequest, BlockResult } from './block.js';
 
 interface Pending {
@@ -16,7 +17,7 @@ export class BlockPool {
   constructor(size: number) {
     const url = new URL('./classify-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const w = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 2 } });
+      const w = new Worker(url, { resourceLimits: THREAD_LIMITS });
       const queue: Pending[] = [];
       w.on('message', (m: BlockResult) => queue.shift()?.resolve(m));
       w.on('error', (err) => {

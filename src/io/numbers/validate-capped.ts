@@ -1,0 +1,42 @@
+/** Run validateFile in a worker thread with a capped heap, so peak memory stays flat whatever the file size. */
+import { Worker } from 'node:worker_threads';
+import { WaOpsError } from '../../core/errors.js';
+import type { NumbersSummary } from '../../core/numbers/tally.js';
+import type { ValidateFileOptions } from './validate-file.js';
+
+// V8 grows a heap lazily when the machine has memory to spare; on a list of millions of rows that
+// slack, not live data, is what fills RSS. Capped heaps keep it flat at a few per cent of run time.
+export const THREAD_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 };
+
+type Message =
+  | { kind: 'progress'; progress: Parameters<NonNullable<ValidateFileOptions['onProgress']>>[0] }
+  | { kind: 'done'; summary: NumbersSummary }
+  | { kind: 'error'; error: { ours: boolean; message: string; code: string; hint?: string; exitCode: number; stack?: string } };
+
+/** Validate a file on a heap-capped thread; progress is reported back through options.onProgress. */
+export function validateFileCapped(options: ValidateFileOptions): Promise<NumbersSummary> {
+  const { onProgress, ...data } = options;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./validate-thread.js', import.meta.url), { workerData: data, resourceLimits: THREAD_LIMITS });
+    let settled = false;
+    worker.on('message', (m: Message) => {
+      if (m.kind === 'progress') onProgress?.(m.progress);
+      else if (m.kind === 'done') {
+        settled = true;
+        resolve(m.summary);
+      } else {
+        settled = true;
+        const e = m.error;
+        if (e.ours) reject(new WaOpsError(e.message, e.exitCode, { code: e.code, hint: e.hint }));
+        else reject(Object.assign(new Error(e.message), { stack: e.stack }));
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`validation thread stopped unexpectedly (exit ${code})`));
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { classify, unwrapCell } from '../../src/core/numbers/classify.js';
+
+describe('classify', () => {
+  it.each([
+    ['+49 170 1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['0170 1234567', 'DE', '+491701234567', 'DE', 'MOBILE'],
+    ['0049 170 1234567', 'DE', '+491701234567', 'DE', 'MOBILE'],
+    ['+49 (0) 170 1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+886 912 345 678', undefined, '+886912345678', 'TW', 'MOBILE'],
+    ['0912345678', 'TW', '+886912345678', 'TW', 'MOBILE'],
+    ['(212) 555-0123', 'US', '+12125550123', 'US', 'FIXED_LINE_OR_MOBILE'],
+    ['＋４９ １７０ １２３４５６７', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ["'+49 178 8901234", undefined, '+491788901234', 'DE', 'MOBILE'],
+    ['="+49 178 8901234"', undefined, '+491788901234', 'DE', 'MOBILE'],
+    ['tel:+5511987654321', undefined, '+5511987654321', 'BR', 'MOBILE'],
+    ['030 1234567', 'DE', '+49301234567', 'DE', 'FIXED_LINE'],
+  ])('%s (%s) is valid %s', (cell, region, e164, expectedRegion, type) => {
+    const c = classify(cell, region);
+    expect(c).toMatchObject({ valid: true, reason: '', e164, region: expectedRegion, type });
+  });
+
+  it.each([
+    ['', undefined, 'empty'],
+    ['   ', 'DE', 'empty'],
+    ['4.91701E+12', 'DE', 'excel-mangled'],
+    ['4,91701E+12', 'DE', 'excel-mangled'],
+    ['########', 'DE', 'excel-mangled'],
+    ['call me maybe', 'DE', 'invalid-characters'],
+    ['+49 170 1234567 ask for Ann', 'DE', 'invalid-characters'],
+    ['0170 1234567', undefined, 'missing-country-code'],
+    ['+999 1234 5678', undefined, 'invalid-country-code'],
+    ['+4917', undefined, 'too-short'],
+    ['12', 'DE', 'too-short'],
+    ['+49 176 12345678901234', undefined, 'too-long'],
+  ])('%s (%s) is invalid: %s', (cell, region, reason) => {
+    const c = classify(cell, region);
+    expect(c.valid).toBe(false);
+    expect(c.reason).toBe(reason);
+    expect(c.e164).toBe('');
+  });
+
+  it('marks landlines not-mobile only with mobileOnly, and keeps +1 FIXED_LINE_OR_MOBILE', () => {
+    expect(classify('030 1234567', 'DE', true)).toMatchObject({ valid: false, reason: 'not-mobile', type: 'FIXED_LINE' });
+    expect(classify('030 1234567', 'DE', false).valid).toBe(true);
+    expect(classify('+1 212 555 0123', undefined, true)).toMatchObject({ valid: true, type: 'FIXED_LINE_OR_MOBILE' });
+  });
+
+  it('unwraps spreadsheet text wrappers', () => {
+    expect(unwrapCell(' ="0170 123" ')).toBe('0170 123');
+    expect(unwrapCell("'+49 1")).toBe('+49 1');
+    expect(unwrapCell('\u00a0+49\u00a0170')).toBe('+49 170');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { guessDelimiter, sniff } from '../../src/io/csv/sniff.js';
+import { RecordSplitter } from '../../src/io/csv/record-splitter.js';
+import { csvLine, formulaSafe } from '../../src/io/csv/writer.js';
+import { pickPhoneColumn } from '../../src/core/numbers/columns.js';
+import { parseJsonText } from '../../src/core/json-text.js';
+
+describe('sniff', () => {
+  it('detects delimiters, ignoring quoted text', () => {
+    expect(guessDelimiter('a,b,c\n1,2,3\n')).toBe(',');
+    expect(guessDelimiter('"x, y";b\n"1,2";3\n')).toBe(';');
+    expect(guessDelimiter('a\tb\n1\t2\n')).toBe('\t');
+  });
+  it('detects encodings and refuses binary data', () => {
+    expect(sniff(Buffer.from('\ufeffa;b\n1;2\n')).ok).toBe(true);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\tb\n', 'utf16le')]);
+    expect(sniff(utf16)).toMatchObject({ ok: true, dialect: { encoding: 'utf-16le', bomLength: 2, delimiter: '\t' } });
+    expect(sniff(Buffer.from([0x6e, 0x61, 0x6d, 0xe9, 0x2c, 0x70, 0x0a]))).toMatchObject({ ok: true, dialect: { encoding: 'windows-1252' } });
+    expect(sniff(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]))).toMatchObject({ ok: false });
+  });
+});
+
+describe('RecordSplitter', () => {
+  it('never cuts inside a quoted field, across chunks, and counts lines', () => {
+    const s = new RecordSplitter(',');
+    expect(s.push('a,"multi')).toBeUndefined();
+    const b = s.push('\nline",c\nd,e\nf,"g""')!;
+    expect(b.text).toBe('a,"multi\nline",c\nd,e\n');
+    expect(b.startLine).toBe(1);
+    const c = s.push('h"\n')!;
+    expect(c).toEqual({ text: 'f,"g""h"\n', startLine: 4 });
+  });
+  it('reports an unterminated quote with the line it opened on', () => {
+    const s = new RecordSplitter(',');
+    s.push('a,b\n1,"open\n2,3\n');
+    expect(s.end().openQuoteLine).toBe(2);
+  });
+  it('treats a quote inside an unquoted field as text', () => {
+    const s = new RecordSplitter(',');
+    expect(s.push('5" display,x\nnext,y\n')!.text).toBe('5" display,x\nnext,y\n');
+  });
+});
+
+describe('CSV writer', () => {
+  it('neutralises formulas but leaves phone numbers alone', () => {
+    expect(formulaSafe('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(formulaSafe('@SUM(1)')).toBe("'@SUM(1)");
+    expect(formulaSafe('-cmd')).toBe("'-cmd");
+    expect(formulaSafe('+49 170 1234567')).toBe('+49 170 1234567');
+    expect(formulaSafe('-12')).toBe('-12');
+  });
+  it('quotes what needs quoting', () => {
+    expect(csvLine(['a;b', 'say "hi"', 'x\ny', 'plain'], ';')).toBe('"a;b";"say ""hi""";"x\ny";plain\r\n');
+  });
+});
+
+describe('columns', () => {
+  it('finds the phone column by its usual names', () => {
+    expect(pickPhoneColumn(['Name', 'Phone Number', 'City'])).toEqual({ ok: true, index: 1 });
+    expect(pickPhoneColumn(['name', 'MSISDN'])).toEqual({ ok: true, index: 1 });
+    expect(pickPhoneColumn(['name', 'email'])).toMatchObject({ ok: false, problem: 'none' });
+    expect(pickPhoneColumn(['phone', 'mobile'])).toMatchObject({ ok: false, problem: 'several' });
+    expect(pickPhoneColumn(['phone', 'mobile'], 'Mobile')).toEqual({ ok: true, index: 1 });
+    expect(pickPhoneColumn(['phone'], 'nope')).toMatchObject({ ok: false, problem: 'unknown' });
+  });
+});
+
+describe('parseJsonText', () => {
+  it('names line and column of a syntax error', () => {
+    const r = parseJsonText('{\n  "a": 1,\n  "b" 2\n}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatchObject({ line: 3, column: 7 });
+  });
+});

@@ -36,11 +36,28 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
+    .command('lint-template')
+    .description('catch what gets templates rejected or re-categorised, before Meta does')
+    .argument('[files...]', 'template JSON files (one, an array, or a message_templates response), .txt bodies, or folders')
+    .option('--text <body>', 'lint a body text given here')
+    .option('--language <code>', 'language of the templates (overrides; needed for .txt and --text), e.g. de, pt_BR')
+    .option('--category <category>', 'MARKETING, UTILITY or AUTHENTICATION (overrides; needed for .txt and --text)')
+    .option('--format <format>', 'stylish, json, sarif or github (default: stylish, json with --json)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--rule <id=setting>', 'set a rule to off, warn or error (repeatable)', collect)
+    .addHelpText(
+      'after',
+      '\nRules: abbreviation, discount-percentage, external-link, url-shortener, variable-sequence, variable-position,\n' +
+        'variable-adjacent, variable-density, variable-example, length, name-format, buttons, promotional-in-utility,\n' +
+        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.',
+    )
+    .action(lazy(setExit, () => import('./lint-template.js')));
+
+  program
     .command('demo')
     .description('the whole flow against a local sandbox, no account needed')
     .option('--keep', 'keep the temporary folder and print its path')
     .action(lazy(setExit, () => import('./demo.js')));
 
   void Option;
-  void collect;
 }

@@ -1,0 +1,97 @@
+/** wa-ops lint-template [files...] (CONTRACT §5). */
+import { EXIT, UsageError, InputError } from '../core/errors.js';
+import { isRuleId, lintTemplate, type LintOptions } from '../core/lint/engine.js';
+import type { LintResult, RuleSetting } from '../core/lint/types.js';
+import type { WordsConfig } from '../core/lint/words/index.js';
+import { loadConfig } from '../io/config.js';
+import { expandInputs, fromText, loadTemplateFile, type LoadedTemplate } from '../io/templates.js';
+import { toGithub } from '../ui/lint/github.js';
+import { toSarif } from '../ui/lint/sarif.js';
+import { renderStylish } from '../ui/lint/stylish.js';
+import { out, outJson } from '../ui/output.js';
+import { term } from '../ui/term.js';
+import { intFlag } from './flags.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Flags {
+  text?: string;
+  language?: string;
+  category?: string;
+  format?: string;
+  maxWarnings?: string;
+  rule?: string[];
+  config?: string;
+}
+
+interface Options {
+  files: string[];
+  text?: string;
+  overrides: { language?: string; category?: string };
+  format: Format;
+  maxWarnings: number;
+  lint: LintOptions;
+}
+
+/** Parse flags and the config file's `lint` section into options. */
+export function toOptions(files: string[], f: Flags): Options {
+  const format = (f.format ?? (term().json ? 'json' : 'stylish')) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f.format}"`, { code: 'bad-flag' });
+  if (files.length === 0 && f.text === undefined) {
+    throw new UsageError('nothing to lint: pass template files or folders, or --text "<body>"', { code: 'usage', hint: 'wa-ops lint-template templates/ --format github' });
+  }
+  const category = f.category?.toUpperCase();
+  if (category !== undefined && !['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(category)) {
+    throw new UsageError(`--category must be MARKETING, UTILITY or AUTHENTICATION, got "${f.category}"`, { code: 'bad-flag' });
+  }
+  const config = loadConfig({ configPath: f.config }).file;
+  const lintSection = (config?.data.lint ?? {}) as { rules?: Record<string, string>; words?: WordsConfig; templates?: LintOptions['templates'] };
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(lintSection.rules ?? {})) rules[id] = checkSetting(id, setting, `lint.rules in ${config?.path}`);
+  for (const spec of f.rule ?? []) {
+    const m = /^([a-z-]+)=(off|warn|error)$/.exec(spec.trim());
+    if (!m) throw new UsageError(`--rule takes <id>=off|warn|error, got "${spec}"`, { code: 'bad-flag' });
+    rules[m[1]] = checkSetting(m[1], m[2], '--rule');
+  }
+  return {
+    files,
+    text: f.text,
+    overrides: { language: f.language, category },
+    format,
+    maxWarnings: f.maxWarnings === undefined ? -1 : intFlag('--max-warnings', f.maxWarnings, 0),
+    lint: { rules, words: lintSection.words, templates: lintSection.templates },
+  };
+}
+
+function checkSetting(id: string, setting: string, where: string): RuleSetting {
+  if (!isRuleId(id)) throw new UsageError(`unknown rule "${id}" in ${where}`, { code: 'bad-flag', hint: 'run wa-ops lint-template --help for the rule ids' });
+  if (setting !== 'off' && setting !== 'warn' && setting !== 'error') {
+    throw new InputError(`rule "${id}" in ${where} must be off, warn or error, got "${setting}"`, { code: 'bad-config' });
+  }
+  return setting;
+}
+
+/** Run the command; returns the exit code. */
+export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const o = toOptions((args[0] as string[]) ?? [], flags as Flags);
+  const loaded: LoadedTemplate[] = [];
+  if (o.text !== undefined) loaded.push(fromText(o.text, '<text>', o.overrides));
+  for (const file of expandInputs(o.files)) loaded.push(...loadTemplateFile(file, o.overrides));
+  const results: LintResult[] = loaded.map((l) => lintTemplate(l.template, l.source, o.lint));
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const r of results) for (const f of r.findings) f.severity === 'error' ? errorCount++ : warningCount++;
+  if (o.format === 'json') outJson({ results: results.map(publicResult), errorCount, warningCount });
+  else if (o.format === 'sarif') outJson(toSarif(results, (flags.version as string) ?? '0.1.0'));
+  else if (o.format === 'github') {
+    const text = toGithub(results);
+    if (text) out(text);
+  } else out(renderStylish(results, errorCount, warningCount));
+  const tooManyWarnings = o.maxWarnings >= 0 && warningCount > o.maxWarnings;
+  return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+function publicResult(r: LintResult) {
+  return { ...r, findings: r.findings.map(({ context: _c, fileLine: _l, fileColumn: _col, ...f }) => f) };
+}

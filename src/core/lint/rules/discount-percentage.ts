@@ -1,0 +1,42 @@
+import { findTerms, fold, sentenceAround } from '../text.js';
+import type { RawFinding, Rule } from '../types.js';
+
+// 30%, 30 %, -30%, %20 (Turkish), {{1}}% ; full-width forms are folded to ASCII first.
+const PERCENT = /(?:[-−–]\s?)?(?:\d+(?:[.,]\d+)?|\{\{[^{}]+\}\})\s?%|%\s?\d+(?:[.,]\d+)?/gu;
+// Chinese discounts: 8折, 八折, 8.5折, 打8折
+const ZHE = /(?:打\s?)?[0-9一二三四五六七八九十.]+\s?折/gu;
+
+/** Percentage discounts in each language's idiom: Meta reviewers and users read them as promotions; a concrete amount is clearer. */
+export const discountPercentage: Rule = {
+  id: 'discount-percentage',
+  severity: 'error',
+  description: 'percentage discounts ("30% off", "30 % Rabatt", "-30%", "8折")',
+  check({ parts, words }) {
+    const out: RawFinding[] = [];
+    for (const p of parts) {
+      if (p.component.endsWith('.url')) continue;
+      const { folded } = fold(p.text);
+      for (const m of folded.matchAll(PERCENT)) {
+        const at = m.index!;
+        const raw = m[0];
+        const minus = /^[-−–]/.test(raw) && (at === 0 || /[\s(]/.test(folded[at - 1]));
+        const sentence = sentenceAround(p.text, at, raw.length);
+        const nearDiscount = findTerms(sentence.text, words.discountWords).length > 0;
+        if (!minus && !nearDiscount) continue;
+        out.push(finding(p.component, at, raw.length, p.text));
+      }
+      for (const m of p.text.matchAll(ZHE)) out.push(finding(p.component, m.index!, m[0].length, p.text));
+    }
+    return out;
+  },
+};
+
+function finding(component: string, offset: number, length: number, text: string) {
+  return {
+    component,
+    offset,
+    length,
+    message: `"${text.slice(offset, offset + length).trim()}" is a percentage discount: it marks the template as promotional and reads as an unverifiable claim`,
+    suggestion: 'state a concrete amount or offer instead, e.g. "EUR 10 off orders over EUR 50", or use a coupon-code button',
+  };
+}

@@ -1,0 +1,37 @@
+/** Every lint rule, in the order findings are listed. */
+import type { Rule } from '../types.js';
+import { abbreviation } from './abbreviation.js';
+import { buttons } from './buttons.js';
+import { discountPercentage } from './discount-percentage.js';
+import { externalLink } from './external-link.js';
+import { formatting } from './formatting.js';
+import { length } from './length.js';
+import { nameFormat } from './name-format.js';
+import { promotionalInUtility } from './promotional-in-utility.js';
+import { sensitiveData } from './sensitive-data.js';
+import { urlShortener } from './url-shortener.js';
+import { variableAdjacent } from './variable-adjacent.js';
+import { variableDensity } from './variable-density.js';
+import { variableExample } from './variable-example.js';
+import { variablePosition } from './variable-position.js';
+import { variableSequence } from './variable-sequence.js';
+
+export const RULES: readonly Rule[] = [
+  nameFormat,
+  length,
+  buttons,
+  variableSequence,
+  variablePosition,
+  variableAdjacent,
+  variableDensity,
+  variableExample,
+  abbreviation,
+  discountPercentage,
+  externalLink,
+  urlShortener,
+  promotionalInUtility,
+  sensitiveData,
+  formatting,
+];
+
+export const RULE_IDS = RULES.map((r) => r.id);

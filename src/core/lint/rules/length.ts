@@ -1,0 +1,38 @@
+import type { RawFinding, Rule } from '../types.js';
+
+const LIMITS: [RegExp, number, string][] = [
+  [/^body$/, 1024, 'body'],
+  [/^header$/, 60, 'text header'],
+  [/^footer$/, 60, 'footer'],
+  [/^buttons\[\d+\]\.text$/, 25, 'button text'],
+  [/^buttons\[\d+\]\.url$/, 2000, 'button URL'],
+];
+
+/** Meta's length limits (error 2388040): body 1024, header 60, footer 60, button text 25 characters. */
+export const length: Rule = {
+  id: 'length',
+  severity: 'error',
+  description: 'body 1024, header 60, footer 60, button text 25 characters',
+  check({ parts }) {
+    const out: RawFinding[] = [];
+    for (const p of parts) {
+      const limit = LIMITS.find(([re]) => re.test(p.component));
+      if (!limit) continue;
+      const [, max, what] = limit;
+      const chars = [...p.text];
+      if (chars.length <= max) continue;
+      const offset = chars.slice(0, max).join('').length;
+      out.push({
+        component: p.component,
+        offset,
+        length: p.text.length - offset,
+        message: `the ${what} is ${chars.length} characters, over Meta's limit of ${max}`,
+        suggestion: `shorten it by ${chars.length - max} characters`,
+      });
+    }
+    if (parts.every((p) => p.component !== 'body' || p.text.trim() === '') && parts.some((p) => p.component === 'body')) {
+      out.push({ component: 'body', offset: 0, length: 0, message: 'the body is empty', suggestion: 'write the message text' });
+    }
+    return out;
+  },
+};

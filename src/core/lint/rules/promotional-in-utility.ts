@@ -1,0 +1,37 @@
+import { findTerms } from '../text.js';
+import type { RawFinding, Rule } from '../types.js';
+
+/** Utility and authentication templates with promotional content get re-categorised as MARKETING (or rejected). */
+export const promotionalInUtility: Rule = {
+  id: 'promotional-in-utility',
+  severity: 'error',
+  description: 'UTILITY or AUTHENTICATION templates with promotional content',
+  check({ template, parts, words }) {
+    const category = (template.category ?? '').toUpperCase();
+    if (category !== 'UTILITY' && category !== 'AUTHENTICATION') return [];
+    const out: RawFinding[] = [];
+    for (const p of parts) {
+      if (p.component.endsWith('.url')) continue;
+      for (const m of findTerms(p.text, [...words.promotional, ...words.discountWords.filter((w) => w.length > 3)])) {
+        out.push({
+          component: p.component,
+          offset: m.offset,
+          length: m.length,
+          message: `"${p.text.slice(m.offset, m.offset + m.length)}" is promotional: a ${category} template with promotional content is re-categorised as MARKETING (priced and limited as marketing) or rejected`,
+          suggestion: `keep the ${category.toLowerCase()} message strictly transactional, or submit the promotion as a separate MARKETING template`,
+        });
+      }
+    }
+    return dedupe(out);
+  },
+};
+
+function dedupe(findings: RawFinding[]): RawFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.component}:${f.offset}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+import { findVariables } from '../text.js';
+import type { RawFinding, Rule } from '../types.js';
+
+const NAMED_RE = /^[a-z_][a-z0-9_]*$/;
+
+/** {{1}}..{{n}} with no gaps or repeats and well-formed braces (or valid names when parameter_format is NAMED). */
+export const variableSequence: Rule = {
+  id: 'variable-sequence',
+  severity: 'error',
+  description: 'variables numbered {{1}}..{{n}} without gaps or repeats, with well-formed braces',
+  check({ parts, template }) {
+    const named = (template.parameter_format ?? '').toUpperCase() === 'NAMED';
+    const out: RawFinding[] = [];
+    for (const p of parts) {
+      const vars = findVariables(p.text);
+      if (vars.length === 0) continue;
+      const at = (offset: number, length: number, message: string, suggestion: string) =>
+        out.push({ component: p.component, offset, length, message, suggestion });
+      if (p.component === 'footer') {
+        at(vars[0].offset, vars[0].raw.length, 'footers cannot contain variables', 'move the variable into the body');
+        continue;
+      }
+      const wellFormed = vars.filter((v) => v.wellFormed);
+      for (const v of vars) {
+        if (!v.wellFormed) at(v.offset, v.raw.length, `malformed variable "${v.raw}"`, named ? 'write it as {{name}}: two braces, no spaces, no # $ %' : 'write it as {{1}}: two braces, a number, no spaces');
+      }
+      if (p.component === 'header' && wellFormed.length > 1) {
+        at(wellFormed[1].offset, wellFormed[1].raw.length, `a text header takes at most one variable, found ${wellFormed.length}`, 'keep one variable in the header and move the rest into the body');
+      }
+      const seen = new Set<string>();
+      for (const v of wellFormed) {
+        if (named && !NAMED_RE.test(v.name)) {
+          at(v.offset, v.raw.length, `"${v.raw}" is not a valid named variable`, 'use lower-case letters, digits and underscores, starting with a letter, e.g. {{first_name}}');
+        } else if (!named && !/^\d+$/.test(v.name)) {
+          at(v.offset, v.raw.length, `"${v.raw}" is a named variable but the template is POSITIONAL`, 'number the variables {{1}}, {{2}} ... or set "parameter_format": "NAMED"');
+        } else if (seen.has(v.name)) {
+          at(v.offset, v.raw.length, `variable ${v.raw} is used more than once`, 'give every placeholder its own number and pass the value twice');
+        }
+        seen.add(v.name);
+      }
+      if (!named) {
+        const numbers = [...seen].filter((n) => /^\d+$/.test(n)).map(Number);
+        const max = Math.max(0, ...numbers);
+        const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seen.has(String(n)));
+        if (missing.length > 0) {
+          const first = wellFormed.find((v) => Number(v.name) > missing[0]) ?? wellFormed[0];
+          at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${missing.map((n) => `{{${n}}}`).join(', ')}`, 'renumber the variables in order from {{1}}');
+        }
+      }
+    }
+    return out;
+  },
+};

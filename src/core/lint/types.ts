@@ -1,0 +1,120 @@
+/** Shapes shared by the lint engine, its rules and its renderers. */
+
+export type Severity = 'error' | 'warning';
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+export interface TemplateButton {
+  type: string;
+  text?: string;
+  url?: string;
+  phone_number?: string;
+  example?: string[] | string;
+  [key: string]: unknown;
+}
+
+export interface TemplateComponent {
+  type: string;
+  format?: string;
+  text?: string;
+  buttons?: TemplateButton[];
+  example?: {
+    header_text?: string[];
+    body_text?: string[][];
+    header_text_named_params?: { param_name: string; example: string }[];
+    body_text_named_params?: { param_name: string; example: string }[];
+    header_handle?: string[];
+  };
+  [key: string]: unknown;
+}
+
+export interface Template {
+  name?: string;
+  language?: string;
+  category?: string;
+  parameter_format?: string;
+  components: TemplateComponent[];
+}
+
+/** Where a template came from, so findings can point into the file. */
+export interface TemplateSource {
+  file: string;
+  /** The raw file text (to locate component strings for annotations). */
+  raw?: string;
+  /** Text inputs have no name, examples or buttons: rules that need them stay quiet. */
+  kind: 'json' | 'text';
+}
+
+/** A text a rule looks at: a component's text, a button's text or URL. */
+export interface TextPart {
+  /** "header", "body", "footer", "buttons[0].text", "buttons[1].url". */
+  component: string;
+  text: string;
+}
+
+/** What a rule reports before positions are resolved. */
+export interface RawFinding {
+  message: string;
+  component: string;
+  /** Offset in the component's text, and the length of the excerpt. */
+  offset: number;
+  length: number;
+  suggestion: string;
+  /** Overrides the rule's severity for this finding. */
+  severity?: Severity;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  component: string;
+  line: number;
+  column: number;
+  excerpt: string;
+  suggestion: string;
+  /** The whole line of the component text the finding is on (for carets). */
+  context: string;
+  /** Position in the file itself (for SARIF and GitHub annotations). */
+  fileLine: number;
+  fileColumn: number;
+}
+
+export interface LintResult {
+  file: string;
+  template: string;
+  language: string;
+  category: string;
+  findings: Finding[];
+}
+
+export interface LanguageWords {
+  /** Non-standard abbreviation -> plain wording. */
+  abbreviations: Record<string, string>;
+  /** Words that make a nearby percentage a discount. */
+  discountWords: string[];
+  /** Phrases that make content promotional. */
+  promotional: string[];
+  /** Things a business must never ask for. */
+  sensitive: string[];
+  /** Verbs of asking ("send", "reply with", ...). */
+  requestVerbs: string[];
+  /** Negations that turn a request into a warning ("never share"). */
+  negations: string[];
+}
+
+export interface RuleContext {
+  template: Template;
+  source: TemplateSource;
+  /** Base language code (en, de, pt, zh ...). */
+  lang: string;
+  words: LanguageWords;
+  /** Text parts of the template, in order. */
+  parts: TextPart[];
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  description: string;
+  check(ctx: RuleContext): RawFinding[];
+}

@@ -1,0 +1,35 @@
+/** English word lists. */
+import type { LanguageWords } from '../types.js';
+
+export const en: LanguageWords = {
+  abbreviations: {
+    u: 'you',
+    ur: 'your',
+    msg: 'message',
+    txt: 'text',
+    b4: 'before',
+    gr8: 'great',
+    approx: 'approximately',
+    acct: 'account',
+    appt: 'appointment',
+    pymt: 'payment',
+    wk: 'week',
+    yr: 'year',
+    DM: 'message us',
+    IMO: '(remove)',
+    TBD: 'to be confirmed',
+    w8: 'wait',
+  },
+  discountWords: ['off', 'discount', 'discounted', 'save', 'saving', 'savings', 'sale', 'reduction', 'reduced', 'cheaper', 'markdown', 'cashback', 'cash back'],
+  promotional: [
+    'offer', 'offers', 'discount', 'sale', 'deal', 'deals', 'promo', 'promotion', 'coupon', 'voucher code', 'buy now', 'shop now', 'order now',
+    'limited time', 'exclusive', "don't miss", 'do not miss', 'free gift', 'best price', 'special price', 'black friday', 'cyber monday',
+    'new collection', 'upgrade now', 'subscribe now', 'hurry',
+  ],
+  sensitive: [
+    'card number', 'credit card number', 'debit card number', 'full card', 'security code', 'password', 'passcode', 'PIN', 'social security',
+    'SSN', 'passport number', 'ID number', 'bank account number', 'account number', 'routing number', 'login details', 'one-time password',
+  ],
+  requestVerbs: ['send', 'reply', 'reply with', 'enter', 'provide', 'share', 'confirm', 'tell us', 'type', 'give us', 'submit', 'verify', 'update'],
+  negations: ['never', 'not', "don't", 'do not', 'no one', 'nobody', 'will never'],
+};

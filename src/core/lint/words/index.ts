@@ -1,0 +1,45 @@
+/** The word lists by base language code; users extend them with `lint.words` in the config file. */
+import type { LanguageWords } from '../types.js';
+import { common } from './common.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { id } from './id.js';
+import { it } from './it.js';
+import { pt } from './pt.js';
+import { tr } from './tr.js';
+import { zh } from './zh.js';
+
+export const WORDS: Record<string, LanguageWords> = { en, de, es, pt, fr, it, id, tr, zh };
+
+export const LANGUAGES = Object.keys(WORDS);
+
+/** Extra words from the config file, per language ("*" for all), and terms to never flag. */
+export interface WordsConfig {
+  [lang: string]: Partial<LanguageWords> | string[] | undefined;
+  allow?: string[];
+}
+
+/** The merged lists for a language: common + the language (English when unknown) + user additions. */
+export function wordsFor(lang: string, extra: WordsConfig = {}): LanguageWords {
+  const base = WORDS[lang] ?? en;
+  const layers = [common, base, extra['*'] as Partial<LanguageWords> | undefined, extra[lang] as Partial<LanguageWords> | undefined];
+  const merged: LanguageWords = { abbreviations: {}, discountWords: [], promotional: [], sensitive: [], requestVerbs: [], negations: [] };
+  for (const layer of layers) {
+    if (!layer) continue;
+    Object.assign(merged.abbreviations, layer.abbreviations ?? {});
+    for (const key of ['discountWords', 'promotional', 'sensitive', 'requestVerbs', 'negations'] as const) merged[key].push(...(layer[key] ?? []));
+  }
+  // An English template also hears common English verbs; other languages keep theirs plus English ones (mixed-language texts are common).
+  if (lang !== 'en') {
+    merged.requestVerbs.push(...en.requestVerbs);
+    merged.negations.push(...en.negations);
+  }
+  const allow = new Set((extra.allow ?? []).map((w) => w.toLowerCase()));
+  if (allow.size > 0) {
+    for (const term of Object.keys(merged.abbreviations)) if (allow.has(term.toLowerCase())) delete merged.abbreviations[term];
+    for (const key of ['discountWords', 'promotional', 'sensitive'] as const) merged[key] = merged[key].filter((w) => !allow.has(w.toLowerCase()));
+  }
+  return merged;
+}

@@ -1,0 +1,89 @@
+/** Read templates to lint: JSON files (one, an array, or a message_templates response), .txt bodies, folders. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { parseJsonText } from '../core/json-text.js';
+import type { Template, TemplateSource } from '../core/lint/types.js';
+
+export interface LoadedTemplate {
+  template: Template;
+  source: TemplateSource;
+}
+
+const SHAPE_HINT =
+  'expected a template {"name", "language", "category", "components": [...]}, an array of them, or a GET /{waba}/message_templates response {"data": [...]}';
+
+/** Expand folders into the .json and .txt files they hold (sorted), keep files as given. */
+export function expandInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new InputError(`${p}: no such file or folder`, { code: 'file-not-found', hint: 'check the path' });
+    }
+    if (st.isDirectory()) {
+      const inner = readdirSync(p, { recursive: true, encoding: 'utf8' })
+        .filter((f) => ['.json', '.txt'].includes(extname(f).toLowerCase()))
+        .sort()
+        .map((f) => join(p, f));
+      out.push(...inner.filter((f) => statSync(f).isFile()));
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Load every template in a file. */
+export function loadTemplateFile(file: string, overrides: { language?: string; category?: string }): LoadedTemplate[] {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file' });
+  }
+  if (extname(file).toLowerCase() !== '.json') {
+    return [fromText(raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').replace(/\n$/, ''), file, overrides)];
+  }
+  const parsed = parseJsonText(raw);
+  if (!parsed.ok) {
+    const { line, column, reason } = parsed.problem;
+    throw new InputError(`${file}:${line}:${column}: invalid JSON: ${reason}`, { code: 'invalid-json', hint: 'fix the JSON syntax at that position' });
+  }
+  const value = parsed.value;
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.data) ? value.data : [value];
+  if (list.length === 0) throw new InputError(`${file}: holds no templates`, { code: 'not-a-template', hint: SHAPE_HINT });
+  return list.map((item, i) => {
+    const where = list.length > 1 || Array.isArray(value) ? `${file} [${i}]` : file;
+    return { template: { ...asTemplate(item, where), ...definedOnly(overrides) }, source: { file, raw, kind: 'json' } };
+  });
+}
+
+/** A body text given on the command line. */
+export function fromText(text: string, file: string, overrides: { language?: string; category?: string }): LoadedTemplate {
+  return {
+    template: { language: overrides.language, category: overrides.category, components: [{ type: 'BODY', text }] },
+    source: { file, kind: 'text' },
+  };
+}
+
+function asTemplate(item: unknown, where: string): Template {
+  if (!isObject(item) || !Array.isArray(item.components)) {
+    const keys = isObject(item) ? Object.keys(item).slice(0, 6).join(', ') : typeof item;
+    throw new InputError(`${where}: not a message template (found ${keys || 'an empty object'})`, { code: 'not-a-template', hint: SHAPE_HINT });
+  }
+  item.components.forEach((c, j) => {
+    if (!isObject(c) || typeof c.type !== 'string') {
+      throw new InputError(`${where}: components[${j}] has no "type" (HEADER, BODY, FOOTER or BUTTONS)`, { code: 'not-a-template', hint: SHAPE_HINT });
+    }
+  });
+  return item as unknown as Template;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

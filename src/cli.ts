@@ -75,7 +75,14 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => process.exit(report(err)),
-);
+/** Exit once stdout and stderr have flushed: a pipe reader must get the whole document. */
+function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (err) => exitAfterFlush(report(err)));

@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, runCli, tempDir } from '../helpers.js';
+
+const t = (p: string) => join(fixtures, 'templates', p);
+
+describe('lint-template', () => {
+  it('passes the clean corpus with exit 0', async () => {
+    const r = await runCli(['lint-template', t('clean')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/18 templates in 18 files: no problems/);
+  });
+
+  it('reports findings as the contract JSON and exits 1 on errors', async () => {
+    const r = await runCli(['lint-template', t('faulty/discount-percentage.json'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ errorCount: 1, warningCount: 0 });
+    expect(out.results[0]).toMatchObject({ template: 'fruehling_sale', language: 'de', category: 'MARKETING' });
+    expect(out.results[0].findings[0]).toEqual({
+      rule: 'discount-percentage',
+      severity: 'error',
+      message: expect.stringContaining('30 %'),
+      component: 'body',
+      line: 1,
+      column: 31,
+      excerpt: '30 %',
+      suggestion: expect.stringContaining('concrete amount'),
+    });
+    const viaJson = await runCli(['lint-template', t('faulty/discount-percentage.json'), '--json']);
+    expect(JSON.parse(viaJson.stdout).errorCount).toBe(1);
+  });
+
+  it('lints --text with --language and --category', async () => {
+    const r = await runCli(['lint-template', '--text', 'Hallo {{1}}, 30 % Rabatt für VIPs heute.', '--language', 'de', '--category', 'UTILITY', '--json']);
+    expect(r.code).toBe(1);
+    const rules = JSON.parse(r.stdout).results[0].findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['discount-percentage', 'abbreviation', 'promotional-in-utility']));
+  });
+
+  it('counts warnings against --max-warnings', async () => {
+    const file = t('faulty/external-link.json');
+    expect((await runCli(['lint-template', file])).code).toBe(0);
+    expect((await runCli(['lint-template', file, '--max-warnings', '0'])).code).toBe(1);
+    expect((await runCli(['lint-template', file, '--rule', 'external-link=error'])).code).toBe(1);
+    expect((await runCli(['lint-template', t('faulty/abbreviation.json'), '--rule', 'abbreviation=off'])).code).toBe(0);
+  });
+
+  it('writes SARIF 2.1.0 and GitHub annotations pointing into the file', async () => {
+    const sarif = JSON.parse((await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'sarif'])).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('wa-ops');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('abbreviation');
+    expect(run.results[0]).toMatchObject({
+      ruleId: 'abbreviation',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/templates/faulty/abbreviation.json' }, region: { startLine: 8 } } }],
+    });
+    const gh = await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'github']);
+    expect(gh.stdout.split('\n')[0]).toMatch(/^::error file=fixtures\/templates\/faulty\/abbreviation\.json,line=8,col=\d+,title=wa-ops abbreviation::"VIP"/);
+  });
+
+  it('reads an array and a message_templates response', async () => {
+    const dir = tempDir();
+    const body = { type: 'BODY', text: 'Hi {{1}}, as a VIP you are first in line.', example: { body_text: [['Ana']] } };
+    writeFileSync(join(dir, 'list.json'), JSON.stringify({ data: [{ name: 'a', language: 'en', category: 'MARKETING', status: 'APPROVED', components: [body] }, { name: 'b', language: 'en', category: 'MARKETING', components: [body] }] }));
+    const r = await runCli(['lint-template', join(dir, 'list.json'), '--json']);
+    expect(JSON.parse(r.stdout).results.map((x: { template: string }) => x.template)).toEqual(['a', 'b']);
+  });
+
+  it('honours lint.rules and lint.words from the config file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'wa-ops.config.json'), JSON.stringify({ lint: { rules: { 'external-link': 'error' }, words: { en: { abbreviations: { pkg: 'package' } } } } }));
+    const r = await runCli(['lint-template', '--text', 'Hi {{1}}, your pkg is at example.com today.', '--language', 'en', '--json'], { cwd: dir });
+    const findings = JSON.parse(r.stdout).results[0].findings;
+    expect(findings.map((f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`)).toEqual(['abbreviation:error', 'external-link:error']);
+  });
+
+  it.each([
+    [['faulty/invalid.json'], /invalid\.json:4:3: invalid JSON/],
+    [['faulty/not-a-template.json'], /not a message template.*\n.*expected a template/],
+    [['nope.json'], /no such file/],
+    [[], /nothing to lint/],
+  ])('exits 2 with a clear message for %s', async (files, message) => {
+    const r = await runCli(['lint-template', ...files.map((f) => (f.startsWith('faulty') ? t(f) : f))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses unknown rules and formats', async () => {
+    expect((await runCli(['lint-template', '--text', 'x', '--rule', 'nope=off'])).code).toBe(2);
+    expect((await runCli(['lint-template', '--text', 'x', '--format', 'xml'])).code).toBe(2);
+  });
+});
+
+describe('lint-template output through a pipe', () => {
+  it('delivers a large JSON document whole before exiting', async () => {
+    const dir = tempDir();
+    const body = { type: 'BODY', text: 'Hi {{1}}, as a VIP you save 30% today at example.com!!!', example: { body_text: [['Ana']] } };
+    const data = Array.from({ length: 400 }, (_, i) => ({ name: `t_${i}`, language: 'en', category: 'UTILITY', components: [body] }));
+    writeFileSync(join(dir, 'many.json'), JSON.stringify({ data }));
+    const r = await runCli(['lint-template', join(dir, 'many.json'), '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results).toHaveLength(400);
+    expect(doc.errorCount).toBeGreaterThan(800);
+  });
+});

@@ -1,0 +1,161 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintTemplate } from '../../src/core/lint/engine.js';
+import { findTerms, findVariables, fold } from '../../src/core/lint/text.js';
+import type { Template } from '../../src/core/lint/types.js';
+import { loadTemplateFile, fromText } from '../../src/io/templates.js';
+import { fixtures } from '../helpers.js';
+
+const dir = (d: string) => join(fixtures, 'templates', d);
+const lintText = (text: string, language = 'en', category = 'MARKETING') => {
+  const { template, source } = fromText(text, '<text>', { language, category });
+  return lintTemplate(template, source).findings;
+};
+const rulesOf = (text: string, language?: string, category?: string) => lintText(text, language, category).map((f) => f.rule);
+
+describe('lint corpus', () => {
+  const clean = readdirSync(dir('clean'));
+  it.each(clean)('clean template %s passes without a single finding', (file) => {
+    for (const { template, source } of loadTemplateFile(join(dir('clean'), file), {})) {
+      expect(lintTemplate(template, source).findings).toEqual([]);
+    }
+  });
+
+  const faulty = readdirSync(dir('faulty')).filter((f) => !['invalid.json', 'not-a-template.json'].includes(f));
+  it.each(faulty)('faulty template %s is caught by its rule', (file) => {
+    const rule = file.replace(/\.json$/, '').replace(/-(de|es|tr|zh|pt|minus|text|braces)$/, '');
+    const [{ template, source }] = loadTemplateFile(join(dir('faulty'), file), {});
+    const findings = lintTemplate(template, source).findings;
+    expect(findings.map((f) => f.rule)).toContain(rule);
+  });
+});
+
+describe('rules', () => {
+  it.each([
+    ['30% off everything this weekend', 'en'],
+    ['Save 30 % on shoes', 'en'],
+    ['Nur heute 30 % Rabatt', 'de'],
+    ['Jetzt 30% reduziert', 'de'],
+    ['hasta 50% de descuento', 'es'],
+    ['50% de desconto em tudo', 'pt'],
+    ['-20 % sur tout le magasin', 'fr'],
+    ['sconto del 40% su tutto', 'it'],
+    ['diskon 25% untuk semua produk', 'id'],
+    ['tüm ürünlerde %20 indirim', 'tr'],
+    ['全场8折', 'zh'],
+    ['全场八折优惠', 'zh'],
+    ['３０％ off today', 'en'],
+    ['{{1}}% off your next order', 'en'],
+  ])('flags the discount in "%s" (%s)', (text, lang) => {
+    expect(rulesOf(`Hello {{1}}, ${text} in our shop.`, lang)).toContain('discount-percentage');
+  });
+
+  it.each([
+    ['Your battery is at 30% and charging.', 'en'],
+    ['Your profile is 80 % complete.', 'en'],
+    ['Ihr Akku ist zu 30 % geladen.', 'de'],
+    ['La batería está al 20%.', 'es'],
+  ])('does not flag a percentage that is not a discount: "%s"', (text, lang) => {
+    expect(rulesOf(`Hello {{1}}, ${text} Thank you.`, lang, 'UTILITY')).toEqual([]);
+  });
+
+  it.each([
+    ['Dr. Smith will see you at 10:30.'],
+    ['Customers in the U.S. get free returns by mail, e.g. with the label.'],
+    ['Download invoice.pdf from your account.'],
+    ['Write to support@example.com with any questions.'],
+    ['Call us on +49 30 1234567 if the time does not suit you.'],
+    ['Your PIN will never be requested by us.'],
+    ['We will never ask for your password.'],
+  ])('raises nothing on ordinary text: "%s"', (text) => {
+    expect(rulesOf(`Hello {{1}}, ${text} Thank you.`, 'en', 'UTILITY')).toEqual([]);
+  });
+
+  it('finds abbreviations with word boundaries, case rules and plurals', () => {
+    const f = lintText('Hi {{1}}, VIPs and vip-members: thx! U.S. is fine, u is not.');
+    expect(f.filter((x) => x.rule === 'abbreviation').map((x) => x.excerpt)).toEqual(['VIPs', 'vip', 'thx', 'u']);
+  });
+
+  it('positions findings by line and column with the excerpt', () => {
+    const f = lintText('Hello {{1}},\nas a VIP you save 30% today.').filter((x) => x.rule !== 'promotional-in-utility');
+    expect(f.map((x) => [x.rule, x.line, x.column, x.excerpt])).toEqual([
+      ['abbreviation', 2, 6, 'VIP'],
+      ['discount-percentage', 2, 19, '30%'],
+    ]);
+  });
+
+  it('checks variable numbering, braces, position and adjacency', () => {
+    expect(rulesOf('Hi {{1}}, order {{3}} is ready for you.')).toContain('variable-sequence');
+    expect(rulesOf('Hi {{1}}, order {{1}} is ready for you.')).toContain('variable-sequence');
+    expect(rulesOf('Hi {{1}, order ready for you.')).toContain('variable-sequence');
+    expect(rulesOf('{{1}} your order is ready for you.')).toContain('variable-position');
+    expect(rulesOf('Your order is ready, {{1}}')).toContain('variable-position');
+    expect(rulesOf('Your order is ready, {{1}}.')).not.toContain('variable-position');
+    expect(rulesOf('Dear {{1}}{{2}}, your order is ready.')).toContain('variable-adjacent');
+  });
+
+  it('checks NAMED variables', () => {
+    const t: Template = {
+      name: 'named_ok',
+      language: 'en',
+      category: 'UTILITY',
+      parameter_format: 'NAMED',
+      components: [{ type: 'BODY', text: 'Hi {{first_name}}, order {{Order-ID}} is ready.', example: { body_text_named_params: [{ param_name: 'first_name', example: 'Ana' }] } }],
+    };
+    const f = lintTemplate(t, { file: 'x.json', kind: 'json' }).findings;
+    expect(f.map((x) => [x.rule, x.excerpt])).toEqual([
+      ['variable-sequence', '{{Order-ID}}'],
+      ['variable-example', '{{Order-ID}}'],
+    ]);
+  });
+
+  it('asks for examples of every variable, including dynamic URL buttons', () => {
+    const t: Template = {
+      name: 'x',
+      language: 'en',
+      category: 'UTILITY',
+      components: [
+        { type: 'BODY', text: 'Hi {{1}}, order {{2}} shipped.', example: { body_text: [['Ana']] } },
+        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://x.example.com/t/{{1}}' }] },
+      ],
+    };
+    const f = lintTemplate(t, { file: 'x.json', kind: 'json' }).findings.filter((x) => x.rule === 'variable-example');
+    expect(f.map((x) => x.component)).toEqual(['body', 'buttons[0].url']);
+  });
+
+  it('applies rule settings and per-template overrides', () => {
+    const { template, source } = fromText('Hi {{1}}, as a VIP you get this first.', '<text>', { language: 'en', category: 'MARKETING' });
+    expect(lintTemplate(template, source, { rules: { abbreviation: 'off' } }).findings).toEqual([]);
+    expect(lintTemplate(template, source, { rules: { abbreviation: 'warn' } }).findings[0].severity).toBe('warning');
+    const named = { ...template, name: 'vip_promo' };
+    expect(lintTemplate(named, source, { templates: { vip_promo: { rules: { abbreviation: 'off' } } } }).findings).toEqual([]);
+  });
+
+  it('lets users extend and silence word lists', () => {
+    const { template, source } = fromText('Hallo {{1}}, bitte antworte bis Fr. mit einem kurzen OK.', '<text>', { language: 'de', category: 'UTILITY' });
+    expect(lintTemplate(template, source).findings).toEqual([]);
+    const extended = lintTemplate(template, source, { words: { de: { abbreviations: { OK: 'in Ordnung' } } } }).findings;
+    expect(extended.map((f) => f.excerpt)).toEqual(['OK']);
+    const vip = fromText('Hi {{1}}, VIP access opens today for you.', '<text>', { language: 'en' });
+    expect(lintTemplate(vip.template, vip.source, { words: { allow: ['VIP'] } }).findings).toEqual([]);
+  });
+});
+
+describe('text helpers', () => {
+  it('folds without changing length', () => {
+    const t = 'Réduction ３０％ café';
+    expect(fold(t).folded).toHaveLength(t.length);
+    expect(fold(t).lower).toBe('reduction 30% cafe');
+  });
+  it('matches CJK terms without word boundaries', () => {
+    expect(findTerms('请勿分享密码', ['密码']).map((m) => m.offset)).toEqual([4]);
+  });
+  it('finds well-formed and broken variables', () => {
+    expect(findVariables('a {{1}} b {2}} c {{ 3 }} d {x}').map((v) => [v.raw, v.wellFormed])).toEqual([
+      ['{{1}}', true],
+      ['{2}}', false],
+      ['{{ 3 }}', false],
+    ]);
+  });
+});

@@ -31,9 +31,19 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       sampleOnly: false,
       mobileOnly: false,
     });
-    if (term().json) outJson({ steps: [{ step: 'validate-numbers', summary }] });
-    else out(renderNumbersReport(summary, [{ label: 'Valid unique rows', path: join(dir, 'customers.valid.csv') }]));
-    say('Coming next: lint templates, doctor, a paced send through a rate-limit cooldown and resume, status webhooks.');
+    if (!term().json) out(renderNumbersReport(summary, [{ label: 'Valid unique rows', path: join(dir, 'customers.valid.csv') }]));
+    say('Step 2: lint templates before submitting them: a clean order update, and a promotion Meta would reject.');
+    const { lintTemplate } = await import('../core/lint/engine.js');
+    const { loadTemplateFile } = await import('../io/templates.js');
+    const { renderStylish } = await import('../ui/lint/stylish.js');
+    const lintResults = ['clean/order_shipped.json', 'faulty/discount-percentage.json', 'faulty/abbreviation.json']
+      .flatMap((f) => loadTemplateFile(join(fixtures, 'templates', f), {}))
+      .map((l) => lintTemplate(l.template, l.source));
+    const errors = lintResults.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+    const warnings = lintResults.reduce((n, r) => n + r.findings.length, 0) - errors;
+    if (!term().json) out(renderStylish(lintResults, errors, warnings));
+    say('Coming next: doctor, a paced send through a rate-limit cooldown and resume, status webhooks.');
+    if (term().json) outJson({ steps: [{ step: 'validate-numbers', summary }, { step: 'lint-template', errors, warnings }] });
     if (flags.keep) say(`Files kept in ${dir}`);
     return 0;
   } finally {

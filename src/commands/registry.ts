@@ -54,6 +54,24 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .action(lazy(setExit, () => import('./lint-template.js')));
 
   program
+    .command('sandbox')
+    .description('a local, stateful imitation of the Cloud API for rehearsals, demos and tests')
+    .option('--port <n>', 'port (0 picks a free one)', '0')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--token <t>', 'the bearer token it accepts (default: sandbox-token)')
+    .option('--templates <file|dir>', 'templates in Meta\'s shape, with a status (default: a built-in set)')
+    .option('--webhook-url <url>', 'send signed status webhooks here')
+    .option('--app-secret <s>', 'app secret that signs the webhooks (X-Hub-Signature-256)')
+    .option('--mps <n>', 'messages per second before 130429', '80')
+    .option('--fail-rate <0..1>', 'share of sends that fail (131000, 2, dropped connections)', '0')
+    .option('--latency <ms|min-max>', 'added latency per request')
+    .option('--seed <n>', 'seed for the random choices', '1')
+    .option('--scenario <name>', 'make part of the account unhealthy (repeatable): ' + 'token-expired, token-expiring, token-missing-scope, token-no-waba-access, quality-yellow, quality-red, limit-250, health-limited, health-blocked, no-subscribed-apps, number-unverified, name-declined, number-flagged, template-paused', collect)
+    .option('--undeliverable <e164>', 'a number that is not on WhatsApp (repeatable; numbers ending 0000 always are)', collect)
+    .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
+    .action(lazy(setExit, () => import('./sandbox.js')));
+
+  program
     .command('demo')
     .description('the whole flow against a local sandbox, no account needed')
     .option('--keep', 'keep the temporary folder and print its path')

@@ -1,0 +1,120 @@
+/** What to do with each Graph API error code (whatsapp-api.md §3): one table, used by every command. */
+
+export type Action =
+  /** Wait the given time, then retry the same request (call budgets, maintenance). */
+  | 'retry-after'
+  /** Throughput or spam limit: pause the whole run for a cooldown. */
+  | 'cooldown'
+  /** Pair rate limit: back off this recipient only (4^x s). */
+  | 'recipient-backoff'
+  /** This recipient cannot be reached with this message: mark failed, go on. */
+  | 'fail-recipient'
+  /** Token, permission, account or template problem: stop the run. */
+  | 'abort-run'
+  /** Temporary server problem: retry with backoff, a bounded number of times. */
+  | 'transient'
+  /** The request may or may not have been processed (timeout or reset after it was sent). */
+  | 'ambiguous';
+
+export interface ActionRule {
+  action: Action;
+  /** Default wait for retry-after and cooldown, when the response says nothing better. */
+  waitMs?: number;
+  /** What an operator should do, in one line. */
+  todo: string;
+}
+
+const MIN = 60_000;
+const rule = (action: Action, todo: string, waitMs?: number): ActionRule => ({ action, todo, waitMs });
+
+const TABLE: Record<number, ActionRule> = {
+  130429: rule('cooldown', 'throughput limit reached: slow down below the number\'s messages per second', 5 * MIN),
+  131056: rule('recipient-backoff', 'pair rate limit: too many messages to this recipient; retry after 4^x seconds'),
+  131048: rule('cooldown', 'spam rate limit: pause the campaigns and check quality in WhatsApp Manager', 60 * MIN),
+  131049: rule('fail-recipient', 'per-user marketing limit: do not resend this marketing template to this user for 24 h'),
+  131026: rule('fail-recipient', 'undeliverable: not on WhatsApp, old client or terms not accepted; reach them another way'),
+  131047: rule('fail-recipient', 'more than 24 h since the user last wrote: send an approved template instead'),
+  131050: rule('fail-recipient', 'the user stopped marketing messages from you: never retry; suppress the number'),
+  131051: rule('abort-run', 'unsupported message type: fix the payload'),
+  131052: rule('fail-recipient', 'media sent by the user could not be downloaded'),
+  131053: rule('abort-run', 'your media could not be used (type, size, reachability): fix the file'),
+  132000: rule('abort-run', 'template parameter count mismatch: fix the campaign\'s parameters mapping'),
+  132001: rule('abort-run', 'template missing in that language or not approved: fix the name/language or wait for approval'),
+  132005: rule('fail-recipient', 'the text with this recipient\'s parameters is too long: shorten the values'),
+  132007: rule('abort-run', 'template format character policy violated'),
+  132012: rule('fail-recipient', 'parameter format mismatch for this recipient\'s values'),
+  132015: rule('cooldown', 'template paused for low quality: wait out the pause (3 h, then 6 h) or unpause it', 180 * MIN),
+  132016: rule('abort-run', 'template disabled for good: create a new template'),
+  132018: rule('fail-recipient', 'parameter text has a newline, tab or more than 4 spaces: sanitise the values'),
+  133010: rule('abort-run', 'the business phone number is not registered: POST /{phone-number-id}/register'),
+  190: rule('abort-run', 'access token expired or invalid: create a new system-user token'),
+  0: rule('abort-run', 'authentication failed: re-authenticate'),
+  3: rule('abort-run', 'capability missing: check the app\'s permissions with debug_token'),
+  10: rule('abort-run', 'permission missing: the token needs whatsapp_business_messaging and whatsapp_business_management'),
+  131005: rule('abort-run', 'access denied: check the token\'s permissions and WABA assignment'),
+  4: rule('retry-after', 'the app hit its API call limit: wait for estimated_time_to_regain_access', 5 * MIN),
+  80007: rule('retry-after', 'the WABA hit its API call limit: wait and retry', 15 * MIN),
+  368: rule('abort-run', 'temporarily blocked for policy violations: stop sending and check Account Quality'),
+  131031: rule('abort-run', 'account locked: check the Health Status API and Business Support'),
+  130497: rule('fail-recipient', 'your account may not message users in this country'),
+  131042: rule('abort-run', 'payment or eligibility problem: fix billing in Business Manager'),
+  131057: rule('retry-after', 'account in maintenance (e.g. a throughput upgrade): retry in about a minute', MIN),
+  131064: rule('abort-run', 'messaging limited for template classification violations: wait out the enforcement'),
+  133015: rule('retry-after', 'number recently deleted, deletion still in progress: retry in 5 minutes', 5 * MIN),
+  133016: rule('abort-run', 'too many register/deregister attempts: wait until the number is unblocked'),
+  100: rule('fail-recipient', 'invalid parameter in the request: check the payload for this recipient'),
+  131008: rule('fail-recipient', 'a required parameter is missing'),
+  131009: rule('fail-recipient', 'a parameter value is invalid'),
+  131021: rule('fail-recipient', 'the recipient is the sending number'),
+  131030: rule('fail-recipient', 'recipient not in the test number\'s allowed list: add it in the App Dashboard'),
+  130472: rule('fail-recipient', 'the user is in a marketing experiment: message not sent'),
+  1: rule('transient', 'unknown error: check metastatus.com; retried once'),
+  2: rule('transient', 'temporary downtime or overload: retried with backoff'),
+  131000: rule('transient', 'something went wrong at Meta: retried with backoff'),
+  131016: rule('transient', 'service temporarily unavailable: retried with backoff'),
+  133004: rule('transient', 'server temporarily unavailable: retried with backoff'),
+};
+
+/** The rule for an error code (and HTTP status, for codes the table does not know). */
+export function actionFor(code: number | undefined, httpStatus: number): ActionRule {
+  if (code !== undefined) {
+    const known = TABLE[code];
+    if (known) return known;
+    if (code >= 200 && code <= 299) return rule('abort-run', 'permission missing: check the token\'s scopes with debug_token');
+  }
+  if (httpStatus === 429 || httpStatus >= 500) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
+  if (httpStatus === 401 || httpStatus === 403) return rule('abort-run', `HTTP ${httpStatus}: the API refused the credentials`);
+  return rule('fail-recipient', `error ${code ?? `HTTP ${httpStatus}`}: see the details`);
+}
+
+/** Every code the table covers (for tests and docs). */
+export const KNOWN_CODES = Object.keys(TABLE).map(Number);
+
+/** Backoff for the pair rate limit: 4^x seconds (1, 4, 16, 64 ...), capped at an hour. */
+export function recipientBackoffMs(attempt: number): number {
+  return Math.min(3_600_000, 1000 * 4 ** Math.max(0, attempt));
+}
+
+/** Read the longest wait a response asks for: Retry-After (s) and x-business-use-case-usage (minutes). */
+export function waitFromHeaders(retryAfter: string | undefined, usage: string | undefined, nowMs = Date.now()): number | undefined {
+  let wait: number | undefined;
+  if (retryAfter) {
+    const secs = Number(retryAfter);
+    const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(retryAfter) - nowMs;
+    if (Number.isFinite(ms) && ms > 0) wait = ms;
+  }
+  if (usage) {
+    try {
+      const parsed = JSON.parse(usage) as Record<string, { estimated_time_to_regain_access?: number }[]>;
+      for (const entries of Object.values(parsed)) {
+        for (const e of entries ?? []) {
+          const minutes = Number(e?.estimated_time_to_regain_access ?? 0);
+          if (minutes > 0) wait = Math.max(wait ?? 0, minutes * 60_000);
+        }
+      }
+    } catch {
+      // a malformed header tells us nothing
+    }
+  }
+  return wait;
+}

@@ -1,0 +1,49 @@
+/** A Graph API failure, typed: code, details, HTTP status, fbtrace_id and the action to take. */
+import { UpstreamError } from '../errors.js';
+import { actionFor, type Action } from './actions.js';
+
+export interface GraphErrorInit {
+  code?: number;
+  subcode?: number;
+  title: string;
+  details?: string;
+  httpStatus: number;
+  fbtraceId?: string;
+  /** Overrides the table (network failures). */
+  action?: Action;
+  /** How long the response asked us to wait. */
+  retryAfterMs?: number;
+  /** Whether the request surely never reached the server. */
+  notSent?: boolean;
+}
+
+/** Every failure of a Graph request becomes one of these. */
+export class GraphError extends UpstreamError {
+  readonly graphCode: number | undefined;
+  readonly subcode: number | undefined;
+  readonly details: string | undefined;
+  readonly httpStatus: number;
+  readonly fbtraceId: string | undefined;
+  readonly action: Action;
+  readonly retryAfterMs: number | undefined;
+  readonly notSent: boolean;
+  readonly todo: string;
+
+  constructor(init: GraphErrorInit) {
+    const rule = actionFor(init.code, init.httpStatus);
+    const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus ? `HTTP ${init.httpStatus}: ` : '';
+    super(`${codeText}${init.title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {
+      code: init.code !== undefined ? `graph-${init.code}` : 'graph-network',
+      hint: `${rule.todo}${init.fbtraceId ? ` (fbtrace_id ${init.fbtraceId})` : ''}`,
+    });
+    this.graphCode = init.code;
+    this.subcode = init.subcode;
+    this.details = init.details;
+    this.httpStatus = init.httpStatus;
+    this.fbtraceId = init.fbtraceId;
+    this.action = init.action ?? rule.action;
+    this.retryAfterMs = init.retryAfterMs ?? rule.waitMs;
+    this.notSent = init.notSent ?? false;
+    this.todo = rule.todo;
+  }
+}

@@ -1,0 +1,60 @@
+/** Response shapes of the Graph API endpoints wa-ops uses. */
+
+export interface SendResponse {
+  messaging_product: 'whatsapp';
+  contacts: { input: string; wa_id: string }[];
+  messages: { id: string; message_status?: 'accepted' | 'held_for_quality_assessment' | 'paused' }[];
+}
+
+export interface HealthEntity {
+  entity_type: string;
+  id: string;
+  can_send_message: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+  errors?: { error_code: number; error_description: string; possible_solution: string }[];
+  additional_info?: string[];
+}
+
+export interface PhoneNumber {
+  id: string;
+  display_phone_number?: string;
+  verified_name?: string;
+  quality_rating?: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN' | 'NA';
+  throughput?: { level: string };
+  whatsapp_business_manager_messaging_limit?: string;
+  messaging_limit_tier?: string;
+  health_status?: { can_send_message: HealthEntity['can_send_message']; entities: HealthEntity[] };
+  status?: string;
+  code_verification_status?: string;
+  name_status?: string;
+  platform_type?: string;
+}
+
+export interface SubscribedApp {
+  whatsapp_business_api_data: { id: string; link?: string; name?: string };
+  override_callback_uri?: string;
+}
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  parameter_format?: string;
+  components: { type: string; format?: string; text?: string; buttons?: { type: string; text?: string; url?: string }[]; example?: unknown }[];
+  quality_score?: { score: string; date?: number };
+  rejected_reason?: string;
+}
+
+export interface DebugTokenData {
+  app_id: string;
+  application?: string;
+  type: string;
+  is_valid: boolean;
+  expires_at: number;
+  data_access_expires_at?: number;
+  scopes: string[];
+  granular_scopes?: { scope: string; target_ids?: string[] }[];
+  user_id?: string;
+  error?: { code: number; message: string };
+}

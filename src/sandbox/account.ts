@@ -1,0 +1,83 @@
+/** The sandbox's phone number, debug_token and subscribed-apps answers, shaped by the scenario switches. */
+import type { SandboxState } from './state.js';
+
+/** The phone number object with every field the sandbox knows. */
+export function phoneNumber(state: SandboxState): Record<string, unknown> {
+  const s = state.scenarios;
+  const o = state.o;
+  const entities = [
+    { entity_type: 'PHONE_NUMBER', id: o.phoneNumberId, can_send_message: 'AVAILABLE' },
+    { entity_type: 'WABA', id: o.wabaId, can_send_message: 'AVAILABLE' },
+    { entity_type: 'BUSINESS', id: '3100000000000001', can_send_message: 'AVAILABLE' },
+    { entity_type: 'APP', id: o.appId, can_send_message: 'AVAILABLE' },
+  ] as Record<string, unknown>[];
+  let overall = 'AVAILABLE';
+  if (s.has('health-limited')) {
+    overall = 'LIMITED';
+    Object.assign(entities[2], {
+      can_send_message: 'LIMITED',
+      errors: [{ error_code: 141006, error_description: 'The business has not completed Business Verification and is limited to 250 business-initiated conversations.', possible_solution: 'Complete Business Verification in Meta Business Suite > Security Center.' }],
+    });
+  }
+  if (s.has('health-blocked')) {
+    overall = 'BLOCKED';
+    Object.assign(entities[1], {
+      can_send_message: 'BLOCKED',
+      errors: [{ error_code: 141010, error_description: 'There is no valid payment method attached to the WhatsApp Business Account.', possible_solution: 'Add a payment method in WhatsApp Manager > Payment settings.' }],
+    });
+  }
+  return {
+    id: o.phoneNumberId,
+    display_phone_number: o.displayPhoneNumber,
+    verified_name: 'wa-ops Sandbox Shop',
+    quality_rating: s.has('quality-red') ? 'RED' : s.has('quality-yellow') ? 'YELLOW' : 'GREEN',
+    throughput: { level: o.mps >= 1000 ? 'HIGH' : 'STANDARD' },
+    whatsapp_business_manager_messaging_limit: s.has('limit-250') ? 'TIER_250' : 'TIER_10K',
+    messaging_limit_tier: s.has('limit-250') ? 'TIER_250' : 'TIER_10K',
+    health_status: { can_send_message: overall, entities },
+    status: s.has('number-flagged') ? 'FLAGGED' : 'CONNECTED',
+    code_verification_status: s.has('number-unverified') ? 'NOT_VERIFIED' : 'VERIFIED',
+    name_status: s.has('name-declined') ? 'DECLINED' : 'APPROVED',
+    platform_type: 'CLOUD_API',
+  };
+}
+
+/** Only the requested fields (plus id), like the Graph API. */
+export function pickFields(obj: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+  if (!fields) return { id: obj.id, display_phone_number: obj.display_phone_number, verified_name: obj.verified_name, quality_rating: obj.quality_rating };
+  const out: Record<string, unknown> = { id: obj.id };
+  for (const f of fields.split(',').map((x) => x.trim())) if (f in obj) out[f] = obj[f];
+  return out;
+}
+
+/** The debug_token answer for a token. */
+export function debugToken(state: SandboxState, inputToken: string): Record<string, unknown> {
+  const s = state.scenarios;
+  const o = state.o;
+  if (inputToken !== o.token || s.has('token-expired')) {
+    return { data: { app_id: o.appId, type: 'SYSTEM_USER', application: 'wa-ops sandbox', is_valid: false, expires_at: Math.floor(Date.now() / 1000) - 3600, scopes: [], error: { code: 190, message: 'Error validating access token: Session has expired.' } } };
+  }
+  const scopes = s.has('token-missing-scope') ? ['whatsapp_business_management'] : ['whatsapp_business_management', 'whatsapp_business_messaging'];
+  const targets = s.has('token-no-waba-access') ? ['999999999999999'] : [o.wabaId];
+  return {
+    data: {
+      app_id: o.appId,
+      type: 'SYSTEM_USER',
+      application: 'wa-ops sandbox',
+      data_access_expires_at: 0,
+      expires_at: s.has('token-expiring') ? Math.floor(Date.now() / 1000) + 3 * 86400 : 0,
+      is_valid: true,
+      scopes: [...scopes, 'business_management'],
+      granular_scopes: scopes.map((scope) => ({ scope, target_ids: targets })),
+      user_id: '4100000000000001',
+    },
+  };
+}
+
+/** Apps subscribed to the WABA. */
+export function subscribedApps(state: SandboxState): Record<string, unknown> {
+  if (state.scenarios.has('no-subscribed-apps')) return { data: [] };
+  const app: Record<string, unknown> = { whatsapp_business_api_data: { id: state.o.appId, link: 'https://www.facebook.com/games/?app_id=' + state.o.appId, name: 'wa-ops sandbox' } };
+  if (state.o.webhookUrl) app.override_callback_uri = state.o.webhookUrl;
+  return { data: [app] };
+}

@@ -1,0 +1,47 @@
+/** Errors in the exact shape the Graph API answers them. */
+import { randomBytes } from 'node:crypto';
+
+export interface SandboxError {
+  status: number;
+  body: { error: { message: string; type: string; code: number; error_data?: { messaging_product: 'whatsapp'; details: string }; error_subcode?: number; fbtrace_id: string } };
+  headers?: Record<string, string>;
+}
+
+const TITLES: Record<number, [string, number]> = {
+  0: ['AuthException', 401],
+  1: ['API Unknown', 400],
+  2: ['Service temporarily unavailable', 503],
+  4: ['Application request limit reached', 400],
+  10: ['Application does not have permission for this action', 403],
+  100: ['Invalid parameter', 400],
+  190: ['Error validating access token: Session has expired', 401],
+  80007: ['Rate limit issues', 400],
+  130429: ['Rate limit hit', 400],
+  131000: ['Something went wrong', 500],
+  131026: ['Message undeliverable', 400],
+  131047: ['Re-engagement message', 400],
+  131056: ['(Business Account, Consumer Account) pair rate limit hit', 400],
+  132000: ['Number of parameters does not match the expected number of params', 400],
+  132001: ['Template name does not exist in the translation', 404],
+  132015: ['Template is Paused', 400],
+  132018: ['There was an issue with the parameters in your template.', 400],
+  133010: ['Account not registered', 400],
+};
+
+/** An error response for a code, with Meta's title and an optional details text. */
+export function graphError(code: number, details?: string, httpStatus?: number): SandboxError {
+  const [title, status] = TITLES[code] ?? ['Unknown error', 400];
+  return {
+    status: httpStatus ?? status,
+    body: {
+      error: {
+        // Token errors carry their own sentence and no error_data, as Meta sends them.
+        message: code === 190 ? (details ?? title) : `(#${code}) ${title}`,
+        type: 'OAuthException',
+        code,
+        ...(details && code !== 190 ? { error_data: { messaging_product: 'whatsapp' as const, details } } : {}),
+        fbtrace_id: `A${randomBytes(9).toString('base64url')}`,
+      },
+    },
+  };
+}

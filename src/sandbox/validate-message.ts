@@ -1,0 +1,112 @@
+/** Validate a POST /messages body the way the Cloud API does, or say which error it would answer. */
+import { findVariables } from '../core/lint/text.js';
+import { graphError, type SandboxError } from './graph-errors.js';
+import type { SandboxState, SandboxTemplate } from './state.js';
+
+const TYPES = new Set(['text', 'template', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction']);
+const BAD_PARAM = /[\n\t]| {5,}/;
+
+export interface ValidMessage {
+  to: string;
+  type: string;
+  template?: { name: string; language: string; parameters: string[]; stored: SandboxTemplate };
+  text?: string;
+  bizOpaqueCallbackData?: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Check a message request; returns the message or the error Meta would send. */
+export function validateMessage(body: unknown, state: SandboxState): ValidMessage | SandboxError {
+  if (!isObj(body)) return graphError(100, 'The request body must be a JSON object.');
+  if (body.messaging_product !== 'whatsapp') return graphError(100, 'The parameter messaging_product is required and must be "whatsapp".');
+  if (body.recipient_type !== undefined && body.recipient_type !== 'individual' && body.recipient_type !== 'group') {
+    return graphError(100, 'recipient_type must be "individual" or "group".');
+  }
+  if (typeof body.to !== 'string' || body.to.trim() === '') return graphError(100, 'The parameter to is required.');
+  const digits = body.to.replace(/[\s()+-]/g, '');
+  if (!/^\d{7,15}$/.test(digits) || /[^\d\s()+-]/.test(body.to)) return graphError(100, `Invalid parameter 'to': "${body.to}" is not a phone number.`);
+  const type = typeof body.type === 'string' ? body.type : 'text';
+  if (!TYPES.has(type)) return graphError(100, `Param type must be one of ${[...TYPES].join(', ')}.`);
+  if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== 'string' || body.biz_opaque_callback_data.length > 512)) {
+    return graphError(100, 'biz_opaque_callback_data must be a string of at most 512 characters.');
+  }
+  const base = { to: `+${digits}`, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
+  if (type === 'text') {
+    const text = isObj(body.text) ? body.text.body : undefined;
+    if (typeof text !== 'string' || text === '') return graphError(100, 'The parameter text.body is required.');
+    if (text.length > 4096) return graphError(100, 'text.body may be at most 4096 characters.');
+    return { ...base, text };
+  }
+  if (type !== 'template') {
+    const media = body[type];
+    if (!isObj(media)) return graphError(100, `The parameter ${type} is required.`);
+    return base;
+  }
+  return validateTemplate(body.template, state, base);
+}
+
+function validateTemplate(t: unknown, state: SandboxState, base: Omit<ValidMessage, 'template'>): ValidMessage | SandboxError {
+  if (!isObj(t) || typeof t.name !== 'string') return graphError(100, 'The parameter template.name is required.');
+  const language = isObj(t.language) ? t.language.code : undefined;
+  if (typeof language !== 'string') return graphError(100, 'The parameter template.language.code is required.');
+  const stored = state.template(t.name, language);
+  if (!stored) return graphError(132001, `template name (${t.name}) does not exist in ${language}`);
+  const status = state.scenarios.has('template-paused') ? 'PAUSED' : stored.status;
+  if (status === 'PAUSED') return graphError(132015, `template ${t.name} is paused for low quality`);
+  if (status !== 'APPROVED') return graphError(132001, `template ${t.name} (${language}) is ${status}, not APPROVED`);
+  const components = Array.isArray(t.components) ? t.components : [];
+  if (!components.every(isObj)) return graphError(100, 'template.components must be an array of objects.');
+  const given = (type: string, index?: number) =>
+    components.filter((c) => String(c.type).toLowerCase() === type && (index === undefined || Number(c.index) === index)).flatMap((c) => (Array.isArray(c.parameters) ? c.parameters : []));
+  const parameters: string[] = [];
+  for (const c of stored.components) {
+    const kind = c.type.toUpperCase();
+    if (kind === 'BODY' || (kind === 'HEADER' && (c.format ?? 'TEXT').toUpperCase() === 'TEXT')) {
+      const expected = new Set(findVariables(c.text ?? '').filter((v) => v.wellFormed).map((v) => v.name)).size;
+      const params = given(kind.toLowerCase());
+      if (params.length !== expected) {
+        return graphError(132000, `${kind.toLowerCase()}: number of localizable_params (${params.length}) does not match the expected number of params (${expected})`);
+      }
+      const problem = checkParams(params, parameters);
+      if (problem) return problem;
+    } else if (kind === 'HEADER') {
+      const format = (c.format ?? '').toLowerCase();
+      const [p] = given('header');
+      const media = isObj(p) ? p[format] : undefined;
+      if (!isObj(p) || p.type !== format || !isObj(media) || (typeof media.link !== 'string' && typeof media.id !== 'string')) {
+        return graphError(132012, `header: expected one ${format} parameter with a link or id`);
+      }
+    } else if (kind === 'BUTTONS') {
+      for (const [i, b] of (c.buttons ?? []).entries()) {
+        if ((b.type ?? '').toUpperCase() !== 'URL' || !/\{\{[^{}]+\}\}/.test(b.url ?? '')) continue;
+        const params = given('button', i);
+        if (params.length !== 1) return graphError(132000, `button ${i}: number of params (${params.length}) does not match the expected number of params (1)`);
+        const problem = checkParams(params, parameters);
+        if (problem) return problem;
+      }
+    }
+  }
+  return { ...base, template: { name: t.name, language, parameters, stored } };
+}
+
+function checkParams(params: unknown[], collected: string[]): SandboxError | undefined {
+  for (const p of params) {
+    if (!isObj(p) || typeof p.type !== 'string') return graphError(100, 'Each parameter needs a type.');
+    if (p.type === 'text') {
+      if (typeof p.text !== 'string' || p.text === '') return graphError(100, 'Parameter of type text is missing its text value.');
+      if (BAD_PARAM.test(p.text)) return graphError(132018, 'Param text cannot have new-line/tab characters or more than 4 consecutive spaces');
+      collected.push(p.text);
+    } else if (p.type === 'currency' || p.type === 'date_time') {
+      const v = p[p.type];
+      if (!isObj(v) || typeof v.fallback_value !== 'string') return graphError(100, `Parameter of type ${p.type} needs a fallback_value.`);
+      collected.push(v.fallback_value);
+    } else if (p.type === 'payload' || p.type === 'coupon_code') {
+      collected.push(String(p[p.type] ?? ''));
+    } else if (!['image', 'video', 'document'].includes(p.type)) {
+      return graphError(100, `Unsupported parameter type ${p.type}.`);
+    }
+  }
+  return undefined;
+}

@@ -1,9 +1,10 @@
 // npm run bench: every benchmark in turn; each prints its own figures.
 import { benchLint } from './lint.js';
 import { benchNumbers } from './numbers.js';
+import { benchSandbox } from './sandbox.js';
 
 const only = process.argv[2];
-const benches = { lint: benchLint, numbers: benchNumbers };
+const benches = { lint: benchLint, sandbox: benchSandbox, numbers: benchNumbers };
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;
   await fn();

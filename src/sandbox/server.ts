@@ -186,7 +186,7 @@ function createTemplate(body: unknown, res: ServerResponse, state: SandboxState)
 function control(url: URL, method: string, raw: string, res: ServerResponse, state: SandboxState, webhooks: WebhookEmitter): void {
   const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const path = url.pathname.replace(/^\/_sandbox\//, '');
-  if (path === 'messages' && method === 'GET') return send(res, { status: 200, body: { data: state.messages.map(({ payload: _p, ...m }) => m) } });
+  if (path === 'messages' && method === 'GET') return send(res, { status: 200, body: { data: state.messages } });
   if (path === 'webhooks' && method === 'GET') return send(res, { status: 200, body: webhooks.stats });
   if (path === 'scenario' && method === 'POST') {
     const names = (list: unknown) => (Array.isArray(list) ? list.map(String) : []);

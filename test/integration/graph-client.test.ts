@@ -1,0 +1,181 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphError } from '../../src/core/graph/graph-error.js';
+import { GraphClient } from '../../src/io/graph/client.js';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+
+const template = (to: string, params = ['Ana', '#1', 'Monday']) => ({
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to,
+  type: 'template',
+  template: {
+    name: 'order_shipped',
+    language: { code: 'en_US', policy: 'deterministic' },
+    components: [
+      { type: 'body', parameters: params.map((text) => ({ type: 'text', text })) },
+      { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '48213' }] },
+    ],
+  },
+});
+
+async function failure(p: Promise<unknown>): Promise<GraphError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(GraphError);
+    return err as GraphError;
+  }
+  throw new Error('expected a GraphError');
+}
+
+describe('GraphClient against the sandbox', () => {
+  let sb: SandboxServer;
+  let client: GraphClient;
+  beforeAll(async () => {
+    sb = await startSandbox({ mps: 1000 });
+    client = new GraphClient({ baseUrl: sb.url, apiVersion: 'v23.0', token: 'sandbox-token' });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sb.close();
+  });
+
+  it('sends a template and gets the real success shape', async () => {
+    const res = await client.sendMessage('109876543210987', template('+49 170 1234567'));
+    expect(res.messaging_product).toBe('whatsapp');
+    expect(res.contacts).toEqual([{ input: '+49 170 1234567', wa_id: '491701234567' }]);
+    expect(res.messages[0].id).toMatch(/^wamid\./);
+  });
+
+  it('reads phone number fields, templates (all pages), subscribed apps and debug_token', async () => {
+    const pn = await client.getPhoneNumber('109876543210987', ['quality_rating', 'throughput', 'whatsapp_business_manager_messaging_limit']);
+    expect(pn).toEqual({ id: '109876543210987', quality_rating: 'GREEN', throughput: { level: 'HIGH' }, whatsapp_business_manager_messaging_limit: 'TIER_10K' });
+    for (let i = 0; i < 120; i++) {
+      await client.createTemplate('210987654321098', { name: `bulk_${i}`, language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: `Your parcel ${i} is ready for pickup.` }] });
+    }
+    const all = await client.listTemplates('210987654321098');
+    expect(all.length).toBe(124);
+    expect(new Set(all.map((t) => t.name)).size).toBe(124);
+    expect((await client.subscribedApps('210987654321098'))[0].whatsapp_business_api_data.id).toBe('1234567890123456');
+    const dbg = await client.debugToken('sandbox-token');
+    expect(dbg).toMatchObject({ is_valid: true, expires_at: 0, scopes: expect.arrayContaining(['whatsapp_business_messaging', 'whatsapp_business_management']) });
+    expect((await client.healthStatus('109876543210987'))?.can_send_message).toBe('AVAILABLE');
+  });
+
+  it('abort-run: a rejected token is 190 with HTTP 401', async () => {
+    const bad = new GraphClient({ baseUrl: sb.url, apiVersion: 'v23.0', token: 'wrong-token-1234' });
+    const e = await failure(bad.sendMessage('109876543210987', template('+491701234568')));
+    expect(e).toMatchObject({ graphCode: 190, httpStatus: 401, action: 'abort-run', exitCode: 3 });
+    expect(e.message).not.toContain('wrong-token-1234');
+    await bad.close();
+  });
+
+  it('abort-run: a missing template is 132001', async () => {
+    const body = template('+491701234569');
+    body.template.name = 'no_such_template';
+    expect(await failure(client.sendMessage('109876543210987', body))).toMatchObject({ graphCode: 132001, httpStatus: 404, action: 'abort-run' });
+  });
+
+  it('recipient-backoff: a second message to the same person within 6 s is 131056', async () => {
+    await client.sendMessage('109876543210987', template('+491705555555'));
+    expect(await failure(client.sendMessage('109876543210987', template('+491705555555')))).toMatchObject({ graphCode: 131056, action: 'recipient-backoff' });
+  });
+
+  it('cooldown, fail-recipient and transient come from forced errors', async () => {
+    const force = (code: number) => fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code }) });
+    await force(130429);
+    const cd = await failure(client.sendMessage('109876543210987', template('+491706666661')));
+    expect(cd).toMatchObject({ graphCode: 130429, httpStatus: 400, action: 'cooldown', retryAfterMs: 300_000 });
+    expect(cd.details).toMatch(/throughput/);
+    await force(131026);
+    expect(await failure(client.sendMessage('109876543210987', template('+491706666662')))).toMatchObject({ graphCode: 131026, action: 'fail-recipient' });
+    await force(131000);
+    expect(await failure(client.sendMessage('109876543210987', template('+491706666663')))).toMatchObject({ graphCode: 131000, httpStatus: 500, action: 'transient' });
+  });
+});
+
+describe('GraphClient against odd servers', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const path = req.url ?? '';
+      if (path.includes('/hang')) return; // never answers
+      if (path.includes('/reset')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"messaging_pro');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
+      if (path.includes('/malformed')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end('{"messages": [');
+      }
+      if (path.includes('/proxy')) {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+      }
+      if (path.includes('/budget')) {
+        res.writeHead(400, { 'content-type': 'application/json', 'x-business-use-case-usage': JSON.stringify({ '210987654321098': [{ type: 'whatsapp', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 7 }] }) });
+        return res.end(JSON.stringify({ error: { message: '(#80007) Rate limit issues', type: 'OAuthException', code: 80007, fbtrace_id: 'Atrace123' } }));
+      }
+      if (path.includes('/maintenance')) {
+        res.writeHead(500, { 'content-type': 'application/json', 'retry-after': '42' });
+        return res.end(JSON.stringify({ error: { message: '(#131057) Account in maintenance mode', code: 131057, fbtrace_id: 'Atrace' } }));
+      }
+      res.writeHead(404);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+  const client = () => new GraphClient({ baseUrl: base, apiVersion: 'v23.0', token: 't', timeoutMs: 300 });
+
+  it('ambiguous: a POST that times out may have been sent', async () => {
+    const c = client();
+    expect(await failure(c.request('POST', 'hang/messages', { body: {} }))).toMatchObject({ action: 'ambiguous', notSent: false });
+    await c.close();
+  });
+
+  it('transient: a GET that times out is simply retried', async () => {
+    const c = client();
+    expect(await failure(c.request('GET', 'hang'))).toMatchObject({ action: 'transient' });
+    await c.close();
+  });
+
+  it('ambiguous: a reset in the middle of the answer', async () => {
+    const c = client();
+    expect(await failure(c.request('POST', 'reset/messages', { body: {} }))).toMatchObject({ action: 'ambiguous' });
+    await c.close();
+  });
+
+  it('malformed JSON and an HTML page from a proxy become clear errors', async () => {
+    const c = client();
+    const m = await failure(c.request('POST', 'malformed/messages', { body: {} }));
+    expect(m.action).toBe('ambiguous');
+    expect(m.message).toMatch(/instead of Graph JSON/);
+    const p = await failure(c.request('GET', 'proxy'));
+    expect(p).toMatchObject({ httpStatus: 502, action: 'transient' });
+    expect(p.message).toMatch(/502 with text\/html/);
+    await c.close();
+  });
+
+  it('retry-after: reads estimated_time_to_regain_access and Retry-After', async () => {
+    const c = client();
+    expect(await failure(c.request('GET', 'budget'))).toMatchObject({ graphCode: 80007, action: 'retry-after', retryAfterMs: 7 * 60_000, fbtraceId: 'Atrace123' });
+    expect(await failure(c.request('GET', 'maintenance'))).toMatchObject({ graphCode: 131057, action: 'retry-after', retryAfterMs: 42_000 });
+    await c.close();
+  });
+
+  it('transient and not sent: a refused connection', async () => {
+    const c = new GraphClient({ baseUrl: 'http://127.0.0.1:9', apiVersion: 'v23.0', token: 't' });
+    expect(await failure(c.request('POST', 'x/messages', { body: {} }))).toMatchObject({ action: 'transient', notSent: true });
+    await c.close();
+  });
+});

@@ -54,6 +54,30 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .action(lazy(setExit, () => import('./lint-template.js')));
 
   program
+    .command('send')
+    .description('paced template sends with a local ledger: resumable, never twice')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .option('--dry-run', 'plan and render every payload, send nothing')
+    .option('--yes', 'do not ask for confirmation (required without a terminal)')
+    .option('--interval <duration>', 'time between messages per sender (default 6s)')
+    .option('--rate <n/unit>', 'messages per s, min or h per sender, e.g. 10/min')
+    .option('--limit <n>', 'send at most n messages in this run')
+    .option('--sample', 'send only to the 10 % pilot sample')
+    .option('--no-wait', 'exit 75 at a cooldown instead of waiting it out')
+    .option('--cooldown <duration>', 'base cooldown after a rate-limit error', '5m')
+    .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
+    .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .action(lazy(setExit, () => import('./send.js')));
+
+  program
+    .command('status')
+    .description('where a campaign stands, from its ledger')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
+    .action(lazy(setExit, () => import('./status.js')));
+
+  program
     .command('sandbox')
     .description('a local, stateful imitation of the Cloud API for rehearsals, demos and tests')
     .option('--port <n>', 'port (0 picks a free one)', '0')

@@ -201,8 +201,7 @@ function control(url: URL, method: string, raw: string, res: ServerResponse, sta
     return send(res, { status: 200, body: { forced: state.forced } });
   }
   if (path === 'reset' && method === 'POST') {
-    state.messages.length = 0;
-    state.forced = [];
+    state.reset();
     return send(res, { status: 200, body: { ok: true } });
   }
   send(res, graphError(100, `unknown sandbox control ${method} /_sandbox/${path}`, 404));

@@ -118,6 +118,14 @@ export class SandboxState {
     return true;
   }
 
+  /** Forget accepted messages, forced errors and rate-limit memory. */
+  reset(): void {
+    this.messages.length = 0;
+    this.forced = [];
+    this.lastToRecipient.clear();
+    this.bucket = { tokens: this.o.mps, at: Date.now() };
+  }
+
   /** A new, unique wamid. */
   nextWamid(): string {
     const n = (this.seq++).toString(16).toUpperCase().padStart(12, '0');

@@ -28,6 +28,8 @@ export class GraphError extends UpstreamError {
   readonly retryAfterMs: number | undefined;
   readonly notSent: boolean;
   readonly todo: string;
+  /** The wait came from the response (Retry-After, x-business-use-case-usage), not from the table. */
+  readonly waitFromResponse: boolean;
 
   constructor(init: GraphErrorInit) {
     const rule = actionFor(init.code, init.httpStatus);
@@ -43,6 +45,7 @@ export class GraphError extends UpstreamError {
     this.fbtraceId = init.fbtraceId;
     this.action = init.action ?? rule.action;
     this.retryAfterMs = init.retryAfterMs ?? rule.waitMs;
+    this.waitFromResponse = init.retryAfterMs !== undefined;
     this.notSent = init.notSent ?? false;
     this.todo = rule.todo;
   }

@@ -1,0 +1,110 @@
+/** Match a campaign's parameter mapping to its template, and render each recipient's payload. */
+import { findVariables } from '../lint/text.js';
+import type { Campaign, ParamSource } from './schema.js';
+
+export interface TemplateShape {
+  status: string;
+  category: string;
+  headerFormat?: string;
+  headerVars: number;
+  bodyVars: number;
+  /** URL buttons whose link ends in a variable, by index. */
+  dynamicButtons: number[];
+}
+
+interface TemplateLike {
+  status: string;
+  category: string;
+  components: { type: string; format?: string; text?: string; buttons?: { type: string; url?: string }[] }[];
+}
+
+const count = (text: string | undefined) => new Set(findVariables(text ?? '').filter((v) => v.wellFormed).map((v) => v.name)).size;
+
+/** What a template expects from a send. */
+export function templateShape(t: TemplateLike): TemplateShape {
+  const shape: TemplateShape = { status: t.status, category: t.category, headerVars: 0, bodyVars: 0, dynamicButtons: [] };
+  for (const c of t.components) {
+    const type = c.type.toUpperCase();
+    if (type === 'HEADER') {
+      shape.headerFormat = (c.format ?? 'TEXT').toUpperCase();
+      shape.headerVars = count(c.text);
+    } else if (type === 'BODY') shape.bodyVars = count(c.text);
+    else if (type === 'BUTTONS') (c.buttons ?? []).forEach((b, i) => b.type.toUpperCase() === 'URL' && /\{\{[^{}]+\}\}/.test(b.url ?? '') && shape.dynamicButtons.push(i));
+  }
+  return shape;
+}
+
+/** Differences between the campaign's mapping and the template's variables (empty when they match). */
+export function mappingProblems(c: Campaign, s: TemplateShape): string[] {
+  const problems: string[] = [];
+  const p = c.parameters;
+  if (s.headerFormat && s.headerFormat !== 'TEXT') problems.push(`the template has a ${s.headerFormat} header; media headers are not supported by send yet`);
+  if (p.header.length !== s.headerVars) problems.push(`header: the template has ${s.headerVars} variable(s), parameters.header maps ${p.header.length}`);
+  if (p.body.length !== s.bodyVars) problems.push(`body: the template has ${s.bodyVars} variable(s), parameters.body maps ${p.body.length}`);
+  for (const i of s.dynamicButtons) if ((p.buttons.get(i) ?? []).length !== 1) problems.push(`button ${i}: the URL button ends in a variable; map it with parameters.buttons[${i}] = ["<column>"]`);
+  for (const i of p.buttons.keys()) if (!s.dynamicButtons.includes(i)) problems.push(`button ${i}: parameters.buttons maps it, but the template's button ${i} takes no variable`);
+  return problems;
+}
+
+/** Columns the mapping needs (to check against the CSV header). */
+export function mappedColumns(c: Campaign): string[] {
+  const all = [...c.parameters.header, ...c.parameters.body, ...[...c.parameters.buttons.values()].flat()];
+  return [...new Set(all.flatMap((s) => ('column' in s ? [s.column] : [])))];
+}
+
+const BAD_VALUE = /[\n\t]| {5,}/;
+
+export interface RenderInput {
+  e164: string;
+  /** Cell value by column name. */
+  value: (column: string) => string | undefined;
+  callbackData: string;
+}
+
+/** The request body for one recipient, or why it cannot be sent. */
+export function renderPayload(c: Campaign, r: RenderInput): { payload: Record<string, unknown> } | { problem: string } {
+  const texts = (list: ParamSource[], where: string): string[] | string => {
+    const out: string[] = [];
+    for (const [i, src] of list.entries()) {
+      const v = 'text' in src ? src.text : (r.value(src.column) ?? '').trim();
+      const label = 'text' in src ? `${where} parameter ${i + 1}` : `${where} parameter ${i + 1} (column "${src.column}")`;
+      if (v === '') return `${label} is empty`;
+      if (BAD_VALUE.test(v)) return `${label} has a newline, tab or 5+ spaces (Meta refuses it with 132018)`;
+      out.push(v);
+    }
+    return out;
+  };
+  const components: Record<string, unknown>[] = [];
+  const header = texts(c.parameters.header, 'header');
+  if (typeof header === 'string') return { problem: header };
+  if (header.length) components.push({ type: 'header', parameters: header.map((text) => ({ type: 'text', text })) });
+  const body = texts(c.parameters.body, 'body');
+  if (typeof body === 'string') return { problem: body };
+  if (body.length) components.push({ type: 'body', parameters: body.map((text) => ({ type: 'text', text })) });
+  for (const [index, list] of [...c.parameters.buttons.entries()].sort((a, b) => a[0] - b[0])) {
+    const values = texts(list, `button ${index}`);
+    if (typeof values === 'string') return { problem: values };
+    components.push({ type: 'button', sub_type: 'url', index: String(index), parameters: values.map((text) => ({ type: 'text', text })) });
+  }
+  return {
+    payload: {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: r.e164,
+      type: 'template',
+      biz_opaque_callback_data: r.callbackData,
+      template: { name: c.template.name, language: { code: c.template.language, policy: 'deterministic' }, components },
+    },
+  };
+}
+
+/** The callback data that ties a status webhook back to this campaign and recipient. */
+export function callbackData(campaignId: string, e164: string): string {
+  return `wa-ops:${campaignId}:${e164}`;
+}
+
+/** Parse callback data written by callbackData(). */
+export function parseCallbackData(value: string | undefined): { campaignId: string; e164: string } | undefined {
+  const m = /^wa-ops:(.+):(\+\d{6,15})$/.exec(value ?? '');
+  return m ? { campaignId: m[1], e164: m[2] } : undefined;
+}

@@ -1,0 +1,56 @@
+/** Read a campaign file and work out the paths that belong to it. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { parseJsonText } from '../../core/json-text.js';
+import { CampaignProblem, parseCampaign, type Campaign } from '../../core/campaign/schema.js';
+
+export interface CampaignFile {
+  path: string;
+  campaign: Campaign;
+  /** The recipients CSV, resolved relative to the campaign file. */
+  recipientsPath: string;
+  /** <campaign-file-base>.ledger.jsonl next to the campaign, unless overridden. */
+  ledgerPath: string;
+  /** Stable id used in biz_opaque_callback_data. */
+  campaignId: string;
+  sha256: string;
+}
+
+/** Default ledger path for a campaign file. */
+export function defaultLedgerPath(campaignPath: string): string {
+  const dir = dirname(campaignPath);
+  return join(dir, `${basename(campaignPath, extname(campaignPath))}.ledger.jsonl`);
+}
+
+/** Load and check a campaign file. */
+export function loadCampaignFile(path: string, ledgerOverride?: string): CampaignFile {
+  const abs = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new InputError(`${path}:${parsed.problem.line}:${parsed.problem.column}: invalid JSON: ${parsed.problem.reason}`, { code: 'invalid-json' });
+  let campaign: Campaign;
+  try {
+    campaign = parseCampaign(parsed.value);
+  } catch (err) {
+    if (err instanceof CampaignProblem) throw new InputError(`${path}: ${err.message}`, { code: 'bad-campaign', hint: 'see "send --campaign" in the README for the campaign file format' });
+    throw err;
+  }
+  const slug = campaign.name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'campaign';
+  const id = `${slug}-${createHash('sha256').update(abs).digest('hex').slice(0, 8)}`;
+  return {
+    path: abs,
+    campaign,
+    recipientsPath: resolve(dirname(abs), campaign.recipients),
+    ledgerPath: ledgerOverride ? resolve(ledgerOverride) : defaultLedgerPath(abs),
+    campaignId: id,
+    sha256: createHash('sha256').update(text).digest('hex'),
+  };
+}

@@ -1,0 +1,72 @@
+/** Terminal rendering of a campaign: the plan before sending and the summary after. */
+import Table from 'cli-table3';
+import type { CampaignSummary } from '../core/campaign/ledger-state.js';
+import { formatDuration } from '../core/campaign/duration.js';
+import { paint } from './output.js';
+import { fmtInt } from './progress.js';
+
+export interface Plan {
+  campaign: string;
+  template: string;
+  templateStatus: string;
+  category: string;
+  rows: number;
+  recipients: number;
+  skipped: Record<string, number>;
+  alreadySent: number;
+  alreadyFailed: number;
+  unknown: number;
+  toSend: number;
+  senders: string[];
+  intervalMs: number;
+  dailyLimit?: number;
+  cooldownUntil?: string;
+  ledger: string;
+  sample?: boolean;
+  limit?: number;
+}
+
+/** The plan, shown before anything is sent. */
+export function renderPlan(p: Plan): string {
+  const perSecond = (1000 / p.intervalMs) * p.senders.length;
+  const etaMs = (p.toSend / Math.max(p.senders.length, 1)) * p.intervalMs;
+  const lines = [
+    paint('bold', `Campaign ${p.campaign}`),
+    `  template     ${p.template} (${p.templateStatus}${p.category ? `, ${p.category}` : ''})`,
+    `  list         ${fmtInt(p.rows)} rows: ${fmtInt(p.recipients)} valid unique recipients`,
+  ];
+  for (const [reason, n] of Object.entries(p.skipped)) lines.push(`  skipped      ${fmtInt(n)} ${reason}`);
+  if (p.alreadySent || p.alreadyFailed || p.unknown) {
+    lines.push(`  resuming     ${fmtInt(p.alreadySent)} already sent, ${fmtInt(p.alreadyFailed)} failed, ${fmtInt(p.unknown)} unknown (not resent without --retry-unknown)`);
+  }
+  lines.push(
+    `  to send now  ${paint('bold', fmtInt(p.toSend))}${p.sample ? ' (the 10 % pilot sample)' : ''}${p.limit !== undefined ? ` (--limit ${p.limit})` : ''}`,
+    `  pace         one message every ${formatDuration(p.intervalMs)} per sender, ${p.senders.length} sender(s): ${perSecond >= 1 ? `${perSecond.toFixed(1)}/s` : `${(perSecond * 60).toFixed(1)}/min`}`,
+    `  ETA          ${formatDuration(etaMs)}`,
+  );
+  if (p.dailyLimit !== undefined) {
+    const days = Math.ceil(p.toSend / p.dailyLimit);
+    lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${days} days; the run pauses at the limit and resumes when the window allows` : ''}`);
+  }
+  if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${p.cooldownUntil}`));
+  lines.push(`  ledger       ${p.ledger}`);
+  return lines.join('\n');
+}
+
+/** The summary after a run or for status. */
+export function renderSummary(s: CampaignSummary, extra?: { outcome?: string; thisRun?: { sent: number; failed: number } }): string {
+  const t = new Table({ head: ['total', 'sent', 'delivered', 'read', 'failed', 'unknown', 'pending', 'skipped'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
+  t.push([s.total, s.sent, s.delivered, s.read, s.failed, s.unknown, s.pending, s.skipped].map(fmtInt));
+  const lines = [`${paint('bold', s.campaign)}${extra?.outcome ? `  ${outcomeText(extra.outcome)}` : ''}`, t.toString()];
+  if (extra?.thisRun) lines.push(`this run: ${fmtInt(extra.thisRun.sent)} sent, ${fmtInt(extra.thisRun.failed)} failed`);
+  const failures = Object.entries(s.failures);
+  if (failures.length) lines.push(`failures by code: ${failures.map(([c, n]) => `${c} × ${fmtInt(n)}`).join(', ')}`);
+  if (s.cooldownUntil) lines.push(paint('yellow', `cooldown until ${s.cooldownUntil}`));
+  return lines.join('\n');
+}
+
+function outcomeText(outcome: string): string {
+  if (outcome === 'done') return paint('green', 'done');
+  if (outcome === 'paused') return paint('yellow', 'paused');
+  return paint('red', outcome);
+}

@@ -1,0 +1,41 @@
+/** A status line while a long command runs: an ora spinner on a terminal, a plain line every few seconds otherwise. */
+import { term } from './term.js';
+
+export interface StatusLine {
+  update(text: string): void;
+  /** Print a line above the status (a notice that should stay visible). */
+  log(text: string): void;
+  stop(): void;
+}
+
+/** Start a status line on stderr (silent under --quiet and --json). */
+export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> {
+  const t = term();
+  if (t.quiet || t.json) return { update: () => {}, log: () => {}, stop: () => {} };
+  if (t.stderrTty && !process.env.CI) {
+    const { default: ora } = await import('ora');
+    const spinner = ora({ stream: process.stderr, color: 'cyan', isEnabled: true }).start();
+    return {
+      update: (text) => {
+        spinner.text = text;
+      },
+      log: (text) => {
+        spinner.clear();
+        process.stderr.write(`${text}\n`);
+        spinner.render();
+      },
+      stop: () => spinner.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (text) => {
+      const now = Date.now();
+      if (now - last < plainEveryMs) return;
+      last = now;
+      process.stderr.write(`${text}\n`);
+    },
+    log: (text) => process.stderr.write(`${text}\n`),
+    stop: () => {},
+  };
+}

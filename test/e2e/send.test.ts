@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { root, runCli, tempDir } from '../helpers.js';
+
+let sb: SandboxServer;
+const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
+
+let nextNumber = 2000000;
+
+function campaign(n: number, extra: Record<string, unknown> = {}): { dir: string; file: string; numbers: string[] } {
+  const dir = tempDir('wa-ops-send-');
+  // Fresh numbers for every campaign: the sandbox's 6 s pair rate limit would otherwise slow the next test.
+  const numbers = Array.from({ length: n }, () => `+49170${String(nextNumber++)}`);
+  writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
+  const file = join(dir, 'campaign.json');
+  writeFileSync(file, JSON.stringify({ name: 'test-run', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] }, ...extra }));
+  return { dir, file, numbers };
+}
+
+async function accepted(): Promise<{ to: string; acceptedAt: string }[]> {
+  return ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string; acceptedAt: string }[] }).data;
+}
+
+const ledgerEvents = (dir: string) =>
+  readFileSync(join(dir, 'campaign.ledger.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+
+beforeAll(async () => {
+  sb = await startSandbox({ mps: 1000 });
+});
+afterAll(() => sb.close());
+beforeEach(async () => {
+  await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+  await fetch(`${sb.url}/_sandbox/scenario`, { method: 'POST', body: JSON.stringify({ set: [] }) });
+});
+
+describe('send', () => {
+  it('sends every valid recipient once and reports the contract JSON', async () => {
+    const { dir, file, numbers } = campaign(8);
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      campaign: 'test-run', total: 8, sent: 8, failed: 0, pending: 0, unknown: 0, skipped: 0, delivered: 0, read: 0,
+      cooldownUntil: null, failures: {}, outcome: 'done', thisRun: { sent: 8, failed: 0 },
+    });
+    expect((await accepted()).map((m) => m.to).sort()).toEqual(numbers.sort());
+    expect(statSync(join(dir, 'campaign.ledger.jsonl')).mode & 0o777).toBe(0o600);
+    const again = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(again.stdout).thisRun).toEqual({ sent: 0, failed: 0 });
+    expect(await accepted()).toHaveLength(8);
+  });
+
+  it('needs --yes without a terminal, and --dry-run sends nothing', async () => {
+    const { file } = campaign(3);
+    const r = await runCli(['send', '--campaign', file], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--yes/);
+    const dry = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout).payloads).toHaveLength(3);
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('keeps the pace: anchored slots, no bursts', async () => {
+    const { file } = campaign(12);
+    const r = await runCli(['send', '--campaign', file, '--interval', '150ms', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    const times = (await accepted()).map((m) => Date.parse(m.acceptedAt)).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(120);
+    const span = times[times.length - 1] - times[0];
+    expect(span).toBeGreaterThanOrEqual(11 * 150 - 30);
+    expect(span).toBeLessThan(11 * 150 + 400);
+  });
+
+  it('records a cooldown, exits 75 with --no-wait, is respected by the next process, then resumes', async () => {
+    const { dir, file } = campaign(6);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const first = await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '1500ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(first.code).toBe(75);
+    const s1 = JSON.parse(first.stdout);
+    expect(s1.outcome).toBe('paused');
+    expect(Date.parse(s1.cooldownUntil)).toBeGreaterThan(Date.now());
+    expect(ledgerEvents(dir).some((e) => e.t === 'cooldown-until' && e.code === 130429)).toBe(true);
+    const sentBefore = (await accepted()).length;
+    const second = await runCli(['send', '--campaign', file, '--interval', '20ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(second.code).toBe(75);
+    expect(await accepted()).toHaveLength(sentBefore);
+    const third = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(third.code).toBe(0);
+    expect(JSON.parse(third.stdout)).toMatchObject({ sent: 6, pending: 0, outcome: 'done' });
+    expect(new Set((await accepted()).map((m) => m.to)).size).toBe(6);
+    expect(await accepted()).toHaveLength(6);
+  });
+
+  it('stops at the first fatal error (expired token) with exit 3 and the ledger intact', async () => {
+    const { dir, file } = campaign(5);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 190, count: 100 }) });
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ outcome: 'aborted', sent: 0, pending: 5, error: { code: 'graph-190' } });
+    expect(ledgerEvents(dir).filter((e) => e.t === 'attempt')).toHaveLength(1);
+    await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+    const resumed = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ sent: 5, outcome: 'done' });
+  });
+
+  it('refuses before the first message when the template is missing, not approved or mapped wrongly', async () => {
+    const missing = campaign(2, { template: { name: 'nope', language: 'de' } });
+    const r1 = await runCli(['send', '--campaign', missing.file, '--yes'], { env: env() });
+    expect(r1.code).toBe(3);
+    expect(r1.stderr).toMatch(/template nope \(de\) does not exist/);
+    const mismatch = campaign(2, { parameters: { body: ['first_name'] } });
+    const r2 = await runCli(['send', '--campaign', mismatch.file, '--yes'], { env: env() });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/body: the template has 2 variable\(s\), parameters.body maps 1/);
+    await fetch(`${sb.url}/_sandbox/scenario`, { method: 'POST', body: JSON.stringify({ set: ['template-paused'] }) });
+    const paused = campaign(2);
+    const r3 = await runCli(['send', '--campaign', paused.file, '--yes'], { env: env() });
+    expect(r3.code).toBe(3);
+    expect(r3.stderr).toMatch(/PAUSED, not APPROVED/);
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('refuses a second process while the first holds the ledger', async () => {
+    const { file } = campaign(10);
+    const a = runCli(['send', '--campaign', file, '--interval', '100ms', '--yes', '--json'], { env: env() });
+    await new Promise((r) => setTimeout(r, 500));
+    const b = await runCli(['send', '--campaign', file, '--interval', '100ms', '--yes'], { env: env() });
+    expect(b.code).toBe(75);
+    expect(b.stderr).toMatch(/locked by another wa-ops process/);
+    expect((await a).code).toBe(0);
+    const all = await accepted();
+    expect(all).toHaveLength(10);
+    expect(new Set(all.map((m) => m.to)).size).toBe(10);
+  });
+
+  it('stops on SIGINT with state saved, exit 130, and resumes where it stopped', async () => {
+    const { file, numbers } = campaign(10);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '150ms', '--yes'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/resume with: wa-ops send --campaign/);
+    const partial = (await accepted()).length;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(10);
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 10, outcome: 'done' });
+    expect((await accepted()).map((m) => m.to).sort()).toEqual([...numbers].sort());
+  });
+
+  it('survives SIGKILL at random moments: nobody sent twice, nobody lost', async () => {
+    const { dir, file, numbers } = campaign(40);
+    let runs = 0;
+    for (;;) {
+      runs++;
+      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '25ms', '--yes', '--json'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const killAt = 150 + Math.floor(Math.random() * 400);
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAt);
+      const code = await new Promise((r) => child.on('close', r));
+      clearTimeout(timer);
+      if (code === 0 && JSON.parse(out).pending === 0) break;
+      expect(runs).toBeLessThan(40);
+    }
+    expect(runs).toBeGreaterThan(1);
+    const all = await accepted();
+    const counts = new Map<string, number>();
+    for (const m of all) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const status = JSON.parse((await runCli(['status', '--campaign', file, '--json'])).stdout);
+    // Every recipient is either accepted by the API or explicitly "unknown" (killed between fsync and answer).
+    expect(status.sent + status.unknown).toBe(40);
+    expect(status.sent).toBeGreaterThanOrEqual(all.length - status.unknown);
+    for (const n of numbers) expect(counts.has(n) || status.unknown > 0).toBe(true);
+    expect(existsSync(join(dir, 'campaign.ledger.jsonl.lock'))).toBe(false);
+  });
+});
+
+describe('status', () => {
+  it('summarises the ledger and exports one row per recipient (mode 0600)', async () => {
+    const { dir, file } = campaign(3);
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n=cmd|calc,+491703000001,V1\nBen,+491703000002,V2\nEva,invalid,V3\n');
+    await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes'], { env: env() });
+    const out = join(dir, 'export.csv');
+    const r = await runCli(['status', '--campaign', file, '--export', out, '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 3, sent: 2, skipped: 1 });
+    const rows = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(rows[0]).toBe('recipient,line,state,attempts,wamid,error_code,error_details,reason,first_attempt_at,sent_at,delivered_at,read_at');
+    expect(rows).toHaveLength(4);
+    expect(rows.some((l) => l.startsWith('+491703000001,') && l.includes(',sent,1,wamid.'))).toBe(true);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+});

@@ -159,7 +159,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         process.off('SIGTERM', sigterm);
       }
       await ledgerAppendAndApply(ledger, state, { t: 'end', outcome: result.outcome, at: new Date().toISOString() });
-      const summary = { ...summarise(state, c.name), outcome: result.outcome, thisRun: { sent: result.thisRun.sent, failed: result.thisRun.failed } };
+      await ledger.drain();
+      const summary = {
+        ...summarise(state, c.name),
+        outcome: result.outcome,
+        thisRun: { sent: result.thisRun.sent, failed: result.thisRun.failed },
+        ledger: { path: cf.ledgerPath, events: ledger.appended, fsyncs: ledger.fsyncs },
+      };
       const abortErr = result.abort instanceof WaOpsError ? result.abort : undefined;
       if (result.abort && !abortErr) throw result.abort;
       const resume = `wa-ops send --campaign ${f.campaign} --yes`;
@@ -177,6 +183,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       if (result.outcome === 'interrupted') return new InterruptedError(control.stopped ?? 'SIGINT').exitCode;
       return EXIT.ok;
     } finally {
+      await ledger.drain();
       ledger.close();
     }
   } finally {

@@ -46,7 +46,7 @@ describe('send', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       campaign: 'test-run', total: 8, sent: 8, failed: 0, pending: 0, unknown: 0, skipped: 0, delivered: 0, read: 0,
-      cooldownUntil: null, failures: {}, outcome: 'done', thisRun: { sent: 8, failed: 0 },
+      cooldownUntil: null, failures: {}, outcome: 'done', thisRun: { sent: 8, failed: 0 }, ledger: expect.objectContaining({ fsyncs: expect.any(Number) }),
     });
     expect((await accepted()).map((m) => m.to).sort()).toEqual(numbers.sort());
     expect(statSync(join(dir, 'campaign.ledger.jsonl')).mode & 0o777).toBe(0o600);

@@ -246,7 +246,7 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
   // Let in-flight requests finish (bounded), then make sure everything is on disk.
   const drained = Promise.allSettled([...inFlight]);
   await Promise.race([drained, new Promise((r) => setTimeout(r, 15_000))]);
-  o.ledger.flush();
+  await o.ledger.drain();
   if (abort) {
     result.outcome = 'aborted';
     result.abort = abort;

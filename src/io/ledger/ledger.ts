@@ -1,5 +1,6 @@
 /** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked. */
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, ftruncateSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, fdatasync, openSync, readFileSync, statSync, ftruncateSync, write, writeSync, existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { InputError } from '../../core/errors.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
 import { acquireLock, type LockInfo } from './lock.js';
@@ -35,6 +36,9 @@ export function readLedger(path: string): LedgerRead {
   return { events, tornBytes: buf.length - end, intactBytes: end };
 }
 
+const writeAsync = promisify(write) as (fd: number, buf: Buffer, off: number, len: number) => Promise<{ bytesWritten: number }>;
+const fdatasyncAsync = promisify(fdatasync);
+
 /** An open, locked ledger for appending. */
 export class Ledger {
   fsyncs = 0;
@@ -42,7 +46,9 @@ export class Ledger {
   private pending: string[] = [];
   private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
+  private flushing = false;
   private closed = false;
+  private idleWaiters: (() => void)[] = [];
 
   private constructor(
     readonly path: string,
@@ -68,35 +74,68 @@ export class Ledger {
     }
   }
 
-  /** Append an event; resolves once it is on disk (events appended in the same tick share one fsync). */
+  /** Append an event; resolves once it is on disk. Events arriving while a write is on its way share the next one. */
   append(event: LedgerEvent): Promise<void> {
     if (this.closed) return Promise.reject(new Error('ledger closed'));
     this.pending.push(JSON.stringify(event) + '\n');
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
     return done;
   }
 
-  /** Write and fsync what is pending now. */
-  flush(): void {
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flushAsync());
+  }
+
+  // One write + fdatasync at a time, off the event loop; whatever piles up meanwhile goes in the next (group commit).
+  private async flushAsync(): Promise<void> {
     this.scheduled = false;
-    if (this.pending.length === 0) return;
-    const lines = this.pending.join('');
+    if (this.pending.length === 0 || this.flushing) return;
+    this.flushing = true;
+    const lines = Buffer.from(this.pending.join(''));
     const waiters = this.waiters;
     this.pending = [];
     this.waiters = [];
     try {
-      writeSync(this.fd, lines);
-      fsyncSync(this.fd);
+      let off = 0;
+      while (off < lines.length) off += (await writeAsync(this.fd, lines, off, lines.length - off)).bytesWritten;
+      await fdatasyncAsync(this.fd);
       this.fsyncs++;
       this.appended += waiters.length;
       for (const w of waiters) w.resolve();
     } catch (err) {
       for (const w of waiters) w.reject(err);
+    } finally {
+      this.flushing = false;
+      if (this.pending.length > 0) this.schedule();
+      else for (const w of this.idleWaiters.splice(0)) w();
     }
+  }
+
+  /** Resolve when everything appended so far is on disk. */
+  async drain(): Promise<void> {
+    while (this.pending.length > 0 || this.flushing || this.scheduled) {
+      await new Promise<void>((resolve) => {
+        this.idleWaiters.push(resolve);
+        this.schedule();
+      });
+    }
+  }
+
+  /** Write and fsync what is pending, synchronously (only when no asynchronous write is on its way). */
+  flush(): void {
+    if (this.flushing || this.pending.length === 0) return;
+    const lines = this.pending.join('');
+    const waiters = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    writeSync(this.fd, lines);
+    fsyncSync(this.fd);
+    this.fsyncs++;
+    this.appended += waiters.length;
+    for (const w of waiters) w.resolve();
   }
 
   /** Flush, close and release the lock. */

@@ -54,6 +54,30 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .action(lazy(setExit, () => import('./lint-template.js')));
 
   program
+    .command('doctor')
+    .description('is this account ready to send, and if not, exactly why')
+    .option('--webhook-url <url>', 'check this webhook endpoint (default: WA_OPS_WEBHOOK_URL)')
+    .option('--template <name[:lang]>', 'check a template (repeatable)', collect)
+    .option('--campaign <file>', 'check a campaign: its template, list size against the messaging limit, pace against throughput')
+    .option('--offline', 'only the checks that need no network')
+    .option('--strict', 'warnings fail too (for CI)')
+    .action(lazy(setExit, () => import('./doctor.js')));
+
+  program
+    .command('init')
+    .description('set up wa-ops.config.json (ids) and .env (secrets, mode 0600), then run doctor')
+    .option('--phone-number-id <id>', 'sending phone number id')
+    .option('--waba-id <id>', 'WhatsApp Business Account id')
+    .option('--app-id <id>', 'app id')
+    .option('--graph-url <url>', 'Graph API base URL (e.g. a sandbox)')
+    .option('--api-version <v>', 'Graph API version')
+    .option('--webhook-url <url>', 'your webhook endpoint')
+    .option('--force', 'overwrite an existing config file')
+    .option('--no-doctor', 'do not run doctor afterwards')
+    .addHelpText('after', '\nSecrets (WA_OPS_TOKEN, WA_OPS_APP_SECRET, WA_OPS_VERIFY_TOKEN) are asked for, or read from the environment; never from flags.')
+    .action(lazy(setExit, () => import('./init.js')));
+
+  program
     .command('send')
     .description('paced template sends with a local ledger: resumable, never twice')
     .requiredOption('--campaign <file>', 'campaign JSON file')

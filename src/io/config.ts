@@ -12,6 +12,7 @@ export interface Settings {
   appId?: string;
   appSecret?: string;
   verifyToken?: string;
+  webhookUrl?: string;
   graphUrl: string;
   apiVersion: string;
 }
@@ -26,6 +27,7 @@ export const ENV_NAMES: Record<SettingKey, string> = {
   appId: 'WA_OPS_APP_ID',
   appSecret: 'WA_OPS_APP_SECRET',
   verifyToken: 'WA_OPS_VERIFY_TOKEN',
+  webhookUrl: 'WA_OPS_WEBHOOK_URL',
   graphUrl: 'WA_OPS_GRAPH_URL',
   apiVersion: 'WA_OPS_API_VERSION',
 };

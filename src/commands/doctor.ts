@@ -1,0 +1,89 @@
+/** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
+import { configChecks } from '../core/doctor/config-checks.js';
+import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
+import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
+import { campaignChecks } from '../core/doctor/campaign-checks.js';
+import { webhookChecks } from '../core/doctor/webhook-checks.js';
+import type { CheckResult } from '../core/doctor/types.js';
+import { mappedColumns, mappingProblems, templateShape } from '../core/campaign/render.js';
+import { UsageError } from '../core/errors.js';
+import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
+import { gatherFacts } from '../io/doctor/gather.js';
+import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadRecipients } from '../io/campaign/recipients.js';
+import { renderDoctor } from '../ui/doctor-report.js';
+import { out, outJson } from '../ui/output.js';
+import { term } from '../ui/term.js';
+
+interface Flags {
+  webhookUrl?: string;
+  template?: string[];
+  campaign?: string;
+  offline?: boolean;
+  strict?: boolean;
+  config?: string;
+}
+
+/** Run every check; returns the report (exported for init and the demo). */
+export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ configPath: f.config })): Promise<{ ok: boolean; checks: CheckResult[] }> {
+  const { settings: s, sources, file } = loaded;
+  const today = new Date().toISOString().slice(0, 10);
+  const wanted: TemplateWanted[] = (f.template ?? []).map((spec) => {
+    const [name, language] = spec.split(':');
+    if (!name) throw new UsageError(`--template takes name[:language], got "${spec}"`, { code: 'bad-flag' });
+    return { name, language: language || undefined };
+  });
+  const campaign = f.campaign ? loadCampaignFile(f.campaign) : undefined;
+  if (campaign && !wanted.some((w) => w.name === campaign.campaign.template.name && w.language === campaign.campaign.template.language)) {
+    wanted.push({ name: campaign.campaign.template.name, language: campaign.campaign.template.language });
+  }
+  const webhookUrl = f.webhookUrl ?? s.webhookUrl;
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
+  const [facts, list] = await Promise.all([
+    gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
+    campaign ? loadRecipients(campaign.recipientsPath, { phoneColumn: campaign.campaign.phoneColumn, defaultCountry: campaign.campaign.defaultCountry, columns: mappedColumns(campaign.campaign) }) : undefined,
+  ]);
+  const checks: CheckResult[] = [
+    ...configChecks({
+      token: s.token,
+      tokenSource: sources.token,
+      phoneNumberId: s.phoneNumberId,
+      wabaId: s.wabaId,
+      apiVersion: s.apiVersion,
+      configFile: file && { path: file.path, mode: file.mode, hasSecrets: SECRET_KEYS.some((k) => typeof file.data[k] === 'string') },
+      today,
+    }),
+    ...tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000)),
+    ...phoneChecks(facts.phone),
+    subscribedAppsCheck(facts.apps, webhookUrl),
+    ...templateChecks(wanted, facts.templates),
+  ];
+  if (campaign && list) {
+    const t = facts.templates.ok ? facts.templates.value.find((x) => x.name === campaign.campaign.template.name && x.language === campaign.campaign.template.language) : undefined;
+    const phone = facts.phone.ok ? facts.phone.value : undefined;
+    checks.push(
+      ...campaignChecks({
+        name: campaign.campaign.name,
+        recipients: list.recipients.length,
+        senders: Math.max(1, campaign.campaign.senders.length),
+        intervalMs: campaign.campaign.intervalMs ?? 6000,
+        dailyLimit: campaign.campaign.dailyLimit,
+        tier: phone?.whatsapp_business_manager_messaging_limit ?? phone?.messaging_limit_tier,
+        throughputLevel: phone?.throughput?.level,
+        mappingProblems: t ? mappingProblems(campaign.campaign, templateShape(t as unknown as Parameters<typeof templateShape>[0])) : undefined,
+      }),
+    );
+  }
+  if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
+  const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
+  return { ok, checks };
+}
+
+/** Run the command; returns the exit code. */
+export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const f = flags as Flags;
+  const report = await doctor(f);
+  if (term().json) outJson(report);
+  else out(renderDoctor(report.checks, report.ok, Boolean(f.strict)));
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,119 @@
+/** wa-ops init: ask for the ids and secrets, write wa-ops.config.json (no secrets) and .env (secrets, 0600), then run doctor. */
+import { existsSync, readFileSync, writeFileSync, appendFileSync, chmodSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UsageError } from '../core/errors.js';
+import { loadConfig, maskSecret } from '../io/config.js';
+import { renderDoctor } from '../ui/doctor-report.js';
+import { info, out, outJson, paint } from '../ui/output.js';
+import { term } from '../ui/term.js';
+
+interface Flags {
+  phoneNumberId?: string;
+  wabaId?: string;
+  appId?: string;
+  graphUrl?: string;
+  apiVersion?: string;
+  webhookUrl?: string;
+  force?: boolean;
+  doctor?: boolean;
+  config?: string;
+}
+
+interface Answers {
+  phoneNumberId: string;
+  wabaId: string;
+  appId?: string;
+  graphUrl?: string;
+  apiVersion?: string;
+  webhookUrl?: string;
+  token: string;
+  appSecret?: string;
+  verifyToken?: string;
+}
+
+/** Run the command; returns the exit code. */
+export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const f = flags as Flags;
+  const cwd = process.cwd();
+  const configPath = resolve(cwd, f.config ?? 'wa-ops.config.json');
+  const envPath = join(cwd, '.env');
+  if (!f.force && existsSync(configPath)) throw new UsageError(`${configPath} exists already`, { code: 'exists', hint: 'pass --force to overwrite it' });
+  const env = process.env;
+  const given: Partial<Answers> = {
+    phoneNumberId: f.phoneNumberId ?? env.WA_OPS_PHONE_NUMBER_ID,
+    wabaId: f.wabaId ?? env.WA_OPS_WABA_ID,
+    appId: f.appId ?? env.WA_OPS_APP_ID,
+    graphUrl: f.graphUrl,
+    apiVersion: f.apiVersion,
+    webhookUrl: f.webhookUrl,
+    // Secrets never come from flags (visible in ps): the environment, or the prompt.
+    token: env.WA_OPS_TOKEN,
+    appSecret: env.WA_OPS_APP_SECRET,
+    verifyToken: env.WA_OPS_VERIFY_TOKEN,
+  };
+  const answers = term().interactive ? await ask(given) : nonInteractive(given);
+  const config: Record<string, string> = { phoneNumberId: answers.phoneNumberId, wabaId: answers.wabaId };
+  for (const k of ['appId', 'graphUrl', 'apiVersion', 'webhookUrl'] as const) if (answers[k]) config[k] = answers[k]!;
+  writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o644 });
+  const secrets = [`WA_OPS_TOKEN=${answers.token}`];
+  if (answers.appSecret) secrets.push(`WA_OPS_APP_SECRET=${answers.appSecret}`);
+  if (answers.verifyToken) secrets.push(`WA_OPS_VERIFY_TOKEN=${answers.verifyToken}`);
+  writeFileSync(envPath, `# wa-ops secrets: keep this file out of version control\n${secrets.join('\n')}\n`, { mode: 0o600 });
+  chmodSync(envPath, 0o600);
+  const ignored = ensureGitignored(cwd);
+  info(`${paint('green', '✔')} wrote ${configPath} (no secrets) and ${envPath} (mode 0600: token ${maskSecret(answers.token)})`);
+  if (ignored) info(`${paint('green', '✔')} added .env to ${ignored}`);
+  if (f.doctor === false) {
+    if (term().json) outJson({ config: configPath, env: envPath });
+    return 0;
+  }
+  info('running wa-ops doctor ...');
+  const { doctor } = await import('./doctor.js');
+  const report = await doctor({ config: configPath }, loadConfig({ configPath, env: { ...env, ...Object.fromEntries(secrets.map((l) => l.split(/=(.*)/s).slice(0, 2))) } }));
+  if (term().json) outJson({ config: configPath, env: envPath, doctor: report });
+  else out(renderDoctor(report.checks, report.ok, false));
+  return report.ok ? 0 : 1;
+}
+
+function nonInteractive(g: Partial<Answers>): Answers {
+  const missing = [
+    !g.phoneNumberId && '--phone-number-id (or WA_OPS_PHONE_NUMBER_ID)',
+    !g.wabaId && '--waba-id (or WA_OPS_WABA_ID)',
+    !g.token && 'WA_OPS_TOKEN in the environment',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new UsageError(`not a terminal, so init cannot ask: pass ${missing.join(', ')}`, { code: 'needs-flags', hint: 'secrets are read from the environment, never from flags (they would show in ps)' });
+  }
+  return g as Answers;
+}
+
+async function ask(g: Partial<Answers>): Promise<Answers> {
+  const { input, password } = await import('@inquirer/prompts');
+  const opts = { output: process.stderr };
+  const digits = (v: string) => (/^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in WhatsApp Manager');
+  const phoneNumberId = g.phoneNumberId ?? (await input({ message: 'Phone number id', validate: digits }, opts)).trim();
+  const wabaId = g.wabaId ?? (await input({ message: 'WhatsApp Business Account id', validate: digits }, opts)).trim();
+  const appId = g.appId ?? ((await input({ message: 'App id (optional, for debug_token and webhooks)' }, opts)).trim() || undefined);
+  const token = g.token ?? (await password({ message: 'Access token (system-user token)', mask: '*', validate: (v) => (v.trim().length > 20 ? true : 'paste the whole token') }, opts)).trim();
+  const appSecret = g.appSecret ?? ((await password({ message: 'App secret (optional, verifies webhook signatures)', mask: '*' }, opts)).trim() || undefined);
+  const verifyToken = g.verifyToken ?? ((await input({ message: 'Webhook verify token', default: randomBytes(12).toString('hex') }, opts)).trim() || undefined);
+  const webhookUrl = g.webhookUrl ?? ((await input({ message: 'Webhook URL (optional)' }, opts)).trim() || undefined);
+  return { ...g, phoneNumberId, wabaId, appId, token, appSecret, verifyToken, webhookUrl };
+}
+
+/** Add .env to the .gitignore of the enclosing git repository, if there is one; returns the file changed. */
+function ensureGitignored(cwd: string): string | undefined {
+  let dir = cwd;
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) break;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+  const file = join(cwd, '.gitignore');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (/^\/?\.env$/m.test(current)) return undefined;
+  appendFileSync(file, `${current && !current.endsWith('\n') ? '\n' : ''}.env\n`);
+  return file;
+}

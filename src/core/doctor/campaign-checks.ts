@@ -1,0 +1,41 @@
+/** Campaign checks: list size against the messaging limit, pace against throughput, parameters against the template. */
+import { formatDuration } from '../campaign/duration.js';
+import { tierSize } from './account-checks.js';
+import { fail, pass, warn, type CheckResult } from './types.js';
+
+export interface CampaignFacts {
+  name: string;
+  recipients: number;
+  senders: number;
+  intervalMs: number;
+  dailyLimit?: number;
+  tier?: string;
+  throughputLevel?: string;
+  /** Differences between the mapping and the template (undefined when the template could not be read). */
+  mappingProblems?: string[];
+}
+
+/** campaign.messaging-limit, campaign.pace, campaign.parameters. */
+export function campaignChecks(c: CampaignFacts): CheckResult[] {
+  const out: CheckResult[] = [];
+  const limit = tierSize(c.tier);
+  const perDay = Math.min(limit ?? Infinity, c.dailyLimit ?? Infinity);
+  if (perDay === Infinity) out.push(pass('campaign.messaging-limit', 'List size vs messaging limit', `${c.recipients} recipients; no daily limit applies`));
+  else {
+    const days = Math.ceil(c.recipients / perDay);
+    const detail = `${c.recipients} recipients at ${perDay} unique users per 24 h: ${days} day(s)`;
+    if (c.dailyLimit !== undefined && limit !== undefined && c.dailyLimit > limit) out.push(fail('campaign.messaging-limit', 'List size vs messaging limit', `dailyLimit ${c.dailyLimit} is above the account's ${c.tier} (${limit})`, `lower dailyLimit to ${limit} or less: sends beyond the tier fail`));
+    else if (days > 1) out.push(warn('campaign.messaging-limit', 'List size vs messaging limit', detail, 'the run pauses at the limit and resumes as the rolling window allows (exit 75 with --no-wait); raise the tier by sending quality messages'));
+    else out.push(pass('campaign.messaging-limit', 'List size vs messaging limit', detail));
+  }
+  const perSecond = (1000 / c.intervalMs) * c.senders;
+  const mps = c.throughputLevel === 'HIGH' ? 1000 : 80;
+  const eta = formatDuration((c.recipients / Math.max(c.senders, 1)) * c.intervalMs);
+  if (perSecond > mps * c.senders) out.push(fail('campaign.pace', 'Pace vs throughput', `${perSecond.toFixed(1)} messages/s is above ${mps}/s per number`, `slow down with --interval or --rate (at most ${mps}/s per sender)`));
+  else if (perSecond > mps * c.senders * 0.8) out.push(warn('campaign.pace', 'Pace vs throughput', `${perSecond.toFixed(1)} messages/s is near the ${mps}/s limit; ETA ${eta}`, 'leave headroom: inbound messages count against throughput too'));
+  else out.push(pass('campaign.pace', 'Pace vs throughput', `one message every ${formatDuration(c.intervalMs)} per sender, ${c.senders} sender(s): ETA ${eta}`));
+  if (c.mappingProblems === undefined) out.push(warn('campaign.parameters', 'Parameters vs template', 'not checked: the template could not be read', 'see the template check'));
+  else if (c.mappingProblems.length) out.push(fail('campaign.parameters', 'Parameters vs template', c.mappingProblems.join('; '), 'fix "parameters" in the campaign file'));
+  else out.push(pass('campaign.parameters', 'Parameters vs template', 'every variable is mapped'));
+  return out;
+}

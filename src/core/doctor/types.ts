@@ -1,0 +1,22 @@
+/** Doctor checks as data: facts gathered elsewhere go in, results with hints come out. */
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  /** What was seen. */
+  detail: string;
+  /** What to do about it (which Meta screen or API call fixes it). */
+  hint: string;
+}
+
+/** Shorthand constructors. */
+export const pass = (id: string, title: string, detail: string, hint = ''): CheckResult => ({ id, title, status: 'pass', detail, hint });
+export const warn = (id: string, title: string, detail: string, hint: string): CheckResult => ({ id, title, status: 'warn', detail, hint });
+export const fail = (id: string, title: string, detail: string, hint: string): CheckResult => ({ id, title, status: 'fail', detail, hint });
+export const skip = (id: string, title: string, detail: string, hint = ''): CheckResult => ({ id, title, status: 'skip', detail, hint });
+
+/** A fact that may have failed to arrive (an API error, a network problem, offline mode). */
+export type Fact<T> = { ok: true; value: T } | { ok: false; error: string; hint?: string; offline?: boolean };

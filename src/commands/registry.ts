@@ -119,6 +119,37 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
     .action(lazy(setExit, () => import('./sandbox.js')));
 
+  const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');
+  webhook
+    .command('serve')
+    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably, ledgers updated')
+    .option('--port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on (0.0.0.0 to accept outside connections)', '127.0.0.1')
+    .option('--path <path>', 'URL path', '/webhook')
+    .option('--app-secret <s>', 'app secret (default: WA_OPS_APP_SECRET; prefer the environment)')
+    .option('--verify-token <t>', 'verify token (default: WA_OPS_VERIFY_TOKEN; prefer the environment)')
+    .option('--events <file.jsonl>', 'events file', 'webhook-events.jsonl')
+    .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
+    .option('--tls-key <file>', 'TLS private key (PEM)')
+    .option('--campaigns <dir>', 'folder holding campaign ledgers to update (repeatable; default: .)', collect)
+    .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { serve } = await import('./webhook.js');
+      setExit(await serve([], cmd.optsWithGlobals()));
+    });
+  webhook
+    .command('analyze')
+    .description('delivery funnel, latencies, read coverage and failures from an events file')
+    .argument('<events.jsonl>', 'events file written by webhook serve')
+    .option('--html <file>', 'also write a self-contained HTML report')
+    .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { analyze } = await import('./webhook.js');
+      setExit(await analyze([params[0]], cmd.optsWithGlobals()));
+    });
+
   program
     .command('demo')
     .description('the whole flow against a local sandbox, no account needed')

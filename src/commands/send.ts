@@ -9,6 +9,7 @@ import { loadRecipients } from '../io/campaign/recipients.js';
 import { runCampaign, type Sendable } from '../io/campaign/runner.js';
 import { Waker } from '../io/campaign/waker.js';
 import { loadConfig } from '../io/config.js';
+import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
 import { GraphClient } from '../io/graph/client.js';
 import { Ledger } from '../io/ledger/ledger.js';
 import { renderPlan, renderSummary, type Plan } from '../ui/campaign-report.js';
@@ -56,8 +57,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const template = await checkTemplate(client, settings.wabaId, c, Boolean(f.dryRun));
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
+    const suppressed = readSuppressions(suppressionsPath());
     let sendables: (Sendable & { line: number })[] = [];
     for (const r of list.recipients) {
+      const opt = suppressed.get(r.e164);
+      if (opt) {
+        skipped.push({ key: r.e164, line: r.line, reason: `suppressed: ${opt.reason}` });
+        continue;
+      }
       const cb = callbackData(cf.campaignId, r.e164);
       const rendered = renderPayload(c, { e164: r.e164, value: (col) => r.values[list.columns.indexOf(col)], callbackData: cb });
       if ('problem' in rendered) skipped.push({ key: r.e164, line: r.line, reason: rendered.problem });
@@ -69,7 +76,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     }
     const skippedByReason: Record<string, number> = {};
     for (const s of skipped) {
-      const key = s.reason.startsWith('duplicate') ? 'duplicate rows' : s.reason.startsWith('invalid number') ? 'invalid numbers' : 'rows with unusable parameter values';
+      const key = s.reason.startsWith('duplicate')
+        ? 'duplicate rows'
+        : s.reason.startsWith('invalid number')
+          ? 'invalid numbers'
+          : s.reason.startsWith('suppressed')
+            ? 'opted out (suppression list)'
+            : 'rows with unusable parameter values';
       skippedByReason[key] = (skippedByReason[key] ?? 0) + 1;
     }
 
@@ -96,7 +109,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
           const what = state.header.recipientsHash !== list.sha256 ? `the recipient list ${c.recipients} changed (${state.header.recipients} rows then, ${list.rows} now)` : 'the campaign file changed';
           warn(`${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`);
         }
-        await ledgerAppendAndApply(ledger, state, { t: 'header', v: 1, campaign: c.name, campaignId: cf.campaignId, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
+        await ledgerAppendAndApply(ledger, state, { t: 'header', v: 1, campaign: c.name, campaignId: cf.campaignId, template: `${c.template.name}:${c.template.language}`, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
       }
       for (const s of skipped) {
         if (!state.recipients.has(s.key)) await ledgerAppendAndApply(ledger, state, { t: 'skipped', r: s.key, line: s.line, reason: s.reason, at: now });

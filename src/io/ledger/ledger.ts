@@ -1,6 +1,6 @@
 /** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked. */
-import { closeSync, fsyncSync, fdatasync, openSync, readFileSync, statSync, ftruncateSync, write, writeSync, existsSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, ftruncateSync, existsSync } from 'node:fs';
+import { DurableAppender } from './appender.js';
 import { InputError } from '../../core/errors.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
 import { acquireLock, type LockInfo } from './lock.js';
@@ -36,19 +36,10 @@ export function readLedger(path: string): LedgerRead {
   return { events, tornBytes: buf.length - end, intactBytes: end };
 }
 
-const writeAsync = promisify(write) as (fd: number, buf: Buffer, off: number, len: number) => Promise<{ bytesWritten: number }>;
-const fdatasyncAsync = promisify(fdatasync);
-
 /** An open, locked ledger for appending. */
 export class Ledger {
-  fsyncs = 0;
-  appended = 0;
-  private pending: string[] = [];
-  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private scheduled = false;
-  private flushing = false;
+  private readonly out: DurableAppender;
   private closed = false;
-  private idleWaiters: (() => void)[] = [];
 
   private constructor(
     readonly path: string,
@@ -57,7 +48,9 @@ export class Ledger {
     readonly existing: LedgerEvent[],
     readonly tornBytes: number,
     readonly tookOverLock: LockInfo | undefined,
-  ) {}
+  ) {
+    this.out = new DurableAppender(fd);
+  }
 
   /** Lock, read and open a ledger for appending (created with mode 0600 if absent). */
   static open(path: string): Ledger {
@@ -74,74 +67,29 @@ export class Ledger {
     }
   }
 
-  /** Append an event; resolves once it is on disk. Events arriving while a write is on its way share the next one. */
+  /** Append an event; resolves once it is on disk (group-committed with whatever else is pending). */
   append(event: LedgerEvent): Promise<void> {
     if (this.closed) return Promise.reject(new Error('ledger closed'));
-    this.pending.push(JSON.stringify(event) + '\n');
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    this.schedule();
-    return done;
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.flushing) return;
-    this.scheduled = true;
-    setImmediate(() => void this.flushAsync());
-  }
-
-  // One write + fdatasync at a time, off the event loop; whatever piles up meanwhile goes in the next (group commit).
-  private async flushAsync(): Promise<void> {
-    this.scheduled = false;
-    if (this.pending.length === 0 || this.flushing) return;
-    this.flushing = true;
-    const lines = Buffer.from(this.pending.join(''));
-    const waiters = this.waiters;
-    this.pending = [];
-    this.waiters = [];
-    try {
-      let off = 0;
-      while (off < lines.length) off += (await writeAsync(this.fd, lines, off, lines.length - off)).bytesWritten;
-      await fdatasyncAsync(this.fd);
-      this.fsyncs++;
-      this.appended += waiters.length;
-      for (const w of waiters) w.resolve();
-    } catch (err) {
-      for (const w of waiters) w.reject(err);
-    } finally {
-      this.flushing = false;
-      if (this.pending.length > 0) this.schedule();
-      else for (const w of this.idleWaiters.splice(0)) w();
-    }
+    return this.out.append(JSON.stringify(event));
   }
 
   /** Resolve when everything appended so far is on disk. */
-  async drain(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing || this.scheduled) {
-      await new Promise<void>((resolve) => {
-        this.idleWaiters.push(resolve);
-        this.schedule();
-      });
-    }
+  drain(): Promise<void> {
+    return this.out.drain();
   }
 
-  /** Write and fsync what is pending, synchronously (only when no asynchronous write is on its way). */
-  flush(): void {
-    if (this.flushing || this.pending.length === 0) return;
-    const lines = this.pending.join('');
-    const waiters = this.waiters;
-    this.pending = [];
-    this.waiters = [];
-    writeSync(this.fd, lines);
-    fsyncSync(this.fd);
-    this.fsyncs++;
-    this.appended += waiters.length;
-    for (const w of waiters) w.resolve();
+  get fsyncs(): number {
+    return this.out.fsyncs;
+  }
+
+  get appended(): number {
+    return this.out.appended;
   }
 
   /** Flush, close and release the lock. */
   close(): void {
     if (this.closed) return;
-    this.flush();
+    this.out.flushSync();
     this.closed = true;
     closeSync(this.fd);
     this.releaseLock();

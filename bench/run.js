@@ -3,9 +3,10 @@ import { benchLint } from './lint.js';
 import { benchNumbers } from './numbers.js';
 import { benchSandbox } from './sandbox.js';
 import { benchSend } from './send.js';
+import { benchWebhook } from './webhook.js';
 
 const only = process.argv[2];
-const benches = { lint: benchLint, sandbox: benchSandbox, send: benchSend, numbers: benchNumbers };
+const benches = { lint: benchLint, sandbox: benchSandbox, send: benchSend, webhook: benchWebhook, numbers: benchNumbers };
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;
   await fn();

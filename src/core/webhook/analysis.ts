@@ -102,6 +102,8 @@ export class DeliveryAnalyzer {
       return;
     }
     if (r.kind !== 'status') return;
+    // wa-ops doctor's signed test callbacks are not deliveries.
+    if (r.id.startsWith('wamid.wa-ops-doctor-')) return;
     this.statuses++;
     const ts = Number(r.ts) || 0;
     this.clock = Math.max(this.clock, ts);

@@ -18,7 +18,7 @@ export async function benchSend() {
     writeFileSync(join(dir, 'list.csv'), csv);
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'bench', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
     const env = { WA_OPS_GRAPH_URL: url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
-    const res = await runCli(['send', '--campaign', join(dir, 'c.json'), '--rate', '1000/s', '--yes', '--json'], { env });
+    const res = await runCli(['send', '--campaign', join(dir, 'c.json'), '--rate', '1000/s', '--allow-full-budget', '--yes', '--json'], { env });
     if (res.code !== 0) throw new Error(`send exited ${res.code}: ${res.stderr.slice(-500)}`);
     const summary = JSON.parse(res.stdout);
     const events = readFileSync(join(dir, 'c.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

@@ -91,6 +91,9 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .option('--cooldown <duration>', 'base cooldown after a rate-limit error', '5m')
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
+    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
+    .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .action(lazy(setExit, () => import('./send.js')));
 
   program

@@ -8,11 +8,15 @@ import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadRecipients } from '../io/campaign/recipients.js';
 import { runCampaign, type Sendable } from '../io/campaign/runner.js';
 import { Waker } from '../io/campaign/waker.js';
+import { budgetFrom, costPlan, tierSize, windowFrom, windowPlan } from '../core/campaign/policies.js';
+import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
+import { zoneFor } from '../core/campaign/timezones.js';
+import { accountLimits } from '../io/campaign/account.js';
 import { loadConfig } from '../io/config.js';
 import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
 import { GraphClient } from '../io/graph/client.js';
 import { Ledger } from '../io/ledger/ledger.js';
-import { renderPlan, renderSummary, type Plan } from '../ui/campaign-report.js';
+import { renderPlan, renderSummary, type Plan, type PlanPolicies } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
 import { startStatusLine } from '../ui/spinner.js';
@@ -33,6 +37,9 @@ interface Flags {
   retryUnknown?: boolean;
   ledger?: string;
   config?: string;
+  window?: string | false;
+  graphUrl?: string[];
+  allowFullBudget?: boolean;
 }
 
 /** Run the command; returns the exit code. */
@@ -40,7 +47,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
   const c = cf.campaign;
-  const { settings } = loadConfig({ configPath: f.config });
+  const { settings, file: configFile } = loadConfig({ configPath: f.config });
   if (f.interval && f.rate) throw new UsageError('pass --interval or --rate, not both', { code: 'bad-flag' });
   let intervalMs = c.intervalMs ?? 6000;
   if (f.interval !== undefined) intervalMs = parseDuration(f.interval) ?? badFlag('--interval', f.interval, 'a duration such as 6s, 250ms, 1m');
@@ -52,13 +59,39 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (!f.dryRun && !settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
 
   const list = await loadRecipients(cf.recipientsPath, { phoneColumn: c.phoneColumn, defaultCountry: c.defaultCountry, columns: mappedColumns(c) });
-  const client = settings.token ? new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token }) : undefined;
+  const graphUrls = f.graphUrl?.length ? f.graphUrl : (c.graphUrls ?? [settings.graphUrl]);
+  const notices: string[] = [];
+  const client = settings.token
+    ? new GraphClient({
+        baseUrl: graphUrls[0],
+        fallbackUrls: graphUrls.slice(1),
+        apiVersion: settings.apiVersion,
+        token: settings.token,
+        onFailover: (from, to, reason) => warn(`failover: ${from} cannot be reached (${reason}); now using ${to}`),
+      })
+    : undefined;
   try {
     const template = await checkTemplate(client, settings.wabaId, c, Boolean(f.dryRun));
+    let window;
+    try {
+      window = windowFrom(f.window, c.window);
+    } catch (err) {
+      throw new UsageError((err as Error).message, { code: 'bad-flag' });
+    }
+    const account = client && !f.dryRun ? await accountLimits(client, senders[0]) : undefined;
+    if (account?.error) notices.push(`account limits not read (${account.error}): only dailyLimit applies`);
+    const mps = account?.throughputLevel === 'HIGH' ? 1000 : 80;
+    const share = 1000 / intervalMs / mps;
+    if (share > 0.9 && !f.allowFullBudget) {
+      throw new UsageError(`the pace (${(1000 / intervalMs).toFixed(1)}/s per sender) is ${Math.round(share * 100)} % of the number's throughput (${mps}/s)`, { code: 'pace-too-fast', hint: 'slow down with --interval/--rate, or pass --allow-full-budget' });
+    }
+    if (share > 0.8) notices.push(`the pace is ${Math.round(share * 100)} % of the number's ${mps}/s throughput: inbound messages count too`);
+    const tier = tierSize(account?.tier);
+    const budget = budgetFrom(c.dailyLimit, tier, account?.tier, Boolean(f.allowFullBudget));
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
     const suppressed = readSuppressions(suppressionsPath());
-    let sendables: (Sendable & { line: number })[] = [];
+    let sendables: (Sendable & { line: number; region: string })[] = [];
     for (const r of list.recipients) {
       const opt = suppressed.get(r.e164);
       if (opt) {
@@ -68,7 +101,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const cb = callbackData(cf.campaignId, r.e164);
       const rendered = renderPayload(c, { e164: r.e164, value: (col) => r.values[list.columns.indexOf(col)], callbackData: cb });
       if ('problem' in rendered) skipped.push({ key: r.e164, line: r.line, reason: rendered.problem });
-      else sendables.push({ e164: r.e164, payload: rendered.payload, callbackData: cb, line: r.line });
+      else sendables.push({ e164: r.e164, payload: rendered.payload, callbackData: cb, line: r.line, zone: zoneFor(r.region)?.zone ?? 'UTC', region: r.region });
     }
     if (f.sample) {
       const take = selectionSampler(sendables.length, sampleSize(sendables.length, 10), createRng(seedFrom(cf.campaignId)));
@@ -86,8 +119,18 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       skippedByReason[key] = (skippedByReason[key] ?? 0) + 1;
     }
 
+    const seed = seedFrom(cf.campaignId);
+    const prices = mergePrices(DEFAULT_PRICES, configFile?.data.pricing);
+    const policiesFor = (targets: { region: string; zone?: string }[]): PlanPolicies => ({
+      window: window ? windowPlan(window, targets, Date.now(), seed) : undefined,
+      budget,
+      cost: costPlan(prices, template.category || 'MARKETING', targets),
+      graphUrls,
+      notices,
+    });
+
     if (f.dryRun) {
-      const plan = planOf(cf, list, template, skippedByReason, sendables.length, 0, 0, 0, senders, intervalMs, f, undefined);
+      const plan = planOf(cf, list, template, skippedByReason, sendables.length, 0, 0, 0, senders, intervalMs, f, undefined, policiesFor(sendables));
       if (term().json) outJson({ dryRun: true, plan, skipped, payloads: sendables.map((s) => s.payload) });
       else {
         info(renderPlan(plan));
@@ -109,7 +152,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
           const what = state.header.recipientsHash !== list.sha256 ? `the recipient list ${c.recipients} changed (${state.header.recipients} rows then, ${list.rows} now)` : 'the campaign file changed';
           warn(`${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`);
         }
-        await ledgerAppendAndApply(ledger, state, { t: 'header', v: 1, campaign: c.name, campaignId: cf.campaignId, template: `${c.template.name}:${c.template.language}`, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
+        await ledgerAppendAndApply(ledger, state, { t: 'header', v: 1, campaign: c.name, campaignId: cf.campaignId, template: `${c.template.name}:${c.template.language}`, category: template.category, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
       }
       for (const s of skipped) {
         if (!state.recipients.has(s.key)) await ledgerAppendAndApply(ledger, state, { t: 'skipped', r: s.key, line: s.line, reason: s.reason, at: now });
@@ -120,7 +163,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         return x.status === 'unknown' && Boolean(f.retryUnknown);
       });
       const before = summarise(state, c.name);
-      const plan = planOf(cf, list, template, skippedByReason, Math.min(queue.length, limit ?? Infinity), before.sent, before.failed, before.unknown, senders, intervalMs, f, before.cooldownUntil ?? undefined);
+      const plan = planOf(cf, list, template, skippedByReason, Math.min(queue.length, limit ?? Infinity), before.sent, before.failed, before.unknown, senders, intervalMs, f, before.cooldownUntil ?? undefined, policiesFor(queue));
       info(renderPlan(plan));
       const pausedNow = before.cooldownUntil !== null && f.wait === false;
       if (queue.length > 0 && !pausedNow) await confirm(f, queue.length);
@@ -150,7 +193,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
           cooldownMs,
           noWait: f.wait === false,
           limit,
-          dailyLimit: c.dailyLimit,
+          budget,
+          window: window && { w: window, seed },
           control,
           waker,
           onNotice: (text) => status.log(paint('yellow', text)),
@@ -259,6 +303,7 @@ function planOf(
   intervalMs: number,
   f: Flags,
   cooldownUntil: string | undefined,
+  policies: PlanPolicies,
 ): Plan {
   return {
     campaign: cf.campaign.name,
@@ -279,6 +324,7 @@ function planOf(
     ledger: cf.ledgerPath,
     sample: f.sample,
     limit: f.limit === undefined ? undefined : Number(f.limit),
+    policies,
   };
 }
 

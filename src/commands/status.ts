@@ -1,6 +1,10 @@
 /** wa-ops status --campaign <file>: where a campaign stands, from its ledger; --export one CSV row per recipient. */
-import { replay, summarise } from '../core/campaign/ledger-state.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { replay, summarise, type LedgerState } from '../core/campaign/ledger-state.js';
+import { costPlan } from '../core/campaign/policies.js';
+import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
 import { readLedger } from '../io/ledger/ledger.js';
 import { renderSummary } from '../ui/campaign-report.js';
@@ -11,9 +15,21 @@ interface Flags {
   campaign: string;
   ledger?: string;
   export?: string;
+  config?: string;
 }
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
+
+/** What was spent so far: delivered messages are charged; sent ones are the upper bound. */
+function spent(state: LedgerState, pricing: unknown) {
+  const prices = mergePrices(DEFAULT_PRICES, pricing);
+  const category = state.header?.category ?? 'MARKETING';
+  const region = (r: string) => parsePhoneNumberFromString(r)?.country ?? 'other';
+  const sent = [...state.recipients.values()].filter((x) => x.status === 'sent' || x.deliveredAt || x.readAt).map((x) => ({ region: region(x.r) }));
+  const delivered = [...state.recipients.values()].filter((x) => x.deliveredAt || x.readAt).map((x) => ({ region: region(x.r) }));
+  const upTo = costPlan(prices, category, sent);
+  return { currency: upTo.currency, ratesDate: upTo.date, category: upTo.category, delivered: costPlan(prices, category, delivered).total, upTo: upTo.total };
+}
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -22,7 +38,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const read = readLedger(cf.ledgerPath);
   if (read.events.length === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
   const state = replay(read.events);
-  const summary = summarise(state, cf.campaign.name);
+  const cost = spent(state, loadConfig({ configPath: f.config }).file?.data.pricing);
+  const summary = { ...summarise(state, cf.campaign.name), cost };
   if (f.export) {
     const csv = openCsvOut(f.export, ',');
     csv.writeRow(EXPORT_COLUMNS);
@@ -46,6 +63,6 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     info(`wrote ${state.recipients.size} rows to ${f.export}`);
   }
   if (term().json) outJson(summary);
-  else out(renderSummary(summary));
+  else out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
   return 0;
 }

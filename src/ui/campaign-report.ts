@@ -1,9 +1,19 @@
 /** Terminal rendering of a campaign: the plan before sending and the summary after. */
 import Table from 'cli-table3';
 import type { CampaignSummary } from '../core/campaign/ledger-state.js';
+import type { Budget, WindowPlan } from '../core/campaign/policies.js';
+import type { CostEstimate } from '../core/campaign/pricing.js';
 import { formatDuration } from '../core/campaign/duration.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
+
+export interface PlanPolicies {
+  window?: WindowPlan;
+  budget?: Budget;
+  cost: CostEstimate;
+  graphUrls: string[];
+  notices: string[];
+}
 
 export interface Plan {
   campaign: string;
@@ -24,6 +34,7 @@ export interface Plan {
   ledger: string;
   sample?: boolean;
   limit?: number;
+  policies?: PlanPolicies;
 }
 
 /** The plan, shown before anything is sent. */
@@ -49,8 +60,31 @@ export function renderPlan(p: Plan): string {
     lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${days} days; the run pauses at the limit and resumes when the window allows` : ''}`);
   }
   if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${p.cooldownUntil}`));
+  if (p.policies) lines.push(...renderPolicies(p.policies));
   lines.push(`  ledger       ${p.ledger}`);
   return lines.join('\n');
+}
+
+function money(n: number, currency: string): string {
+  return `${currency} ${n.toFixed(2)}`;
+}
+
+/** The policy lines of a plan: window, budget, cost, failover. */
+export function renderPolicies(p: PlanPolicies): string[] {
+  const lines: string[] = [];
+  if (p.window) {
+    lines.push(`  window       ${p.window.text} in each recipient's local time: ${fmtInt(p.window.openNow)} inside now, ${fmtInt(p.window.waiting)} wait for theirs`);
+    for (const m of p.window.multiZone) lines.push(paint('gray', `               ${m.region} spans several time zones: ${fmtInt(m.recipients)} recipient(s) timed by ${m.zone} (the most populous)`));
+    if (p.window.unknownZone) lines.push(paint('gray', `               ${fmtInt(p.window.unknownZone)} recipient(s) in regions without a known zone are timed in UTC`));
+  }
+  if (p.budget) lines.push(`  budget       ${fmtInt(p.budget.limit)} unique recipients per 24 h (${p.budget.source}): warning at ${fmtInt(p.budget.warnAt)}, pause at ${fmtInt(p.budget.pauseAt)}`);
+  const c = p.cost;
+  const top = c.byRegion.slice(0, 4).map((r) => `${r.region} ${fmtInt(r.messages)} × ${r.rate}${r.listed ? '' : '*'}`).join(', ');
+  lines.push(`  cost         about ${money(c.total, c.currency)} (${c.category}, rates of ${c.date}): ${top}${c.byRegion.length > 4 ? ', ...' : ''}`);
+  if (c.unlistedMessages) lines.push(paint('gray', `               * ${fmtInt(c.unlistedMessages)} message(s) to markets without a listed rate, priced at the highest rate: put your rate card in "pricing" in wa-ops.config.json`));
+  if (p.graphUrls.length > 1) lines.push(`  failover     ${p.graphUrls.join(' -> ')} (on connect failures only)`);
+  for (const n of p.notices) lines.push(paint('yellow', `  note         ${n}`));
+  return lines;
 }
 
 /** The summary after a run or for status. */

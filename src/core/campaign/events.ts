@@ -1,7 +1,7 @@
 /** Ledger events: one JSON object per line, append-only. */
 
 export type LedgerEvent =
-  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
+  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
   | { t: 'run'; pid: number; at: string; mode: string }
   | { t: 'attempt'; r: string; n: number; sender: string; cb: string; at: string }
   | { t: 'sent'; r: string; wamid: string; at: string }

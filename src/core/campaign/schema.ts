@@ -1,5 +1,6 @@
 /** The campaign file (CONTRACT §7): parsed and checked, with errors that name the field. */
 import { parseDuration, parseRate } from './duration.js';
+import { parseWindow, type SendWindow } from './window.js';
 
 export type ParamSource = { column: string } | { text: string };
 
@@ -14,6 +15,10 @@ export interface Campaign {
   /** Milliseconds between messages per sender, when the file sets a pace. */
   intervalMs?: number;
   dailyLimit?: number;
+  /** Local-time send window of each recipient. */
+  window?: SendWindow;
+  /** Graph API base URLs in order of preference (failover). */
+  graphUrls?: string[];
 }
 
 export class CampaignProblem extends Error {}
@@ -62,6 +67,23 @@ export function parseCampaign(value: unknown): Campaign {
     if (!Number.isInteger(value.dailyLimit) || (value.dailyLimit as number) < 1) throw new CampaignProblem('"dailyLimit" must be a positive integer');
     dailyLimit = value.dailyLimit as number;
   }
+  let window: SendWindow | undefined;
+  if (value.window !== undefined) {
+    if (!isObj(value.window)) throw new CampaignProblem('"window" must be {"from": "09:00", "to": "20:00", "days": "mon-sat"}');
+    try {
+      window = parseWindow(value.window);
+    } catch (err) {
+      const [field, ...rest] = (err as Error).message.split(' ');
+      throw new CampaignProblem(`"${field}" ${rest.join(' ')}`);
+    }
+  }
+  let graphUrls: string[] | undefined;
+  if (value.graphUrls !== undefined) {
+    if (!Array.isArray(value.graphUrls) || value.graphUrls.length === 0 || !value.graphUrls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
+      throw new CampaignProblem('"graphUrls" must be a list of http(s) URLs, primary first');
+    }
+    graphUrls = value.graphUrls as string[];
+  }
   const defaultCountry = str('defaultCountry', value.defaultCountry, true)?.toUpperCase();
   if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) throw new CampaignProblem('"defaultCountry" must be a two-letter region such as DE');
   return {
@@ -74,6 +96,8 @@ export function parseCampaign(value: unknown): Campaign {
     senders: senders as string[],
     intervalMs,
     dailyLimit,
+    window,
+    graphUrls,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Token, phone number and WABA checks, from what debug_token, the phone number fields and subscribed_apps said. */
+import { tierSize } from '../campaign/policies.js';
 import { fail, pass, skip, warn, type CheckResult, type Fact } from './types.js';
 
 export interface DebugTokenFacts {
@@ -109,14 +110,6 @@ export function phoneChecks(fact: Fact<PhoneFacts>): CheckResult[] {
   out.push(limit ? pass('phone.messaging-limit', 'Messaging limit', `${limit}: ${describeLimit(limit)}`) : warn('phone.messaging-limit', 'Messaging limit', 'unknown', 'check WhatsApp Manager > Overview'));
   out.push(healthCheck(p.health_status));
   return out;
-}
-
-/** Unique users a tier allows per rolling 24 h (Infinity for unlimited). */
-export function tierSize(tier: string | undefined): number | undefined {
-  const m = /TIER_(\d+)(K)?/.exec(tier ?? '');
-  if (tier?.includes('UNLIMITED')) return Infinity;
-  if (!m) return undefined;
-  return Number(m[1]) * (m[2] ? 1000 : 1);
 }
 
 function describeLimit(tier: string): string {

@@ -1,6 +1,6 @@
 /** Campaign checks: list size against the messaging limit, pace against throughput, parameters against the template. */
 import { formatDuration } from '../campaign/duration.js';
-import { tierSize } from './account-checks.js';
+import { tierSize } from '../campaign/policies.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
 
 export interface CampaignFacts {

@@ -9,6 +9,8 @@ import { openCsv, parseHeader } from '../csv/reader.js';
 
 export interface Recipient {
   e164: string;
+  /** ISO2 region of the number ("" for non-geographic). */
+  region: string;
   line: number;
   /** Values of the mapped columns, in the order asked for. */
   values: string[];
@@ -76,7 +78,7 @@ export async function loadRecipients(path: string, o: { phoneColumn?: string; de
         continue;
       }
       seen.set(c.e164, at);
-      recipients.push({ e164: c.e164, line: at, values: indexes.map((i) => cells[i] ?? '') });
+      recipients.push({ e164: c.e164, region: c.region, line: at, values: indexes.map((i) => cells[i] ?? '') });
     }
   }
   if (!header) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });

@@ -4,12 +4,15 @@ import { recipientBackoffMs } from '../../core/graph/actions.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
 import { apply, rollingWindow, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { escalatedCooldown, nextPacer, Pacer } from '../../core/campaign/pacer.js';
+import { isOpen, nextOpen, type SendWindow } from '../../core/campaign/window.js';
 import type { GraphClient } from '../graph/client.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { Waker } from './waker.js';
 
 export interface Sendable {
   e164: string;
+  /** The recipient's time zone, for the send window. */
+  zone?: string;
   payload: Record<string, unknown>;
   callbackData: string;
 }
@@ -38,7 +41,10 @@ export interface RunOptions {
   cooldownMs: number;
   noWait: boolean;
   limit?: number;
-  dailyLimit?: number;
+  /** Unique recipients per rolling 24 h: warn at warnAt, pause at pauseAt. */
+  budget?: { limit: number; warnAt: number; pauseAt: number; source: string };
+  /** Recipients outside their local window wait; the run sends to those inside. */
+  window?: { w: SendWindow; seed: number };
   control: RunControl;
   waker: Waker;
   maxTransientRetries?: number;
@@ -68,6 +74,7 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
   let next = 0;
   let started = 0;
   let abort: GraphError | Error | undefined;
+  let budgetWarned = false;
 
   const record = async (e: LedgerEvent) => {
     await o.ledger.append(e);
@@ -211,7 +218,13 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
     const item = take();
     if (!item) {
       if (retries.length > 0) {
-        await o.waker.sleep(Math.min(retries[0].due - now(), 1000));
+        const wait = retries[0].due - now();
+        if (o.noWait && inFlight.size === 0 && wait > 60_000) {
+          // Everything left waits (send windows, backoffs): record why, stop, and let a later run go on.
+          await startCooldown(wait, 'waiting', o.window ? `every remaining recipient is outside the send window ${o.window.w.text}` : 'every remaining recipient is backing off');
+          continue;
+        }
+        await o.waker.sleep(Math.min(wait, 1000));
         continue;
       }
       if (inFlight.size > 0) {
@@ -220,13 +233,22 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
       }
       break;
     }
+    if (o.window && item.zone && !isOpen(o.window.w, now(), item.zone, o.window.seed)) {
+      retries.push({ item, due: nextOpen(o.window.w, now(), item.zone, o.window.seed) });
+      retries.sort((a, b) => a.due - b.due);
+      continue;
+    }
     const x = o.state.recipients.get(item.e164);
-    if (o.dailyLimit !== undefined && (x?.attempts ?? 0) === 0) {
+    if (o.budget && (x?.attempts ?? 0) === 0) {
       const w = rollingWindow(o.state, now());
-      if (w.used >= o.dailyLimit) {
+      if (w.used >= o.budget.pauseAt) {
         putBack(item, now());
-        await startCooldown((w.oldest ?? now()) + 86_400_000 - now(), 'daily-limit', `dailyLimit ${o.dailyLimit} unique recipients per rolling 24 h reached`);
+        await startCooldown((w.oldest ?? now()) + 86_400_000 - now(), 'budget', `${w.used} of ${o.budget.limit} unique recipients in the last 24 h (${o.budget.source})`);
         continue;
+      }
+      if (w.used >= o.budget.warnAt && !budgetWarned) {
+        budgetWarned = true;
+        o.onNotice?.(`warning: ${w.used} of ${o.budget.limit} unique recipients used in the last 24 h (${o.budget.source}); the run pauses at ${o.budget.pauseAt}`);
       }
     }
     const pacer = nextPacer(pacers, now());

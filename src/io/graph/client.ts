@@ -6,6 +6,10 @@ import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, Template
 
 export interface GraphClientOptions {
   baseUrl: string;
+  /** Further base URLs (a proxy, a second region) to fail over to when the current one cannot be reached. */
+  fallbackUrls?: string[];
+  /** Told when the client moves to another base URL. */
+  onFailover?: (from: string, to: string, reason: string) => void;
   apiVersion: string;
   token: string;
   /** Per-request timeout (headers and body), default 10 s. */
@@ -29,7 +33,8 @@ const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENOTFOUND'
 /** A Graph API client bound to one base URL, version and token. */
 export class GraphClient {
   private readonly agent: Agent;
-  private readonly base: string;
+  private readonly bases: string[];
+  private current = 0;
 
   constructor(private readonly o: GraphClientOptions) {
     const timeout = o.timeoutMs ?? 10_000;
@@ -41,12 +46,31 @@ export class GraphClient {
       connections: o.connections ?? 64,
       pipelining: 1,
     });
-    this.base = `${o.baseUrl.replace(/\/+$/, '')}/${o.apiVersion}`;
+    this.bases = [o.baseUrl, ...(o.fallbackUrls ?? [])].map((b) => `${b.replace(/\/+$/, '')}/${o.apiVersion}`);
+  }
+
+  /** The base URL in use now. */
+  get baseUrl(): string {
+    return this.bases[this.current];
   }
 
   /** One request; resolves with parsed JSON or rejects with a GraphError. */
   async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; token?: string } = {}): Promise<GraphResponse<T>> {
-    const url = new URL(`${this.base}/${path.replace(/^\/+/, '')}`);
+    for (let tries = 0; ; tries++) {
+      try {
+        return await this.requestOnce<T>(method, path, opts);
+      } catch (err) {
+        // Only a request that surely never left may go to another URL; an ambiguous one is the ledger's business.
+        if (!(err instanceof GraphError) || !err.notSent || tries >= this.bases.length - 1) throw err;
+        const from = this.bases[this.current];
+        this.current = (this.current + 1) % this.bases.length;
+        this.o.onFailover?.(from, this.bases[this.current], err.message);
+      }
+    }
+  }
+
+  private async requestOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; token?: string }): Promise<GraphResponse<T>> {
+    const url = new URL(`${this.bases[this.current]}/${path.replace(/^\/+/, '')}`);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? this.o.token}`, accept: 'application/json' };
     let body: string | undefined;

@@ -1,0 +1,18 @@
+/** Read the sending number's limits (throughput, messaging limit) once, before a run. */
+import type { GraphClient } from '../graph/client.js';
+
+export interface AccountLimits {
+  tier?: string;
+  throughputLevel?: string;
+  error?: string;
+}
+
+/** One request for both fields; a failure is reported, not thrown (the run can go on with dailyLimit). */
+export async function accountLimits(client: GraphClient, phoneNumberId: string): Promise<AccountLimits> {
+  try {
+    const p = await client.getPhoneNumber(phoneNumberId, ['throughput', 'whatsapp_business_manager_messaging_limit', 'messaging_limit_tier']);
+    return { tier: p.whatsapp_business_manager_messaging_limit ?? p.messaging_limit_tier, throughputLevel: p.throughput?.level };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}

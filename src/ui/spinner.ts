@@ -11,7 +11,9 @@ export interface StatusLine {
 /** Start a status line on stderr (silent under --quiet and --json). */
 export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> {
   const t = term();
-  if (t.quiet || t.json) return { update: () => {}, log: () => {}, stop: () => {} };
+  if (t.quiet) return { update: () => {}, log: () => {}, stop: () => {} };
+  // Under --json stdout holds the one document; notices still belong on stderr.
+  if (t.json) return { update: () => {}, log: (text) => process.stderr.write(`${text}\n`), stop: () => {} };
   if (t.stderrTty && !process.env.CI) {
     const { default: ora } = await import('ora');
     const spinner = ora({ stream: process.stderr, color: 'cyan', isEnabled: true }).start();

@@ -204,3 +204,57 @@ describe('status', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('send policies', () => {
+  it('fails over to the next Graph URL when the first cannot be reached', async () => {
+    const { file } = campaign(3, { graphUrls: ['http://127.0.0.1:9', 'PLACEHOLDER'] });
+    const c = JSON.parse(readFileSync(file, 'utf8'));
+    c.graphUrls[1] = sb.url;
+    writeFileSync(file, JSON.stringify(c));
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/failover: http:\/\/127\.0\.0\.1:9\/v23\.0 cannot be reached/);
+    expect(JSON.parse(r.stdout).sent).toBe(3);
+  });
+
+  it('waits for recipients outside their local window; with --no-wait it pauses with exit 75', async () => {
+    // A window that opens two hours from now in Berlin (where these +49 numbers live).
+    const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+    const h = (Number(berlin.slice(0, 2)) + 2) % 24;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const { dir, file } = campaign(2, { window: { from: `${pad(h)}:10`, to: `${pad((h + 1) % 24)}:10`, days: 'mon-sun' } });
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(75);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 0, pending: 2, outcome: 'paused' });
+    expect(ledgerEvents(dir).find((e) => e.t === 'cooldown-until')).toMatchObject({ code: 'waiting', reason: expect.stringMatching(/outside the send window/) });
+    expect(await accepted()).toHaveLength(0);
+    const open = await runCli(['send', '--campaign', file, '--interval', '20ms', '--window', 'off', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(open.code).toBe(75); // the recorded wait still holds: nothing is sent before it ends
+  });
+
+  it('pauses at the dailyLimit with a warning at 80 %', async () => {
+    const { dir, file } = campaign(6, { dailyLimit: 5 });
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(75);
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 5, pending: 1, outcome: 'paused' });
+    expect(r.stderr).toMatch(/warning: 4 of 5 unique recipients used/);
+    expect(ledgerEvents(dir).find((e) => e.t === 'cooldown-until')).toMatchObject({ code: 'budget' });
+  });
+
+  it('shows the cost estimate, budget and window in the plan', async () => {
+    const { file } = campaign(4, { window: { from: '00:00', to: '23:59', days: 'mon-sun' } });
+    const r = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+    const plan = JSON.parse(r.stdout).plan;
+    expect(plan.policies.cost).toMatchObject({ currency: 'USD', category: 'marketing', unlistedMessages: 4 });
+    expect(plan.policies.cost.total).toBeGreaterThan(0);
+    expect(plan.policies.window).toMatchObject({ waiting: expect.any(Number), openNow: expect.any(Number) });
+  });
+
+  it('refuses a pace above 90 % of the number\'s throughput unless --allow-full-budget', async () => {
+    const { file } = campaign(2);
+    // This sandbox reports HIGH throughput (1,000/s).
+    const r = await runCli(['send', '--campaign', file, '--rate', '950/s', '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/95 % of the number's throughput \(1000\/s\)/);
+  });
+});

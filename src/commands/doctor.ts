@@ -6,6 +6,13 @@ import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
 import type { CheckResult } from '../core/doctor/types.js';
 import { mappedColumns, mappingProblems, templateShape } from '../core/campaign/render.js';
+import { costPlan, windowPlan } from '../core/campaign/policies.js';
+import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
+import type { ParamSource } from '../core/campaign/schema.js';
+import { zoneFor } from '../core/campaign/timezones.js';
+import { seedFrom } from '../core/numbers/sampling.js';
+import { checkMedia } from '../io/campaign/media.js';
+import { dirname } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts } from '../io/doctor/gather.js';
@@ -61,6 +68,12 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   if (campaign && list) {
     const t = facts.templates.ok ? facts.templates.value.find((x) => x.name === campaign.campaign.template.name && x.language === campaign.campaign.template.language) : undefined;
     const phone = facts.phone.ok ? facts.phone.value : undefined;
+    const cc = campaign.campaign;
+    const seed = seedFrom(campaign.campaignId);
+    const targets = list.recipients.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
+    const mediaSource = cc.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
+    const media = mediaSource && !f.offline ? await checkMedia(mediaSource.media, mediaSource.source, dirname(campaign.path)) : undefined;
+    const cost = costPlan(mergePrices(DEFAULT_PRICES, file?.data.pricing), t?.category ?? 'MARKETING', targets);
     checks.push(
       ...campaignChecks({
         name: campaign.campaign.name,
@@ -71,6 +84,9 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
         tier: phone?.whatsapp_business_manager_messaging_limit ?? phone?.messaging_limit_tier,
         throughputLevel: phone?.throughput?.level,
         mappingProblems: t ? mappingProblems(campaign.campaign, templateShape(t as unknown as Parameters<typeof templateShape>[0])) : undefined,
+        window: cc.window ? windowPlan(cc.window, targets, Date.now(), seed) : undefined,
+        media,
+        cost,
       }),
     );
   }

@@ -2,7 +2,11 @@
 import { EXIT, InterruptedError, UpstreamError, UsageError, InputError, WaOpsError } from '../core/errors.js';
 import { parseDuration, parseRate } from '../core/campaign/duration.js';
 import { apply, summarise, replay } from '../core/campaign/ledger-state.js';
-import { callbackData, mappedColumns, mappingProblems, renderPayload, templateShape } from '../core/campaign/render.js';
+import { callbackData, mappedColumns, mappingProblems, MEDIA_PLACEHOLDER, renderPayload, templateShape } from '../core/campaign/render.js';
+import type { ParamSource } from '../core/campaign/schema.js';
+import { checkMedia, type MediaCheck } from '../io/campaign/media.js';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { createRng, selectionSampler, sampleSize, seedFrom } from '../core/numbers/sampling.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadRecipients } from '../io/campaign/recipients.js';
@@ -86,6 +90,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       throw new UsageError(`the pace (${(1000 / intervalMs).toFixed(1)}/s per sender) is ${Math.round(share * 100)} % of the number's throughput (${mps}/s)`, { code: 'pace-too-fast', hint: 'slow down with --interval/--rate, or pass --allow-full-budget' });
     }
     if (share > 0.8) notices.push(`the pace is ${Math.round(share * 100)} % of the number's ${mps}/s throughput: inbound messages count too`);
+    const mediaSource = c.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
+    const media = mediaSource ? await checkMedia(mediaSource.media, mediaSource.source, dirname(cf.path)) : undefined;
+    if (media) {
+      for (const w of media.warnings) notices.push(`header ${media.kind}: ${w}`);
+      if (media.problems.length) {
+        throw new InputError(`header ${media.kind} "${media.source}": ${media.problems.join('; ')}`, { code: 'bad-media', hint: 'images: JPEG or PNG up to 5 MB; videos: MP4 or 3GPP up to 16 MB; documents up to 100 MB' });
+      }
+    }
     const tier = tierSize(account?.tier);
     const budget = budgetFrom(c.dailyLimit, tier, account?.tier, Boolean(f.allowFullBudget));
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
@@ -127,6 +139,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       cost: costPlan(prices, template.category || 'MARKETING', targets),
       graphUrls,
       notices,
+      media: media && { kind: media.kind, source: media.source, mime: media.mime, size: media.size, local: media.local },
     });
 
     if (f.dryRun) {
@@ -157,6 +170,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       for (const s of skipped) {
         if (!state.recipients.has(s.key)) await ledgerAppendAndApply(ledger, state, { t: 'skipped', r: s.key, line: s.line, reason: s.reason, at: now });
       }
+      const mediaIds = media?.local ? await uploadOnce(client!, ledger, state, senders, media) : undefined;
       const queue = sendables.filter((s) => {
         const x = state.recipients.get(s.e164);
         if (!x || x.status === 'pending' || x.status === 'retry') return true;
@@ -195,6 +209,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
           limit,
           budget,
           window: window && { w: window, seed },
+          prepare: mediaIds ? (payload, sender) => JSON.parse(JSON.stringify(payload).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown> : undefined,
           control,
           waker,
           onNotice: (text) => status.log(paint('yellow', text)),
@@ -251,6 +266,23 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 async function ledgerAppendAndApply(ledger: Ledger, state: ReturnType<typeof replay>, e: Parameters<Ledger['append']>[0]): Promise<void> {
   await ledger.append(e);
   apply(state, e);
+}
+
+/** Upload a local header medium once per sender, reusing ids the ledger already holds (media ids live 30 days). */
+async function uploadOnce(client: GraphClient, ledger: Ledger, state: ReturnType<typeof replay>, senders: string[], media: MediaCheck): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const fresh = Date.now() - 29 * 86_400_000;
+  for (const e of ledger.existing) {
+    if (e.t === 'media' && e.sha256 === media.sha256 && Date.parse(e.at) > fresh) ids.set(e.sender, e.id);
+  }
+  for (const sender of senders) {
+    if (ids.has(sender)) continue;
+    const id = await client.uploadMedia(sender, readFileSync(media.path!), media.mime!, basename(media.path!));
+    await ledgerAppendAndApply(ledger, state, { t: 'media', sender, sha256: media.sha256!, id, source: media.source, at: new Date().toISOString() });
+    info(`uploaded ${media.source} for sender ${sender}: media id ${id}`);
+    ids.set(sender, id);
+  }
+  return ids;
 }
 
 function badFlag(flag: string, value: string, expected: string): never {

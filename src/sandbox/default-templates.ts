@@ -41,4 +41,15 @@ export const DEFAULT_TEMPLATES: SandboxTemplate[] = [
     category: 'UTILITY',
     components: [{ type: 'BODY', text: 'Hello {{1}}, this is a reminder of your appointment on {{2}} at {{3}}.', example: { body_text: [['Sam', 'Monday', '10:30']] } }],
   },
+  {
+    id: '1000000000000005',
+    name: 'new_collection',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'MARKETING',
+    components: [
+      { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW1hZ2UvcG5n:ARb'] } },
+      { type: 'BODY', text: 'Hi {{1}}, our new collection has arrived. Come and see it this weekend.', example: { body_text: [['Ana']] } },
+    ],
+  },
 ];

@@ -70,8 +70,10 @@ export async function startSandbox(options: Partial<SandboxOptions> & { port?: n
 async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, webhooks: WebhookEmitter): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = req.method ?? 'GET';
-  const raw = await readBody(req);
-  if (raw === undefined) return send(res, graphError(100, `request body over ${MAX_BODY} bytes`, 413));
+  const isUpload = method === 'POST' && /\/media\/?$/.test(url.pathname);
+  const bytes = await readBody(req, isUpload ? 100 * 1024 * 1024 : MAX_BODY);
+  if (bytes === undefined) return send(res, graphError(100, `request body too large`, 413));
+  const raw = bytes.toString(isUpload ? 'latin1' : 'utf8');
   if (url.pathname.startsWith('/_sandbox/')) return control(url, method, raw, res, state, webhooks);
   const m = /^\/v\d+\.\d+\/(.+?)\/?$/.exec(url.pathname);
   if (!m) return send(res, graphError(100, 'Unknown path: expected /{version}/...', 400));
@@ -83,6 +85,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.'));
   const parts = m[1].split('/');
   let body: unknown;
+  if (isUpload) return uploadMedia(req, raw, res, state);
   if (raw.length > 0) {
     try {
       body = JSON.parse(raw);
@@ -213,15 +216,25 @@ function send(res: ServerResponse, r: SandboxError | { status: number; body: unk
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function uploadMedia(req: IncomingMessage, raw: string, res: ServerResponse, state: SandboxState): void {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return send(res, graphError(100, 'media uploads are multipart/form-data'));
+  if (!/name="messaging_product"\r\n\r\nwhatsapp/.test(raw)) return send(res, graphError(100, 'The parameter messaging_product is required.'));
+  if (!/name="file"; filename=/.test(raw)) return send(res, graphError(100, 'The parameter file is required.'));
+  const id = String(1500000000000000 + state.mediaIds.size);
+  state.mediaIds.add(id);
+  send(res, { status: 200, body: { id } });
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c); // past the limit: keep reading, keep nothing, answer 413
+      if (size <= max) chunks.push(c); // past the limit: keep reading, keep nothing, answer 413
     });
-    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

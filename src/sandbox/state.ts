@@ -71,6 +71,8 @@ export interface AcceptedMessage {
 /** Mutable sandbox state; one per server. */
 export class SandboxState {
   readonly messages: AcceptedMessage[] = [];
+  /** Ids of media uploaded with POST /{pnid}/media. */
+  readonly mediaIds = new Set<string>();
   readonly scenarios: Set<Scenario>;
   readonly templates = new Map<string, SandboxTemplate>();
   readonly rng: () => number;

@@ -81,6 +81,8 @@ function validateTemplate(t: unknown, state: SandboxState, base: Omit<ValidMessa
       if (!isObj(p) || p.type !== format || !isObj(media) || (typeof media.link !== 'string' && typeof media.id !== 'string')) {
         return graphError(132012, `header: expected one ${format} parameter with a link or id`);
       }
+      if (typeof media.id === 'string' && !state.mediaIds.has(media.id)) return graphError(131053, `media id ${media.id} was not uploaded to this phone number`);
+      if (typeof media.link === 'string' && !/^https?:\/\//.test(media.link)) return graphError(131053, `media link ${media.link} is not an http(s) URL`);
     } else if (kind === 'BUTTONS') {
       for (const [i, b] of (c.buttons ?? []).entries()) {
         if ((b.type ?? '').toUpperCase() !== 'URL' || !/\{\{[^{}]+\}\}/.test(b.url ?? '')) continue;

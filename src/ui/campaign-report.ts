@@ -13,6 +13,7 @@ export interface PlanPolicies {
   cost: CostEstimate;
   graphUrls: string[];
   notices: string[];
+  media?: { kind: string; source: string; mime?: string; size?: number; local: boolean };
 }
 
 export interface Plan {
@@ -82,6 +83,10 @@ export function renderPolicies(p: PlanPolicies): string[] {
   const top = c.byRegion.slice(0, 4).map((r) => `${r.region} ${fmtInt(r.messages)} × ${r.rate}${r.listed ? '' : '*'}`).join(', ');
   lines.push(`  cost         about ${money(c.total, c.currency)} (${c.category}, rates of ${c.date}): ${top}${c.byRegion.length > 4 ? ', ...' : ''}`);
   if (c.unlistedMessages) lines.push(paint('gray', `               * ${fmtInt(c.unlistedMessages)} message(s) to markets without a listed rate, priced at the highest rate: put your rate card in "pricing" in wa-ops.config.json`));
+  if (p.media) {
+    const size = p.media.size === undefined ? 'size unknown' : `${(p.media.size / 1024).toFixed(0)} KB`;
+    lines.push(`  media        header ${p.media.kind} ${p.media.source} (${p.media.mime ?? 'type unknown'}, ${size}): ${p.media.local ? 'uploaded once per sender, sent by id' : 'sent by link'}`);
+  }
   if (p.graphUrls.length > 1) lines.push(`  failover     ${p.graphUrls.join(' -> ')} (on connect failures only)`);
   for (const n of p.notices) lines.push(paint('yellow', `  note         ${n}`));
   return lines;

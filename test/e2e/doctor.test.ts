@@ -102,6 +102,23 @@ describe('doctor against the sandbox', () => {
     expect(report.checks.find((c) => c.id === 'campaign.parameters')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/body: the template has 2/) });
   });
 
+  it('reports each campaign policy: window, budget, media, cost', async () => {
+    await scenario([]);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone\nAna,+4917040000001\nBen,+5511987654321\n');
+    writeFileSync(join(dir, 'bad.png'), '%PDF-1.4 not an image');
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({ name: 'media', recipients: 'list.csv', template: { name: 'new_collection', language: 'en_US' }, parameters: { header: [{ image: 'bad.png' }], body: ['first_name'] }, window: { from: '00:00', to: '23:59', days: 'mon-sun' }, dailyLimit: 1 }),
+    );
+    const { report } = await doctor(['--campaign', join(dir, 'c.json')]);
+    expect(report.checks.find((c) => c.id === 'campaign.media')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/bad\.png: it is application\/pdf/) });
+    expect(report.checks.find((c) => c.id === 'campaign.window')?.detail).toMatch(/inside their window now/);
+    expect(report.checks.find((c) => c.id === 'campaign.budget')?.detail).toMatch(/then the run pauses/);
+    expect(report.checks.find((c) => c.id === 'campaign.cost')?.detail).toMatch(/about USD/);
+    expect(statusOf(report, 'campaign.parameters')).toBe('pass');
+  });
+
   it('runs only local checks with --offline and reports missing configuration', async () => {
     const { code, report } = await doctor(['--offline'], { WA_OPS_WABA_ID: '' });
     expect(code).toBe(1);

@@ -258,3 +258,49 @@ describe('send policies', () => {
     expect(r.stderr).toMatch(/95 % of the number's throughput \(1000\/s\)/);
   });
 });
+
+describe('send with a header image', () => {
+  const mediaCampaign = (image: string, n = 3) => {
+    const c = campaign(n, { template: { name: 'new_collection', language: 'en_US' }, parameters: { header: [{ image }], body: ['first_name'] } });
+    return c;
+  };
+
+  it('checks the file, uploads it once per sender, sends by id, and reuses the id on resume', async () => {
+    const { dir, file } = mediaCampaign(join(root, 'fixtures', 'media', 'banner.png'));
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--limit', '2', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    const uploads = ledgerEvents(dir).filter((e) => e.t === 'media');
+    expect(uploads).toHaveLength(1);
+    const again = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(again.stdout)).toMatchObject({ sent: 3, outcome: 'done' });
+    expect(ledgerEvents(dir).filter((e) => e.t === 'media')).toHaveLength(1);
+    const sent = (await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { payload: any }[] };
+    const header = sent.data.map((m) => m.payload.template.components[0]);
+    expect(header.every((h) => h.type === 'header' && h.parameters[0].image.id === uploads[0].id)).toBe(true);
+  });
+
+  it('refuses before sending when the file is not what it claims', async () => {
+    const { file } = mediaCampaign(join(root, 'fixtures', 'media', 'not-an-image.png'));
+    const r = await runCli(['send', '--campaign', file, '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/header image .*it is application\/pdf; a image header takes image\/jpeg, image\/png/);
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('stops after 5 media failures in a row and says why', async () => {
+    const { dir, file } = mediaCampaign(join(root, 'fixtures', 'media', 'banner.png'), 8);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 131053, count: 10 }) });
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ outcome: 'aborted', failed: 5, error: { code: 'media-failures' } });
+    expect(ledgerEvents(dir).filter((e) => e.t === 'failed')).toHaveLength(5);
+  });
+
+  it('the template mapping must provide the header medium', async () => {
+    const { file } = campaign(2, { template: { name: 'new_collection', language: 'en_US' }, parameters: { body: ['first_name'] } });
+    const r = await runCli(['send', '--campaign', file, '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/IMAGE header; map it with parameters.header = \[\{"image"/);
+  });
+});

@@ -10,4 +10,5 @@ export type LedgerEvent =
   | { t: 'cooldown-until'; until: string; code: number | string; reason: string; at: string }
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
   | { t: 'status'; r?: string; wamid: string; status: string; code?: number; ts: string; at: string }
+  | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
   | { t: 'end'; outcome: string; at: string };

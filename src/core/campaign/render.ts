@@ -38,8 +38,12 @@ export function templateShape(t: TemplateLike): TemplateShape {
 export function mappingProblems(c: Campaign, s: TemplateShape): string[] {
   const problems: string[] = [];
   const p = c.parameters;
-  if (s.headerFormat && s.headerFormat !== 'TEXT') problems.push(`the template has a ${s.headerFormat} header; media headers are not supported by send yet`);
-  if (p.header.length !== s.headerVars) problems.push(`header: the template has ${s.headerVars} variable(s), parameters.header maps ${p.header.length}`);
+  if (s.headerFormat && ['IMAGE', 'VIDEO', 'DOCUMENT'].includes(s.headerFormat)) {
+    const kind = s.headerFormat.toLowerCase();
+    const m = p.header[0];
+    if (p.header.length !== 1 || !m || !('media' in m) || m.media !== kind) problems.push(`header: the template has a ${s.headerFormat} header; map it with parameters.header = [{"${kind}": "<file or https URL>"}]`);
+  } else if (s.headerFormat && s.headerFormat !== 'TEXT') problems.push(`the template has a ${s.headerFormat} header, which send does not fill`);
+  else if (p.header.length !== s.headerVars || p.header.some((x) => 'media' in x)) problems.push(`header: the template has ${s.headerVars} variable(s), parameters.header maps ${p.header.length}`);
   if (p.body.length !== s.bodyVars) problems.push(`body: the template has ${s.bodyVars} variable(s), parameters.body maps ${p.body.length}`);
   for (const i of s.dynamicButtons) if ((p.buttons.get(i) ?? []).length !== 1) problems.push(`button ${i}: the URL button ends in a variable; map it with parameters.buttons[${i}] = ["<column>"]`);
   for (const i of p.buttons.keys()) if (!s.dynamicButtons.includes(i)) problems.push(`button ${i}: parameters.buttons maps it, but the template's button ${i} takes no variable`);
@@ -54,6 +58,9 @@ export function mappedColumns(c: Campaign): string[] {
 
 const BAD_VALUE = /[\n\t]| {5,}/;
 
+/** Stands for the media id of the sender that sends the message, until it is known. */
+export const MEDIA_PLACEHOLDER = '{{media-id}}';
+
 export interface RenderInput {
   e164: string;
   /** Cell value by column name. */
@@ -66,6 +73,7 @@ export function renderPayload(c: Campaign, r: RenderInput): { payload: Record<st
   const texts = (list: ParamSource[], where: string): string[] | string => {
     const out: string[] = [];
     for (const [i, src] of list.entries()) {
+      if ('media' in src) continue;
       const v = 'text' in src ? src.text : (r.value(src.column) ?? '').trim();
       const label = 'text' in src ? `${where} parameter ${i + 1}` : `${where} parameter ${i + 1} (column "${src.column}")`;
       if (v === '') return `${label} is empty`;
@@ -75,6 +83,13 @@ export function renderPayload(c: Campaign, r: RenderInput): { payload: Record<st
     return out;
   };
   const components: Record<string, unknown>[] = [];
+  const media = c.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
+  if (media) {
+    // A local file is uploaded once and sent by id (filled in per sender); a URL is sent as a link.
+    const ref = /^https?:\/\//.test(media.source) ? { link: media.source } : { id: MEDIA_PLACEHOLDER };
+    const obj = media.media === 'document' && media.filename ? { ...ref, filename: media.filename } : ref;
+    components.push({ type: 'header', parameters: [{ type: media.media, [media.media]: obj }] });
+  }
   const header = texts(c.parameters.header, 'header');
   if (typeof header === 'string') return { problem: header };
   if (header.length) components.push({ type: 'header', parameters: header.map((text) => ({ type: 'text', text })) });

@@ -2,7 +2,8 @@
 import { parseDuration, parseRate } from './duration.js';
 import { parseWindow, type SendWindow } from './window.js';
 
-export type ParamSource = { column: string } | { text: string };
+export type MediaKind = 'image' | 'video' | 'document';
+export type ParamSource = { column: string } | { text: string } | { media: MediaKind; source: string; filename?: string };
 
 export interface Campaign {
   name: string;
@@ -44,7 +45,13 @@ export function parseCampaign(value: unknown): Campaign {
       if (typeof item === 'string' && item !== '') return { column: item };
       if (isObj(item) && typeof item.text === 'string') return { text: item.text };
       if (isObj(item) && typeof item.column === 'string') return { column: item.column };
-      throw new CampaignProblem(`"${key}[${i}]" must be a column name or {"text": "..."}`);
+      for (const kind of ['image', 'video', 'document'] as const) {
+        if (isObj(item) && typeof item[kind] === 'string') {
+          if (key !== 'parameters.header') throw new CampaignProblem(`"${key}[${i}]": media only go in parameters.header`);
+          return { media: kind, source: item[kind] as string, filename: typeof item.filename === 'string' ? item.filename : undefined };
+        }
+      }
+      throw new CampaignProblem(`"${key}[${i}]" must be a column name, {"text": "..."}, or in the header {"image"|"video"|"document": "<file or https URL>"}`);
     });
   };
   const buttons = new Map<number, ParamSource[]>();

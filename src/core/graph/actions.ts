@@ -37,7 +37,7 @@ const TABLE: Record<number, ActionRule> = {
   131050: rule('fail-recipient', 'the user stopped marketing messages from you: never retry; suppress the number'),
   131051: rule('abort-run', 'unsupported message type: fix the payload'),
   131052: rule('fail-recipient', 'media sent by the user could not be downloaded'),
-  131053: rule('abort-run', 'your media could not be used (type, size, reachability): fix the file'),
+  131053: rule('fail-recipient', 'your media could not be used (type, size, reachability): fix the file; send stops after 5 in a row'),
   132000: rule('abort-run', 'template parameter count mismatch: fix the campaign\'s parameters mapping'),
   132001: rule('abort-run', 'template missing in that language or not approved: fix the name/language or wait for approval'),
   132005: rule('fail-recipient', 'the text with this recipient\'s parameters is too long: shorten the values'),

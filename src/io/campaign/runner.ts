@@ -1,4 +1,5 @@
 /** The send loop: paced, bounded concurrency, every attempt fsynced before its POST, errors acted on by the table. */
+import { UpstreamError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { recipientBackoffMs } from '../../core/graph/actions.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
@@ -45,6 +46,8 @@ export interface RunOptions {
   budget?: { limit: number; warnAt: number; pauseAt: number; source: string };
   /** Recipients outside their local window wait; the run sends to those inside. */
   window?: { w: SendWindow; seed: number };
+  /** Last touch of a payload for the sender that sends it (e.g. that sender's media id). */
+  prepare?: (payload: Record<string, unknown>, sender: string) => Record<string, unknown>;
   control: RunControl;
   waker: Waker;
   maxTransientRetries?: number;
@@ -75,6 +78,7 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
   let started = 0;
   let abort: GraphError | Error | undefined;
   let budgetWarned = false;
+  let mediaFailures = 0;
 
   const record = async (e: LedgerEvent) => {
     await o.ledger.append(e);
@@ -97,9 +101,10 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
     const x = o.state.recipients.get(item.e164);
     await record({ t: 'attempt', r: item.e164, n: (x?.attempts ?? 0) + 1, sender, cb: item.callbackData, at: iso(now()) });
     try {
-      const res = await o.client.sendMessage(sender, item.payload);
+      const res = await o.client.sendMessage(sender, o.prepare ? o.prepare(item.payload, sender) : item.payload);
       await record({ t: 'sent', r: item.e164, wamid: res.messages?.[0]?.id ?? '', at: iso(now()) });
       result.thisRun.sent++;
+      mediaFailures = 0;
     } catch (err) {
       if (!(err instanceof GraphError)) {
         abort ??= err as Error;
@@ -158,6 +163,13 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
       default:
         await record({ t: 'failed', r: item.e164, code, details: e.details ?? e.message, action: e.action, at: iso(now()) });
         result.thisRun.failed++;
+        if (e.graphCode === 131053 && ++mediaFailures >= 5) {
+          abort ??= new UpstreamError(`5 media failures in a row (131053: ${e.details ?? e.message})`, {
+            code: 'media-failures',
+            hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet',
+          });
+          o.waker.wake();
+        }
     }
   };
 

@@ -1,5 +1,5 @@
 /** The one module that speaks HTTP to the Graph API (undici): keep-alive, timeouts, typed errors, typed methods. */
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { Agent, FormData, request, errors as undiciErrors } from 'undici';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { waitFromHeaders } from '../../core/graph/actions.js';
 import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, TemplateRecord } from './types.js';
@@ -55,7 +55,7 @@ export class GraphClient {
   }
 
   /** One request; resolves with parsed JSON or rejects with a GraphError. */
-  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; token?: string } = {}): Promise<GraphResponse<T>> {
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; form?: FormData; token?: string } = {}): Promise<GraphResponse<T>> {
     for (let tries = 0; ; tries++) {
       try {
         return await this.requestOnce<T>(method, path, opts);
@@ -69,12 +69,13 @@ export class GraphClient {
     }
   }
 
-  private async requestOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; token?: string }): Promise<GraphResponse<T>> {
+  private async requestOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, opts: { query?: Query; body?: unknown; form?: FormData; token?: string }): Promise<GraphResponse<T>> {
     const url = new URL(`${this.bases[this.current]}/${path.replace(/^\/+/, '')}`);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? this.o.token}`, accept: 'application/json' };
-    let body: string | undefined;
-    if (opts.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (opts.form !== undefined) body = opts.form;
+    else if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
@@ -118,6 +119,15 @@ export class GraphClient {
   /** POST /{pnid}/messages. */
   async sendMessage(phoneNumberId: string, payload: unknown): Promise<SendResponse> {
     return (await this.request<SendResponse>('POST', `${phoneNumberId}/messages`, { body: payload })).data;
+  }
+
+  /** POST /{pnid}/media (multipart): upload a file once, to send it by id. */
+  async uploadMedia(phoneNumberId: string, bytes: Uint8Array, mime: string, filename: string): Promise<string> {
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', mime);
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: mime }), filename);
+    return (await this.request<{ id: string }>('POST', `${phoneNumberId}/media`, { form })).data.id;
   }
 
   /** GET /{pnid}?fields=... */

@@ -283,7 +283,7 @@ describe('send with a header image', () => {
     const { file } = mediaCampaign(join(root, 'fixtures', 'media', 'not-an-image.png'));
     const r = await runCli(['send', '--campaign', file, '--yes'], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/header image .*it is application\/pdf; a image header takes image\/jpeg, image\/png/);
+    expect(r.stderr).toMatch(/header image .*it is application\/pdf; an image header takes image\/jpeg, image\/png/);
     expect(await accepted()).toHaveLength(0);
   });
 

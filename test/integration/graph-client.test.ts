@@ -56,8 +56,8 @@ describe('GraphClient against the sandbox', () => {
       await client.createTemplate('210987654321098', { name: `bulk_${i}`, language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text: `Your parcel ${i} is ready for pickup.` }] });
     }
     const all = await client.listTemplates('210987654321098');
-    expect(all.length).toBe(124);
-    expect(new Set(all.map((t) => t.name)).size).toBe(124);
+    expect(all.length).toBe(125); // 120 created + 5 built-in
+    expect(new Set(all.map((t) => t.name)).size).toBe(125);
     expect((await client.subscribedApps('210987654321098'))[0].whatsapp_business_api_data.id).toBe('1234567890123456');
     const dbg = await client.debugToken('sandbox-token');
     expect(dbg).toMatchObject({ is_valid: true, expires_at: 0, scopes: expect.arrayContaining(['whatsapp_business_messaging', 'whatsapp_business_management']) });

@@ -8,17 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const cli = join(root, 'bin', 'wa-ops.js');
 
-/** mulberry32: a seeded PRNG so every run benchmarks the same data. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's own seeded PRNG, so every run benchmarks the same data. */
+export { createRng as rng } from '../dist/core/numbers/sampling.js';
 
 /** Run the CLI in a child process; resolves with wall time, exit code, stdout and the child's peak RSS. */
 export function runCli(args, opts = {}) {

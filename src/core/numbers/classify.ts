@@ -1,5 +1,24 @@
 /** Classify one phone cell: E.164, validity with a reason id, region and libphonenumber type. */
+import { Metadata, type MetadataJson } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import metadataJson from 'libphonenumber-js/max/metadata';
+
+// Per calling code: whether the plan has type data (then "valid" is exactly "getType() finds a type"),
+// and its possible national lengths (to tell too short from too long without parsing again).
+const plans = new Map<string, { hasTypes: boolean; min: number; max: number }>();
+const metadata = new Metadata(metadataJson as unknown as MetadataJson);
+
+function plan(callingCode: string): { hasTypes: boolean; min: number; max: number } {
+  let p = plans.get(callingCode);
+  if (!p) {
+    metadata.selectNumberingPlan(callingCode as never);
+    const m = metadata as unknown as { hasTypes(): boolean; numberingPlan?: { possibleLengths(): number[] | undefined } };
+    const lengths = m.numberingPlan?.possibleLengths() ?? [];
+    p = { hasTypes: m.hasTypes(), min: lengths.length ? Math.min(...lengths) : 0, max: lengths.length ? Math.max(...lengths) : Infinity };
+    plans.set(callingCode, p);
+  }
+  return p;
+}
 import type { Reason } from './reasons.js';
 
 export interface Classified {
@@ -42,10 +61,13 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
   const parsed = parsePhoneNumberFromString(s, defaultCountry);
   if (parsed === undefined) return invalid(lengthReason(s, defaultCountry, true));
   const country = parsed.country ?? '';
-  // With full metadata, isValid() is exactly "getType() finds a type": ask once, and fall back to
-  // isValid() only for the few plans without type data.
+  const p = plan(parsed.countryCallingCode);
+  // With type data, isValid() is exactly "getType() finds a type": ask once.
   const found = parsed.getType();
-  if (found === undefined && !parsed.isValid()) return invalid(lengthReason(s, defaultCountry, false), country);
+  if (found === undefined && (p.hasTypes || !parsed.isValid())) {
+    const n = parsed.nationalNumber.length;
+    return invalid(n < p.min ? 'too-short' : n > p.max ? 'too-long' : 'invalid-number', country);
+  }
   const type = found ?? '';
   if (mobileOnly && !MOBILE_TYPES.has(type)) {
     return { e164: parsed.number, valid: false, reason: 'not-mobile', region: country, type };

@@ -54,7 +54,7 @@ export async function openCsv(path: string): Promise<CsvSource> {
     size,
     dialect,
     bytesRead: () => stream?.bytesRead ?? 0,
-    async *blocks(blockBytes = 512 * 1024) {
+    async *blocks(blockBytes = 256 * 1024) {
       stream = createReadStream(path, { start: dialect.bomLength, highWaterMark: 256 * 1024 });
       const decoder = new TextDecoder(dialect.encoding);
       const splitter = new RecordSplitter(dialect.delimiter);

@@ -6,7 +6,7 @@ import type { ValidateFileOptions } from './validate-file.js';
 
 // V8 grows a heap lazily when the machine has memory to spare; on a list of millions of rows that
 // slack, not live data, is what fills RSS. Capped heaps keep it flat at a few per cent of run time.
-export const THREAD_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 };
+export const THREAD_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 type Message =
   | { kind: 'progress'; progress: Parameters<NonNullable<ValidateFileOptions['onProgress']>>[0] }

@@ -3,7 +3,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { createReadStream, openSync, closeSync, writeSync, unlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { InputError } from '../../core/errors.js';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { InputError, UsageError } from '../../core/errors.js';
 import type { Classified } from '../../core/numbers/classify.js';
 import { pickNamed, pickPhoneColumn } from '../../core/numbers/columns.js';
 import { E164Set } from '../../core/numbers/e164-set.js';
@@ -37,6 +38,9 @@ const INLINE_BELOW_BYTES = 1024 * 1024;
 /** Validate a whole file (or a random sample of it with sampleOnly) and write the requested outputs. */
 export async function validateFile(o: ValidateFileOptions): Promise<NumbersSummary> {
   const started = performance.now();
+  if (o.country !== undefined && !isSupportedCountry(o.country.toUpperCase() as CountryCode)) {
+    throw new UsageError(`--country must be a two-letter region code such as DE, US or BR, got "${o.country}"`, { code: 'bad-flag' });
+  }
   const source = await openCsv(o.file);
   const delimiter = source.dialect.delimiter;
   const blocks = source.blocks();

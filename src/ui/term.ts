@@ -24,8 +24,9 @@ export function detectTerm(flags: TermFlags, env: NodeJS.ProcessEnv = process.en
   const json = Boolean(flags.json);
   const stderrTty = Boolean(process.stderr.isTTY);
   const ci = Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
+  // Reports go to stdout and logs to stderr: colour only when both are terminals, so a redirected report stays plain.
   const color =
-    !json && flags.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb' && stderrTty;
+    !json && flags.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb' && stderrTty && Boolean(process.stdout.isTTY);
   const interactive = !json && !ci && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   return { color, interactive, stderrTty, json, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) };
 }

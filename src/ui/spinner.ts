@@ -14,7 +14,8 @@ export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> 
   if (t.quiet) return { update: () => {}, log: () => {}, stop: () => {} };
   // Under --json stdout holds the one document; notices still belong on stderr.
   if (t.json) return { update: () => {}, log: (text) => process.stderr.write(`${text}\n`), stop: () => {} };
-  if (t.stderrTty && !process.env.CI) {
+  // A terminal that reports no width (some pseudo-terminals) would make the spinner's line arithmetic loop.
+  if (t.stderrTty && !process.env.CI && (process.stderr.columns ?? 0) > 0) {
     const { default: ora } = await import('ora');
     const spinner = ora({ stream: process.stderr, color: 'cyan', isEnabled: true }).start();
     return {

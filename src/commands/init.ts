@@ -70,7 +70,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   info('running wa-ops doctor ...');
   const { doctor } = await import('./doctor.js');
-  const report = await doctor({ config: configPath }, loadConfig({ configPath, env: { ...env, ...Object.fromEntries(secrets.map((l) => l.split(/=(.*)/s).slice(0, 2))) } }));
+  const report = await doctor({ config: configPath }, loadConfig({ configPath, cwd }));
   if (term().json) outJson({ config: configPath, env: envPath, doctor: report });
   else out(renderDoctor(report.checks, report.ok, false));
   return report.ok ? 0 : 1;

@@ -86,11 +86,11 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     if (f.dryRun) {
       const dry = plan(p.targets.length, { sent: 0, failed: 0, unknown: 0, cooldownUntil: null }, p.targets);
-      if (term().json) outJson({ dryRun: true, plan: dry, skipped: p.skipped, payloads: p.targets.map((s) => s.payload) });
+      if (term().json) outJson({ dryRun: true, plan: dry, skipped: p.skipped, payloads: p.targets.map((t) => p.payloadOf(t)) });
       else {
         info(renderPlan(dry));
         for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
-        for (const s of p.targets) out(JSON.stringify(s.payload));
+        for (const t of p.targets) out(JSON.stringify(p.payloadOf(t)));
         info(paint('cyan', `dry run: ${fmtInt(p.targets.length)} payloads rendered on stdout, nothing sent`));
       }
       return EXIT.ok;
@@ -157,7 +157,7 @@ async function sendWithLedger(f: Flags, cf: CampaignFile, p: Prepared, ledger: L
       limit: s.limit,
       budget: p.budget,
       window: p.window && { w: p.window, seed: p.seed },
-      prepare: mediaIds ? (payload, sender) => JSON.parse(JSON.stringify(payload).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown> : undefined,
+      payloadOf: mediaIds ? (t, sender) => JSON.parse(JSON.stringify(p.payloadOf(t)).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown> : (t) => p.payloadOf(t),
       control,
       waker,
       onNotice: (text) => status.log(paint('yellow', text)),

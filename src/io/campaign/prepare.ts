@@ -1,4 +1,4 @@
-/** Everything a send works out before it touches the ledger: list, template, policies, every payload rendered. */
+/** Everything a send works out before it touches the ledger: list, template, policies, every payload checked. */
 import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { budgetFrom, costPlan, tierSize, windowFrom, windowPlan, type Budget } from '../../core/campaign/policies.js';
@@ -52,6 +52,8 @@ export interface Prepared {
   budget?: Budget;
   media?: MediaCheck;
   seed: number;
+  /** Render a target's request body (media ids still as placeholders). */
+  payloadOf(t: Sendable): Record<string, unknown>;
   /** The policy lines of the plan for a set of recipients. */
   policiesFor(targets: { region: string; zone?: string }[]): PolicyPlan;
 }
@@ -98,6 +100,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     const budget = budgetFrom(c.dailyLimit, tierSize(account?.tier), account?.tier, o.allowFullBudget);
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
+    const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb });
     const suppressed = readSuppressions(suppressionsPath());
     let targets: Target[] = [];
     for (const r of list.recipients) {
@@ -107,9 +110,9 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
         continue;
       }
       const cb = callbackData(cf.campaignId, r.e164);
-      const rendered = renderPayload(c, { e164: r.e164, value: (col) => r.values[list.columns.indexOf(col)], callbackData: cb });
+      const rendered = render(r.e164, r.values, cb);
       if ('problem' in rendered) skipped.push({ key: r.e164, line: r.line, reason: rendered.problem });
-      else targets.push({ e164: r.e164, payload: rendered.payload, callbackData: cb, line: r.line, zone: zoneFor(r.region)?.zone ?? 'UTC', region: r.region });
+      else targets.push({ e164: r.e164, values: r.values, callbackData: cb, line: r.line, zone: zoneFor(r.region)?.zone ?? 'UTC', region: r.region });
     }
     const seed = seedFrom(cf.campaignId);
     if (o.sample) {
@@ -128,6 +131,11 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
       budget,
       media,
       seed,
+      payloadOf: (t) => {
+        const r = render(t.e164, t.values, t.callbackData);
+        if ('problem' in r) throw new Error(`payload of ${t.e164} no longer renders: ${r.problem}`);
+        return r.payload;
+      },
       policiesFor: (set) => ({
         window: window ? windowPlan(window, set, Date.now(), seed) : undefined,
         budget,

@@ -14,7 +14,8 @@ export interface Sendable {
   e164: string;
   /** The recipient's time zone, for the send window. */
   zone?: string;
-  payload: Record<string, unknown>;
+  /** Values of the campaign's mapped columns: the payload is rendered from them at send time. */
+  values: string[];
   callbackData: string;
 }
 
@@ -46,8 +47,8 @@ export interface RunOptions {
   budget?: { limit: number; warnAt: number; pauseAt: number; source: string };
   /** Recipients outside their local window wait; the run sends to those inside. */
   window?: { w: SendWindow; seed: number };
-  /** Last touch of a payload for the sender that sends it (e.g. that sender's media id). */
-  prepare?: (payload: Record<string, unknown>, sender: string) => Record<string, unknown>;
+  /** The request body of a recipient for the sender that sends it (rendered late: payloads are not kept in memory). */
+  payloadOf: (item: Sendable, sender: string) => Record<string, unknown>;
   control: RunControl;
   waker: Waker;
   maxTransientRetries?: number;
@@ -101,7 +102,7 @@ export async function runCampaign(o: RunOptions): Promise<RunResult> {
     const x = o.state.recipients.get(item.e164);
     await record({ t: 'attempt', r: item.e164, n: (x?.attempts ?? 0) + 1, sender, cb: item.callbackData, at: iso(now()) });
     try {
-      const res = await o.client.sendMessage(sender, o.prepare ? o.prepare(item.payload, sender) : item.payload);
+      const res = await o.client.sendMessage(sender, o.payloadOf(item, sender));
       await record({ t: 'sent', r: item.e164, wamid: res.messages?.[0]?.id ?? '', at: iso(now()) });
       result.thisRun.sent++;
       mediaFailures = 0;

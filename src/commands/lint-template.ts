@@ -83,7 +83,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   let warningCount = 0;
   for (const r of results) for (const f of r.findings) f.severity === 'error' ? errorCount++ : warningCount++;
   if (o.format === 'json') outJson({ results: results.map(publicResult), errorCount, warningCount });
-  else if (o.format === 'sarif') outJson(toSarif(results, (flags.version as string) ?? '0.1.0'));
+  else if (o.format === 'sarif') outJson(toSarif(results, String(flags.packageVersion ?? '0.0.0')));
   else if (o.format === 'github') {
     const text = toGithub(results);
     if (text) out(text);

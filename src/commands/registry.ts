@@ -1,22 +1,25 @@
 /** Declares every subcommand and its flags; the implementation of each is imported only when it runs. */
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 
 type SetExit = (code: number) => void;
 type Runner = (args: unknown[], opts: Record<string, unknown>) => Promise<number>;
+
+let packageVersion = '0.0.0';
 
 function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
   return async (...params: unknown[]) => {
     const cmd = params[params.length - 1] as Command;
     const args = params.slice(0, -2);
     const { run } = await load();
-    setExit(await run(args, cmd.optsWithGlobals()));
+    setExit(await run(args, { ...cmd.optsWithGlobals(), packageVersion }));
   };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Register all subcommands on the program. */
-export function registerCommands(program: Command, _version: string, setExit: SetExit): void {
+export function registerCommands(program: Command, version: string, setExit: SetExit): void {
+  packageVersion = version;
   program
     .command('validate-numbers')
     .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
@@ -159,5 +162,4 @@ export function registerCommands(program: Command, _version: string, setExit: Se
     .option('--keep', 'keep the temporary folder and print its path')
     .action(lazy(setExit, () => import('./demo.js')));
 
-  void Option;
 }

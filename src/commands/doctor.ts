@@ -36,9 +36,9 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   const { settings: s, sources, file } = loaded;
   const today = new Date().toISOString().slice(0, 10);
   const wanted: TemplateWanted[] = (f.template ?? []).map((spec) => {
-    const [name, language] = spec.split(':');
-    if (!name) throw new UsageError(`--template takes name[:language], got "${spec}"`, { code: 'bad-flag' });
-    return { name, language: language || undefined };
+    const [name, language, category] = spec.split(':');
+    if (!name) throw new UsageError(`--template takes name[:language[:CATEGORY]], got "${spec}"`, { code: 'bad-flag' });
+    return { name, language: language || undefined, category: category || undefined };
   });
   const campaign = f.campaign ? loadCampaignFile(f.campaign) : undefined;
   if (campaign && !wanted.some((w) => w.name === campaign.campaign.template.name && w.language === campaign.campaign.template.language)) {

@@ -304,3 +304,13 @@ describe('send with a header image', () => {
     expect(r.stderr).toMatch(/IMAGE header; map it with parameters.header = \[\{"image"/);
   });
 });
+
+describe('send without a WABA id', () => {
+  it('warns that the template is not checked, and the API\'s own refusal stops the run at the first send', async () => {
+    const { file } = campaign(3, { template: { name: 'nope', language: 'de' } });
+    const r = await runCli(['send', '--campaign', file, '--interval', '300ms', '--yes', '--json'], { env: { ...env(), WA_OPS_WABA_ID: '' } });
+    expect(r.stderr).toMatch(/template not checked before sending: set WA_OPS_WABA_ID/);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'aborted', sent: 0, pending: 3, error: { code: 'graph-132001' } });
+  });
+});

@@ -74,7 +74,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
       })
     : undefined;
   try {
-    const template = await checkTemplate(client, settings.wabaId, c, o.dryRun, o.warn);
+    const template = await checkTemplate(client, settings.wabaId, c, o.warn);
     let window: SendWindow | undefined;
     try {
       window = windowFrom(o.windowFlag, c.window);

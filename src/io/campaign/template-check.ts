@@ -1,5 +1,5 @@
 /** Fetch a campaign's template and stop before the first message if it is missing, not approved or mapped wrongly. */
-import { InputError, UpstreamError, UsageError } from '../../core/errors.js';
+import { InputError, UpstreamError } from '../../core/errors.js';
 import { mappingProblems, templateShape } from '../../core/campaign/render.js';
 import type { Campaign } from '../../core/campaign/schema.js';
 import type { GraphClient } from '../graph/client.js';
@@ -10,11 +10,12 @@ export interface TemplateFacts {
 }
 
 /** The template's status and category, or a typed error that says what to fix. */
-export async function checkTemplate(client: GraphClient | undefined, wabaId: string | undefined, c: Campaign, dryRun: boolean, warn: (t: string) => void): Promise<TemplateFacts> {
+export async function checkTemplate(client: GraphClient | undefined, wabaId: string | undefined, c: Campaign, warn: (t: string) => void): Promise<TemplateFacts> {
   const label = `${c.template.name} (${c.template.language})`;
   if (!client || !wabaId) {
-    if (!dryRun) throw new UsageError('no WABA id: set WA_OPS_WABA_ID, needed to check the template before sending', { code: 'missing-config' });
-    warn('template not checked: no token or WABA id (dry run)');
+    // Without a WABA id the template cannot be listed; the API itself still refuses a wrong one (132001/132000),
+    // which stops the run at its first send with the ledger intact.
+    warn(client ? 'template not checked before sending: set WA_OPS_WABA_ID to have it checked (name, approval, variables)' : 'template not checked: no token (dry run)');
     return { status: 'not checked', category: '' };
   }
   const found = (await client.listTemplates(wabaId, { name: c.template.name, language: c.template.language })).find(

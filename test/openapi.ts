@@ -20,6 +20,10 @@ const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null &
  */
 function prepare(schemas: Record<string, Schema>): Record<string, Schema> {
   const out: Record<string, Schema> = structuredClone(schemas);
+  // The description requires language.policy, yet its own "Send Message Template Text" example omits
+  // it and the live API accepts that: follow the example.
+  const lang = out.LanguageObject as { required?: string[] } | undefined;
+  if (lang?.required) lang.required = lang.required.filter((r) => r !== 'policy');
   for (const [name, s] of Object.entries(schemas)) {
     const d = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
     if (!d?.mapping || s.oneOf) continue;

@@ -21,8 +21,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function validateMessage(body: unknown, state: SandboxState): ValidMessage | SandboxError {
   if (!isObj(body)) return graphError(100, 'The request body must be a JSON object.');
   if (body.messaging_product !== 'whatsapp') return graphError(100, 'The parameter messaging_product is required and must be "whatsapp".');
-  // Meta's OpenAPI description requires recipient_type (and language.policy below); the sandbox holds
-  // requests to the schema so that it is never laxer than the real API.
+  // Meta's OpenAPI description requires recipient_type; the sandbox holds requests to the schema so
+  // that it is never laxer than the real API.
   if (body.recipient_type !== 'individual' && body.recipient_type !== 'group') {
     return graphError(100, 'The parameter recipient_type is required and must be "individual" or "group".');
   }
@@ -53,7 +53,9 @@ function validateTemplate(t: unknown, state: SandboxState, base: Omit<ValidMessa
   if (!isObj(t) || typeof t.name !== 'string') return graphError(100, 'The parameter template.name is required.');
   const language = isObj(t.language) ? t.language.code : undefined;
   if (typeof language !== 'string') return graphError(100, 'The parameter template.language.code is required.');
-  if ((t.language as Obj).policy !== 'deterministic') return graphError(100, 'The parameter template.language.policy is required and must be "deterministic".');
+  // Meta's own examples omit policy and the live API accepts that; a value other than "deterministic" is refused.
+  const policy = (t.language as Obj).policy;
+  if (policy !== undefined && policy !== 'deterministic') return graphError(100, 'template.language.policy must be "deterministic".');
   const stored = state.template(t.name, language);
   if (!stored) return graphError(132001, `template name (${t.name}) does not exist in ${language}`);
   const status = state.scenarios.has('template-paused') ? 'PAUSED' : stored.status;

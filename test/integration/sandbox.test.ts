@@ -56,7 +56,7 @@ describe('sandbox: messages', () => {
     ['a "to" that is not a number', (m: any) => (m.to = 'hello'), 100, 400],
     ['no messaging_product', (m: any) => delete m.messaging_product, 100, 400],
     ['no recipient_type', (m: any) => delete m.recipient_type, 100, 400],
-    ['no language policy', (m: any) => delete m.template.language.policy, 100, 400],
+    ['a language policy other than deterministic', (m: any) => (m.template.language.policy = 'fallback'), 100, 400],
   ])('refuses %s like Meta', async (_name, mutate, code, status) => {
     const m = msg('+491701000001');
     mutate(m);
@@ -99,7 +99,9 @@ describe('sandbox: messages', () => {
 
   it.skipIf(!openApiPresent)(`accepts only bodies valid under Meta's OpenAPI schema (${OPENAPI_PATH})`, async () => {
     const validate = messageValidator();
-    const variants = [msg('+491703000001'), { ...msg('+491703000002'), recipient_type: undefined }, { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+491703000003', type: 'text', text: { body: 'Hello' } }];
+    const noPolicy = msg('+491703000004');
+    delete (noPolicy.template.language as { policy?: string }).policy;
+    const variants = [msg('+491703000001'), { ...msg('+491703000002'), recipient_type: undefined }, { messaging_product: 'whatsapp', recipient_type: 'individual', to: '+491703000003', type: 'text', text: { body: 'Hello' } }, noPolicy];
     for (const v of variants) await call(sb, 'POST', `${PN}/messages`, v);
     const list = (await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { payload: unknown }[] };
     expect(list.data.length).toBeGreaterThan(2);

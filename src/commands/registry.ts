@@ -123,6 +123,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--scenario <name>', 'make part of the account unhealthy (repeatable): ' + 'token-expired, token-expiring, token-missing-scope, token-no-waba-access, quality-yellow, quality-red, limit-250, health-limited, health-blocked, no-subscribed-apps, number-unverified, name-declined, number-flagged, template-paused', collect)
     .option('--undeliverable <e164>', 'a number that is not on WhatsApp (repeatable; numbers ending 0000 always are)', collect)
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
+    .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .action(lazy(setExit, () => import('./sandbox.js')));
 
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');

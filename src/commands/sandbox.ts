@@ -22,6 +22,7 @@ interface Flags {
   scenario?: string[];
   undeliverable?: string[];
   statusDelay?: string;
+  phoneNumberId?: string[];
 }
 
 /** Parse --latency "50" or "20-200". */
@@ -67,6 +68,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     scenarios: (f.scenario ?? []) as Scenario[],
     undeliverable: f.undeliverable ?? [],
     statusDelayMs: f.statusDelay === undefined ? SANDBOX_DEFAULTS.statusDelayMs : intFlag('--status-delay', f.statusDelay, 0),
+    extraPhoneNumberIds: f.phoneNumberId ?? [],
   });
   const o = server.state.o;
   if (term().json) outJson({ url: server.url, token: o.token === SANDBOX_DEFAULTS.token ? o.token : undefined, phoneNumberId: o.phoneNumberId, wabaId: o.wabaId, appId: o.appId });

@@ -20,6 +20,7 @@ export interface SandboxServer {
 export const SANDBOX_DEFAULTS: SandboxOptions = {
   token: 'sandbox-token',
   phoneNumberId: '109876543210987',
+  extraPhoneNumberIds: [],
   wabaId: '210987654321098',
   appId: '1234567890123456',
   displayPhoneNumber: '+1 555-010-0000',
@@ -85,7 +86,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.'));
   const parts = m[1].split('/');
   let body: unknown;
-  if (isUpload) return uploadMedia(req, raw, res, state);
+  if (isUpload) return state.isPhoneNumber(parts[0]) ? uploadMedia(req, raw, res, state) : send(res, graphError(100, `Unsupported post request. Object with ID '${parts[0]}' does not exist`));
   if (raw.length > 0) {
     try {
       body = JSON.parse(raw);
@@ -95,9 +96,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   }
   const o = state.o;
   if (parts[0] === 'debug_token' && method === 'GET') return send(res, { status: 200, body: debugToken(state, url.searchParams.get('input_token') ?? '') });
-  if (parts[0] === o.phoneNumberId) {
-    if (parts.length === 1 && method === 'GET') return send(res, { status: 200, body: pickFields(phoneNumber(state), url.searchParams.get('fields')) });
-    if (parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks);
+  if (state.isPhoneNumber(parts[0])) {
+    if (parts.length === 1 && method === 'GET') return send(res, { status: 200, body: pickFields({ ...phoneNumber(state), id: parts[0] }, url.searchParams.get('fields')) });
+    if (parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0]);
   }
   if (parts[0] === o.wabaId) {
     if (parts[1] === 'phone_numbers' && method === 'GET') return send(res, { status: 200, body: { data: [pickFields(phoneNumber(state), url.searchParams.get('fields'))], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } } });
@@ -108,7 +109,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   return send(res, graphError(100, `Unsupported ${method.toLowerCase()} request. Object with ID '${parts[0]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`));
 }
 
-function sendMessage(body: unknown, res: ServerResponse, state: SandboxState, webhooks: WebhookEmitter): void {
+function sendMessage(body: unknown, res: ServerResponse, state: SandboxState, webhooks: WebhookEmitter, phoneNumberId: string): void {
   if (state.scenarios.has('token-missing-scope')) return send(res, graphError(10, 'Application does not have permission for this action'));
   const forced = state.forced[0];
   if (forced) {
@@ -130,7 +131,7 @@ function sendMessage(body: unknown, res: ServerResponse, state: SandboxState, we
   const id = state.nextWamid();
   const accepted = {
     id,
-    phoneNumberId: state.o.phoneNumberId,
+    phoneNumberId,
     to: v.to,
     type: v.type,
     template: v.template && { name: v.template.name, language: v.template.language, parameters: v.template.parameters },

@@ -36,6 +36,8 @@ export type Scenario = keyof typeof SCENARIOS;
 export interface SandboxOptions {
   token: string;
   phoneNumberId: string;
+  /** More phone numbers of the same WABA (to rehearse several senders). */
+  extraPhoneNumberIds: string[];
   wabaId: string;
   appId: string;
   displayPhoneNumber: string;
@@ -132,6 +134,11 @@ export class SandboxState {
   nextWamid(): string {
     const n = (this.seq++).toString(16).toUpperCase().padStart(12, '0');
     return `wamid.HBgL${Buffer.from(`${this.o.phoneNumberId}:${n}:${this.o.seed}`).toString('base64url')}`;
+  }
+
+  /** Is this one of the account's phone number ids? */
+  isPhoneNumber(id: string): boolean {
+    return id === this.o.phoneNumberId || this.o.extraPhoneNumberIds.includes(id);
   }
 
   /** Is this E.164 number undeliverable (131026)? */

@@ -314,3 +314,24 @@ describe('send without a WABA id', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'aborted', sent: 0, pending: 3, error: { code: 'graph-132001' } });
   });
 });
+
+describe('send with several senders', () => {
+  it('uses them round-robin, each paced on its own', async () => {
+    const second = await startSandbox({ mps: 1000, extraPhoneNumberIds: ['109876543210988'] });
+    try {
+      const { file } = campaign(10, { senders: ['109876543210987', '109876543210988'] });
+      const r = await runCli(['send', '--campaign', file, '--interval', '300ms', '--yes', '--json'], { env: { ...env(), WA_OPS_GRAPH_URL: second.url } });
+      expect(JSON.parse(r.stdout)).toMatchObject({ sent: 10, outcome: 'done' });
+      const msgs = second.state.messages;
+      const by = (pn: string) => msgs.filter((m) => m.phoneNumberId === pn).map((m) => Date.parse(m.acceptedAt));
+      const [a, b] = [by('109876543210987'), by('109876543210988')];
+      expect(a).toHaveLength(5);
+      expect(b).toHaveLength(5);
+      for (const times of [a, b]) for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250);
+      // two senders at 300 ms each: ten messages in about 1.5 s, not 3 s
+      expect(Math.max(...a, ...b) - Math.min(...a, ...b)).toBeLessThan(2200);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -172,3 +172,37 @@ describe('wa-ops webhook (the commands)', () => {
 });
 
 
+
+describe('webhook serve over TLS', () => {
+  it('serves HTTPS with --tls-cert/--tls-key', async () => {
+    const dir = tempDir();
+    const { readFileSync: read } = await import('node:fs');
+    const server = await startWebhookServer({
+      port: 0,
+      host: '127.0.0.1',
+      path: '/webhook',
+      appSecret: SECRET,
+      verifyToken: VERIFY,
+      eventsPath: join(dir, 'events.jsonl'),
+      campaignDirs: [dir],
+      suppressionsPath: join(dir, 's.jsonl'),
+      tls: { cert: read(join(root, 'fixtures', 'tls', 'self-signed.crt')), key: read(join(root, 'fixtures', 'tls', 'self-signed.key')) },
+    });
+    try {
+      expect(server.url).toMatch(/^https:\/\//);
+      const { request: httpsRequest } = await import('node:https');
+      const body = statusPayload('wamid.TLS', 'sent');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpsRequest(server.url, { method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, SECRET) } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -197,3 +197,54 @@ describe('wa-ops sandbox (the command)', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('sandbox: faults, latency and templates from files', () => {
+  it('injects 131000, 2 and dropped connections at --fail-rate, repeatably by seed', async () => {
+    const run = async () => {
+      const sb = await startSandbox({ failRate: 1, seed: 9, mps: 1000 });
+      const out: string[] = [];
+      try {
+        for (let i = 0; i < 12; i++) {
+          try {
+            const r = await call(sb, 'POST', `${PN}/messages`, msg(`+4917060000${String(i).padStart(2, '0')}`));
+            out.push(String(r.json.error?.code ?? r.status));
+          } catch {
+            out.push('dropped');
+          }
+        }
+      } finally {
+        await sb.close();
+      }
+      return out;
+    };
+    const first = await run();
+    expect(new Set(first)).toEqual(new Set(['131000', '2', 'dropped']));
+    expect(await run()).toEqual(first);
+  });
+
+  it('adds --latency to every answer', async () => {
+    const sb = await startSandbox({ latency: [120, 150] });
+    try {
+      const t0 = performance.now();
+      await call(sb, 'GET', `${PN}?fields=quality_rating`);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(115);
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('serves templates from --templates files, APPROVED unless they say otherwise', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'sandbox', '--port', '0', '--templates', join(root, 'fixtures', 'templates', 'clean')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())));
+      const res = await fetch(`${url}/v23.0/${WABA}/message_templates?limit=100`, { headers: { authorization: 'Bearer sandbox-token' } });
+      const names = ((await res.json()) as { data: { name: string; status: string }[] }).data;
+      expect(names.map((t) => t.name)).toContain('bestellung_versandt');
+      expect(names.every((t) => t.status === 'APPROVED')).toBe(true);
+      expect(names.map((t) => t.name)).not.toContain('hello_world');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('close', r));
+    }
+  });
+});

@@ -159,3 +159,18 @@ describe('text helpers', () => {
     ]);
   });
 });
+
+describe('promotional-in-utility does not flag transactional wording', () => {
+  it.each([
+    'Hello {{1}}, save this message: it is your receipt for order {{2}}. Thank you.',
+    'Hello {{1}}, we cannot offer a refund for order {{2}}, but our team will call you.',
+    'Hello {{1}}, your invoice {{2}} is exclusive of VAT. Thank you for your payment.',
+  ])('%s', (text) => {
+    expect(rulesOf(text, 'en', 'UTILITY')).toEqual([]);
+  });
+
+  it('flags offers and percentage discounts in a utility template', () => {
+    expect(rulesOf('Hello {{1}}, your order {{2}} shipped. Special offer: buy now!', 'en', 'UTILITY')).toContain('promotional-in-utility');
+    expect(rulesOf('Hallo {{1}}, Ihre Bestellung {{2}} ist unterwegs. Jetzt 20 % sparen.', 'de', 'UTILITY')).toEqual(expect.arrayContaining(['promotional-in-utility', 'discount-percentage']));
+  });
+});

@@ -1,18 +1,29 @@
 import { findTerms } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
+import { discountPercentage } from './discount-percentage.js';
 
 /** Utility and authentication templates with promotional content get re-categorised as MARKETING (or rejected). */
 export const promotionalInUtility: Rule = {
   id: 'promotional-in-utility',
   severity: 'error',
   description: 'UTILITY or AUTHENTICATION templates with promotional content',
-  check({ template, parts, words }) {
+  check(ctx) {
+    const { template, parts, words } = ctx;
     const category = (template.category ?? '').toUpperCase();
     if (category !== 'UTILITY' && category !== 'AUTHENTICATION') return [];
     const out: RawFinding[] = [];
+    // A percentage discount is promotional too, whatever words surround it.
+    for (const d of discountPercentage.check(ctx)) {
+      const text = parts.find((p) => p.component === d.component)?.text.slice(d.offset, d.offset + d.length).trim() ?? '';
+      out.push({
+        ...d,
+        message: `"${text}" is a discount: a ${category} template with promotional content is re-categorised as MARKETING (priced and limited as marketing) or rejected`,
+        suggestion: `keep the ${category.toLowerCase()} message strictly transactional, or submit the promotion as a separate MARKETING template`,
+      });
+    }
     for (const p of parts) {
       if (p.component.endsWith('.url')) continue;
-      for (const m of findTerms(p.text, [...words.promotional, ...words.discountWords.filter((w) => w.length > 3)])) {
+      for (const m of findTerms(p.text, words.promotional)) {
         out.push({
           component: p.component,
           offset: m.offset,

@@ -21,10 +21,11 @@ export const en: LanguageWords = {
     w8: 'wait',
   },
   discountWords: ['off', 'discount', 'discounted', 'save', 'saving', 'savings', 'sale', 'reduction', 'reduced', 'cheaper', 'markdown', 'cashback', 'cash back'],
+  // Unambiguous phrases only: "we cannot offer a refund" or "exclusive of VAT" are not promotions.
   promotional: [
-    'offer', 'offers', 'discount', 'sale', 'deal', 'deals', 'promo', 'promotion', 'coupon', 'voucher code', 'buy now', 'shop now', 'order now',
-    'limited time', 'exclusive', "don't miss", 'do not miss', 'free gift', 'best price', 'special price', 'black friday', 'cyber monday',
-    'new collection', 'upgrade now', 'subscribe now', 'hurry',
+    'special offer', 'exclusive offer', 'limited offer', 'offer ends', 'discount', 'discounts', 'sale', 'best deal', 'great deal', 'deals', 'promo', 'promotion',
+    'coupon', 'voucher code', 'buy now', 'shop now', 'order now', 'limited time', "don't miss", 'do not miss', 'free gift', 'best price', 'special price',
+    'black friday', 'cyber monday', 'new collection', 'upgrade now', 'subscribe now', 'hurry',
   ],
   sensitive: [
     'card number', 'credit card number', 'debit card number', 'full card', 'security code', 'password', 'passcode', 'PIN', 'social security',

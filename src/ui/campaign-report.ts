@@ -71,7 +71,7 @@ function money(n: number, currency: string): string {
 }
 
 /** The policy lines of a plan: window, budget, cost, failover. */
-export function renderPolicies(p: PlanPolicies): string[] {
+function renderPolicies(p: PlanPolicies): string[] {
   const lines: string[] = [];
   if (p.window) {
     lines.push(`  window       ${p.window.text} in each recipient's local time: ${fmtInt(p.window.openNow)} inside now, ${fmtInt(p.window.waiting)} wait for theirs`);

@@ -25,11 +25,6 @@ export function warn(text: string): void {
   process.stderr.write(`${paint('yellow', 'warning')} ${text}\n`);
 }
 
-/** Debug line on stderr, only with --verbose. */
-export function debug(text: string): void {
-  if (term().verbose) process.stderr.write(`${paint('gray', 'debug')} ${text}\n`);
-}
-
 type Colour = 'red' | 'green' | 'yellow' | 'gray' | 'cyan' | 'bold' | 'dim';
 
 let chalkInstance: ChalkInstance | undefined;

@@ -13,5 +13,3 @@ export const REASONS = {
 } as const;
 
 export type Reason = keyof typeof REASONS;
-
-export const REASON_IDS = Object.keys(REASONS) as Reason[];

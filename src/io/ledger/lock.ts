@@ -1,7 +1,7 @@
 /** A lock file beside the ledger: one sending process at a time; a dead owner's lock is taken over. */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { WaOpsError, EXIT } from '../../core/errors.js';
+import { PausedError } from '../../core/errors.js';
 
 export interface LockInfo {
   pid: number;
@@ -48,7 +48,7 @@ export function acquireLock(path: string): { release: () => void; tookOver?: Loc
       held = undefined; // half-written by a process that died: stale
     }
     if (held && (held.host !== mine.host || alive(held.pid))) {
-      throw new WaOpsError(`the ledger is locked by another wa-ops process (pid ${held.pid} on ${held.host}, since ${held.at})`, EXIT.paused, {
+      throw new PausedError(`the ledger is locked by another wa-ops process (pid ${held.pid} on ${held.host}, since ${held.at})`, {
         code: 'ledger-locked',
         hint: `wait for it to finish (or stop it), then run the same command again; if that process is gone for good, delete ${path}`,
       });
@@ -60,5 +60,5 @@ export function acquireLock(path: string): { release: () => void; tookOver?: Loc
       // someone else took it over first; the next round decides
     }
   }
-  throw new WaOpsError(`could not take the ledger lock ${path}`, EXIT.paused, { code: 'ledger-locked' });
+  throw new PausedError(`could not take the ledger lock ${path}`, { code: 'ledger-locked' });
 }

@@ -13,8 +13,6 @@ import { zh } from './zh.js';
 
 export const WORDS: Record<string, LanguageWords> = { en, de, es, pt, fr, it, id, tr, zh };
 
-export const LANGUAGES = Object.keys(WORDS);
-
 /** Extra words from the config file, per language ("*" for all), and terms to never flag. */
 export interface WordsConfig {
   [lang: string]: Partial<LanguageWords> | string[] | undefined;

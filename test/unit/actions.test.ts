@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, KNOWN_CODES, recipientBackoffMs, waitFromHeaders } from '../../src/core/graph/actions.js';
+
+describe('the Graph error action table', () => {
+  it.each([
+    [130429, 'cooldown'],
+    [131048, 'cooldown'],
+    [132015, 'cooldown'],
+    [131056, 'recipient-backoff'],
+    [4, 'retry-after'],
+    [80007, 'retry-after'],
+    [131057, 'retry-after'],
+    [133015, 'retry-after'],
+    [131026, 'fail-recipient'],
+    [131047, 'fail-recipient'],
+    [131049, 'fail-recipient'],
+    [131050, 'fail-recipient'],
+    [131053, 'fail-recipient'],
+    [132018, 'fail-recipient'],
+    [190, 'abort-run'],
+    [0, 'abort-run'],
+    [10, 'abort-run'],
+    [250, 'abort-run'],
+    [132000, 'abort-run'],
+    [132001, 'abort-run'],
+    [133010, 'abort-run'],
+    [131000, 'transient'],
+    [2, 'transient'],
+    [133004, 'transient'],
+  ])('code %i -> %s', (code, action) => {
+    expect(actionFor(code, 400).action).toBe(action);
+  });
+
+  it('covers every code of the reference table and decides on the code, not the HTTP status', () => {
+    for (const code of [130429, 131056, 131048, 131049, 131026, 131047, 131050, 131051, 131052, 131053, 132000, 132001, 132005, 132007, 132012, 132015, 132016, 132018, 133010, 190, 0, 3, 10, 131005, 4, 80007, 368, 131031, 130497, 131042, 131057, 131064, 133015, 133016, 100, 131008, 131009, 131021, 131030, 130472, 1, 2, 131000, 131016, 133004]) {
+      expect(KNOWN_CODES).toContain(code);
+    }
+    expect(actionFor(130429, 400).action).toBe('cooldown'); // rate limits arrive with HTTP 400
+    expect(actionFor(undefined, 503).action).toBe('transient');
+    expect(actionFor(undefined, 429).action).toBe('transient');
+  });
+
+  it('backs off a recipient 4^x seconds and reads waits from headers', () => {
+    expect([0, 1, 2, 3].map(recipientBackoffMs)).toEqual([1000, 4000, 16000, 64000]);
+    expect(waitFromHeaders('30', undefined)).toBe(30_000);
+    expect(waitFromHeaders(undefined, JSON.stringify({ '1': [{ estimated_time_to_regain_access: 12 }] }))).toBe(720_000);
+    expect(waitFromHeaders('30', 'not json')).toBe(30_000);
+  });
+});

@@ -15,6 +15,9 @@ describe('classify', () => {
     ['="+49 178 8901234"', undefined, '+491788901234', 'DE', 'MOBILE'],
     ['tel:+5511987654321', undefined, '+5511987654321', 'BR', 'MOBILE'],
     ['030 1234567', 'DE', '+49301234567', 'DE', 'FIXED_LINE'],
+    ['\u200f+49 170 1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+٤٩ ١٧٠ ١٢٣٤٥٦٧', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789', 'IR', 'MOBILE'],
   ])('%s (%s) is valid %s', (cell, region, e164, expectedRegion, type) => {
     const c = classify(cell, region);
     expect(c).toMatchObject({ valid: true, reason: '', e164, region: expectedRegion, type });

@@ -197,7 +197,7 @@ describe('doctor against webhook endpoints', () => {
   it('a slow endpoint warns on latency', async () => {
     const url = await listen(createHttp(handler('slow')));
     const { report } = await doctor(['--webhook-url', url]);
-    expect(report.checks.find((c) => c.id === 'webhook.latency')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/median 4\d\d ms/) });
+    expect(report.checks.find((c) => c.id === 'webhook.latency')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/median \d{3} ms/) });
   });
 
   it('an endpoint that accepts any signature is a security failure', async () => {

@@ -130,9 +130,9 @@ describe('send', () => {
   });
 
   it('refuses a second process while the first holds the ledger', async () => {
-    const { file } = campaign(10);
+    const { dir, file } = campaign(10);
     const a = runCli(['send', '--campaign', file, '--interval', '100ms', '--yes', '--json'], { env: env() });
-    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 100 && !existsSync(join(dir, 'campaign.ledger.jsonl.lock')); i++) await new Promise((r) => setTimeout(r, 50));
     const b = await runCli(['send', '--campaign', file, '--interval', '100ms', '--yes'], { env: env() });
     expect(b.code).toBe(75);
     expect(b.stderr).toMatch(/locked by another wa-ops process/);

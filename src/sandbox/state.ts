@@ -1,18 +1,9 @@
 /** The sandbox's account: identity, templates, scenario switches, accepted messages and rate-limit memory. */
 import { createRng } from '../core/numbers/sampling.js';
-import type { TemplateComponent } from '../core/lint/types.js';
+import type { TemplateRecord } from '../io/graph/types.js';
 
-export interface SandboxTemplate {
-  id: string;
-  name: string;
-  language: string;
-  status: string;
-  category: string;
-  parameter_format?: string;
-  components: TemplateComponent[];
-  rejected_reason?: string;
-  quality_score?: { score: string };
-}
+/** A template as the sandbox stores and lists it: the same record the Graph API returns. */
+export type SandboxTemplate = TemplateRecord;
 
 export const SCENARIOS = {
   'token-expired': 'every call fails with 190: the access token has expired',

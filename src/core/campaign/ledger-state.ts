@@ -76,7 +76,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
     }
     case 'failed': {
       const x = recipient(s, e.r);
-      if (x.status === 'sent' && e.action !== 'async') return;
+      if (x.status === 'sent') return; // a failure after acceptance arrives as a status event
       x.status = 'failed';
       x.code = e.code;
       x.details = e.details;

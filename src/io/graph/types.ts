@@ -1,4 +1,5 @@
 /** Response shapes of the Graph API endpoints wa-ops uses. */
+import type { TemplateComponent } from '../../core/lint/types.js';
 
 export interface SendResponse {
   messaging_product: 'whatsapp';
@@ -41,7 +42,7 @@ export interface TemplateRecord {
   status: string;
   category: string;
   parameter_format?: string;
-  components: { type: string; format?: string; text?: string; buttons?: { type: string; text?: string; url?: string }[]; example?: unknown }[];
+  components: TemplateComponent[];
   quality_score?: { score: string; date?: number };
   rejected_reason?: string;
 }

@@ -15,6 +15,10 @@ export interface Settings {
   webhookUrl?: string;
   graphUrl: string;
   apiVersion: string;
+  /** The webhook events file shared by serve, send, status and analyze. */
+  events: string;
+  /** Where campaigns and events live: a postgres:// URL, or unset for local files. */
+  store?: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -30,13 +34,16 @@ export const ENV_NAMES: Record<SettingKey, string> = {
   webhookUrl: 'WA_OPS_WEBHOOK_URL',
   graphUrl: 'WA_OPS_GRAPH_URL',
   apiVersion: 'WA_OPS_API_VERSION',
+  events: 'WA_OPS_EVENTS',
+  store: 'WA_OPS_STORE',
 };
 
 export const SECRET_KEYS: readonly SettingKey[] = ['token', 'appSecret', 'verifyToken'];
 
-const DEFAULTS: Pick<Settings, 'graphUrl' | 'apiVersion'> = {
+const DEFAULTS: Pick<Settings, 'graphUrl' | 'apiVersion' | 'events'> = {
   graphUrl: 'https://graph.facebook.com',
   apiVersion: 'v23.0',
+  events: 'webhook-events.jsonl',
 };
 
 export interface LoadedConfig {

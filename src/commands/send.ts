@@ -106,7 +106,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
             return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
           }
           warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-          await signals.sleepUntil(cd, 'nothing was sent');
+          await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
+            warn(`nothing was sent; state saved; resume with: ${resume}`);
+            throw err;
+          });
         }
         const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
         const progress = await progressReporter();
@@ -119,6 +122,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
             onProgress: progress.update,
             onNotice: progress.log,
           }, configFile?.data.pricing);
+        } catch (err) {
+          if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
+          throw err;
         } finally {
           progress.stop();
         }

@@ -8,4 +8,4 @@ export interface Cluster {
   password: string;
   stop(): void;
 }
-export declare function startCluster(opts?: { bin?: string; durable?: boolean }): Promise<Cluster>;
+export declare function startCluster(opts?: { bin?: string; durable?: boolean; tls?: { cert: string; key: string } }): Promise<Cluster>;

@@ -3,7 +3,7 @@
 // (initdb and postgres refuse to run as root). Plain JS so that bench/ can use it without a build.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -64,20 +64,27 @@ function runAs(user, cwd, file, args) {
 
 /**
  * Start a cluster; resolves to {url, port, dir, password, stop}. `durable: false` (tests) turns fsync
- * off; the bench keeps PostgreSQL's defaults so that commit figures mean something.
+ * off; the bench keeps PostgreSQL's defaults so that commit figures mean something. `tls: {cert, key}`
+ * (PEM files) also serves TLS on the same port, for sslmode tests.
  */
-export async function startCluster({ bin = findPgBin(), durable = false } = {}) {
+export async function startCluster({ bin = findPgBin(), durable = false, tls = undefined } = {}) {
   if (!bin) throw new Error(`no PostgreSQL binaries found: ${ENABLE_HINT}`);
   const user = clusterUser();
   const dir = mkdtempSync(join(tmpdir(), 'wa-ops-pg-'));
   const password = randomBytes(12).toString('hex');
   const pwfile = join(dir, 'pw');
   writeFileSync(pwfile, password + '\n', { mode: 0o600 });
+  const owned = [dir, pwfile];
+  if (tls) {
+    copyFileSync(tls.cert, join(dir, 'server.crt'));
+    copyFileSync(tls.key, join(dir, 'server.key'));
+    chmodSync(join(dir, 'server.key'), 0o600);
+    owned.push(join(dir, 'server.crt'), join(dir, 'server.key'));
+  }
   if (user) {
     const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-    chownSync(pwfile, uid, gid);
+    for (const path of owned) chownSync(path, uid, gid);
   }
   chmodSync(dir, 0o700);
   const data = join(dir, 'data');
@@ -85,6 +92,7 @@ export async function startCluster({ bin = findPgBin(), durable = false } = {}) 
     runAs(user, dir, join(bin, 'initdb'), ['-D', data, '-U', 'wa_ops', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale', '--no-sync', '--no-instructions']);
     rmSync(pwfile, { force: true });
     const settings = ['-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c max_connections=200', '-c shared_buffers=32MB'];
+    if (tls) settings.push('-c ssl=on', `-c ssl_cert_file=${join(dir, 'server.crt')}`, `-c ssl_key_file=${join(dir, 'server.key')}`);
     if (!durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
     let port = 0;
     for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,8 @@
 // vitest globalSetup of the "pg" project: one throwaway PostgreSQL cluster per test run, shared by
 // every test file through inject('pgUrl'); each file makes its own database (see db.ts).
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { fixtures } from '../helpers.js';
 import { ENABLE_HINT, findPgBin, startCluster, type Cluster } from './cluster.js';
 
 declare module 'vitest' {
@@ -25,7 +27,9 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('pgUrl', '');
     return;
   }
-  cluster = await startCluster({ bin });
+  // TLS on too (the test certificate for localhost and 127.0.0.1), for the sslmode tests.
+  const tls = { cert: join(fixtures, 'tls', 'self-signed.crt'), key: join(fixtures, 'tls', 'self-signed.key') };
+  cluster = await startCluster({ bin, tls });
   project.provide('pgUrl', cluster.url);
 }
 

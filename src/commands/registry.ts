@@ -82,8 +82,17 @@ export function registerCommands(program: Command, version: string, setExit: Set
 
   program
     .command('send')
-    .description('paced template sends with a local ledger: resumable, never twice')
-    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .description('paced template sends with a local ledger: resumable, never twice; or one message now with --to')
+    .option('--campaign <file>', 'campaign JSON file (or --to for one message)')
+    // send --to: one message now (src/commands/send-to.ts)
+    .option('--to <number>', 'send one message to this number now (instead of --campaign)')
+    .option('--template <name:lang>', 'with --to: the approved template to send, e.g. order_shipped:en_US')
+    .option('--param <key=value>', 'with --to: a template variable, e.g. 1=Ana, body.first_name=Ana, header.1=..., button.0=48213 (repeatable)', collect)
+    .option('--text <body>', 'with --to: a free-form text instead of a template (only inside the customer\'s 24 h window)')
+    .option('--country <ISO2>', 'with --to: region of a number written without its country code')
+    .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
+    .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
+    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -97,6 +106,13 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
     .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
+        '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
+    )
     .action(lazy(setExit, () => import('./send.js')));
 
   program

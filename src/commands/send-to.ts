@@ -10,9 +10,8 @@ import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize } from '../io/send-to/events-tail.js';
-import { suppressionOf } from '../io/send-to/suppressed.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
-import { suppressionsPath } from '../io/suppressions.js';
+import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { regionFlag } from './flags.js';
@@ -72,7 +71,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = suppressionOf(suppressionsPath(), number.e164, category);
+    const hit = readSuppressions(suppressionsPath()).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

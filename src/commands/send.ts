@@ -38,6 +38,9 @@ interface Flags {
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  // One message now (send --to) lives in its own module.
+  if (flags.to !== undefined) return (await import('./send-to.js')).run(_args, flags);
+  if (flags.campaign === undefined) throw new UsageError('send needs --campaign <file> (a campaign) or --to <number> (one message now)', { code: 'bad-flag', hint: 'wa-ops send --help' });
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
   const c = cf.campaign;

@@ -4,7 +4,7 @@ import { replay, summarise, type LedgerState } from '../core/campaign/ledger-sta
 import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
@@ -44,7 +44,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const summary = { ...summarise(state, cf.campaign.name), cost };
   if (read.events.length === 0) {
     // Nothing sent yet: the list itself says how many would be sent and how many set aside.
-    const list = await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) });
+    const list = await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign)));
     Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.recipients.length });
   }
   if (f.export) {

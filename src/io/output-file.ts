@@ -26,6 +26,16 @@ export interface OutputOptions {
 
 const FLUSH_AT = 1 << 20;
 
+/** An input's identity (device and inode) for OutputOptions.inputs; none when it cannot be read. */
+export function inputIdentity(path: string): { label: string; identity?: { dev: number; ino: number } } {
+  try {
+    const st = statSync(path);
+    return { label: path, identity: { dev: st.dev, ino: st.ino } };
+  } catch {
+    return { label: path };
+  }
+}
+
 /** Refuse an output that is an input (same device and inode), before anything is written. */
 export function refuseSameFile(path: string, flag: string, o: OutputOptions): void {
   if (path === '-') return;

@@ -26,7 +26,7 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
   if (reasons.length > 0) {
     const t = new Table({
       head: ['reason', 'rows', 'what it means'].map((h) => paint('bold', h)),
-      colWidths: [22, 10, 60],
+      colWidths: [24, 10, 60],
       wordWrap: true,
       style: { head: [], border: [] },
     });

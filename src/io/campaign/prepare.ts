@@ -64,6 +64,9 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
   const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c)));
   const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices: string[] = [];
+  // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
+  notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
+  if (list.assumedInternational > 0) notices.push(`${list.assumedInternational} numbers written without "+" read as international (assumed-international, as validate-numbers does)`);
   const client = settings.token
     ? new GraphClient({
         baseUrl: graphUrls[0],

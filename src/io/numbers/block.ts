@@ -102,6 +102,8 @@ export function processBlock(req: BlockRequest): BlockResult {
       kinds.push(k);
     }
     if (!req.wantRows) return;
+    // A short row is padded, so the added columns stay under their header; a long one keeps every cell.
+    while (cells.length < req.headerFields) cells.push('');
     const start = text.length;
     text += csvLine(cells, d, false) + d + c.e164 + d;
     if (c.valid) statusAt.push(text.length);

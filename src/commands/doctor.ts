@@ -17,7 +17,7 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts } from '../io/doctor/gather.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
@@ -48,7 +48,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
   const [facts, list] = await Promise.all([
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
-    campaign ? loadRecipients(campaign.recipientsPath, { phoneColumn: campaign.campaign.phoneColumn, defaultCountry: campaign.campaign.defaultCountry, columns: mappedColumns(campaign.campaign) }) : undefined,
+    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
   ]);
   const checks: CheckResult[] = [
     ...configChecks({

@@ -23,11 +23,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('validate-numbers')
     .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
-    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)')
+    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
     .option('--country-column <name>', 'column holding each row\'s ISO2 region')
-    .option('--out <file>', 'annotated copy of every row')
+    .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
@@ -36,6 +36,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
+    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -104,7 +106,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
-    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
+    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (default: WA_OPS_GRAPH_URL or config)', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .addHelpText(

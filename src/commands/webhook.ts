@@ -1,5 +1,6 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9). */
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { inputIdentity, writeOutputFile } from '../io/output-file.js';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
@@ -102,7 +103,7 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   }
   const report = analyzer.report();
   if (f.html) {
-    writeFileSync(f.html, deliveryHtml(report, `Delivery report: ${file}`), { mode: 0o600 });
+    writeOutputFile(f.html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)] });
     info(`wrote ${f.html}`);
   }
   if (term().json) outJson(report);

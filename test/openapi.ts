@@ -24,6 +24,9 @@ function prepare(schemas: Record<string, Schema>): Record<string, Schema> {
   // it and the live API accepts that: follow the example.
   const lang = out.LanguageObject as { required?: string[] } | undefined;
   if (lang?.required) lang.required = lang.required.filter((r) => r !== 'policy');
+  // Likewise recipient_type and type: its "Send Text Message with Preview URL" example omits both.
+  const base = out.BaseMessageProperties as { required?: string[] } | undefined;
+  if (base?.required) base.required = base.required.filter((r) => r !== 'recipient_type' && r !== 'type');
   for (const [name, s] of Object.entries(schemas)) {
     const d = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
     if (!d?.mapping || s.oneOf) continue;

@@ -86,3 +86,10 @@ export function messageValidator(): (body: unknown) => string[] {
     return v(body) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   };
 }
+
+/** Request-body examples of one operation (path as in the description, e.g. "/{Version}/{Phone-Number-ID}/messages"). */
+export function requestExamples(path: string, method: 'post' | 'get' | 'delete'): { name: string; value: unknown }[] {
+  const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } }>> };
+  const examples = doc.paths[path]?.[method]?.requestBody?.content?.['application/json']?.examples ?? {};
+  return Object.entries(examples).map(([name, e]) => ({ name, value: e.value }));
+}

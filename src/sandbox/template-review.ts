@@ -22,7 +22,13 @@ export interface Review {
 
 /** Review a template the way the sandbox's "Meta" does: lint errors reject it. */
 export function reviewTemplate(t: Template): Review {
-  const errors = lintTemplate(t, { file: '<api>', kind: 'json' }).findings.filter((f) => f.severity === 'error');
+  let errors;
+  try {
+    errors = lintTemplate(t, { file: '<api>', kind: 'json' }).findings.filter((f) => f.severity === 'error');
+  } catch (err) {
+    // A shape the lint rules cannot read (say, an authentication body without text) must not stop the sandbox.
+    return { status: 'REJECTED', reason: 'INVALID_FORMAT', recommendation: `The template could not be read: ${(err as Error).message}` };
+  }
   if (errors.length === 0) return { status: 'APPROVED', reason: 'NONE' };
   const decisive = errors.find((f) => REJECTION[f.rule]) ?? errors[0];
   const reason = REJECTION[decisive.rule] ?? 'INVALID_FORMAT';

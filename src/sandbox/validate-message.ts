@@ -38,7 +38,8 @@ export function validateMessage(body: unknown, state: SandboxState): ValidMessag
   if (typeof body.to !== 'string' || body.to.trim() === '') return missing('to');
   const digits = body.to.replace(/[\s()+-]/g, '');
   if (!/^\d{7,15}$/.test(digits) || /[^\d\s()+-]/.test(body.to)) return graphError(100, `Invalid parameter 'to': "${body.to}" is not a phone number.`);
-  const type = body.type ?? 'text';
+  // Without "type", the one content object present decides (Meta's "Send Reply to List Message" example has none).
+  const type = body.type ?? [...TYPES].find((t) => body[t] !== undefined) ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type)) return graphError(131051, `Unsupported message type ${String(type)}: use one of ${[...TYPES].join(', ')}.`);
   if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== 'string' || body.biz_opaque_callback_data.length > 512)) {
     return invalid('biz_opaque_callback_data must be a string of at most 512 characters.');

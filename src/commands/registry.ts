@@ -82,8 +82,17 @@ export function registerCommands(program: Command, version: string, setExit: Set
 
   program
     .command('send')
-    .description('paced template sends with a local ledger: resumable, never twice')
-    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .description('paced template sends with a local ledger: resumable, never twice; or one message now with --to')
+    .option('--campaign <file>', 'campaign JSON file (or --to for one message)')
+    // send --to: one message now (src/commands/send-to.ts)
+    .option('--to <number>', 'send one message to this number now (instead of --campaign)')
+    .option('--template <name:lang>', 'with --to: the approved template to send, e.g. order_shipped:en_US')
+    .option('--param <key=value>', 'with --to: a template variable, e.g. 1=Ana, body.first_name=Ana, header.1=..., button.0=48213 (repeatable)', collect)
+    .option('--text <body>', 'with --to: a free-form text instead of a template (only inside the customer\'s 24 h window)')
+    .option('--country <ISO2>', 'with --to: region of a number written without its country code')
+    .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
+    .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
+    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -97,6 +106,13 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
     .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
+        '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
+    )
     .action(lazy(setExit, () => import('./send.js')));
 
   program
@@ -106,6 +122,39 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .action(lazy(setExit, () => import('./status.js')));
+
+  const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
+  const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
+  const filters = (c: Command) =>
+    c
+      .option('--status <list>', 'only these statuses, comma-separated: APPROVED, PENDING, REJECTED, PAUSED, DISABLED')
+      .option('--name <text>', 'only names containing this')
+      .option('--language <list>', 'only these language codes, comma-separated, e.g. en_US,de')
+      .option('--category <list>', 'only these categories: MARKETING, UTILITY, AUTHENTICATION');
+  filters(templates.command('list').description('name, language, category, status, quality, rejection reason and last update of each template'))
+    .addHelpText('after', '\nExamples:\n  wa-ops templates list\n  wa-ops templates list --status REJECTED,PAUSED\n  wa-ops templates list --language de --category MARKETING --json')
+    .action(tpl('list'));
+  filters(templates.command('pull').description('write each template as a JSON file (one per name and language) that lint-template and push read'))
+    .option('--out <dir>', 'folder to write into (created if needed)', 'templates')
+    .option('--force', 'overwrite files that wa-ops did not write, or that were edited since the last pull')
+    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates.json in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
+    .action(tpl('pull'));
+  templates
+    .command('push')
+    .description('lint, then create or edit templates through the API; identical ones are never re-submitted')
+    .argument('<files...>', 'template JSON files or folders (the shape templates pull writes)')
+    .option('--rule <id=setting>', 'set a lint rule to off, warn or error (repeatable)', collect)
+    .addHelpText('after', '\nExit codes: 0 every file created, updated or unchanged; 1 lint errors (nothing submitted); 3 Meta refused a file.\n\nExamples:\n  wa-ops templates push templates/\n  wa-ops templates push templates/order_shipped.en_US.json --json\n  wa-ops templates push templates/ --rule abbreviation=off')
+    .action(tpl('push'));
+  templates
+    .command('status')
+    .description('review state of the given or all pending templates, with the rejection reason and the lint rule that would have caught it')
+    .argument('[templates...]', 'name or name:language (default: every template in review)')
+    .option('--watch', 'poll until each is APPROVED or REJECTED')
+    .option('--interval <duration>', 'time between polls with --watch', '30s')
+    .option('--timeout <duration>', 'stop watching after this long (exit 75 while some are still in review)')
+    .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
+    .action(tpl('status'));
 
   program
     .command('sandbox')
@@ -164,6 +213,19 @@ export function registerCommands(program: Command, version: string, setExit: Set
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');
       setExit(await analyze([params[0]], cmd.optsWithGlobals()));
+    });
+
+  const store = program.command('store').description('the PostgreSQL store shared by workers, machines and CI jobs (--store postgres://...)');
+  const storeFlag = '--store <url>';
+  const storeHelp = 'postgres://user:password@host:5432/db (default: WA_OPS_STORE or "store" in the config file)';
+  store
+    .command('migrate')
+    .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
+    .option(storeFlag, storeHelp)
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { migrate } = await import('./store.js');
+      setExit(await migrate([], cmd.optsWithGlobals()));
     });
 
   program

@@ -117,14 +117,14 @@ describe('the webhook corpus', () => {
   it('analyze shows the account and template events, errors by code and pricing by category', async () => {
     const r = await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work });
     expect(r.code).toBe(0);
-    const a = JSON.parse(r.stdout);
-    expect(a.management.map((m: { field: string }) => m.field)).toContain('account_update');
-    const paused = a.management.filter((m: { change: string }) => /PAUSED/.test(m.change));
+    const a = JSON.parse(r.stdout) as { management: { field: string; change: string; action: string }[]; errors: object; pricing: Record<string, { cost: number }>; optOuts: object };
+    expect(a.management.map((m) => m.field)).toContain('account_update');
+    const paused = a.management.filter((m) => /PAUSED/.test(m.change));
     expect(paused).toHaveLength(2);
     expect(paused[0]).toMatchObject({ field: 'message_template_status_update', at: '2026-01-01T00:05:00.000Z', wabaId: '210987654321098', subject: 'spring_sale:de', action: expect.stringMatching(/stop sends/) });
-    expect(a.management.find((m: { field: string }) => m.field === 'account_update' && /RESTRICT/.test(m.change)).action).toMatch(/restricted/);
-    expect(a.management.find((m: { change: string }) => /TIER_10K → TIER_2K/.test(m.change)).action).toMatch(/limit went down/);
-    expect((a.management.find((m: { field: string }) => m.field === 'template_category_update') as { change: string }).change).toBe('category UTILITY → MARKETING');
+    expect(a.management.find((m) => m.field === 'account_update' && /RESTRICT/.test(m.change))?.action).toMatch(/restricted/);
+    expect(a.management.find((m) => /TIER_10K → TIER_2K/.test(m.change))?.action).toMatch(/limit went down/);
+    expect(a.management.find((m) => m.field === 'template_category_update')?.change).toBe('category UTILITY → MARKETING');
     expect(a.errors).toMatchObject({ '131000': 2, '131026': 1, '131050': 2, '131051': 1 });
     expect(a.pricing.marketing).toMatchObject({ billable: 1, free: 0 });
     expect(a.pricing.marketing.cost).toBeGreaterThan(0);

@@ -80,7 +80,6 @@ function serveOptions(flags: Record<string, unknown>) {
 /** webhook serve: runs until SIGINT (exit 130) or SIGTERM (exit 143), after everything received is on disk. */
 export async function serve(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = serveOptions(flags);
-  if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   const t = term();
   const tail = !t.json && !t.quiet && (t.stderrTty || t.verbose);
   const [{ startWebhookServer }, ui] = await Promise.all([import('../webhook/server.js'), import('../ui/webhook-tail.js')]);
@@ -94,6 +93,7 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
       else if (tail && (!r.ok || t.verbose)) process.stderr.write(ui.forwardLine(r) + '\n');
     },
   });
+  if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   if (t.json) outJson({ url: server.url, events: o.eventsPath, deadLetters: server.deadLetterPath ?? null });
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${o.eventsPath}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);

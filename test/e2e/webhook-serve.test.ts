@@ -240,3 +240,24 @@ describe('webhook: bad input is exit 2 with one line', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ statuses: 1 });
   });
 });
+
+describe('doctor reads the account and template events webhook serve stored', () => {
+  it('fails webhook.events while the template is paused, passes once it is approved again', async () => {
+    const dir = tempDir();
+    const s = await serve([], dir);
+    for (const f of ['template-status-approved', 'template-status-paused', 'phone-number-quality-flagged']) expect(await post(s.url, corpus(f))).toBe(200);
+    await s.stop();
+    const doctor = () => runCli(['doctor', '--offline', '--template', 'spring_sale:de', '--json'], { cwd: dir, env: hermeticEnv() });
+    const paused = await doctor();
+    expect(paused.code).toBe(1);
+    const check = JSON.parse(paused.stdout).checks.find((c: { id: string }) => c.id === 'webhook.events');
+    expect(check).toMatchObject({ status: 'fail', detail: expect.stringMatching(/spring_sale:de: status PAUSED/), hint: expect.stringMatching(/132015/) });
+    const again = JSON.parse(readFileSync(join(fixtures, 'webhooks', 'template-status-approved.json'), 'utf8'));
+    again.entry[0].time = 1767225600 + 86400;
+    const t = await serve([], dir);
+    expect(await post(t.url, JSON.stringify(again))).toBe(200);
+    await t.stop();
+    const approved = JSON.parse((await doctor()).stdout).checks.find((c: { id: string }) => c.id === 'webhook.events');
+    expect(approved).toMatchObject({ status: 'warn', detail: expect.stringMatching(/FLAGGED/) });
+  });
+});

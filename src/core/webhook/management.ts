@@ -154,7 +154,7 @@ export function concerns(e: ManagementEvent, f: ManagementFilter): boolean {
   if (f.since && e.at < f.since) return false;
   if (f.wabaId && e.wabaId && e.wabaId !== f.wabaId) return false;
   if (e.template) return !!f.template && e.template.name === f.template.name && (!f.template.language || !e.template.language || e.template.language === f.template.language);
-  if (e.phoneNumber) return !f.phoneNumbers || f.phoneNumbers.some((p) => p.replace(/\D/g, '') === e.phoneNumber);
+  if (e.phoneNumber) return !f.phoneNumbers?.length || f.phoneNumbers.some((p) => p.replace(/\D/g, '') === e.phoneNumber);
   return true;
 }
 

@@ -62,7 +62,8 @@ export interface Prepared {
 export async function prepareSend(cf: CampaignFile, settings: Settings, o: PrepareOptions): Promise<Prepared> {
   const c = cf.campaign;
   const list = await loadRecipients(cf.recipientsPath, { phoneColumn: c.phoneColumn, defaultCountry: c.defaultCountry, columns: mappedColumns(c) });
-  const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : (c.graphUrls ?? [settings.graphUrl]);
+  // Graph URLs come from flags, the environment or the config, never from the campaign file (it is data, often from someone else).
+  const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices: string[] = [];
   const client = settings.token
     ? new GraphClient({

@@ -1,4 +1,5 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9). */
+import { redact } from '../core/redact.js';
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
@@ -102,7 +103,7 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   }
   const report = analyzer.report();
   if (f.html) {
-    writeFileSync(f.html, deliveryHtml(report, `Delivery report: ${file}`), { mode: 0o600 });
+    writeFileSync(f.html, redact(deliveryHtml(report, `Delivery report: ${file}`)), { mode: 0o600 });
     info(`wrote ${f.html}`);
   }
   if (term().json) outJson(report);

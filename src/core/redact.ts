@@ -21,6 +21,9 @@ const SHAPES: [RegExp, string][] = [
   [/\b((?:access_token|input_token|appsecret_proof|client_secret|hub\.verify_token|password)=)[^\s&"'<>]+/gi, `$1${REDACTED}`],
 ];
 
+/** Something one of the SHAPES could match starts with one of these. */
+const SHAPE_TRIGGER = /bearer|basic|:\/\/|_token=|secret=|_proof=|password=/i;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -46,10 +49,14 @@ export function makeRedactor(secrets: readonly (string | undefined)[]): (text: s
   const forms = new Set<string>();
   for (const s of secrets) if (s && s.length >= MIN_LENGTH && !PUBLIC_VALUES.has(s)) for (const f of secretForms(s)) forms.add(f);
   // Longest first, so that "appId|appSecret" wins over its parts.
-  const literal = forms.size ? new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g') : undefined;
+  const sorted = [...forms].sort((a, b) => b.length - a.length);
+  const pattern = sorted.map(escapeRegExp).join('|');
+  const literal = sorted.length ? new RegExp(pattern, 'g') : undefined;
+  const found = sorted.length ? new RegExp(pattern) : undefined;
+  // Cheap scans first (indexOf and one trigger test): most text holds no secret, and reports can be large.
   return (text: string) => {
-    let out = literal ? text.replace(literal, REDACTED) : text;
-    for (const [shape, replacement] of SHAPES) out = out.replace(shape, replacement);
+    let out = literal && found!.test(text) ? text.replace(literal, REDACTED) : text;
+    if (SHAPE_TRIGGER.test(out)) for (const [shape, replacement] of SHAPES) out = out.replace(shape, replacement);
     return out;
   };
 }

@@ -2,6 +2,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { redact } from '../../core/redact.js';
 
 // Cells a spreadsheet would run as a formula; plain signed numbers ("+49 170 1234567") are left alone.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -50,7 +51,8 @@ export function openCsvOut(path: string, delimiter: string): CsvOut {
   let buffer = '';
   let open = true;
   const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer);
+    // Flushes fall on row boundaries and a secret is one line, so redacting per flush sees every secret whole.
+    if (buffer.length > 0) writeSync(fd, redact(buffer));
     buffer = '';
   };
   return {

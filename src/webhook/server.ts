@@ -10,7 +10,7 @@ import { verifySignature } from '../core/webhook/signature.js';
 import { isStopMessage } from '../core/webhook/stop-words.js';
 import { DurableAppender } from '../io/ledger/appender.js';
 import { LedgerTap } from '../io/ledger/tap.js';
-import { addSuppressions, type Suppression } from '../io/suppressions.js';
+import { appendSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
 
 export interface WebhookServerOptions {
   port: number;
@@ -74,7 +74,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   let work: Promise<void> = Promise.resolve();
 
   const processRecords = async (records: WebhookRecord[]) => {
-    const suppress: Suppression[] = [];
+    const suppress: SuppressionRecord[] = [];
     for (const r of records) {
       if (r.kind === 'status') {
         const cb = parseCallbackData(r.cb);
@@ -83,13 +83,13 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
           const ok = await tap.append(cb.campaignId, { t: 'status', r: cb.e164, wamid: r.id, status: r.status, code, ts: r.ts, at: new Date().toISOString() });
           if (ok) stats.ledgerUpdates++;
         }
-        if (r.status === 'failed' && r.errors?.some((e) => e.code === 131050)) suppress.push({ e164: `+${r.recipient.replace(/^\+/, '')}`, reason: '131050: the user stopped marketing messages', at: new Date().toISOString(), source: r.id });
+        if (r.status === 'failed' && r.errors?.some((e) => e.code === 131050)) suppress.push(suppressionRecord({ e164: `+${r.recipient.replace(/^\+/, '')}`, reason: '131050', scope: 'marketing', source: 'webhook', note: r.id }));
       } else if (r.kind === 'message' && isStopMessage(r.text)) {
-        suppress.push({ e164: `+${r.from.replace(/^\+/, '')}`, reason: `opted out: "${r.text}"`, at: new Date().toISOString(), source: r.id });
+        suppress.push(suppressionRecord({ e164: `+${r.from.replace(/^\+/, '')}`, reason: 'stop-word', scope: 'all', source: 'webhook', note: r.id }));
       }
     }
     if (suppress.length) {
-      addSuppressions(o.suppressionsPath, suppress);
+      appendSuppressions(o.suppressionsPath, suppress);
       stats.suppressed += suppress.length;
       for (const s of suppress) log('info', `suppressed ${s.e164} (${s.reason})`);
     }

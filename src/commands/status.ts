@@ -8,7 +8,7 @@ import { loadRecipients } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
-import { readLedger } from '../io/ledger/ledger.js';
+import { readCampaign } from '../io/store/campaign-source.js';
 import { renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
@@ -16,6 +16,7 @@ import { term } from '../ui/term.js';
 interface Flags {
   campaign: string;
   ledger?: string;
+  store?: string;
   export?: string;
   config?: string;
 }
@@ -37,10 +38,11 @@ function spent(state: LedgerState, pricing: unknown) {
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
-  const read = readLedger(cf.ledgerPath);
+  const loaded = loadConfig({ configPath: f.config, flags: { store: f.store } });
+  const read = await readCampaign(loaded, cf);
   if (read.events.length === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
   const state = replay(read.events);
-  const cost = spent(state, loadConfig({ configPath: f.config }).file?.data.pricing);
+  const cost = spent(state, loaded.file?.data.pricing);
   const summary = { ...summarise(state, cf.campaign.name), cost };
   if (read.events.length === 0) {
     // Nothing sent yet: the list itself says how many would be sent and how many set aside.

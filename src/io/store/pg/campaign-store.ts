@@ -6,6 +6,7 @@ import { closePg, type PgConnection } from './connect.js';
 import { PgLedgerWriter } from './ledger-writer.js';
 import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
+import { forEachStatusEvent } from './status-events.js';
 
 /**
  * Which stored campaign a reference means: its identity when known (a ledger header), else the one
@@ -47,6 +48,8 @@ export function pgReader(conn: PgConnection, row: CampaignRow | undefined, ref: 
           events++;
           onEvent(event);
         }
+        // The webhook statuses the store holds for it, as the files' readers fold the events file.
+        events += await forEachStatusEvent(conn, row.campaign_id, onEvent);
       }
       return { events, tornBytes: 0 };
     },

@@ -11,6 +11,7 @@ import { createCampaign, type CampaignRow } from './tables/campaigns.js';
 import { reserveSlot } from './tables/sender-slots.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
+import { forEachStatusEvent } from './status-events.js';
 import type { PoolClient } from 'pg';
 
 const HEARTBEAT_MS = 2000;
@@ -88,7 +89,9 @@ export class PgLedgerWriter implements LedgerWriter {
   header = () => pgReader(this.conn, this.row, this.ref).header();
 
   async replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo> {
-    return this.poller.replay(this.campaignId, onEvent);
+    const r = await this.poller.replay(this.campaignId, onEvent);
+    const statuses = this.campaignId ? await forEachStatusEvent(this.conn, this.campaignId, onEvent) : 0;
+    return { events: r.events + statuses, tornBytes: 0 };
   }
 
   append(e: LedgerEvent): Promise<void> {

@@ -125,6 +125,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
     .action(lazy(setExit, () => import('./status.js')));
 
   const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
@@ -231,6 +232,30 @@ export function registerCommands(program: Command, version: string, setExit: Set
       const cmd = params[params.length - 1] as Command;
       const { migrate } = await import('./store.js');
       setExit(await migrate([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('import')
+    .description('move a local campaign (its ledger and webhook events) into the store, under the identity in its ledger header')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { importCommand } = await import('./store.js');
+      setExit(await importCommand([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('export')
+    .description('write a stored campaign back as a JSON Lines ledger (for archiving, or to leave PostgreSQL)')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { exportCommand } = await import('./store.js');
+      setExit(await exportCommand([], cmd.optsWithGlobals()));
     });
 
   program

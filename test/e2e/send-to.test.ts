@@ -88,6 +88,17 @@ describe('send --to', () => {
     expect(await accepted()).toHaveLength(0);
   });
 
+  it('a marketing-scope suppression blocks MARKETING templates only', async () => {
+    const to = fresh();
+    writeFileSync(join(dir, 'suppressions.jsonl'), JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'marketing-opt-out', scope: 'marketing', source: 'webhook', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+    const marketing = await runCli(['send', '--to', to, '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=A1B2', '--yes'], { env: env() });
+    expect(marketing.code).toBe(2);
+    expect(marketing.stderr).toMatch(/suppressed \(marketing-opt-out, scope marketing/);
+    const utility = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(utility.code).toBe(0);
+    expect((await accepted()).map((m) => m.template?.name)).toEqual(['hello_world']);
+  });
+
   it('needs --yes without a terminal, and exactly one of --campaign / --to and --template / --text', async () => {
     const noYes = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US'], { env: env() });
     expect(noYes.code).toBe(2);

@@ -204,8 +204,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <t>', 'the bearer token it accepts (default: sandbox-token)')
     .option('--templates <file|dir>', 'templates in Meta\'s shape, with a status (default: a built-in set)')
-    .option('--webhook-url <url>', 'send signed status webhooks here')
-    .option('--app-secret <s>', 'app secret that signs the webhooks (X-Hub-Signature-256)')
+    .option('--webhook-url <url>', 'send signed status, inbound and template webhooks here')
+    .option('--app-secret <s>', 'app secret that signs the webhooks and makes the app token appId|secret (default: sandbox-app-secret)')
     .option('--mps <n>', 'messages per second before 130429', '80')
     .option('--fail-rate <0..1>', 'share of sends that fail (131000, 2, dropped connections)', '0')
     .option('--latency <ms|min-max>', 'added latency per request')
@@ -213,6 +213,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--scenario <name>', 'make part of the account unhealthy (repeatable): ' + 'token-expired, token-expiring, token-missing-scope, token-no-waba-access, quality-yellow, quality-red, limit-250, health-limited, health-blocked, no-subscribed-apps, number-unverified, name-declined, number-flagged, template-paused', collect)
     .option('--undeliverable <e164>', 'a number that is not on WhatsApp (repeatable; numbers ending 0000 always are)', collect)
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
+    .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .action(lazy(setExit, () => import('./sandbox.js')));
 

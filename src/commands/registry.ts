@@ -248,6 +248,19 @@ export function registerCommands(program: Command, version: string, setExit: Set
       setExit(await analyze([params[0]], cmd.optsWithGlobals()));
     });
 
+  const store = program.command('store').description('the PostgreSQL store shared by workers, machines and CI jobs (--store postgres://...)');
+  const storeFlag = '--store <url>';
+  const storeHelp = 'postgres://user:password@host:5432/db (default: WA_OPS_STORE or "store" in the config file)';
+  store
+    .command('migrate')
+    .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
+    .option(storeFlag, storeHelp)
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { migrate } = await import('./store.js');
+      setExit(await migrate([], cmd.optsWithGlobals()));
+    });
+
   program
     .command('demo')
     .description('the whole flow against a local sandbox, no account needed')

@@ -9,7 +9,8 @@ import { prepareSend, type Prepared } from '../io/campaign/prepare.js';
 import { runCampaign, type RunProgress } from '../io/campaign/runner.js';
 import { Waker } from '../io/campaign/waker.js';
 import { loadConfig } from '../io/config.js';
-import { Ledger } from '../io/ledger/ledger.js';
+import { Ledger, replayLedger } from '../io/ledger/ledger.js';
+import type { LedgerEvent } from '../core/campaign/events.js';
 import { renderPlan, renderSummary, type Plan } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
@@ -121,8 +122,10 @@ interface RunSettings {
 async function sendWithLedger(f: Flags, cf: CampaignFile, p: Prepared, ledger: Ledger, s: RunSettings): Promise<number> {
   if (ledger.tookOverLock) warn(`took over a stale lock left by pid ${ledger.tookOverLock.pid} (no longer running)`);
   if (ledger.tornBytes > 0) warn(`ignored a torn last line in ${cf.ledgerPath} (${ledger.tornBytes} bytes from an interrupted write)`);
-  const state = await setUpLedger(ledger, cf, p.list, p.skipped, p.template.category, warn);
-  const mediaIds = p.media?.local ? await uploadOnce(p.client!, ledger, state, s.senders, p.media, info) : undefined;
+  const existing: LedgerEvent[] = [];
+  await replayLedger(cf.ledgerPath, (e) => existing.push(e));
+  const state = await setUpLedger(ledger, existing, cf, p.list, p.skipped, p.template.category, warn);
+  const mediaIds = p.media?.local ? await uploadOnce(p.client!, ledger, existing, state, s.senders, p.media, info) : undefined;
   const queue = p.targets.filter((t) => {
     const x = state.recipients.get(t.e164);
     if (!x || x.status === 'pending' || x.status === 'retry') return true;

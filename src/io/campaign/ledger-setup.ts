@@ -18,13 +18,14 @@ export async function record(ledger: Ledger, state: LedgerState, e: LedgerEvent)
 /** Replay the ledger, then write a header when it is new or its campaign or list changed, and the skipped rows. */
 export async function setUpLedger(
   ledger: Ledger,
+  existing: LedgerEvent[],
   cf: CampaignFile,
   list: RecipientList,
   skipped: SkippedRow[],
   category: string,
   notice: (text: string) => void,
 ): Promise<LedgerState> {
-  const state = replay(ledger.existing);
+  const state = replay(existing);
   const c = cf.campaign;
   const now = new Date().toISOString();
   if (!state.header || state.header.recipientsHash !== list.sha256 || state.header.campaignHash !== cf.sha256) {
@@ -41,10 +42,10 @@ export async function setUpLedger(
 }
 
 /** Upload a local header medium once per sender, reusing ids the ledger holds (media ids live 30 days). */
-export async function uploadOnce(client: GraphClient, ledger: Ledger, state: LedgerState, senders: string[], media: MediaCheck, notice: (text: string) => void): Promise<Map<string, string>> {
+export async function uploadOnce(client: GraphClient, ledger: Ledger, existing: LedgerEvent[], state: LedgerState, senders: string[], media: MediaCheck, notice: (text: string) => void): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const fresh = Date.now() - 29 * 86_400_000;
-  for (const e of ledger.existing) {
+  for (const e of existing) {
     if (e.t === 'media' && e.sha256 === media.sha256 && Date.parse(e.at) > fresh) ids.set(e.sender, e.id);
   }
   for (const sender of senders) {

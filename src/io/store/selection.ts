@@ -1,0 +1,24 @@
+/** Which store a command uses: --store, WA_OPS_STORE, .env or config "store" (postgres://...), else local files. */
+import { UsageError } from '../../core/errors.js';
+import { storeLocation, type StoreLocation } from '../../core/store/location.js';
+import type { LoadedConfig } from '../config.js';
+import type { StoreSource } from './pg/open.js';
+
+export interface StoreChoice {
+  location: StoreLocation;
+  /** Where the setting came from (decides the migrate command printed in hints). */
+  source: StoreSource;
+}
+
+/** The store chosen by the loaded settings (pass the --store flag into loadConfig's flags). */
+export function chooseStore(loaded: LoadedConfig): StoreChoice {
+  return { location: storeLocation(loaded.settings.store), source: loaded.sources.store };
+}
+
+/** The PostgreSQL store of a command that only works with one (store migrate, import, export). */
+export function requirePostgres(choice: StoreChoice, command: string): { url: string; redacted: string; source: StoreSource } {
+  if (choice.location.kind !== 'postgres') {
+    throw new UsageError(`${command} needs a PostgreSQL store`, { code: 'bad-store', hint: `pass --store postgres://user:password@host:5432/db (or set WA_OPS_STORE) to ${command}` });
+  }
+  return { url: choice.location.url, redacted: choice.location.redacted, source: choice.source };
+}

@@ -119,6 +119,20 @@ describe('send --to', () => {
     expect(r.stderr).toMatch(/webhook serve/);
   });
 
+  it('free-form --text: fails with 131047 outside the 24 h window (said plainly), delivered once the customer wrote in', async () => {
+    const to = fresh();
+    const closed = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes'], { env: env() });
+    expect(closed.code).toBe(1);
+    expect(closed.stdout.trim()).toMatch(/^wamid\./);
+    expect(closed.stderr).toMatch(/131047.*24 h customer service window is closed/);
+    const inbound = await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: to.slice(1), text: 'Where is my parcel?' }) });
+    expect(inbound.status).toBe(200);
+    const open = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes', '--json'], { env: env() });
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout)).toMatchObject({ type: 'text', template: null, category: 'SERVICE', delivery: { state: expect.stringMatching(/^(delivered|read)$/) } });
+    expect((await accepted()).filter((m) => m.type === 'text').map((m) => m.text)).toEqual(['Your parcel is on its way', 'Your parcel is on its way']);
+  });
+
   it('reports an undeliverable number as failed with its code (exit 1)', async () => {
     const r = await runCli(['send', '--to', '+4917012340000', '--template', 'hello_world:en_US', '--wait', '--yes', '--json'], { env: env() });
     expect(r.code).toBe(1);

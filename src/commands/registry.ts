@@ -92,7 +92,6 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--country <ISO2>', 'with --to: region of a number written without its country code')
     .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
     .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
-    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -106,6 +105,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
     .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -121,6 +122,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .requiredOption('--campaign <file>', 'campaign JSON file')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
+    .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .action(lazy(setExit, () => import('./status.js')));
 
   const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');

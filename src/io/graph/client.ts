@@ -175,6 +175,11 @@ export class GraphClient {
     await this.agent.close();
   }
 
+  /** Drop every connection now, requests in flight included (an interrupted run must not wait for them). */
+  async destroy(): Promise<void> {
+    await this.agent.destroy();
+  }
+
   private async all<T>(path: string, query: Query): Promise<T[]> {
     const out: T[] = [];
     let after: string | undefined;

@@ -94,7 +94,6 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--country <ISO2>', 'with --to: region of a number written without its country code')
     .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
     .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
-    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -108,6 +107,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
     .option('--graph-url <url>', 'Graph API base URL, repeat for failover (default: WA_OPS_GRAPH_URL or config)', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .addHelpText(
       'after',
@@ -160,6 +160,47 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--timeout <duration>', 'stop watching after this long (exit 75 while some are still in review)')
     .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
     .action(tpl('status'));
+
+  const suppressions = program.command('suppressions').description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM');
+  const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
+  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')
+    .option('--history', 'every add and lift, with who lifted it and when')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions list --scope marketing --json\n  wa-ops suppressions list --history')
+    .action(sup('list'));
+  supFile(suppressions.command('add').description('suppress numbers (send and send --to skip them)').argument('<numbers...>', 'numbers, with + and country code or with --country'))
+    .option('--reason <id>', 'stop-word, marketing-opt-out, 131050, manual or import', 'manual')
+    .option('--scope <scope>', 'all (every message) or marketing (MARKETING templates only)', 'all')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--note <text>', 'a note kept with the record')
+    .option('--by <who>', 'who added it (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add 0170 1234567 --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
+    .action(sup('add'));
+  supFile(suppressions.command('remove').description('lift suppressions; the record says who lifted it and when').argument('<numbers...>', 'numbers to lift'))
+    .option('--scope <scope>', 'lift only this scope (default: every scope)')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--by <who>', 'who lifted it (default: the OS user)')
+    .option('--note <text>', 'why, kept with the record')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove 0170 1234567 --country DE --json')
+    .action(sup('remove'));
+  supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
+    .option('--column <name>', 'phone column (default: detected from the header)')
+    .option('--country <ISO2>', 'default region for numbers without a country code')
+    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--reason <id>', 'reason recorded for each number', 'import')
+    .option('--scope <scope>', 'all or marketing', 'all')
+    .option('--note <text>', 'a note kept with each record')
+    .option('--by <who>', 'who imported them (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import unsubscribed.csv --column mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import unsubscribed.csv --country-column country --json')
+    .action(sup('importCsv'));
+  supFile(suppressions.command('export').description('the active list as CSV for a CRM (formula-safe; a new file gets mode 0600)'))
+    .option('--out <file.csv>', 'write here (default: stdout); an existing file is kept unless --force')
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--force', 'replace an existing --out file')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions export --out suppressed.csv\n  wa-ops suppressions export --scope marketing > marketing-opt-outs.csv\n  wa-ops suppressions export --out suppressed.csv --force --json')
+    .action(sup('exportCsv'));
 
   program
     .command('sandbox')

@@ -1,4 +1,5 @@
 /** Shapes shared by the lint engine, its rules and its renderers. */
+import type { MessageId } from './messages/types.js';
 
 export type Severity = 'error' | 'warning';
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -64,7 +65,7 @@ export interface RawFinding {
   /** Overrides the rule's severity for this finding. */
   severity?: Severity;
   /** Message id and values, to give the advice in the template's language (lint/messages). */
-  msg?: [id: string, params?: Record<string, string | number>];
+  msg?: [id: MessageId, params?: Record<string, string | number>];
 }
 
 export interface Finding {

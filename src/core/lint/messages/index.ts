@@ -1,15 +1,19 @@
-/** The lint advice in the template's language: message catalogues by base language, English (the rules' own text) otherwise. */
+/** The lint advice in the template's language: one catalogue per language of the word lists, English (the rules' own text) otherwise. */
 import type { RawFinding } from '../types.js';
+import { de } from './de.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { id } from './id.js';
+import { it } from './it.js';
+import { pt } from './pt.js';
+import { tr } from './tr.js';
 import type { Catalogue } from './types.js';
+import { zh } from './zh.js';
 
-const CATALOGUES: Record<string, Catalogue> = {};
+/** Catalogues by base language code; English is the rules' own wording. */
+export const CATALOGUES: Record<string, Catalogue> = { de, es, fr, id, it, pt, tr, zh };
 
-/** Register a language's catalogue (each language file calls this once). */
-export function addCatalogue(lang: string, catalogue: Catalogue): void {
-  CATALOGUES[lang] = catalogue;
-}
-
-/** The finding with its message and suggestion in `lang` when the catalogue has them; as the rule wrote it otherwise. */
+/** The finding with its message and suggestion in `lang` when a catalogue has them; as the rule wrote it otherwise. */
 export function localise(lang: string, raw: RawFinding): RawFinding {
   if (!raw.msg) return raw;
   const entry = CATALOGUES[lang]?.[raw.msg[0]];

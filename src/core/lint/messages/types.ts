@@ -1,3 +1,45 @@
-/** A message catalogue: message id -> (values) -> [message, suggestion]. */
+/** Message ids of the lint rules and the shape of a language's catalogue (every id, checked by the compiler). */
+export const MESSAGE_IDS = [
+  'abbreviation',
+  'buttons.too-many',
+  'buttons.type-max',
+  'buttons.no-text',
+  'buttons.quick-replies',
+  'formatting.blank-lines',
+  'formatting.spaces',
+  'formatting.tab',
+  'formatting.punctuation',
+  'formatting.capitals',
+  'formatting.emoji-run',
+  'formatting.emoji-count',
+  'sensitive-data',
+  'url-shortener',
+  'external-link',
+  'variable.footer',
+  'variable.malformed',
+  'variable.malformed-named',
+  'variable.header-count',
+  'variable.named-invalid',
+  'variable.named-in-positional',
+  'variable.repeated',
+  'variable.gaps',
+  'variable-example.named',
+  'variable-example.positional',
+  'variable-example.url',
+  'variable.starts',
+  'variable.ends',
+  'variable.adjacent',
+  'variable.whitespace',
+  'variable.density',
+  'name.empty',
+  'name.invalid',
+  'length',
+  'length.empty',
+  'discount-percentage',
+  'promotional.discount',
+  'promotional.words',
+] as const;
+
+export type MessageId = (typeof MESSAGE_IDS)[number];
 export type Params = Record<string, string | number>;
-export type Catalogue = Record<string, (p: Params) => [message: string, suggestion: string]>;
+export type Catalogue = Record<MessageId, (p: Params) => [message: string, suggestion: string]>;

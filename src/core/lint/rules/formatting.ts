@@ -1,6 +1,7 @@
+import type { MessageId } from '../messages/types.js';
 import type { RawFinding, Rule } from '../types.js';
 
-const CHECKS: [RegExp, string, string, string][] = [
+const CHECKS: [RegExp, string, string, MessageId][] = [
   [/\n[ \t]*\n[ \t]*\n+/g, 'more than one blank line in a row', 'keep at most one blank line between paragraphs', 'formatting.blank-lines'],
   [/ {5,}/g, 'a run of 5 or more spaces', 'use a single space (values with 5+ spaces are refused at send time too)', 'formatting.spaces'],
   [/\t/g, 'a tab character', 'use spaces', 'formatting.tab'],

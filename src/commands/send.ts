@@ -215,7 +215,7 @@ async function confirm(f: Flags, count: number): Promise<void> {
   if (!term().interactive) {
     throw new UsageError(`about to send ${count} messages: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
   }
-  const { confirm: ask } = await import('@inquirer/prompts');
-  const ok = await ask({ message: `Send ${count} messages now?`, default: false }, { output: process.stderr });
+  const { askConfirm } = await import('../ui/prompts.js');
+  const ok = await askConfirm(`Send ${count} messages now?`, { interrupted: 'nothing was sent' });
   if (!ok) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
 }

@@ -1,7 +1,5 @@
-/** Read an events file (and the campaign ledgers beside it) into a delivery report; write the HTML report safely. */
-import { closeSync, createReadStream, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+/** Read an events file (and the campaign ledgers beside it) into a delivery report. */
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';

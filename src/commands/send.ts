@@ -82,10 +82,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const signals = new SignalWatch();
   try {
     const cf = loadCampaignFile(f.campaign, f.ledger);
-    const { settings, file: configFile } = loadConfig({ configPath: f.config });
+    const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
-    let o = parseOptions(f, events, f.store ?? settings.store);
-    const store = await openStore(o.store);
+    let o = parseOptions(f, events, settings.store);
+    const store = await openStore(o.store, sources.store);
     const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
@@ -97,7 +97,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
         const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
         o = adopted.options;
-        if (adopted.adopted.length) info(paint('cyan', `resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger)`));
+        if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
         const senders = resolveSenders(cf, settings, kept?.senders);
         const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
         // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.

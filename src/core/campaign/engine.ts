@@ -208,6 +208,8 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
+  // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
+  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) return true;
   // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
   const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
   if (ready > now) {

@@ -93,7 +93,8 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
       s.lastRun = { options: e.options };
       return;
     case 'end':
-      if (s.lastRun) s.lastRun.ended = e.outcome;
+      // The end of a run carries what is left of its options (the rest of --limit) for the next one.
+      s.lastRun = { options: e.options ?? s.lastRun?.options, ended: e.outcome };
       return;
     case 'media':
       s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });

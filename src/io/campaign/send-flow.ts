@@ -77,6 +77,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
         concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
         cooldownMs: o.cooldownMs,
         noWait: o.noWait,
+        retryUnknown: o.retryUnknown,
         limit: o.limit,
         budget: p.budget,
         window: p.window && { w: p.window, seed: p.seed },

@@ -107,7 +107,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     } catch (err) {
       throw new UsageError((err as Error).message, { code: 'bad-flag' });
     }
-    const account = client && !o.dryRun ? await accountLimits(client, o.senders[0]) : undefined;
+    const account = client ? await accountLimits(client, o.senders[0]) : undefined; // a GET, also in a dry run: the plan says where it would send
     if (account?.error) notices.push(`account limits not read (${account.error}): only dailyLimit applies`);
     const mps = account?.throughputLevel === 'HIGH' ? 1000 : 80;
     const share = 1000 / o.intervalMs / mps;

@@ -1,5 +1,5 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
-import { createEngine, remaining } from '../../core/campaign/engine.js';
+import { createEngine } from '../../core/campaign/engine.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
@@ -109,7 +109,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
-    if (stop.outcome === 'interrupted' && remaining(engine) === queue.length && engine.thisRun.sent === 0) stop.message = 'nothing was sent';
+    if (stop.outcome === 'interrupted' && engine.started === 0) stop.message = 'nothing was sent';
     await withEvents(state, o.events);
     return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
+import { redact } from '../core/redact.js';
 
 export interface OutputFile {
   path: string;
@@ -129,7 +130,8 @@ function direct(path: string, fd: number, close: boolean): OutputFile {
 function buffered(fd: number): { write(text: string): void; flush(): void } {
   let buffer = '';
   const flush = () => {
-    if (buffer.length > 0) writeAll(fd, Buffer.from(buffer));
+    // Flushes fall between writes (whole rows or documents), so a secret is always redacted whole.
+    if (buffer.length > 0) writeAll(fd, Buffer.from(redact(buffer)));
     buffer = '';
   };
   return {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, runCli } from '../helpers.js';
 
-const env = { ...process.env, NO_COLOR: '1', CI: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
 for (const k of Object.keys(env)) if (k.startsWith('WA_OPS_')) delete env[k];
 
 /** Start the built CLI's sandbox; resolves with its URL once it prints it. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replay, summarise, type CampaignSummary } from '../core/campaign/ledger-state.js';
 import { signBody } from '../core/webhook/signature.js';
+import { withEvents } from '../io/campaign/campaign-state.js';
 import { loadConfig } from '../io/config.js';
 import { readLedger } from '../io/ledger/ledger.js';
 import { validateFile } from '../io/numbers/validate-file.js';
@@ -120,7 +121,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.suppressed} opt-out`);
 
     say('Final status report', 'wa-ops status reads the ledger: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
-    const final = summarise(replay(readLedger(join(dir, 'spring-sale.ledger.jsonl')).events), 'spring-sale');
+    // The ledger holds what send did; delivery, reads and failures live in the events file (as `status` folds them).
+    const state = replay(readLedger(join(dir, 'spring-sale.ledger.jsonl')).events);
+    await withEvents(state, join(dir, 'webhook-events.jsonl'));
+    const final = summarise(state, 'spring-sale');
     show(renderSummary(final));
     const analysis = await runChild(['webhook', 'analyze', join(dir, 'webhook-events.jsonl'), '--campaigns', dir, '--html', join(dir, 'report.html')], env);
     show(analysis.stdout.trimEnd());

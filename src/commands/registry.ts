@@ -220,6 +220,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
     .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
+    .addHelpText(
+      'after',
+      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
+    )
     .action(lazy(setExit, () => import('./sandbox.js')));
 
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');

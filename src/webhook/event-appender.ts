@@ -1,8 +1,7 @@
 /** Group commit for the events file: one write and one fdatasync for everything that arrived during the previous one; a failed write is cut back so no fragment stays. */
-import { fdatasync, fstatSync, ftruncate, write } from 'node:fs';
+import { fdatasync, fstatSync, ftruncate, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 
-const writeAsync = promisify(write) as (fd: number, buf: Buffer, off: number, len: number, pos: null) => Promise<{ bytesWritten: number }>;
 const fdatasyncAsync = promisify(fdatasync);
 const ftruncateAsync = promisify(ftruncate);
 
@@ -38,8 +37,9 @@ export class EventAppender {
       this.pending = [];
       this.waiters = [];
       try {
+        // The write goes to the page cache (microseconds): done on this thread, saving a thread-pool round trip per batch.
         let off = 0;
-        while (off < buf.length) off += (await writeAsync(this.fd, buf, off, buf.length - off, null)).bytesWritten;
+        while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off, null);
         await fdatasyncAsync(this.fd);
         this.size += buf.length;
         this.fsyncs++;

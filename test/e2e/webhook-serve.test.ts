@@ -120,7 +120,7 @@ describe('webhook serve: what it prints and how it stops', () => {
     expect(err).toMatch(/\(duplicate, not stored again\)/);
     expect(err).toMatch(/inbound {2}text +\+491709999004 {2}"hi  +there"/);
     expect(err).not.toMatch(/\u001b/);
-    expect(err).toMatch(/stopped after [\d.]+\s?m?s: 2 events stored, 1 duplicate delivery ignored\./);
+    expect(err).toMatch(/stopped after [\d.]+\s?m?s: 2 events stored, 1 duplicate delivery ignored \(\d+ disk syncs?\)\./);
     expect(err).not.toMatch(/\{"received"/);
   });
 

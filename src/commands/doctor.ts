@@ -4,6 +4,7 @@ import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/ac
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
 import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
+import { eventChecks } from '../core/doctor/event-checks.js';
 import type { CheckResult } from '../core/doctor/types.js';
 import { mappedColumns, mappingProblems, templateShape } from '../core/campaign/render.js';
 import { costPlan, windowPlan } from '../core/campaign/policies.js';
@@ -91,6 +92,16 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     );
   }
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
+  // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.
+  if (wanted.length || campaign) {
+    const { latestManagementFor } = await import('../webhook/management-events.js');
+    const phone = facts.phone.ok ? facts.phone.value : undefined;
+    const events = await Promise.all(
+      (wanted.length ? wanted : [undefined]).map((w) => latestManagementFor(s.events, { template: w && { name: w.name, language: w.language }, phoneNumbers: [phone?.display_phone_number, s.phoneNumberId].filter((x): x is string => Boolean(x)), wabaId: s.wabaId })),
+    );
+    const seen = new Set<string>();
+    checks.push(...eventChecks(events.flat().filter((e) => !seen.has(`${e.field}|${e.subject}`) && seen.add(`${e.field}|${e.subject}`))));
+  }
   const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
   return { ok, checks };
 }

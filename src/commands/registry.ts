@@ -82,8 +82,17 @@ export function registerCommands(program: Command, version: string, setExit: Set
 
   program
     .command('send')
-    .description('paced template sends with a local ledger: resumable, never twice')
-    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .description('paced template sends with a local ledger: resumable, never twice; or one message now with --to')
+    .option('--campaign <file>', 'campaign JSON file (or --to for one message)')
+    // send --to: one message now (src/commands/send-to.ts)
+    .option('--to <number>', 'send one message to this number now (instead of --campaign)')
+    .option('--template <name:lang>', 'with --to: the approved template to send, e.g. order_shipped:en_US')
+    .option('--param <key=value>', 'with --to: a template variable, e.g. 1=Ana, body.first_name=Ana, header.1=..., button.0=48213 (repeatable)', collect)
+    .option('--text <body>', 'with --to: a free-form text instead of a template (only inside the customer\'s 24 h window)')
+    .option('--country <ISO2>', 'with --to: region of a number written without its country code')
+    .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
+    .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
+    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -99,6 +108,14 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
+    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
+        '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
+    )
     .action(lazy(setExit, () => import('./send.js')));
 
   program
@@ -110,6 +127,39 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
     .action(lazy(setExit, () => import('./status.js')));
+
+  const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
+  const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
+  const filters = (c: Command) =>
+    c
+      .option('--status <list>', 'only these statuses, comma-separated: APPROVED, PENDING, REJECTED, PAUSED, DISABLED')
+      .option('--name <text>', 'only names containing this')
+      .option('--language <list>', 'only these language codes, comma-separated, e.g. en_US,de')
+      .option('--category <list>', 'only these categories: MARKETING, UTILITY, AUTHENTICATION');
+  filters(templates.command('list').description('name, language, category, status, quality, rejection reason and last update of each template'))
+    .addHelpText('after', '\nExamples:\n  wa-ops templates list\n  wa-ops templates list --status REJECTED,PAUSED\n  wa-ops templates list --language de --category MARKETING --json')
+    .action(tpl('list'));
+  filters(templates.command('pull').description('write each template as a JSON file (one per name and language) that lint-template and push read'))
+    .option('--out <dir>', 'folder to write into (created if needed)', 'templates')
+    .option('--force', 'overwrite files that wa-ops did not write, or that were edited since the last pull')
+    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates.json in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
+    .action(tpl('pull'));
+  templates
+    .command('push')
+    .description('lint, then create or edit templates through the API; identical ones are never re-submitted')
+    .argument('<files...>', 'template JSON files or folders (the shape templates pull writes)')
+    .option('--rule <id=setting>', 'set a lint rule to off, warn or error (repeatable)', collect)
+    .addHelpText('after', '\nExit codes: 0 every file created, updated or unchanged; 1 lint errors (nothing submitted); 3 Meta refused a file.\n\nExamples:\n  wa-ops templates push templates/\n  wa-ops templates push templates/order_shipped.en_US.json --json\n  wa-ops templates push templates/ --rule abbreviation=off')
+    .action(tpl('push'));
+  templates
+    .command('status')
+    .description('review state of the given or all pending templates, with the rejection reason and the lint rule that would have caught it')
+    .argument('[templates...]', 'name or name:language (default: every template in review)')
+    .option('--watch', 'poll until each is APPROVED or REJECTED')
+    .option('--interval <duration>', 'time between polls with --watch', '30s')
+    .option('--timeout <duration>', 'stop watching after this long (exit 75 while some are still in review)')
+    .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
+    .action(tpl('status'));
 
   program
     .command('sandbox')
@@ -133,17 +183,24 @@ export function registerCommands(program: Command, version: string, setExit: Set
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');
   webhook
     .command('serve')
-    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably, ledgers updated')
-    .option('--port <n>', 'port', '8080')
+    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably in the events file, opt-outs to the suppression list')
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 to accept outside connections)', '127.0.0.1')
     .option('--path <path>', 'URL path', '/webhook')
     .option('--app-secret <s>', 'app secret (default: WA_OPS_APP_SECRET; prefer the environment)')
     .option('--verify-token <t>', 'verify token (default: WA_OPS_VERIFY_TOKEN; prefer the environment)')
-    .option('--events <file.jsonl>', 'events file', 'webhook-events.jsonl')
+    .option('--events <file.jsonl>', 'events file (default: WA_OPS_EVENTS, config "events", else ./webhook-events.jsonl)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder holding campaign ledgers to update (repeatable; default: .)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+    .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
+    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
+        '\nStops on Ctrl-C (exit 130) or SIGTERM (exit 143) after everything received is on disk.',
+    )
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { serve } = await import('./webhook.js');
@@ -151,10 +208,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
     });
   webhook
     .command('analyze')
-    .description('delivery funnel, latencies, read coverage and failures from an events file')
-    .argument('<events.jsonl>', 'events file written by webhook serve')
+    .description('delivery funnel, latencies, failures, account and template events, errors and pricing from an events file')
+    .argument('[events.jsonl]', 'events file written by webhook serve (default: --events, WA_OPS_EVENTS, config "events", ./webhook-events.jsonl)')
+    .option('--events <file.jsonl>', 'events file (same as the argument)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
+    .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');

@@ -106,7 +106,6 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
     .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
-    .option('--events <file.jsonl>', 'webhook events file folded into the final counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(

@@ -23,11 +23,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('validate-numbers')
     .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
-    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)')
+    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
     .option('--country-column <name>', 'column holding each row\'s ISO2 region')
-    .option('--out <file>', 'annotated copy of every row')
+    .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
@@ -36,6 +36,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
+    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -92,7 +94,6 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--country <ISO2>', 'with --to: region of a number written without its country code')
     .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
     .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
-    .option('--events <file.jsonl>', 'events file written by webhook serve (default: WA_OPS_EVENTS or ./webhook-events.jsonl)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -104,8 +105,9 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
-    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
+    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (default: WA_OPS_GRAPH_URL or config)', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
@@ -160,6 +162,47 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
     .action(tpl('status'));
 
+  const suppressions = program.command('suppressions').description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM');
+  const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
+  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')
+    .option('--history', 'every add and lift, with who lifted it and when')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions list --scope marketing --json\n  wa-ops suppressions list --history')
+    .action(sup('list'));
+  supFile(suppressions.command('add').description('suppress numbers (send and send --to skip them)').argument('<numbers...>', 'numbers, with + and country code or with --country'))
+    .option('--reason <id>', 'stop-word, marketing-opt-out, 131050, manual or import', 'manual')
+    .option('--scope <scope>', 'all (every message) or marketing (MARKETING templates only)', 'all')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--note <text>', 'a note kept with the record')
+    .option('--by <who>', 'who added it (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add 0170 1234567 --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
+    .action(sup('add'));
+  supFile(suppressions.command('remove').description('lift suppressions; the record says who lifted it and when').argument('<numbers...>', 'numbers to lift'))
+    .option('--scope <scope>', 'lift only this scope (default: every scope)')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--by <who>', 'who lifted it (default: the OS user)')
+    .option('--note <text>', 'why, kept with the record')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove 0170 1234567 --country DE --json')
+    .action(sup('remove'));
+  supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
+    .option('--column <name>', 'phone column (default: detected from the header)')
+    .option('--country <ISO2>', 'default region for numbers without a country code')
+    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--reason <id>', 'reason recorded for each number', 'import')
+    .option('--scope <scope>', 'all or marketing', 'all')
+    .option('--note <text>', 'a note kept with each record')
+    .option('--by <who>', 'who imported them (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import unsubscribed.csv --column mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import unsubscribed.csv --country-column country --json')
+    .action(sup('importCsv'));
+  supFile(suppressions.command('export').description('the active list as CSV for a CRM (formula-safe; a new file gets mode 0600)'))
+    .option('--out <file.csv>', 'write here (default: stdout); an existing file is kept unless --force')
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--force', 'replace an existing --out file')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions export --out suppressed.csv\n  wa-ops suppressions export --scope marketing > marketing-opt-outs.csv\n  wa-ops suppressions export --out suppressed.csv --force --json')
+    .action(sup('exportCsv'));
+
   program
     .command('sandbox')
     .description('a local, stateful imitation of the Cloud API for rehearsals, demos and tests')
@@ -167,8 +210,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <t>', 'the bearer token it accepts (default: sandbox-token)')
     .option('--templates <file|dir>', 'templates in Meta\'s shape, with a status (default: a built-in set)')
-    .option('--webhook-url <url>', 'send signed status webhooks here')
-    .option('--app-secret <s>', 'app secret that signs the webhooks (X-Hub-Signature-256)')
+    .option('--webhook-url <url>', 'send signed status, inbound and template webhooks here')
+    .option('--app-secret <s>', 'app secret that signs the webhooks and makes the app token appId|secret (default: sandbox-app-secret)')
     .option('--mps <n>', 'messages per second before 130429', '80')
     .option('--fail-rate <0..1>', 'share of sends that fail (131000, 2, dropped connections)', '0')
     .option('--latency <ms|min-max>', 'added latency per request')
@@ -176,6 +219,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--scenario <name>', 'make part of the account unhealthy (repeatable): ' + 'token-expired, token-expiring, token-missing-scope, token-no-waba-access, quality-yellow, quality-red, limit-250, health-limited, health-blocked, no-subscribed-apps, number-unverified, name-declined, number-flagged, template-paused', collect)
     .option('--undeliverable <e164>', 'a number that is not on WhatsApp (repeatable; numbers ending 0000 always are)', collect)
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
+    .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .action(lazy(setExit, () => import('./sandbox.js')));
 

@@ -104,7 +104,7 @@ async function waitWithSignals(eventsPath: string, offset: number, wamid: string
   const onSig = () => stop.abort();
   process.once('SIGINT', onSig);
   try {
-    return await waitForDelivery({ eventsPath, offset, wamid, timeoutMs, signal: stop.signal, onChange: (d) => info(`${d.state}`) });
+    return await waitForDelivery({ eventsPath, offset, wamid, timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
   } finally {
     process.off('SIGINT', onSig);
   }

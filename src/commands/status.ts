@@ -5,7 +5,7 @@ import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { loadRecipients, type RecipientList } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions, type RecipientList } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
@@ -102,7 +102,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
-    const list = needList ? await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) }) : undefined;
+    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign))) : undefined;
     if (list && loaded.events === 0) {
       // Nothing sent yet: the list itself says how many would be sent and how many set aside.
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });

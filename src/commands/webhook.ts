@@ -116,8 +116,8 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   const { deliveryHtml, renderDeliveryReport } = await import('../ui/delivery-report.js');
   const html = str(flags.html);
   if (html) {
-    const { writeReport } = await import('../webhook/analyze-file.js');
-    writeReport(html, deliveryHtml(report, `Delivery report: ${file}`));
+    const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
+    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)] });
     info(`wrote ${html}`);
   }
   if (term().json) outJson(report);

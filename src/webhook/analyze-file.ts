@@ -1,7 +1,5 @@
-/** Read an events file (and the campaign ledgers beside it) into a delivery report; write the HTML report safely. */
-import { closeSync, createReadStream, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+/** Read an events file (and the campaign ledgers beside it) into a delivery report. */
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
@@ -83,24 +81,4 @@ export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promis
     if (r && typeof r === 'object' && typeof r.kind === 'string') analyzer.add(r);
   }
   return analyzer.report();
-}
-
-/** Write a report file: a random exclusive temporary (no symlink followed), mode 0600, renamed into place; a device or FIFO is written in place. */
-export function writeReport(path: string, content: string): void {
-  try {
-    if (!statSync(path).isFile()) {
-      writeFileSync(path, content);
-      return;
-    }
-  } catch {
-    // does not exist yet
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    unlinkSync(tmp);
-    throw err;
-  }
 }

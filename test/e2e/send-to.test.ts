@@ -88,6 +88,17 @@ describe('send --to', () => {
     expect(await accepted()).toHaveLength(0);
   });
 
+  it('a marketing-scope suppression blocks MARKETING templates only', async () => {
+    const to = fresh();
+    writeFileSync(join(dir, 'suppressions.jsonl'), JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'marketing-opt-out', scope: 'marketing', source: 'webhook', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+    const marketing = await runCli(['send', '--to', to, '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=A1B2', '--yes'], { env: env() });
+    expect(marketing.code).toBe(2);
+    expect(marketing.stderr).toMatch(/suppressed \(marketing-opt-out, scope marketing/);
+    const utility = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(utility.code).toBe(0);
+    expect((await accepted()).map((m) => m.template?.name)).toEqual(['hello_world']);
+  });
+
   it('needs --yes without a terminal, and exactly one of --campaign / --to and --template / --text', async () => {
     const noYes = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US'], { env: env() });
     expect(noYes.code).toBe(2);
@@ -106,6 +117,20 @@ describe('send --to', () => {
     expect(r.stdout.trim()).toMatch(/^wamid\./);
     expect(r.stderr).toMatch(/no status webhook arrived within 0s|no status webhook arrived/);
     expect(r.stderr).toMatch(/webhook serve/);
+  });
+
+  it('free-form --text: fails with 131047 outside the 24 h window (said plainly), delivered once the customer wrote in', async () => {
+    const to = fresh();
+    const closed = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes'], { env: env() });
+    expect(closed.code).toBe(1);
+    expect(closed.stdout.trim()).toMatch(/^wamid\./);
+    expect(closed.stderr).toMatch(/131047.*24 h customer service window is closed/);
+    const inbound = await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: to.slice(1), text: 'Where is my parcel?' }) });
+    expect(inbound.status).toBe(200);
+    const open = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes', '--json'], { env: env() });
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout)).toMatchObject({ type: 'text', template: null, category: 'SERVICE', delivery: { state: expect.stringMatching(/^(delivered|read)$/) } });
+    expect((await accepted()).filter((m) => m.type === 'text').map((m) => m.text)).toEqual(['Your parcel is on its way', 'Your parcel is on its way']);
   });
 
   it('reports an undeliverable number as failed with its code (exit 1)', async () => {

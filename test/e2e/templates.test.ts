@@ -21,7 +21,7 @@ function templateFile(dir: string, name: string, over: Record<string, unknown> =
 }
 
 beforeAll(async () => {
-  sb = await startSandbox({});
+  sb = await startSandbox({ reviewDelayMs: 3000 });
 });
 afterAll(() => sb.close());
 
@@ -83,6 +83,29 @@ describe('templates push and status', () => {
     const again = await json(['templates', 'push', dir]);
     expect(again.code).toBe(0);
     expect(again.doc.pushed[0]).toMatchObject({ outcome: 'unchanged', id: created.doc.pushed[0].id });
+  });
+
+  it('follows a review from PENDING to APPROVED, then edits the approved template and refuses an edit while in review', async () => {
+    const dir = tempDir('wa-ops-push-edit-');
+    const file = templateFile(dir, 'receipt_edit');
+    const created = await json(['templates', 'push', file]);
+    expect(created.doc.pushed[0]).toMatchObject({ outcome: 'created', status: 'PENDING' });
+    const watched = await cli(['templates', 'status', '--watch', '--interval', '100ms', '--timeout', '20s']);
+    expect(watched.code).toBe(0);
+    expect(watched.stderr).toMatch(/receipt_edit:en_US PENDING -> APPROVED/);
+    expect(watched.stdout).toMatch(/receipt_edit:en_US.*APPROVED/);
+
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    t.components[0].text = t.components[0].text.replace('Thank you', 'Thanks');
+    writeFileSync(file, JSON.stringify(t));
+    const updated = await json(['templates', 'push', file]);
+    expect(updated.code).toBe(0);
+    expect(updated.doc.pushed[0]).toMatchObject({ outcome: 'updated', status: 'PENDING', id: created.doc.pushed[0].id });
+    t.components[0].text = t.components[0].text.replace('Thanks', 'Many thanks');
+    writeFileSync(file, JSON.stringify(t));
+    const inReview = await json(['templates', 'push', file]);
+    expect(inReview.code).toBe(3);
+    expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/in review/) });
   });
 
   it('stops on lint errors before submitting anything (exit 1)', async () => {

@@ -25,9 +25,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const filter = filterFlags(flags);
   const { client, wabaId } = account(flags.config as string | undefined);
   try {
-    // The API filters by name and language itself; status and category are applied here too, so every server agrees.
+    // The API narrows by language, status and category; --name matches a part of the name, which only we do.
     const one = (l?: string[]) => (l?.length === 1 ? l[0] : undefined);
-    const records = await client.listTemplates(wabaId, { name: filter.name, language: one(filter.language), status: one(filter.status), category: one(filter.category) });
+    const records = await client.listTemplates(wabaId, { language: one(filter.language), status: one(filter.status), category: one(filter.category) });
     const rows = filterTemplates(records, filter).map(listRow);
     if (term().json) outJson({ wabaId, count: rows.length, templates: rows });
     else out(renderTemplateList(rows));

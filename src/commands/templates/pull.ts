@@ -15,7 +15,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const force = flags.force === true;
   const { client, wabaId } = account(flags.config as string | undefined);
   try {
-    const records = filterTemplates(await client.listTemplates(wabaId, { name: filter.name }), filter);
+    const records = filterTemplates(await client.listTemplates(wabaId), filter);
     const results = pullTemplates(dir, records, force);
     const count = (o: string) => results.filter((r) => r.outcome === o).length;
     const summary = { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), kept: count('kept') };

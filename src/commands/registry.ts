@@ -123,6 +123,16 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    // status --watch (src/commands/status-watch.ts)
+    .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
+    .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops status --campaign spring-sale.json\n' +
+        '  wa-ops status --campaign spring-sale.json --watch\n' +
+        '  wa-ops status --campaign spring-sale.json --watch --interval 10s --json > progress.ndjson',
+    )
     .action(lazy(setExit, () => import('./status.js')));
 
   const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');

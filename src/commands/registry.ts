@@ -135,6 +135,19 @@ export function registerCommands(program: Command, version: string, setExit: Set
     )
     .action(lazy(setExit, () => import('./status.js')));
 
+  program
+    .command('campaigns')
+    .description('the campaigns in a folder, one line each: state, progress, last activity')
+    .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
+    .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .addHelpText(
+      'after',
+      '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
+        'stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json',
+    )
+    .action(lazy(setExit, () => import('./campaigns.js')));
+
   const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
   const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
   const filters = (c: Command) =>

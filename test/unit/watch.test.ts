@@ -46,3 +46,19 @@ describe('live view', () => {
     expect(chunks).toEqual(['a\nb\n', 'c\n']);
   });
 });
+
+import { campaignPhase } from '../../src/core/campaign/overview.js';
+
+describe('campaign phase', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  const base = { events: 10, lockHeld: false, cooldownUntil: null, lastRun: { ended: 'done' }, pending: 0 };
+  it('reads the ledger facts in order: lock, cooldown, last run', () => {
+    expect(campaignPhase({ ...base, events: 0, lastRun: undefined }, now)).toBe('not started');
+    expect(campaignPhase({ ...base, lockHeld: true }, now)).toBe('running');
+    expect(campaignPhase({ ...base, cooldownUntil: '2026-12-01T12:05:00Z', lastRun: { ended: 'paused' } }, now)).toBe('paused');
+    expect(campaignPhase({ ...base, cooldownUntil: '2026-12-01T11:55:00Z' }, now)).toBe('done');
+    expect(campaignPhase({ ...base, pending: 3 }, now)).toBe('stopped');
+    expect(campaignPhase({ ...base, lastRun: {} }, now)).toBe('stopped');
+    expect(campaignPhase({ ...base, lastRun: { ended: 'aborted' } }, now)).toBe('aborted');
+  });
+});

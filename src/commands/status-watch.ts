@@ -43,10 +43,19 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const t = term();
   // In place on a terminal; a pipe or a log gets one line per interval.
   const view = createLiveView(process.stdout, Boolean(process.stdout.isTTY) && !t.json);
+  // The reader went away (| head): stop quietly, like any Unix filter.
+  let readerGone = false;
+  const onPipeError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    readerGone = true;
+    wake();
+  };
+  let wake = () => {};
+  process.stdout.on('error', onPipeError);
   try {
     const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
     let listCounts: { total: number; skipped: number; pending: number } | undefined;
-    while (!signals.signal) {
+    while (!signals.signal && !readerGone) {
       const loaded = await loadState(await store.reader(ref));
       const state = loaded.state;
       await withEvents(state, o.events ?? settings.events);
@@ -62,11 +71,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         process.stdout.write(JSON.stringify({ at: new Date(now).toISOString(), ...summary, ratePerSec: Number(figures.ratePerSec.toFixed(3)), etaSeconds: figures.etaMs === null ? null : Math.round(figures.etaMs / 1000), latestFailures: figures.latestFailures }) + '\n');
       } else if (process.stdout.isTTY) view.update(renderWatchFrame(summary, figures, now, o.intervalMs));
       else view.update(renderWatchLine(summary, figures, now));
-      await sleepUnlessSignalled(o.intervalMs, signals);
+      await sleepUnlessSignalled(o.intervalMs, signals, (w) => (wake = w));
     }
     view.close();
+    if (!signals.signal) return EXIT.ok;
     return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
   } finally {
+    process.stdout.off('error', onPipeError);
     signals.dispose();
     await store.close();
   }
@@ -77,7 +88,7 @@ async function countList(cf: ReturnType<typeof loadCampaignFile>): Promise<{ tot
   return { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length };
 }
 
-function sleepUnlessSignalled(ms: number, signals: SignalWatch): Promise<void> {
+function sleepUnlessSignalled(ms: number, signals: SignalWatch, setWake: (wake: () => void) => void): Promise<void> {
   return new Promise((resolve) => {
     let off = () => {};
     const done = () => {
@@ -87,5 +98,6 @@ function sleepUnlessSignalled(ms: number, signals: SignalWatch): Promise<void> {
     };
     const timer = setTimeout(done, ms);
     off = signals.on(done);
+    setWake(done);
   });
 }

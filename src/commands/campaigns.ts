@@ -11,12 +11,13 @@ import { FileStore } from '../io/store/file-store.js';
 import { out, outJson } from '../ui/output.js';
 import { renderCampaigns } from '../ui/campaigns-report.js';
 import { term } from '../ui/term.js';
+import { stringFlag } from './flags.js';
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const dir = resolve(typeof flags.dir === 'string' ? flags.dir : '.');
-  const { settings } = loadConfig({ configPath: typeof flags.config === 'string' ? flags.config : undefined });
-  const events = typeof flags.events === 'string' ? flags.events : settings.events;
+  const dir = resolve(stringFlag(flags, 'dir') ?? '.');
+  const { settings } = loadConfig({ configPath: stringFlag(flags, 'config') });
+  const events = stringFlag(flags, 'events') ?? settings.events;
   const store = new FileStore();
   const rows: OverviewRow[] = [];
   try {

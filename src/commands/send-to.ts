@@ -14,7 +14,7 @@ import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js
 import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint } from '../ui/output.js';
 import { term } from '../ui/term.js';
-import { regionFlag } from './flags.js';
+import { listFlag, regionFlag, stringFlag } from './flags.js';
 
 export interface SendToOptions {
   to: string;
@@ -31,8 +31,8 @@ export interface SendToOptions {
 
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
 export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-  const list = Array.isArray(flags.param) ? flags.param.map(String) : [];
+  const str = (k: string) => stringFlag(flags, k);
+  const list = listFlag(flags.param);
   const template = str('template');
   const text = str('text');
   if (flags.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });

@@ -13,6 +13,7 @@ import { openStore } from '../io/store/open-store.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
 import { term } from '../ui/term.js';
+import { stringFlag } from './flags.js';
 
 export interface WatchOptions {
   campaign: string;
@@ -25,7 +26,7 @@ export interface WatchOptions {
 
 /** Flags to options (exit 2 on a bad --interval or a flag that makes no sense with --watch). */
 export function toOptions(flags: Record<string, unknown>): WatchOptions {
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const str = (k: string) => stringFlag(flags, k);
   if (flags.export !== undefined) throw new UsageError('--export writes a file once; run it without --watch', { code: 'bad-flag' });
   const interval = str('interval');
   const intervalMs = interval === undefined ? 2000 : parseDuration(interval);

@@ -23,11 +23,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('validate-numbers')
     .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
-    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)')
+    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
     .option('--country-column <name>', 'column holding each row\'s ISO2 region')
-    .option('--out <file>', 'annotated copy of every row')
+    .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
@@ -36,6 +36,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
+    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -103,7 +105,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
-    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
+    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (default: WA_OPS_GRAPH_URL or config)', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
@@ -123,6 +125,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
     // status --watch (src/commands/status-watch.ts)
     .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
     .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
@@ -245,17 +248,24 @@ export function registerCommands(program: Command, version: string, setExit: Set
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');
   webhook
     .command('serve')
-    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably, ledgers updated')
-    .option('--port <n>', 'port', '8080')
+    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably in the events file, opt-outs to the suppression list')
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 to accept outside connections)', '127.0.0.1')
     .option('--path <path>', 'URL path', '/webhook')
     .option('--app-secret <s>', 'app secret (default: WA_OPS_APP_SECRET; prefer the environment)')
     .option('--verify-token <t>', 'verify token (default: WA_OPS_VERIFY_TOKEN; prefer the environment)')
-    .option('--events <file.jsonl>', 'events file', 'webhook-events.jsonl')
+    .option('--events <file.jsonl>', 'events file (default: WA_OPS_EVENTS, config "events", else ./webhook-events.jsonl)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder holding campaign ledgers to update (repeatable; default: .)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+    .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
+    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
+        '\nStops on Ctrl-C (exit 130) or SIGTERM (exit 143) after everything received is on disk.',
+    )
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { serve } = await import('./webhook.js');
@@ -263,10 +273,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
     });
   webhook
     .command('analyze')
-    .description('delivery funnel, latencies, read coverage and failures from an events file')
-    .argument('<events.jsonl>', 'events file written by webhook serve')
+    .description('delivery funnel, latencies, failures, account and template events, errors and pricing from an events file')
+    .argument('[events.jsonl]', 'events file written by webhook serve (default: --events, WA_OPS_EVENTS, config "events", ./webhook-events.jsonl)')
+    .option('--events <file.jsonl>', 'events file (same as the argument)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
+    .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');
@@ -284,6 +296,30 @@ export function registerCommands(program: Command, version: string, setExit: Set
       const cmd = params[params.length - 1] as Command;
       const { migrate } = await import('./store.js');
       setExit(await migrate([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('import')
+    .description('move a local campaign (its ledger and webhook events) into the store, under the identity in its ledger header')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { importCommand } = await import('./store.js');
+      setExit(await importCommand([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('export')
+    .description('write a stored campaign back as a JSON Lines ledger (for archiving, or to leave PostgreSQL)')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { exportCommand } = await import('./store.js');
+      setExit(await exportCommand([], cmd.optsWithGlobals()));
     });
 
   program

@@ -5,11 +5,12 @@ import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { loadRecipients, type RecipientList } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions, type RecipientList } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
 import { openStore } from '../io/store/open-store.js';
+import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
@@ -92,17 +93,18 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
-  const { settings, file: configFile } = loadConfig({ configPath: f.config });
-  const store = await openStore(f.store ?? settings.store);
+  const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
+  const store = await openStore(settings.store, sources.store);
   try {
     const loaded = await loadState(await store.reader({ name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 }));
     const state = loaded.state;
+    if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
     if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     await withEvents(state, f.events ?? settings.events);
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
-    const list = needList ? await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) }) : undefined;
+    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign))) : undefined;
     if (list && loaded.events === 0) {
       // Nothing sent yet: the list itself says how many would be sent and how many set aside.
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });

@@ -48,8 +48,17 @@ export function checkReaction(reaction: unknown): SandboxError | undefined {
 }
 
 /** contacts: an array of contact cards, each with a formatted name. */
-export function checkContacts(contacts: unknown): SandboxError | undefined {
-  if (contacts === undefined) return missing('contacts');
+export function checkContacts(given: unknown): SandboxError | undefined {
+  if (given === undefined) return missing('contacts');
+  // The Graph API also takes an object parameter as a JSON-encoded string; whatsapp-api-js sends contacts that way.
+  let contacts = given;
+  if (typeof given === 'string') {
+    try {
+      contacts = JSON.parse(given);
+    } catch {
+      return graphError(100, 'Param contacts must be an array of contact objects (or that array as JSON text).');
+    }
+  }
   if (!Array.isArray(contacts)) return graphError(100, 'Param contacts must be an array of contact objects.');
   if (contacts.length === 0) return missing('contacts[0]');
   for (const [i, c] of contacts.entries()) {

@@ -14,7 +14,7 @@ import { readSuppressions, suppressionsPath } from '../suppressions.js';
 import { accountLimits } from './account.js';
 import type { CampaignFile } from './campaign-file.js';
 import { checkMedia, type MediaCheck } from './media.js';
-import { loadRecipients, type RecipientList, type SkippedRow } from './recipients.js';
+import { loadRecipients, recipientOptions, type RecipientList, type SkippedRow } from './recipients.js';
 import { checkTemplate, type TemplateFacts } from './template-check.js';
 
 /** A recipient of the campaign, ready to send. */
@@ -84,9 +84,12 @@ export interface Prepared {
 /** Load, check and render; throws typed errors before anything is sent. The caller closes the client. */
 export async function prepareSend(cf: CampaignFile, settings: Settings, o: PrepareOptions): Promise<Prepared> {
   const c = cf.campaign;
-  const list = await loadRecipients(cf.recipientsPath, { phoneColumn: c.phoneColumn, defaultCountry: c.defaultCountry, columns: mappedColumns(c) });
-  const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : (c.graphUrls ?? [settings.graphUrl]);
+  const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c)));
+  const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices: string[] = [];
+  // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
+  notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
+  if (list.assumedInternational > 0) notices.push(`${list.assumedInternational} numbers written without "+" read as international (assumed-international, as validate-numbers does)`);
   const client = settings.token
     ? new GraphClient({
         baseUrl: graphUrls[0],

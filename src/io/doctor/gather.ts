@@ -3,9 +3,12 @@ import type { Fact } from '../../core/doctor/types.js';
 import type { DebugTokenFacts, PhoneFacts } from '../../core/doctor/account-checks.js';
 import type { TemplateFacts } from '../../core/doctor/template-checks.js';
 import type { WebhookFacts } from '../../core/doctor/webhook-checks.js';
+import type { Unreachable } from '../../core/doctor/network-checks.js';
 import { WaOpsError } from '../../core/errors.js';
+import { GraphError } from '../../core/graph/graph-error.js';
+import { proxyFor } from '../../core/net-proxy.js';
 import type { Settings } from '../config.js';
-import { GraphClient } from '../graph/client.js';
+import { GraphClient, proxyEnv } from '../graph/client.js';
 import { probeWebhook } from './webhook-probe.js';
 
 export const PHONE_FIELDS = [
@@ -27,15 +30,31 @@ export interface DoctorFacts {
   apps: Fact<{ whatsapp_business_api_data: { id: string; name?: string }; override_callback_uri?: string }[]>;
   templates: Fact<TemplateFacts[]>;
   webhook?: WebhookFacts;
+  /** Set when the Graph host could not be reached at all. */
+  unreachable?: Unreachable;
 }
 
-async function fact<T>(fn: () => Promise<T>): Promise<Fact<T>> {
+type Gathered<T> = Fact<T> & { unreachable?: boolean };
+
+async function fact<T>(fn: () => Promise<T>): Promise<Gathered<T>> {
   try {
     return { ok: true, value: await fn() };
   } catch (err) {
+    // Surely never sent: the host cannot be reached at all (reported once, as graph.reachable).
+    if (err instanceof GraphError && err.notSent && err.httpStatus === 0) return { ok: false, error: err.message, hint: err.hint, unreachable: true };
     if (err instanceof WaOpsError) return { ok: false, error: err.message, hint: err.hint };
     return { ok: false, error: (err as Error).message };
   }
+}
+
+/** When the Graph host cannot be reached, one finding names it and the facts that needed it become skips. */
+function collapseUnreachable(graphUrl: string, facts: Gathered<unknown>[]): Unreachable | undefined {
+  const first = facts.find((f) => !f.ok && f.unreachable);
+  if (!first || first.ok) return undefined;
+  const url = new URL(graphUrl);
+  for (const f of facts) if (!f.ok && f.unreachable) f.skipped = `skipped: ${url.host} cannot be reached`;
+  const proxy = proxyFor(url, proxyEnv());
+  return { host: url.host, error: first.error, proxy: proxy ? new URL(proxy).host : undefined };
 }
 
 /** Ask the API (and the webhook endpoint) everything at once. */
@@ -54,7 +73,8 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
       !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
-    return { debugToken: debugToken as Fact<DebugTokenFacts>, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook };
+    const unreachable = collapseUnreachable(s.graphUrl, [debugToken, phone, apps, templates] as Gathered<unknown>[]);
+    return { debugToken: debugToken as Fact<DebugTokenFacts>, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
   } finally {
     await client?.close();
   }

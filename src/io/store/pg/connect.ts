@@ -6,11 +6,15 @@ import { UsageError, InputError } from '../../../core/errors.js';
 import { redactUrl } from '../../../core/store/location.js';
 import { storeFailure } from './errors.js';
 
+/** Something that runs a statement: the pool (autocommit), a transaction's client, a session. */
+export interface Queryable {
+  query<T extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: T[]; rowCount: number | null }>;
+}
+
 /** A queryable store connection; every failure comes out as a mapped WaOpsError when we know it. */
-export interface PgConnection {
+export interface PgConnection extends Queryable {
   readonly url: string;
   readonly redacted: string;
-  query<T extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   /** Run fn in one transaction (BEGIN ... COMMIT; ROLLBACK on a throw). */
   tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T>;
   /** A dedicated session (advisory locks live as long as it does); release it when done. */
@@ -99,11 +103,11 @@ async function open(url: string): Promise<OpenConnection> {
     get commits() {
       return commits;
     },
-    async query<T extends QueryResultRow>(text: string, values?: unknown[]): Promise<T[]> {
+    async query<T extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: T[]; rowCount: number | null }> {
       try {
         const res = await pool.query<T>(text, values);
         if (!/^\s*select/i.test(text)) commits++;
-        return res.rows;
+        return res;
       } catch (err) {
         return mapped(err);
       }

@@ -23,6 +23,7 @@ export function target(url: string): string {
 /** True for a failure of the connection itself (refused, dropped, timed out), as opposed to a refused statement. */
 export function isConnectionFailure(err: unknown): boolean {
   const e = err as PgLikeError;
+  if (e?.code === 'store-unreachable') return true;
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(e?.code ?? '') ||
     /Connection terminated|timeout expired|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')

@@ -3,9 +3,12 @@ import { hostname } from 'node:os';
 import { InputError } from '../../../core/errors.js';
 import type { PgConnection } from './connect.js';
 import * as campaigns from './tables/campaigns.js';
+import * as claims from './tables/claims.js';
 import * as ledgerEvents from './tables/ledger-events.js';
+import * as senderSlots from './tables/sender-slots.js';
 import * as suppressions from './tables/suppressions.js';
 import * as webhookEvents from './tables/webhook-events.js';
+import * as workers from './tables/workers.js';
 
 interface Migration {
   version: number;
@@ -13,9 +16,11 @@ interface Migration {
   sql: string[];
 }
 
-const TABLES = [campaigns, ledgerEvents, webhookEvents, suppressions];
+// In dependency order: a table's DDL of one version may refer to the tables before it.
+const TABLES = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, senderSlots, claims];
 const NAMES: Record<number, string> = {
   1: 'campaigns, ledger events, webhook events, suppressions',
+  2: 'workers, claims and shared sender slots (several send workers on one campaign)',
 };
 
 /** Every migration, oldest first; each table module holds its own DDL per version. */
@@ -74,7 +79,7 @@ export async function migrate(conn: PgConnection): Promise<MigrateResult> {
 /** The schema version the store holds (0 when it has none). */
 export async function schemaVersion(conn: PgConnection): Promise<number> {
   try {
-    const rows = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM wa_ops.schema_migrations');
+    const { rows } = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM wa_ops.schema_migrations');
     return Number(rows[0].v ?? 0);
   } catch (err) {
     const code = (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code);

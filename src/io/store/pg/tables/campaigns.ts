@@ -1,5 +1,5 @@
 /** Table wa_ops.campaigns: one row per campaign identity (the ledger header's campaignId), with its first header. */
-import type { PoolClient } from 'pg';
+import type { Queryable } from '../connect.js';
 
 /** DDL by schema version. */
 export const DDL: Record<number, string[]> = {
@@ -20,7 +20,7 @@ export interface CampaignRow {
   created_at: Date;
 }
 
-type Q = Pick<PoolClient, 'query'>;
+type Q = Queryable;
 
 /** The campaign with this identity, if the store holds it. */
 export async function findCampaign(q: Q, campaignId: string): Promise<CampaignRow | undefined> {
@@ -33,12 +33,12 @@ export async function createCampaign(q: Q, campaignId: string, name: string, hea
   return res.rowCount === 1;
 }
 
-/** Lock the campaign row for the rest of the transaction (serialises imports and set-ups of one campaign). */
-export async function lockCampaign(q: Q, campaignId: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM wa_ops.campaigns WHERE campaign_id = $1 FOR UPDATE', [campaignId])).rowCount === 1;
-}
-
 /** Every campaign, newest first. */
 export async function listCampaigns(q: Q): Promise<CampaignRow[]> {
   return (await q.query<CampaignRow>('SELECT campaign_id, name, header, created_at FROM wa_ops.campaigns ORDER BY created_at DESC')).rows;
+}
+
+/** Campaigns of a name (a campaign file's "name"), oldest first. */
+export async function campaignsNamed(q: Q, name: string): Promise<CampaignRow[]> {
+  return (await q.query<CampaignRow>('SELECT campaign_id, name, header, created_at FROM wa_ops.campaigns WHERE name = $1 ORDER BY created_at', [name])).rows;
 }

@@ -1,5 +1,5 @@
 /** Table wa_ops.ledger_events: a campaign's ledger, one row per event, in the order it was committed. */
-import type { PoolClient } from 'pg';
+import type { Queryable } from '../connect.js';
 import type { LedgerEvent } from '../../../../core/campaign/events.js';
 
 /** DDL by schema version. */
@@ -15,9 +15,11 @@ export const DDL: Record<number, string[]> = {
      )`,
     'CREATE INDEX IF NOT EXISTS ledger_events_by_campaign ON wa_ops.ledger_events (campaign_id, seq)',
   ],
+  // The worker that stored each event (a worker polls the others' events).
+  2: ['ALTER TABLE wa_ops.ledger_events ADD COLUMN IF NOT EXISTS worker text'],
 };
 
-type Q = Pick<PoolClient, 'query'>;
+type Q = Queryable;
 
 /** Append events (one statement); durable when the surrounding transaction commits. */
 export async function appendEvents(q: Q, campaignId: string, events: readonly LedgerEvent[]): Promise<void> {

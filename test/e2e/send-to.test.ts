@@ -52,6 +52,17 @@ describe('send --to', () => {
     expect(m).toMatchObject({ to, type: 'template', template: { name: 'order_shipped', parameters: ['Ana', '#48213', '12 March', '48213'] } });
   });
 
+  it('fills a media header from --param header=<https link>', async () => {
+    const to = fresh();
+    const r = await runCli(['send', '--to', to, '--template', 'new_collection:en_US', '--param', 'header=https://cdn.example.com/banner.png', '--param', '1=Ana', '--yes'], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+    const [m] = await accepted();
+    expect(m).toMatchObject({ to, template: { name: 'new_collection', parameters: ['Ana'] } });
+    const local = await runCli(['send', '--to', fresh(), '--template', 'new_collection:en_US', '--param', 'header=banner.png', '--param', '1=Ana', '--yes'], { env: env() });
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/--param header must be an https:\/\/ link to the image/);
+  });
+
   it('classifies the number like validate-numbers: a national number needs --country', async () => {
     const bad = await runCli(['send', '--to', '0170 3000999', '--template', 'hello_world:en_US', '--yes'], { env: env() });
     expect(bad.code).toBe(2);

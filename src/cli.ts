@@ -1,15 +1,22 @@
 /** The program: global flags, lazy command registration, and the one place that maps errors to exit codes. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, WaOpsError } from './core/errors.js';
+import { EXIT, UsageError, WaOpsError } from './core/errors.js';
+import { environmentError, portProblem } from './core/environment-errors.js';
 import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
+import { installRedaction } from './ui/output.js';
+import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
+
+/** Where a bug is reported (the README's "Reporting a bug" says what to include). */
+const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you ran and the output of the same command with --verbose (see "Reporting a bug" in the README)';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
-function report(err: unknown): number {
+function report(raw: unknown): number {
   const t = term();
+  const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
     if (t.json) {
       process.stdout.write(JSON.stringify({ error: { code: err.code, message: err.message, hint: err.hint ?? '' } }) + '\n');
@@ -20,18 +27,34 @@ function report(err: unknown): number {
     }
     return err.exitCode;
   }
-  // Not one of ours: a bug. Say so plainly; the stack only with --verbose.
-  const message = err instanceof Error ? err.message : String(err);
+  // Not one of ours: a bug (exit 70 means exactly that). Say so plainly; the stack only with --verbose.
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   if (t.json) {
-    process.stdout.write(JSON.stringify({ error: { code: 'internal', message, hint: 'rerun with --verbose and report it' } }) + '\n');
+    process.stdout.write(JSON.stringify({ error: { code: 'internal', message, hint: BUG_HINT } }) + '\n');
   } else {
-    process.stderr.write(`wa-ops: internal error: ${message}\n  hint: rerun with --verbose and report it\n`);
+    process.stderr.write(`wa-ops: internal error: ${message}\n  hint: ${BUG_HINT}\n`);
     if (t.verbose && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   }
   return 70;
 }
 
+/** Checks every command shares, before it runs: ports, and flags that contradict --json. */
+function checkCommonFlags(command: string, flags: Record<string, unknown>): void {
+  if (flags.port !== undefined) {
+    const problem = portProblem(flags.port);
+    if (problem) throw new UsageError(problem, { code: 'bad-flag' });
+  }
+  if (command === 'lint-template' && flags.json && flags.format !== undefined && flags.format !== 'json') {
+    throw new UsageError(`--json prints JSON; it cannot be combined with --format ${String(flags.format)}`, { code: 'bad-flag', hint: 'drop --json, or use --format json' });
+  }
+  // The security overrides reach every module (the Graph client, the media check) through the environment.
+  if (flags.allowInsecureGraphUrl) process.env.WA_OPS_ALLOW_INSECURE_GRAPH_URL = '1';
+  if (flags.allowInternalMedia) process.env.WA_OPS_ALLOW_INTERNAL_MEDIA = '1';
+}
+
 async function main(argv: string[]): Promise<number> {
+  installRedaction();
+  bootstrapSecrets(argv);
   const wantsJson = argv.includes('--json');
   setTerm(detectTerm({ json: wantsJson, color: !argv.includes('--no-color') }));
   const program = new Command('wa-ops');
@@ -44,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-color', 'disable colour')
     .option('-v, --verbose', 'more detail on stderr')
     .option('-q, --quiet', 'only warnings and errors on stderr')
+    .option('--allow-insecure-graph-url', 'allow a plain http:// Graph API URL to a host other than this machine (the token travels unencrypted)')
+    .option('--allow-internal-media', 'allow header media URLs that are not https:// or point at private, loopback or link-local addresses')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -53,8 +78,9 @@ async function main(argv: string[]): Promise<number> {
       outputError: (s, write) => write(s),
     })
     .hook('preAction', (_this, action) => {
-      const flags = action.optsWithGlobals() as TermFlags;
+      const flags = action.optsWithGlobals() as TermFlags & Record<string, unknown>;
       setTerm(detectTerm(flags));
+      checkCommonFlags(action.name(), flags);
     });
   registerCommands(program, pkg.version, (code) => {
     exitCode = code;
@@ -85,4 +111,14 @@ function exitAfterFlush(code: number): void {
   process.stderr.write('', done);
 }
 
-main(process.argv.slice(2)).then(exitAfterFlush, (err) => exitAfterFlush(report(err)));
+// An error thrown from an event handler (a server's 'error', a stream's) ends here rather than as a bare stack trace.
+let dying = false;
+const fatal = (err: unknown) => {
+  if (dying) return;
+  dying = true;
+  exitAfterFlush(report(err));
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
+main(process.argv.slice(2)).then(exitAfterFlush, fatal);

@@ -5,6 +5,8 @@ import { appSecretCheck } from '../core/doctor/app-secret-check.js';
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
 import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
+import { eventChecks } from '../core/doctor/event-checks.js';
+import { reachabilityCheck } from '../core/doctor/network-checks.js';
 import type { CheckResult } from '../core/doctor/types.js';
 import { mappedColumns, mappingProblems, templateShape } from '../core/campaign/render.js';
 import { costPlan, windowPlan } from '../core/campaign/policies.js';
@@ -18,7 +20,7 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts } from '../io/doctor/gather.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
@@ -30,6 +32,14 @@ interface Flags {
   offline?: boolean;
   strict?: boolean;
   config?: string;
+}
+
+function isHttpUrl(v: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** Run every check; returns the report (exported for init and the demo). */
@@ -53,10 +63,10 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     wanted.push({ name: campaign.campaign.template.name, language: campaign.campaign.template.language });
   }
   const webhookUrl = f.webhookUrl ?? s.webhookUrl;
-  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
+  if (webhookUrl && !isHttpUrl(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
   const [facts, list] = await Promise.all([
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
-    campaign ? loadRecipients(campaign.recipientsPath, { phoneColumn: campaign.campaign.phoneColumn, defaultCountry: campaign.campaign.defaultCountry, columns: mappedColumns(campaign.campaign) }) : undefined,
+    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
   ]);
   const checks: CheckResult[] = [
     ...configChecks({
@@ -68,6 +78,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
       configFile: file && { path: file.path, mode: file.mode, hasSecrets: SECRET_KEYS.some((k) => typeof file.data[k] === 'string') },
       today,
     }),
+    ...(facts.unreachable ? [reachabilityCheck(facts.unreachable)] : []),
     ...tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000)),
     appSecretCheck(facts.appToken, s.appId),
     ...phoneChecks(facts.phone),
@@ -100,6 +111,16 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     );
   }
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
+  // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.
+  if (wanted.length || campaign) {
+    const { latestManagementFor } = await import('../webhook/management-events.js');
+    const phone = facts.phone.ok ? facts.phone.value : undefined;
+    const events = await Promise.all(
+      (wanted.length ? wanted : [undefined]).map((w) => latestManagementFor(s.events, { template: w && { name: w.name, language: w.language }, phoneNumbers: [phone?.display_phone_number, s.phoneNumberId].filter((x): x is string => Boolean(x)), wabaId: s.wabaId })),
+    );
+    const seen = new Set<string>();
+    checks.push(...eventChecks(events.flat().filter((e) => !seen.has(`${e.field}|${e.subject}`) && seen.add(`${e.field}|${e.subject}`))));
+  }
   const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
   return { ok, checks };
 }

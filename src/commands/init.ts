@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../core/errors.js';
+import { registerSecrets } from '../core/redact.js';
+import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
 import { writeEnvFile } from '../io/env-file.js';
 import { checkToken } from '../io/token-check.js';
@@ -43,6 +45,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const envPath = join(cwd, '.env');
   if (!f.force && existsSync(configPath)) throw new UsageError(`${configPath} exists already`, { code: 'exists', hint: 'pass --force to overwrite it' });
   const env = process.env;
+  const graphProblem = f.graphUrl ? graphUrlProblem(f.graphUrl, env.WA_OPS_ALLOW_INSECURE_GRAPH_URL === '1') : undefined;
+  if (graphProblem) throw new UsageError(`--graph-url: ${graphProblem}`, { code: 'bad-graph-url' });
   const given: Partial<Answers> = {
     phoneNumberId: f.phoneNumberId ?? env.WA_OPS_PHONE_NUMBER_ID,
     wabaId: f.wabaId ?? env.WA_OPS_WABA_ID,
@@ -56,6 +60,11 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     verifyToken: env.WA_OPS_VERIFY_TOKEN,
   };
   const answers = term().interactive ? await ask(given) : nonInteractive(given);
+  registerSecrets([answers.token, answers.appSecret, answers.verifyToken]);
+  // A line break would end the value in .env and start a line of the attacker's (or the clipboard's) choosing.
+  for (const [name, v] of [['WA_OPS_TOKEN', answers.token], ['WA_OPS_APP_SECRET', answers.appSecret], ['WA_OPS_VERIFY_TOKEN', answers.verifyToken]] as const) {
+    if (v && /[\r\n]/.test(v)) throw new UsageError(`${name} holds a line break; a secret must be one line, nothing was written`, { code: 'bad-secret', hint: 'paste the value again without the line break' });
+  }
   const config: Record<string, string> = { phoneNumberId: answers.phoneNumberId, wabaId: answers.wabaId };
   for (const k of ['appId', 'graphUrl', 'apiVersion', 'webhookUrl'] as const) if (answers[k]) config[k] = answers[k]!;
   writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o644 });

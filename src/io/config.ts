@@ -2,8 +2,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { configProblem } from '../core/config-keys.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
+import { registerSecrets, urlPasswords } from '../core/redact.js';
+import { graphUrlProblem } from '../core/url-policy.js';
 
 export interface Settings {
   token?: string;
@@ -39,6 +42,7 @@ export const ENV_NAMES: Record<SettingKey, string> = {
 };
 
 export const SECRET_KEYS: readonly SettingKey[] = ['token', 'appSecret', 'verifyToken'];
+const SECRET_LABELS: Partial<Record<SettingKey, string>> = { token: 'access token', appSecret: 'app secret', verifyToken: 'verify token' };
 
 const DEFAULTS: Pick<Settings, 'graphUrl' | 'apiVersion' | 'events'> = {
   graphUrl: 'https://graph.facebook.com',
@@ -58,6 +62,57 @@ export interface LoadOptions {
   configPath?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Allow a plain http:// Graph URL to another host (default: WA_OPS_ALLOW_INSECURE_GRAPH_URL=1). */
+  allowInsecureGraphUrl?: boolean;
+}
+
+/** Where a setting came from, in the words a user would look for it. */
+function where(key: SettingKey, sources: Partial<Record<SettingKey, Source>>, file: LoadedConfig['file']): string {
+  switch (sources[key]) {
+    case 'flag':
+      return `the --${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} flag`;
+    case 'env':
+      return ENV_NAMES[key];
+    case '.env':
+      return `${ENV_NAMES[key]} in .env`;
+    case 'config':
+      return `"${key}" in ${file?.path}`;
+    default:
+      return `the default ${key}`;
+  }
+}
+
+/** The values the redactor must hide: secrets, the app token, a store URL's password. */
+function secretsOf(s: Partial<Record<SettingKey, string>>): (string | undefined)[] {
+  return [s.token, s.appSecret, s.verifyToken, s.appId && s.appSecret ? `${s.appId}|${s.appSecret}` : undefined, ...urlPasswords(s.store)];
+}
+
+/**
+ * Register every secret wa-ops can see before a command runs, from every source and not only the
+ * one that wins (flags in argv, the environment, .env, the config file). Never throws: a broken
+ * config is reported later by the command that loads it.
+ */
+export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): void {
+  const values: (string | undefined)[] = [];
+  const flagged = new Set(['--token', '--app-secret', '--verify-token', '--store']);
+  argv.forEach((a, i) => {
+    const eq = a.indexOf('=');
+    if (eq > 0 && flagged.has(a.slice(0, eq))) values.push(a.slice(eq + 1), ...urlPasswords(a.slice(eq + 1)));
+    else if (flagged.has(a)) values.push(argv[i + 1], ...urlPasswords(argv[i + 1]));
+  });
+  const configAt = argv.indexOf('--config');
+  const sources: Record<string, unknown>[] = [env, readDotEnv(cwd)];
+  try {
+    const file = readConfigFile(configAt >= 0 ? argv[configAt + 1] : undefined, cwd, false);
+    if (file) sources.push(Object.fromEntries(Object.entries(ENV_NAMES).map(([k, name]) => [name, file.data[k]])));
+  } catch {
+    // reported by the command
+  }
+  for (const src of sources) {
+    const get = (k: SettingKey) => (typeof src[ENV_NAMES[k]] === 'string' ? (src[ENV_NAMES[k]] as string) : undefined);
+    values.push(...secretsOf({ token: get('token'), appSecret: get('appSecret'), verifyToken: get('verifyToken'), appId: get('appId'), store: get('store') }));
+  }
+  registerSecrets(values);
 }
 
 /** Resolve every setting and remember where each came from (doctor reports it). */
@@ -84,6 +139,23 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     }
   }
   settings.graphUrl = settings.graphUrl.replace(/\/+$/, '');
+  registerSecrets(secretsOf(settings));
+  for (const key of SECRET_KEYS) {
+    if (settings[key] !== undefined && /[\r\n]/.test(settings[key])) {
+      throw new InputError(`the ${SECRET_LABELS[key]} (from ${where(key, sources, file)}) holds a line break; a secret must be one line`, {
+        code: 'bad-config',
+        hint: 'paste the value again without the line break',
+      });
+    }
+  }
+  const allowInsecure = opts.allowInsecureGraphUrl ?? env.WA_OPS_ALLOW_INSECURE_GRAPH_URL === '1';
+  const graphProblem = graphUrlProblem(settings.graphUrl, allowInsecure);
+  if (graphProblem) {
+    throw new InputError(`${where('graphUrl', sources, file)}: ${graphProblem}`, {
+      code: 'bad-graph-url',
+      hint: `set ${ENV_NAMES.graphUrl} or "graphUrl" in the config file to an https:// URL (http:// only to this machine)`,
+    });
+  }
   if (!/^v\d+\.\d+$/.test(settings.apiVersion)) {
     throw new InputError(`API version "${settings.apiVersion}" (from ${sources.apiVersion}) is not of the form v23.0`, {
       code: 'bad-config',
@@ -93,7 +165,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   return { settings: settings as unknown as Settings, sources, file };
 }
 
-function readConfigFile(explicit: string | undefined, cwd: string): LoadedConfig['file'] {
+function readConfigFile(explicit: string | undefined, cwd: string, validate = true): LoadedConfig['file'] {
   const path = resolve(cwd, explicit ?? 'wa-ops.config.json');
   let text: string;
   let mode = 0;
@@ -118,7 +190,15 @@ function readConfigFile(explicit: string | undefined, cwd: string): LoadedConfig
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config' });
   }
-  return { path, data: parsed.value as Record<string, unknown>, mode };
+  const data = parsed.value as Record<string, unknown>;
+  const problem = validate ? configProblem(data) : undefined;
+  if (problem) {
+    throw new InputError(`${path}: ${problem.message}`, {
+      code: 'bad-config',
+      hint: `fix "${problem.key}" in the config file (the README's configuration table lists every key)`,
+    });
+  }
+  return { path, data, mode };
 }
 
 function readDotEnv(cwd: string): Record<string, string> {

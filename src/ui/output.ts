@@ -1,6 +1,30 @@
 /** The two channels: stdout for data, stderr for everything a human reads while it runs. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { redact } from '../core/redact.js';
 import { term } from './term.js';
+
+let installed = false;
+
+/**
+ * Route every write to stdout and stderr through the redactor (ours, commander's, ora's, a stack
+ * trace's): one layer, so no path can forget it. Idempotent.
+ */
+export function installRedaction(): void {
+  if (installed) return;
+  installed = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (typeof chunk === 'string') return write(redact(chunk), ...rest);
+      if (chunk instanceof Uint8Array) {
+        const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+        const clean = redact(text);
+        return write(clean === text ? chunk : clean, ...(clean === text ? rest : rest.filter((r) => typeof r !== 'string')));
+      }
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
 
 /** Write data (a report, a JSON document) to stdout. */
 export function out(text: string): void {

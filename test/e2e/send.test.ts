@@ -215,11 +215,8 @@ describe('status', () => {
 
 describe('send policies', () => {
   it('fails over to the next Graph URL when the first cannot be reached', async () => {
-    const { file } = campaign(3, { graphUrls: ['http://127.0.0.1:9', 'PLACEHOLDER'] });
-    const c = JSON.parse(readFileSync(file, 'utf8'));
-    c.graphUrls[1] = sb.url;
-    writeFileSync(file, JSON.stringify(c));
-    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    const { file } = campaign(3);
+    const r = await runCli(['send', '--campaign', file, '--graph-url', 'http://127.0.0.1:9', '--graph-url', sb.url, '--interval', '20ms', '--yes', '--json'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/failover: http:\/\/127\.0\.0\.1:9\/v23\.0 cannot be reached/);
     expect(JSON.parse(r.stdout).sent).toBe(3);

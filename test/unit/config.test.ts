@@ -7,14 +7,14 @@ import { tempDir } from '../helpers.js';
 describe('loadConfig', () => {
   it('takes flag > environment > .env > config file > default', () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'wa-ops.config.json'), JSON.stringify({ phoneNumberId: 'file-pn', wabaId: 'file-waba', appId: 'file-app', graphUrl: 'http://file/' }));
+    writeFileSync(join(cwd, 'wa-ops.config.json'), JSON.stringify({ phoneNumberId: 'file-pn', wabaId: 'file-waba', appId: 'file-app', graphUrl: 'https://file/' }));
     writeFileSync(join(cwd, '.env'), 'WA_OPS_WABA_ID=dotenv-waba\nWA_OPS_APP_ID=dotenv-app\n');
     const { settings, sources } = loadConfig({
       cwd,
       env: { WA_OPS_APP_ID: 'env-app', WA_OPS_PHONE_NUMBER_ID: 'env-pn' },
       flags: { phoneNumberId: 'flag-pn' },
     });
-    expect(settings).toMatchObject({ phoneNumberId: 'flag-pn', appId: 'env-app', wabaId: 'dotenv-waba', graphUrl: 'http://file', apiVersion: 'v23.0' });
+    expect(settings).toMatchObject({ phoneNumberId: 'flag-pn', appId: 'env-app', wabaId: 'dotenv-waba', graphUrl: 'https://file', apiVersion: 'v23.0' });
     expect(sources).toMatchObject({ phoneNumberId: 'flag', appId: 'env', wabaId: '.env', graphUrl: 'config', apiVersion: 'default' });
   });
 
@@ -23,6 +23,39 @@ describe('loadConfig', () => {
     writeFileSync(join(cwd, 'bad.json'), '{\n  "wabaId": "1",\n  "token" "x"\n}');
     expect(() => loadConfig({ cwd, env: {}, configPath: 'bad.json' })).toThrow(/bad\.json:3:\d+: invalid JSON/);
     expect(() => loadConfig({ cwd, env: {}, configPath: 'missing.json' })).toThrow(/cannot read config file/);
+  });
+
+  it('refuses wrong types and unknown keys, naming the file and the key', () => {
+    const cwd = tempDir();
+    const write = (data: unknown) => writeFileSync(join(cwd, 'wa-ops.config.json'), JSON.stringify(data));
+    write({ phoneNumberId: { id: '1' } });
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/wa-ops\.config\.json: "phoneNumberId" must be .*got an object/);
+    write({ phoneNumberID: '1' });
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/unknown key "phoneNumberID" \(did you mean "phoneNumberId"\?\)/);
+    write({ webhookUrl: 'ftp://x' });
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/"webhookUrl" must be an http\(s\) URL/);
+    write({ lint: { rules: {} }, pricing: {}, events: 'e.jsonl', store: 'postgres://u:p@h/db', phoneNumberId: 109876543210987 });
+    expect(loadConfig({ cwd, env: {} }).settings.phoneNumberId).toBe('109876543210987');
+  });
+
+  it('refuses Graph URLs that would leak the token, from any source, with exit code 2', () => {
+    const cwd = tempDir();
+    for (const url of ['http://evil.example.com', 'file:///etc/passwd', 'https://user:pw@graph.example.com', 'not a url']) {
+      let err: unknown;
+      try {
+        loadConfig({ cwd, env: { WA_OPS_GRAPH_URL: url } });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ exitCode: 2, code: 'bad-graph-url', message: expect.stringMatching(/^WA_OPS_GRAPH_URL: /) });
+    }
+    expect(loadConfig({ cwd, env: { WA_OPS_GRAPH_URL: 'http://127.0.0.1:8080' } }).settings.graphUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ cwd, env: { WA_OPS_GRAPH_URL: 'http://localhost:8080/' } }).settings.graphUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ cwd, env: { WA_OPS_GRAPH_URL: 'http://proxy.corp:8080' }, allowInsecureGraphUrl: true }).settings.graphUrl).toBe('http://proxy.corp:8080');
+  });
+
+  it('refuses a token holding a line break', () => {
+    expect(() => loadConfig({ cwd: tempDir(), env: { WA_OPS_TOKEN: 'EAAGabc\nWA_OPS_GRAPH_URL=http://x' } })).toThrow(/the access token \(from WA_OPS_TOKEN\) holds a line break/);
   });
 
   it('masks secrets to their last 4 characters', () => {

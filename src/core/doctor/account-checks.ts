@@ -1,6 +1,6 @@
 /** Token, phone number and WABA checks, from what debug_token, the phone number fields and subscribed_apps said. */
 import { tierSize } from '../campaign/policies.js';
-import { fail, pass, skip, warn, type CheckResult, type Fact } from './types.js';
+import { fail, pass, skip, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
 
 export interface DebugTokenFacts {
   is_valid: boolean;
@@ -27,8 +27,8 @@ export interface PhoneFacts {
 const SCOPES = ['whatsapp_business_messaging', 'whatsapp_business_management'];
 const DAY = 86_400;
 
-function unavailable(ids: [string, string][], f: { error: string; hint?: string; offline?: boolean }): CheckResult[] {
-  return ids.map(([id, title]) => (f.offline ? skip(id, title, 'skipped (--offline)') : fail(id, title, `could not check: ${f.error}`, f.hint ?? 'fix the error above and run doctor again')));
+function unavailable(ids: [string, string][], f: { error: string; hint?: string; offline?: boolean; skipped?: string }): CheckResult[] {
+  return ids.map(([id, title]) => unavailableCheck(id, title, f, 'fix the error above and run doctor again'));
 }
 
 /** token.valid, token.expiry, token.scopes, token.waba-access. */

@@ -1,5 +1,5 @@
 /** template.<name>.<lang>: exists, APPROVED, category as intended, quality. */
-import { fail, pass, skip, warn, type CheckResult, type Fact } from './types.js';
+import { fail, pass, skip, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
 
 export interface TemplateFacts {
   name: string;
@@ -23,7 +23,7 @@ export function templateChecks(wanted: TemplateWanted[], fact: Fact<TemplateFact
     const id = `template.${w.name}.${w.language ?? '*'}`;
     const title = `Template ${w.name}${w.language ? ` (${w.language})` : ''}`;
     if (!fact.ok) {
-      out.push(fact.offline ? skip(id, title, 'skipped (--offline)') : fail(id, title, `could not check: ${fact.error}`, fact.hint ?? 'fix the error above'));
+      out.push(unavailableCheck(id, title, fact, 'fix the error above'));
       continue;
     }
     const found = fact.value.filter((t) => t.name === w.name && (!w.language || t.language === w.language));

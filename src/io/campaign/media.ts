@@ -1,11 +1,13 @@
 /** Check a header medium before the first send: the local file or the URL exists, has the right type and size. */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { lookup } from 'node:dns/promises';
 import { extname, resolve } from 'node:path';
 import { judgeMedia, sniffMime } from '../../core/campaign/media.js';
 import type { MediaKind } from '../../core/campaign/schema.js';
+import { proxyFor } from '../../core/net-proxy.js';
+import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
+import { probe, proxyEnv } from '../graph/client.js';
 
 export interface MediaCheck {
   kind: MediaKind;
@@ -19,26 +21,37 @@ export interface MediaCheck {
   warnings: string[];
 }
 
-function head(url: URL): Promise<{ status: number; type?: string; length?: number }> {
-  const fn = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolvePromise, reject) => {
-    const req = fn(url, { method: 'HEAD', timeout: 5000 }, (res) => {
-      res.resume();
-      const length = res.headers['content-length'] ? Number(res.headers['content-length']) : undefined;
-      resolvePromise({ status: res.statusCode ?? 0, type: res.headers['content-type']?.split(';')[0].trim(), length });
-    });
-    req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
-    req.on('error', reject);
-    req.end();
-  });
+/** Why an address must not be probed (a campaign file must not make wa-ops reach internal hosts). */
+function refusedAddress(ip: string): string | undefined {
+  const kind = internalAddressKind(ip);
+  return kind ? `the media URL resolves to a ${kind} address (${ip}); pass --allow-internal-media if you mean it` : undefined;
+}
+
+async function head(url: URL, allowInternal: boolean): Promise<{ status: number; type?: string; length?: number }> {
+  if (!allowInternal && proxyFor(url, proxyEnv()) !== undefined) {
+    // Through a proxy the proxy resolves the name; check what this machine resolves it to as well.
+    const addresses = await lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
+    const refused = addresses.map((a) => refusedAddress(a.address)).find(Boolean);
+    if (refused) throw new Error(refused);
+  }
+  const res = await probe(url, { method: 'HEAD', timeoutMs: 5000, guardAddress: allowInternal ? undefined : refusedAddress });
+  const length = res.headers['content-length'] ? Number(res.headers['content-length']) : undefined;
+  const type = res.headers['content-type'];
+  return { status: res.status, type: typeof type === 'string' ? type.split(';')[0].trim() : undefined, length };
 }
 
 /** Check a medium named in a campaign (paths relative to the campaign's folder). */
 export async function checkMedia(kind: MediaKind, source: string, baseDir: string): Promise<MediaCheck> {
-  if (/^https?:\/\//.test(source)) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const out: MediaCheck = { kind, source, local: false, problems: [], warnings: [] };
+    const allowInternal = process.env.WA_OPS_ALLOW_INTERNAL_MEDIA === '1';
+    const refused = mediaUrlProblem(source, allowInternal);
+    if (refused) {
+      out.problems.push(refused);
+      return out;
+    }
     try {
-      const h = await head(new URL(source));
+      const h = await head(new URL(source), allowInternal);
       if (h.status < 200 || h.status >= 300) out.problems.push(`the URL answered ${h.status}`);
       else {
         out.mime = h.type;
@@ -48,7 +61,8 @@ export async function checkMedia(kind: MediaKind, source: string, baseDir: strin
         out.warnings.push(...judged.warnings);
       }
     } catch (err) {
-      out.problems.push(`the URL cannot be reached: ${(err as Error).message}`);
+      const e = err as NodeJS.ErrnoException;
+      out.problems.push(e.code === 'EREFUSEDADDRESS' || /^the media URL/.test(e.message) ? e.message : `the URL cannot be reached: ${e.code ?? e.message}`);
     }
     return out;
   }

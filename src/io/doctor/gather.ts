@@ -3,11 +3,13 @@ import type { Fact } from '../../core/doctor/types.js';
 import type { DebugTokenFacts, PhoneFacts } from '../../core/doctor/account-checks.js';
 import type { TemplateFacts } from '../../core/doctor/template-checks.js';
 import type { WebhookFacts } from '../../core/doctor/webhook-checks.js';
+import type { Unreachable } from '../../core/doctor/network-checks.js';
 import type { AppTokenFact } from '../../core/doctor/app-secret-check.js';
 import { WaOpsError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
+import { proxyFor } from '../../core/net-proxy.js';
 import type { Settings } from '../config.js';
-import { GraphClient } from '../graph/client.js';
+import { GraphClient, proxyEnv } from '../graph/client.js';
 import { probeWebhook } from './webhook-probe.js';
 
 export const PHONE_FIELDS = [
@@ -30,15 +32,31 @@ export interface DoctorFacts {
   apps: Fact<{ whatsapp_business_api_data: { id: string; name?: string }; override_callback_uri?: string }[]>;
   templates: Fact<TemplateFacts[]>;
   webhook?: WebhookFacts;
+  /** Set when the Graph host could not be reached at all. */
+  unreachable?: Unreachable;
 }
 
-async function fact<T>(fn: () => Promise<T>): Promise<Fact<T>> {
+type Gathered<T> = Fact<T> & { unreachable?: boolean };
+
+async function fact<T>(fn: () => Promise<T>): Promise<Gathered<T>> {
   try {
     return { ok: true, value: await fn() };
   } catch (err) {
+    // Surely never sent: the host cannot be reached at all (reported once, as graph.reachable).
+    if (err instanceof GraphError && err.notSent && err.httpStatus === 0) return { ok: false, error: err.message, hint: err.hint, unreachable: true };
     if (err instanceof WaOpsError) return { ok: false, error: err.message, hint: err.hint };
     return { ok: false, error: (err as Error).message };
   }
+}
+
+/** When the Graph host cannot be reached, one finding names it and the facts that needed it become skips. */
+function collapseUnreachable(graphUrl: string, facts: Gathered<unknown>[]): Unreachable | undefined {
+  const first = facts.find((f) => !f.ok && f.unreachable);
+  if (!first || first.ok) return undefined;
+  const url = new URL(graphUrl);
+  for (const f of facts) if (!f.ok && f.unreachable) f.skipped = `skipped: ${url.host} cannot be reached`;
+  const proxy = proxyFor(url, proxyEnv());
+  return { host: url.host, error: first.error, proxy: proxy ? new URL(proxy).host : undefined };
 }
 
 /** Ask the API (and the webhook endpoint) everything at once. */
@@ -57,7 +75,8 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
       !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
-    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: debugToken.app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook };
+    const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates] as Gathered<unknown>[]);
+    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: debugToken.app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
   } finally {
     await client?.close();
   }
@@ -68,17 +87,17 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
  * that request itself (a wrong app secret or app id), ask again with the access token inspecting itself: then a
  * wrong secret is reported as such, not as a bad access token.
  */
-async function inspectToken(client: GraphClient, token: string, s: Settings, appToken: string | undefined): Promise<{ token: Fact<DebugTokenFacts>; app: AppTokenFact }> {
+async function inspectToken(client: GraphClient, token: string, s: Settings, appToken: string | undefined): Promise<{ token: Gathered<DebugTokenFacts>; app: AppTokenFact }> {
   if (!appToken) {
     const missing = [!s.appId && 'WA_OPS_APP_ID', !s.appSecret && 'WA_OPS_APP_SECRET'].filter(Boolean).join(' and ');
-    return { token: (await fact(() => client.debugToken(token))) as Fact<DebugTokenFacts>, app: { state: 'not-configured', missing } };
+    return { token: await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>), app: { state: 'not-configured', missing } };
   }
   try {
     return { token: { ok: true, value: (await client.debugToken(token, appToken)) as DebugTokenFacts }, app: { state: 'accepted' } };
   } catch (err) {
     // No answer at all (network): nothing to tell apart.
-    if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact(() => Promise.reject(err)), app: { state: 'unknown', why: (err as Error).message } };
-    const self = (await fact(() => client.debugToken(token))) as Fact<DebugTokenFacts>;
+    if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: (err as Error).message } };
+    const self = await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>);
     if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
     return { token: self, app: { state: 'unknown', why: 'the access token is refused too' } };
   }

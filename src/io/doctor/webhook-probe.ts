@@ -2,7 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 import { connect } from 'node:tls';
+import { proxyFor } from '../../core/net-proxy.js';
+import { probe, proxyEnv } from '../graph/client.js';
 import type { Fact } from '../../core/doctor/types.js';
 import type { TlsFacts, WebhookFacts } from '../../core/doctor/webhook-checks.js';
 import { signBody } from '../../core/webhook/signature.js';
@@ -13,30 +16,17 @@ interface Answer {
   ms: number;
 }
 
-function call(url: URL, method: 'GET' | 'POST', body?: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const started = performance.now();
-  const fn = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = fn(
-      url,
-      {
-        method,
-        headers: { 'user-agent': 'facebookexternalua', ...(body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers },
-        timeout: 5000,
-        // The certificate is judged by webhook.tls; the other checks run whatever it is.
-        rejectUnauthorized: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d.length < 10_000 ? d : ''));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ms: performance.now() - started }));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
-    req.on('error', reject);
-    req.end(body);
+async function call(url: URL, method: 'GET' | 'POST', body?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  // The certificate is judged by webhook.tls; the other checks run whatever it is. Same proxy rules as every request.
+  const res = await probe(url, {
+    method,
+    body,
+    headers: { 'user-agent': 'facebookexternalua', ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    timeoutMs: 5000,
+    insecureTls: true,
+    maxBodyBytes: 10_000,
   });
+  return { status: res.status, body: res.body, ms: res.ms };
 }
 
 async function fact<T>(fn: () => Promise<T>): Promise<Fact<T>> {
@@ -48,9 +38,26 @@ async function fact<T>(fn: () => Promise<T>): Promise<Fact<T>> {
   }
 }
 
-function tlsFacts(url: URL): Promise<TlsFacts> {
+/** A CONNECT tunnel through the proxy that HTTPS_PROXY names for this URL, or undefined to connect directly. */
+function tunnel(url: URL): Promise<Socket | undefined> {
+  const proxy = proxyFor(url, proxyEnv());
+  if (!proxy) return Promise.resolve(undefined);
+  const p = new URL(proxy);
+  const target = `${url.hostname}:${url.port || 443}`;
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, rejectUnauthorized: false, timeout: 5000 }, () => {
+    const auth = p.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`).toString('base64')}` } : {};
+    const req = (p.protocol === 'https:' ? httpsRequest : httpRequest)({ host: p.hostname, port: p.port || (p.protocol === 'https:' ? 443 : 80), method: 'CONNECT', path: target, headers: { host: target, ...auth }, timeout: 5000 });
+    req.on('connect', (res, socket) => (res.statusCode === 200 ? resolve(socket) : (socket.destroy(), reject(new Error(`the proxy answered ${res.statusCode} to CONNECT ${target}`)))));
+    req.on('timeout', () => req.destroy(new Error('the proxy did not answer within 5 s')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function tlsFacts(url: URL): Promise<TlsFacts> {
+  const through = await tunnel(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ ...(through ? { socket: through } : { host: url.hostname, port: Number(url.port || 443) }), servername: url.hostname, rejectUnauthorized: false, timeout: 5000 }, () => {
       const cert = socket.getPeerCertificate();
       const error = socket.authorizationError ? String(socket.authorizationError) : undefined;
       socket.end();

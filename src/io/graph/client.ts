@@ -1,8 +1,34 @@
-/** The one module that speaks HTTP to the Graph API (undici): keep-alive, timeouts, typed errors, typed methods. */
-import { Agent, FormData, request, errors as undiciErrors } from 'undici';
+/** The one module that speaks HTTP (undici): the Graph client, and the probes (media HEAD, webhook) on the same proxy-aware dispatcher. */
+import { EnvHttpProxyAgent, FormData, request, type Dispatcher } from 'undici';
+import { UsageError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
-import { waitFromHeaders } from '../../core/graph/actions.js';
+import { makeRedactor } from '../../core/redact.js';
+import { noProxyList, proxyFor, type ProxyEnv } from '../../core/net-proxy.js';
+import { graphUrlProblem } from '../../core/url-policy.js';
+import { guardedLookup, readCapped } from './net-helpers.js';
+import { graphBodyError, isObject, networkError, notJsonError } from './response-errors.js';
 import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, TemplateRecord } from './types.js';
+
+/** The proxy settings of this process (lower case wins, as in curl and undici). */
+export function proxyEnv(env: NodeJS.ProcessEnv = process.env): ProxyEnv {
+  return { httpProxy: env.http_proxy ?? env.HTTP_PROXY, httpsProxy: env.https_proxy ?? env.HTTPS_PROXY, noProxy: env.no_proxy ?? env.NO_PROXY };
+}
+
+/** A dispatcher that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY (loopback always direct). */
+function proxyAwareDispatcher(opts: Record<string, unknown>): Dispatcher {
+  const env = proxyEnv();
+  return new EnvHttpProxyAgent({ ...opts, httpProxy: env.httpProxy, httpsProxy: env.httpsProxy, noProxy: noProxyList(env.noProxy) });
+}
+
+/** Refuse a Graph base URL that must not receive the token (exit 2, one line naming it). */
+export function assertGraphUrl(url: string, allowInsecure = process.env.WA_OPS_ALLOW_INSECURE_GRAPH_URL === '1'): void {
+  const problem = graphUrlProblem(url, allowInsecure);
+  if (problem) throw new UsageError(`Graph API URL ${redactUrl(url)}: ${problem}`, { code: 'bad-graph-url', hint: 'set WA_OPS_GRAPH_URL, "graphUrl" in the config file or --graph-url to an https:// URL' });
+}
+
+function redactUrl(url: string): string {
+  return makeRedactor([])(url);
+}
 
 export interface GraphClientOptions {
   baseUrl: string;
@@ -18,6 +44,8 @@ export interface GraphClientOptions {
   connectTimeoutMs?: number;
   /** Keep-alive connections per origin. */
   connections?: number;
+  /** Allow plain http:// to hosts other than loopback (default: WA_OPS_ALLOW_INSECURE_GRAPH_URL=1). */
+  allowInsecure?: boolean;
 }
 
 export interface GraphResponse<T> {
@@ -28,17 +56,21 @@ export interface GraphResponse<T> {
 
 type Query = Record<string, string | number | undefined>;
 
-const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Far above any Graph answer (a page of 100 templates is well under 1 MB); a hostile server cannot fill the memory. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** A Graph API client bound to one base URL, version and token. */
 export class GraphClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
+  private readonly scrub: (text: string) => string;
   private readonly bases: string[];
   private current = 0;
 
   constructor(private readonly o: GraphClientOptions) {
     const timeout = o.timeoutMs ?? 10_000;
-    this.agent = new Agent({
+    for (const u of [o.baseUrl, ...(o.fallbackUrls ?? [])]) assertGraphUrl(u, o.allowInsecure);
+    this.scrub = makeRedactor([o.token]);
+    this.agent = proxyAwareDispatcher({
       connect: { timeout: o.connectTimeoutMs ?? 3_000 },
       headersTimeout: timeout,
       bodyTimeout: timeout,
@@ -83,36 +115,18 @@ export class GraphClient {
     let text: string;
     try {
       res = await request(url, { method, headers, body, dispatcher: this.agent });
-      text = await res.body.text();
+      text = await readCapped(res.body, MAX_BODY_BYTES);
     } catch (err) {
-      throw networkError(err, method, path);
+      throw networkError(err, method, path, url.host);
     }
     const h = res.headers as GraphResponse<T>['headers'];
     let parsed: unknown;
     try {
       parsed = text === '' ? {} : JSON.parse(text);
     } catch {
-      throw new GraphError({
-        title: `the server at ${url.origin} answered ${res.statusCode} with ${contentType(h)} instead of Graph JSON`,
-        details: text.slice(0, 120).replace(/\s+/g, ' '),
-        httpStatus: res.statusCode,
-        notSent: res.statusCode >= 500 ? false : undefined,
-        action: res.statusCode < 300 ? 'ambiguous' : undefined,
-      });
+      throw notJsonError(text, res.statusCode, url.origin, h, this.scrub);
     }
-    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) {
-      const e = (isObject(parsed) && isObject(parsed.error) ? parsed.error : {}) as Record<string, unknown>;
-      const data = isObject(e.error_data) ? e.error_data : {};
-      throw new GraphError({
-        code: typeof e.code === 'number' ? e.code : undefined,
-        subcode: typeof e.error_subcode === 'number' ? e.error_subcode : undefined,
-        title: String(e.error_user_title ?? e.message ?? `HTTP ${res.statusCode}`),
-        details: typeof data.details === 'string' ? data.details : typeof e.error_user_msg === 'string' ? e.error_user_msg : undefined,
-        httpStatus: res.statusCode,
-        fbtraceId: typeof e.fbtrace_id === 'string' ? e.fbtrace_id : (h['x-fb-trace-id'] as string | undefined),
-        retryAfterMs: waitFromHeaders(h['retry-after'] as string | undefined, h['x-business-use-case-usage'] as string | undefined),
-      });
-    }
+    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub);
     return { data: parsed as T, status: res.statusCode, headers: h };
   }
 
@@ -146,13 +160,18 @@ export class GraphClient {
   }
 
   /** GET /{waba}/message_templates, every page. */
-  async listTemplates(wabaId: string, filter: { name?: string; language?: string } = {}): Promise<TemplateRecord[]> {
-    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { name: filter.name, language: filter.language, limit: 100 });
+  async listTemplates(wabaId: string, filter: { name?: string; language?: string; status?: string; category?: string } = {}): Promise<TemplateRecord[]> {
+    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { name: filter.name, language: filter.language, status: filter.status, category: filter.category, limit: 100 });
   }
 
   /** POST /{waba}/message_templates */
   async createTemplate(wabaId: string, template: unknown): Promise<{ id: string; status: string; category: string }> {
     return (await this.request<{ id: string; status: string; category: string }>('POST', `${wabaId}/message_templates`, { body: template })).data;
+  }
+
+  /** POST /{template-id}: edit an existing template (components, category); Meta reviews it again. */
+  async updateTemplate(templateId: string, changes: unknown): Promise<{ success: boolean }> {
+    return (await this.request<{ success: boolean }>('POST', templateId, { body: changes })).data;
   }
 
   /** GET /debug_token?input_token=... (the token inspects itself unless another access token is given). */
@@ -170,6 +189,11 @@ export class GraphClient {
     await this.agent.close();
   }
 
+  /** Drop every connection now, requests in flight included (an interrupted run must not wait for them). */
+  async destroy(): Promise<void> {
+    await this.agent.destroy();
+  }
+
   private async all<T>(path: string, query: Query): Promise<T[]> {
     const out: T[] = [];
     let after: string | undefined;
@@ -183,23 +207,47 @@ export class GraphClient {
   }
 }
 
-function networkError(err: unknown, method: string, path: string): GraphError {
-  const e = err as { code?: string; message?: string; cause?: { code?: string } };
-  const code = e.code ?? e.cause?.code ?? '';
-  const where = `${method} /${path.split('?')[0]}`;
-  if (NOT_SENT.has(code)) {
-    return new GraphError({ title: `${where}: cannot connect (${code})`, httpStatus: 0, action: 'transient', notSent: true });
+export interface ProbeOptions {
+  method: 'GET' | 'HEAD' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  /** Accept any certificate (doctor judges the certificate in a check of its own). */
+  insecureTls?: boolean;
+  /** Refuse to connect when an address the host resolves to is refused (checked at connect time: no DNS rebinding). */
+  guardAddress?: (ip: string) => string | undefined;
+  /** Keep at most this much of the body (default 64 KiB). */
+  maxBodyBytes?: number;
+}
+
+export interface ProbeAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  ms: number;
+}
+
+/** One request to a URL that is not the Graph API (a media URL, a webhook), on the same proxy-aware dispatcher. */
+export async function probe(url: URL, o: ProbeOptions): Promise<ProbeAnswer> {
+  const timeout = o.timeoutMs ?? 5_000;
+  const proxied = proxyFor(url, proxyEnv()) !== undefined;
+  const tls = o.insecureTls ? { rejectUnauthorized: false } : {};
+  const dispatcher = proxyAwareDispatcher({
+    connect: { timeout, ...tls, ...(o.guardAddress && !proxied ? { lookup: guardedLookup(o.guardAddress) } : {}) },
+    requestTls: tls,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+  });
+  const started = performance.now();
+  try {
+    const res = await request(url, { method: o.method, headers: o.headers, body: o.body, dispatcher });
+    const body = o.method === 'HEAD' ? (await res.body.dump(), '') : await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024);
+    return { status: res.statusCode, headers: res.headers as ProbeAnswer['headers'], body, ms: performance.now() - started };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+    const cause = e.cause?.code ? e.cause : e;
+    throw Object.assign(new Error(cause.message || String(err)), { code: cause.code });
+  } finally {
+    void dispatcher.close().catch(() => undefined);
   }
-  const timedOut = err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError || /TIMEOUT/.test(code);
-  const what = timedOut ? 'timed out waiting for the answer' : `connection lost (${code || e.message})`;
-  // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
-  return new GraphError({ title: `${where}: ${what}`, httpStatus: 0, action: method === 'POST' ? 'ambiguous' : 'transient' });
-}
-
-function contentType(h: GraphResponse<unknown>['headers']): string {
-  return String(h['content-type'] ?? 'no content type').split(';')[0];
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

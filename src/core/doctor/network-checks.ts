@@ -1,0 +1,20 @@
+/** graph.reachable: when the Graph host cannot be reached at all, say so once (the checks that need it are skipped). */
+import { fail, type CheckResult } from './types.js';
+
+export interface Unreachable {
+  host: string;
+  /** The first failure, e.g. "GET /debug_token: cannot connect to graph.facebook.com (ENOTFOUND)". */
+  error: string;
+  /** Whether HTTPS_PROXY / HTTP_PROXY sent the requests through a proxy. */
+  proxy?: string;
+}
+
+/** One failed check naming the host, with what to look at. */
+export function reachabilityCheck(u: Unreachable): CheckResult {
+  const code = /\(([A-Z_]+)\)\s*$/.exec(u.error)?.[1];
+  const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'its name does not resolve (no network or no DNS?)' : code === 'ECONNREFUSED' ? 'the connection was refused' : code ? `(${code})` : u.error;
+  const hint = u.proxy
+    ? `check the proxy ${u.proxy} (HTTPS_PROXY/HTTP_PROXY) and NO_PROXY, or run doctor --offline`
+    : 'check the network connection (a corporate network may need HTTPS_PROXY), WA_OPS_GRAPH_URL, or run doctor --offline';
+  return fail('graph.reachable', 'Graph API reachable', `cannot reach ${u.host}: ${why}; the checks that need it are skipped`, hint);
+}

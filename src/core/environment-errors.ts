@@ -1,0 +1,55 @@
+/** Ordinary situations that reach wa-ops as Node errors (a port in use, a folder where a file is expected): usage errors, not bugs. */
+import { EXIT, UsageError, WaOpsError } from './errors.js';
+
+interface NodeErrorLike {
+  name?: string;
+  code?: string;
+  path?: string;
+  dest?: string;
+  syscall?: string;
+  address?: string;
+  port?: number;
+  message?: string;
+}
+
+const FILE_CODES: Record<string, [string, string]> = {
+  EISDIR: ['is a folder, not a file', 'give the path of a file'],
+  ENOTDIR: ['is not a folder (a part of the path is a file)', 'check the path'],
+  ENOENT: ['does not exist', 'check the path'],
+  EACCES: ['cannot be accessed: permission denied', 'check the permissions of the file and its folder'],
+  EPERM: ['cannot be accessed: operation not permitted', 'check the permissions of the file and its folder'],
+  EROFS: ['is on a read-only file system', 'write somewhere else'],
+  ENOSPC: ['cannot be written: no space left on the device', 'free some space and run the same command again'],
+  EDQUOT: ['cannot be written: disk quota exceeded', 'free some space and run the same command again'],
+  ELOOP: ['has too many symbolic links', 'check the path'],
+  ENAMETOOLONG: ['is too long a path', 'use a shorter path'],
+  EMFILE: ['cannot be opened: too many open files', 'raise the limit (ulimit -n) and run again'],
+};
+
+/** A typed error for a Node error a user can cause or fix, or undefined for anything else (a bug). */
+export function environmentError(err: unknown): WaOpsError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as NodeErrorLike;
+  if (e.name === 'ExitPromptError' || e.name === 'AbortPromptError') {
+    return new WaOpsError('cancelled at the prompt: nothing was sent', EXIT.sigint, { code: 'interrupted', hint: 'run the same command again when you are ready' });
+  }
+  if (e.syscall === 'listen' || e.syscall === 'bind' || e.code === 'ERR_SOCKET_BAD_PORT') {
+    const where = `${e.address ?? 'the address'}${e.port !== undefined ? `:${e.port}` : ''}`;
+    if (e.code === 'EADDRINUSE') return new UsageError(`port ${e.port ?? ''} on ${e.address ?? 'this machine'} is already in use`, { code: 'port-in-use', hint: 'stop the program using it, or pick another --port (0 picks a free one)' });
+    if (e.code === 'EACCES' || e.code === 'EPERM') return new UsageError(`not allowed to listen on ${where}`, { code: 'port-denied', hint: 'ports below 1024 need privileges: pick a port above 1024' });
+    if (e.code === 'EADDRNOTAVAIL') return new UsageError(`cannot listen on ${where}: the address is not on this machine`, { code: 'bad-host', hint: 'check --host (127.0.0.1 or 0.0.0.0)' });
+    if (e.code === 'ERR_SOCKET_BAD_PORT') return new UsageError('the port must be between 0 and 65535', { code: 'bad-flag', hint: 'pass --port 0 to pick a free one' });
+  }
+  const file = e.code ? FILE_CODES[e.code] : undefined;
+  if (file && (e.path || e.syscall)) {
+    const what = e.path ? e.path : 'a path given';
+    return new UsageError(`${what} ${file[0]}`, { code: 'file-error', hint: file[1] });
+  }
+  return undefined;
+}
+
+/** Check a --port value: an integer from 0 (a free port) to 65535. */
+export function portProblem(value: unknown): string | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 65535 && String(value).trim() !== '' ? undefined : `--port must be an integer from 0 to 65535 (0 picks a free port), got "${value}"`;
+}

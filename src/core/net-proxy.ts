@@ -1,0 +1,35 @@
+/** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, decided the way undici's EnvHttpProxyAgent does, plus: loopback is never proxied. */
+
+export interface ProxyEnv {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/** Loopback never goes through a proxy (the sandbox, a local webhook), as in Go's net/http. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The NO_PROXY list handed to the dispatcher: the user's entries plus loopback ("*" stays "*"). */
+export function noProxyList(noProxy: string | undefined): string {
+  const v = (noProxy ?? '').trim();
+  if (v === '*') return '*';
+  return [v, ...LOOPBACK].filter(Boolean).join(',');
+}
+
+/** The proxy URL a request to `url` goes through, or undefined for a direct connection. */
+export function proxyFor(url: URL, env: ProxyEnv): string | undefined {
+  const proxy = url.protocol === 'https:' ? (env.httpsProxy || env.httpProxy) : env.httpProxy;
+  if (!proxy) return undefined;
+  const list = noProxyList(env.noProxy);
+  if (list === '*') return undefined;
+  const host = url.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  for (const raw of list.split(/[,\s]/)) {
+    if (!raw) continue;
+    const m = /^(.+):(\d+)$/.exec(raw);
+    const entry = (m ? m[1] : raw).replace(/^\*?\./, '').toLowerCase();
+    if (m && Number(m[2]) !== port) continue;
+    if (host === entry || host.endsWith(`.${entry}`)) return undefined;
+  }
+  return proxy;
+}

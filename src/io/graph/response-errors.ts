@@ -1,0 +1,62 @@
+/** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
+import { GraphError } from '../../core/graph/graph-error.js';
+import { waitFromHeaders } from '../../core/graph/actions.js';
+import { redact } from '../../core/redact.js';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Errors that prove the request never left this machine. */
+export const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The errno-like code of a failed request (undici wraps the socket's error in `cause`). */
+export function errorCode(err: unknown): string {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code ?? '';
+}
+
+/** A request that failed before an answer: refused, unresolvable, timed out or cut. */
+export function networkError(err: unknown, method: string, path: string, host: string): GraphError {
+  const code = errorCode(err);
+  const where = `${method} /${path.split('?')[0]}`;
+  if (NOT_SENT.has(code)) {
+    return new GraphError({ title: `${where}: cannot connect to ${host} (${code})`, httpStatus: 0, action: 'transient', notSent: true });
+  }
+  const timedOut = /TIMEOUT/.test(code);
+  const what = timedOut ? 'timed out waiting for the answer' : `connection lost (${code || (err as Error)?.message})`;
+  // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
+  return new GraphError({ title: `${where}: ${what}`, httpStatus: 0, action: method === 'POST' ? 'ambiguous' : 'transient' });
+}
+
+/** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */
+export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
+  // Redact before cutting: a secret cut in half would escape the redactor.
+  const details = scrub(redact(text)).replace(/\s+/g, ' ').slice(0, 120);
+  return new GraphError({
+    title: `the server at ${origin} answered ${status} with ${String(h['content-type'] ?? 'no content type').split(';')[0]} instead of Graph JSON`,
+    details,
+    httpStatus: status,
+    notSent: status >= 500 ? false : undefined,
+    action: status < 300 ? 'ambiguous' : undefined,
+  });
+}
+
+/** A Graph `{"error":{...}}` answer (or an HTTP error status) as a typed error, every echoed text redacted. */
+export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string): GraphError {
+  const e = (isObject(parsed) && isObject(parsed.error) ? parsed.error : {}) as Record<string, unknown>;
+  const data = isObject(e.error_data) ? e.error_data : {};
+  const clean = (v: unknown) => (typeof v === 'string' ? scrub(redact(v)).slice(0, 2000) : undefined);
+  return new GraphError({
+    code: typeof e.code === 'number' ? e.code : undefined,
+    subcode: typeof e.error_subcode === 'number' ? e.error_subcode : undefined,
+    title: clean(String(e.error_user_title ?? e.message ?? `HTTP ${status}`))!,
+    details: clean(data.details) ?? clean(e.error_user_msg),
+    httpStatus: status,
+    fbtraceId: clean(e.fbtrace_id) ?? clean(h['x-fb-trace-id']),
+    retryAfterMs: waitFromHeaders(h['retry-after'] as string | undefined, h['x-business-use-case-usage'] as string | undefined),
+  });
+}
+
+/** A plain object (not an array, not null). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

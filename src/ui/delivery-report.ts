@@ -76,7 +76,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 /** One self-contained HTML page (inline CSS and SVG, no scripts, no network). */
 export function deliveryHtml(r: DeliveryReport, title: string): string {
   const bar = (label: string, n: number, max: number, colour: string) => {
-    const w = max ? Math.round((n / max) * 520) : 0;
+    // The longest bar leaves room in the 540-wide SVG for its number after it ("1,234,567" is about 60 px).
+    const w = max ? Math.round((n / max) * 460) : 0;
     return `<div class="bar"><span class="label">${esc(label)}</span><svg width="540" height="22" role="img" aria-label="${esc(label)} ${n}"><rect width="${w}" height="18" y="2" rx="3" fill="${colour}"/><text x="${w + 6}" y="16">${n.toLocaleString('en-US')}</text></svg></div>`;
   };
   const funnels = r.funnels

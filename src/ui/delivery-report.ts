@@ -5,13 +5,14 @@ import { formatDuration } from '../core/campaign/duration.js';
 import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
+import { plural } from './plural.js';
 
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : '–');
 const secs = (v: number | null) => (v === null ? '–' : formatDuration(v * 1000));
 
 /** Tables for the terminal. */
 export function renderDeliveryReport(r: DeliveryReport): string {
-  const parts = [paint('bold', `${fmtInt(r.events)} events: ${fmtInt(r.statuses)} statuses for ${fmtInt(r.messages)} messages, ${fmtInt(r.inbound)} inbound messages`)];
+  const parts = [paint('bold', `${plural(r.events, 'event')}: ${plural(r.statuses, 'status', 'statuses')} for ${plural(r.messages, 'message')}, ${plural(r.inbound, 'inbound message')}`)];
   const f = new Table({ head: ['campaign', 'template', 'accepted', 'sent', 'delivered', 'read', 'failed', 'read coverage', 'no status'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
   for (const x of r.funnels) f.push([c(x.campaign, 60), c(x.template, 60), fmtInt(x.accepted), fmtInt(x.sent), `${fmtInt(x.delivered)} (${pct(x.delivered, x.accepted)})`, fmtInt(x.read), fmtInt(x.failed), pct(x.read, x.delivered), fmtInt(x.noStatus)]);
   parts.push(f.toString());

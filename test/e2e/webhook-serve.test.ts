@@ -198,7 +198,7 @@ describe('webhook serve --forward-to', () => {
 
 describe('webhook: bad input is exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
-    ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be between 0 and 65535/],
+    ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be (between 0 and 65535|an integer from 0 to 65535)/],
     ['--campaigns naming no folder', ['webhook', 'serve', '--port', '0', '--campaigns', 'nope'], /--campaigns nope: no such folder/],
     ['--forward-to that is not a URL', ['webhook', 'serve', '--port', '0', '--forward-to', 'not a url'], /--forward-to "not a url" is not a URL/],
     ['--events naming a folder', ['webhook', 'serve', '--port', '0', '--events', '.'], /is a folder; the events file must be a file/],

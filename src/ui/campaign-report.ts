@@ -77,7 +77,7 @@ export function renderPlan(p: Plan): string {
   );
   if (p.dailyLimit !== undefined) {
     const days = Math.ceil(p.toSend / p.dailyLimit);
-    lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${days} days; the run pauses at the limit and resumes when the window allows` : ''}`);
+    lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${plural(days, 'day')}; the run pauses at the limit and resumes when the window allows` : ''}`);
   }
   if (p.cooldown) lines.push(paint('yellow', `  cooldown     ${cooldownText(p.cooldown)}`));
   else if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${localTimeText(Date.parse(p.cooldownUntil))}`));

@@ -6,10 +6,14 @@ export interface WatchRecipient {
   status: string;
   code?: number | string;
   details?: string;
-  sentAt?: string;
-  firstAttemptAt?: string;
-  lastAttemptAt?: string;
+  /** Times as epoch milliseconds (the ledger state) or ISO strings. */
+  sentAt?: string | number;
+  firstAttemptAt?: string | number;
+  lastAttemptAt?: string | number;
 }
+
+const msOf = (v: string | number | undefined): number => (typeof v === 'number' ? v : v ? Date.parse(v) : NaN);
+const isoOf = (v: string | number | undefined): string => (typeof v === 'number' ? new Date(v).toISOString() : (v ?? ''));
 
 export interface WatchFigures {
   /** Messages sent per second over the last window (0 when none). */
@@ -25,10 +29,10 @@ export function watchFigures(recipients: Iterable<WatchRecipient>, pending: numb
   let recent = 0;
   const failed: WatchFigures['latestFailures'] = [];
   for (const x of recipients) {
-    const sentAt = x.sentAt ? Date.parse(x.sentAt) : NaN;
+    const sentAt = msOf(x.sentAt);
     if (sentAt > now - windowMs && sentAt <= now) recent++;
     if (x.status === 'failed') {
-      failed.push({ recipient: x.r.startsWith('line:') ? '' : x.r, code: String(x.code ?? ''), details: x.details ?? '', at: x.lastAttemptAt ?? x.firstAttemptAt ?? '' });
+      failed.push({ recipient: x.r.startsWith('line:') ? '' : x.r, code: String(x.code ?? ''), details: x.details ?? '', at: isoOf(x.lastAttemptAt ?? x.firstAttemptAt) });
     }
   }
   failed.sort((a, b) => b.at.localeCompare(a.at));

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 /** Example command lines by command path ("webhook serve"); commands that add their own in registry.ts are not listed. */
 export const EXAMPLES: Record<string, string[]> = {
+  '': ['wa-ops demo', 'wa-ops doctor', 'wa-ops lint-template fixtures/templates/clean/ --format github'],
   'validate-numbers': [
     'wa-ops validate-numbers fixtures/numbers/semicolon-bom-crlf.csv --country-column Land --out annotated.csv',
     'wa-ops validate-numbers fixtures/numbers/customers-de.csv --country DE --max-invalid 5 --json',
@@ -40,5 +41,5 @@ export function addExamples(program: Command): void {
     if (lines) cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
     cmd.commands.forEach(visit);
   };
-  program.commands.forEach(visit);
+  visit(program);
 }

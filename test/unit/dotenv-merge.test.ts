@@ -39,3 +39,19 @@ describe('fitToWidth', () => {
     expect(text.slice(caretAt, caretAt + caretWidth)).toBe('!!!!');
   });
 });
+
+describe('stylish carets under wide characters', () => {
+  it('pads by display width so the caret lands under a Chinese discount', async () => {
+    const { renderStylish } = await import('../../src/ui/lint/stylish.js');
+    const { lintTemplate } = await import('../../src/core/lint/engine.js');
+    const r = lintTemplate({ name: 'zh_sale', language: 'zh_CN', category: 'MARKETING', components: [{ type: 'BODY', text: '您好 {{1}}，今天全场 8折 优惠。' }] }, { file: '<text>', kind: 'text' });
+    const lines = renderStylish([r], 1, 0, 100).split('\n');
+    const at = lines.findIndex((l) => l.includes('百分比折扣'));
+    const [context, carets] = [lines[at + 2], lines[at + 3]];
+    const { columns } = await import('../../src/ui/lint/stylish.js');
+    const caretCol = carets.indexOf('^');
+    const idx = context.indexOf('8折');
+    expect(caretCol).toBe(columns(context.slice(0, idx)));
+    expect(carets.trim()).toBe('^^^');
+  });
+});

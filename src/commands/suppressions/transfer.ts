@@ -4,6 +4,7 @@ import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv
 import { appendSuppressions, readSuppressions } from '../../io/suppressions.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
+import { stringFlag } from '../flags.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
 import { fmtCount, plural } from '../../ui/plural.js';
@@ -13,7 +14,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const o = commonOptions(flags);
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
-  const read = await readNumbersCsv(path, { column: flags.column as string | undefined, country: o.country, countryColumn: flags.countryColumn as string | undefined });
+  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
   const plan = planAdds(readSuppressions(o.file), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
   appendSuppressions(o.file, plan.records);
   const reasons: Record<string, number> = {};
@@ -31,7 +32,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
 /** suppressions export: the active list as CSV (formula-safe; a file is created with mode 0600 and never replaces one without --force). */
 export async function exportCsv(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
-  const outPath = typeof flags.out === 'string' ? flags.out : undefined;
+  const outPath = stringFlag(flags, 'out');
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const records = readSuppressions(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
   exportSuppressionsCsv(records, outPath, flags.force === true);

@@ -120,7 +120,7 @@ describe('send', () => {
     const mismatch = campaign(2, { parameters: { body: ['first_name'] } });
     const r2 = await runCli(['send', '--campaign', mismatch.file, '--yes'], { env: env() });
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toMatch(/body: the template has 2 variable\(s\), parameters.body maps 1/);
+    expect(r2.stderr).toMatch(/body: the template has 2 variables, parameters.body maps 1/);
     await fetch(`${sb.url}/_sandbox/scenario`, { method: 'POST', body: JSON.stringify({ set: ['template-paused'] }) });
     const paused = campaign(2);
     const r3 = await runCli(['send', '--campaign', paused.file, '--yes'], { env: env() });

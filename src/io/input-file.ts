@@ -26,7 +26,7 @@ export function describeSpecial(path: string, st: Stats): string | undefined {
   if (st.isCharacterDevice()) return `is a character device${/^\/dev\//.test(path) ? ` (${path})` : ''}, not a regular file`;
   if (st.isBlockDevice()) return 'is a block device, not a regular file';
   if (!st.isFile()) return 'is not a regular file';
-  if (/^\/(proc|sys)\//.test(path)) return `is a file the kernel generates under /${path.split('/')[1]}, not a list`;
+  if (/^\/(proc|sys)\//.test(path)) return `is a file the kernel generates under /${path.split('/')[1]}, not a regular file`;
   return undefined;
 }
 

@@ -50,7 +50,7 @@ export function refuseSameFile(path: string, flag: string, o: OutputOptions): vo
   }
   for (const input of o.inputs ?? []) {
     if (input.identity && st.dev === input.identity.dev && st.ino === input.identity.ino) {
-      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace the list`, { code: 'output-is-input', hint: 'write to another file name' });
+      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace it`, { code: 'output-is-input', hint: 'write to another file name' });
     }
   }
 }

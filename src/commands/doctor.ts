@@ -1,4 +1,6 @@
 /** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
+import { pendingOf } from '../io/campaign/campaign-state.js';
+import { FileStore } from '../io/store/file-store.js';
 import { configChecks } from '../core/doctor/config-checks.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
@@ -80,15 +82,17 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     const t = facts.templates.ok ? facts.templates.value.find((x) => x.name === campaign.campaign.template.name && x.language === campaign.campaign.template.language) : undefined;
     const phone = facts.phone.ok ? facts.phone.value : undefined;
     const cc = campaign.campaign;
-    const seed = seedFrom(campaign.campaignId);
-    const targets = list.recipients.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
+    // Only what is left to send counts (the ledger's identity seeds the window jitter, as in send).
+    const ledger = await pendingOf(await new FileStore().reader({ name: cc.name, ledgerPath: campaign.ledgerPath }), list.recipients);
+    const seed = seedFrom(ledger.campaignId ?? campaign.campaignId);
+    const targets = ledger.left.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
     const mediaSource = cc.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
     const media = mediaSource && !f.offline ? await checkMedia(mediaSource.media, mediaSource.source, dirname(campaign.path)) : undefined;
     const cost = costPlan(mergePrices(DEFAULT_PRICES, file?.data.pricing), t?.category ?? 'MARKETING', targets);
     checks.push(
       ...campaignChecks({
         name: campaign.campaign.name,
-        recipients: list.recipients.length,
+        recipients: ledger.left.length,
         senders: Math.max(1, campaign.campaign.senders.length),
         intervalMs: campaign.campaign.intervalMs ?? 6000,
         dailyLimit: campaign.campaign.dailyLimit,

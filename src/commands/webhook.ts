@@ -93,14 +93,16 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
       else if (tail && (!r.ok || t.verbose)) process.stderr.write(ui.forwardLine(r) + '\n');
     },
   });
+  // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
+  const stopped = new Promise<NodeJS.Signals>((r) => {
+    process.once('SIGINT', () => r('SIGINT'));
+    process.once('SIGTERM', () => r('SIGTERM'));
+  });
   if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   if (t.json) outJson({ url: server.url, events: o.eventsPath, deadLetters: server.deadLetterPath ?? null });
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${o.eventsPath}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
-  const signal = await new Promise<NodeJS.Signals>((r) => {
-    process.once('SIGINT', () => r('SIGINT'));
-    process.once('SIGTERM', () => r('SIGTERM'));
-  });
+  const signal = await stopped;
   await server.close();
   info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;

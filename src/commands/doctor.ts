@@ -3,6 +3,7 @@ import { pendingOf } from '../io/campaign/campaign-state.js';
 import { FileStore } from '../io/store/file-store.js';
 import { configChecks } from '../core/doctor/config-checks.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
+import { appSecretCheck } from '../core/doctor/app-secret-check.js';
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
 import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
@@ -48,9 +49,16 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   const { settings: s, sources, file } = loaded;
   const today = new Date().toISOString().slice(0, 10);
   const wanted: TemplateWanted[] = (f.template ?? []).map((spec) => {
-    const [name, language, category] = spec.split(':');
-    if (!name) throw new UsageError(`--template takes name[:language[:CATEGORY]], got "${spec}"`, { code: 'bad-flag' });
-    return { name, language: language || undefined, category: category || undefined };
+    const [name, language, category, ...rest] = spec.split(':');
+    if (!name || rest.length > 0) throw new UsageError(`--template takes name[:language[:CATEGORY]], got "${spec}"`, { code: 'bad-flag', hint: 'e.g. --template spring_sale:de:MARKETING' });
+    const cat = category ? category.toUpperCase() : undefined;
+    if (cat !== undefined && !['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(cat)) {
+      throw new UsageError(`--template ${spec}: the category must be MARKETING, UTILITY or AUTHENTICATION, got "${category}"`, { code: 'bad-flag', hint: 'e.g. --template spring_sale:de:MARKETING' });
+    }
+    if (language && !/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language)) {
+      throw new UsageError(`--template ${spec}: "${language}" is not a template language code`, { code: 'bad-flag', hint: 'use Meta\'s codes, e.g. de, en_US, pt_BR' });
+    }
+    return { name, language: language || undefined, category: cat };
   });
   const campaign = f.campaign ? loadCampaignFile(f.campaign) : undefined;
   if (campaign && !wanted.some((w) => w.name === campaign.campaign.template.name && w.language === campaign.campaign.template.language)) {
@@ -74,6 +82,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     }),
     ...(facts.unreachable ? [reachabilityCheck(facts.unreachable)] : []),
     ...tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000)),
+    appSecretCheck(facts.appToken, s.appId),
     ...phoneChecks(facts.phone),
     subscribedAppsCheck(facts.apps, webhookUrl),
     ...templateChecks(wanted, facts.templates),

@@ -95,6 +95,8 @@ function writeExport(path: string, state: LedgerState, list: RecipientList | und
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  // The live view (status --watch) lives in its own module.
+  if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });

@@ -3,7 +3,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import { parseCallbackData } from '../campaign/render.js';
-import { DEFAULT_PRICES, estimateCost, type PriceTable } from '../campaign/pricing.js';
+import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
+import { costOf, Reservoir, type Percentiles } from './percentiles.js';
+
+export type { Percentiles } from './percentiles.js';
 import { describeManagement, type ManagementEvent } from './management.js';
 import type { WebhookRecord } from './records.js';
 
@@ -40,12 +43,6 @@ export interface Funnel {
   noStatus: number;
 }
 
-export interface Percentiles {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-}
 
 export interface DeliveryReport {
   events: number;
@@ -76,26 +73,6 @@ export interface LedgerInfo {
 }
 
 const WINDOW_S = 48 * 3600;
-const RESERVOIR = 100_000;
-
-class Reservoir {
-  private values: number[] = [];
-  private seen = 0;
-  constructor(private readonly rng: () => number) {}
-  add(v: number): void {
-    this.seen++;
-    if (this.values.length < RESERVOIR) this.values.push(v);
-    else {
-      const j = Math.floor(this.rng() * this.seen);
-      if (j < RESERVOIR) this.values[j] = v;
-    }
-  }
-  percentiles(): Percentiles {
-    const v = [...this.values].sort((a, b) => a - b);
-    const at = (q: number) => (v.length ? v[Math.min(v.length - 1, Math.floor(q * v.length))] : null);
-    return { count: this.seen, p50: at(0.5), p90: at(0.9), p99: at(0.99) };
-  }
-}
 
 /** Streams records in; messages quiet for 48 h of event time are folded and forgotten, so memory stays bounded. */
 export class DeliveryAnalyzer {
@@ -259,12 +236,6 @@ export class DeliveryAnalyzer {
       optOuts: { ...this.optOuts },
     };
   }
-}
-
-/** Billed categories priced from the table; service, referral and other free categories cost nothing. */
-function costOf(table: PriceTable, category: string, byRegion: Map<string, number>): number {
-  const base = /^marketing/.test(category) ? 'marketing' : category === 'utility' ? 'utility' : /^authentication/.test(category) ? 'authentication' : undefined;
-  return base && byRegion.size ? estimateCost(table, base, byRegion).total : 0;
 }
 
 function round(x: number): number {

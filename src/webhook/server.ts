@@ -102,7 +102,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     }
     const write = fresh.length ? appender!.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
     for (const r of fresh) inflight.set(r.key, write);
-    Promise.all([write, ...waits]).then(
+    (waits.length ? Promise.all([write, ...waits]) : write).then(
       () => {
         // Remembered only now that they are on disk: a failed write leaves Meta's retry free to store them.
         for (const r of fresh) {

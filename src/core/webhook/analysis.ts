@@ -181,7 +181,9 @@ export class DeliveryAnalyzer {
     let f = this.funnels.get(m.campaign);
     if (!f) this.funnels.set(m.campaign, (f = { campaign: m.campaign, accepted: 0, sent: 0, delivered: 0, read: 0, failed: 0, failures: {} }));
     f.accepted++;
-    if (m.failed !== undefined) {
+    // One state per message, whatever order the statuses came in: read > delivered > failed > sent.
+    const reached = m.delivered !== undefined || m.read !== undefined;
+    if (m.failed !== undefined && !reached) {
       f.failed++;
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
@@ -190,8 +192,8 @@ export class DeliveryAnalyzer {
       this.countries[country] = (this.countries[country] ?? 0) + 1;
     }
     // A later stage implies the earlier ones (a read may arrive without its delivered).
-    if (m.sent !== undefined || m.delivered !== undefined || m.read !== undefined) f.sent++;
-    if (m.delivered !== undefined || m.read !== undefined) f.delivered++;
+    if (reached || (m.sent !== undefined && m.failed === undefined)) f.sent++;
+    if (reached) f.delivered++;
     if (m.read !== undefined) f.read++;
     if (m.sent !== undefined && m.delivered !== undefined && m.delivered >= m.sent) this.s2d.add(m.delivered - m.sent);
     if (m.delivered !== undefined && m.read !== undefined && m.read >= m.delivered) this.d2r.add(m.read - m.delivered);

@@ -44,7 +44,7 @@ export class OptOutWriter {
       const e164 = intent.e164 ?? this.resolve(intent, r);
       if (!e164) {
         this.stats.unresolvedOptOuts++;
-        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; add it with wa-ops suppressions add once you know the number`);
+        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${this.path}`);
         continue;
       }
       const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref });

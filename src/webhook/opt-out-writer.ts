@@ -44,7 +44,7 @@ export class OptOutWriter {
       const e164 = intent.e164 ?? this.resolve(intent, r);
       if (!e164) {
         this.stats.unresolvedOptOuts++;
-        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${this.path}`);
+        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${shellQuote(this.path)}`);
         continue;
       }
       const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref });
@@ -123,4 +123,9 @@ export function ledgerRecipient(dirs: string[], wamid: string): string | undefin
     }
   }
   return undefined;
+}
+
+/** A path as one shell word (single quotes when it holds anything but safe characters). */
+function shellQuote(path: string): string {
+  return /^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

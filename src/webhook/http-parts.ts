@@ -9,6 +9,7 @@ export function withReceivedAt(r: WebhookRecord, receivedAt: string): string {
   return `${json.slice(0, -1)},"receivedAt":"${receivedAt}"}`;
 }
 
+/** The headers a forwarded POST carries: Meta's signature and content type. */
 export function forwardHeaders(req: IncomingMessage): Record<string, string> {
   const h: Record<string, string> = { 'content-type': String(req.headers['content-type'] ?? 'application/json'), 'user-agent': 'wa-ops webhook serve (forwarding)' };
   if (req.headers['x-hub-signature-256']) h['x-hub-signature-256'] = String(req.headers['x-hub-signature-256']);
@@ -27,6 +28,7 @@ export function readBody(req: IncomingMessage, max: number, done: (raw: Buffer |
   req.on('end', () => done(size > max ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
 }
 
+/** Listen, turning a port in use, a privileged port or a foreign address into a usage error. */
 export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -40,6 +42,7 @@ export function listen(server: Server, port: number, host: string): Promise<void
   });
 }
 
+/** A plain-text answer with its length. */
 export function end(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);

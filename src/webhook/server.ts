@@ -11,6 +11,7 @@ import { OptOutWriter } from './opt-out-writer.js';
 import type { EventSink } from '../io/store/pg/event-sink.js';
 import type { SuppressionRecord } from '../io/suppressions.js';
 
+/** How to run the receiver. */
 export interface WebhookServerOptions {
   port: number;
   host: string;
@@ -35,6 +36,7 @@ export interface WebhookServerOptions {
   onForward?: (r: ForwardResult) => void;
 }
 
+/** Counters shown in the stop summary. */
 export interface WebhookStats {
   received: number;
   recorded: number;
@@ -53,6 +55,7 @@ export interface WebhookStats {
   fsyncs: number;
 }
 
+/** A running receiver. */
 export interface WebhookServer {
   url: string;
   stats: WebhookStats;

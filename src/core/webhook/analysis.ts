@@ -29,6 +29,7 @@ export interface PricingLine {
   cost: number;
 }
 
+/** One campaign's delivery funnel. */
 export interface Funnel {
   campaign: string;
   template: string;
@@ -44,6 +45,7 @@ export interface Funnel {
 }
 
 
+/** Everything webhook analyze reports (the --json document). */
 export interface DeliveryReport {
   events: number;
   statuses: number;

@@ -1,6 +1,7 @@
 /** Bounded-memory helpers of the delivery report: latency percentiles from a reservoir sample, and the cost of billed messages. */
 import { estimateCost, type PriceTable } from '../campaign/pricing.js';
 
+/** Latency percentiles in seconds (null without data). */
 export interface Percentiles {
   count: number;
   p50: number | null;

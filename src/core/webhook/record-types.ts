@@ -16,6 +16,7 @@ export interface WebhookError {
   details?: string;
 }
 
+/** A message status (sent, delivered, read, failed, played). */
 export interface StatusRecord {
   kind: 'status';
   key: string;
@@ -35,6 +36,7 @@ export interface StatusRecord {
   pricing?: StatusPricing;
 }
 
+/** An inbound message. */
 export interface MessageRecord {
   kind: 'message';
   key: string;
@@ -53,6 +55,7 @@ export interface MessageRecord {
   errors?: WebhookError[];
 }
 
+/** A value-level error, not tied to one message. */
 export interface ErrorRecord {
   kind: 'error';
   key: string;
@@ -102,4 +105,5 @@ export interface OtherRecord {
   value?: unknown;
 }
 
+/** Any line of the events file. */
 export type WebhookRecord = StatusRecord | MessageRecord | ErrorRecord | PreferenceRecord | ManagementRecord | OtherRecord;

@@ -24,6 +24,9 @@ function prepare(schemas: Record<string, Schema>): Record<string, Schema> {
   // it and the live API accepts that: follow the example.
   const lang = out.LanguageObject as { required?: string[] } | undefined;
   if (lang?.required) lang.required = lang.required.filter((r) => r !== 'policy');
+  // Likewise recipient_type and type: its "Send Text Message with Preview URL" example omits both.
+  const base = out.BaseMessageProperties as { required?: string[] } | undefined;
+  if (base?.required) base.required = base.required.filter((r) => r !== 'recipient_type' && r !== 'type');
   for (const [name, s] of Object.entries(schemas)) {
     const d = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
     if (!d?.mapping || s.oneOf) continue;
@@ -82,4 +85,11 @@ export function messageValidator(): (body: unknown) => string[] {
     }
     return v(body) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
   };
+}
+
+/** Request-body examples of one operation (path as in the description, e.g. "/{Version}/{Phone-Number-ID}/messages"). */
+export function requestExamples(path: string, method: 'post' | 'get' | 'delete'): { name: string; value: unknown }[] {
+  const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { examples?: Record<string, { value: unknown }> }> } }>> };
+  const examples = doc.paths[path]?.[method]?.requestBody?.content?.['application/json']?.examples ?? {};
+  return Object.entries(examples).map(([name, e]) => ({ name, value: e.value }));
 }

@@ -117,7 +117,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await new Promise((r) => setTimeout(r, 600));
     await sandbox.webhooks.idle();
     await webhook.idle();
-    show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.ledgerUpdates} ledger updates, ${webhook.stats.suppressed} opt-out`);
+    show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.suppressed} opt-out`);
 
     say('Final status report', 'wa-ops status reads the ledger: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
     const final = summarise(replay(readLedger(join(dir, 'spring-sale.ledger.jsonl')).events), 'spring-sale');

@@ -4,6 +4,7 @@ import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/ac
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
 import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
+import { eventChecks } from '../core/doctor/event-checks.js';
 import { reachabilityCheck } from '../core/doctor/network-checks.js';
 import type { CheckResult } from '../core/doctor/types.js';
 import { mappedColumns, mappingProblems, templateShape } from '../core/campaign/render.js';
@@ -18,7 +19,7 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts } from '../io/doctor/gather.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
@@ -57,7 +58,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   if (webhookUrl && !isHttpUrl(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
   const [facts, list] = await Promise.all([
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
-    campaign ? loadRecipients(campaign.recipientsPath, { phoneColumn: campaign.campaign.phoneColumn, defaultCountry: campaign.campaign.defaultCountry, columns: mappedColumns(campaign.campaign) }) : undefined,
+    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
   ]);
   const checks: CheckResult[] = [
     ...configChecks({
@@ -101,6 +102,16 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     );
   }
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
+  // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.
+  if (wanted.length || campaign) {
+    const { latestManagementFor } = await import('../webhook/management-events.js');
+    const phone = facts.phone.ok ? facts.phone.value : undefined;
+    const events = await Promise.all(
+      (wanted.length ? wanted : [undefined]).map((w) => latestManagementFor(s.events, { template: w && { name: w.name, language: w.language }, phoneNumbers: [phone?.display_phone_number, s.phoneNumberId].filter((x): x is string => Boolean(x)), wabaId: s.wabaId })),
+    );
+    const seen = new Set<string>();
+    checks.push(...eventChecks(events.flat().filter((e) => !seen.has(`${e.field}|${e.subject}`) && seen.add(`${e.field}|${e.subject}`))));
+  }
   const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
   return { ok, checks };
 }

@@ -1,13 +1,16 @@
 /** wa-ops init: ask for the ids and secrets, write wa-ops.config.json (no secrets) and .env (secrets, 0600), then run doctor. */
-import { existsSync, readFileSync, writeFileSync, appendFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../core/errors.js';
 import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
+import { writeEnvFile } from '../io/env-file.js';
+import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
-import { info, out, outJson, paint } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { askInput, askSecret } from '../ui/prompts.js';
 import { term } from '../ui/term.js';
 
 interface Flags {
@@ -48,8 +51,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     phoneNumberId: f.phoneNumberId ?? env.WA_OPS_PHONE_NUMBER_ID,
     wabaId: f.wabaId ?? env.WA_OPS_WABA_ID,
     appId: f.appId ?? env.WA_OPS_APP_ID,
-    graphUrl: f.graphUrl,
-    apiVersion: f.apiVersion,
+    graphUrl: f.graphUrl ?? env.WA_OPS_GRAPH_URL,
+    apiVersion: f.apiVersion ?? env.WA_OPS_API_VERSION,
     webhookUrl: f.webhookUrl,
     // Secrets never come from flags (visible in ps): the environment, or the prompt.
     token: env.WA_OPS_TOKEN,
@@ -65,22 +68,22 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const config: Record<string, string> = { phoneNumberId: answers.phoneNumberId, wabaId: answers.wabaId };
   for (const k of ['appId', 'graphUrl', 'apiVersion', 'webhookUrl'] as const) if (answers[k]) config[k] = answers[k]!;
   writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o644 });
-  const secrets = [`WA_OPS_TOKEN=${answers.token}`];
-  if (answers.appSecret) secrets.push(`WA_OPS_APP_SECRET=${answers.appSecret}`);
-  if (answers.verifyToken) secrets.push(`WA_OPS_VERIFY_TOKEN=${answers.verifyToken}`);
-  writeFileSync(envPath, `# wa-ops secrets: keep this file out of version control\n${secrets.join('\n')}\n`, { mode: 0o600 });
-  chmodSync(envPath, 0o600);
+  const secrets: Record<string, string> = { WA_OPS_TOKEN: answers.token };
+  if (answers.appSecret) secrets.WA_OPS_APP_SECRET = answers.appSecret;
+  if (answers.verifyToken) secrets.WA_OPS_VERIFY_TOKEN = answers.verifyToken;
+  const merged = writeEnvFile(envPath, secrets);
   const ignored = ensureGitignored(cwd);
-  info(`${paint('green', '✔')} wrote ${configPath} (no secrets) and ${envPath} (mode 0600: token ${maskSecret(answers.token)})`);
+  info(`${paint('green', '✔')} wrote ${configPath} (no secrets)`);
+  info(`${paint('green', '✔')} ${envPath} (mode 0600, token ${maskSecret(answers.token)}): ${envSummary(merged)}`);
   if (ignored) info(`${paint('green', '✔')} added .env to ${ignored}`);
   if (f.doctor === false) {
-    if (term().json) outJson({ config: configPath, env: envPath });
+    if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged) });
     return 0;
   }
   info('running wa-ops doctor ...');
   const { doctor } = await import('./doctor.js');
   const report = await doctor({ config: configPath }, loadConfig({ configPath, cwd }));
-  if (term().json) outJson({ config: configPath, env: envPath, doctor: report });
+  if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged), doctor: report });
   else out(renderDoctor(report.checks, report.ok, false));
   return report.ok ? 0 : 1;
 }
@@ -97,17 +100,44 @@ function nonInteractive(g: Partial<Answers>): Answers {
   return g as Answers;
 }
 
+/** Which of its keys init changed in .env, and what it left alone. */
+function envKeys(m: ReturnType<typeof writeEnvFile>) {
+  return { replaced: m.replaced, added: m.added, unchanged: m.unchanged, kept: m.kept };
+}
+
+function envSummary(m: ReturnType<typeof writeEnvFile>): string {
+  const parts = [
+    m.added.length && `added ${m.added.join(', ')}`,
+    m.replaced.length && `replaced ${m.replaced.join(', ')}`,
+    m.unchanged.length && `${m.unchanged.join(', ')} unchanged`,
+    m.kept.length && `kept ${m.kept.length === 1 ? 'its other key' : `its ${m.kept.length} other keys`} (${m.kept.join(', ')})`,
+  ].filter(Boolean);
+  return parts.join('; ');
+}
+
 async function ask(g: Partial<Answers>): Promise<Answers> {
-  const { input, password } = await import('@inquirer/prompts');
-  const opts = { output: process.stderr };
+  const stop = { interrupted: 'nothing was written' };
   const digits = (v: string) => (/^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in WhatsApp Manager');
-  const phoneNumberId = g.phoneNumberId ?? (await input({ message: 'Phone number id', validate: digits }, opts)).trim();
-  const wabaId = g.wabaId ?? (await input({ message: 'WhatsApp Business Account id', validate: digits }, opts)).trim();
-  const appId = g.appId ?? ((await input({ message: 'App id (optional, for debug_token and webhooks)' }, opts)).trim() || undefined);
-  const token = g.token ?? (await password({ message: 'Access token (system-user token)', mask: '*', validate: (v) => (v.trim().length > 20 ? true : 'paste the whole token') }, opts)).trim();
-  const appSecret = g.appSecret ?? ((await password({ message: 'App secret (optional, verifies webhook signatures)', mask: '*' }, opts)).trim() || undefined);
-  const verifyToken = g.verifyToken ?? ((await input({ message: 'Webhook verify token', default: randomBytes(12).toString('hex') }, opts)).trim() || undefined);
-  const webhookUrl = g.webhookUrl ?? ((await input({ message: 'Webhook URL (optional)' }, opts)).trim() || undefined);
+  const phoneNumberId = g.phoneNumberId ?? (await askInput('Phone number id', { validate: digits, ...stop })).trim();
+  const wabaId = g.wabaId ?? (await askInput('WhatsApp Business Account id', { validate: digits, ...stop })).trim();
+  const appId = g.appId ?? ((await askInput('App id (optional, for debug_token and webhooks)', stop)).trim() || undefined);
+  let unverified: string | undefined;
+  // The token's shape says nothing (sandbox tokens are short): ask the API whether it opens this phone number.
+  const validateToken = async (v: string) => {
+    if (!v.trim()) return 'paste the access token';
+    const verdict = await checkToken({ baseUrl: g.graphUrl, apiVersion: g.apiVersion, token: v.trim(), phoneNumberId });
+    if (verdict.ok) return true;
+    if (verdict.unreachable) {
+      unverified = verdict.reason;
+      return true;
+    }
+    return verdict.reason;
+  };
+  const token = g.token ?? (await askSecret('Access token (system-user token)', { validate: validateToken, ...stop })).trim();
+  if (unverified) warn(`could not check the token with the API (${unverified}); doctor will check it once the API is reachable`);
+  const appSecret = g.appSecret ?? ((await askSecret('App secret (optional, verifies webhook signatures)', stop)).trim() || undefined);
+  const verifyToken = g.verifyToken ?? ((await askInput('Webhook verify token', { default: randomBytes(12).toString('hex'), ...stop })).trim() || undefined);
+  const webhookUrl = g.webhookUrl ?? ((await askInput('Webhook URL (optional)', stop)).trim() || undefined);
   return { ...g, phoneNumberId, wabaId, appId, token, appSecret, verifyToken, webhookUrl };
 }
 

@@ -92,6 +92,21 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 
+/** JSON findings carry file positions (`line`, `column`, as SARIF and GitHub do); the component's own in `componentLine`/`componentColumn`. */
 function publicResult(r: LintResult) {
-  return { ...r, findings: r.findings.map(({ context: _c, fileLine: _l, fileColumn: _col, ...f }) => f) };
+  return {
+    ...r,
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      component: f.component,
+      line: f.fileLine,
+      column: f.fileColumn,
+      componentLine: f.line,
+      componentColumn: f.column,
+      excerpt: f.excerpt,
+      suggestion: f.suggestion,
+    })),
+  };
 }

@@ -23,11 +23,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('validate-numbers')
     .description('normalise a phone list to E.164, explain every bad row, find duplicates, draw a pilot sample')
-    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252)')
+    .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
     .option('--country-column <name>', 'column holding each row\'s ISO2 region')
-    .option('--out <file>', 'annotated copy of every row')
+    .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
@@ -36,6 +36,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
+    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -82,8 +84,16 @@ export function registerCommands(program: Command, version: string, setExit: Set
 
   program
     .command('send')
-    .description('paced template sends with a local ledger: resumable, never twice')
-    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .description('paced template sends with a local ledger: resumable, never twice; or one message now with --to')
+    .option('--campaign <file>', 'campaign JSON file (or --to for one message)')
+    // send --to: one message now (src/commands/send-to.ts)
+    .option('--to <number>', 'send one message to this number now (instead of --campaign)')
+    .option('--template <name:lang>', 'with --to: the approved template to send, e.g. order_shipped:en_US')
+    .option('--param <key=value>', 'with --to: a template variable, e.g. 1=Ana, body.first_name=Ana, header.1=..., button.0=48213 (repeatable)', collect)
+    .option('--text <body>', 'with --to: a free-form text instead of a template (only inside the customer\'s 24 h window)')
+    .option('--country <ISO2>', 'with --to: region of a number written without its country code')
+    .option('--wait', 'with --to: follow the status webhooks (written by webhook serve) until delivered, read or failed')
+    .option('--wait-timeout <duration>', 'with --to --wait: give up after this long (default 2m)')
     .option('--dry-run', 'plan and render every payload, send nothing')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
@@ -95,8 +105,17 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
-    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (overrides "graphUrls")', collect)
+    .option('--graph-url <url>', 'Graph API base URL, repeat for failover (default: WA_OPS_GRAPH_URL or config)', collect)
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
+    .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
+        '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
+    )
     .action(lazy(setExit, () => import('./send.js')));
 
   program
@@ -105,7 +124,83 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .requiredOption('--campaign <file>', 'campaign JSON file')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
+    .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
     .action(lazy(setExit, () => import('./status.js')));
+
+  const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
+  const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
+  const filters = (c: Command) =>
+    c
+      .option('--status <list>', 'only these statuses, comma-separated: APPROVED, PENDING, REJECTED, PAUSED, DISABLED')
+      .option('--name <text>', 'only names containing this')
+      .option('--language <list>', 'only these language codes, comma-separated, e.g. en_US,de')
+      .option('--category <list>', 'only these categories: MARKETING, UTILITY, AUTHENTICATION');
+  filters(templates.command('list').description('name, language, category, status, quality, rejection reason and last update of each template'))
+    .addHelpText('after', '\nExamples:\n  wa-ops templates list\n  wa-ops templates list --status REJECTED,PAUSED\n  wa-ops templates list --language de --category MARKETING --json')
+    .action(tpl('list'));
+  filters(templates.command('pull').description('write each template as a JSON file (one per name and language) that lint-template and push read'))
+    .option('--out <dir>', 'folder to write into (created if needed)', 'templates')
+    .option('--force', 'overwrite files that wa-ops did not write, or that were edited since the last pull')
+    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates.json in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
+    .action(tpl('pull'));
+  templates
+    .command('push')
+    .description('lint, then create or edit templates through the API; identical ones are never re-submitted')
+    .argument('<files...>', 'template JSON files or folders (the shape templates pull writes)')
+    .option('--rule <id=setting>', 'set a lint rule to off, warn or error (repeatable)', collect)
+    .addHelpText('after', '\nExit codes: 0 every file created, updated or unchanged; 1 lint errors (nothing submitted); 3 Meta refused a file.\n\nExamples:\n  wa-ops templates push templates/\n  wa-ops templates push templates/order_shipped.en_US.json --json\n  wa-ops templates push templates/ --rule abbreviation=off')
+    .action(tpl('push'));
+  templates
+    .command('status')
+    .description('review state of the given or all pending templates, with the rejection reason and the lint rule that would have caught it')
+    .argument('[templates...]', 'name or name:language (default: every template in review)')
+    .option('--watch', 'poll until each is APPROVED or REJECTED')
+    .option('--interval <duration>', 'time between polls with --watch', '30s')
+    .option('--timeout <duration>', 'stop watching after this long (exit 75 while some are still in review)')
+    .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
+    .action(tpl('status'));
+
+  const suppressions = program.command('suppressions').description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM');
+  const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
+  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')
+    .option('--history', 'every add and lift, with who lifted it and when')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions list --scope marketing --json\n  wa-ops suppressions list --history')
+    .action(sup('list'));
+  supFile(suppressions.command('add').description('suppress numbers (send and send --to skip them)').argument('<numbers...>', 'numbers, with + and country code or with --country'))
+    .option('--reason <id>', 'stop-word, marketing-opt-out, 131050, manual or import', 'manual')
+    .option('--scope <scope>', 'all (every message) or marketing (MARKETING templates only)', 'all')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--note <text>', 'a note kept with the record')
+    .option('--by <who>', 'who added it (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add 0170 1234567 --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
+    .action(sup('add'));
+  supFile(suppressions.command('remove').description('lift suppressions; the record says who lifted it and when').argument('<numbers...>', 'numbers to lift'))
+    .option('--scope <scope>', 'lift only this scope (default: every scope)')
+    .option('--country <ISO2>', 'region of numbers written without their country code')
+    .option('--by <who>', 'who lifted it (default: the OS user)')
+    .option('--note <text>', 'why, kept with the record')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove 0170 1234567 --country DE --json')
+    .action(sup('remove'));
+  supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
+    .option('--column <name>', 'phone column (default: detected from the header)')
+    .option('--country <ISO2>', 'default region for numbers without a country code')
+    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--reason <id>', 'reason recorded for each number', 'import')
+    .option('--scope <scope>', 'all or marketing', 'all')
+    .option('--note <text>', 'a note kept with each record')
+    .option('--by <who>', 'who imported them (default: the OS user)')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import unsubscribed.csv --column mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import unsubscribed.csv --country-column country --json')
+    .action(sup('importCsv'));
+  supFile(suppressions.command('export').description('the active list as CSV for a CRM (formula-safe; a new file gets mode 0600)'))
+    .option('--out <file.csv>', 'write here (default: stdout); an existing file is kept unless --force')
+    .option('--scope <scope>', 'only all or marketing')
+    .option('--force', 'replace an existing --out file')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions export --out suppressed.csv\n  wa-ops suppressions export --scope marketing > marketing-opt-outs.csv\n  wa-ops suppressions export --out suppressed.csv --force --json')
+    .action(sup('exportCsv'));
 
   program
     .command('sandbox')
@@ -114,8 +209,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <t>', 'the bearer token it accepts (default: sandbox-token)')
     .option('--templates <file|dir>', 'templates in Meta\'s shape, with a status (default: a built-in set)')
-    .option('--webhook-url <url>', 'send signed status webhooks here')
-    .option('--app-secret <s>', 'app secret that signs the webhooks (X-Hub-Signature-256)')
+    .option('--webhook-url <url>', 'send signed status, inbound and template webhooks here')
+    .option('--app-secret <s>', 'app secret that signs the webhooks and makes the app token appId|secret (default: sandbox-app-secret)')
     .option('--mps <n>', 'messages per second before 130429', '80')
     .option('--fail-rate <0..1>', 'share of sends that fail (131000, 2, dropped connections)', '0')
     .option('--latency <ms|min-max>', 'added latency per request')
@@ -123,23 +218,31 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--scenario <name>', 'make part of the account unhealthy (repeatable): ' + 'token-expired, token-expiring, token-missing-scope, token-no-waba-access, quality-yellow, quality-red, limit-250, health-limited, health-blocked, no-subscribed-apps, number-unverified, name-declined, number-flagged, template-paused', collect)
     .option('--undeliverable <e164>', 'a number that is not on WhatsApp (repeatable; numbers ending 0000 always are)', collect)
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
+    .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .action(lazy(setExit, () => import('./sandbox.js')));
 
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');
   webhook
     .command('serve')
-    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably, ledgers updated')
-    .option('--port <n>', 'port', '8080')
+    .description('the endpoint Meta calls: verify handshake, signed POSTs stored durably in the events file, opt-outs to the suppression list')
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 to accept outside connections)', '127.0.0.1')
     .option('--path <path>', 'URL path', '/webhook')
     .option('--app-secret <s>', 'app secret (default: WA_OPS_APP_SECRET; prefer the environment)')
     .option('--verify-token <t>', 'verify token (default: WA_OPS_VERIFY_TOKEN; prefer the environment)')
-    .option('--events <file.jsonl>', 'events file', 'webhook-events.jsonl')
+    .option('--events <file.jsonl>', 'events file (default: WA_OPS_EVENTS, config "events", else ./webhook-events.jsonl)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder holding campaign ledgers to update (repeatable; default: .)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+    .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
+    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
+        '\nStops on Ctrl-C (exit 130) or SIGTERM (exit 143) after everything received is on disk.',
+    )
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { serve } = await import('./webhook.js');
@@ -147,14 +250,53 @@ export function registerCommands(program: Command, version: string, setExit: Set
     });
   webhook
     .command('analyze')
-    .description('delivery funnel, latencies, read coverage and failures from an events file')
-    .argument('<events.jsonl>', 'events file written by webhook serve')
+    .description('delivery funnel, latencies, failures, account and template events, errors and pricing from an events file')
+    .argument('[events.jsonl]', 'events file written by webhook serve (default: --events, WA_OPS_EVENTS, config "events", ./webhook-events.jsonl)')
+    .option('--events <file.jsonl>', 'events file (same as the argument)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
+    .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');
       setExit(await analyze([params[0]], cmd.optsWithGlobals()));
+    });
+
+  const store = program.command('store').description('the PostgreSQL store shared by workers, machines and CI jobs (--store postgres://...)');
+  const storeFlag = '--store <url>';
+  const storeHelp = 'postgres://user:password@host:5432/db (default: WA_OPS_STORE or "store" in the config file)';
+  store
+    .command('migrate')
+    .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
+    .option(storeFlag, storeHelp)
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { migrate } = await import('./store.js');
+      setExit(await migrate([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('import')
+    .description('move a local campaign (its ledger and webhook events) into the store, under the identity in its ledger header')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
+    .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { importCommand } = await import('./store.js');
+      setExit(await importCommand([], cmd.optsWithGlobals()));
+    });
+  store
+    .command('export')
+    .description('write a stored campaign back as a JSON Lines ledger (for archiving, or to leave PostgreSQL)')
+    .requiredOption('--campaign <file>', 'campaign JSON file')
+    .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
+    .option(storeFlag, storeHelp)
+    .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
+    .action(async (...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const { exportCommand } = await import('./store.js');
+      setExit(await exportCommand([], cmd.optsWithGlobals()));
     });
 
   program

@@ -1,10 +1,11 @@
 /** wa-ops sandbox: a local, stateful imitation of the Cloud API (CONTRACT §8). */
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { parseDuration } from '../core/campaign/duration.js';
 import type { SandboxTemplate, Scenario } from '../sandbox/state.js';
 import { SCENARIOS } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
-import { info, out, outJson, paint } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { intFlag } from './flags.js';
 
@@ -22,7 +23,35 @@ interface Flags {
   scenario?: string[];
   undeliverable?: string[];
   statusDelay?: string;
+  reviewDelay?: string;
   phoneNumberId?: string[];
+}
+
+/** Parse --review-delay ("2s", "500ms", "0s"). */
+export function parseReviewDelay(value: string | undefined): number {
+  if (value === undefined) return SANDBOX_DEFAULTS.reviewDelayMs;
+  const ms = value.trim() === '0' ? 0 : parseDuration(value);
+  if (ms === undefined) throw new UsageError(`--review-delay takes a duration such as 2s, 500ms or 1m, got "${value}"`, { code: 'bad-flag' });
+  return ms;
+}
+
+/** Show a secret the user chose only by its last 4 characters; the sandbox's own defaults are not secret. */
+function shownSecret(value: string, isDefault: boolean): string {
+  return isDefault ? value : `…${value.slice(-4)}`;
+}
+
+/** Tell the user on stderr when webhook deliveries are abandoned, at most once every 10 s, with the count. */
+function reportGiveUps(): (gaveUp: number, url: string) => void {
+  let lastAt = 0;
+  let reported = 0;
+  return (gaveUp, url) => {
+    const now = Date.now();
+    if (now - lastAt < 10_000) return;
+    lastAt = now;
+    const fresh = gaveUp - reported;
+    reported = gaveUp;
+    warn(`wa-ops sandbox: gave up on ${fresh === 1 ? 'a webhook delivery' : `${fresh} webhook deliveries`} to ${url} after 6 attempts (${gaveUp} in all); is the receiver running?`);
+  };
 }
 
 /** Parse --latency "50" or "20-200". */
@@ -44,9 +73,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   for (const s of f.scenario ?? []) {
     if (!(s in SCENARIOS)) throw new UsageError(`unknown --scenario "${s}"`, { code: 'bad-flag', hint: `one of: ${Object.keys(SCENARIOS).join(', ')}` });
   }
-  if ((f.webhookUrl === undefined) !== (f.appSecret === undefined)) {
-    throw new UsageError('--webhook-url and --app-secret go together: webhooks are signed with the app secret', { code: 'bad-flag' });
-  }
+  const port = f.port === undefined ? 0 : intFlag('--port', f.port, 0);
+  if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${f.port}"`, { code: 'bad-flag' });
+  const reviewDelayMs = parseReviewDelay(f.reviewDelay);
   let templates = SANDBOX_DEFAULTS.templates;
   if (f.templates) {
     templates = expandInputs([f.templates])
@@ -54,8 +83,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       .flatMap((file) => loadTemplateFile(file, {}))
       .map(({ template }) => ({ status: 'APPROVED', ...template, id: (template as { id?: string }).id }) as SandboxTemplate);
   }
-  const server = await startSandbox({
-    port: f.port === undefined ? 0 : intFlag('--port', f.port, 0),
+  const server = await listen({
+    port,
     host: f.host ?? '127.0.0.1',
     token: f.token ?? SANDBOX_DEFAULTS.token,
     templates,
@@ -68,10 +97,15 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     scenarios: (f.scenario ?? []) as Scenario[],
     undeliverable: f.undeliverable ?? [],
     statusDelayMs: f.statusDelay === undefined ? SANDBOX_DEFAULTS.statusDelayMs : intFlag('--status-delay', f.statusDelay, 0),
+    reviewDelayMs,
     extraPhoneNumberIds: f.phoneNumberId ?? [],
   });
   const o = server.state.o;
-  if (term().json) outJson({ url: server.url, token: o.token === SANDBOX_DEFAULTS.token ? o.token : undefined, phoneNumberId: o.phoneNumberId, wabaId: o.wabaId, appId: o.appId });
+  server.webhooks.onGiveUp = reportGiveUps();
+  const secret = shownSecret(o.appSecret, f.appSecret === undefined);
+  if (term().json) {
+    outJson({ url: server.url, token: o.token === SANDBOX_DEFAULTS.token ? o.token : undefined, phoneNumberId: o.phoneNumberId, wabaId: o.wabaId, appId: o.appId, appSecret: f.appSecret === undefined ? o.appSecret : undefined });
+  }
   else {
     out(server.url);
     info(
@@ -79,10 +113,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         paint('bold', `wa-ops sandbox listening on ${server.url}`),
         `  templates: ${[...server.state.templates.values()].map((t) => `${t.name}:${t.language}`).join(', ')}`,
         `  scenarios: ${[...server.state.scenarios].join(', ') || 'none (a healthy account)'}`,
-        `  webhooks:  ${o.webhookUrl ? `signed status callbacks to ${o.webhookUrl}` : 'off (add --webhook-url and --app-secret)'}`,
+        `  webhooks:  ${o.webhookUrl ? `signed (app secret ${secret}) to ${o.webhookUrl}` : 'off (add --webhook-url)'}`,
+        `  template review: ${reviewDelayMs === 0 ? 'immediate' : `PENDING for ${f.reviewDelay ?? '2s'}`}, then APPROVED or REJECTED by the lint rules`,
         '  point wa-ops at it:',
         `    export WA_OPS_GRAPH_URL=${server.url} WA_OPS_TOKEN=${o.token === SANDBOX_DEFAULTS.token ? o.token : '<your --token>'}`,
-        `    export WA_OPS_PHONE_NUMBER_ID=${o.phoneNumberId} WA_OPS_WABA_ID=${o.wabaId} WA_OPS_APP_ID=${o.appId}`,
+        `    export WA_OPS_PHONE_NUMBER_ID=${o.phoneNumberId} WA_OPS_WABA_ID=${o.wabaId}`,
+        `    export WA_OPS_APP_ID=${o.appId} WA_OPS_APP_SECRET=${f.appSecret === undefined ? o.appSecret : '<your --app-secret>'}`,
+        `  a customer writes in (opens the 24 h window): curl -s -X POST ${server.url}/_sandbox/inbound -d '{"from":"491701234567","text":"Hi"}'`,
         `  accepted messages: GET ${server.url}/_sandbox/messages    stop: Ctrl-C`,
       ].join('\n'),
     );
@@ -92,5 +129,19 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${server.webhooks.stats.gaveUp} webhook deliveries were given up (receiver not answering).`);
   return 0;
+}
+
+/** startSandbox, with a port in use or not ours to take as a usage error (exit 2), not a crash. */
+async function listen(options: Parameters<typeof startSandbox>[0] & { port: number; host: string }): Promise<Awaited<ReturnType<typeof startSandbox>>> {
+  try {
+    return await startSandbox(options);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(`port ${options.port} on ${options.host} is already in use`, { code: 'port-in-use', hint: 'stop what is listening there, or pick another port with --port (0 picks a free one)' });
+    if (code === 'EACCES') throw new InputError(`not allowed to listen on port ${options.port}`, { code: 'port-denied', hint: 'ports below 1024 need privileges: pick another with --port' });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot listen on host ${options.host}`, { code: 'bad-host', hint: 'use 127.0.0.1, or 0.0.0.0 to accept outside connections' });
+    throw err;
+  }
 }

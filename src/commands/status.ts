@@ -1,16 +1,19 @@
-/** wa-ops status --campaign <file>: where a campaign stands, from its ledger; --export one CSV row per recipient. */
+/** wa-ops status --campaign <file>: where a campaign stands, from its ledger and the webhook events; --export one CSV row per recipient. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { replay, summarise, type LedgerState } from '../core/campaign/ledger-state.js';
+import { summarise, wasSent, type LedgerState, type RecipientState } from '../core/campaign/ledger-state.js';
 import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadState, withEvents } from '../io/campaign/campaign-state.js';
+import { loadRecipients, recipientOptions, type RecipientList } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
-import { readLedger } from '../io/ledger/ledger.js';
-import { renderSummary } from '../ui/campaign-report.js';
+import { openStore } from '../io/store/open-store.js';
+import { notInStore } from '../io/store/selection.js';
+import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
+import { fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 
 interface Flags {
@@ -18,6 +21,8 @@ interface Flags {
   ledger?: string;
   export?: string;
   config?: string;
+  events?: string;
+  store?: string;
 }
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
@@ -26,50 +31,90 @@ const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'erro
 function spent(state: LedgerState, pricing: unknown) {
   const prices = mergePrices(DEFAULT_PRICES, pricing);
   const category = state.header?.category ?? 'MARKETING';
-  const region = (r: string) => parsePhoneNumberFromString(r)?.country ?? 'other';
-  const sent = [...state.recipients.values()].filter((x) => x.status === 'sent' || x.deliveredAt || x.readAt).map((x) => ({ region: region(x.r) }));
-  const delivered = [...state.recipients.values()].filter((x) => x.deliveredAt || x.readAt).map((x) => ({ region: region(x.r) }));
+  const sent: { region: string }[] = [];
+  const delivered: { region: string }[] = [];
+  for (const x of state.recipients.values()) {
+    if (!wasSent(x)) continue;
+    const region = parsePhoneNumberFromString(x.r)?.country ?? 'other';
+    sent.push({ region });
+    if (x.status === 'delivered' || x.status === 'read') delivered.push({ region });
+  }
   const upTo = costPlan(prices, category, sent);
   return { currency: upTo.currency, ratesDate: upTo.date, category: upTo.category, delivered: costPlan(prices, category, delivered).total, upTo: upTo.total };
+}
+
+function row(x: RecipientState | undefined, r: string, line: number | undefined): string[] {
+  return [
+    r.startsWith('line:') ? '' : r,
+    String(line ?? x?.line ?? ''),
+    x?.status ?? 'pending',
+    String(x?.attempts ?? 0),
+    x?.wamid ?? '',
+    x?.code === undefined ? '' : String(x.code),
+    x?.details ?? '',
+    x?.reason ?? '',
+    x?.firstAttemptAt ?? '',
+    x?.sentAt ?? '',
+    x?.deliveredAt ?? '',
+    x?.readAt ?? '',
+  ];
+}
+
+/** One row per recipient of the list (pending ones included, in list order), then any the ledger holds that the list no longer has. */
+function writeExport(path: string, state: LedgerState, list: RecipientList | undefined): number {
+  const csv = openCsvOut(path, ',');
+  csv.writeRow(EXPORT_COLUMNS);
+  let rows = 0;
+  const seen = new Set<string>();
+  for (const r of list?.recipients ?? []) {
+    seen.add(r.e164);
+    csv.writeRow(row(state.recipients.get(r.e164), r.e164, r.line));
+    rows++;
+  }
+  for (const s of list?.skipped ?? []) {
+    if (seen.has(s.key)) continue;
+    seen.add(s.key);
+    const x = state.recipients.get(s.key);
+    csv.writeRow(row(x ?? { r: s.key, status: 'skipped', attempts: 0, reason: s.reason, line: s.line }, s.key, s.line));
+    rows++;
+  }
+  for (const x of state.recipients.values()) {
+    if (seen.has(x.r)) continue;
+    csv.writeRow(row(x, x.r, x.line));
+    rows++;
+  }
+  csv.commit();
+  return rows;
 }
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = flags as unknown as Flags;
   const cf = loadCampaignFile(f.campaign, f.ledger);
-  const read = readLedger(cf.ledgerPath);
-  if (read.events.length === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
-  const state = replay(read.events);
-  const cost = spent(state, loadConfig({ configPath: f.config }).file?.data.pricing);
-  const summary = { ...summarise(state, cf.campaign.name), cost };
-  if (read.events.length === 0) {
-    // Nothing sent yet: the list itself says how many would be sent and how many set aside.
-    const list = await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) });
-    Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.recipients.length });
-  }
-  if (f.export) {
-    const csv = openCsvOut(f.export, ',');
-    csv.writeRow(EXPORT_COLUMNS);
-    for (const x of state.recipients.values()) {
-      csv.writeRow([
-        x.r.startsWith('line:') ? '' : x.r,
-        String(x.line ?? ''),
-        x.status,
-        String(x.attempts),
-        x.wamid ?? '',
-        x.code === undefined ? '' : String(x.code),
-        x.details ?? '',
-        x.reason ?? '',
-        x.firstAttemptAt ?? '',
-        x.sentAt ?? '',
-        x.deliveredAt ?? '',
-        x.readAt ?? '',
-      ]);
+  const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
+  const store = await openStore(settings.store, sources.store);
+  try {
+    const loaded = await loadState(await store.reader({ name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 }));
+    const state = loaded.state;
+    if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
+    if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
+    await withEvents(state, f.events ?? settings.events);
+    const cost = spent(state, configFile?.data.pricing);
+    const summary = { ...summarise(state, cf.campaign.name), cost };
+    const needList = Boolean(f.export) || loaded.events === 0;
+    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign))) : undefined;
+    if (list && loaded.events === 0) {
+      // Nothing sent yet: the list itself says how many would be sent and how many set aside.
+      Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });
     }
-    csv.commit();
-    info(`wrote ${state.recipients.size} rows to ${f.export}`);
+    if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list))} rows to ${f.export}`);
+    if (term().json) outJson(summary);
+    else {
+      out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
+      if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
   }
-  if (term().json) outJson(summary);
-  else out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
-  return 0;
 }

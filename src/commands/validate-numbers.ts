@@ -1,10 +1,12 @@
 /** wa-ops validate-numbers <file.csv> (CONTRACT §4). */
+import { resolve } from 'node:path';
 import { UsageError, EXIT } from '../core/errors.js';
+import { DEFAULT_CSV_LIMITS } from '../io/csv/record-splitter.js';
 import { seedFrom } from '../core/numbers/sampling.js';
 import type { ValidateFileOptions } from '../io/numbers/validate-file.js';
 import { validateFileCapped } from '../io/numbers/validate-capped.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
-import { info, out, outJson, paint } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { intFlag, percentFlag, regionFlag } from './flags.js';
@@ -22,12 +24,25 @@ interface Flags {
   mobileOnly?: boolean;
   maxInvalid?: string;
   workers?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 /** Parse flags into options (exported for tests). */
 export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxInvalid?: number } {
   if (f.sampleOnly && (f.out || f.validOut || f.sampleOut)) {
     throw new UsageError('--sample-only estimates from a sample and writes no files: drop --out, --valid-out and --sample-out', { code: 'bad-flag' });
+  }
+  const outputs = [['--out', f.out], ['--valid-out', f.validOut], ['--sample-out', f.sampleOut]].filter((x): x is [string, string] => Boolean(x[1]));
+  for (const [flag, path] of outputs) {
+    if (path !== '-' && file !== '-' && resolve(path) === resolve(file)) {
+      throw new UsageError(`${flag} ${path} is the input file: writing it would replace the list`, { code: 'output-is-input', hint: 'write to another file name' });
+    }
+    const twin = outputs.find(([other, p]) => other !== flag && p === path);
+    if (twin) throw new UsageError(`${flag} and ${twin[0]} both write ${path}`, { code: 'bad-flag', hint: 'give each output its own file' });
+  }
+  if (outputs.some(([, p]) => p === '-') && term().json) {
+    throw new UsageError('"-" writes the rows to standard output, where --json prints the summary', { code: 'bad-flag', hint: 'drop --json, or write the rows to a file' });
   }
   return {
     file,
@@ -44,6 +59,10 @@ export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxIn
     mobileOnly: Boolean(f.mobileOnly),
     workers: f.workers === undefined ? undefined : intFlag('--workers', f.workers, 0),
     maxInvalid: f.maxInvalid === undefined ? undefined : percentFlag('--max-invalid', f.maxInvalid),
+    limits: {
+      maxLine: f.maxLineLength === undefined ? DEFAULT_CSV_LIMITS.maxLine : intFlag('--max-line-length', f.maxLineLength, 1),
+      maxField: f.maxFieldLength === undefined ? DEFAULT_CSV_LIMITS.maxField : intFlag('--max-field-length', f.maxFieldLength, 1),
+    },
   };
 }
 
@@ -58,28 +77,58 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
       const rate = rows / Math.max(secs, 0.001);
       const share = totalBytes > 0 ? bytesRead / totalBytes : 0;
       const eta = share > 0.01 ? fmtDuration((secs / share) * (1 - share)) : '?';
-      return `validating: ${fmtInt(rows)} rows, ${fmtInt(rate)} rows/s, ${Math.round(share * 100)} %, ETA ${eta}`;
+      return `validating: ${fmtInt(rows)} rows, ${fmtInt(rate)} rows/s${totalBytes > 0 ? `, ${Math.round(share * 100)} %, ETA ${eta}` : ''}`;
     });
   const summary = await validateFileCapped(options).finally(() => progress.done());
-  const overGate = options.maxInvalid !== undefined && summary.invalidRate * 100 > options.maxInvalid;
+  const gate = options.maxInvalid === undefined ? undefined : { maxInvalid: options.maxInvalid, invalidRate: summary.invalidRate, exceeded: summary.invalidRate * 100 > options.maxInvalid };
+  if (gate) summary.gate = gate;
+  const columns = summary.columns;
+  if (columns) info(`columns: phone "${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
+  for (const n of summary.notices ?? []) warn(n);
+  const m = summary.fieldCountMismatches;
+  if (m.count > 0) {
+    warn(`${fmtInt(m.count)} rows have another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
+  }
   if (term().json) outJson(summary);
   else {
     const written = [
-      options.out && { label: 'Annotated rows', path: options.out },
-      options.validOut && { label: 'Valid unique rows', path: options.validOut },
+      options.out && { label: 'Annotated rows', path: options.out === '-' ? 'standard output' : options.out },
+      options.validOut && { label: 'Valid unique rows', path: options.validOut === '-' ? 'standard output' : options.validOut },
     ].filter(Boolean) as { label: string; path: string }[];
-    out(renderNumbersReport(summary, written));
+    const report = renderNumbersReport(summary, written);
+    // When the rows go to standard output, the report goes with the other human text to stderr.
+    if ([options.out, options.validOut, options.sampleOut].includes('-')) process.stderr.write(report + '\n');
+    else out(report);
     if (summary.pilotRecommended && !options.sampleOut) {
       info(
         paint('cyan', 'tip') +
           ` ${fmtInt(summary.valid)} valid numbers: send to a ${options.samplePercent} % pilot first and watch its delivery and block rates:\n` +
-          `    wa-ops validate-numbers ${options.file} --sample-out pilot.csv --seed ${options.seed}`,
+          `    ${pilotCommand(options)}`,
       );
     }
   }
-  if (overGate) {
-    info(paint('red', `invalid rate ${(summary.invalidRate * 100).toFixed(2)} % is above --max-invalid ${options.maxInvalid} %`));
+  if (gate?.exceeded) {
+    process.stderr.write(`${paint('red', 'gate')} invalid rate ${(summary.invalidRate * 100).toFixed(2)} % is above --max-invalid ${options.maxInvalid} %: exit 1\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** The command that draws the pilot sample: the same list read the same way (columns, regions, mobile-only). */
+export function pilotCommand(o: ValidateFileOptions): string {
+  const args = ['wa-ops', 'validate-numbers', o.file];
+  if (o.column !== undefined) args.push('--column', o.column);
+  if (o.country !== undefined) args.push('--country', o.country);
+  if (o.countryColumn !== undefined) args.push('--country-column', o.countryColumn);
+  if (o.mobileOnly) args.push('--mobile-only');
+  if (o.limits && o.limits.maxLine !== DEFAULT_CSV_LIMITS.maxLine) args.push('--max-line-length', String(o.limits.maxLine));
+  if (o.limits && o.limits.maxField !== DEFAULT_CSV_LIMITS.maxField) args.push('--max-field-length', String(o.limits.maxField));
+  args.push('--sample', String(o.samplePercent), '--sample-out', 'pilot.csv', '--seed', String(o.seed));
+  const line = args.map(shellQuote).join(' ');
+  return o.file === '-' ? `${line} < your-list.csv` : line;
+}
+
+/** Quote a word for a POSIX shell when it needs it. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

@@ -1,41 +1,57 @@
-/** wa-ops webhook serve | analyze (CONTRACT §9). */
-import { redact } from '../core/redact.js';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+/** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError, UsageError } from '../core/errors.js';
-import { DeliveryAnalyzer, type LedgerInfo } from '../core/webhook/analysis.js';
-import type { WebhookRecord } from '../core/webhook/records.js';
+import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
-import { readLedger } from '../io/ledger/ledger.js';
-import { findLedgers } from '../io/ledger/tap.js';
 import { suppressionsPath } from '../io/suppressions.js';
-import { deliveryHtml, renderDeliveryReport } from '../ui/delivery-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { intFlag } from './flags.js';
 
-interface ServeFlags {
-  port?: string;
-  host?: string;
-  path?: string;
-  appSecret?: string;
-  verifyToken?: string;
-  events?: string;
-  tlsCert?: string;
-  tlsKey?: string;
-  campaigns?: string[];
-  suppressions?: string;
-  config?: string;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined);
+
+/** Folders that must exist (a typo in --campaigns must not silently match nothing). */
+function folders(flag: string, values: string[] | undefined): string[] | undefined {
+  return values?.map((d) => {
+    const path = resolve(d);
+    let ok = false;
+    try {
+      ok = statSync(path).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new UsageError(`${flag} ${d}: no such folder`, { code: 'bad-flag', hint: 'name a folder that holds campaign files and their ledgers' });
+    return path;
+  });
 }
 
-/** webhook serve: runs until SIGINT/SIGTERM. */
-export async function serve(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as ServeFlags;
-  const { settings } = loadConfig({ configPath: f.config, flags: { appSecret: f.appSecret, verifyToken: f.verifyToken } });
+function portFlag(value: unknown): number {
+  const port = intFlag('--port', value, 0);
+  if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${value}"`, { code: 'bad-flag', hint: '--port 0 picks a free port' });
+  return port;
+}
+
+function forwardUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new UsageError(`--forward-to "${value}" is not a URL`, { code: 'bad-flag', hint: 'e.g. --forward-to https://app.example.com/whatsapp/webhook' });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--forward-to must be an http or https URL, got ${u.protocol}`, { code: 'bad-flag' });
+  if (u.username || u.password) throw new UsageError('--forward-to must not carry credentials in the URL', { code: 'bad-flag' });
+  return u.toString();
+}
+
+/** The serve options, parsed once from the flags and settings. */
+function serveOptions(flags: Record<string, unknown>) {
+  const { settings } = loadConfig({ configPath: str(flags.config), flags: { appSecret: str(flags.appSecret), verifyToken: str(flags.verifyToken), events: str(flags.events) } });
   if (!settings.appSecret) throw new UsageError('no app secret: set WA_OPS_APP_SECRET (or --app-secret); without it no callback can be verified', { code: 'missing-config' });
-  if (!settings.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
-  if (Boolean(f.tlsCert) !== Boolean(f.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });
+  const tlsCert = str(flags.tlsCert);
+  const tlsKey = str(flags.tlsKey);
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });
   const read = (p: string) => {
     try {
       return readFileSync(p);
@@ -43,70 +59,68 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
       throw new InputError(`cannot read ${p}`, { code: 'file-not-found' });
     }
   };
-  const { startWebhookServer } = await import('../webhook/server.js');
-  const events = resolve(f.events ?? 'webhook-events.jsonl');
-  const server = await startWebhookServer({
-    port: f.port === undefined ? 8080 : intFlag('--port', f.port, 0),
-    host: f.host ?? '127.0.0.1',
-    path: f.path ?? '/webhook',
+  const path = str(flags.path) ?? '/webhook';
+  if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`, { code: 'bad-flag' });
+  const forwardAttempts = flags.forwardAttempts === undefined ? undefined : intFlag('--forward-attempts', flags.forwardAttempts, 1);
+  return {
+    port: flags.port === undefined ? 8080 : portFlag(flags.port),
+    host: str(flags.host) ?? '127.0.0.1',
+    path,
     appSecret: settings.appSecret,
     verifyToken: settings.verifyToken,
-    eventsPath: events,
-    tls: f.tlsCert && f.tlsKey ? { cert: read(f.tlsCert), key: read(f.tlsKey) } : undefined,
-    campaignDirs: (f.campaigns ?? ['.']).map((d) => resolve(d)),
-    suppressionsPath: f.suppressions ? resolve(f.suppressions) : suppressionsPath(),
+    eventsPath: resolve(settings.events),
+    tls: tlsCert && tlsKey ? { cert: read(tlsCert), key: read(tlsKey) } : undefined,
+    campaignDirs: folders('--campaigns', list(flags.campaigns)),
+    suppressionsPath: str(flags.suppressions) ? resolve(str(flags.suppressions)!) : suppressionsPath(),
+    forwardTo: forwardUrl(str(flags.forwardTo)),
+    forwardAttempts,
+  };
+}
+
+/** webhook serve: runs until SIGINT (exit 130) or SIGTERM (exit 143), after everything received is on disk. */
+export async function serve(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const o = serveOptions(flags);
+  const t = term();
+  const tail = !t.json && !t.quiet && (t.stderrTty || t.verbose);
+  const [{ startWebhookServer }, ui] = await Promise.all([import('../webhook/server.js'), import('../ui/webhook-tail.js')]);
+  const started = Date.now();
+  const server = await startWebhookServer({
+    ...o,
     onLog: (level, text) => (level === 'alert' ? warn(text) : info(text)),
+    onRecord: tail ? (r, dup) => process.stderr.write(ui.tailLine(r, dup) + '\n') : undefined,
+    onForward: (r) => {
+      if (r.dead) warn(ui.forwardLine(r));
+      else if (tail && (!r.ok || t.verbose)) process.stderr.write(ui.forwardLine(r) + '\n');
+    },
   });
-  if (term().json) outJson({ url: server.url, events });
+  if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
+  if (t.json) outJson({ url: server.url, events: o.eventsPath, deadLetters: server.deadLetterPath ?? null });
   else out(server.url);
-  info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${events}; Ctrl-C stops`);
-  await new Promise<void>((r) => {
-    process.once('SIGINT', r);
-    process.once('SIGTERM', r);
+  info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${o.eventsPath}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
+  const signal = await new Promise<NodeJS.Signals>((r) => {
+    process.once('SIGINT', () => r('SIGINT'));
+    process.once('SIGTERM', () => r('SIGTERM'));
   });
   await server.close();
-  info(`stopped: ${JSON.stringify(server.stats)}`);
-  return 0;
+  info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
+  return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 
-interface AnalyzeFlags {
-  html?: string;
-  campaigns?: string[];
-}
-
-/** webhook analyze <events.jsonl>. */
+/** webhook analyze [events.jsonl]: the file argument, else --events / WA_OPS_EVENTS / config `events`. */
 export async function analyze(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as AnalyzeFlags;
-  const file = String(args[0]);
-  if (!existsSync(file)) throw new InputError(`${file}: no such file`, { code: 'file-not-found', hint: 'pass the events file written by wa-ops webhook serve' });
-  const ledgers = new Map<string, LedgerInfo>();
-  for (const [id, path] of findLedgers((f.campaigns ?? ['.']).map((d) => resolve(d)))) {
-    const { events } = readLedger(path);
-    const header = events.find((e) => e.t === 'header') as { template?: string } | undefined;
-    const accepted = new Set<string>();
-    for (const e of events) if (e.t === 'sent' && e.wamid) accepted.add(e.wamid);
-    ledgers.set(id, { template: header?.template, accepted });
-  }
-  const analyzer = new DeliveryAnalyzer(ledgers);
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNo = 0;
-  let broken = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (!line.trim()) continue;
-    try {
-      analyzer.add(JSON.parse(line) as WebhookRecord);
-    } catch {
-      broken++;
-      if (broken === 1) warn(`${file}:${lineNo}: not JSON, skipped`);
-    }
-  }
-  const report = analyzer.report();
-  if (f.html) {
-    writeFileSync(f.html, redact(deliveryHtml(report, `Delivery report: ${file}`)), { mode: 0o600 });
-    info(`wrote ${f.html}`);
+  const loaded = loadConfig({ configPath: str(flags.config), flags: { events: str(flags.events) } });
+  const file = str(args[0]) ?? loaded.settings.events;
+  const campaignDirs = folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')];
+  const { analyzeEventsFile } = await import('../webhook/analyze-file.js');
+  const report = await analyzeEventsFile(file, { campaignDirs, pricing: loaded.file?.data.pricing, onWarning: warn });
+  const { deliveryHtml, renderDeliveryReport } = await import('../ui/delivery-report.js');
+  const html = str(flags.html);
+  if (html) {
+    const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
+    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)] });
+    info(`wrote ${html}`);
   }
   if (term().json) outJson(report);
   else out(renderDeliveryReport(report));
-  return 0;
+  return EXIT.ok;
 }

@@ -1,43 +1,139 @@
-/** The suppression list: numbers that opted out (STOP and friends, 131050); send never messages them again. */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+/** The suppression list: numbers that opted out (STOP, Meta's marketing opt-out, 131050, manual); JSON Lines, mode 0600. */
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export interface Suppression {
+export type SuppressionScope = 'all' | 'marketing';
+export type SuppressionReason = 'stop-word' | 'marketing-opt-out' | '131050' | 'manual' | 'import';
+export type SuppressionSource = 'webhook' | 'cli' | 'import';
+
+/** One line of the list (v2). "add" suppresses, "lift" removes an earlier add of the same number and scope. */
+export interface SuppressionRecord {
+  v: 2;
+  op: 'add' | 'lift';
+  /** The number the business sends to, E.164 with "+". */
   e164: string;
-  reason: string;
+  /** The WhatsApp id Meta reported (digits), when it differs from or confirms e164. */
+  waId?: string;
+  /** The business-scoped user id (BSUID), where Meta sent one. */
+  userId?: string;
+  reason: SuppressionReason | string;
+  scope: SuppressionScope;
+  source: SuppressionSource | string;
   at: string;
-  source?: string;
+  by?: string;
+  note?: string;
 }
+
+/** Why a number is suppressed for a category. */
+export interface SuppressionHit {
+  reason: string;
+  scope: SuppressionScope;
+  at: string;
+  record: SuppressionRecord;
+}
+
+/** The folded list: the latest record per number and scope wins, "lift" removes. */
+export interface SuppressionList {
+  /** null when the number may receive a template of this category; a "marketing" scope blocks MARKETING only. */
+  isSuppressed(e164: string, category: string): SuppressionHit | null;
+  /** The active suppressions (latest "add" per number and scope), in file order. */
+  entries(): SuppressionRecord[];
+  /** Every valid record in file order (for audit: who lifted what, when). */
+  history(): SuppressionRecord[];
+  /** Any active suppression of the number, whatever its scope (all-scope first). Kept for callers that predate scopes. */
+  get(e164: string): SuppressionHit | undefined;
+  /** Number of active suppressions. */
+  readonly size: number;
+}
+
+const E164 = /^\+[1-9]\d{5,14}$/;
 
 /** Where the list lives: WA_OPS_SUPPRESSIONS, else wa-ops.suppressions.jsonl in the working directory. */
 export function suppressionsPath(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   return resolve(cwd, env.WA_OPS_SUPPRESSIONS || 'wa-ops.suppressions.jsonl');
 }
 
-/** Every suppressed number (a torn or broken line is skipped). */
-export function readSuppressions(path: string): Map<string, Suppression> {
-  const out = new Map<string, Suppression>();
-  if (!existsSync(path)) return out;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const s = JSON.parse(line) as Suppression;
-      if (typeof s.e164 === 'string') out.set(s.e164, s);
-    } catch {
-      // a torn last line from a crash: ignore it
-    }
-  }
-  return out;
+/** A record from one parsed line: v2 as is, v1 (`{e164, reason, at, source?}`) as an all-scope add; null if unusable. */
+export function normaliseSuppression(raw: unknown): SuppressionRecord | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const e164 = typeof r.e164 === 'string' ? r.e164.trim() : '';
+  // `{"e164":"+"}` and other junk from older versions suppress nobody.
+  if (!E164.test(e164)) return null;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const op = r.op === 'lift' ? 'lift' : 'add';
+  const scope: SuppressionScope = r.v === 2 && r.scope === 'marketing' ? 'marketing' : 'all';
+  const rec: SuppressionRecord = { v: 2, op, e164, reason: str(r.reason) ?? 'manual', scope, source: r.v === 2 ? (str(r.source) ?? 'cli') : 'webhook', at: str(r.at) ?? '' };
+  for (const k of ['waId', 'userId', 'by', 'note'] as const) if (str(r[k])) rec[k] = str(r[k]);
+  return rec;
 }
 
-/** Append suppressions durably (mode 0600). */
-export function addSuppressions(path: string, entries: Suppression[]): void {
-  if (entries.length === 0) return;
-  const fd = openSync(path, 'a', 0o600);
+/** Fold records (in file order) into a list. */
+export function foldSuppressions(records: SuppressionRecord[]): SuppressionList {
+  const active = new Map<string, SuppressionRecord>();
+  for (const r of records) {
+    const key = `${r.scope}|${r.e164}`;
+    // Re-insert so entries() keeps the order of the latest add.
+    active.delete(key);
+    if (r.op === 'add') active.set(key, r);
+  }
+  const hit = (r: SuppressionRecord | undefined): SuppressionHit | null => (r ? { reason: r.reason, scope: r.scope, at: r.at, record: r } : null);
+  return {
+    isSuppressed(e164, category) {
+      const all = active.get(`all|${e164}`);
+      if (all) return hit(all);
+      return String(category).toUpperCase() === 'MARKETING' ? hit(active.get(`marketing|${e164}`)) : null;
+    },
+    entries: () => [...active.values()],
+    history: () => [...records],
+    get: (e164) => hit(active.get(`all|${e164}`) ?? active.get(`marketing|${e164}`)) ?? undefined,
+    get size() {
+      return active.size;
+    },
+  };
+}
+
+/** Read and fold the list (a missing file is an empty list; a torn or broken line is skipped). */
+export function readSuppressions(path: string): SuppressionList {
+  const records: SuppressionRecord[] = [];
+  if (existsSync(path)) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const r = normaliseSuppression(JSON.parse(line));
+        if (r) records.push(r);
+      } catch {
+        // a torn line from a crash: skipped
+      }
+    }
+  }
+  return foldSuppressions(records);
+}
+
+/** Append records durably: newline-terminate a torn tail, then one O_APPEND write of whole lines and an fsync (mode 0600). */
+export function appendSuppressions(path: string, records: SuppressionRecord[]): void {
+  if (records.length === 0) return;
+  for (const r of records) {
+    if (!E164.test(r.e164)) throw new Error(`suppression record without a valid E.164 number: ${JSON.stringify(r.e164)}`);
+  }
+  const fd = openSync(path, 'a+', 0o600);
   try {
-    writeSync(fd, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const size = fstatSync(fd).size;
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      // Several processes may append (serve, the suppressions command): terminating is safe where truncating is not.
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    writeSync(fd, prefix + records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A record with the defaults filled in (op add, source cli, now). */
+export function suppressionRecord(init: Omit<SuppressionRecord, 'v' | 'op' | 'source' | 'at'> & Partial<Pick<SuppressionRecord, 'op' | 'source' | 'at'>>): SuppressionRecord {
+  return { ...init, v: 2, op: init.op ?? 'add', source: init.source ?? 'cli', at: init.at ?? new Date().toISOString() };
 }

@@ -34,12 +34,26 @@ export function expandInputs(paths: string[]): string[] {
   return out;
 }
 
+/**
+ * Largest template file read: Meta caps a body at 1,024 characters, so even a message_templates export of
+ * thousands of templates stays far below this; a bigger file is a mistake (a CSV, a log) and would only cost memory.
+ */
+export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
+
 /** Load every template in a file. */
 export function loadTemplateFile(file: string, overrides: { language?: string; category?: string }): LoadedTemplate[] {
   let raw: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_TEMPLATE_FILE_BYTES) {
+      throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is too big for a template file (at most ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB)`, {
+        code: 'file-too-big',
+        hint: 'lint the template files themselves; Meta allows 1,024 characters in a body',
+      });
+    }
     raw = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file' });
   }
   if (extname(file).toLowerCase() !== '.json') {

@@ -50,12 +50,19 @@ export function pickFields(obj: Record<string, unknown>, fields: string | null):
   return out;
 }
 
-/** The debug_token answer for a token. */
+/** The debug_token answer for a token (the caller has checked the access token). */
 export function debugToken(state: SandboxState, inputToken: string): Record<string, unknown> {
   const s = state.scenarios;
   const o = state.o;
-  if (inputToken !== o.token || s.has('token-expired')) {
-    return { data: { app_id: o.appId, type: 'SYSTEM_USER', application: 'wa-ops sandbox', is_valid: false, expires_at: Math.floor(Date.now() / 1000) - 3600, scopes: [], error: { code: 190, message: 'Error validating access token: Session has expired.' } } };
+  if (inputToken === state.appToken) {
+    return { data: { app_id: o.appId, type: 'APP', application: 'wa-ops sandbox', is_valid: true, scopes: [] } };
+  }
+  if (inputToken === o.token && s.has('token-expired')) {
+    return { data: { app_id: o.appId, type: 'SYSTEM_USER', application: 'wa-ops sandbox', is_valid: false, expires_at: Math.floor(Date.now() / 1000) - 3600, scopes: [], error: { code: 190, message: 'Error validating access token: Session has expired.', subcode: 463 } } };
+  }
+  if (inputToken !== o.token) {
+    // Meta answers 200 with is_valid:false for a token it cannot parse: the access token was fine, the input was not.
+    return { data: { is_valid: false, scopes: [], error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' } } };
   }
   const scopes = s.has('token-missing-scope') ? ['whatsapp_business_management'] : ['whatsapp_business_management', 'whatsapp_business_messaging'];
   const targets = s.has('token-no-waba-access') ? ['999999999999999'] : [o.wabaId];
@@ -72,6 +79,16 @@ export function debugToken(state: SandboxState, inputToken: string): Record<stri
       user_id: '4100000000000001',
     },
   };
+}
+
+/**
+ * Which access token a debug_token call carries: the user token, the app token "appId|appSecret",
+ * an app token with a wrong secret (Meta: 190 "Invalid OAuth access token signature."), or nothing usable.
+ */
+export function debugAccess(state: SandboxState, accessToken: string | null): 'ok' | 'bad-signature' | 'invalid' {
+  if (accessToken === state.o.token || accessToken === state.appToken) return 'ok';
+  if (accessToken && /^\d+\|.+$/.test(accessToken)) return 'bad-signature';
+  return 'invalid';
 }
 
 /** Apps subscribed to the WABA. */

@@ -3,7 +3,18 @@ import { randomBytes } from 'node:crypto';
 
 export interface SandboxError {
   status: number;
-  body: { error: { message: string; type: string; code: number; error_data?: { messaging_product: 'whatsapp'; details: string }; error_subcode?: number; fbtrace_id: string } };
+  body: {
+    error: {
+      message: string;
+      type: string;
+      code: number;
+      error_data?: { messaging_product: 'whatsapp'; details: string };
+      error_subcode?: number;
+      error_user_title?: string;
+      error_user_msg?: string;
+      fbtrace_id: string;
+    };
+  };
   headers?: Record<string, string>;
 }
 
@@ -18,8 +29,12 @@ const TITLES: Record<number, [string, number]> = {
   80007: ['Rate limit issues', 400],
   130429: ['Rate limit hit', 400],
   131000: ['Something went wrong', 500],
+  131008: ['Required parameter is missing', 400],
+  131009: ['Parameter value is not valid', 400],
   131026: ['Message undeliverable', 400],
   131047: ['Re-engagement message', 400],
+  131051: ['Unsupported message type', 400],
+  131053: ['Media upload error', 400],
   131056: ['(Business Account, Consumer Account) pair rate limit hit', 400],
   132000: ['Number of parameters does not match the expected number of params', 400],
   132001: ['Template name does not exist in the translation', 404],
@@ -28,8 +43,15 @@ const TITLES: Record<number, [string, number]> = {
   133010: ['Account not registered', 400],
 };
 
+/** Template-management errors carry a subcode and a user-facing title and message, as Meta's do. */
+export interface ErrorExtras {
+  subcode?: number;
+  userTitle?: string;
+  userMsg?: string;
+}
+
 /** An error response for a code, with Meta's title and an optional details text. */
-export function graphError(code: number, details?: string, httpStatus?: number): SandboxError {
+export function graphError(code: number, details?: string, httpStatus?: number, extras: ErrorExtras = {}): SandboxError {
   const [title, status] = TITLES[code] ?? ['Unknown error', 400];
   return {
     status: httpStatus ?? status,
@@ -40,8 +62,16 @@ export function graphError(code: number, details?: string, httpStatus?: number):
         type: 'OAuthException',
         code,
         ...(details && code !== 190 ? { error_data: { messaging_product: 'whatsapp' as const, details } } : {}),
+        ...(extras.subcode === undefined ? {} : { error_subcode: extras.subcode }),
+        ...(extras.userTitle === undefined ? {} : { error_user_title: extras.userTitle, error_user_msg: extras.userMsg ?? extras.userTitle }),
         fbtrace_id: `A${randomBytes(9).toString('base64url')}`,
       },
     },
   };
 }
+
+/** 131008: a required parameter is missing (path in Meta's notation, e.g. text['body']). */
+export const missing = (path: string): SandboxError => graphError(131008, `The parameter ${path} is required.`);
+
+/** 131009: a parameter's value is out of range or malformed. */
+export const invalid = (details: string): SandboxError => graphError(131009, details);

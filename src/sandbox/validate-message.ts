@@ -1,12 +1,15 @@
 /** Validate a POST /messages body the way the Cloud API does, or say which error it would answer. */
-import { findVariables } from '../core/lint/text.js';
-import { graphError, type SandboxError } from './graph-errors.js';
+import { graphError, missing, invalid, type SandboxError } from './graph-errors.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
+import { checkContacts, checkLocation, checkMedia, checkReaction, isObj, tooLong, type Obj } from './validate-content.js';
+import { checkInteractive } from './validate-interactive.js';
+import { validateTemplate } from './validate-template.js';
 
-const TYPES = new Set(['text', 'template', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'reaction']);
-const BAD_PARAM = /[\n\t]| {5,}/;
+const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+const TYPES = new Set(['text', 'template', ...MEDIA, 'location', 'contacts', 'interactive', 'reaction']);
 
 export interface ValidMessage {
+  kind: 'message';
   to: string;
   type: string;
   template?: { name: string; language: string; parameters: string[]; stored: SandboxTemplate };
@@ -14,106 +17,65 @@ export interface ValidMessage {
   bizOpaqueCallbackData?: string;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A read receipt (optionally with the typing indicator) for a message the business received. */
+export interface StatusUpdate {
+  kind: 'status';
+  messageId: string;
+  typing: boolean;
+}
 
-/** Check a message request; returns the message or the error Meta would send. */
-export function validateMessage(body: unknown, state: SandboxState): ValidMessage | SandboxError {
+/** Check a /messages request; returns the message, the status update, or the error Meta would send. */
+export function validateMessage(body: unknown, state: SandboxState): ValidMessage | StatusUpdate | SandboxError {
   if (!isObj(body)) return graphError(100, 'The request body must be a JSON object.');
-  if (body.messaging_product !== 'whatsapp') return graphError(100, 'The parameter messaging_product is required and must be "whatsapp".');
-  // Meta's OpenAPI description requires recipient_type; the sandbox holds requests to the schema so
-  // that it is never laxer than the real API.
-  if (body.recipient_type !== 'individual' && body.recipient_type !== 'group') {
-    return graphError(100, 'The parameter recipient_type is required and must be "individual" or "group".');
-  }
-  if (typeof body.to !== 'string' || body.to.trim() === '') return graphError(100, 'The parameter to is required.');
+  // Meta's own wording for this one is code 100 with the sentence in the message.
+  if (body.messaging_product === undefined) return graphError(100, 'The parameter messaging_product is required.');
+  if (body.messaging_product !== 'whatsapp') return invalid('messaging_product must be "whatsapp".');
+  if (body.status !== undefined) return validateStatus(body);
+  // Meta's own "Send Text Message with Preview URL" example omits recipient_type, and the API accepts that.
+  const rt = body.recipient_type ?? 'individual';
+  if (rt === 'group') return graphError(100, 'Group messages are not imitated by the sandbox: no group exists on this account.');
+  if (rt !== 'individual') return invalid('recipient_type must be "individual" or "group".');
+  if (typeof body.to !== 'string' || body.to.trim() === '') return missing('to');
   const digits = body.to.replace(/[\s()+-]/g, '');
   if (!/^\d{7,15}$/.test(digits) || /[^\d\s()+-]/.test(body.to)) return graphError(100, `Invalid parameter 'to': "${body.to}" is not a phone number.`);
-  const type = typeof body.type === 'string' ? body.type : 'text';
-  if (!TYPES.has(type)) return graphError(100, `Param type must be one of ${[...TYPES].join(', ')}.`);
+  // Without "type", the one content object present decides (Meta's "Send Reply to List Message" example has none).
+  const type = body.type ?? [...TYPES].find((t) => body[t] !== undefined) ?? 'text';
+  if (typeof type !== 'string' || !TYPES.has(type)) return graphError(131051, `Unsupported message type ${String(type)}: use one of ${[...TYPES].join(', ')}.`);
   if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== 'string' || body.biz_opaque_callback_data.length > 512)) {
-    return graphError(100, 'biz_opaque_callback_data must be a string of at most 512 characters.');
+    return invalid('biz_opaque_callback_data must be a string of at most 512 characters.');
   }
-  const base = { to: `+${digits}`, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
-  if (type === 'text') {
-    const text = isObj(body.text) ? body.text.body : undefined;
-    if (typeof text !== 'string' || text === '') return graphError(100, 'The parameter text.body is required.');
-    if (text.length > 4096) return graphError(100, 'text.body may be at most 4096 characters.');
-    return { ...base, text };
+  if (body.context !== undefined && (!isObj(body.context) || typeof body.context.message_id !== 'string' || body.context.message_id === '')) {
+    return missing("context['message_id']");
   }
-  if (type !== 'template') {
-    const media = body[type];
-    if (!isObj(media)) return graphError(100, `The parameter ${type} is required.`);
-    return base;
-  }
-  return validateTemplate(body.template, state, base);
+  const base: ValidMessage = { kind: 'message', to: `+${digits}`, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
+  if (type === 'template') return validateTemplate(body.template, state, base);
+  const problem = checkContent(type, body, state);
+  if (problem) return problem;
+  return type === 'text' ? { ...base, text: (body.text as Obj).body as string } : base;
 }
 
-function validateTemplate(t: unknown, state: SandboxState, base: Omit<ValidMessage, 'template'>): ValidMessage | SandboxError {
-  if (!isObj(t) || typeof t.name !== 'string') return graphError(100, 'The parameter template.name is required.');
-  const language = isObj(t.language) ? t.language.code : undefined;
-  if (typeof language !== 'string') return graphError(100, 'The parameter template.language.code is required.');
-  // Meta's own examples omit policy and the live API accepts that; a value other than "deterministic" is refused.
-  const policy = (t.language as Obj).policy;
-  if (policy !== undefined && policy !== 'deterministic') return graphError(100, 'template.language.policy must be "deterministic".');
-  const stored = state.template(t.name, language);
-  if (!stored) return graphError(132001, `template name (${t.name}) does not exist in ${language}`);
-  const status = state.scenarios.has('template-paused') ? 'PAUSED' : stored.status;
-  if (status === 'PAUSED') return graphError(132015, `template ${t.name} is paused for low quality`);
-  if (status !== 'APPROVED') return graphError(132001, `template ${t.name} (${language}) is ${status}, not APPROVED`);
-  const components = Array.isArray(t.components) ? t.components : [];
-  if (!components.every(isObj)) return graphError(100, 'template.components must be an array of objects.');
-  const given = (type: string, index?: number) =>
-    components.filter((c) => String(c.type).toLowerCase() === type && (index === undefined || Number(c.index) === index)).flatMap((c) => (Array.isArray(c.parameters) ? c.parameters : []));
-  const parameters: string[] = [];
-  for (const c of stored.components) {
-    const kind = c.type.toUpperCase();
-    if (kind === 'BODY' || (kind === 'HEADER' && (c.format ?? 'TEXT').toUpperCase() === 'TEXT')) {
-      const expected = new Set(findVariables(c.text ?? '').filter((v) => v.wellFormed).map((v) => v.name)).size;
-      const params = given(kind.toLowerCase());
-      if (params.length !== expected) {
-        return graphError(132000, `${kind.toLowerCase()}: number of localizable_params (${params.length}) does not match the expected number of params (${expected})`);
-      }
-      const problem = checkParams(params, parameters);
-      if (problem) return problem;
-    } else if (kind === 'HEADER') {
-      const format = (c.format ?? '').toLowerCase();
-      const [p] = given('header');
-      const media = isObj(p) ? p[format] : undefined;
-      if (!isObj(p) || p.type !== format || !isObj(media) || (typeof media.link !== 'string' && typeof media.id !== 'string')) {
-        return graphError(132012, `header: expected one ${format} parameter with a link or id`);
-      }
-      if (typeof media.id === 'string' && !state.mediaIds.has(media.id)) return graphError(131053, `media id ${media.id} was not uploaded to this phone number`);
-      if (typeof media.link === 'string' && !/^https?:\/\//.test(media.link)) return graphError(131053, `media link ${media.link} is not an http(s) URL`);
-    } else if (kind === 'BUTTONS') {
-      for (const [i, b] of (c.buttons ?? []).entries()) {
-        if ((b.type ?? '').toUpperCase() !== 'URL' || !/\{\{[^{}]+\}\}/.test(b.url ?? '')) continue;
-        const params = given('button', i);
-        if (params.length !== 1) return graphError(132000, `button ${i}: number of params (${params.length}) does not match the expected number of params (1)`);
-        const problem = checkParams(params, parameters);
-        if (problem) return problem;
-      }
-    }
-  }
-  return { ...base, template: { name: t.name, language, parameters, stored } };
+function checkContent(type: string, body: Obj, state: SandboxState): SandboxError | undefined {
+  const known = (id: string) => state.hasMedia(id);
+  if (type === 'text') return checkText(body.text);
+  if (MEDIA.has(type)) return checkMedia(type, body[type], known);
+  if (type === 'location') return checkLocation(body.location);
+  if (type === 'reaction') return checkReaction(body.reaction);
+  if (type === 'contacts') return checkContacts(body.contacts);
+  return checkInteractive(body.interactive, known);
 }
 
-function checkParams(params: unknown[], collected: string[]): SandboxError | undefined {
-  for (const p of params) {
-    if (!isObj(p) || typeof p.type !== 'string') return graphError(100, 'Each parameter needs a type.');
-    if (p.type === 'text') {
-      if (typeof p.text !== 'string' || p.text === '') return graphError(100, 'Parameter of type text is missing its text value.');
-      if (BAD_PARAM.test(p.text)) return graphError(132018, 'Param text cannot have new-line/tab characters or more than 4 consecutive spaces');
-      collected.push(p.text);
-    } else if (p.type === 'currency' || p.type === 'date_time') {
-      const v = p[p.type];
-      if (!isObj(v) || typeof v.fallback_value !== 'string') return graphError(100, `Parameter of type ${p.type} needs a fallback_value.`);
-      collected.push(v.fallback_value);
-    } else if (p.type === 'payload' || p.type === 'coupon_code') {
-      collected.push(String(p[p.type] ?? ''));
-    } else if (!['image', 'video', 'document'].includes(p.type)) {
-      return graphError(100, `Unsupported parameter type ${p.type}.`);
-    }
-  }
+function checkText(text: unknown): SandboxError | undefined {
+  if (!isObj(text)) return missing('text');
+  if (typeof text.body !== 'string' || text.body.trim() === '') return missing("text['body']");
+  if (tooLong(text.body, 4096)) return graphError(100, "Param text['body'] must be at most 4096 characters long.");
+  if (text.preview_url !== undefined && typeof text.preview_url !== 'boolean') return invalid("text['preview_url'] must be true or false.");
   return undefined;
+}
+
+function validateStatus(body: Obj): StatusUpdate | SandboxError {
+  if (body.status !== 'read') return invalid('status must be "read".');
+  if (typeof body.message_id !== 'string' || body.message_id === '') return missing('message_id');
+  const t = body.typing_indicator;
+  if (t !== undefined && (!isObj(t) || t.type !== 'text')) return invalid("typing_indicator['type'] must be \"text\".");
+  return { kind: 'status', messageId: body.message_id, typing: t !== undefined };
 }

@@ -1,5 +1,8 @@
-/** Status webhooks like Meta's: sent -> delivered -> read (or failed), signed, retried, sometimes twice. */
+/** Webhooks like Meta's: statuses (sent -> delivered -> read, or failed), inbound messages, template reviews; signed, retried, sometimes twice. */
 import { signBody } from '../core/webhook/signature.js';
+import { metaJson } from './meta-json.js';
+import { conversationFor, pricingFor, type PricedMessage } from './pricing.js';
+import { SERVICE_WINDOW_MS } from './service-window.js';
 import type { AcceptedMessage, SandboxState } from './state.js';
 
 export interface WebhookStats {
@@ -11,10 +14,18 @@ export interface WebhookStats {
 }
 
 const MAX_ATTEMPTS = 6;
+const ERROR_HREF = 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/';
 
-/** Sends status callbacks for accepted messages to the configured URL. */
+/** A webhook error object in Meta's shape. */
+export function webhookError(code: number, title: string, details: string): Record<string, unknown> {
+  return { code, title, message: title, error_data: { details }, href: ERROR_HREF };
+}
+
+/** Sends webhooks for the sandbox's account to the configured URL. */
 export class WebhookEmitter {
   readonly stats: WebhookStats = { queued: 0, delivered: 0, duplicates: 0, retries: 0, gaveUp: 0 };
+  /** Called each time a delivery is abandoned after every retry (the command says so on stderr). */
+  onGiveUp: ((gaveUp: number, url: string) => void) | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private inflight = 0;
   private idleWaiters: (() => void)[] = [];
@@ -22,7 +33,7 @@ export class WebhookEmitter {
   constructor(private readonly state: SandboxState) {}
 
   get enabled(): boolean {
-    return Boolean(this.state.o.webhookUrl && this.state.o.appSecret);
+    return Boolean(this.state.o.webhookUrl);
   }
 
   /** Plan the statuses of an accepted message. */
@@ -31,12 +42,29 @@ export class WebhookEmitter {
     const d = this.state.o.statusDelayMs;
     const digits = m.to.replace(/^\+/, '');
     if (this.state.undeliverable(m.to)) {
-      this.later(d, () => this.send(m, 'failed', digits, [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Message Undeliverable.' } }]));
+      this.after(d, () => this.status(m, 'failed', digits, [webhookError(131026, 'Message undeliverable', 'Message Undeliverable.')]));
       return;
     }
-    this.later(d, () => this.send(m, 'sent', digits));
-    this.later(d * 2, () => this.send(m, 'delivered', digits));
-    if (this.state.rng() < 0.7) this.later(d * 3, () => this.send(m, 'read', digits));
+    if (!m.template && !m.windowOpen) {
+      const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+      this.after(d, () => this.status(m, 'failed', digits, [webhookError(131047, 'Re-engagement message', details)]));
+      return;
+    }
+    this.after(d, () => this.status(m, 'sent', digits));
+    this.after(d * 2, () => this.status(m, 'delivered', digits));
+    if (this.state.rng() < 0.7) this.after(d * 3, () => this.status(m, 'read', digits));
+  }
+
+  /** Send one change of the WABA's webhook (field and value); resolves after the first attempt. */
+  async emit(field: string, value: Record<string, unknown>, phoneNumberId?: string): Promise<boolean> {
+    if (!this.enabled) return false;
+    const o = this.state.o;
+    const full = field === 'messages' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
+    // Messages webhooks carry no entry.time; account and template webhooks do.
+    const time = field === 'messages' ? {} : { time: Math.floor(Date.now() / 1000) };
+    const payload = { object: 'whatsapp_business_account', entry: [{ id: o.wabaId, ...time, changes: [{ value: full, field }] }] };
+    this.stats.queued++;
+    return this.deliver(metaJson(payload), 1);
   }
 
   /** Resolve when nothing is queued or in flight (tests and the demo wait on this). */
@@ -52,8 +80,8 @@ export class WebhookEmitter {
     this.checkIdle();
   }
 
-  private later(ms: number, fn: () => void): void {
-    this.stats.queued++;
+  /** Run `fn` after `ms`, tracked so that stop() cancels it and idle() waits for it. */
+  after(ms: number, fn: () => void): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
@@ -62,35 +90,33 @@ export class WebhookEmitter {
     this.timers.add(t);
   }
 
-  private send(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
-    const o = this.state.o;
+  private status(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
     const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient };
     if (m.bizOpaqueCallbackData !== undefined) statusObj.biz_opaque_callback_data = m.bizOpaqueCallbackData;
     if (status === 'sent' || status === 'delivered') {
-      const category = m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'utility').toLowerCase() : 'service';
-      statusObj.pricing = { billable: true, pricing_model: 'PMP', type: 'regular', category };
+      const priced: PricedMessage = { templateCategory: m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'UTILITY') : undefined, windowOpen: m.windowOpen, apiVersion: m.apiVersion };
+      const sentAt = Math.floor(Date.parse(m.acceptedAt) / 1000);
+      const conversation = conversationFor(priced, conversationId(m, priced), status === 'sent' ? sentAt + SERVICE_WINDOW_MS / 1000 : undefined);
+      if (conversation) statusObj.conversation = conversation;
+      statusObj.pricing = pricingFor(priced);
     }
     if (errors) statusObj.errors = errors;
-    const payload = {
-      object: 'whatsapp_business_account',
-      entry: [{ id: o.wabaId, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: m.phoneNumberId }, statuses: [statusObj] } }] }],
-    };
-    const body = JSON.stringify(payload);
-    void this.deliver(body, 1);
-    if (this.state.rng() < 0.05) {
-      this.stats.duplicates++;
-      this.later(50, () => void this.deliver(body, 1));
-    }
+    void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId).then(() => {
+      if (this.state.rng() < 0.05) {
+        this.stats.duplicates++;
+        this.after(50, () => void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId));
+      }
+    });
   }
 
-  private async deliver(body: string, attempt: number): Promise<void> {
+  private async deliver(body: string, attempt: number): Promise<boolean> {
     const o = this.state.o;
     this.inflight++;
     let ok = false;
     try {
       const res = await fetch(o.webhookUrl!, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret!), 'user-agent': 'facebookexternalua' },
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' },
         body,
         signal: AbortSignal.timeout(5000),
       });
@@ -104,13 +130,22 @@ export class WebhookEmitter {
     if (ok) this.stats.delivered++;
     else if (attempt < MAX_ATTEMPTS) {
       this.stats.retries++;
-      this.later(250 * 2 ** (attempt - 1), () => void this.deliver(body, attempt + 1));
-    } else this.stats.gaveUp++;
+      this.after(250 * 2 ** (attempt - 1), () => void this.deliver(body, attempt + 1));
+    } else {
+      this.stats.gaveUp++;
+      this.onGiveUp?.(this.stats.gaveUp, o.webhookUrl!);
+    }
     this.checkIdle();
+    return ok;
   }
 
   private checkIdle(): void {
     if (this.timers.size > 0 || this.inflight > 0) return;
     for (const w of this.idleWaiters.splice(0)) w();
   }
+}
+
+/** One conversation id per recipient and category, as Meta keeps one per 24 h conversation. */
+function conversationId(m: AcceptedMessage, p: PricedMessage): string {
+  return Buffer.from(`${m.to}:${pricingFor(p).category}:${m.phoneNumberId}`).toString('hex').slice(0, 32);
 }

@@ -14,6 +14,23 @@ export interface PlanPolicies {
   graphUrls: string[];
   notices: string[];
   media?: { kind: string; source: string; mime?: string; size?: number; local: boolean };
+  where?: { senders: string[]; display?: string; businessName?: string; wabaId?: string; graphUrl: string; notMeta: boolean };
+}
+
+/** A time in the user's local time zone, with its offset: "2026-12-02 14:05:03 (UTC+01:00)". */
+export function localTimeText(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} (UTC${off < 0 ? '-' : '+'}${pad(off / 60)}:${pad(off % 60)})`;
+}
+
+/** Why and until when a cooldown holds: "130429 on sender 1098...: <reason>, until <local time>". */
+export function cooldownText(c: { until: string; code?: number | string; sender?: string; reason?: string }): string {
+  const what = c.code === 'budget' ? 'daily budget' : c.code === 'waiting' ? 'waiting' : `code ${String(c.code ?? '?')}`;
+  const who = c.sender ? ` on sender ${c.sender}` : '';
+  const reason = c.reason ? `: ${c.reason}` : '';
+  return `${what}${who}${reason}; until ${localTimeText(Date.parse(c.until))}`;
 }
 
 export interface Plan {
@@ -32,6 +49,7 @@ export interface Plan {
   intervalMs: number;
   dailyLimit?: number;
   cooldownUntil?: string;
+  cooldown?: { until: string; code?: number | string; sender?: string; reason?: string };
   ledger: string;
   sample?: boolean;
   limit?: number;
@@ -60,7 +78,8 @@ export function renderPlan(p: Plan): string {
     const days = Math.ceil(p.toSend / p.dailyLimit);
     lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${days} days; the run pauses at the limit and resumes when the window allows` : ''}`);
   }
-  if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${p.cooldownUntil}`));
+  if (p.cooldown) lines.push(paint('yellow', `  cooldown     ${cooldownText(p.cooldown)}`));
+  else if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${localTimeText(Date.parse(p.cooldownUntil))}`));
   if (p.policies) lines.push(...renderPolicies(p.policies));
   lines.push(`  ledger       ${p.ledger}`);
   return lines.join('\n');
@@ -73,6 +92,12 @@ function money(n: number, currency: string): string {
 /** The policy lines of a plan: window, budget, cost, failover. */
 function renderPolicies(p: PlanPolicies): string[] {
   const lines: string[] = [];
+  if (p.where) {
+    const w = p.where;
+    const who = [w.display, w.businessName && `"${w.businessName}"`].filter(Boolean).join(' ');
+    lines.push(`  sends from   ${who ? `${who} ` : ''}(phone number id ${w.senders.join(', ')}${w.wabaId ? `, WABA ${w.wabaId}` : ''})`);
+    lines.push(w.notMeta ? paint('red', `  Graph API    ${w.graphUrl}  <-- NOT META'S API (a sandbox, a proxy or a mistake): nobody receives these messages from Meta`) : `  Graph API    ${w.graphUrl}`);
+  }
   if (p.window) {
     lines.push(`  window       ${p.window.text} in each recipient's local time: ${fmtInt(p.window.openNow)} inside now, ${fmtInt(p.window.waiting)} wait for theirs`);
     for (const m of p.window.multiZone) lines.push(paint('gray', `               ${m.region} spans several time zones: ${fmtInt(m.recipients)} recipient(s) timed by ${m.zone} (the most populous)`));

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import type { DeliveryReport, Percentiles } from '../core/webhook/analysis.js';
 import { formatDuration } from '../core/campaign/duration.js';
+import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
 
@@ -12,7 +13,7 @@ const secs = (v: number | null) => (v === null ? '–' : formatDuration(v * 1000
 export function renderDeliveryReport(r: DeliveryReport): string {
   const parts = [paint('bold', `${fmtInt(r.events)} events: ${fmtInt(r.statuses)} statuses for ${fmtInt(r.messages)} messages, ${fmtInt(r.inbound)} inbound messages`)];
   const f = new Table({ head: ['campaign', 'template', 'accepted', 'sent', 'delivered', 'read', 'failed', 'read coverage', 'no status'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
-  for (const x of r.funnels) f.push([x.campaign, x.template, fmtInt(x.accepted), fmtInt(x.sent), `${fmtInt(x.delivered)} (${pct(x.delivered, x.accepted)})`, fmtInt(x.read), fmtInt(x.failed), pct(x.read, x.delivered), fmtInt(x.noStatus)]);
+  for (const x of r.funnels) f.push([c(x.campaign, 60), c(x.template, 60), fmtInt(x.accepted), fmtInt(x.sent), `${fmtInt(x.delivered)} (${pct(x.delivered, x.accepted)})`, fmtInt(x.read), fmtInt(x.failed), pct(x.read, x.delivered), fmtInt(x.noStatus)]);
   parts.push(f.toString());
   const l = new Table({ head: ['latency', 'count', 'p50', 'p90', 'p99'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
   const row = (name: string, p: Percentiles) => l.push([name, fmtInt(p.count), secs(p.p50), secs(p.p90), secs(p.p99)]);
@@ -24,9 +25,50 @@ export function renderDeliveryReport(r: DeliveryReport): string {
     const t = new Table({ head: ['code', 'count', 'action', 'what to do'].map((h) => paint('bold', h)), colWidths: [10, 8, 18, 62], wordWrap: true, style: { head: [], border: [] } });
     for (const x of r.failures) t.push([x.code, fmtInt(x.count), x.action, x.todo]);
     parts.push(t.toString());
-    parts.push(`failures by country: ${Object.entries(r.failuresByCountry).map(([c, n]) => `${c} ${fmtInt(n)}`).join(' · ')}`);
+    parts.push(`failures by country: ${Object.entries(r.failuresByCountry).map(([k, n]) => `${k} ${fmtInt(n)}`).join(' · ')}`);
   }
+  parts.push(...extraSections(r));
   return parts.join('\n');
+}
+
+const money = (x: number, currency: string) => `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })} ${currency}`;
+
+/** Account and template events, errors by code, pricing by category (terminal). */
+function extraSections(r: DeliveryReport): string[] {
+  const parts: string[] = [];
+  const head = (h: string[]) => ({ head: h.map((x) => paint('bold', x)), style: { head: [], border: [] } });
+  parts.push(paint('bold', 'Account and template events'));
+  if (r.management.length) {
+    const t = new Table({ ...head(['when', 'what', 'for', 'change', 'what to do']), colWidths: [22, 24, 22, 30, 44], wordWrap: true });
+    for (const e of r.management) t.push([e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c(e.field, 40), c(e.subject, 60), e.severity === 'stop' ? paint('red', c(e.change)) : c(e.change), e.action || '–']);
+    parts.push(t.toString());
+  } else parts.push('none received');
+  const codes = Object.entries(r.errors);
+  if (codes.length) parts.push(`errors by code: ${codes.map(([k, n]) => `${c(k, 12)} ${fmtInt(n)}`).join(' · ')}`);
+  for (const e of r.errorDetails.slice(-5)) parts.push(`  ${e.at} ${e.code} ${c(e.title, 60)}${e.details ? `: ${c(e.details, 120)}` : ''}`);
+  const cats = Object.entries(r.pricing);
+  if (cats.length) {
+    const t = new Table(head(['pricing category', 'billable', 'free', `cost (${r.pricingTable.currency}, rates of ${r.pricingTable.date})`]));
+    for (const [cat, p] of cats) t.push([c(cat, 40), fmtInt(p.billable), fmtInt(p.free), money(p.cost, r.pricingTable.currency)]);
+    parts.push(t.toString());
+  }
+  const o = r.optOuts;
+  if (o.marketingStop || o.marketingResume || o.stopWords) parts.push(`opt-outs: ${fmtInt(o.marketingStop)} marketing stop, ${fmtInt(o.marketingResume)} resume, ${fmtInt(o.stopWords)} typed stop word${o.stopWords === 1 ? '' : 's'}`);
+  return parts;
+}
+
+/** The same sections as HTML. */
+function extraHtml(r: DeliveryReport): string {
+  const mgmt = r.management.length
+    ? `<table><tr><th>when</th><th>what</th><th>for</th><th>change</th><th>what to do</th></tr>${r.management.map((e) => `<tr${e.severity === 'stop' ? ' class="stop"' : ''}><td>${esc(e.at)}</td><td>${esc(c(e.field))}</td><td>${esc(c(e.subject))}</td><td>${esc(c(e.change))}</td><td>${esc(e.action || '–')}</td></tr>`).join('')}</table>`
+    : '<p>None received.</p>';
+  const codes = Object.entries(r.errors);
+  const errors = codes.length ? `<table><tr><th>code</th><th>count</th></tr>${codes.map(([k, n]) => `<tr><td>${esc(c(k))}</td><td>${n.toLocaleString('en-US')}</td></tr>`).join('')}</table>${r.errorDetails.length ? `<ul>${r.errorDetails.map((e) => `<li>${esc(e.at)} ${e.code} ${esc(c(e.title))}${e.details ? `: ${esc(c(e.details))}` : ''}</li>`).join('')}</ul>` : ''}` : '<p>None.</p>';
+  const cats = Object.entries(r.pricing);
+  const pricing = cats.length
+    ? `<table><tr><th>category</th><th>billable</th><th>free</th><th>cost (${esc(r.pricingTable.currency)})</th></tr>${cats.map(([k, p]) => `<tr><td>${esc(c(k))}</td><td>${p.billable.toLocaleString('en-US')}</td><td>${p.free.toLocaleString('en-US')}</td><td>${esc(money(p.cost, r.pricingTable.currency))}</td></tr>`).join('')}</table><p class="muted">Rates of ${esc(r.pricingTable.date)}.</p>`
+    : '<p>No pricing reported.</p>';
+  return `<h2>Account and template events</h2>\n${mgmt}\n<h2>Errors by code</h2>\n${errors}\n<h2>Pricing</h2>\n${pricing}\n`;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -40,7 +82,7 @@ export function deliveryHtml(r: DeliveryReport, title: string): string {
   const funnels = r.funnels
     .map((f) => {
       const stages: [string, number, string][] = [['accepted', f.accepted, '#64748b'], ['sent', f.sent, '#0ea5e9'], ['delivered', f.delivered, '#22c55e'], ['read', f.read, '#16a34a'], ['failed', f.failed, '#ef4444']];
-      return `<section><h2>${esc(f.campaign)}${f.template ? ` <small>${esc(f.template)}</small>` : ''}</h2>${stages.map(([l, n, c]) => bar(l, n, f.accepted, c)).join('')}<p>Read coverage ${pct(f.read, f.delivered)} · ${f.noStatus.toLocaleString('en-US')} accepted without any status</p></section>`;
+      return `<section><h2>${esc(c(f.campaign))}${f.template ? ` <small>${esc(c(f.template))}</small>` : ''}</h2>${stages.map(([l, n, c]) => bar(l, n, f.accepted, c)).join('')}<p>Read coverage ${pct(f.read, f.delivered)} · ${f.noStatus.toLocaleString('en-US')} accepted without any status</p></section>`;
     })
     .join('');
   const lat = (name: string, p: Percentiles) => `<tr><td>${name}</td><td>${p.count.toLocaleString('en-US')}</td><td>${secs(p.p50)}</td><td>${secs(p.p90)}</td><td>${secs(p.p99)}</td></tr>`;
@@ -55,7 +97,7 @@ body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}small{color:#64748b;font-weight:normal}
 .bar{display:flex;align-items:center;gap:.5rem}.label{width:6rem;color:#334155}svg text{font-size:12px;fill:#0f172a}
 table{border-collapse:collapse;margin:1rem 0;width:100%}td,th{border-bottom:1px solid #e2e8f0;padding:.35rem .5rem;text-align:left}
-.muted{color:#64748b}
+.muted{color:#64748b}tr.stop td{color:#b91c1c}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p class="muted">${r.events.toLocaleString('en-US')} events · ${r.statuses.toLocaleString('en-US')} statuses for ${r.messages.toLocaleString('en-US')} messages · ${r.inbound.toLocaleString('en-US')} inbound messages</p>
@@ -64,7 +106,8 @@ ${funnels}
 <table><tr><th>stage</th><th>count</th><th>p50</th><th>p90</th><th>p99</th></tr>${lat('sent → delivered', r.latency.sentToDelivered)}${lat('delivered → read', r.latency.deliveredToRead)}${lat('sent → read', r.latency.sentToRead)}</table>
 <h2>Failures</h2>
 ${failures ? `<table><tr><th>code</th><th>count</th><th>action</th><th>what to do</th></tr>${failures}</table>` : '<p>None.</p>'}
-${countries.length ? `<h2>Failures by country</h2>${countries.map(([c, n]) => bar(c, n, maxC, '#ef4444')).join('')}` : ''}
+${countries.length ? `<h2>Failures by country</h2>${countries.map(([k, n]) => bar(k, n, maxC, '#ef4444')).join('')}` : ''}
+${extraHtml(r)}
 <p class="muted">Generated by wa-ops webhook analyze.</p>
 </body></html>
 `;

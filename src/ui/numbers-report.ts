@@ -1,6 +1,6 @@
 /** The terminal report of validate-numbers. */
 import Table from 'cli-table3';
-import { REASONS, type Reason } from '../core/numbers/reasons.js';
+import { NOTES, REASONS, type Reason } from '../core/numbers/reasons.js';
 import type { NumbersSummary } from '../core/numbers/tally.js';
 import { fmtInt } from './progress.js';
 import { paint } from './output.js';
@@ -22,14 +22,15 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
     parts.push(`Estimated invalid rate: ${pct(s.estimate.invalidRate)} (95 % CI ${pct(lo)} to ${pct(hi)}), about ${fmtInt(s.estimate.invalid)} invalid rows in the whole file.`);
   }
   const reasons = Object.entries(s.reasons);
+  if (s.assumedInternational > 0) reasons.push(['assumed-international', s.assumedInternational]);
   if (reasons.length > 0) {
     const t = new Table({
       head: ['reason', 'rows', 'what it means'].map((h) => paint('bold', h)),
-      colWidths: [22, 10, 60],
+      colWidths: [24, 10, 60],
       wordWrap: true,
       style: { head: [], border: [] },
     });
-    for (const [id, n] of reasons) t.push([id, fmtInt(n), REASONS[id as Reason] ?? '']);
+    for (const [id, n] of reasons) t.push([id, fmtInt(n), REASONS[id as Reason] ?? NOTES[id as keyof typeof NOTES] ?? '']);
     parts.push(t.toString());
   }
   const line = (label: string, counts: Record<string, number>) => {

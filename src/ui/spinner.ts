@@ -30,15 +30,17 @@ export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> 
       stop: () => spinner.stop(),
     };
   }
-  let last = 0;
+  // Not a terminal (CI, a log file): one line at a steady interval, the first after one interval, never a stray one.
+  let latest: string | undefined;
+  const timer = setInterval(() => {
+    if (latest !== undefined) process.stderr.write(`${latest}\n`);
+  }, plainEveryMs);
+  timer.unref();
   return {
     update: (text) => {
-      const now = Date.now();
-      if (now - last < plainEveryMs) return;
-      last = now;
-      process.stderr.write(`${text}\n`);
+      latest = text;
     },
     log: (text) => process.stderr.write(`${text}\n`),
-    stop: () => {},
+    stop: () => clearInterval(timer),
   };
 }

@@ -43,3 +43,11 @@ export function term(): Term {
   current ??= detectTerm({});
   return current;
 }
+
+/** Columns available for a line of output: the terminal's width, else COLUMNS, else 100. */
+export function termWidth(env: NodeJS.ProcessEnv = process.env): number {
+  const tty = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const fromEnv = Number(env.COLUMNS);
+  const width = tty || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 100);
+  return Math.max(40, width);
+}

@@ -1,16 +1,13 @@
-/** The endpoint Meta calls: verify handshake, signed POSTs appended durably before the 200, then ledger updates. */
-import { createReadStream, openSync, closeSync, existsSync } from 'node:fs';
+/** The endpoint Meta calls: verify handshake, signed POSTs appended durably before the 200; opt-outs to the suppression list; optional forwarding. */
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
-import { parseCallbackData } from '../core/campaign/render.js';
-import { BoundedSet, toRecords, type WebhookRecord } from '../core/webhook/records.js';
+import { UsageError } from '../core/errors.js';
+import { toRecords, type WebhookRecord } from '../core/webhook/records.js';
 import { verifySignature } from '../core/webhook/signature.js';
-import { isStopMessage } from '../core/webhook/stop-words.js';
-import { DurableAppender } from '../io/ledger/appender.js';
-import { LedgerTap } from '../io/ledger/tap.js';
-import { addSuppressions, type Suppression } from '../io/suppressions.js';
+import { openEventsFile } from './events-file.js';
+import { Forwarder, type ForwardResult } from './forwarder.js';
+import { OptOutWriter } from './opt-out-writer.js';
 
 export interface WebhookServerOptions {
   port: number;
@@ -20,11 +17,18 @@ export interface WebhookServerOptions {
   verifyToken?: string;
   eventsPath: string;
   tls?: { cert: Buffer; key: Buffer };
-  /** Folders searched for campaign ledgers. */
-  campaignDirs: string[];
+  /** Folders with campaign ledgers, read (never written) to find the number of a 131050 that has no callback data. */
+  campaignDirs?: string[];
   suppressionsPath: string;
   maxBodyBytes?: number;
+  /** Forward each stored POST (exact body, signature) to this URL. */
+  forwardTo?: string;
+  forwardAttempts?: number;
+  forwardBaseDelayMs?: number;
   onLog?: (level: 'info' | 'alert', text: string) => void;
+  /** Every stored (or duplicate) record, after it is durable: the live tail. */
+  onRecord?: (r: WebhookRecord, duplicate: boolean) => void;
+  onForward?: (r: ForwardResult) => void;
 }
 
 export interface WebhookStats {
@@ -34,65 +38,88 @@ export interface WebhookStats {
   badSignature: number;
   tooLarge: number;
   badJson: number;
-  ledgerUpdates: number;
+  storageErrors: number;
   suppressed: number;
+  lifted: number;
+  /** Opt-outs whose number could not be found (reported, not stored). */
+  unresolvedOptOuts: number;
+  forwarded: number;
+  forwardRetries: number;
+  deadLetters: number;
+  fsyncs: number;
 }
 
 export interface WebhookServer {
   url: string;
   stats: WebhookStats;
-  /** Resolves when everything received so far is processed (ledgers, suppressions). */
+  deadLetterPath?: string;
+  /** Resolves when everything received so far is durable and its opt-outs are written. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Read the dedupe keys of an existing events file. */
-async function existingKeys(path: string, keys: BoundedSet): Promise<void> {
-  if (!existsSync(path)) return;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
-    try {
-      keys.add((JSON.parse(line) as { key: string }).key);
-    } catch {
-      // a torn last line
-    }
-  }
-}
-
-/** Start the webhook receiver. */
+/** Start the webhook receiver. Throws a UsageError when the file is locked by another server or the port is unusable. */
 export async function startWebhookServer(o: WebhookServerOptions): Promise<WebhookServer> {
   const log = o.onLog ?? (() => {});
   const maxBody = o.maxBodyBytes ?? 3 * 1024 * 1024;
-  const stats: WebhookStats = { received: 0, recorded: 0, duplicates: 0, badSignature: 0, tooLarge: 0, badJson: 0, ledgerUpdates: 0, suppressed: 0 };
-  const keys = new BoundedSet();
-  await existingKeys(o.eventsPath, keys);
-  const fd = openSync(o.eventsPath, 'a', 0o600);
-  const events = new DurableAppender(fd);
-  const tap = new LedgerTap(o.campaignDirs);
+  const stats: WebhookStats = { received: 0, recorded: 0, duplicates: 0, badSignature: 0, tooLarge: 0, badJson: 0, storageErrors: 0, suppressed: 0, lifted: 0, unresolvedOptOuts: 0, forwarded: 0, forwardRetries: 0, deadLetters: 0, fsyncs: 0 };
+  const file = await openEventsFile(o.eventsPath);
+  if (file.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
+  const { appender, keys } = file;
+  const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log);
+  const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
+  const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
+  // Keys of events being written: a concurrent duplicate waits for that write instead of being stored twice.
+  const inflight = new Map<string, Promise<void>>();
   const badTimes: number[] = [];
-  let work: Promise<void> = Promise.resolve();
 
-  const processRecords = async (records: WebhookRecord[]) => {
-    const suppress: Suppression[] = [];
-    for (const r of records) {
-      if (r.kind === 'status') {
-        const cb = parseCallbackData(r.cb);
-        if (cb) {
-          const code = r.errors?.[0]?.code;
-          const ok = await tap.append(cb.campaignId, { t: 'status', r: cb.e164, wamid: r.id, status: r.status, code, ts: r.ts, at: new Date().toISOString() });
-          if (ok) stats.ledgerUpdates++;
+  const accept = (raw: Buffer, req: IncomingMessage, res: ServerResponse) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw.toString('utf8'));
+    } catch {
+      stats.badJson++;
+      return end(res, 400, 'body is not JSON');
+    }
+    const receivedAt = String(Math.floor(Date.now() / 1000));
+    const fresh: WebhookRecord[] = [];
+    const dups: WebhookRecord[] = [];
+    const waits: Promise<void>[] = [];
+    const here = new Set<string>();
+    for (const r of toRecords(payload, Number(receivedAt))) {
+      const pending = inflight.get(r.key);
+      if (keys.has(r.key) || here.has(r.key)) dups.push(r);
+      else if (pending) {
+        dups.push(r);
+        waits.push(pending);
+      } else fresh.push(r);
+      here.add(r.key);
+    }
+    const write = fresh.length ? appender.append(fresh.map((r) => JSON.stringify({ ...r, receivedAt })).join('\n')) : Promise.resolve();
+    for (const r of fresh) inflight.set(r.key, write);
+    Promise.all([write, ...waits]).then(
+      () => {
+        // Remembered only now that they are on disk: a failed write leaves Meta's retry free to store them.
+        for (const r of fresh) {
+          keys.add(r.key);
+          inflight.delete(r.key);
         }
-        if (r.status === 'failed' && r.errors?.some((e) => e.code === 131050)) suppress.push({ e164: `+${r.recipient.replace(/^\+/, '')}`, reason: '131050: the user stopped marketing messages', at: new Date().toISOString(), source: r.id });
-      } else if (r.kind === 'message' && isStopMessage(r.text)) {
-        suppress.push({ e164: `+${r.from.replace(/^\+/, '')}`, reason: `opted out: "${r.text}"`, at: new Date().toISOString(), source: r.id });
-      }
-    }
-    if (suppress.length) {
-      addSuppressions(o.suppressionsPath, suppress);
-      stats.suppressed += suppress.length;
-      for (const s of suppress) log('info', `suppressed ${s.e164} (${s.reason})`);
-    }
+        stats.recorded += fresh.length;
+        stats.duplicates += dups.length;
+        stats.fsyncs = appender.fsyncs;
+        end(res, 200, 'ok');
+        optOuts.handle(fresh);
+        for (const r of fresh) o.onRecord?.(r, false);
+        for (const r of dups) o.onRecord?.(r, true);
+        if (forwarder && (fresh.length > 0 || dups.length === 0)) forwarder.enqueue(raw, forwardHeaders(req));
+      },
+      (err) => {
+        for (const r of fresh) if (inflight.get(r.key) === write) inflight.delete(r.key);
+        stats.storageErrors++;
+        log('alert', `could not write ${o.eventsPath}: ${(err as Error).message}; answered 500 so Meta retries`);
+        end(res, 500, 'storage error');
+      },
+    );
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -105,25 +132,17 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       return end(res, 200, url.searchParams.get('hub.challenge') ?? '');
     }
     if (req.method !== 'POST') return end(res, 405, 'method not allowed');
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) {
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) {
       stats.tooLarge++;
       res.setHeader('connection', 'close');
       return end(res, 413, 'payload too large');
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= maxBody) chunks.push(c);
-    });
-    req.on('end', () => {
+    readBody(req, maxBody, (raw) => {
       stats.received++;
-      if (size > maxBody) {
+      if (!raw) {
         stats.tooLarge++;
         return end(res, 413, 'payload too large');
       }
-      const raw = Buffer.concat(chunks);
       if (!verifySignature(raw, req.headers['x-hub-signature-256'] as string | undefined, o.appSecret)) {
         stats.badSignature++;
         const now = Date.now();
@@ -133,58 +152,74 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
         log('alert', badTimes.length >= 5 ? `ALERT: ${badTimes.length} POSTs with a bad or missing signature in the last minute (latest from ${from}): forged callbacks, or a wrong app secret` : `refused a POST with a bad or missing X-Hub-Signature-256 from ${from}`);
         return end(res, 401, 'bad signature');
       }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw.toString('utf8'));
-      } catch {
-        stats.badJson++;
-        return end(res, 400, 'body is not JSON');
-      }
-      const receivedAt = Math.floor(Date.now() / 1000);
-      const fresh = toRecords(payload, receivedAt).filter((r) => {
-        const isNew = keys.add(r.key);
-        if (!isNew) stats.duplicates++;
-        return isNew;
-      });
-      // Durably appended first, answered 200 after: a crash never loses an acknowledged event.
-      Promise.all(fresh.map((r) => events.append(JSON.stringify({ ...r, receivedAt: String(receivedAt) }))))
-        .then(() => {
-          stats.recorded += fresh.length;
-          end(res, 200, 'ok');
-          work = work.then(() => processRecords(fresh)).catch((err) => log('alert', `could not update ledgers: ${(err as Error).message}`));
-        })
-        .catch((err) => {
-          log('alert', `could not write ${o.eventsPath}: ${(err as Error).message}`);
-          end(res, 500, 'storage error');
-        });
+      accept(raw, req, res);
     });
   };
 
   // A client that trickles its request is cut off after 10 s (checked every second, not every 30).
   const limits = { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 30_000, connectionsCheckingInterval: 1_000 };
   const server: Server = o.tls ? createHttps({ cert: o.tls.cert, key: o.tls.key, ...limits }, handler) : createHttp(limits, handler);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, resolve);
-  });
+  try {
+    await listen(server, o.port, o.host);
+  } catch (err) {
+    await file.close();
+    throw err;
+  }
   const addr = server.address() as AddressInfo;
-  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`;
+  file.lock.describe({ url });
+  const syncStats = () => {
+    stats.fsyncs = appender.fsyncs;
+    if (forwarder) Object.assign(stats, { forwarded: forwarder.forwarded, forwardRetries: forwarder.retries, deadLetters: forwarder.deadLetters });
+  };
   return {
-    url: `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`,
+    url,
     stats,
+    deadLetterPath,
     idle: async () => {
-      await events.drain();
-      await work;
+      await appender.drain();
+      syncStats();
     },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await events.drain();
-      await work;
-      await tap.close();
-      closeSync(fd);
+      await file.close();
+      await forwarder?.close();
+      syncStats();
     },
   };
+}
+
+function forwardHeaders(req: IncomingMessage): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': String(req.headers['content-type'] ?? 'application/json'), 'user-agent': 'wa-ops webhook serve (forwarding)' };
+  if (req.headers['x-hub-signature-256']) h['x-hub-signature-256'] = String(req.headers['x-hub-signature-256']);
+  if (req.headers['x-hub-signature']) h['x-hub-signature'] = String(req.headers['x-hub-signature']);
+  return h;
+}
+
+/** The whole body, or null when it grew past the cap (read to the end so the 413 reaches the client). */
+function readBody(req: IncomingMessage, max: number, done: (raw: Buffer | null) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size <= max) chunks.push(c);
+  });
+  req.on('end', () => done(size > max ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (err.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is already in use`, { code: 'port-in-use', hint: 'stop what listens there, choose another --port, or --port 0 for a free one' }));
+      else if (err.code === 'EACCES') reject(new UsageError(`not allowed to listen on ${where} (ports below 1024 need privileges)`, { code: 'port-denied', hint: 'choose a --port above 1024' }));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') reject(new UsageError(`cannot listen on ${host}: not an address of this machine`, { code: 'bad-host', hint: 'use --host 127.0.0.1, or 0.0.0.0 for every interface' }));
+      else reject(err);
+    });
+    server.listen(port, host, resolve);
+  });
 }
 
 function end(res: ServerResponse, status: number, text: string): void {

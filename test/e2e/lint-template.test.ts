@@ -23,10 +23,13 @@ describe('lint-template', () => {
       severity: 'error',
       message: expect.stringContaining('30 %'),
       component: 'body',
-      line: 1,
-      column: 31,
+      // File positions, as SARIF and GitHub give them; the place inside the component as context.
+      line: 8,
+      column: 46,
+      componentLine: 1,
+      componentColumn: 31,
       excerpt: '30 %',
-      suggestion: expect.stringContaining('concrete amount'),
+      suggestion: expect.stringContaining('konkreten Betrag'), // the advice in the template's language (de)
     });
     const viaJson = await runCli(['lint-template', t('faulty/discount-percentage.json'), '--json']);
     expect(JSON.parse(viaJson.stdout).errorCount).toBe(1);
@@ -36,7 +39,9 @@ describe('lint-template', () => {
     const r = await runCli(['lint-template', '--text', 'Hallo {{1}}, 30 % Rabatt für VIPs heute.', '--language', 'de', '--category', 'UTILITY', '--json']);
     expect(r.code).toBe(1);
     const rules = JSON.parse(r.stdout).results[0].findings.map((f: { rule: string }) => f.rule);
-    expect(rules).toEqual(expect.arrayContaining(['discount-percentage', 'abbreviation', 'promotional-in-utility']));
+    expect(rules).toEqual(expect.arrayContaining(['abbreviation', 'promotional-in-utility']));
+    // "30 %" once: the discount in a UTILITY template, not also the general percentage rule at the same column.
+    expect(rules).not.toContain('discount-percentage');
   });
 
   it('counts warnings against --max-warnings', async () => {
@@ -105,6 +110,52 @@ describe('lint-template output through a pipe', () => {
     const r = await runCli(['lint-template', join(dir, 'many.json'), '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.results).toHaveLength(400);
-    expect(doc.errorCount).toBeGreaterThan(800);
+    expect(doc.errorCount).toBeGreaterThanOrEqual(800);
+  });
+});
+
+describe('lint-template output for people', () => {
+  it('gives file positions in stylish and keeps the caret under a finding in a long line cut to the terminal width', async () => {
+    const dir = tempDir();
+    const body = `Hallo {{1}}, ${'wir freuen uns sehr über Ihre Treue und Ihren Einkauf bei uns. '.repeat(4)}Heute 30 % Rabatt auf alles. ${'Mehr dazu im Laden. '.repeat(5)}Danke.`;
+    const file = join(dir, 'long.json');
+    writeFileSync(file, JSON.stringify({ name: 'long_line', language: 'de', category: 'MARKETING', components: [{ type: 'BODY', text: body }] }, null, 2));
+    const r = await runCli(['lint-template', file], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => /discount-percentage/.test(l));
+    // "<file line>:<file column>" first, the component position as context on the next line.
+    expect(lines[at]).toMatch(/^\s+8:\d+\s+error\s+"30 %" ist ein Prozent-Rabatt/);
+    expect(lines[at + 1].trim()).toMatch(/^body 1:\d+$/);
+    const [context, carets] = [lines[at + 2], lines[at + 3]];
+    expect(context.length).toBeLessThanOrEqual(80);
+    expect(context).toMatch(/^ {4}…/);
+    const caret = carets.indexOf('^');
+    expect(context.slice(caret, caret + 4)).toBe('30 %');
+    expect(carets.trim()).toBe('^^^^');
+  });
+
+  it('refuses a template file over the size cap with one line and exit 2, quickly', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'huge.txt');
+    writeFileSync(file, 'Hallo {{1}}, 30 % Rabatt. '.repeat(250_000));
+    const started = Date.now();
+    const r = await runCli(['lint-template', file, '--language', 'de']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/huge\.txt: 6\.\d MB is too big for a template file \(at most 5 MB\)/);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('lints a 4 MB body in bounded time and memory, reporting its length once', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify({ name: 'big', language: 'en', category: 'MARKETING', components: [{ type: 'BODY', text: `Hello {{1}}, ${'thanks for shopping with us. '.repeat(150_000)}Bye.` }] }));
+    const r = await runCli(['lint-template', file, '--json']);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).results[0].findings;
+    expect(findings.filter((f: { rule: string }) => f.rule === 'length')).toHaveLength(1);
+    expect(findings.find((f: { rule: string }) => f.rule === 'length').message).toMatch(/4,350,017 characters/);
+    expect(r.stdout.length).toBeLessThan(100_000);
   });
 });

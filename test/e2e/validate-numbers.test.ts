@@ -24,11 +24,11 @@ describe('validate-numbers', () => {
     expect(s.types).toMatchObject({ MOBILE: 11, FIXED_LINE: 1, TOLL_FREE: 1 });
     expect(typeof s.elapsedMs).toBe('number');
     const rows = csvRows(out);
-    expect(rows[0]).toBe('id,first_name,phone,city,voucher,e164,status,reason,region,type');
+    expect(rows[0]).toBe('id,first_name,phone,city,voucher,e164,status,reason,region,type,detail');
     expect(rows).toHaveLength(21);
-    expect(rows[1]).toBe('1,Anna,+49 170 1234567,Berlin,A1B2,+491701234567,valid,,DE,MOBILE');
-    expect(rows[6]).toBe('6,Farid,4.91701E+12,Stuttgart,L2M3,,invalid,excel-mangled,,');
-    expect(rows[7]).toBe('7,Greta,01701234567,Düsseldorf,N4P5,+491701234567,duplicate,,DE,MOBILE');
+    expect(rows[1]).toBe('1,Anna,+49 170 1234567,Berlin,A1B2,+491701234567,valid,,DE,MOBILE,');
+    expect(rows[6]).toBe('6,Farid,4.91701E+12,Stuttgart,L2M3,,invalid,excel-mangled,,,');
+    expect(rows[7]).toBe('7,Greta,01701234567,Düsseldorf,N4P5,+491701234567,duplicate,,DE,MOBILE,');
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
@@ -39,10 +39,10 @@ describe('validate-numbers', () => {
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ rows: 6, valid: 4, duplicates: 1, invalid: 1, reasons: { empty: 1 } });
     const rows = csvRows(out);
-    expect(rows[0]).toBe('Name;Mobile;Land;e164;status;reason;region;type');
-    expect(rows[1]).toBe('"Müller; Hans";+886 912 345 678;TW;+886912345678;valid;;TW;MOBILE');
-    expect(rows[2]).toBe('Li;0912345678;TW;+886912345678;duplicate;;TW;MOBILE');
-    expect(rows[4]).toBe('"Smith ""Jr""";(212) 555-0123;US;+12125550123;valid;;US;FIXED_LINE_OR_MOBILE');
+    expect(rows[0]).toBe('Name;Mobile;Land;e164;status;reason;region;type;detail');
+    expect(rows[1]).toBe('"Müller; Hans";+886 912 345 678;TW;+886912345678;valid;;TW;MOBILE;');
+    expect(rows[2]).toBe('Li;0912345678;TW;+886912345678;duplicate;;TW;MOBILE;');
+    expect(rows[4]).toBe('"Smith ""Jr""";(212) 555-0123;US;+12125550123;valid;;US;FIXED_LINE_OR_MOBILE;');
   });
 
   it.each([

@@ -72,3 +72,41 @@ describe('parseJsonText', () => {
     if (!r.ok) expect(r.problem).toMatchObject({ line: 3, column: 7 });
   });
 });
+
+describe('line endings and caps', () => {
+  it('cuts records on CRLF, LF and a lone CR, also when a CRLF is split between chunks', async () => {
+    const { eachRecord } = await import('../../src/io/csv/records.js');
+    const s = new RecordSplitter(',');
+    const a = s.push('h,p\r')!;
+    expect(a).toBeUndefined();
+    const b = s.push('\nA,1\rB,2\nC,"x\r\ny"\r')!;
+    expect(b.startLine).toBe(1);
+    const rest = s.end();
+    const all = b.text + rest.text;
+    const got: [string[], number][] = [];
+    eachRecord(all, ',', 1, (cells, line) => got.push([cells, line]));
+    expect(got).toEqual([
+      [['h', 'p'], 1],
+      [['A', '1'], 2],
+      [['B', '2'], 3],
+      [['C', 'x\r\ny'], 4],
+    ]);
+  });
+
+  it('stops a runaway line at the cap with the line it starts on, in linear time', async () => {
+    const { CsvLimitError } = await import('../../src/io/csv/record-splitter.js');
+    const s = new RecordSplitter(',', { maxLine: 5_000_000, maxField: 10_000_000 });
+    s.push('a,b\n1,2\n');
+    const chunk = 'y'.repeat(256 * 1024);
+    const started = performance.now();
+    let err: unknown;
+    try {
+      for (let i = 0; i < 40; i++) s.push(chunk);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CsvLimitError);
+    expect(err).toMatchObject({ kind: 'line', line: 3 });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

@@ -71,12 +71,25 @@ describe('budget', () => {
 });
 
 describe('cost', () => {
-  it('prices by market and category, and flags unlisted markets at the highest rate', () => {
-    const est = estimateCost(DEFAULT_PRICES, 'UTILITY', new Map([['BR', 100], ['DE', 10]]));
+  it('prices every market of the rate card, regional groups by country, other countries at "Other"', () => {
+    const est = estimateCost(DEFAULT_PRICES, 'UTILITY', new Map([['BR', 100], ['DE', 10], ['AT', 1], ['IS', 1], ['ZZ', 2]]));
     expect(est.category).toBe('utility');
-    expect(est.byRegion.find((r) => r.region === 'BR')).toMatchObject({ rate: 0.0085, cost: 0.85, listed: true });
-    expect(est.unlistedMessages).toBe(10);
-    const custom = mergePrices(DEFAULT_PRICES, { currency: 'EUR', rates: { DE: { marketing: 0.1, utility: 0.02, authentication: 0.02 } } });
-    expect(costPlan(custom, 'MARKETING', [{ region: 'DE' }, { region: 'DE' }])).toMatchObject({ currency: 'EUR', total: 0.2, unlistedMessages: 0 });
+    expect(est.byRegion.find((r) => r.region === 'BR')).toMatchObject({ rate: 0.0068, cost: 0.68, listed: true, market: 'Brazil' });
+    expect(est.byRegion.find((r) => r.region === 'DE')).toMatchObject({ rate: 0.055, listed: true, market: 'Germany' });
+    expect(est.byRegion.find((r) => r.region === 'AT')).toMatchObject({ rate: 0.0171, market: 'Rest of Western Europe' });
+    expect(est.byRegion.find((r) => r.region === 'IS')).toMatchObject({ rate: 0.0077, listed: true, market: 'Other' });
+    // Not a country at all: priced at the ceiling and flagged, so the estimate errs high.
+    expect(est.byRegion.find((r) => r.region === 'ZZ')).toMatchObject({ rate: 0.055, listed: false });
+    expect(est.unlistedMessages).toBe(2);
+    expect(DEFAULT_PRICES.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const region of ['US', 'CA', 'IN', 'GB', 'FR', 'IT', 'ES', 'MX', 'ID', 'TR', 'JP', 'PL', 'KE', 'QA', 'PT']) expect(DEFAULT_PRICES.rates[region], region).toBeDefined();
+  });
+
+  it('takes overrides from the config by region or market name, and refuses a malformed one', () => {
+    const custom = mergePrices(DEFAULT_PRICES, { currency: 'EUR', date: '2026-10-01', rates: { DE: { marketing: 0.1, utility: 0.02, authentication: 0.02 }, 'Rest of Western Europe': { marketing: 0.05 } } });
+    expect(costPlan(custom, 'MARKETING', [{ region: 'DE' }, { region: 'DE' }])).toMatchObject({ currency: 'EUR', date: '2026-10-01', total: 0.2, unlistedMessages: 0 });
+    expect(custom.rates.AT).toEqual({ marketing: 0.05, utility: 0.0171, authentication: 0.0171 });
+    expect(() => mergePrices(DEFAULT_PRICES, { rates: { DE: { marketing: 'cheap' } } })).toThrow(/pricing\.rates\.DE\.marketing/);
+    expect(() => mergePrices(DEFAULT_PRICES, { rates: { Atlantis: { marketing: 1 } } })).toThrow(/market name/);
   });
 });

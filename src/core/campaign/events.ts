@@ -1,14 +1,30 @@
-/** Ledger events: one JSON object per line, append-only. */
+/** Ledger events: one JSON object per line, append-only. Fields may be added, never renamed. */
+
+/** The options of a run, kept in its "run" event so that the plain command resumes the same run. */
+export interface RunOptionsRecord {
+  sample?: boolean;
+  intervalMs?: number;
+  /** What is left of --limit for this run (a resume sends at most this many). */
+  limit?: number;
+  senders?: string[];
+  ledger?: string;
+  config?: string;
+  retryUnknown?: boolean;
+  cooldownMs?: number;
+}
 
 export type LedgerEvent =
   | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
-  | { t: 'run'; pid: number; at: string; mode: string }
+  | { t: 'run'; pid: number; at: string; mode: string; host?: string; options?: RunOptionsRecord }
   | { t: 'attempt'; r: string; n: number; sender: string; cb: string; at: string }
   | { t: 'sent'; r: string; wamid: string; at: string }
   | { t: 'failed'; r: string; code: number | string; details?: string; action: string; at: string }
   | { t: 'retry-at'; r: string; until: string; code: number | string; at: string }
-  | { t: 'cooldown-until'; until: string; code: number | string; reason: string; at: string }
+  | { t: 'cooldown-until'; until: string; code: number | string; reason: string; at: string; sender?: string }
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
   | { t: 'status'; r?: string; wamid: string; status: string; code?: number; ts: string; at: string }
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
-  | { t: 'end'; outcome: string; at: string };
+  | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord };
+
+export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;
+export type AttemptEvent = Extract<LedgerEvent, { t: 'attempt' }>;

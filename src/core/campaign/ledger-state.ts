@@ -1,7 +1,11 @@
-/** Replay ledger events into every recipient's state: the one state machine for a live run, a resume and status. */
-import type { LedgerEvent } from './events.js';
+/**
+ * Fold ledger events (and webhook statuses) into one state per recipient: the one state machine
+ * for a live run, a resume and status. Each recipient ends in exactly one state, whatever order
+ * the evidence arrives in: read > delivered > failed > sent > unknown > pending (skipped stands apart).
+ */
+import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
 
-export type RecipientStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'unknown' | 'retry';
+export type RecipientStatus = 'pending' | 'unknown' | 'sent' | 'failed' | 'delivered' | 'read' | 'skipped';
 
 export interface RecipientState {
   r: string;
@@ -12,29 +16,43 @@ export interface RecipientState {
   code?: number | string;
   details?: string;
   reason?: string;
+  /** Pending, but not before this time (pair-rate backoff, a retry). */
   retryAt?: string;
   firstAttemptAt?: string;
   lastAttemptAt?: string;
   sentAt?: string;
   deliveredAt?: string;
   readAt?: string;
+  /** An attempt was stored and no outcome followed (yet). */
+  open?: boolean;
+  /** Evidence of a permanent failure (from the API's answer or a failed status). */
+  failedEvidence?: boolean;
+  skippedRow?: boolean;
 }
 
 export interface LedgerState {
-  header?: Extract<LedgerEvent, { t: 'header' }>;
+  header?: HeaderEvent;
   recipients: Map<string, RecipientState>;
   byWamid: Map<string, string>;
   cooldownUntil?: string;
   cooldownReason?: string;
-  /** Time of every first attempt, for the rolling 24 h unique-recipient limit. */
+  cooldownCode?: number | string;
+  cooldownSender?: string;
+  /** Time of every first attempt (in ledger order), for the rolling 24 h unique-recipient limit. */
   firstAttempts: number[];
-  /** Cooldowns recorded in the last hour (to escalate repeats). */
+  /** Index of the first entry of firstAttempts still inside the last window asked about. */
+  firstAttemptsHead: number;
+  /** Cooldowns recorded (to escalate repeats within an hour). */
   cooldowns: { at: number; code: number | string }[];
+  /** The options of the latest run, and whether it ended "done". */
+  lastRun?: { options?: RunOptionsRecord; ended?: string };
+  /** Media uploaded (sender -> id, sha256, time). */
+  media: { sender: string; sha256: string; id: string; at: string }[];
 }
 
 /** An empty state. */
 export function emptyState(): LedgerState {
-  return { recipients: new Map(), byWamid: new Map(), firstAttempts: [], cooldowns: [] };
+  return { recipients: new Map(), byWamid: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [] };
 }
 
 function recipient(s: LedgerState, r: string): RecipientState {
@@ -46,92 +64,117 @@ function recipient(s: LedgerState, r: string): RecipientState {
   return x;
 }
 
-/** Apply one event (in ledger order). */
+/** The one state of a recipient from its evidence. */
+export function derive(x: RecipientState): RecipientStatus {
+  if (x.readAt) return 'read';
+  if (x.deliveredAt) return 'delivered';
+  if (x.failedEvidence) return 'failed';
+  if (x.sentAt || x.wamid) return 'sent';
+  if (x.skippedRow && x.attempts === 0) return 'skipped';
+  if (x.open) return 'unknown';
+  return 'pending';
+}
+
+/** Sent, delivered or read: the message reached the API. */
+export function wasSent(x: RecipientState): boolean {
+  return x.status === 'sent' || x.status === 'delivered' || x.status === 'read';
+}
+
+/** Apply one event (in stored order; statuses may come in any order). */
 export function apply(s: LedgerState, e: LedgerEvent): void {
   switch (e.t) {
     case 'header':
-      s.header = e;
+      if (!s.header || s.header.campaignId === e.campaignId) s.header = s.header ? { ...e, campaignId: s.header.campaignId } : e;
+      else s.header = { ...e, campaignId: s.header.campaignId }; // the identity is created once and kept
       return;
-    case 'attempt': {
-      const x = recipient(s, e.r);
+    case 'run':
+      s.lastRun = { options: e.options };
+      return;
+    case 'end':
+      if (s.lastRun) s.lastRun.ended = e.outcome;
+      return;
+    case 'media':
+      s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });
+      return;
+    case 'cooldown-until':
+      if (!s.cooldownUntil || e.until > s.cooldownUntil) {
+        s.cooldownUntil = e.until;
+        s.cooldownReason = e.reason;
+        s.cooldownCode = e.code;
+        s.cooldownSender = e.sender;
+      }
+      s.cooldowns.push({ at: Date.parse(e.at), code: e.code });
+      return;
+    default:
+      applyRecipient(s, e);
+  }
+}
+
+function applyRecipient(s: LedgerState, e: LedgerEvent): void {
+  if (e.t === 'status') {
+    applyStatus(s, e.r ?? s.byWamid.get(e.wamid), e.wamid, e.status, e.ts, e.code);
+    return;
+  }
+  if (!('r' in e)) return;
+  const x = recipient(s, e.r);
+  switch (e.t) {
+    case 'attempt':
       if (x.attempts === 0) {
         x.firstAttemptAt = e.at;
         s.firstAttempts.push(Date.parse(e.at));
       }
       x.attempts++;
       x.lastAttemptAt = e.at;
-      // Until an outcome follows, the message may or may not have gone out.
-      if (x.status !== 'sent') x.status = 'unknown';
+      x.open = true; // until an outcome follows, the message may or may not have gone out
       x.retryAt = undefined;
-      return;
-    }
-    case 'sent': {
-      const x = recipient(s, e.r);
-      x.status = 'sent';
+      break;
+    case 'sent':
+      x.open = false;
       x.wamid = e.wamid;
       x.sentAt = e.at;
-      x.code = undefined;
-      s.byWamid.set(e.wamid, e.r);
-      return;
-    }
-    case 'failed': {
-      const x = recipient(s, e.r);
-      if (x.status === 'sent') return; // a failure after acceptance arrives as a status event
-      x.status = 'failed';
+      if (e.wamid) s.byWamid.set(e.wamid, e.r);
+      break;
+    case 'failed':
+      x.open = false;
+      x.failedEvidence = true;
       x.code = e.code;
       x.details = e.details;
-      return;
-    }
-    case 'retry-at': {
-      const x = recipient(s, e.r);
-      if (x.status === 'sent') return;
-      x.status = 'retry';
+      break;
+    case 'retry-at':
+      // The request provably did not go out (or was refused before processing): pending again.
+      x.open = false;
       x.retryAt = e.until;
-      x.code = e.code;
-      return;
-    }
-    case 'skipped': {
-      const x = recipient(s, e.r);
-      if (x.attempts > 0) return;
-      x.status = 'skipped';
+      if (!x.failedEvidence) x.code = e.code;
+      break;
+    case 'skipped':
+      x.skippedRow = true;
       x.reason = e.reason;
       x.line = e.line;
-      return;
-    }
-    case 'cooldown-until': {
-      if (!s.cooldownUntil || e.until > s.cooldownUntil) {
-        s.cooldownUntil = e.until;
-        s.cooldownReason = e.reason;
-      }
-      s.cooldowns.push({ at: Date.parse(e.at), code: e.code });
-      return;
-    }
-    case 'status': {
-      const r = e.r ?? s.byWamid.get(e.wamid);
-      if (!r) return;
-      const x = recipient(s, r);
-      const at = new Date(Number(e.ts) * 1000).toISOString();
-      if (e.status === 'failed') {
-        x.status = 'failed';
-        x.code = e.code ?? 'failed';
-        return;
-      }
-      // A status for an attempt whose answer never came proves it was sent.
-      if (x.status === 'unknown' || x.status === 'retry' || x.status === 'pending') {
-        x.status = 'sent';
-        x.sentAt ??= at;
-      }
-      if (!x.wamid) {
-        x.wamid = e.wamid;
-        s.byWamid.set(e.wamid, r);
-      }
-      if (e.status === 'delivered') x.deliveredAt ??= at;
-      if (e.status === 'read') x.readAt ??= at;
-      return;
-    }
-    default:
-      return;
+      break;
   }
+  x.status = derive(x);
+}
+
+/** Apply a status webhook (delivered, read, sent, failed) for a recipient found by callback data or wamid. */
+export function applyStatus(s: LedgerState, r: string | undefined, wamid: string, status: string, ts: string, code?: number | string): void {
+  if (!r) return;
+  const x = s.recipients.get(r);
+  if (!x || x.skippedRow) return;
+  const at = Number.isFinite(Number(ts)) ? new Date(Number(ts) * 1000).toISOString() : ts;
+  if (wamid && !x.wamid) {
+    x.wamid = wamid;
+    s.byWamid.set(wamid, r);
+  }
+  x.open = false;
+  if (status === 'failed') {
+    x.failedEvidence = true;
+    x.code = code ?? x.code ?? 'failed';
+  } else {
+    x.sentAt ??= at; // a status for an attempt whose answer never came proves it was sent
+    if (status === 'delivered' || status === 'read') x.deliveredAt ??= at;
+    if (status === 'read') x.readAt ??= at;
+  }
+  x.status = derive(x);
 }
 
 /** Replay a whole ledger. */
@@ -141,17 +184,13 @@ export function replay(events: Iterable<LedgerEvent>): LedgerState {
   return s;
 }
 
-/** Unique recipients first attempted within the 24 h before now, and when the oldest of them leaves the window. */
+/** Unique recipients first attempted within the 24 h before now, and when the oldest of them leaves the window (amortised O(1)). */
 export function rollingWindow(s: LedgerState, now: number): { used: number; oldest?: number } {
   const since = now - 86_400_000;
-  let used = 0;
-  let oldest: number | undefined;
-  for (const t of s.firstAttempts) {
-    if (t <= since) continue;
-    used++;
-    if (oldest === undefined || t < oldest) oldest = t;
-  }
-  return { used, oldest };
+  const a = s.firstAttempts;
+  while (s.firstAttemptsHead < a.length && a[s.firstAttemptsHead] <= since) s.firstAttemptsHead++;
+  const used = a.length - s.firstAttemptsHead;
+  return { used, oldest: used > 0 ? a[s.firstAttemptsHead] : undefined };
 }
 
 export interface CampaignSummary {
@@ -168,22 +207,35 @@ export interface CampaignSummary {
   failures: Record<string, number>;
 }
 
-/** The summary document of CONTRACT §7. */
+/** The summary document of CONTRACT §7: a funnel (read within delivered within sent), sent + failed + pending + unknown + skipped = total. */
 export function summarise(s: LedgerState, campaign: string, now = Date.now()): CampaignSummary {
   const out: CampaignSummary = { campaign, total: 0, sent: 0, failed: 0, pending: 0, unknown: 0, skipped: 0, delivered: 0, read: 0, cooldownUntil: null, failures: {} };
   for (const x of s.recipients.values()) {
-    if (x.status === 'sent') out.sent++;
-    else if (x.status === 'failed') {
-      out.failed++;
-      const code = String(x.code ?? 'unknown');
-      out.failures[code] = (out.failures[code] ?? 0) + 1;
-    } else if (x.status === 'unknown') out.unknown++;
-    else if (x.status === 'skipped') out.skipped++;
-    if (x.deliveredAt || x.readAt) out.delivered++;
-    if (x.readAt) out.read++;
+    switch (x.status) {
+      case 'read':
+        out.read++;
+      // falls through
+      case 'delivered':
+        out.delivered++;
+      // falls through
+      case 'sent':
+        out.sent++;
+        break;
+      case 'failed': {
+        out.failed++;
+        const code = String(x.code ?? 'unknown');
+        out.failures[code] = (out.failures[code] ?? 0) + 1;
+        break;
+      }
+      case 'unknown':
+        out.unknown++;
+        break;
+      case 'skipped':
+        out.skipped++;
+        break;
+    }
   }
-  const known = s.recipients.size;
-  out.total = Math.max(s.header?.recipients ?? 0, known);
+  out.total = Math.max(s.header?.recipients ?? 0, s.recipients.size);
   out.pending = out.total - out.sent - out.failed - out.unknown - out.skipped;
   if (s.cooldownUntil && Date.parse(s.cooldownUntil) > now) out.cooldownUntil = s.cooldownUntil;
   return out;

@@ -49,6 +49,7 @@ export function windowPlan(w: SendWindow, recipients: { region: string; zone?: s
   const multi = new Map<string, { zone: string; recipients: number }>();
   let openNow = 0;
   let unknownZone = 0;
+  const openByZone = new Map<string, boolean>(); // one time-zone computation per zone, not per recipient
   for (const r of recipients) {
     const z = zoneFor(r.region);
     if (!z) unknownZone++;
@@ -57,7 +58,10 @@ export function windowPlan(w: SendWindow, recipients: { region: string; zone?: s
       m.recipients++;
       multi.set(r.region, m);
     }
-    if (isOpen(w, now, r.zone ?? 'UTC', seed)) openNow++;
+    const zone = r.zone ?? 'UTC';
+    let open = openByZone.get(zone);
+    if (open === undefined) openByZone.set(zone, (open = isOpen(w, now, zone, seed)));
+    if (open) openNow++;
   }
   return { text: w.text, openNow, waiting: recipients.length - openNow, multiZone: [...multi.entries()].map(([region, m]) => ({ region, ...m })), unknownZone };
 }

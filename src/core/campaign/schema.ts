@@ -9,6 +9,8 @@ export interface Campaign {
   name: string;
   recipients: string;
   phoneColumn?: string;
+  /** Column holding each row's ISO2 region (as validate-numbers --country-column). */
+  countryColumn?: string;
   defaultCountry?: string;
   template: { name: string; language: string };
   parameters: { header: ParamSource[]; body: ParamSource[]; buttons: Map<number, ParamSource[]> };
@@ -18,15 +20,58 @@ export interface Campaign {
   dailyLimit?: number;
   /** Local-time send window of each recipient. */
   window?: SendWindow;
-  /** Graph API base URLs in order of preference (failover). */
-  graphUrls?: string[];
 }
 
 export class CampaignProblem extends Error {}
 
+/** Every key a campaign file may hold; anything else is refused (a typo must not silently change a send). */
+export const CAMPAIGN_KEYS = ['$schema', 'name', 'recipients', 'phoneColumn', 'countryColumn', 'defaultCountry', 'template', 'parameters', 'senders', 'pace', 'dailyLimit', 'window'];
+const NESTED_KEYS: Record<string, string[]> = { template: ['name', 'language'], pace: ['interval', 'rate'], parameters: ['header', 'body', 'buttons'] };
+
+/** Refuse unknown keys, with the closest known one as a suggestion; Graph URLs get their own answer. */
+function checkKeys(value: Record<string, unknown>): void {
+  if (value.graphUrls !== undefined || value.graphUrl !== undefined) {
+    throw new CampaignProblem('a campaign file cannot name Graph API URLs ("graphUrls"): campaign files are data, and the URL receives your access token. Graph URLs come from --graph-url, WA_OPS_GRAPH_URL or the config file');
+  }
+  const unknown = (keys: string[], known: string[], at: string) => {
+    for (const k of keys) {
+      if (known.includes(k)) continue;
+      const near = closest(k, known);
+      throw new CampaignProblem(`unknown key "${at}${k.slice(0, 60)}"${near ? `: did you mean "${at}${near}"?` : ` (known keys: ${known.filter((x) => x !== '$schema').join(', ')})`}`);
+    }
+  };
+  unknown(Object.keys(value), CAMPAIGN_KEYS, '');
+  for (const [key, known] of Object.entries(NESTED_KEYS)) {
+    const v = value[key];
+    if (isObj(v)) unknown(Object.keys(v), known, `${key}.`);
+  }
+}
+
+/** The known name nearest to a typo (case-insensitive edit distance, at most a third of its length). */
+export function closest(word: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = k.toLowerCase() === word.toLowerCase() ? 0 : distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 /** Validate a parsed campaign JSON value. Throws CampaignProblem naming the field. */
 export function parseCampaign(value: unknown): Campaign {
   if (!isObj(value)) throw new CampaignProblem('a campaign file holds one JSON object');
+  checkKeys(value);
   const str = (key: string, v: unknown, optional = false): string | undefined => {
     if (v === undefined && optional) return undefined;
     if (typeof v !== 'string' || v.trim() === '') throw new CampaignProblem(`"${key}" must be a non-empty string`);
@@ -84,19 +129,13 @@ export function parseCampaign(value: unknown): Campaign {
       throw new CampaignProblem(`"${field}" ${rest.join(' ')}`);
     }
   }
-  let graphUrls: string[] | undefined;
-  if (value.graphUrls !== undefined) {
-    if (!Array.isArray(value.graphUrls) || value.graphUrls.length === 0 || !value.graphUrls.every((u) => typeof u === 'string' && /^https?:\/\//.test(u))) {
-      throw new CampaignProblem('"graphUrls" must be a list of http(s) URLs, primary first');
-    }
-    graphUrls = value.graphUrls as string[];
-  }
   const defaultCountry = str('defaultCountry', value.defaultCountry, true)?.toUpperCase();
   if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) throw new CampaignProblem('"defaultCountry" must be a two-letter region such as DE');
   return {
     name,
     recipients,
     phoneColumn: str('phoneColumn', value.phoneColumn, true),
+    countryColumn: str('countryColumn', value.countryColumn, true),
     defaultCountry,
     template,
     parameters: { header: list('parameters.header', p.header), body: list('parameters.body', p.body), buttons },
@@ -104,7 +143,6 @@ export function parseCampaign(value: unknown): Campaign {
     intervalMs,
     dailyLimit,
     window,
-    graphUrls,
   };
 }
 

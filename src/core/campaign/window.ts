@@ -77,17 +77,22 @@ export function isOpen(w: SendWindow, ms: number, zone: string, seed = 0): boole
   return minute < w.to && w.days.has((day + 6) % 7);
 }
 
-/** The next instant the window opens in this zone (now if open), searching a week ahead minute by minute in coarse steps. */
+/**
+ * The next instant the window opens in this zone (now if open). Looks at each of the next eight
+ * local days' opening minute and scans two hours either side of it by the minute, so that DST
+ * shifts and windows shorter than any coarse step are found exactly.
+ */
 export function nextOpen(w: SendWindow, ms: number, zone: string, seed = 0): number {
   if (isOpen(w, ms, zone, seed)) return ms;
-  const step = 60_000;
-  let t = Math.ceil(ms / step) * step;
-  // Coarse 15-minute steps, then back up to the exact minute.
-  for (let i = 0; i < 8 * 96; i++, t += 15 * step) {
-    if (isOpen(w, t, zone, seed)) {
-      let exact = t - 15 * step;
-      while (!isOpen(w, exact, zone, seed)) exact += step;
-      return exact;
+  const MIN = 60_000;
+  const from = jitteredStart(w, seed);
+  const { minute } = localTime(ms, zone);
+  const base = Math.floor(ms / MIN) * MIN;
+  for (let day = 0; day <= 8; day++) {
+    const approx = base + (day * 1440 + from - minute) * MIN;
+    if (approx + 120 * MIN <= ms) continue;
+    for (let t = Math.max(base + MIN, approx - 120 * MIN); t <= approx + 120 * MIN; t += MIN) {
+      if (isOpen(w, t, zone, seed)) return t;
     }
   }
   return ms + 7 * 86_400_000;

@@ -1,5 +1,7 @@
 /** The lint engine: template in, positioned findings out, with rule settings applied. */
 import { RULES, RULE_IDS } from './rules/index.js';
+import { jsonFilePosition } from './file-position.js';
+import { localise } from './messages/index.js';
 import { lineColumn } from './text.js';
 import type { Finding, LintResult, RawFinding, RuleSetting, Severity, Template, TemplateSource, TextPart } from './types.js';
 import { wordsFor, type WordsConfig } from './words/index.js';
@@ -35,10 +37,22 @@ export function textParts(t: Template): TextPart[] {
   return parts;
 }
 
+/**
+ * Rules read at most this many characters of a text (8 times Meta's longest limit, the 1,024 of a body):
+ * past that the text is wrong anyway, the length rule says by how much, and a 10 MB body stays cheap.
+ */
+export const MAX_LINTED_CHARS = 8192;
+
+function capped(p: TextPart): TextPart {
+  if (p.text.length <= MAX_LINTED_CHARS) return p;
+  return { ...p, text: p.text.slice(0, MAX_LINTED_CHARS), fullLength: [...p.text].length };
+}
+
 /** Lint one template. */
 export function lintTemplate(template: Template, source: TemplateSource, opts: LintOptions = {}): LintResult {
   const lang = baseLanguage(template.language);
-  const parts = textParts(template);
+  const full = textParts(template);
+  const parts = full.map(capped);
   const ctx = { template, source, lang, words: wordsFor(lang, opts.words), parts };
   const settings = { ...opts.rules, ...(template.name ? opts.templates?.[template.name]?.rules : undefined) };
   const findings: Finding[] = [];
@@ -47,7 +61,7 @@ export function lintTemplate(template: Template, source: TemplateSource, opts: L
     if (setting === 'off') continue;
     for (const raw of rule.check(ctx)) {
       const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : (raw.severity ?? rule.severity);
-      findings.push(position(rule.id, severity, raw, template, parts, source));
+      findings.push(position(rule.id, severity, localise(lang, raw), template, full, source));
     }
   }
   const order = (c: string) => (c === 'name' ? -1 : parts.findIndex((p) => p.component === c));
@@ -57,27 +71,78 @@ export function lintTemplate(template: Template, source: TemplateSource, opts: L
     template: template.name ?? '',
     language: template.language ?? '',
     category: template.category ?? '',
-    findings,
+    findings: onceEach(findings),
   };
 }
+
+/** When a specific rule and a general one flag the same text, the general finding says less: drop it. */
+const SUBSUMED_BY: Record<string, string> = {
+  'discount-percentage': 'promotional-in-utility',
+  'external-link': 'url-shortener',
+};
+
+/** One finding per place and problem: the same rule twice at one spot, or a general rule under a specific one, is reported once. */
+function onceEach(findings: Finding[]): Finding[] {
+  const at = new Map<string, Set<string>>();
+  for (const f of findings) {
+    const key = `${f.component}:${f.line}:${f.column}`;
+    at.set(key, (at.get(key) ?? new Set()).add(f.rule));
+  }
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.component}:${f.line}:${f.column}`;
+    const specific = SUBSUMED_BY[f.rule];
+    if (specific && at.get(key)!.has(specific)) return false;
+    const id = `${key}:${f.rule}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Longest context line kept per finding: a 10 MB one-line body must not be copied into every finding. */
+const CONTEXT_MAX = 160;
+/** Longest excerpt kept per finding. */
+const EXCERPT_MAX = 120;
 
 function position(rule: string, severity: Severity, raw: RawFinding, template: Template, parts: TextPart[], source: TemplateSource): Finding {
   const text = raw.component === 'name' ? (template.name ?? '') : (parts.find((p) => p.component === raw.component)?.text ?? '');
   const { line, column } = lineColumn(text, raw.offset);
-  const excerpt = text.slice(raw.offset, raw.offset + raw.length);
+  const full = text.slice(raw.offset, raw.offset + Math.min(raw.length, EXCERPT_MAX + 1));
+  const excerpt = full.length > EXCERPT_MAX ? `${full.slice(0, EXCERPT_MAX - 1)}…` : full;
   const file = filePosition(source, text, raw.offset, line, column);
-  const context = text.split('\n')[line - 1] ?? '';
-  return { rule, severity, message: raw.message, component: raw.component, line, column, excerpt, suggestion: raw.suggestion, context, fileLine: file.line, fileColumn: file.column };
+  const { context, contextColumn } = contextWindow(text, raw.offset - (column - 1), column, raw.length);
+  return {
+    rule,
+    severity,
+    message: raw.message,
+    component: raw.component,
+    line,
+    column,
+    excerpt,
+    suggestion: raw.suggestion,
+    context,
+    contextColumn,
+    fileLine: file.line,
+    fileColumn: file.column,
+  };
 }
 
-/** Where the finding sits in the file: the same place for text files, the JSON string's place for templates. */
+/** The finding's line, or a window of it around the finding when the line is long. */
+function contextWindow(text: string, lineStart: number, column: number, length: number): { context: string; contextColumn: number } {
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (lineEnd - lineStart <= CONTEXT_MAX) return { context: text.slice(lineStart, lineEnd), contextColumn: column };
+  const at = lineStart + column - 1;
+  const from = Math.max(lineStart, Math.min(at - 40, at + Math.min(length, CONTEXT_MAX - 40) - CONTEXT_MAX));
+  const to = Math.min(lineEnd, from + CONTEXT_MAX);
+  return { context: text.slice(from, to), contextColumn: at - from + 1 };
+}
+
+/** Where the finding sits in the file: the same place for text files, inside the JSON string for templates. */
 function filePosition(source: TemplateSource, text: string, offset: number, line: number, column: number): { line: number; column: number } {
   if (source.kind === 'text' || !source.raw) return { line, column };
-  const encoded = JSON.stringify(text).slice(1, -1);
-  const at = encoded ? source.raw.indexOf(`"${encoded}"`) : -1;
-  if (at < 0) return { line: 1, column: 1 };
-  const pos = lineColumn(source.raw, at + 1);
-  return { line: pos.line, column: pos.column + JSON.stringify(text.slice(0, offset)).length - 2 };
+  return jsonFilePosition(source.raw, text, offset) ?? { line: 1, column: 1 };
 }
 
 /** Validate a rule id (for --rule and config). */

@@ -1,4 +1,5 @@
 /** Shapes shared by the lint engine, its rules and its renderers. */
+import type { MessageId } from './messages/types.js';
 
 export type Severity = 'error' | 'warning';
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -49,6 +50,8 @@ export interface TextPart {
   /** "header", "body", "footer", "buttons[0].text", "buttons[1].url". */
   component: string;
   text: string;
+  /** Set when `text` was cut for linting: the real length in characters (code points). */
+  fullLength?: number;
 }
 
 /** What a rule reports before positions are resolved. */
@@ -61,6 +64,8 @@ export interface RawFinding {
   suggestion: string;
   /** Overrides the rule's severity for this finding. */
   severity?: Severity;
+  /** Message id and values, to give the advice in the template's language (lint/messages). */
+  msg?: [id: MessageId, params?: Record<string, string | number>];
 }
 
 export interface Finding {
@@ -72,8 +77,10 @@ export interface Finding {
   column: number;
   excerpt: string;
   suggestion: string;
-  /** The whole line of the component text the finding is on (for carets). */
+  /** The line of the component text the finding is on, cut to a window around it for long lines (for carets). */
   context: string;
+  /** 1-based column of the finding inside `context`. */
+  contextColumn: number;
   /** Position in the file itself (for SARIF and GitHub annotations). */
   fileLine: number;
   fileColumn: number;

@@ -1,6 +1,6 @@
 /** Classify one phone cell: E.164, validity with a reason id, region and libphonenumber type. */
 import { Metadata, type MetadataJson } from 'libphonenumber-js/core';
-import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import metadataJson from 'libphonenumber-js/max/metadata';
 
 // Per calling code: whether the plan has type data (then "valid" is exactly "getType() finds a type"),
@@ -20,6 +20,7 @@ function plan(callingCode: string): { hasTypes: boolean; min: number; max: numbe
   return p;
 }
 import type { Reason } from './reasons.js';
+import { chooseReading, mobileCapable, type Reading } from './readings.js';
 
 export interface Classified {
   e164: string;
@@ -27,6 +28,8 @@ export interface Classified {
   reason: Reason | '';
   region: string;
   type: string;
+  /** "assumed-international" when the "+" was missing and added; both candidates for ambiguous-country-code. */
+  detail: string;
 }
 
 // Excel writes long numbers as 4.91701E+12 (or 4,91701E+12 in comma-decimal locales) and too-narrow cells as ####.
@@ -34,7 +37,6 @@ const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const EXCEL_HASHES = /^#{2,}$/;
 // What people write around digits: spaces, dashes of every kind, brackets, dots, slashes, an extension.
 const ALLOWED = /^[+\d\s\-\u2010-\u2015\u2212().\/\[\]]*(?:\s*(?:ext\.?|extension|x|#|;ext=)\s*\d{1,7})?$/i;
-const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', '']);
 
 // Arabic-Indic, Extended Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai and Myanmar digits.
 const ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1040];
@@ -70,24 +72,52 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
 
   const defaultCountry = region as CountryCode | undefined;
   const parsed = parsePhoneNumberFromString(s, defaultCountry);
-  if (parsed === undefined) return invalid(lengthReason(s, defaultCountry, true));
-  const country = parsed.country ?? '';
+  const national = parsed && read(parsed);
+  // Only a number without "+" whose digits could start with a calling code (or with "00") has a second reading.
+  const alt = s.charCodeAt(0) === 43 ? undefined : internationalText(s);
+  if (alt !== undefined) {
+    const intl = parsePhoneNumberFromString(alt.text);
+    const choice = chooseReading(s, national, intl && read(intl), alt.viaIdd);
+    if (choice.pick === 'ambiguous') {
+      return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: choice.candidates.join(' or ') };
+    }
+    if (choice.pick === 'international') return finish(read(intl!), mobileOnly, choice.assumed ? 'assumed-international' : '');
+  }
+  if (parsed === undefined || national === undefined) return invalid(lengthReason(s, defaultCountry, true));
+  return finish(national, mobileOnly, '');
+}
+
+/** The text of the international reading ("+" in front), or undefined when the digits cannot start with a calling code. */
+function internationalText(s: string): { text: string; viaIdd: boolean } | undefined {
+  const first = s.search(/\d/);
+  if (s.startsWith('00', first)) return { text: `+${s.slice(first + 2)}`, viaIdd: true };
+  return s.charCodeAt(first) === 48 ? undefined : { text: `+${s}`, viaIdd: false };
+}
+
+function read(parsed: PhoneNumber): Reading {
   const p = plan(parsed.countryCallingCode);
   // With type data, isValid() is exactly "getType() finds a type": ask once.
   const found = parsed.getType();
-  if (found === undefined && (p.hasTypes || !parsed.isValid())) {
+  const valid = found !== undefined || (!p.hasTypes && parsed.isValid());
+  return { number: parsed, valid, type: found ?? '' };
+}
+
+function finish(r: Reading, mobileOnly: boolean, detail: string): Classified {
+  const parsed = r.number;
+  const country = parsed.country ?? '';
+  if (!r.valid) {
+    const p = plan(parsed.countryCallingCode);
     const n = parsed.nationalNumber.length;
     return invalid(n < p.min ? 'too-short' : n > p.max ? 'too-long' : 'invalid-number', country);
   }
-  const type = found ?? '';
-  if (mobileOnly && !MOBILE_TYPES.has(type)) {
-    return { e164: parsed.number, valid: false, reason: 'not-mobile', region: country, type };
+  if (mobileOnly && !mobileCapable(r.type)) {
+    return { e164: parsed.number, valid: false, reason: 'not-mobile', region: country, type: r.type, detail };
   }
-  return { e164: parsed.number, valid: true, reason: '', region: country, type };
+  return { e164: parsed.number, valid: true, reason: '', region: country, type: r.type, detail };
 }
 
 function invalid(reason: Reason, region = ''): Classified {
-  return { e164: '', valid: false, reason, region, type: '' };
+  return { e164: '', valid: false, reason, region, type: '', detail: '' };
 }
 
 function lengthReason(s: string, country: CountryCode | undefined, unparsed: boolean): Reason {

@@ -1,18 +1,64 @@
-/** Find the phone column (and a country column) in a CSV header. */
+/** Find the phone column (and a country column) in a CSV header, in the nine languages the linter knows. */
 
-export const PHONE_HEADERS = ['phone', 'phone_number', 'mobile', 'msisdn', 'number', 'tel', 'whatsapp', 'to', 'wa_id'];
+/** Phone column names (compared normalised: case, accents, spaces, dashes and dots ignored). */
+export const PHONE_HEADERS = [
+  // en (the contract's names first)
+  'phone', 'phone_number', 'mobile', 'msisdn', 'number', 'tel', 'whatsapp', 'to', 'wa_id',
+  'telephone', 'mobile_number', 'mobile_phone', 'cell', 'cellphone', 'cell_phone', 'phone_no', 'whatsapp_number',
+  // de
+  'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'tel_nr', 'telnr',
+  // es
+  'telefono', 'numero_de_telefono', 'movil', 'celular', 'numero_celular', 'numero_de_celular',
+  // pt
+  'telefone', 'telemovel', 'numero_de_telefone', 'numero_do_celular',
+  // fr
+  'portable', 'numero_de_telephone', 'tel_portable', 'telephone_portable',
+  // it
+  'cellulare', 'numero_di_telefono', 'telefono_cellulare',
+  // id
+  'telepon', 'nomor_telepon', 'no_telepon', 'no_hp', 'nomor_hp', 'hp', 'ponsel',
+  // tr
+  'cep', 'cep_telefonu', 'telefon_numarasi', 'cep_no', 'gsm',
+  // zh (simplified and traditional)
+  '电话', '電話', '手机', '手機', '手机号', '手機號', '手机号码', '手機號碼', '电话号码', '電話號碼', '联系电话', '聯絡電話',
+];
 
-/** Header names compared the way people write them: case, spaces and dashes do not matter. */
+/** Country column names: the cells hold ISO2 regions. */
+export const COUNTRY_HEADERS = [
+  'country', 'country_code', 'region', 'iso', 'iso2', 'country_iso',
+  'land', 'landercode', 'laendercode', 'pais', 'pays', 'code_pays', 'paese', 'nazione', 'negara', 'kode_negara', 'ulke', 'ulke_kodu',
+  '国家', '國家', '国家代码', '國家代碼', '地区', '地區',
+];
+
+/** Header names compared the way people write them: case, accents, spaces, dashes and dots do not matter. */
 export function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/[\s\-.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
+
+const PHONE_SET = new Set(PHONE_HEADERS.map(normaliseHeader));
+const COUNTRY_SET = new Set(COUNTRY_HEADERS.map(normaliseHeader));
 
 export type ColumnPick = { ok: true; index: number } | { ok: false; problem: 'none' | 'several' | 'unknown'; candidates: string[] };
 
 /** Pick the phone column: the named one, else the single header among the known phone names. */
 export function pickPhoneColumn(header: string[], wanted?: string): ColumnPick {
-  if (wanted !== undefined) return pickNamed(header, wanted);
-  const matches = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => PHONE_HEADERS.includes(h));
+  return wanted !== undefined ? pickNamed(header, wanted) : pickKnown(header, PHONE_SET);
+}
+
+/** Pick the country column: the named one, else the single header among the known country names, else none. */
+export function pickCountryColumn(header: string[], wanted?: string): ColumnPick {
+  return wanted !== undefined ? pickNamed(header, wanted) : pickKnown(header, COUNTRY_SET);
+}
+
+function pickKnown(header: string[], names: Set<string>): ColumnPick {
+  const matches = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => names.has(h));
   if (matches.length === 1) return { ok: true, index: matches[0][1] };
   if (matches.length === 0) return { ok: false, problem: 'none', candidates: header };
   return { ok: false, problem: 'several', candidates: matches.map(([, i]) => header[i]) };

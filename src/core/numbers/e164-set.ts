@@ -21,7 +21,11 @@ export class E164Set {
 
   /** Add a number; returns 0 when new, else the line it was first seen on. */
   addOrGet(e164: string, line: number): number {
-    const key = toKey(e164);
+    return this.addOrGetKey(toKey(e164), line);
+  }
+
+  /** addOrGet for a number already turned into its digits as a number ("+4917..." -> 4917...). */
+  addOrGetKey(key: number, line: number): number {
     if (this.count * 2 >= this.keys.length) this.grow();
     const slot = this.find(key);
     if (this.keys[slot] === key) return this.lines[slot] || 1;

@@ -9,7 +9,13 @@ export const REASONS = {
   'too-short': 'too few digits for its country',
   'too-long': 'too many digits for its country',
   'invalid-number': 'not a number that exists in its country\'s numbering plan',
+  'ambiguous-country-code': 'written without "+": read internationally and in the row\'s region it is two different valid numbers (both in the detail column); add the "+" or the trunk prefix',
   'not-mobile': 'a valid number that cannot receive WhatsApp on a mobile (landline, toll-free, ...)',
 } as const;
 
 export type Reason = keyof typeof REASONS;
+
+/** Notes on valid rows: what wa-ops assumed to make them valid. */
+export const NOTES = {
+  'assumed-international': 'valid, written without "+": only the international reading is a valid (mobile) number, so the "+" was added',
+} as const;

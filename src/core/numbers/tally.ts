@@ -1,5 +1,4 @@
 /** The running totals of a validation run and the summary document built from them (CONTRACT §4). */
-import type { Classified } from './classify.js';
 import { wilson95 } from './sampling.js';
 
 export type RowStatus = 'valid' | 'invalid' | 'duplicate';
@@ -29,6 +28,16 @@ export interface NumbersSummary {
   /** The first duplicates found: which line repeats which. */
   duplicateExamples: { line: number; firstLine: number; e164: string }[];
   pilotRecommended: boolean;
+  /** Valid rows whose missing "+" was added (detail assumed-international). */
+  assumedInternational: number;
+  /** Rows whose field count differs from the header's: how many, and the first lines. */
+  fieldCountMismatches: { count: number; lines: number[] };
+  /** The columns read: phone, and the country column or null. */
+  columns?: { phone: string; country: string | null };
+  /** Things the user should know about how the list was read. */
+  notices?: string[];
+  /** With --max-invalid: the CI gate's verdict. */
+  gate?: { maxInvalid: number; invalidRate: number; exceeded: boolean };
 }
 
 const MAX_EXAMPLES = 20;
@@ -40,29 +49,36 @@ export class Tally {
   valid = 0;
   invalid = 0;
   duplicates = 0;
+  assumedInternational = 0;
+  readonly mismatches = { count: 0, lines: [] as number[] };
   readonly reasons: Record<string, number> = {};
   readonly regions: Record<string, number> = {};
   readonly types: Record<string, number> = {};
   readonly duplicateExamples: NumbersSummary['duplicateExamples'] = [];
 
-  /** Record one classified row; firstLine > 0 marks it a duplicate of that line. */
-  add(c: Classified, line: number, firstLine: number): RowStatus {
-    this.checked++;
-    if (!c.valid) {
-      this.invalid++;
-      this.reasons[c.reason] = (this.reasons[c.reason] ?? 0) + 1;
-      return 'invalid';
-    }
+  /** Merge the counts of a block of rows (validated or not). */
+  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[] }): void {
+    this.mismatches.count += b.mismatches;
+    for (const l of b.mismatchLines) if (this.mismatches.lines.length < 10) this.mismatches.lines.push(l);
+    this.rows += b.rows;
+    this.checked += b.checked;
+    this.invalid += b.invalid;
+    this.assumedInternational += b.assumed;
+    for (const [k, n] of Object.entries(b.reasons)) this.reasons[k] = (this.reasons[k] ?? 0) + n;
+  }
+
+  /** Record a valid row: unique when firstLine is 0, else a duplicate of that line. */
+  addValid(e164: string, region: string, type: string, line: number, firstLine: number): RowStatus {
     if (firstLine > 0) {
       this.duplicates++;
-      if (this.duplicateExamples.length < MAX_EXAMPLES) this.duplicateExamples.push({ line, firstLine, e164: c.e164 });
+      if (this.duplicateExamples.length < MAX_EXAMPLES) this.duplicateExamples.push({ line, firstLine, e164 });
       return 'duplicate';
     }
     this.valid++;
-    const region = c.region || '001';
-    this.regions[region] = (this.regions[region] ?? 0) + 1;
-    const type = c.type || 'UNKNOWN';
-    this.types[type] = (this.types[type] ?? 0) + 1;
+    const r = region || '001';
+    this.regions[r] = (this.regions[r] ?? 0) + 1;
+    const t = type || 'UNKNOWN';
+    this.types[t] = (this.types[t] ?? 0) + 1;
     return 'valid';
   }
 
@@ -84,6 +100,8 @@ export class Tally {
       checked: this.checked,
       duplicateExamples: this.duplicateExamples,
       pilotRecommended: !sampleOnly && this.valid > 1000,
+      assumedInternational: this.assumedInternational,
+      fieldCountMismatches: this.mismatches,
     };
     if (sampleOnly) {
       const [low, high] = wilson95(this.invalid, this.checked);

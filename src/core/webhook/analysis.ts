@@ -3,6 +3,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import { parseCallbackData } from '../campaign/render.js';
+import { DEFAULT_PRICES, estimateCost, type PriceTable } from '../campaign/pricing.js';
+import { describeManagement, type ManagementEvent } from './management.js';
 import type { WebhookRecord } from './records.js';
 
 interface MessageState {
@@ -13,6 +15,15 @@ interface MessageState {
   read?: number;
   failed?: number | string;
   last: number;
+  /** The first pricing Meta reported for the message (it comes on sent and again on delivered or read). */
+  pricing?: { category: string; billable: boolean };
+}
+
+/** Messages by pricing category: how many Meta bills, how many were free, and their cost from the price table. */
+export interface PricingLine {
+  billable: number;
+  free: number;
+  cost: number;
 }
 
 export interface Funnel {
@@ -45,6 +56,17 @@ export interface DeliveryReport {
   latency: { sentToDelivered: Percentiles; deliveredToRead: Percentiles; sentToRead: Percentiles };
   failures: { code: string; count: number; action: string; todo: string }[];
   failuresByCountry: Record<string, number>;
+  /** Account, number and template events, oldest first (CONTRACT §11). */
+  management: Omit<ManagementEvent, 'template' | 'phoneNumber'>[];
+  /** Every error code seen, on failed statuses and value-level errors alike. */
+  errors: Record<string, number>;
+  /** Value-level errors (not tied to one message), with Meta's details; the latest 50. */
+  errorDetails: { code: number; title: string; details: string; at: string }[];
+  pricing: Record<string, PricingLine>;
+  /** The price table the costs come from. */
+  pricingTable: { currency: string; date: string };
+  /** Marketing stops and resumes (user_preferences) and typed stop words. */
+  optOuts: { marketingStop: number; marketingResume: number; stopWords: number };
 }
 
 /** Per-campaign facts from the ledgers: template and accepted wamids. */
@@ -91,14 +113,46 @@ export class DeliveryAnalyzer {
   private inbound = 0;
   private messages = 0;
   private clock = 0;
+  private readonly management: ManagementEvent[] = [];
+  private readonly errorCounts = new Map<string, number>();
+  private readonly errorDetails: DeliveryReport['errorDetails'] = [];
+  private readonly pricing = new Map<string, { billable: number; free: number; byRegion: Map<string, number> }>();
+  private readonly optOuts = { marketingStop: 0, marketingResume: 0, stopWords: 0 };
 
-  constructor(private readonly ledgers: Map<string, LedgerInfo> = new Map()) {}
+  constructor(
+    private readonly ledgers: Map<string, LedgerInfo> = new Map(),
+    private readonly prices: PriceTable = DEFAULT_PRICES,
+    /** Is this typed text an opt-out? (injected so the analyzer stays free of the word lists' policy) */
+    private readonly isStop: (text: string | undefined) => boolean = () => false,
+  ) {}
+
+  private countError(code: number | string): void {
+    const k = String(code);
+    this.errorCounts.set(k, (this.errorCounts.get(k) ?? 0) + 1);
+  }
 
   /** Add one record from the events file. */
   add(r: WebhookRecord): void {
     this.events++;
     if (r.kind === 'message') {
       this.inbound++;
+      if (r.type === 'text' && this.isStop(r.text)) this.optOuts.stopWords++;
+      for (const e of r.errors ?? []) this.countError(e.code);
+      return;
+    }
+    if (r.kind === 'management') {
+      if (this.management.length < 10_000) this.management.push(describeManagement(r));
+      return;
+    }
+    if (r.kind === 'error') {
+      this.countError(r.code);
+      this.errorDetails.push({ code: r.code, title: r.title ?? '', details: r.details ?? r.message ?? '', at: new Date(Number(r.ts) * 1000).toISOString() });
+      if (this.errorDetails.length > 50) this.errorDetails.shift();
+      return;
+    }
+    if (r.kind === 'preference') {
+      if (r.value === 'stop') this.optOuts.marketingStop++;
+      else if (r.value === 'resume') this.optOuts.marketingResume++;
       return;
     }
     if (r.kind !== 'status') return;
@@ -122,6 +176,9 @@ export class DeliveryAnalyzer {
     else if (r.status === 'delivered') m.delivered ??= ts;
     else if (r.status === 'read' || r.status === 'played') m.read ??= ts;
     else if (r.status === 'failed') m.failed = r.errors?.[0]?.code ?? 'unknown';
+    for (const e of r.errors ?? []) this.countError(e.code);
+    const cat = r.pricing?.category ?? r.category;
+    if (!m.pricing && cat) m.pricing = { category: cat.toLowerCase(), billable: r.pricing?.billable ?? !/^free/.test(r.pricing?.type ?? '') };
     if (this.events % 10_000 === 0) this.sweep();
   }
 
@@ -135,6 +192,15 @@ export class DeliveryAnalyzer {
   }
 
   private fold(m: MessageState): void {
+    if (m.pricing) {
+      let p = this.pricing.get(m.pricing.category);
+      if (!p) this.pricing.set(m.pricing.category, (p = { billable: 0, free: 0, byRegion: new Map() }));
+      if (m.pricing.billable) {
+        p.billable++;
+        const region = parsePhoneNumberFromString(`+${m.recipient.replace(/^\+/, '')}`)?.country ?? 'unknown';
+        p.byRegion.set(region, (p.byRegion.get(region) ?? 0) + 1);
+      } else p.free++;
+    }
     let f = this.funnels.get(m.campaign);
     if (!f) this.funnels.set(m.campaign, (f = { campaign: m.campaign, accepted: 0, sent: 0, delivered: 0, read: 0, failed: 0, failures: {} }));
     f.accepted++;
@@ -185,8 +251,20 @@ export class DeliveryAnalyzer {
       latency: { sentToDelivered: this.s2d.percentiles(), deliveredToRead: this.d2r.percentiles(), sentToRead: this.s2r.percentiles() },
       failures,
       failuresByCountry: Object.fromEntries(Object.entries(this.countries).sort((a, b) => b[1] - a[1])),
+      management: [...this.management].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((e) => ({ field: e.field, at: e.at, wabaId: e.wabaId, subject: e.subject, change: e.change, action: e.action, severity: e.severity })),
+      errors: Object.fromEntries([...this.errorCounts.entries()].sort((a, b) => b[1] - a[1])),
+      errorDetails: [...this.errorDetails],
+      pricing: Object.fromEntries([...this.pricing.entries()].sort((a, b) => b[1].billable + b[1].free - a[1].billable - a[1].free).map(([cat, p]) => [cat, { billable: p.billable, free: p.free, cost: costOf(this.prices, cat, p.byRegion) }])),
+      pricingTable: { currency: this.prices.currency, date: this.prices.date },
+      optOuts: { ...this.optOuts },
     };
   }
+}
+
+/** Billed categories priced from the table; service, referral and other free categories cost nothing. */
+function costOf(table: PriceTable, category: string, byRegion: Map<string, number>): number {
+  const base = /^marketing/.test(category) ? 'marketing' : category === 'utility' ? 'utility' : /^authentication/.test(category) ? 'authentication' : undefined;
+  return base && byRegion.size ? estimateCost(table, base, byRegion).total : 0;
 }
 
 function round(x: number): number {

@@ -1,4 +1,21 @@
-/** Flatten a webhook POST into one record per status, inbound message or error, each with a dedupe key. */
+/** Flatten a webhook POST into records (statuses, inbound messages, errors, opt-out preferences, account and template events), each with a dedupe key. */
+import { createHash } from 'node:crypto';
+
+/** Pricing of one message as Meta reports it on a status (PMP since 2025-07-01). */
+export interface StatusPricing {
+  billable?: boolean;
+  model?: string;
+  type?: string;
+  category?: string;
+}
+
+/** A value-level or status-level error, with Meta's details kept. */
+export interface WebhookError {
+  code: number;
+  title?: string;
+  message?: string;
+  details?: string;
+}
 
 export interface StatusRecord {
   kind: 'status';
@@ -10,8 +27,13 @@ export interface StatusRecord {
   recipient: string;
   phoneNumberId?: string;
   cb?: string;
-  errors?: { code: number; title?: string; details?: string }[];
+  errors?: WebhookError[];
   category?: string;
+  wabaId?: string;
+  /** The recipient's business-scoped user id (BSUID), where Meta sent one. */
+  userId?: string;
+  parentUserId?: string;
+  pricing?: StatusPricing;
 }
 
 export interface MessageRecord {
@@ -20,9 +42,16 @@ export interface MessageRecord {
   id: string;
   from: string;
   type: string;
+  /** The typed text, or the title of a tapped button or list row (see `type`: only "text" is typed). */
   text?: string;
   ts: string;
   phoneNumberId?: string;
+  wabaId?: string;
+  userId?: string;
+  /** The sender's wa_id from `contacts`, when Meta sent it. */
+  waId?: string;
+  /** Why Meta could not pass the message on (e.g. 131051 for an unsupported type). */
+  errors?: WebhookError[];
 }
 
 export interface ErrorRecord {
@@ -30,22 +59,79 @@ export interface ErrorRecord {
   key: string;
   code: number;
   title?: string;
+  message?: string;
+  details?: string;
   ts: string;
+  field?: string;
+  wabaId?: string;
+  phoneNumberId?: string;
 }
 
+/** A user's marketing stop or resume (`user_preferences`). */
+export interface PreferenceRecord {
+  kind: 'preference';
+  key: string;
+  waId?: string;
+  userId?: string;
+  parentUserId?: string;
+  category: string;
+  value: string;
+  detail?: string;
+  ts: string;
+  wabaId?: string;
+  phoneNumberId?: string;
+}
+
+/** An account, number or template event, stored whole: field, WABA, Meta's time and the value as sent. */
+export interface ManagementRecord {
+  kind: 'management';
+  key: string;
+  field: string;
+  wabaId?: string;
+  /** entry.time as ISO time (the receive time when Meta sent none). */
+  at: string;
+  value: unknown;
+}
+
+/** Anything else in a `messages` change (kept whole so nothing is lost); older files hold it without `value`. */
 export interface OtherRecord {
   kind: 'other';
   key: string;
   field: string;
   ts: string;
+  wabaId?: string;
+  value?: unknown;
 }
 
-export type WebhookRecord = StatusRecord | MessageRecord | ErrorRecord | OtherRecord;
+export type WebhookRecord = StatusRecord | MessageRecord | ErrorRecord | PreferenceRecord | ManagementRecord | OtherRecord;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** A short digest of content, for dedupe keys that tell any two different events apart. */
+export function contentKey(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
+}
+
+/** entry.time (seconds, or milliseconds from some senders) as unix seconds. */
+function entrySeconds(entry: Obj): number | undefined {
+  const t = Number(entry.time);
+  if (!Number.isFinite(t) || t <= 0) return undefined;
+  return t > 1e12 ? Math.floor(t / 1000) : Math.floor(t);
+}
+
+function toError(e: Obj): WebhookError {
+  const out: WebhookError = { code: Number(e.code) };
+  const title = str(e.title);
+  const message = str(e.message);
+  const details = isObj(e.error_data) ? str(e.error_data.details) : undefined;
+  if (title) out.title = title;
+  if (message && message !== title) out.message = message;
+  if (details) out.details = details;
+  return out;
+}
 
 /** Records in a payload (an unknown shape gives none). */
 export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecord[] {
@@ -53,44 +139,95 @@ export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecor
   if (!isObj(payload)) return out;
   for (const entry of arr(payload.entry)) {
     if (!isObj(entry)) continue;
+    const wabaId = str(entry.id);
+    const time = entrySeconds(entry);
     for (const change of arr(entry.changes)) {
       if (!isObj(change) || !isObj(change.value)) continue;
       const v = change.value;
       const field = str(change.field) ?? 'unknown';
-      const pn = isObj(v.metadata) ? str(v.metadata.phone_number_id) : undefined;
-      if (field !== 'messages') {
-        out.push({ kind: 'other', key: `o:${field}:${JSON.stringify(v).slice(0, 200)}`, field, ts: String(receivedAtSec) });
-        continue;
-      }
-      for (const s of arr(v.statuses)) {
-        if (!isObj(s) || !str(s.id) || !str(s.status)) continue;
-        const errors = arr(s.errors).filter(isObj).map((e) => ({ code: Number(e.code), title: str(e.title), details: isObj(e.error_data) ? str(e.error_data.details) : undefined }));
-        out.push({
-          kind: 'status',
-          key: `s:${s.id}:${s.status}`,
-          id: str(s.id)!,
-          status: str(s.status)!,
-          ts: str(s.timestamp) ?? String(receivedAtSec),
-          recipient: str(s.recipient_id) ?? '',
-          phoneNumberId: pn,
-          cb: str(s.biz_opaque_callback_data),
-          errors: errors.length ? errors : undefined,
-          category: isObj(s.pricing) ? str(s.pricing.category) : undefined,
-        });
-      }
-      for (const m of arr(v.messages)) {
-        if (!isObj(m) || !str(m.id)) continue;
-        const type = str(m.type) ?? 'unknown';
-        const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
-        out.push({ kind: 'message', key: `m:${m.id}`, id: str(m.id)!, from: str(m.from) ?? '', type, text, ts: str(m.timestamp) ?? String(receivedAtSec), phoneNumberId: pn });
-      }
-      for (const e of arr(v.errors)) {
-        if (!isObj(e)) continue;
-        out.push({ kind: 'error', key: `e:${e.code}:${receivedAtSec}:${str(e.title) ?? ''}`, code: Number(e.code), title: str(e.title), ts: String(receivedAtSec) });
-      }
+      const ctx: Ctx = { wabaId, time, field, receivedAtSec, pn: isObj(v.metadata) ? str(v.metadata.phone_number_id) : undefined };
+      if (field === 'messages' || field === 'user_preferences') messageRecords(v, ctx, out);
+      else out.push({ kind: 'management', key: `g:${field}:${contentKey(wabaId, time, v)}`, field, wabaId, at: new Date((time ?? receivedAtSec) * 1000).toISOString(), value: v });
     }
   }
   return out;
+}
+
+interface Ctx {
+  wabaId?: string;
+  time?: number;
+  field: string;
+  receivedAtSec: number;
+  pn?: string;
+}
+
+function messageRecords(v: Obj, c: Ctx, out: WebhookRecord[]): void {
+  const before = out.length;
+  const contacts = arr(v.contacts).filter(isObj);
+  for (const s of arr(v.statuses)) {
+    if (!isObj(s) || !str(s.id) || !str(s.status)) continue;
+    const errors = arr(s.errors).filter(isObj).map(toError);
+    const p = isObj(s.pricing) ? s.pricing : undefined;
+    const r: StatusRecord = { kind: 'status', key: `s:${s.id}:${s.status}`, id: str(s.id)!, status: str(s.status)!, ts: str(s.timestamp) ?? String(c.receivedAtSec), recipient: str(s.recipient_id) ?? '' };
+    if (c.pn) r.phoneNumberId = c.pn;
+    if (str(s.biz_opaque_callback_data)) r.cb = str(s.biz_opaque_callback_data);
+    if (errors.length) r.errors = errors;
+    if (p && str(p.category)) r.category = str(p.category);
+    if (c.wabaId) r.wabaId = c.wabaId;
+    const userId = str(s.recipient_user_id) ?? contactFor(contacts, str(s.recipient_id))?.userId;
+    if (userId) r.userId = userId;
+    if (str(s.recipient_parent_user_id)) r.parentUserId = str(s.recipient_parent_user_id);
+    if (p) r.pricing = { billable: typeof p.billable === 'boolean' ? p.billable : undefined, model: str(p.pricing_model), type: str(p.type), category: str(p.category) };
+    out.push(r);
+  }
+  for (const m of arr(v.messages)) {
+    if (!isObj(m) || !str(m.id)) continue;
+    const type = str(m.type) ?? 'unknown';
+    const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
+    const from = str(m.from) ?? '';
+    const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
+    const r: MessageRecord = { kind: 'message', key: `m:${m.id}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
+    if (text !== undefined) r.text = text;
+    if (c.pn) r.phoneNumberId = c.pn;
+    if (c.wabaId) r.wabaId = c.wabaId;
+    const userId = str(m.from_user_id) ?? contact?.userId;
+    if (userId) r.userId = userId;
+    if (contact?.waId) r.waId = contact.waId;
+    const errors = arr(m.errors).filter(isObj).map(toError);
+    if (errors.length) r.errors = errors;
+    out.push(r);
+  }
+  for (const u of arr(v.user_preferences)) {
+    if (!isObj(u)) continue;
+    const waId = str(u.wa_id);
+    const contact = contactFor(contacts, waId);
+    const r: PreferenceRecord = { kind: 'preference', key: `p:${contentKey(c.wabaId, c.time, u)}`, category: str(u.category) ?? 'marketing_messages', value: (str(u.value) ?? '').toLowerCase(), ts: str(u.timestamp) ?? String(c.time ?? c.receivedAtSec) };
+    if (waId) r.waId = waId;
+    const userId = str(u.user_id) ?? contact?.userId;
+    if (userId) r.userId = userId;
+    if (str(u.parent_user_id)) r.parentUserId = str(u.parent_user_id);
+    if (str(u.detail)) r.detail = str(u.detail);
+    if (c.wabaId) r.wabaId = c.wabaId;
+    if (c.pn) r.phoneNumberId = c.pn;
+    out.push(r);
+  }
+  for (const e of arr(v.errors)) {
+    if (!isObj(e)) continue;
+    // Keyed by the whole error and Meta's time: two different 131000s in one second are two events.
+    const r: ErrorRecord = { kind: 'error', key: `e:${contentKey(c.wabaId, c.time, c.pn, e)}`, ...toError(e), ts: String(c.time ?? c.receivedAtSec), field: c.field };
+    if (c.wabaId) r.wabaId = c.wabaId;
+    if (c.pn) r.phoneNumberId = c.pn;
+    out.push(r);
+  }
+  if (out.length === before) {
+    // Echoes, calls, history and shapes not known yet: kept whole rather than dropped.
+    out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, v)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: v });
+  }
+}
+
+function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; userId?: string } | undefined {
+  const c = contacts.find((x) => id === undefined || str(x.wa_id) === id || str(x.user_id) === id);
+  return c ? { waId: str(c.wa_id), userId: str(c.user_id) } : undefined;
 }
 
 function interactiveText(i: Obj): string | undefined {
@@ -109,6 +246,11 @@ export class BoundedSet {
     this.set.add(key);
     if (this.set.size > this.max) this.set.delete(this.set.values().next().value as string);
     return true;
+  }
+
+  /** Is the key known? */
+  has(key: string): boolean {
+    return this.set.has(key);
   }
 
   get size(): number {

@@ -4,14 +4,17 @@ import type { GraphClient } from '../graph/client.js';
 export interface AccountLimits {
   tier?: string;
   throughputLevel?: string;
+  /** The number as people see it, and the business name on it. */
+  display?: string;
+  name?: string;
   error?: string;
 }
 
 /** One request for both fields; a failure is reported, not thrown (the run can go on with dailyLimit). */
 export async function accountLimits(client: GraphClient, phoneNumberId: string): Promise<AccountLimits> {
   try {
-    const p = await client.getPhoneNumber(phoneNumberId, ['throughput', 'whatsapp_business_manager_messaging_limit', 'messaging_limit_tier']);
-    return { tier: p.whatsapp_business_manager_messaging_limit ?? p.messaging_limit_tier, throughputLevel: p.throughput?.level };
+    const p = await client.getPhoneNumber(phoneNumberId, ['throughput', 'whatsapp_business_manager_messaging_limit', 'messaging_limit_tier', 'display_phone_number', 'verified_name']);
+    return { tier: p.whatsapp_business_manager_messaging_limit ?? p.messaging_limit_tier, throughputLevel: p.throughput?.level, display: p.display_phone_number, name: p.verified_name };
   } catch (err) {
     return { error: (err as Error).message };
   }

@@ -14,11 +14,22 @@ import { readSuppressions, suppressionsPath } from '../suppressions.js';
 import { accountLimits } from './account.js';
 import type { CampaignFile } from './campaign-file.js';
 import { checkMedia, type MediaCheck } from './media.js';
-import { loadRecipients, type RecipientList, type SkippedRow } from './recipients.js';
-import type { Sendable } from './runner.js';
+import { loadRecipients, recipientOptions, type RecipientList, type SkippedRow } from './recipients.js';
 import { checkTemplate, type TemplateFacts } from './template-check.js';
 
+/** A recipient of the campaign, ready to send. */
+export interface Sendable {
+  e164: string;
+  /** The recipient's time zone, for the send window. */
+  zone?: string;
+  /** Values of the campaign's mapped columns: the payload is rendered from them at send time. */
+  values: string[];
+  callbackData: string;
+}
+
 export interface PrepareOptions {
+  /** The campaign identity (from the ledger header, or new): callback data and seeds come from it. */
+  campaignId: string;
   intervalMs: number;
   senders: string[];
   dryRun: boolean;
@@ -39,6 +50,18 @@ export interface PolicyPlan {
   graphUrls: string[];
   notices: string[];
   media?: { kind: string; source: string; mime?: string; size?: number; local: boolean };
+  /** Where the messages go: sender number, business name, WABA, Graph host. */
+  where: SendTarget;
+}
+
+export interface SendTarget {
+  senders: string[];
+  display?: string;
+  businessName?: string;
+  wabaId?: string;
+  graphUrl: string;
+  /** The host is not Meta's Graph API (a sandbox, a proxy, or a mistake). */
+  notMeta: boolean;
 }
 
 export interface Prepared {
@@ -61,10 +84,12 @@ export interface Prepared {
 /** Load, check and render; throws typed errors before anything is sent. The caller closes the client. */
 export async function prepareSend(cf: CampaignFile, settings: Settings, o: PrepareOptions): Promise<Prepared> {
   const c = cf.campaign;
-  const list = await loadRecipients(cf.recipientsPath, { phoneColumn: c.phoneColumn, defaultCountry: c.defaultCountry, columns: mappedColumns(c) });
-  // Graph URLs come from flags, the environment or the config, never from the campaign file (it is data, often from someone else).
+  const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c)));
   const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices: string[] = [];
+  // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
+  notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
+  if (list.assumedInternational > 0) notices.push(`${list.assumedInternational} numbers written without "+" read as international (assumed-international, as validate-numbers does)`);
   const client = settings.token
     ? new GraphClient({
         baseUrl: graphUrls[0],
@@ -102,20 +127,21 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
     const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb });
-    const suppressed = readSuppressions(suppressionsPath());
+    const suppressed = suppressionCheck(readSuppressions(suppressionsPath()));
+    const category = template.category || 'MARKETING';
     let targets: Target[] = [];
     for (const r of list.recipients) {
-      const opt = suppressed.get(r.e164);
+      const opt = suppressed(r.e164, category);
       if (opt) {
-        skipped.push({ key: r.e164, line: r.line, reason: `suppressed: ${opt.reason}` });
+        skipped.push({ key: r.e164, line: r.line, reason: `suppressed: ${opt.reason}${opt.scope === 'marketing' ? ' (marketing only)' : ''}` });
         continue;
       }
-      const cb = callbackData(cf.campaignId, r.e164);
+      const cb = callbackData(o.campaignId, r.e164);
       const rendered = render(r.e164, r.values, cb);
       if ('problem' in rendered) skipped.push({ key: r.e164, line: r.line, reason: rendered.problem });
       else targets.push({ e164: r.e164, values: r.values, callbackData: cb, line: r.line, zone: zoneFor(r.region)?.zone ?? 'UTC', region: r.region });
     }
-    const seed = seedFrom(cf.campaignId);
+    const seed = seedFrom(o.campaignId);
     if (o.sample) {
       const take = selectionSampler(targets.length, sampleSize(targets.length, 10), createRng(seed));
       targets = targets.filter(() => take());
@@ -144,12 +170,35 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
         graphUrls,
         notices,
         media: media && { kind: media.kind, source: media.source, mime: media.mime, size: media.size, local: media.local },
+        where: { senders: o.senders, display: account?.display, businessName: account?.name, wabaId: settings.wabaId, graphUrl: graphUrls[0], notMeta: !isMetaHost(graphUrls[0]) },
       }),
     };
   } catch (err) {
     await client?.close();
     throw err;
   }
+}
+
+/** Is this Meta's Graph API (graph.facebook.com and its regional or beta hosts)? */
+export function isMetaHost(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && /(^|\.)(facebook|fb)\.com$/.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+type SuppressionHit = { reason: string; scope: string } | null;
+
+/** One check over both shapes of the suppression list: the v2 reader (scope-aware) and the older Map of full opt-outs. */
+function suppressionCheck(list: object): (e164: string, category: string) => SuppressionHit {
+  if ('isSuppressed' in list && typeof list.isSuppressed === 'function') {
+    const fn = list.isSuppressed as (e164: string, category: string) => SuppressionHit | undefined;
+    return (e164, category) => fn.call(list, e164, category) ?? null;
+  }
+  if (list instanceof Map) return (e164) => (list.has(e164) ? { reason: String((list.get(e164) as { reason?: string }).reason ?? 'opt-out'), scope: 'all' } : null);
+  return () => null;
 }
 
 function countReasons(skipped: SkippedRow[]): Record<string, number> {
@@ -160,7 +209,7 @@ function countReasons(skipped: SkippedRow[]): Record<string, number> {
       : s.reason.startsWith('invalid number')
         ? 'invalid numbers'
         : s.reason.startsWith('suppressed')
-          ? 'opted out (suppression list)'
+          ? `opted out (${s.reason.slice('suppressed: '.length)})`
           : 'rows with unusable parameter values';
     out[key] = (out[key] ?? 0) + 1;
   }

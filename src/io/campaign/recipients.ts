@@ -1,11 +1,12 @@
-/** Load a campaign's recipient list: validated with the validate-numbers core, duplicates and bad rows set aside. */
+/** Load a campaign's recipient list with the validate-numbers classifier: same columns, same regions, same verdicts. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import type { Campaign } from '../../core/campaign/schema.js';
 import { InputError } from '../../core/errors.js';
-import { classify } from '../../core/numbers/classify.js';
-import { pickNamed, pickPhoneColumn } from '../../core/numbers/columns.js';
+import { pickNamed } from '../../core/numbers/columns.js';
+import { classifyRow, describeHeader, planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { openCsv, parseHeader } from '../csv/reader.js';
+import { eachRecord } from '../csv/records.js';
 
 export interface Recipient {
   e164: string;
@@ -29,60 +30,68 @@ export interface RecipientList {
   skipped: SkippedRow[];
   columns: string[];
   sha256: string;
+  /** The columns read (phone, country or null), as validate-numbers reports them. */
+  chosen: { phone: string; country: string | null };
+  /** Rows whose "+" was added (assumed-international). */
+  assumedInternational: number;
+}
+
+/** The classifier options of a campaign: the same as validate-numbers' --column, --country-column and --country. */
+export interface RecipientOptions {
+  phoneColumn?: string;
+  countryColumn?: string;
+  defaultCountry?: string;
+  columns: string[];
+}
+
+/** The classifier options a campaign file sets, with the columns its parameters map. */
+export function recipientOptions(c: Pick<Campaign, 'phoneColumn' | 'countryColumn' | 'defaultCountry'>, columns: string[]): RecipientOptions {
+  return { phoneColumn: c.phoneColumn, countryColumn: c.countryColumn, defaultCountry: c.defaultCountry, columns };
 }
 
 /** Read and validate every row; `columns` are the mapped columns whose values each recipient keeps. */
-export async function loadRecipients(path: string, o: { phoneColumn?: string; defaultCountry?: string; columns: string[] }): Promise<RecipientList> {
+export async function loadRecipients(path: string, o: RecipientOptions): Promise<RecipientList> {
   const source = await openCsv(path);
   const delimiter = source.dialect.delimiter;
   const recipients: Recipient[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
   let header: string[] | undefined;
-  let phoneIndex = -1;
+  let plan: RowPlan | undefined;
   let indexes: number[] = [];
   let rows = 0;
+  let assumed = 0;
   for await (const block of source.blocks()) {
-    const records = parse(block.text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-    let line = block.startLine;
-    for (const cells of records) {
-      const at = line;
-      line += 1 + cells.reduce((n, c) => n + (c.includes('\n') ? c.split('\n').length - 1 : 0), 0);
-      if (cells.length === 1 && cells[0] === '') continue;
+    eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
+      if (cells.length === 1 && cells[0] === '') return;
       if (!header) {
         header = parseHeader(block.text, delimiter);
-        const pick = pickPhoneColumn(header, o.phoneColumn);
-        if (!pick.ok) {
-          throw new InputError(`${path}: ${o.phoneColumn ? `no column named "${o.phoneColumn}"` : 'no single phone column'} (columns: ${header.join(', ')})`, {
-            code: 'no-phone-column',
-            hint: 'set "phoneColumn" in the campaign file',
-          });
-        }
-        phoneIndex = pick.index;
+        plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn" in the campaign file', countryColumn: '"countryColumn" in the campaign file' });
         indexes = o.columns.map((c) => {
           const p = pickNamed(header!, c);
-          if (!p.ok) throw new InputError(`${path}: the campaign maps column "${c}", which the list does not have (columns: ${header!.join(', ')})`, { code: 'unknown-column', hint: 'fix "parameters" in the campaign file' });
+          if (!p.ok) throw new InputError(`${path}: the campaign maps column "${c}", which the list does not have (${describeHeader(header!, header!)})`, { code: 'unknown-column', hint: 'fix "parameters" in the campaign file' });
           return p.index;
         });
-        continue;
+        return;
       }
       rows++;
-      const c = classify(cells[phoneIndex] ?? '', o.defaultCountry);
+      const c = classifyRow(cells, plan!);
       if (!c.valid) {
         skipped.push({ key: `line:${at}`, line: at, reason: `invalid number: ${c.reason}` });
-        continue;
+        return;
       }
+      if (c.detail === 'assumed-international') assumed++;
       const first = seen.get(c.e164);
       if (first !== undefined) {
         skipped.push({ key: `line:${at}`, line: at, reason: `duplicate of line ${first}` });
-        continue;
+        return;
       }
       seen.set(c.e164, at);
       recipients.push({ e164: c.e164, region: c.region, line: at, values: indexes.map((i) => cells[i] ?? '') });
-    }
+    });
   }
-  if (!header) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path) };
+  if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName }, assumedInternational: assumed };
 }
 
 function sha256File(path: string): Promise<string> {

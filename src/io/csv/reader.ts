@@ -1,9 +1,8 @@
-/** Open a CSV file for streaming: checks, dialect, decoded text in blocks of whole records. */
-import { open, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+/** Open a CSV input for streaming: checks, dialect, decoded text in blocks of whole records. */
 import { InputError } from '../../core/errors.js';
-import { RecordSplitter } from './record-splitter.js';
+import { openInput } from '../input-file.js';
+import { CsvLimitError, DEFAULT_CSV_LIMITS, RecordSplitter, type CsvLimits } from './record-splitter.js';
+import { firstRecord } from './records.js';
 import { sniff, type Dialect } from './sniff.js';
 
 export interface TextBlock {
@@ -13,85 +12,94 @@ export interface TextBlock {
 }
 
 export interface CsvSource {
+  /** The path as given ("-" for standard input). */
   path: string;
+  /** The name for messages ("standard input" for "-"). */
+  label: string;
+  /** Size in bytes; 0 when unknown (standard input). */
   size: number;
   dialect: Dialect;
+  /** Device and inode of the input, when it is a file. */
+  identity?: { dev: number; ino: number };
   /** Bytes read so far (for progress). */
   bytesRead(): number;
-  /** The file as blocks of whole records, about blockBytes each, in order. */
+  /** The input as blocks of whole records, about blockBytes each, in order. */
   blocks(blockBytes?: number): AsyncGenerator<TextBlock>;
 }
 
-/** Open a CSV file: checks it exists, is a file, is not empty and looks like text. */
-export async function openCsv(path: string): Promise<CsvSource> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError(`${path} is a directory, not a CSV file`, { code: 'not-a-file', hint: 'pass the path of a .csv file' });
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`, { code: 'file-not-found', hint: 'check the path' });
-    throw new InputError(`${path}: cannot read (${code})`, { code: 'unreadable-file' });
-  }
-  if (size === 0) throw new InputError(`${path} is empty`, { code: 'empty-file', hint: 'export the list again, with a header row' });
-  const head = Buffer.alloc(Math.min(size, 65536));
-  const fh = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: cannot open (${err.code})`, { code: 'unreadable-file' });
-  });
-  try {
-    await fh.read(head, 0, head.length, 0);
-  } finally {
-    await fh.close();
-  }
-  const sniffed = sniff(head);
-  if (!sniffed.ok) throw new InputError(`${path}: ${sniffed.problem}`, { code: 'not-csv', hint: 'export the list as CSV (comma, semicolon or tab separated)' });
+/** Open a CSV file (or "-"): checks it exists, is a regular file, is not empty and looks like text. */
+export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): Promise<CsvSource> {
+  const input = await openInput(path);
+  const label = input.label;
+  const sniffed = sniff(input.head);
+  if (!sniffed.ok) throw new InputError(`${label}: ${sniffed.problem}`, { code: 'not-csv', hint: 'export the list as CSV (comma, semicolon or tab separated)' });
   const dialect = sniffed.dialect;
-  let stream: ReturnType<typeof createReadStream> | undefined;
   return {
     path,
-    size,
+    label,
+    size: input.size,
     dialect,
-    bytesRead: () => stream?.bytesRead ?? 0,
+    identity: input.identity,
+    bytesRead: input.bytesRead,
     async *blocks(blockBytes = 256 * 1024) {
-      stream = createReadStream(path, { start: dialect.bomLength, highWaterMark: 256 * 1024 });
       const decoder = new TextDecoder(dialect.encoding);
-      const splitter = new RecordSplitter(dialect.delimiter);
-      let pending: TextBlock | undefined;
-      const take = (b: TextBlock | undefined) => {
-        if (!b) return undefined;
-        if (!pending) pending = b;
-        else pending = { text: pending.text + b.text, startLine: pending.startLine };
-        if (pending.text.length < blockBytes) return undefined;
-        const out = pending;
-        pending = undefined;
+      const splitter = new RecordSplitter(dialect.delimiter, limits);
+      let pending: string[] = [];
+      let pendingLength = 0;
+      let pendingLine = 0;
+      const take = (b: TextBlock | undefined, force = false): TextBlock | undefined => {
+        if (b && b.text.length > 0) {
+          if (pending.length === 0) pendingLine = b.startLine;
+          pending.push(b.text);
+          pendingLength += b.text.length;
+        }
+        if (pending.length === 0 || (!force && pendingLength < blockBytes)) return undefined;
+        const out = { text: pending.length === 1 ? pending[0] : pending.join(''), startLine: pendingLine };
+        pending = [];
+        pendingLength = 0;
         return out;
       };
-      for await (const chunk of stream) {
-        const block = take(splitter.push(decoder.decode(chunk as Buffer, { stream: true })));
+      const push = (text: string) => {
+        try {
+          return splitter.push(text);
+        } catch (err) {
+          throw limitError(label, err);
+        }
+      };
+      let block = take(push(decoder.decode(input.head.subarray(dialect.bomLength), { stream: true })));
+      if (block) yield block;
+      for await (const chunk of input.rest()) {
+        block = take(push(decoder.decode(chunk, { stream: true })));
         if (block) yield block;
       }
-      const last = splitter.push(decoder.decode());
+      const last = push(decoder.decode());
       const rest = splitter.end();
       if (rest.openQuoteLine !== undefined) {
         const line = rest.openQuoteLine;
-        throw new InputError(`${path}:${line}: a quoted field opened on line ${line} is never closed`, {
+        throw new InputError(`${label}:${line}: a quoted field opened on line ${line} is never closed`, {
           code: 'csv-unterminated-quote',
           hint: `close the quote (") on line ${line} or remove it, then run again`,
         });
       }
       // Whatever is left (the last record may lack a final newline) goes out as one last block.
-      for (const b of [last, rest.text.trim() === '' ? undefined : rest]) {
-        if (b) pending = pending ? { text: pending.text + b.text, startLine: pending.startLine } : { text: b.text, startLine: b.startLine };
-      }
-      if (pending) yield pending;
+      take(last);
+      block = take(rest.text.trim() === '' ? undefined : rest, true);
+      if (block) yield block;
     },
   };
 }
 
+function limitError(label: string, err: unknown): unknown {
+  if (!(err instanceof CsvLimitError)) return err;
+  const what = err.kind === 'line' ? 'a record' : 'a field';
+  const flag = err.kind === 'line' ? '--max-line-length' : '--max-field-length';
+  return new InputError(`${label}:${err.line}: ${what} longer than ${err.limit.toLocaleString('en-US')} characters (starting on line ${err.line})`, {
+    code: 'csv-too-long',
+    hint: `check the file; if the ${err.kind} is real, raise ${flag}`,
+  });
+}
+
 /** Parse the first record of a block (the header). */
 export function parseHeader(text: string, delimiter: string): string[] {
-  const rows = parse(text, { delimiter, to: 1, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
-  return (rows[0] ?? []).map((h) => h.trim());
+  return firstRecord(text, delimiter);
 }

@@ -160,13 +160,18 @@ export class GraphClient {
   }
 
   /** GET /{waba}/message_templates, every page. */
-  async listTemplates(wabaId: string, filter: { name?: string; language?: string } = {}): Promise<TemplateRecord[]> {
-    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { name: filter.name, language: filter.language, limit: 100 });
+  async listTemplates(wabaId: string, filter: { name?: string; language?: string; status?: string; category?: string } = {}): Promise<TemplateRecord[]> {
+    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { name: filter.name, language: filter.language, status: filter.status, category: filter.category, limit: 100 });
   }
 
   /** POST /{waba}/message_templates */
   async createTemplate(wabaId: string, template: unknown): Promise<{ id: string; status: string; category: string }> {
     return (await this.request<{ id: string; status: string; category: string }>('POST', `${wabaId}/message_templates`, { body: template })).data;
+  }
+
+  /** POST /{template-id}: edit an existing template (components, category); Meta reviews it again. */
+  async updateTemplate(templateId: string, changes: unknown): Promise<{ success: boolean }> {
+    return (await this.request<{ success: boolean }>('POST', templateId, { body: changes })).data;
   }
 
   /** GET /debug_token?input_token=... (the token inspects itself unless another access token is given). */
@@ -182,6 +187,11 @@ export class GraphClient {
   /** Close the keep-alive connections. */
   async close(): Promise<void> {
     await this.agent.close();
+  }
+
+  /** Drop every connection now, requests in flight included (an interrupted run must not wait for them). */
+  async destroy(): Promise<void> {
+    await this.agent.destroy();
   }
 
   private async all<T>(path: string, query: Query): Promise<T[]> {

@@ -45,6 +45,8 @@ export interface TemplateRecord {
   components: TemplateComponent[];
   quality_score?: { score: string; date?: number };
   rejected_reason?: string;
+  /** When the template last changed (ISO 8601), where the API reports it. */
+  last_updated_time?: string;
 }
 
 export interface DebugTokenData {

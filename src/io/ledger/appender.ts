@@ -15,7 +15,11 @@ export class DurableAppender {
   private scheduled = false;
   private flushing = false;
 
-  constructor(private readonly fd: number) {}
+  /** beforeCommit throws to refuse a commit (the ledger's lock is no longer ours). */
+  constructor(
+    private readonly fd: number,
+    private readonly beforeCommit?: () => void,
+  ) {}
 
   /** Append one line (newline added); resolves once it is on disk. */
   append(line: string): Promise<void> {
@@ -40,6 +44,7 @@ export class DurableAppender {
     this.pending = [];
     this.waiters = [];
     try {
+      this.beforeCommit?.();
       let off = 0;
       while (off < lines.length) off += (await writeAsync(this.fd, lines, off, lines.length - off)).bytesWritten;
       await fdatasyncAsync(this.fd);
@@ -69,6 +74,7 @@ export class DurableAppender {
   flushSync(): void {
     if (this.flushing || this.pending.length === 0) return;
     const waiters = this.waiters;
+    this.beforeCommit?.();
     writeSync(this.fd, this.pending.join(''));
     this.pending = [];
     this.waiters = [];

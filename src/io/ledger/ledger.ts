@@ -1,9 +1,10 @@
-/** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked. */
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, ftruncateSync, existsSync } from 'node:fs';
+/** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked; read as a stream. */
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs';
 import { DurableAppender } from './appender.js';
 import { InputError } from '../../core/errors.js';
-import type { LedgerEvent } from '../../core/campaign/events.js';
+import type { HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
 import { acquireLock, type LockInfo } from './lock.js';
+import { forEachLine } from './lines.js';
 
 export interface LedgerRead {
   events: LedgerEvent[];
@@ -13,27 +14,79 @@ export interface LedgerRead {
   intactBytes: number;
 }
 
-/** Read a ledger without locking it (status, webhooks). A missing file is an empty ledger. */
+function corrupt(path: string, lineNo: number): InputError {
+  return new InputError(`${path}:${lineNo}: corrupt ledger line (not JSON)`, {
+    code: 'corrupt-ledger',
+    hint: 'the ledger was edited or damaged; restore it from a backup, or move it aside to start the campaign afresh (already-sent recipients would then be sent again)',
+  });
+}
+
+function parseLine(path: string, line: string, lineNo: number): LedgerEvent {
+  try {
+    return JSON.parse(line) as LedgerEvent;
+  } catch {
+    throw corrupt(path, lineNo);
+  }
+}
+
+/** Read a small ledger whole, without locking (tests, the demo). A missing file is an empty ledger. */
 export function readLedger(path: string): LedgerRead {
   if (!existsSync(path)) return { events: [], tornBytes: 0, intactBytes: 0 };
   const buf = readFileSync(path);
   const end = buf.lastIndexOf(10) + 1;
-  const text = buf.subarray(0, end).toString('utf8');
   const events: LedgerEvent[] = [];
   let lineNo = 0;
-  for (const line of text.split('\n')) {
+  for (const line of buf.subarray(0, end).toString('utf8').split('\n')) {
     lineNo++;
-    if (line === '') continue;
-    try {
-      events.push(JSON.parse(line) as LedgerEvent);
-    } catch {
-      throw new InputError(`${path}:${lineNo}: corrupt ledger line (not JSON)`, {
-        code: 'corrupt-ledger',
-        hint: 'the ledger was edited or damaged; restore it from a backup, or move it aside to start the campaign afresh (already-sent recipients would then be sent again)',
-      });
-    }
+    if (line !== '') events.push(parseLine(path, line, lineNo));
   }
   return { events, tornBytes: buf.length - end, intactBytes: end };
+}
+
+/** Stream a ledger's events in bounded memory (a 1M-recipient ledger never becomes one string). */
+export async function replayLedger(path: string, onEvent: (e: LedgerEvent) => void): Promise<{ events: number; tornBytes: number }> {
+  let events = 0;
+  const r = await forEachLine(path, (line, lineNo) => {
+    events++;
+    onEvent(parseLine(path, line, lineNo));
+  });
+  return { events, tornBytes: r.tornBytes };
+}
+
+/** The first header of a ledger (the campaign identity), reading only its first lines. */
+export function readHeader(path: string): HeaderEvent | undefined {
+  if (!existsSync(path)) return undefined;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString('utf8');
+    for (const line of text.split('\n').slice(0, -1)) {
+      try {
+        const e = JSON.parse(line) as LedgerEvent;
+        if (e.t === 'header') return e;
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Length of the part of an open file that ends with a newline (searching back from the end in blocks). */
+function intactLength(fd: number): number {
+  const size = fstatSync(fd).size;
+  const block = Buffer.alloc(64 * 1024);
+  for (let end = size; end > 0; ) {
+    const start = Math.max(0, end - block.length);
+    const n = readSync(fd, block, 0, end - start, start);
+    const nl = block.subarray(0, n).lastIndexOf(10);
+    if (nl !== -1) return start + nl + 1;
+    end = start;
+  }
+  return 0;
 }
 
 /** An open, locked ledger for appending. */
@@ -44,27 +97,40 @@ export class Ledger {
   private constructor(
     readonly path: string,
     private readonly fd: number,
-    private readonly releaseLock: () => void,
-    readonly existing: LedgerEvent[],
+    private readonly lock: ReturnType<typeof acquireLock>,
     readonly tornBytes: number,
-    readonly tookOverLock: LockInfo | undefined,
   ) {
-    this.out = new DurableAppender(fd);
+    this.out = new DurableAppender(fd, () => {
+      const why = lock.lost();
+      if (why) throw new Error(why);
+    });
   }
 
-  /** Lock, read and open a ledger for appending (created with mode 0600 if absent). */
+  /** Lock and open a ledger for appending (created with mode 0600 if absent); a torn last line is trimmed. */
   static open(path: string): Ledger {
     const lock = acquireLock(`${path}.lock`);
     try {
-      const read = readLedger(path);
       const fd = openSync(path, 'a+', 0o600);
-      if (read.tornBytes > 0) ftruncateSync(fd, read.intactBytes); // the cut-short write was never acknowledged
-      if (statSync(path).size === 0) fsyncSync(fd);
-      return new Ledger(path, fd, lock.release, read.events, read.tornBytes, lock.tookOver);
+      const size = fstatSync(fd).size;
+      const intact = intactLength(fd);
+      // The cut-short write was never acknowledged: trim it before anything is appended after it.
+      if (intact < size) ftruncateSync(fd, intact);
+      if (size === 0) fsyncSync(fd);
+      return new Ledger(path, fd, lock, size - intact);
     } catch (err) {
       lock.release();
       throw err;
     }
+  }
+
+  /** A stale lock that was taken over when opening. */
+  get tookOverLock(): LockInfo | undefined {
+    return this.lock.tookOver;
+  }
+
+  /** Why the lock is no longer ours, or undefined. */
+  lost(): string | undefined {
+    return this.lock.lost();
   }
 
   /** Append an event; resolves once it is on disk (group-committed with whatever else is pending). */
@@ -89,9 +155,12 @@ export class Ledger {
   /** Flush, close and release the lock. */
   close(): void {
     if (this.closed) return;
-    this.out.flushSync();
-    this.closed = true;
-    closeSync(this.fd);
-    this.releaseLock();
+    try {
+      if (!this.lock.lost()) this.out.flushSync();
+    } finally {
+      this.closed = true;
+      closeSync(this.fd);
+      this.lock.release();
+    }
   }
 }

@@ -1,5 +1,15 @@
-/** A lock file beside the ledger: one sending process at a time; a dead owner's lock is taken over. */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+/**
+ * A lock file beside the ledger: one sending process at a time.
+ * Why not pid checks alone: pids are reused (a container restarts as pid 1) and mean nothing on
+ * another host. The owner refreshes the file's mtime every second (a heartbeat); a lock is stale
+ * when its heartbeat is older than STALE_MS, or at once when its owner is a dead process on this
+ * host (never our own pid). The file is created complete (written aside, then hard-linked into
+ * place, which fails atomically if one exists), so an empty lock is never ours in the making.
+ * A stale lock is taken over under a guard file by exactly one process; the owner checks on
+ * every heartbeat, and before every ledger commit, that the lock is still its own.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { PausedError } from '../../core/errors.js';
 
@@ -7,6 +17,20 @@ export interface LockInfo {
   pid: number;
   host: string;
   at: string;
+  token?: string;
+}
+
+/** A lock without a heartbeat for this long is stale, whoever wrote it. */
+export const STALE_MS = 15_000;
+const BEAT_MS = 1000;
+
+export interface HeldLock {
+  /** A stale lock that was taken over, if any. */
+  tookOver?: LockInfo;
+  /** Why the lock is no longer ours (deleted, emptied, replaced), or undefined while it is. */
+  lost(): string | undefined;
+  /** Stop the heartbeat and delete the lock if it is still ours. */
+  release(): void;
 }
 
 function alive(pid: number): boolean {
@@ -18,47 +42,139 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Take the lock or throw; returns a release function and whether a stale lock was taken over. */
-export function acquireLock(path: string): { release: () => void; tookOver?: LockInfo } {
-  const mine: LockInfo = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
-  let tookOver: LockInfo | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
+function readLock(path: string): { info?: LockInfo; mtimeMs: number; ino: number } | undefined {
+  try {
+    const st = statSync(path);
+    let info: LockInfo | undefined;
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, JSON.stringify(mine));
-      closeSync(fd);
-      return {
-        tookOver,
-        release: () => {
-          try {
-            const held = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
-            if (held.pid === mine.pid && held.host === mine.host) unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    let held: LockInfo | undefined;
-    try {
-      held = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+      if (typeof parsed.pid === 'number') info = parsed;
     } catch {
-      held = undefined; // half-written by a process that died: stale
+      info = undefined; // emptied or damaged: only its age can tell it is stale
     }
-    if (held && (held.host !== mine.host || alive(held.pid))) {
-      throw new PausedError(`the ledger is locked by another wa-ops process (pid ${held.pid} on ${held.host}, since ${held.at})`, {
-        code: 'ledger-locked',
-        hint: `wait for it to finish (or stop it), then run the same command again; if that process is gone for good, delete ${path}`,
-      });
-    }
-    tookOver = held ?? { pid: 0, host: mine.host, at: 'unknown' };
+    return { info, mtimeMs: st.mtimeMs, ino: st.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a lock found on disk may be taken over now. */
+export function isStale(found: { info?: LockInfo; mtimeMs: number }, now = Date.now(), me = { pid: process.pid, host: hostname() }): boolean {
+  if (now - found.mtimeMs > STALE_MS) return true;
+  const i = found.info;
+  return Boolean(i && i.host === me.host && i.pid !== me.pid && !alive(i.pid));
+}
+
+/** Create path holding text, atomically and only if it does not exist; false if it exists. */
+function createComplete(path: string, text: string): boolean {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+function lockedError(path: string, info: LockInfo | undefined): PausedError {
+  const who = info ? `pid ${info.pid} on ${info.host}, since ${info.at}` : 'its content is unreadable';
+  return new PausedError(`the ledger is locked by another wa-ops process (${who})`, {
+    code: 'ledger-locked',
+    hint: `wait for it to finish (or stop it), then run the same command again; a lock whose owner is gone is taken over by itself after ${STALE_MS / 1000} s without a heartbeat (${path})`,
+  });
+}
+
+/** Replace a stale lock with ours, under a guard so that exactly one contender does it. */
+function takeOver(path: string, seen: { info?: LockInfo; ino: number }, mine: string): boolean {
+  const guard = `${path}.takeover`;
+  const g = readLock(guard);
+  if (g && Date.now() - g.mtimeMs > STALE_MS) {
     try {
-      unlinkSync(path);
+      unlinkSync(guard); // a contender died in the middle of a takeover
     } catch {
-      // someone else took it over first; the next round decides
+      // gone already
     }
   }
-  throw new PausedError(`could not take the ledger lock ${path}`, { code: 'ledger-locked' });
+  if (!createComplete(guard, mine)) return false;
+  try {
+    const now = readLock(path);
+    // Still the very lock we judged stale (same inode, still stale)? Otherwise someone else won.
+    if (now && (now.ino !== seen.ino || !isStale(now))) return false;
+    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'wx', 0o600);
+    writeSync(fd, mine);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+    return true;
+  } finally {
+    try {
+      if (readFileSync(guard, 'utf8') === mine) unlinkSync(guard);
+    } catch {
+      // gone
+    }
+  }
+}
+
+/** Take the lock or throw PausedError; the heartbeat runs until release(). */
+export function acquireLock(path: string): HeldLock {
+  const info: LockInfo = { pid: process.pid, host: hostname(), at: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const mine = JSON.stringify(info);
+  let tookOver: LockInfo | undefined;
+  let held = createComplete(path, mine);
+  if (!held) {
+    const found = readLock(path);
+    if (found && !isStale(found)) throw lockedError(path, found.info);
+    tookOver = found?.info ?? { pid: 0, host: 'unknown', at: 'unknown' };
+    held = found ? takeOver(path, found, mine) : createComplete(path, mine);
+    if (!held) throw lockedError(path, readLock(path)?.info);
+  }
+  const fd = openSync(path, 'r');
+  const { ino, size } = fstatSync(fd);
+  closeSync(fd);
+  let lostWhy: string | undefined;
+  const check = (): string | undefined => {
+    if (lostWhy) return lostWhy;
+    try {
+      const st = statSync(path);
+      if (st.ino !== ino) lostWhy = `the lock ${path} was replaced by another process`;
+      else if (st.size !== size) lostWhy = `the lock ${path} was emptied or changed`;
+    } catch {
+      lostWhy = `the lock ${path} was deleted`;
+    }
+    return lostWhy;
+  };
+  const beat = setInterval(() => {
+    if (check()) return;
+    try {
+      const t = new Date();
+      utimesSync(path, t, t);
+    } catch {
+      check();
+    }
+  }, BEAT_MS);
+  beat.unref();
+  return {
+    tookOver,
+    lost: check,
+    release: () => {
+      clearInterval(beat);
+      if (check()) return;
+      try {
+        if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    },
+  };
 }

@@ -1,8 +1,12 @@
-/** Parse and classify one block of whole CSV records: the unit of work a worker thread does. */
-import { parse } from 'csv-parse/sync';
-import { classify } from '../../core/numbers/classify.js';
+/**
+ * Parse and classify one block of whole CSV records: the unit of work a worker thread does. The
+ * worker also renders the output rows, so the thread that keeps order only decides duplicates.
+ */
+import type { RowPlan } from '../../core/numbers/row-plan.js';
+import { classifyRow } from '../../core/numbers/row-plan.js';
 import { createRng } from '../../core/numbers/sampling.js';
 import { csvLine } from '../csv/writer.js';
+import { eachRecord } from '../csv/records.js';
 
 export interface BlockRequest {
   index: number;
@@ -10,71 +14,121 @@ export interface BlockRequest {
   startLine: number;
   delimiter: string;
   skipFirstRecord: boolean;
-  phoneIndex: number;
-  countryIndex: number;
-  defaultRegion?: string;
-  mobileOnly: boolean;
-  /** Serialise each row's original cells, for the output files. */
+  plan: RowPlan;
+  /** Fields in the header: records with another count are reported. */
+  headerFields: number;
+  /** Render output rows (for --out, --valid-out, --sample-out). */
   wantRows: boolean;
   /** With --sample-only: the share of rows to classify and the seed. */
   samplePercent?: number;
   seed: number;
 }
 
+/** What one block came to; per-row arrays cover the rows with a valid number only. */
 export interface BlockResult {
   index: number;
   /** Records in the block (not counting a skipped header). */
   rows: number;
-  line: number[];
-  e164: string[];
-  reason: string[];
-  region: string[];
-  type: string[];
-  /** The original cells, serialised without a line ending (when wantRows). */
-  prefix: string[];
-  error?: { code: string; message: string; line: number };
+  checked: number;
+  invalid: number;
+  assumed: number;
+  reasons: Record<string, number>;
+  /** Valid rows: line, E.164 digits as a number, and an index into names ("REGION TYPE"). */
+  line: Uint32Array;
+  key: Float64Array;
+  kind: Uint16Array;
+  names: string[];
+  /** Every classified row rendered, in order; valid rows carry the status "valid" at statusAt. */
+  text: string;
+  statusAt: Uint32Array;
+  /** Where each valid row starts and ends in text. */
+  rowStart: Uint32Array;
+  rowEnd: Uint32Array;
+  /** Lines whose field count differs from the header's (the first few), and how many in all. */
+  mismatchLines: number[];
+  mismatches: number;
 }
+
+const MAX_MISMATCH_LINES = 5;
 
 /** Parse the block's records and classify their phone cells. */
 export function processBlock(req: BlockRequest): BlockResult {
-  const result: BlockResult = { index: req.index, rows: 0, line: [], e164: [], reason: [], region: [], type: [], prefix: [] };
-  let records: string[][];
-  try {
-    // No per-record info or on_record hook: csv-parse's per-record info objects cost more than the parse itself.
-    records = parse(req.text, { delimiter: req.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (err) {
-    const e = err as { code?: string; message?: string; lines?: number };
-    result.error = { code: e.code ?? 'CSV_ERROR', message: e.message ?? String(err), line: req.startLine + (e.lines ?? 1) - 1 };
-    return result;
-  }
-  const first = req.skipFirstRecord ? 1 : 0;
+  const d = req.delimiter;
+  const reasons: Record<string, number> = {};
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const lines: number[] = [];
+  const keys: number[] = [];
+  const kinds: number[] = [];
+  const statusAt: number[] = [];
+  const rowStart: number[] = [];
+  const rowEnd: number[] = [];
+  const mismatchLines: number[] = [];
+  let text = '';
+  let rows = 0;
+  let checked = 0;
+  let invalid = 0;
+  let assumed = 0;
+  let mismatches = 0;
+  let skip = req.skipFirstRecord;
   const rng = req.samplePercent === undefined ? undefined : createRng((req.seed ^ Math.imul(req.index + 1, 0x9e3779b1)) >>> 0);
-  // Each record takes one line plus the line breaks inside its quoted cells; empty lines are records of one empty cell.
-  let line = req.startLine;
-  for (let i = 0; i < records.length; i++) {
-    const cells = records[i];
-    const recordLine = line;
-    line++;
-    for (let j = 0; j < cells.length; j++) if (cells[j].includes('\n')) line += cells[j].split('\n').length - 1;
-    if (i < first || (cells.length === 1 && cells[0] === '')) continue;
-    result.rows++;
-    if (rng && rng() * 100 >= req.samplePercent!) continue;
-    const raw = cells[req.phoneIndex] ?? '';
-    let region = req.defaultRegion;
-    if (req.countryIndex >= 0) {
-      const cell = (cells[req.countryIndex] ?? '').trim().toUpperCase();
-      if (/^[A-Z]{2}$/.test(cell)) region = cell;
+  eachRecord(req.text, d, req.startLine, (cells, line) => {
+    if (cells.length === 1 && cells[0] === '') return;
+    if (skip) {
+      skip = false;
+      return;
     }
-    const c = classify(raw, region, req.mobileOnly);
-    result.line.push(recordLine);
-    result.e164.push(c.e164);
-    result.reason.push(c.reason);
-    result.region.push(c.region);
-    result.type.push(c.type);
-    if (req.wantRows) {
-      const l = csvLine(cells, req.delimiter);
-      result.prefix.push(l.slice(0, -2));
+    rows++;
+    if (cells.length !== req.headerFields) {
+      mismatches++;
+      if (mismatchLines.length < MAX_MISMATCH_LINES) mismatchLines.push(line);
     }
-  }
-  return result;
+    if (rng && rng() * 100 >= req.samplePercent!) return;
+    checked++;
+    const c = classifyRow(cells, req.plan);
+    if (c.detail === 'assumed-international') assumed++;
+    if (!c.valid) {
+      invalid++;
+      reasons[c.reason] = (reasons[c.reason] ?? 0) + 1;
+    } else {
+      const name = `${c.region} ${c.type}`;
+      let k = nameIndex.get(name);
+      if (k === undefined) {
+        k = names.push(name) - 1;
+        nameIndex.set(name, k);
+      }
+      lines.push(line);
+      keys.push(Number(c.e164.slice(1)));
+      kinds.push(k);
+    }
+    if (!req.wantRows) return;
+    // A short row is padded, so the added columns stay under their header; a long one keeps every cell.
+    while (cells.length < req.headerFields) cells.push('');
+    const start = text.length;
+    text += csvLine(cells, d, false) + d + c.e164 + d;
+    if (c.valid) statusAt.push(text.length);
+    text += (c.valid ? 'valid' : 'invalid') + d + c.reason + d + c.region + d + c.type + d + c.detail + '\r\n';
+    if (c.valid) {
+      rowStart.push(start);
+      rowEnd.push(text.length);
+    }
+  });
+  return {
+    index: req.index,
+    rows,
+    checked,
+    invalid,
+    assumed,
+    reasons,
+    line: Uint32Array.from(lines),
+    key: Float64Array.from(keys),
+    kind: Uint16Array.from(kinds),
+    names,
+    text,
+    statusAt: Uint32Array.from(statusAt),
+    rowStart: Uint32Array.from(rowStart),
+    rowEnd: Uint32Array.from(rowEnd),
+    mismatchLines,
+    mismatches,
+  };
 }

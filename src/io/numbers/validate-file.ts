@@ -1,16 +1,17 @@
 /** The validate-numbers pipeline: stream the CSV in blocks, parse and classify on worker threads, dedupe, annotate, sample. */
+import { randomBytes } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
-import { createReadStream, openSync, closeSync, writeSync, unlinkSync } from 'node:fs';
+import { constants, createReadStream, openSync, closeSync, writeSync, unlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { Classified } from '../../core/numbers/classify.js';
-import { pickNamed, pickPhoneColumn } from '../../core/numbers/columns.js';
+import { planRows } from '../../core/numbers/row-plan.js';
 import { E164Set } from '../../core/numbers/e164-set.js';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
 import { openCsv, parseHeader } from '../csv/reader.js';
+import type { CsvLimits } from '../csv/record-splitter.js';
 import { openCsvOut, type CsvOut } from '../csv/writer.js';
 import { processBlock, type BlockRequest, type BlockResult } from './block.js';
 import { BlockPool } from './pool.js';
@@ -27,12 +28,14 @@ export interface ValidateFileOptions {
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;
+  /** Caps on a record's and a field's length, in characters. */
+  limits?: CsvLimits;
   /** Worker threads; undefined picks one per extra core for large files and none for small ones. */
   workers?: number;
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
 }
 
-const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type'];
+const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type', 'detail'];
 const INLINE_BELOW_BYTES = 1024 * 1024;
 
 /** Validate a whole file (or a random sample of it with sampleOnly) and write the requested outputs. */
@@ -41,27 +44,37 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   if (o.country !== undefined && !isSupportedCountry(o.country.toUpperCase() as CountryCode)) {
     throw new UsageError(`--country must be a two-letter region code such as DE, US or BR, got "${o.country}"`, { code: 'bad-flag' });
   }
-  const source = await openCsv(o.file);
+  const source = await openCsv(o.file, o.limits);
+  const label = source.label;
   const delimiter = source.dialect.delimiter;
   const blocks = source.blocks();
   const first = await blocks.next();
-  if (first.done) throw new InputError(`${o.file} holds no rows`, { code: 'empty-file' });
+  if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
-  const phoneIndex = resolvePhoneColumn(o.file, header, o.column);
-  const countryIndex = o.countryColumn === undefined ? -1 : resolveNamedColumn(o.file, header, o.countryColumn, '--country-column');
+  const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column' });
 
   const outputs: CsvOut[] = [];
-  const annotated = o.out ? track(outputs, openCsvOut(o.out, delimiter)) : undefined;
-  const validOut = o.validOut ? track(outputs, openCsvOut(o.validOut, delimiter)) : undefined;
-  const sampleOut = o.sampleOut ? track(outputs, openCsvOut(o.sampleOut, delimiter)) : undefined;
+  const inputs = [{ label, identity: source.identity }];
+  const open = (path: string | undefined) => {
+    if (!path) return undefined;
+    try {
+      return track(outputs, openCsvOut(path, delimiter, { inputs }));
+    } catch (err) {
+      for (const out of outputs) out.abort();
+      throw err;
+    }
+  };
+  const annotated = open(o.out);
+  const validOut = open(o.validOut);
+  const sampleOut = open(o.sampleOut);
   for (const out of outputs) out.writeRow([...header, ...ADDED_COLUMNS]);
   // Valid unique rows are staged one JSON string per line, so the sample can be drawn once their count is known.
-  const stagingPath = sampleOut ? join(tmpdir(), `wa-ops-sample-${process.pid}-${Date.now()}.jsonl`) : undefined;
-  let staging = stagingPath ? openSync(stagingPath, 'w', 0o600) : undefined;
+  const stagingPath = sampleOut ? join(tmpdir(), `wa-ops-sample-${randomBytes(8).toString('hex')}.jsonl`) : undefined;
+  let staging = stagingPath ? openSync(stagingPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600) : undefined;
   let stagingBuffer = '';
 
   // The main thread works too (it takes a block whenever every worker is busy), so one worker per extra core.
-  const workers = o.workers ?? (source.size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7)));
+  const workers = o.workers ?? (source.size > 0 && source.size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7)));
   const pool = workers > 0 ? new BlockPool(workers) : undefined;
   const seen = new E164Set();
   const tally = new Tally();
@@ -69,36 +82,43 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   const maxInflight = workers * 3 + 2;
   const base: Omit<BlockRequest, 'index' | 'text' | 'startLine' | 'skipFirstRecord'> = {
     delimiter,
-    phoneIndex,
-    countryIndex,
-    defaultRegion: o.country?.toUpperCase(),
-    mobileOnly: o.mobileOnly,
+    plan,
+    headerFields: header.length,
     wantRows: outputs.length > 0,
     samplePercent: o.sampleOnly ? o.samplePercent : undefined,
     seed: o.seed,
   };
 
   const consume = (r: BlockResult) => {
-    if (r.error) throw csvError(o.file, r.error);
-    tally.rows += r.rows;
+    tally.addCounts(r);
+    let text = '';
+    let pos = 0;
+    let valid = '';
     for (let i = 0; i < r.line.length; i++) {
-      const reason = r.reason[i] as Classified['reason'];
-      const c: Classified = { e164: r.e164[i], valid: reason === '', reason, region: r.region[i], type: r.type[i] };
-      const firstLine = c.valid ? seen.addOrGet(c.e164, r.line[i]) : 0;
-      const status = tally.add(c, r.line[i], firstLine);
+      const name = r.names[r.kind[i]];
+      const space = name.indexOf(' ');
+      const firstLine = seen.addOrGetKey(r.key[i], r.line[i]);
+      const status = tally.addValid(`+${r.key[i]}`, name.slice(0, space), name.slice(space + 1), r.line[i], firstLine);
       if (outputs.length === 0) continue;
-      const line = `${r.prefix[i]}${delimiter}${c.e164}${delimiter}${status}${delimiter}${reason}${delimiter}${c.region}${delimiter}${c.type}\r\n`;
-      annotated?.writeLine(line);
-      if (status !== 'valid') continue;
-      validOut?.writeLine(line);
-      if (staging !== undefined) {
-        stagingBuffer += JSON.stringify(line) + '\n';
-        if (stagingBuffer.length > 1 << 20) {
-          writeSync(staging, stagingBuffer);
-          stagingBuffer = '';
+      if (status === 'duplicate') {
+        if (annotated) text += r.text.slice(pos, r.statusAt[i]) + 'duplicate';
+        pos = r.statusAt[i] + 5;
+        continue;
+      }
+      if (validOut || staging !== undefined) {
+        const row = r.text.slice(r.rowStart[i], r.rowEnd[i]);
+        if (validOut) valid += row;
+        if (staging !== undefined) {
+          stagingBuffer += JSON.stringify(row) + '\n';
+          if (stagingBuffer.length > 1 << 20) {
+            writeSync(staging, stagingBuffer);
+            stagingBuffer = '';
+          }
         }
       }
     }
+    annotated?.writeLine(pos === 0 ? r.text : text + r.text.slice(pos));
+    if (valid) validOut?.writeLine(valid);
   };
 
   try {
@@ -116,7 +136,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
     }
     while (inflight.length > 0) consume(await inflight.shift()!);
     if (tally.rows === 0) {
-      throw new InputError(`${o.file} has a header but no data rows`, { code: 'empty-file', hint: 'export the list again with its rows' });
+      throw new InputError(`${label} has a header but no data rows`, { code: 'empty-file', hint: 'export the list again with its rows' });
     }
     let sample: SampleInfo | null = null;
     if (staging !== undefined && sampleOut && stagingPath) {
@@ -129,7 +149,10 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
       sample = { percent: o.samplePercent, size: tally.checked, seed: o.seed, file: null };
     }
     for (const out of outputs) out.commit();
-    return tally.summary(o.file, performance.now() - started, sample, o.sampleOnly);
+    const summary = tally.summary(o.file, performance.now() - started, sample, o.sampleOnly);
+    summary.columns = { phone: plan.phoneName, country: plan.countryName };
+    if (plan.countryNote) summary.notices = [plan.countryNote];
+    return summary;
   } catch (err) {
     for (const out of outputs) out.abort();
     await Promise.allSettled(inflight);
@@ -152,34 +175,4 @@ async function drawSample(stagingPath: string, population: number, percent: numb
   const lines = createInterface({ input: createReadStream(stagingPath, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) if (line && take()) out.writeLine(JSON.parse(line) as string);
   return k;
-}
-
-function csvError(file: string, e: NonNullable<BlockResult['error']>): InputError {
-  return new InputError(`${file}:${e.line}: malformed CSV: ${e.message.replace(/ at line \d+$/, '')}`, {
-    code: 'csv-malformed',
-    hint: 'fix the row or export the file again',
-  });
-}
-
-function resolvePhoneColumn(file: string, header: string[], wanted: string | undefined): number {
-  const pick = pickPhoneColumn(header, wanted);
-  if (pick.ok) return pick.index;
-  const list = pick.candidates.map((c) => JSON.stringify(c)).join(', ');
-  if (pick.problem === 'unknown') {
-    throw new InputError(`${file}: no column named "${wanted}" (columns: ${list})`, { code: 'unknown-column', hint: 'pass one of the columns above to --column' });
-  }
-  if (pick.problem === 'several') {
-    throw new InputError(`${file}: several phone-like columns (${list})`, { code: 'ambiguous-column', hint: 'choose one with --column <name>' });
-  }
-  throw new InputError(`${file}:1: no phone column in the header (columns: ${list})`, {
-    code: 'no-phone-column',
-    hint: 'name the column with --column <name> (looked for: phone, phone_number, mobile, msisdn, number, tel, whatsapp, to, wa_id)',
-  });
-}
-
-function resolveNamedColumn(file: string, header: string[], wanted: string, flag: string): number {
-  const pick = pickNamed(header, wanted);
-  if (pick.ok) return pick.index;
-  const list = header.map((c) => JSON.stringify(c)).join(', ');
-  throw new InputError(`${file}: no column named "${wanted}" for ${flag} (columns: ${list})`, { code: 'unknown-column' });
 }

@@ -1,9 +1,13 @@
 /** The default lint report: grouped by file and template, coloured, with a caret under each excerpt. */
-import type { LintResult } from '../../core/lint/types.js';
+import type { Finding, LintResult } from '../../core/lint/types.js';
 import { paint } from '../output.js';
+import { plural } from '../plural.js';
+import { termWidth } from '../term.js';
 
-/** Render results the way eslint's stylish formatter does, plus the excerpt and a suggestion. */
-export function renderStylish(results: LintResult[], errorCount: number, warningCount: number): string {
+const INDENT = 4;
+
+/** Render results the way eslint's stylish formatter does (file line:column), plus the excerpt and a suggestion. */
+export function renderStylish(results: LintResult[], errorCount: number, warningCount: number, width = termWidth()): string {
   const lines: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
@@ -11,28 +15,50 @@ export function renderStylish(results: LintResult[], errorCount: number, warning
     lines.push('', `${paint('bold', r.file)}  ${what[0]}${what[1] ? paint('dim', ` (${what[1]})`) : ''}`);
     for (const f of r.findings) {
       const sev = f.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-      lines.push(`  ${paint('dim', `${f.component} ${f.line}:${f.column}`.padEnd(22))} ${sev}  ${f.message}  ${paint('gray', f.rule)}`);
+      lines.push(`  ${paint('dim', `${f.fileLine}:${f.fileColumn}`.padEnd(9))} ${sev}  ${f.message}  ${paint('gray', f.rule)}`);
+      const pad = ' '.repeat(INDENT);
+      lines.push(`${pad}${paint('dim', `${f.component} ${f.line}:${f.column}`)}`);
       if (f.context) {
-        const pad = ' '.repeat(26);
-        lines.push(`${pad}${f.context}`);
-        const width = Math.max(1, Math.min(f.excerpt.length, Math.max(1, f.context.length - (f.column - 1))));
-        lines.push(`${pad}${' '.repeat(Math.max(0, f.column - 1))}${paint(f.severity === 'error' ? 'red' : 'yellow', '^'.repeat(width))}`);
+        const { text, caretAt, caretWidth } = fitToWidth(f, width - INDENT);
+        lines.push(`${pad}${text}`);
+        lines.push(`${pad}${' '.repeat(caretAt)}${paint(f.severity === 'error' ? 'red' : 'yellow', '^'.repeat(caretWidth))}`);
       }
-      lines.push(`${' '.repeat(26)}${paint('cyan', '→')} ${f.suggestion}`);
+      lines.push(`${pad}${paint('cyan', '→')} ${f.suggestion}`);
     }
   }
   const total = errorCount + warningCount;
   const files = new Set(results.map((r) => r.file)).size;
   if (total === 0) {
-    lines.push(paint('green', `✔ ${results.length} template${results.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}: no problems`));
+    lines.push(paint('green', `✔ ${plural(results.length, 'template')} in ${plural(files, 'file')}: no problems`));
   } else {
     lines.push(
       '',
       paint(
         errorCount > 0 ? 'red' : 'yellow',
-        `✖ ${total} problem${total === 1 ? '' : 's'} (${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}) in ${results.length} template${results.length === 1 ? '' : 's'}`,
+        `✖ ${plural(total, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}) in ${plural(results.length, 'template')}`,
       ),
     );
   }
   return lines.join('\n').replace(/^\n/, '');
+}
+
+/**
+ * Cut the context line to `max` columns around the finding, with "…" where text was cut, so the
+ * caret lands under the excerpt however long the line is. Tabs become spaces so columns hold.
+ */
+export function fitToWidth(f: Pick<Finding, 'context' | 'contextColumn' | 'excerpt'>, max: number): { text: string; caretAt: number; caretWidth: number } {
+  const line = f.context.replace(/\t/g, ' ');
+  const at = Math.max(0, f.contextColumn - 1);
+  const len = Math.max(1, Math.min(f.excerpt.length || 1, line.length - at || 1));
+  if (line.length <= max) return { text: line, caretAt: at, caretWidth: len };
+  const room = Math.max(10, max - 2);
+  // Show some text before the finding, then as much of it as fits.
+  let from = Math.max(0, Math.min(at - Math.floor(room / 3), line.length - room));
+  if (from > 0 && at - from < 4) from = Math.max(0, at - 4);
+  const to = Math.min(line.length, from + room);
+  const head = from > 0 ? '…' : '';
+  const tail = to < line.length ? '…' : '';
+  const caretAt = head.length + at - from;
+  const caretWidth = Math.max(1, Math.min(len, to - at));
+  return { text: `${head}${line.slice(from, to)}${tail}`, caretAt, caretWidth };
 }

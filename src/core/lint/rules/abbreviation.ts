@@ -1,5 +1,5 @@
 import { findTerms } from '../text.js';
-import type { Rule } from '../types.js';
+import type { RawFinding, Rule } from '../types.js';
 
 /** Non-standard abbreviations and jargon: Meta asks for clear, plain wording. */
 export const abbreviation: Rule = {
@@ -17,6 +17,7 @@ export const abbreviation: Rule = {
           length: m.length,
           message: `"${p.text.slice(m.offset, m.offset + m.length)}" is a non-standard abbreviation; reviewers reject templates that are not written in clear, complete words`,
           suggestion: `write it out: "${words.abbreviations[m.term]}"`,
+          msg: ['abbreviation', { term: p.text.slice(m.offset, m.offset + m.length), plain: words.abbreviations[m.term] }] as RawFinding['msg'],
         })),
       );
   },

@@ -10,17 +10,17 @@ export const buttons: Rule = {
   check({ template }) {
     const out: RawFinding[] = [];
     const list = template.components.filter((c) => c.type.toUpperCase() === 'BUTTONS').flatMap((c) => c.buttons ?? []);
-    const at = (i: number, message: string, suggestion: string) =>
-      out.push({ component: `buttons[${i}].text`, offset: 0, length: (list[i]?.text ?? '').length, message, suggestion });
-    if (list.length > 10) at(10, `${list.length} buttons: at most 10 are allowed`, 'remove buttons, or move options into a list message');
+    const at = (i: number, message: string, suggestion: string, msg: RawFinding['msg']) =>
+      out.push({ component: `buttons[${i}].text`, offset: 0, length: (list[i]?.text ?? '').length, message, suggestion, msg });
+    if (list.length > 10) at(10, `${list.length} buttons: at most 10 are allowed`, 'remove buttons, or move options into a list message', ['buttons.too-many', { count: list.length }]);
     const counts: Record<string, number> = {};
     list.forEach((b, i) => {
       const type = (b.type ?? '').toUpperCase();
       counts[type] = (counts[type] ?? 0) + 1;
       if (MAX[type] !== undefined && counts[type] === MAX[type] + 1) {
-        at(i, `more than ${MAX[type]} ${type} button${MAX[type] > 1 ? 's' : ''}`, `keep at most ${MAX[type]}`);
+        at(i, `more than ${MAX[type]} ${type} button${MAX[type] > 1 ? 's' : ''}`, `keep at most ${MAX[type]}`, ['buttons.type-max', { max: MAX[type], type }]);
       }
-      if (!b.text && type !== 'OTP') at(i, `button ${i + 1} has no text`, 'give every button a label');
+      if (!b.text && type !== 'OTP') at(i, `button ${i + 1} has no text`, 'give every button a label', ['buttons.no-text', { n: i + 1 }]);
     });
     const quick = list.map((b) => (b.type ?? '').toUpperCase() === 'QUICK_REPLY');
     const firstQ = quick.indexOf(true);
@@ -28,7 +28,7 @@ export const buttons: Rule = {
     if (firstQ >= 0) {
       const gap = quick.slice(firstQ, lastQ + 1).indexOf(false);
       if (gap >= 0) {
-        at(firstQ + gap, 'quick-reply buttons must be grouped together, not mixed with URL, phone or copy-code buttons', 'put all quick replies first (or last), then the other buttons');
+        at(firstQ + gap, 'quick-reply buttons must be grouped together, not mixed with URL, phone or copy-code buttons', 'put all quick replies first (or last), then the other buttons', ['buttons.quick-replies']);
       }
     }
     return out;

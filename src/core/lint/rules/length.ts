@@ -20,18 +20,20 @@ export const length: Rule = {
       if (!limit) continue;
       const [, max, what] = limit;
       const chars = [...p.text];
-      if (chars.length <= max) continue;
+      const count = p.fullLength ?? chars.length;
+      if (count <= max) continue;
       const offset = chars.slice(0, max).join('').length;
       out.push({
         component: p.component,
         offset,
         length: p.text.length - offset,
-        message: `the ${what} is ${chars.length} characters, over Meta's limit of ${max}`,
-        suggestion: `shorten it by ${chars.length - max} characters`,
+        message: `the ${what} is ${count.toLocaleString('en-US')} characters, over Meta's limit of ${max.toLocaleString('en-US')}`,
+        suggestion: `shorten it by ${(count - max).toLocaleString('en-US')} characters`,
+        msg: ['length', { what: p.component.replace(/\[\d+\]/, ''), chars: count, max, over: count - max }],
       });
     }
     if (parts.every((p) => p.component !== 'body' || p.text.trim() === '') && parts.some((p) => p.component === 'body')) {
-      out.push({ component: 'body', offset: 0, length: 0, message: 'the body is empty', suggestion: 'write the message text' });
+      out.push({ component: 'body', offset: 0, length: 0, message: 'the body is empty', suggestion: 'write the message text', msg: ['length.empty'] });
     }
     return out;
   },

@@ -17,6 +17,7 @@ export const nameFormat: Rule = {
         length: name.length,
         message: name === '' ? 'the template has no name' : `template name "${name}" may only hold lower-case letters, digits and underscores (at most 512)`,
         suggestion: `rename it "${fixed}"`,
+        msg: [name === '' ? 'name.empty' : 'name.invalid', { name, fixed }],
       },
     ];
   },

@@ -19,6 +19,7 @@ export const promotionalInUtility: Rule = {
         ...d,
         message: `"${text}" is a discount: a ${category} template with promotional content is re-categorised as MARKETING (priced and limited as marketing) or rejected`,
         suggestion: `keep the ${category.toLowerCase()} message strictly transactional, or submit the promotion as a separate MARKETING template`,
+        msg: ['promotional.discount', { text, category }],
       });
     }
     for (const p of parts) {
@@ -30,6 +31,7 @@ export const promotionalInUtility: Rule = {
           length: m.length,
           message: `"${p.text.slice(m.offset, m.offset + m.length)}" is promotional: a ${category} template with promotional content is re-categorised as MARKETING (priced and limited as marketing) or rejected`,
           suggestion: `keep the ${category.toLowerCase()} message strictly transactional, or submit the promotion as a separate MARKETING template`,
+          msg: ['promotional.words', { text: p.text.slice(m.offset, m.offset + m.length), category }],
         });
       }
     }

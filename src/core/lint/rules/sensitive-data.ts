@@ -21,6 +21,7 @@ export const sensitiveData: Rule = {
           length: m.length,
           message: `the template asks for "${p.text.slice(m.offset, m.offset + m.length)}": requesting card numbers, passwords or ID numbers over WhatsApp violates Meta's policies and gets templates rejected`,
           suggestion: 'never ask for secrets in chat: link to your secure website or app (URL button) instead',
+          msg: ['sensitive-data', { term: p.text.slice(m.offset, m.offset + m.length) }],
         });
       }
     }

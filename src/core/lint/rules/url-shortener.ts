@@ -17,6 +17,7 @@ export const urlShortener: Rule = {
           length: u.url.length,
           message: `"${u.url}" uses the link shortener ${u.host}; shortened links hide the destination and get templates rejected`,
           suggestion: 'use the full link on your own domain, ideally in a URL button',
+          msg: ['url-shortener', { url: u.url, host: u.host }],
         });
       }
     }

@@ -21,6 +21,7 @@ export const variableAdjacent: Rule = {
           message: between === '' ? `${prev.raw}${vars[i].raw}: adjacent variables` : `${prev.raw} and ${vars[i].raw} are separated only by whitespace`,
           suggestion: 'put words between the variables, or merge them into one variable',
           severity: between === '' ? 'error' : 'warning',
+          msg: [between === '' ? 'variable.adjacent' : 'variable.whitespace', { a: prev.raw, b: vars[i].raw }],
         });
       }
     }

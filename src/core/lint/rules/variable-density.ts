@@ -23,6 +23,7 @@ export const variableDensity: Rule = {
         length: vars[0].raw.length,
         message: `${vars.length} variables for ${words} words of text: the template reads as a blank form`,
         suggestion: 'write more fixed text around the variables, or use fewer variables',
+        msg: ['variable.density', { vars: vars.length, words }],
       });
     }
     return out;

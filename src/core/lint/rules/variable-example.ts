@@ -27,6 +27,9 @@ export const variableExample: Rule = {
             suggestion: named
               ? `add {"param_name": "${name}", "example": "..."} to example.${component}_text_named_params`
               : `add a realistic sample for each variable: "example": {"${component}_text": ${type === 'BODY' ? '[["Ana", "A1B2C3"]]' : '["Ana"]'}}`,
+            msg: named
+              ? ['variable-example.named', { name, field: `example.${component}_text_named_params` }]
+              : ['variable-example.positional', { name, field: `example.${component}_text`, sample: `"example": {"${component}_text": ${type === 'BODY' ? '[["Ana", "A1B2C3"]]' : '["Ana"]'}}` }],
           });
         }
       }
@@ -42,6 +45,7 @@ export const variableExample: Rule = {
             length: b.url.length - at,
             message: 'the dynamic URL button has no example URL',
             suggestion: `add "example": ["${b.url.replace(/\{\{[^{}]+\}\}/, 'summer2026')}"] to the button`,
+            msg: ['variable-example.url', { example: b.url.replace(/\{\{[^{}]+\}\}/, 'summer2026') }],
           });
         });
       }

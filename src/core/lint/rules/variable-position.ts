@@ -14,11 +14,11 @@ export const variablePosition: Rule = {
       const lead = p.text.length - p.text.trimStart().length;
       const first = vars[0];
       if (first.offset === lead) {
-        out.push({ component: 'body', offset: first.offset, length: first.raw.length, message: `the body starts with the variable ${first.raw}`, suggestion: 'start with a word, e.g. "Hello {{1}}, ..."' });
+        out.push({ component: 'body', offset: first.offset, length: first.raw.length, message: `the body starts with the variable ${first.raw}`, suggestion: 'start with a word, e.g. "Hello {{1}}, ..."', msg: ['variable.starts', { raw: first.raw }] });
       }
       const last = vars[vars.length - 1];
       if (last.offset + last.raw.length === p.text.trimEnd().length) {
-        out.push({ component: 'body', offset: last.offset, length: last.raw.length, message: `the body ends with the variable ${last.raw}`, suggestion: 'end with a word or sentence after the variable, e.g. "... {{2}}. Thank you!"' });
+        out.push({ component: 'body', offset: last.offset, length: last.raw.length, message: `the body ends with the variable ${last.raw}`, suggestion: 'end with a word or sentence after the variable, e.g. "... {{2}}. Thank you!"', msg: ['variable.ends', { raw: last.raw }] });
       }
     }
     return out;

@@ -14,27 +14,27 @@ export const variableSequence: Rule = {
     for (const p of parts) {
       const vars = findVariables(p.text);
       if (vars.length === 0) continue;
-      const at = (offset: number, length: number, message: string, suggestion: string) =>
-        out.push({ component: p.component, offset, length, message, suggestion });
+      const at = (offset: number, length: number, message: string, suggestion: string, msg: RawFinding['msg']) =>
+        out.push({ component: p.component, offset, length, message, suggestion, msg });
       if (p.component === 'footer') {
-        at(vars[0].offset, vars[0].raw.length, 'footers cannot contain variables', 'move the variable into the body');
+        at(vars[0].offset, vars[0].raw.length, 'footers cannot contain variables', 'move the variable into the body', ['variable.footer']);
         continue;
       }
       const wellFormed = vars.filter((v) => v.wellFormed);
       for (const v of vars) {
-        if (!v.wellFormed) at(v.offset, v.raw.length, `malformed variable "${v.raw}"`, named ? 'write it as {{name}}: two braces, no spaces, no # $ %' : 'write it as {{1}}: two braces, a number, no spaces');
+        if (!v.wellFormed) at(v.offset, v.raw.length, `malformed variable "${v.raw}"`, named ? 'write it as {{name}}: two braces, no spaces, no # $ %' : 'write it as {{1}}: two braces, a number, no spaces', [named ? 'variable.malformed-named' : 'variable.malformed', { raw: v.raw }]);
       }
       if (p.component === 'header' && wellFormed.length > 1) {
-        at(wellFormed[1].offset, wellFormed[1].raw.length, `a text header takes at most one variable, found ${wellFormed.length}`, 'keep one variable in the header and move the rest into the body');
+        at(wellFormed[1].offset, wellFormed[1].raw.length, `a text header takes at most one variable, found ${wellFormed.length}`, 'keep one variable in the header and move the rest into the body', ['variable.header-count', { count: wellFormed.length }]);
       }
       const seen = new Set<string>();
       for (const v of wellFormed) {
         if (named && !NAMED_RE.test(v.name)) {
-          at(v.offset, v.raw.length, `"${v.raw}" is not a valid named variable`, 'use lower-case letters, digits and underscores, starting with a letter, e.g. {{first_name}}');
+          at(v.offset, v.raw.length, `"${v.raw}" is not a valid named variable`, 'use lower-case letters, digits and underscores, starting with a letter, e.g. {{first_name}}', ['variable.named-invalid', { raw: v.raw }]);
         } else if (!named && !/^\d+$/.test(v.name)) {
-          at(v.offset, v.raw.length, `"${v.raw}" is a named variable but the template is POSITIONAL`, 'number the variables {{1}}, {{2}} ... or set "parameter_format": "NAMED"');
+          at(v.offset, v.raw.length, `"${v.raw}" is a named variable but the template is POSITIONAL`, 'number the variables {{1}}, {{2}} ... or set "parameter_format": "NAMED"', ['variable.named-in-positional', { raw: v.raw }]);
         } else if (seen.has(v.name)) {
-          at(v.offset, v.raw.length, `variable ${v.raw} is used more than once`, 'give every placeholder its own number and pass the value twice');
+          at(v.offset, v.raw.length, `variable ${v.raw} is used more than once`, 'give every placeholder its own number and pass the value twice', ['variable.repeated', { raw: v.raw }]);
         }
         seen.add(v.name);
       }
@@ -47,7 +47,8 @@ export const variableSequence: Rule = {
         if (missingCount > 0 && missing.length > 0) {
           const first = wellFormed.find((v) => Number(v.name) > missing[0]) ?? wellFormed[0];
           const more = missingCount > missing.length ? ` and ${missingCount - missing.length} more` : '';
-          at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${missing.map((n) => `{{${n}}}`).join(', ')}${more}`, 'renumber the variables in order from {{1}}');
+          const list = `${missing.map((n) => `{{${n}}}`).join(', ')}${more}`;
+          at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${list}`, 'renumber the variables in order from {{1}}', ['variable.gaps', { max, missing: list }]);
         }
       }
     }

@@ -1,0 +1,61 @@
+/** send --dry-run: plan only what is left in the ledger (read without a lock), render every payload, send nothing; streamed output. */
+import { summarise } from '../core/campaign/ledger-state.js';
+import type { CampaignFile } from '../io/campaign/campaign-file.js';
+import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
+import { prepareSend } from '../io/campaign/prepare.js';
+import { resolveSenders } from '../io/campaign/send-flow.js';
+import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
+import type { Settings } from '../io/config.js';
+import type { SignalWatch } from '../io/signals.js';
+import type { LedgerReader } from '../io/store/types.js';
+import { renderPlan } from '../ui/campaign-report.js';
+import { info, out, paint } from '../ui/output.js';
+import { fmtInt } from '../ui/progress.js';
+import { term } from '../ui/term.js';
+import { planOf } from './send-view.js';
+
+/** Wait until stdout has taken what was written (bounded memory with a slow reader). */
+const flushed = () => new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+
+/** Run the dry run; returns the exit code. */
+export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Settings, reader: LedgerReader, pricing: unknown, signals: SignalWatch): Promise<number> {
+  const loaded = await signals.race(loadState(reader));
+  const state = loaded.state;
+  await withEvents(state, o.events);
+  const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
+  const { options } = adoptResumed(o, kept, { interval: o.intervalMs !== undefined, limit: o.limit !== undefined });
+  const senders = resolveSenders(cf, settings, kept?.senders);
+  // Before the first run the identity is provisional: the real run creates and keeps its own.
+  const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
+  const intervalMs = options.intervalMs ?? cf.campaign.intervalMs ?? 6000;
+  const p = await signals.race(prepareSend(cf, settings, { campaignId, intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info }));
+  try {
+    const queue = p.targets.filter((t) => {
+      const x = state.recipients.get(t.e164);
+      return !x || x.status === 'pending' || (x.status === 'unknown' && options.retryUnknown);
+    });
+    const toSend = Math.min(queue.length, options.limit ?? Infinity);
+    const plan = planOf(options, cf, p, queue, toSend, summarise(state, cf.campaign.name), state, senders);
+    if (term().json) {
+      // One JSON document, written piece by piece: a million payloads never become one string.
+      out(`{"dryRun":true,"plan":${JSON.stringify(plan)},"skipped":${JSON.stringify(p.skipped)},"payloads":[`);
+      for (let i = 0; i < toSend; i++) {
+        out(`${i > 0 ? ',' : ''}${JSON.stringify(p.payloadOf(queue[i]))}`);
+        if (i % 2000 === 1999) await flushed();
+      }
+      out(']}');
+    } else {
+      info(renderPlan(plan));
+      for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
+      for (let i = 0; i < toSend; i++) {
+        out(JSON.stringify(p.payloadOf(queue[i])));
+        if (i % 2000 === 1999) await flushed();
+      }
+      info(paint('cyan', `dry run: ${fmtInt(toSend)} payload${toSend === 1 ? '' : 's'} rendered on stdout, nothing sent`));
+    }
+    await flushed();
+    return 0;
+  } finally {
+    await p.client?.close();
+  }
+}

@@ -1,0 +1,136 @@
+/** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { EXIT, InputError, UsageError } from '../core/errors.js';
+import { parseDuration } from '../core/campaign/duration.js';
+import { classify } from '../core/numbers/classify.js';
+import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
+import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
+import { parseParamFlags } from '../core/send-to/params.js';
+import { loadConfig } from '../io/config.js';
+import { GraphClient } from '../io/graph/client.js';
+import { approvedTemplate } from '../io/remote-templates.js';
+import { eventsSize } from '../io/send-to/events-tail.js';
+import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
+import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
+import { info, out, outJson, paint } from '../ui/output.js';
+import { term } from '../ui/term.js';
+import { regionFlag } from './flags.js';
+
+export interface SendToOptions {
+  to: string;
+  template?: { name: string; language: string };
+  params: Map<string, string>;
+  text?: string;
+  country?: string;
+  yes: boolean;
+  wait: boolean;
+  waitTimeoutMs: number;
+  config?: string;
+  events?: string;
+}
+
+/** Flags to options; every bad combination is a usage error (exit 2) with one line. */
+export function toOptions(flags: Record<string, unknown>): SendToOptions {
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const list = Array.isArray(flags.param) ? flags.param.map(String) : [];
+  const template = str('template');
+  const text = str('text');
+  if (flags.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
+  if ((template === undefined) === (text === undefined)) throw new UsageError('send --to needs exactly one of --template <name:lang> or --text <body>', { code: 'bad-flag' });
+  if (text !== undefined && list.length) throw new UsageError('--param goes with --template, not --text', { code: 'bad-flag' });
+  const timeout = str('waitTimeout');
+  const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
+  if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
+  return {
+    to: str('to') ?? '',
+    template: template === undefined ? undefined : parseTemplateRef(template),
+    params: parseParamFlags(list),
+    text,
+    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
+    yes: flags.yes === true,
+    wait: flags.wait === true,
+    waitTimeoutMs,
+    config: str('config'),
+    events: str('events'),
+  };
+}
+
+/** Run the command; returns the exit code. */
+export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const o = toOptions(flags);
+  const number = classify(o.to, o.country);
+  if (!number.valid) {
+    const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
+    throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
+  }
+  const { settings } = loadConfig({ configPath: o.config, flags: { events: o.events } });
+  if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
+  if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
+  if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
+  const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
+  try {
+    const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
+    const category = found?.category.toUpperCase() ?? 'SERVICE';
+    const hit = readSuppressions(suppressionsPath()).isSuppressed(number.e164, category);
+    if (hit) {
+      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
+        code: 'suppressed',
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164} --by <you>`,
+      });
+    }
+    const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
+    const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${o.text!.length} characters)`;
+    await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
+    const offset = eventsSize(settings.events);
+    const res = await client.sendMessage(settings.phoneNumberId, payload);
+    const wamid = res.messages?.[0]?.id ?? '';
+    const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
+    if (!o.wait) {
+      if (term().json) outJson({ ...doc, delivery: null });
+      else out(wamid);
+      return EXIT.ok;
+    }
+    if (!term().json) out(wamid);
+    info(paint('gray', `waiting up to ${Math.round(o.waitTimeoutMs / 1000)}s for status webhooks in ${settings.events} (written by wa-ops webhook serve)`));
+    const waited = await waitWithSignals(settings.events, offset, wamid, o.waitTimeoutMs);
+    return report(doc, waited, settings.events, o.waitTimeoutMs);
+  } finally {
+    await client.close();
+  }
+}
+
+async function waitWithSignals(eventsPath: string, offset: number, wamid: string, timeoutMs: number): Promise<WaitResult> {
+  const stop = new AbortController();
+  const onSig = () => stop.abort();
+  process.once('SIGINT', onSig);
+  try {
+    return await waitForDelivery({ eventsPath, offset, wamid, timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
+  } finally {
+    process.off('SIGINT', onSig);
+  }
+}
+
+function report(doc: Record<string, unknown>, w: WaitResult, eventsPath: string, timeoutMs: number): number {
+  const d: Delivery = w.delivery;
+  const failure = d.state === 'failed' ? explainFailure(d.errors) : undefined;
+  const none = w.timedOut && d.seen.length === 0;
+  const note = none
+    ? `no status webhook arrived within ${Math.round(timeoutMs / 1000)}s: is wa-ops webhook serve running and writing ${eventsPath}? (the message itself was accepted)`
+    : w.timedOut
+      ? `still ${d.state} after ${Math.round(timeoutMs / 1000)}s`
+      : undefined;
+  if (term().json) {
+    outJson({ ...doc, delivery: { state: d.state, seen: d.seen, errors: d.errors, timedOut: w.timedOut, waitedMs: w.waitedMs, ...(failure ? { explanation: failure } : {}), ...(note ? { note } : {}) } });
+  } else if (failure) info(paint('red', `failed: ${failure}`));
+  else if (note) info(paint('yellow', note));
+  else info(paint('green', `${d.state} after ${(w.waitedMs / 1000).toFixed(1)}s`));
+  if (w.interrupted) return EXIT.sigint;
+  return d.state === 'delivered' || d.state === 'read' ? EXIT.ok : EXIT.findings;
+}
+
+async function confirm(o: SendToOptions, question: string): Promise<void> {
+  if (o.yes) return;
+  if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+  const { confirm: ask } = await import('@inquirer/prompts');
+  if (!(await ask({ message: question, default: false }, { output: process.stderr }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
+}

@@ -1,0 +1,84 @@
+/** wa-ops store migrate | import | export: the PostgreSQL store's schema, and campaigns in and out of it. */
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadConfig } from '../io/config.js';
+import { campaignRef } from '../io/store/campaign-source.js';
+import { closePg, connectPg } from '../io/store/pg/connect.js';
+import { openPgStore } from '../io/store/pg/open.js';
+import { migrate as migrateSchema } from '../io/store/pg/schema.js';
+import { chooseStore, requirePostgres } from '../io/store/selection.js';
+import { info, out, outJson } from '../ui/output.js';
+import { term } from '../ui/term.js';
+
+interface StoreFlags {
+  store?: string;
+  config?: string;
+  campaign?: string;
+  ledger?: string;
+  events?: string;
+  out?: string;
+}
+
+function settingsFor(f: StoreFlags, command: string) {
+  const loaded = loadConfig({ configPath: f.config, flags: { store: f.store, events: f.events } });
+  return { loaded, pg: requirePostgres(chooseStore(loaded), command) };
+}
+
+/** store migrate: create or upgrade the schema (idempotent; concurrent runs wait for each other). */
+export async function migrate(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const { pg } = settingsFor(flags as StoreFlags, 'wa-ops store migrate');
+  try {
+    const res = await migrateSchema(await connectPg(pg.url));
+    if (term().json) outJson({ store: pg.redacted, from: res.from, version: res.version, applied: res.applied });
+    else if (res.applied.length === 0) out(`store ${pg.redacted}: schema already at version ${res.version}, nothing to do`);
+    else {
+      for (const m of res.applied) info(`applied migration ${m.version}: ${m.name}`);
+      out(`store ${pg.redacted}: schema at version ${res.version} (was ${res.from === 0 ? 'empty' : res.from})`);
+    }
+    return 0;
+  } finally {
+    await closePg();
+  }
+}
+
+/** store import --campaign <file>: the local ledger and its webhook events, into the store. */
+export async function importCommand(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const f = flags as StoreFlags;
+  const { loaded, pg } = settingsFor(f, 'wa-ops store import');
+  const cf = loadCampaignFile(String(f.campaign), f.ledger);
+  const { importCampaign } = await import('../io/store/pg/import-campaign.js');
+  try {
+    const conn = await openPgStore(pg.url, pg.source);
+    const events = resolve(loaded.settings.events);
+    const res = await importCampaign(conn, cf.ledgerPath, events);
+    if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
+    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${res.events} ledger events; nothing to do`);
+    else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${res.events} ledger events from ${cf.ledgerPath}, ${res.webhookEvents} webhook events from ${events}`);
+    if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup)`);
+    return 0;
+  } finally {
+    await closePg();
+  }
+}
+
+/** store export --campaign <file> --out <ledger.jsonl>: the stored ledger (and statuses) as a JSON Lines ledger. */
+export async function exportCommand(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const f = flags as StoreFlags;
+  const { pg } = settingsFor(f, 'wa-ops store export');
+  if (!f.out) throw new UsageError('store export needs --out <ledger.jsonl>', { code: 'bad-flag' });
+  const cf = loadCampaignFile(String(f.campaign), f.ledger);
+  const [{ exportCampaign }, { resolveCampaign }] = await Promise.all([import('../io/store/pg/export-campaign.js'), import('../io/store/pg/campaign-store.js')]);
+  try {
+    const conn = await openPgStore(pg.url, pg.source);
+    const row = await resolveCampaign(conn, campaignRef(cf));
+    if (!row) throw new UsageError(`the store ${pg.redacted} holds no campaign "${cf.campaign.name}"`, { code: 'store-no-campaign', hint: 'send or import it first' });
+    const outPath = resolve(f.out);
+    const res = await exportCampaign(conn, row.campaign_id, outPath);
+    if (term().json) outJson({ store: pg.redacted, campaign: row.name, campaignId: row.campaign_id, events: res.events, statuses: res.statuses, out: outPath });
+    else out(`wrote ${outPath}: ${res.events} ledger events and ${res.statuses} webhook statuses of campaign ${row.campaign_id}; read it with wa-ops status --campaign ${cf.path} --ledger ${outPath}`);
+    return 0;
+  } finally {
+    await closePg();
+  }
+}

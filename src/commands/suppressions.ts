@@ -1,0 +1,71 @@
+/** wa-ops suppressions list | add | remove | import | export: the opt-out list as a first-class thing; each subcommand is its own module. */
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { UsageError } from '../core/errors.js';
+import { classify } from '../core/numbers/classify.js';
+import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
+import { suppressionsPath } from '../io/suppressions.js';
+import { regionFlag } from './flags.js';
+
+type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
+
+/** Flags every subcommand shares, parsed once. */
+export interface CommonOptions {
+  file: string;
+  scope?: SuppressionScope;
+  country?: string;
+  by: string;
+  note?: string;
+}
+
+/** Parse the shared flags (exit 2 on a bad value). */
+export function commonOptions(flags: Record<string, unknown>): CommonOptions {
+  const str = (k: string) => (typeof flags[k] === 'string' && flags[k] !== '' ? (flags[k] as string) : undefined);
+  const scope = str('scope');
+  if (scope !== undefined && !SCOPES.includes(scope as SuppressionScope)) throw new UsageError(`--scope takes all or marketing, got "${scope}"`, { code: 'bad-flag' });
+  return {
+    file: str('suppressions') ? resolve(str('suppressions')!) : suppressionsPath(),
+    scope: scope as SuppressionScope | undefined,
+    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
+    by: str('by') ?? osUser(),
+    note: str('note'),
+  };
+}
+
+/** --reason: one of the list's reason ids. */
+export function reasonFlag(value: unknown, fallback: string): string {
+  const reason = typeof value === 'string' ? value : fallback;
+  if (!(REASONS as readonly string[]).includes(reason)) throw new UsageError(`--reason takes ${REASONS.join(', ')}, got "${reason}"`, { code: 'bad-flag' });
+  return reason;
+}
+
+/** Numbers typed on the command line, classified like validate-numbers; one bad number stops everything (exit 2). */
+export function numberArgs(list: unknown, country: string | undefined): string[] {
+  const raw = Array.isArray(list) ? list.map(String) : [];
+  if (raw.length === 0) throw new UsageError('give at least one number', { code: 'usage' });
+  return raw.map((n) => {
+    const c = classify(n, country);
+    if (!c.valid) throw new UsageError(`"${n}" is not a valid number (${c.reason}); nothing was changed`, { code: 'bad-number', hint: c.reason === 'missing-country-code' ? 'write it with +<country code> or pass --country DE' : 'check the number' });
+    return c.e164;
+  });
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
+/** suppressions list */
+export const list: Runner = async (args, flags) => (await import('./suppressions/list.js')).run(args, flags);
+/** suppressions add */
+export const add: Runner = async (args, flags) => (await import('./suppressions/change.js')).add(args, flags);
+/** suppressions remove */
+export const remove: Runner = async (args, flags) => (await import('./suppressions/change.js')).remove(args, flags);
+/** suppressions import */
+export const importCsv: Runner = async (args, flags) => (await import('./suppressions/transfer.js')).importCsv(args, flags);
+/** suppressions export */
+export const exportCsv: Runner = async (args, flags) => (await import('./suppressions/transfer.js')).exportCsv(args, flags);

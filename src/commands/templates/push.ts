@@ -1,0 +1,71 @@
+/** wa-ops templates push <files...>: lint first (errors stop it), then create or edit through the API, file by file. */
+import { EXIT, InputError, UsageError } from '../../core/errors.js';
+import { lintTemplate } from '../../core/lint/engine.js';
+import type { LintResult } from '../../core/lint/types.js';
+import { toTemplateFile, type TemplateFile } from '../../core/templates/normalise.js';
+import { expandInputs, loadTemplateFile } from '../../io/templates.js';
+import { pushTemplate, type PushResult } from '../../io/templates-sync/push.js';
+import { renderStylish } from '../../ui/lint/stylish.js';
+import { info, out, outJson, paint } from '../../ui/output.js';
+import { renderPush } from '../../ui/templates-report.js';
+import { term } from '../../ui/term.js';
+import { toOptions as lintOptions } from '../lint-template.js';
+import { account } from '../templates.js';
+
+interface Loaded {
+  file: string;
+  template: TemplateFile;
+  lint: LintResult;
+}
+
+/** Read every file and lint it with the project's lint settings (config `lint`, --rule). */
+function load(files: string[], flags: Record<string, unknown>): Loaded[] {
+  if (files.length === 0) throw new UsageError('templates push needs template files or folders', { code: 'usage', hint: 'wa-ops templates push templates/' });
+  const lint = lintOptions(files, { config: flags.config as string | undefined, rule: flags.rule as string[] | undefined }).lint;
+  const loaded: Loaded[] = [];
+  for (const file of expandInputs(files)) {
+    if (!file.endsWith('.json')) continue; // a .txt body has no name, language or category to create
+    for (const l of loadTemplateFile(file, {})) {
+      const t = l.template;
+      for (const key of ['name', 'language', 'category'] as const) {
+        if (typeof t[key] !== 'string' || t[key] === '') throw new InputError(`${file}: template has no "${key}"; push needs name, language, category and components`, { code: 'not-a-template' });
+      }
+      const template = toTemplateFile({ name: t.name!, language: t.language!, category: t.category!, parameter_format: t.parameter_format, components: t.components });
+      loaded.push({ file, template, lint: lintTemplate(t, l.source, lint) });
+    }
+  }
+  if (loaded.length === 0) throw new InputError(`no template JSON files in ${files.join(', ')}`, { code: 'not-a-template' });
+  return loaded;
+}
+
+/** Run the subcommand; returns the exit code. */
+export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const loaded = load((args[0] as string[]) ?? [], flags);
+  const results = loaded.map((l) => l.lint);
+  const errorCount = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warningCount = results.reduce((n, r) => n + r.findings.length, 0) - errorCount;
+  if (errorCount > 0) {
+    if (term().json) outJson({ pushed: [], lint: { errorCount, warningCount, results: results.map(({ findings, ...r }) => ({ ...r, findings: findings.map(({ context: _c, fileLine: _l, fileColumn: _k, ...f }) => f) })) } });
+    else {
+      out(renderStylish(results, errorCount, warningCount));
+      info(paint('red', `push stopped: ${errorCount} lint error(s); nothing was submitted`));
+    }
+    return EXIT.findings;
+  }
+  const { client, wabaId } = account(flags.config as string | undefined);
+  const pushed: PushResult[] = [];
+  try {
+    for (const l of loaded) pushed.push(await pushTemplate(client, wabaId, l.template, l.file));
+  } finally {
+    await client.close();
+  }
+  const refused = pushed.filter((p) => p.outcome === 'refused').length;
+  if (term().json) outJson({ pushed, lint: { errorCount, warningCount } });
+  else {
+    out(renderPush(pushed));
+    const by = (o: string) => pushed.filter((p) => p.outcome === o).length;
+    info(`${by('created')} created, ${by('updated')} updated, ${by('unchanged')} unchanged, ${refused} refused${warningCount ? ` (${warningCount} lint warning(s))` : ''}`);
+    if (pushed.some((p) => p.status === 'PENDING')) info('follow the review with: wa-ops templates status --watch');
+  }
+  return refused > 0 ? EXIT.upstream : EXIT.ok;
+}

@@ -1,0 +1,79 @@
+/** wa-ops templates status [name[:lang]...] [--watch]: review state, rejection reason and the lint rule that would have caught it. */
+import { parseDuration } from '../../core/campaign/duration.js';
+import { EXIT, UpstreamError, UsageError } from '../../core/errors.js';
+import { lintTemplate } from '../../core/lint/engine.js';
+import { inReview, reviewRow } from '../../core/templates/review.js';
+import type { TemplateRecord } from '../../io/graph/types.js';
+import { watchReview } from '../../io/templates-sync/watch-review.js';
+import { info, out, outJson, paint } from '../../ui/output.js';
+import { renderReview } from '../../ui/templates-report.js';
+import { term } from '../../ui/term.js';
+import { toOptions as lintOptions } from '../lint-template.js';
+import { account } from '../templates.js';
+
+interface Options {
+  refs: { name: string; language?: string }[];
+  watch: boolean;
+  intervalMs: number;
+  timeoutMs?: number;
+}
+
+function toOptions(args: unknown[], flags: Record<string, unknown>): Options {
+  const refs = ((args[0] as string[]) ?? []).map((r) => {
+    const m = /^([a-z0-9_]+)(?::([A-Za-z_0-9]+))?$/.exec(r.trim());
+    if (!m) throw new UsageError(`templates status takes name or name:language, got "${r}"`, { code: 'bad-flag' });
+    return { name: m[1], language: m[2] };
+  });
+  const duration = (flag: string, v: unknown) => {
+    const ms = typeof v === 'string' ? parseDuration(v) : undefined;
+    if (!ms) throw new UsageError(`${flag} takes a duration such as 30s, 5m or 1h, got "${v}"`, { code: 'bad-flag' });
+    return ms;
+  };
+  return {
+    refs,
+    watch: flags.watch === true,
+    intervalMs: flags.interval === undefined ? 30_000 : duration('--interval', flags.interval),
+    timeoutMs: flags.timeout === undefined ? undefined : duration('--timeout', flags.timeout),
+  };
+}
+
+/** Run the subcommand; exit 1 when a template was rejected, 75 when --timeout ends the watch first. */
+export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const o = toOptions(args, flags);
+  const lint = lintOptions(['-'], { config: flags.config as string | undefined }).lint;
+  const { client, wabaId } = account(flags.config as string | undefined);
+  const stop = new AbortController();
+  const onSig = () => stop.abort();
+  process.once('SIGINT', onSig);
+  try {
+    const all = await client.listTemplates(wabaId);
+    // Without names: the templates in review now, followed until each is decided.
+    const tracked = o.refs.length ? o.refs.flatMap((r) => pick(all, r)) : all.filter((t) => inReview(t.status));
+    const keys = new Set(tracked.map((t) => `${t.name}:${t.language}`));
+    const fetch = async () => (await client.listTemplates(wabaId)).filter((t) => keys.has(`${t.name}:${t.language}`));
+    const w = o.watch && tracked.length
+      ? await watchReview({ fetch, intervalMs: o.intervalMs, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (t, from) => info(`${t.name}:${t.language} ${from} -> ${t.status}`) })
+      : { records: tracked, timedOut: false, interrupted: false };
+    const rows = w.records.map((t) => reviewRow(t, lintTemplate(t, { file: '<api>', kind: 'json' }, lint).findings));
+    const pending = rows.filter((r) => inReview(r.status)).length;
+    const rejected = rows.filter((r) => r.status === 'REJECTED').length;
+    if (term().json) outJson({ templates: rows, pending, rejected, timedOut: w.timedOut });
+    else if (rows.length === 0) out('no templates in review');
+    else {
+      out(renderReview(rows));
+      if (w.timedOut) info(paint('yellow', `${pending} still in review after --timeout; run the same command again to keep watching`));
+    }
+    if (w.interrupted) return EXIT.sigint;
+    if (rejected > 0) return EXIT.findings;
+    return w.timedOut ? EXIT.paused : EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSig);
+    await client.close();
+  }
+}
+
+function pick(all: TemplateRecord[], r: { name: string; language?: string }): TemplateRecord[] {
+  const found = all.filter((t) => t.name === r.name && (!r.language || t.language === r.language));
+  if (found.length === 0) throw new UpstreamError(`template ${r.language ? `${r.name}:${r.language}` : r.name} does not exist in this WABA`, { code: 'template-missing', hint: 'see wa-ops templates list' });
+  return found;
+}

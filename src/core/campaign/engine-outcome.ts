@@ -1,0 +1,126 @@
+/** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
+import { recipientBackoffMs } from '../graph/actions.js';
+import type { LedgerEvent } from './events.js';
+import type { EngineAction, EngineState, ErrorFacts, StopReason } from './engine-types.js';
+import { apply } from './ledger-state.js';
+
+export const PAIR_GAP_MS = 6000;
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Store an event and apply it to the engine's own state at once. */
+export function record(st: EngineState, acts: EngineAction[], e: LedgerEvent): void {
+  apply(st.ledger, e);
+  acts.push({ t: 'record', event: e });
+}
+
+/** Begin stopping: no new dispatches; answers in flight are awaited until stopBy. */
+export function beginStop(st: EngineState, now: number, reason: StopReason, waitMs: number): void {
+  if (st.stopping && st.stopping.outcome !== 'done') return;
+  st.stopping = reason;
+  st.stopBy = now + waitMs;
+}
+
+/** Put an item back in the waiting heap. */
+export function wait(st: EngineState, item: number, due: number): void {
+  st.heap.push(due, item);
+  if (st.startedFlags[item]) st.waitingStarted++;
+}
+
+/** Cooldown length: the base doubled for each rate-limit cooldown in the past hour (at most 8 times the base). */
+export function escalatedCooldown(baseMs: number, recentCooldowns: number): number {
+  return baseMs * Math.min(8, 2 ** Math.max(0, recentCooldowns));
+}
+
+/** Record a cooldown unless a longer one is already in force. */
+export function startCooldown(st: EngineState, acts: EngineAction[], now: number, ms: number, code: number | string, reason: string, sender?: string): void {
+  const until = now + ms;
+  const current = st.ledger.cooldownUntil ? Date.parse(st.ledger.cooldownUntil) : 0;
+  if (until <= current) return;
+  // Written before anything else: the next run (or another worker) must see it.
+  record(st, acts, { t: 'cooldown-until', until: iso(until), code, reason, at: iso(now), ...(sender ? { sender } : {}) });
+}
+
+/** A successful answer. */
+export function onSent(st: EngineState, acts: EngineAction[], now: number, item: number, wamid: string): void {
+  st.streak = 0;
+  st.mediaFailures = 0;
+  st.thisRun.sent++;
+  record(st, acts, { t: 'sent', r: st.cfg.items[item].e164, wamid, at: iso(now) });
+}
+
+/** A failed request; dispatchedAt tells whether it counts toward the outage streak (one burst counts once). */
+export function onError(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, dispatchedAt: number, sender: string): void {
+  const r = st.cfg.items[item].e164;
+  const unreachable = e.notSent || e.action === 'transient' || e.action === 'ambiguous';
+  if (!unreachable) st.streak = 0;
+  else if (dispatchedAt >= st.lastFailureAt) {
+    st.streak++;
+    st.lastFailureAt = now;
+    st.outageUntil = now + Math.min(8000, 500 * 2 ** (st.streak - 1));
+    if (st.streak >= st.cfg.maxNotSent) {
+      beginStop(st, now, { outcome: 'aborted', code: 'api-unreachable', message: `API unreachable after ${st.streak} tries (${e.message})`, hint: 'nobody was marked failed: check the network or metastatus.com, then run the same command again', exit: 3 }, st.cfg.drainMs);
+    }
+  }
+  const retry = (due: number) => {
+    record(st, acts, { t: 'retry-at', r, until: iso(due), code: e.code, at: iso(now) });
+    wait(st, item, due);
+  };
+  if (e.action === 'ambiguous' && !e.notSent) {
+    // No outcome is written: the attempt stays "unknown" and is not resent without --retry-unknown.
+    st.thisRun.unknown++;
+    acts.push({ t: 'notice', text: `${r}: ${e.message}; the message may have been sent, recorded as unknown` });
+    return;
+  }
+  if (e.notSent) {
+    retry(st.outageUntil); // never left: no harm in trying again; the outage streak bounds the run
+    return;
+  }
+  if (unreachable) {
+    const n = (st.transientTries.get(r) ?? 0) + 1;
+    st.transientTries.set(r, n);
+    if (n > st.cfg.maxTransientRetries) {
+      // Never provably sent: pending for a later run, not burnt.
+      record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+      st.thisRun.deferred++;
+      acts.push({ t: 'notice', text: `${r}: ${e.message}; tried ${n} times, left pending for the next run` });
+      return;
+    }
+    retry(Math.max(st.outageUntil, now + Math.max(PAIR_GAP_MS, 2000 * 2 ** (n - 1))));
+    return;
+  }
+  switch (e.action) {
+    case 'cooldown':
+    case 'retry-after': {
+      const recent = st.ledger.cooldowns.filter((c) => typeof c.code === 'number' && now - c.at < HOUR).length;
+      const base = e.action === 'cooldown' ? escalatedCooldown(st.cfg.cooldownMs, recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
+      const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
+      startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);
+      retry(Date.parse(st.ledger.cooldownUntil!));
+      return;
+    }
+    case 'recipient-backoff': {
+      const x = st.pairHits.get(r) ?? 0;
+      st.pairHits.set(r, x + 1);
+      retry(now + Math.max(PAIR_GAP_MS, recipientBackoffMs(x)));
+      return;
+    }
+    case 'abort-run':
+      // Not the recipient's fault: it stays pending for the run after the fix.
+      record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+      beginStop(st, now, { outcome: 'aborted', code: e.errorCode, message: e.message, hint: e.hint, exit: 3 }, st.cfg.drainMs);
+      return;
+    default:
+      record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
+      st.thisRun.failed++;
+      if (e.code === 131053 && ++st.mediaFailures >= 5) {
+        beginStop(st, now, {
+          outcome: 'aborted',
+          code: 'media-failures',
+          message: `5 media failures in a row (131053: ${e.details ?? e.message})`,
+          hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet',
+          exit: 3,
+        }, st.cfg.drainMs);
+      }
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * The send engine: one pure function, step(state, now, input) -> actions. It decides every
+ * dispatch, wait and stop (pacing per sender, the 6 s pair rule, backoffs, retries, windows,
+ * budget, cooldowns, outages, signals); it reads no clock and does no I/O. The executor in
+ * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
+ */
+import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
+import { beginStop, onError, onSent, PAIR_GAP_MS, record, startCooldown, wait } from './engine-outcome.js';
+import { DueHeap } from './heap.js';
+import { rollingWindow, type LedgerState } from './ledger-state.js';
+import { isOpen, nextOpen } from './window.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A new engine over the recipients to send (pending ones, in list order) and the replayed ledger. */
+export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number): EngineState {
+  return {
+    cfg,
+    ledger,
+    next: 0,
+    heap: new DueHeap(),
+    waitingStarted: 0,
+    inFlight: new Map(),
+    startedFlags: new Uint8Array(cfg.items.length),
+    started: 0,
+    pacers: cfg.senders.map((sender) => ({ sender, anchor: now, k: 0 })),
+    pairHits: new Map(),
+    transientTries: new Map(),
+    streak: 0,
+    lastFailureAt: 0,
+    outageUntil: 0,
+    stopBy: 0,
+    stopped: false,
+    reanchoredAfter: 0,
+    thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 },
+    budgetWarned: false,
+    mediaFailures: 0,
+    zones: new Map(),
+  };
+}
+
+/** Recipients still to go in this run (bounded by --limit). */
+export function remaining(st: EngineState): number {
+  const all = st.cfg.items.length - st.next + st.heap.size + (st.front === undefined ? 0 : 1);
+  if (st.cfg.limit === undefined) return all;
+  return Math.min(all, Math.max(0, st.cfg.limit - st.started) + st.waitingStarted);
+}
+
+/** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
+export function step(st: EngineState, now: number, input: EngineInput): EngineAction[] {
+  const acts: EngineAction[] = [];
+  if (st.stopped) return acts;
+  take(st, now, input, acts);
+  schedule(st, now, acts);
+  return acts;
+}
+
+function take(st: EngineState, now: number, input: EngineInput, acts: EngineAction[]): void {
+  switch (input.t) {
+    case 'response':
+    case 'claimed-elsewhere': {
+      const f = st.inFlight.get(input.item);
+      if (!f) return; // an answer after the run stopped waiting for it: left unknown
+      st.inFlight.delete(input.item);
+      if (input.t === 'claimed-elsewhere') return;
+      if (input.ok) onSent(st, acts, now, input.item, input.wamid);
+      else onError(st, acts, now, input.item, input.error, f.at, f.sender);
+      return;
+    }
+    case 'signal':
+      st.stopping = { outcome: 'interrupted', signal: input.signal };
+      st.stopBy = Math.min(st.stopBy || Infinity, now + st.cfg.graceMs);
+      return;
+    case 'lost':
+      st.stopping = { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${input.reason}`, hint: 'another process may be sending this campaign; check, then run the same command again', exit: 75 };
+      st.stopBy = now;
+      return;
+    case 'failure':
+      st.stopping = { outcome: 'aborted', code: input.code, message: input.message, hint: input.hint, exit: 2 };
+      st.stopBy = now;
+      return;
+    case 'events':
+      for (const e of input.events) record(st, [], e);
+      return;
+    default:
+  }
+}
+
+function sleep(st: EngineState, acts: EngineAction[], now: number, until: number, why: NonNullable<EngineState['waiting']>['why']): void {
+  const capped = st.cfg.deadline === undefined ? until : Math.min(until, st.cfg.deadline);
+  st.waiting = { until, why };
+  acts.push({ t: 'sleep', until: Math.max(now, capped) });
+}
+
+function cooldownEnd(st: EngineState): number {
+  const cd = st.ledger.cooldownUntil ? Date.parse(st.ledger.cooldownUntil) : 0;
+  return st.cfg.cooldownCapAt === undefined ? cd : Math.min(cd, st.cfg.cooldownCapAt);
+}
+
+function schedule(st: EngineState, now: number, acts: EngineAction[]): void {
+  st.waiting = undefined;
+  if (!st.stopping && st.cfg.deadline !== undefined && now >= st.cfg.deadline) {
+    beginStop(st, now, { outcome: 'paused', code: 'max-duration', message: '--max-duration reached', until: now }, st.cfg.graceMs);
+  }
+  if (st.stopping) {
+    if (st.inFlight.size === 0 || now >= st.stopBy) {
+      st.stopped = true;
+      acts.push({ t: 'stop', reason: st.stopping });
+    } else acts.push({ t: 'sleep', until: Math.min(st.stopBy, now + 1000) });
+    return;
+  }
+  const cd = cooldownEnd(st);
+  if (cd > now) {
+    if (st.cfg.noWait && st.inFlight.size === 0) {
+      st.stopped = true;
+      acts.push({ t: 'stop', reason: { outcome: 'paused', until: cd } });
+    } else sleep(st, acts, now, st.cfg.noWait ? now + 1000 : cd, 'cooldown');
+    return;
+  }
+  if (cd > st.reanchoredAfter) {
+    // After a cooldown the schedule starts afresh instead of bursting to catch up.
+    st.reanchoredAfter = cd;
+    for (const p of st.pacers) [p.anchor, p.k] = [now, 0];
+  }
+  if (now < st.outageUntil) return sleep(st, acts, now, st.outageUntil, 'outage');
+  for (let n = 0; n < st.cfg.batch; n++) if (!once(st, now, acts)) return;
+  acts.push({ t: 'sleep', until: now }); // yield: signals and answers get their turn
+}
+
+/** The sender whose next slot comes first (round-robin on ties); a schedule far behind restarts at now. */
+function nextPacer(st: EngineState, now: number): { p: EngineState['pacers'][number]; at: number } {
+  let best = st.pacers[0];
+  let bestAt = Infinity;
+  for (const p of st.pacers) {
+    let at = p.anchor + p.k * st.cfg.intervalMs;
+    if (now - at > st.cfg.intervalMs * 2 && now - at > 1000) [p.anchor, p.k, at] = [now, 0, now];
+    if (at < bestAt) [best, bestAt] = [p, at];
+  }
+  return { p: best, at: bestAt };
+}
+
+/** When the window next opens for a zone (now when open), cached per zone and minute: O(1) per recipient. */
+function windowOpensAt(st: EngineState, now: number, zone: string): number {
+  const w = st.cfg.window!;
+  const minute = Math.floor(now / 60_000);
+  const c = st.zones.get(zone);
+  if (c && c.minute === minute) return c.next;
+  const next = isOpen(w.w, now, zone, w.seed) ? now : nextOpen(w.w, now, zone, w.seed);
+  st.zones.set(zone, { minute, next });
+  return next;
+}
+
+function pick(st: EngineState, now: number): number | undefined {
+  if (st.front !== undefined) {
+    const i = st.front;
+    st.front = undefined;
+    return i;
+  }
+  const due = st.heap.peekDue();
+  if (due !== undefined && due <= now) {
+    const i = st.heap.pop()!.item;
+    if (st.startedFlags[i]) st.waitingStarted--;
+    return i;
+  }
+  while (st.next < st.cfg.items.length) {
+    const i = st.next++;
+    // --limit: recipients beyond it are not part of this run.
+    if (st.cfg.limit === undefined || st.started < st.cfg.limit) return i;
+  }
+  return undefined;
+}
+
+/** Examine one recipient; false when the step is over (a sleep or a stop was decided). */
+function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
+  const cfg = st.cfg;
+  // After a media failure or an unanswered request, one at a time until something succeeds: a broken medium or a
+  // dead API must not burn (or strand) a whole burst of recipients.
+  const concurrency = st.mediaFailures > 0 || st.streak > 0 ? 1 : cfg.concurrency;
+  if (st.inFlight.size >= concurrency) {
+    acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
+    return false;
+  }
+  const { p, at } = nextPacer(st, now);
+  if (at > now) {
+    sleep(st, acts, now, at, 'pace');
+    return false;
+  }
+  const i = pick(st, now);
+  if (i === undefined) {
+    const due = st.heap.peekDue();
+    if (due !== undefined) {
+      if (cfg.noWait && st.inFlight.size === 0 && due - now > 60_000) {
+        // Everything left waits (send windows, backoffs): record why, stop, and let a later run go on.
+        startCooldown(st, acts, now, due - now, 'waiting', cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off');
+        st.stopped = true;
+        acts.push({ t: 'stop', reason: { outcome: 'paused', until: due } });
+      } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
+      return false;
+    }
+    if (st.inFlight.size > 0) {
+      acts.push({ t: 'sleep', until: now + 1000 });
+      return false;
+    }
+    st.stopped = true;
+    acts.push({ t: 'stop', reason: { outcome: 'done' } });
+    return false;
+  }
+  if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
+  const item = cfg.items[i];
+  const x = st.ledger.recipients.get(item.e164);
+  // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
+  const ready = Math.max(x?.retryAt ? Date.parse(x.retryAt) : 0, x?.open && x.lastAttemptAt ? Date.parse(x.lastAttemptAt) + PAIR_GAP_MS : 0);
+  if (ready > now) {
+    wait(st, i, ready);
+    return true;
+  }
+  if (cfg.window && item.zone) {
+    const opens = windowOpensAt(st, now, item.zone);
+    if (opens > now) {
+      wait(st, i, opens);
+      return true;
+    }
+  }
+  if (cfg.budget && (x?.attempts ?? 0) === 0) {
+    const w = rollingWindow(st.ledger, now);
+    if (w.used >= cfg.budget.pauseAt) {
+      st.front = i;
+      startCooldown(st, acts, now, (w.oldest ?? now) + 86_400_000 - now, 'budget', `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`);
+      acts.push({ t: 'sleep', until: now }); // the next step sees the cooldown
+      return false;
+    }
+    if (w.used >= cfg.budget.warnAt && !st.budgetWarned) {
+      st.budgetWarned = true;
+      acts.push({ t: 'notice', text: `warning: ${w.used} of ${cfg.budget.limit} unique recipients used in the last 24 h (${cfg.budget.source}); the run pauses at ${cfg.budget.pauseAt}` });
+    }
+  }
+  p.k++;
+  if (!st.startedFlags[i]) {
+    st.startedFlags[i] = 1;
+    st.started++;
+  }
+  st.inFlight.set(i, { sender: p.sender, at: now });
+  const attempt = { t: 'attempt' as const, r: item.e164, n: (x?.attempts ?? 0) + 1, sender: p.sender, cb: item.cb, at: iso(now) };
+  record(st, [], attempt);
+  acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
+  return true;
+}

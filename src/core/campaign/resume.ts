@@ -1,0 +1,41 @@
+/** The exact command that resumes a run with the options it had (printed for the user to copy). */
+import type { RunOptionsRecord } from './events.js';
+
+/** A duration as --interval takes it, exactly (no rounding). */
+export function exactDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
+
+/** Quote for a POSIX shell when needed. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface ResumeInput extends RunOptionsRecord {
+  campaign: string;
+  window?: string | false;
+  graphUrls?: string[];
+  events?: string;
+  maxDuration?: string;
+}
+
+/** wa-ops send --campaign ... with every option the run used, then --yes. */
+export function resumeCommand(o: ResumeInput): string {
+  const a = ['wa-ops', 'send', '--campaign', shellQuote(o.campaign)];
+  if (o.ledger) a.push('--ledger', shellQuote(o.ledger));
+  if (o.config) a.push('--config', shellQuote(o.config));
+  if (o.events) a.push('--events', shellQuote(o.events));
+  if (o.sample) a.push('--sample');
+  if (o.intervalMs !== undefined) a.push('--interval', exactDuration(o.intervalMs));
+  if (o.limit !== undefined) a.push('--limit', String(o.limit));
+  if (o.retryUnknown) a.push('--retry-unknown');
+  if (o.cooldownMs !== undefined && o.cooldownMs !== 300_000) a.push('--cooldown', exactDuration(o.cooldownMs));
+  if (o.window !== undefined) a.push('--window', o.window === false ? 'off' : shellQuote(o.window));
+  for (const u of o.graphUrls ?? []) a.push('--graph-url', shellQuote(u));
+  if (o.maxDuration) a.push('--max-duration', o.maxDuration);
+  a.push('--yes');
+  return a.join(' ');
+}

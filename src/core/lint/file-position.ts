@@ -1,0 +1,70 @@
+/** Where a decoded JSON string's character sits in the file: line and column, escapes accounted for. */
+
+interface Literal {
+  /** Offset of the opening quote in the raw text. */
+  start: number;
+  end: number;
+}
+
+interface RawIndex {
+  raw: string;
+  lineStarts: number[];
+  /** Decoded string value -> its literals, in file order. */
+  literals: Map<string, Literal[]>;
+}
+
+let cached: RawIndex | undefined;
+
+/** Index a JSON text once: line starts and every string literal by its decoded value. */
+function indexOf(raw: string): RawIndex {
+  if (cached?.raw === raw) return cached;
+  const lineStarts = [0];
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const literals = new Map<string, Literal[]>();
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '"') continue;
+    let j = i + 1;
+    while (j < raw.length && raw[j] !== '"') j += raw[j] === '\\' ? 2 : 1;
+    try {
+      const value = JSON.parse(raw.slice(i, j + 1)) as string;
+      const list = literals.get(value) ?? [];
+      list.push({ start: i, end: j });
+      literals.set(value, list);
+    } catch {
+      // not a string literal after all (cannot happen in valid JSON)
+    }
+    i = j;
+  }
+  cached = { raw, lineStarts, literals };
+  return cached;
+}
+
+/** 1-based line and column of a raw offset, by binary search over line starts. */
+function lineColumnAt(idx: RawIndex, offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = idx.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (idx.lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - idx.lineStarts[lo] + 1 };
+}
+
+/**
+ * The file position of character `offset` of the string `text` in the JSON file `raw`
+ * (the `occurrence`-th literal with that value, when several hold the same text); undefined when absent.
+ */
+export function jsonFilePosition(raw: string, text: string, offset: number, occurrence = 0): { line: number; column: number } | undefined {
+  const idx = indexOf(raw);
+  const list = idx.literals.get(text);
+  const lit = list?.[Math.min(occurrence, (list?.length ?? 1) - 1)];
+  if (!lit) return undefined;
+  // Walk the literal: an escape is several raw characters for one decoded UTF-16 unit (or two for \uD83D\uDE00).
+  let pos = lit.start + 1;
+  for (let decoded = 0; decoded < offset && pos < lit.end; decoded++) {
+    if (raw[pos] === '\\') pos += raw[pos + 1] === 'u' ? 6 : 2;
+    else pos += 1;
+  }
+  return lineColumnAt(idx, pos);
+}

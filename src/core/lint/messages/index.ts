@@ -1,0 +1,23 @@
+/** The lint advice in the template's language: one catalogue per language of the word lists, English (the rules' own text) otherwise. */
+import type { RawFinding } from '../types.js';
+import { de } from './de.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { id } from './id.js';
+import { it } from './it.js';
+import { pt } from './pt.js';
+import { tr } from './tr.js';
+import type { Catalogue } from './types.js';
+import { zh } from './zh.js';
+
+/** Catalogues by base language code; English is the rules' own wording. */
+export const CATALOGUES: Record<string, Catalogue> = { de, es, fr, id, it, pt, tr, zh };
+
+/** The finding with its message and suggestion in `lang` when a catalogue has them; as the rule wrote it otherwise. */
+export function localise(lang: string, raw: RawFinding): RawFinding {
+  if (!raw.msg) return raw;
+  const entry = CATALOGUES[lang]?.[raw.msg[0]];
+  if (!entry) return raw;
+  const [message, suggestion] = entry(raw.msg[1] ?? {});
+  return { ...raw, message, suggestion };
+}

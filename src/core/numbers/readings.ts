@@ -1,0 +1,78 @@
+/**
+ * The missing "+": a number written without "+" (or with "00") whose digits begin with a country
+ * calling code has two readings, national in the row's region and international. Choose between
+ * them on evidence only: validity, whether it can be a mobile, and how the writer grouped the digits.
+ */
+import type { PhoneNumber } from 'libphonenumber-js/max';
+
+/** A reading that parsed: the number and whether it can reach WhatsApp on a phone. */
+export interface Reading {
+  number: PhoneNumber;
+  valid: boolean;
+  type: string;
+}
+
+export type Choice =
+  | { pick: 'national' }
+  | { pick: 'international'; assumed: boolean }
+  | { pick: 'ambiguous'; candidates: [string, string] };
+
+const MOBILE_CAPABLE = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', '']);
+
+/** Whether a reading's type can be a mobile (plans without type data count as possible). */
+export function mobileCapable(type: string): boolean {
+  return MOBILE_CAPABLE.has(type);
+}
+
+/**
+ * Decide between the national reading (n, in the row's region; absent without a region) and the
+ * international one (i). `cell` is the unwrapped text, `viaIdd` says it began with "00".
+ */
+export function chooseReading(cell: string, n: Reading | undefined, i: Reading | undefined, viaIdd: boolean): Choice {
+  if (!i || !i.valid) return { pick: 'national' };
+  if (n && n.number.number === i.number.number) return { pick: 'national' };
+  if (!n || !n.valid) return { pick: 'international', assumed: !viaIdd };
+  // Both readings are valid, different numbers. "00" is an international prefix in most of the world.
+  if (viaIdd) return { pick: 'international', assumed: false };
+  const nMobile = mobileCapable(n.type);
+  const iMobile = mobileCapable(i.type);
+  if (nMobile !== iMobile) return nMobile ? { pick: 'national' } : { pick: 'international', assumed: true };
+  // Same standing: let the writer's own grouping of the digits decide, when it fits one reading only.
+  const fitsI = fitsGrouping(cell, i.number.formatInternational(), false);
+  const fitsN = fitsGrouping(cell, n.number.formatNational(), true);
+  if (fitsI && !fitsN) return { pick: 'international', assumed: true };
+  if (fitsN && !fitsI) return { pick: 'national' };
+  return { pick: 'ambiguous', candidates: [i.number.number, n.number.number] };
+}
+
+/**
+ * Whether every separator the writer put between digits falls where the formatted reading has one.
+ * Parentheses are national style: no international format uses them.
+ */
+export function fitsGrouping(cell: string, formatted: string, national: boolean): boolean {
+  const cellCuts = cuts(cell);
+  if (cellCuts.cuts.length === 0) return true;
+  if (!national && /[()]/.test(cell)) return false;
+  const f = cuts(formatted);
+  // A national format may show a trunk prefix ("0491 ...") the cell does not have: align on the last digit.
+  const shift = f.digits - cellCuts.digits;
+  if (shift < 0) return false;
+  const theirs = new Set(f.cuts.map((c) => c - shift));
+  return cellCuts.cuts.every((c) => theirs.has(c));
+}
+
+/** Digit positions after which a separator follows, and the digit count. */
+function cuts(text: string): { cuts: number[]; digits: number } {
+  const out: number[] = [];
+  let digits = 0;
+  let gap = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (gap && digits > 0) out.push(digits);
+      gap = false;
+      digits++;
+    } else gap = true;
+  }
+  return { cuts: out, digits };
+}

@@ -1,0 +1,58 @@
+/** Fold the status webhooks of one message into where it stands, and say what a failure means. */
+import { actionFor } from '../graph/actions.js';
+
+export type DeliveryState = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface StatusLike {
+  id: string;
+  status: string;
+  ts: string;
+  errors?: { code: number; title?: string; details?: string }[];
+}
+
+export interface Delivery {
+  state: DeliveryState;
+  /** Unix seconds of the status that decided the state. */
+  ts?: string;
+  errors: { code: number; title?: string; details?: string }[];
+  /** Every status seen, in arrival order. */
+  seen: string[];
+}
+
+// The same precedence as the campaign counts: read > delivered > failed > sent.
+const RANK: Record<string, number> = { accepted: 0, sent: 1, failed: 2, delivered: 3, read: 4 };
+
+/** The state of message `wamid` after these records (others are ignored; out-of-order arrivals are fine). */
+export function foldDelivery(wamid: string, records: Iterable<StatusLike>, start: Delivery = { state: 'accepted', errors: [], seen: [] }): Delivery {
+  const d: Delivery = { ...start, errors: [...start.errors], seen: [...start.seen] };
+  for (const r of records) {
+    if (r.id !== wamid || !(r.status in RANK)) continue;
+    d.seen.push(r.status);
+    if (r.status === 'failed') d.errors.push(...(r.errors ?? []));
+    if (RANK[r.status] > RANK[d.state]) {
+      d.state = r.status as DeliveryState;
+      d.ts = r.ts;
+    }
+  }
+  return d;
+}
+
+/** Delivered, read and failed end the wait. */
+export function isSettled(state: DeliveryState): boolean {
+  return state === 'delivered' || state === 'read' || state === 'failed';
+}
+
+/** One line on why a message failed and what to do, from the error table (131047 spelled out). */
+export function explainFailure(errors: Delivery['errors']): string {
+  if (errors.length === 0) return 'failed without an error code';
+  return errors
+    .map((e) => {
+      if (e.code === 131047) {
+        return '(#131047) the 24 h customer service window is closed: a free-form --text only reaches someone who wrote to you in the last 24 h; send an approved template with --template instead';
+      }
+      const same = (a?: string, b?: string) => (a ?? '').toLowerCase().replace(/\W/g, '') === (b ?? '').toLowerCase().replace(/\W/g, '');
+      const what = e.details && !same(e.title, e.details) ? `${e.title ?? 'failed'} (${e.details})` : (e.title ?? 'failed');
+      return `(#${e.code}) ${what}; what to do: ${actionFor(e.code, 200).todo}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,50 @@
+/** Where campaigns, events and suppressions live: local files (the default) or a PostgreSQL URL. */
+import { UsageError } from '../errors.js';
+
+export type StoreLocation = { kind: 'files' } | { kind: 'postgres'; url: string; redacted: string };
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+
+/** Read the store setting: `postgres://` or `postgresql://` selects PostgreSQL; nothing (or a path) keeps files. */
+export function storeLocation(value: string | undefined): StoreLocation {
+  const v = value?.trim();
+  if (!v) return { kind: 'files' };
+  const scheme = SCHEME.exec(v)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { kind: 'files' };
+  if (scheme !== 'postgres' && scheme !== 'postgresql') {
+    throw new UsageError(`unsupported store "${scheme}://": wa-ops stores campaigns in local files or PostgreSQL`, {
+      code: 'bad-store',
+      hint: 'pass --store postgres://user@host:5432/db (or leave it unset for local files)',
+    });
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new UsageError('the store URL is not a valid URL', { code: 'bad-store', hint: 'write it as postgres://user:password@host:5432/database?sslmode=require' });
+  }
+  return { kind: 'postgres', url: v, redacted: redactUrl(parsed) };
+}
+
+/** The URL with its password replaced by ***, for messages (the password never appears in output). */
+export function redactUrl(url: URL | string): string {
+  let u: URL;
+  try {
+    u = new URL(String(url));
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+  if (u.password) u.password = '***';
+  for (const key of [...u.searchParams.keys()]) if (/pass|secret|key$/i.test(key) && key !== 'sslkey') u.searchParams.set(key, '***');
+  return u.toString();
+}
+
+/** True when the URL carries a password (then a command printed for the user cannot repeat it). */
+export function hasPassword(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.password !== '' || [...u.searchParams.keys()].some((k) => /^password$/i.test(k));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+/** Which records are opt-outs or resumes, and for which number: the decisions behind the suppression list. */
+import { parseCallbackData } from '../campaign/render.js';
+import type { WebhookRecord } from './records.js';
+import { isStopMessage } from './stop-words.js';
+
+/** A suppression to add or lift; `e164` is unset when the event does not say the number (resolve it, or report it). */
+export interface OptOutIntent {
+  op: 'add' | 'lift';
+  e164?: string;
+  waId?: string;
+  userId?: string;
+  reason: 'stop-word' | 'marketing-opt-out' | '131050';
+  scope: 'all' | 'marketing';
+  /** The wamid or message id it came from. */
+  ref: string;
+  at: string;
+}
+
+const digits = (v: string | undefined) => (v && /^\+?[1-9]\d{5,14}$/.test(v) ? v.replace(/^\+/, '') : undefined);
+const iso = (ts: string) => {
+  const n = Number(ts);
+  return Number.isFinite(n) && n > 0 ? new Date(n * 1000).toISOString() : new Date(0).toISOString();
+};
+
+/** The opt-out a record carries, if any. Stop words count only in typed text, never in a tapped button or list row. */
+export function optOutOf(r: WebhookRecord): OptOutIntent | null {
+  if (r.kind === 'status') {
+    if (r.status !== 'failed' || !r.errors?.some((e) => e.code === 131050)) return null;
+    // The number the business sent to: our callback data says it; else the recipient id when it is a number.
+    const e164 = parseCallbackData(r.cb)?.e164 ?? (digits(r.recipient) ? `+${digits(r.recipient)}` : undefined);
+    return { op: 'add', e164, waId: digits(r.recipient), userId: r.userId, reason: '131050', scope: 'marketing', ref: r.id, at: iso(r.ts) };
+  }
+  if (r.kind === 'message') {
+    if (r.type !== 'text' || !isStopMessage(r.text)) return null;
+    const wa = digits(r.waId) ?? digits(r.from);
+    return { op: 'add', e164: wa ? `+${wa}` : undefined, waId: wa, userId: r.userId, reason: 'stop-word', scope: 'all', ref: r.id, at: iso(r.ts) };
+  }
+  if (r.kind === 'preference') {
+    if (!/marketing/i.test(r.category) || (r.value !== 'stop' && r.value !== 'resume')) return null;
+    const wa = digits(r.waId);
+    return { op: r.value === 'stop' ? 'add' : 'lift', e164: wa ? `+${wa}` : undefined, waId: wa, userId: r.userId ?? r.parentUserId, reason: 'marketing-opt-out', scope: 'marketing', ref: r.key, at: iso(r.ts) };
+  }
+  return null;
+}

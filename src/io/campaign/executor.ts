@@ -1,0 +1,124 @@
+/** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
+import { step } from '../../core/campaign/engine.js';
+import type { EngineAction, EngineInput, EngineState, ErrorFacts, StopReason } from '../../core/campaign/engine-types.js';
+import { GraphError } from '../../core/graph/graph-error.js';
+import type { SignalWatch } from '../signals.js';
+import type { LedgerWriter } from '../store/types.js';
+import { Waker } from './waker.js';
+
+export interface ExecuteOptions {
+  engine: EngineState;
+  writer: LedgerWriter;
+  /** POST one message; resolves with its wamid or rejects (GraphError). */
+  send: (item: number, sender: string) => Promise<string>;
+  signals: SignalWatch;
+  onNotice?: (text: string) => void;
+  /** Called after every step (throttle in the caller). */
+  onProgress?: (engine: EngineState, now: number) => void;
+}
+
+/** What a Graph failure means to the engine. */
+export function errorFacts(e: GraphError): ErrorFacts {
+  return {
+    code: e.graphCode ?? (e.httpStatus ? `http-${e.httpStatus}` : 'network'),
+    action: e.action,
+    notSent: e.notSent,
+    retryAfterMs: e.retryAfterMs,
+    waitFromResponse: e.waitFromResponse,
+    message: e.message,
+    details: e.details,
+    errorCode: e.code,
+    hint: e.hint,
+  };
+}
+
+/** Run the engine to its stop; resolves with the reason once every stored event is durable. */
+export async function execute(o: ExecuteOptions): Promise<StopReason> {
+  const inbox: EngineInput[] = [];
+  const waker = new Waker();
+  const push = (i: EngineInput) => {
+    inbox.push(i);
+    waker.wake();
+  };
+  let stopped = false;
+  const claims = new Set<Promise<unknown>>();
+  const offSignal = o.signals.on((signal) => push({ t: 'signal', signal }));
+  let lostSent = false;
+  const watch = setInterval(() => {
+    const why = o.writer.lost();
+    if (why && !lostSent) {
+      lostSent = true;
+      push({ t: 'lost', reason: why });
+    }
+    void o.writer.poll().then((events) => events.length > 0 && push({ t: 'events', events }), () => {});
+  }, 500);
+  const storeFailed = (err: unknown) => {
+    const why = o.writer.lost();
+    push(why ? { t: 'lost', reason: why } : { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${(err as Error).message}`, hint: 'check the disk (space, permissions), then run the same command again' });
+  };
+
+  const post = async (a: Extract<EngineAction, { t: 'dispatch' }>) => {
+    if (o.writer.sharedPacing) {
+      const slot = await o.writer.sharedPacing.reserve(a.sender, Date.now(), o.engine.cfg.intervalMs);
+      if (slot > Date.now()) await new Promise((r) => setTimeout(r, slot - Date.now()));
+    }
+    try {
+      push({ t: 'response', item: a.item, ok: true, wamid: await o.send(a.item, a.sender) });
+    } catch (err) {
+      if (err instanceof GraphError) push({ t: 'response', item: a.item, ok: false, error: errorFacts(err) });
+      else push({ t: 'failure', code: 'send-failed', message: (err as Error).message });
+    }
+  };
+  const dispatch = (a: Extract<EngineAction, { t: 'dispatch' }>) => {
+    const claim = async () => {
+      // Durable before the request: a crash after this line leaves the recipient "unknown", never sent twice.
+      if (!(await o.writer.claim(a.attempt))) return push({ t: 'claimed-elsewhere', item: a.item });
+      // The run stopped while the attempt was being stored: it never went out.
+      if (stopped) return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
+      void post(a);
+    };
+    // Only the storing of attempts is awaited at the end; answers still on the way leave their recipient "unknown".
+    const p: Promise<unknown> = claim()
+      .catch(storeFailed)
+      .finally(() => claims.delete(p));
+    claims.add(p);
+  };
+
+  try {
+    let input: EngineInput = { t: 'tick' };
+    for (;;) {
+      const now = Date.now();
+      let sleepUntil = now + 1000;
+      for (const a of step(o.engine, now, input)) {
+        if (a.t === 'record') o.writer.append(a.event).catch(storeFailed);
+        else if (a.t === 'dispatch') dispatch(a);
+        else if (a.t === 'notice') o.onNotice?.(a.text);
+        else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);
+        else if (a.t === 'stop') {
+          stopped = true;
+          return a.reason;
+        }
+      }
+      o.onProgress?.(o.engine, now);
+      const nextInput = inbox.shift();
+      if (nextInput) {
+        input = nextInput;
+        continue;
+      }
+      const ms = sleepUntil - Date.now();
+      if (ms > 0) await waker.sleep(ms);
+      else await new Promise((r) => setImmediate(r));
+      input = inbox.shift() ?? { t: 'tick' };
+    }
+  } finally {
+    stopped = true;
+    clearInterval(watch);
+    offSignal();
+    await Promise.allSettled([...claims]);
+    try {
+      await o.writer.drain();
+    } catch {
+      // reported through the stop reason
+    }
+  }
+}

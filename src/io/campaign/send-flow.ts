@@ -1,0 +1,124 @@
+/** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
+import { createEngine, remaining } from '../../core/campaign/engine.js';
+import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
+import type { RunOptionsRecord } from '../../core/campaign/events.js';
+import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { MEDIA_PLACEHOLDER } from '../../core/campaign/render.js';
+import { UsageError } from '../../core/errors.js';
+import type { Settings } from '../config.js';
+import type { SignalWatch } from '../signals.js';
+import type { LedgerWriter } from '../store/types.js';
+import type { CampaignFile } from './campaign-file.js';
+import { withEvents } from './campaign-state.js';
+import { execute } from './executor.js';
+import { record, setUpLedger, uploadOnce } from './ledger-setup.js';
+import { prepareSend, type Prepared, type Target } from './prepare.js';
+import type { SendOptions } from './send-options.js';
+
+/** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
+export const COOLDOWN_CAP_MS = 7 * 86_400_000;
+
+export interface SendHooks {
+  warn(text: string): void;
+  info(text: string): void;
+  /** Show the plan and ask (throws when declined or not confirmed). */
+  confirm(p: Prepared, queue: Target[], toSend: number, before: CampaignSummary): Promise<void>;
+  onProgress(engine: EngineState, now: number): void;
+  onNotice(text: string): void;
+}
+
+export interface SendResult {
+  stop: StopReason;
+  summary: CampaignSummary;
+  thisRun: EngineState['thisRun'];
+  /** What is left of --limit, for the resume command. */
+  limitLeft?: number;
+  stats: { events: number; commits: number };
+}
+
+/** The end of the cooldown in force, capped (with a warning) at COOLDOWN_CAP_MS from now. */
+export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void): number {
+  const cd = state.cooldownUntil ? Date.parse(state.cooldownUntil) : 0;
+  if (cd - now > COOLDOWN_CAP_MS) {
+    warn(`the ledger holds a cooldown until ${state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
+    return now + COOLDOWN_CAP_MS;
+  }
+  return cd;
+}
+
+/** Pre-flight through the run; the writer is open (locked) and its state replayed. */
+export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
+  const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
+  const p = await signals.race(
+    prepareSend(cf, settings, { campaignId, intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn }),
+    'nothing was sent',
+  );
+  try {
+    await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category, hooks.warn);
+    const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
+    const queue = p.targets.filter((t) => {
+      const x = state.recipients.get(t.e164);
+      return !x || x.status === 'pending' || (x.status === 'unknown' && o.retryUnknown);
+    });
+    const toSend = Math.min(queue.length, o.limit ?? Infinity);
+    const before = summarise(state, cf.campaign.name);
+    await hooks.confirm(p, queue, toSend, before);
+    signals.check('nothing was sent');
+    const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs };
+    await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
+    const now = Date.now();
+    const engine = createEngine(
+      {
+        items: queue.map((t) => ({ e164: t.e164, zone: t.zone, cb: t.callbackData })),
+        senders,
+        intervalMs,
+        concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
+        cooldownMs: o.cooldownMs,
+        noWait: o.noWait,
+        limit: o.limit,
+        budget: p.budget,
+        window: p.window && { w: p.window, seed: p.seed },
+        maxTransientRetries: 3,
+        maxNotSent: 6,
+        deadline: o.maxDurationMs === undefined ? undefined : now + o.maxDurationMs,
+        cooldownCapAt: now + COOLDOWN_CAP_MS,
+        graceMs: 800,
+        drainMs: 15_000,
+        batch: 2000,
+      },
+      state,
+      now,
+    );
+    const payloadOf = (t: Target, sender: string): Record<string, unknown> => {
+      const body = p.payloadOf(t);
+      return mediaIds ? (JSON.parse(JSON.stringify(body).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown>) : body;
+    };
+    const stop = await execute({
+      engine,
+      writer,
+      signals,
+      send: async (i, sender) => (await p.client!.sendMessage(sender, payloadOf(queue[i], sender))).messages?.[0]?.id ?? '',
+      onNotice: hooks.onNotice,
+      onProgress: hooks.onProgress,
+    });
+    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - engine.started + engine.waitingStarted);
+    if (!writer.lost()) {
+      await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
+      await writer.drain().catch(() => {});
+    }
+    if (stop.outcome === 'interrupted' && remaining(engine) === queue.length && engine.thisRun.sent === 0) stop.message = 'nothing was sent';
+    await withEvents(state, o.events);
+    return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats };
+  } finally {
+    // An interrupted run must not wait for answers still on their way (they stay "unknown").
+    if (signals.signal) await p.client?.destroy();
+    else await p.client?.close();
+  }
+}
+
+/** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */
+export function resolveSenders(cf: CampaignFile, settings: Settings, kept: string[] | undefined): string[] {
+  const senders = cf.campaign.senders.length > 0 ? cf.campaign.senders : settings.phoneNumberId ? [settings.phoneNumberId] : (kept ?? []);
+  if (senders.length === 0) throw new UsageError('no sender: set "senders" in the campaign or WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
+  return senders;
+}

@@ -1,0 +1,44 @@
+/** The options of a send, parsed once from the flags, and merged with those an interrupted run kept in its ledger. */
+import type { RunOptionsRecord } from '../../core/campaign/events.js';
+
+export interface SendOptions {
+  /** The campaign file as the user typed it (for the resume command). */
+  campaign: string;
+  dryRun: boolean;
+  yes: boolean;
+  intervalMs?: number;
+  limit?: number;
+  sample: boolean;
+  noWait: boolean;
+  cooldownMs: number;
+  retryUnknown: boolean;
+  ledger?: string;
+  config?: string;
+  window?: string | false;
+  graphUrls?: string[];
+  allowFullBudget: boolean;
+  events?: string;
+  store?: string;
+  maxDurationMs?: number;
+  maxDuration?: string;
+}
+
+/** Options the ledger keeps for a run that did not finish: used when this command does not say otherwise. */
+export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined, flagsGiven: { interval: boolean; limit: boolean }): { options: SendOptions; adopted: string[] } {
+  if (!kept) return { options: o, adopted: [] };
+  const out = { ...o };
+  const adopted: string[] = [];
+  if (!o.sample && kept.sample) {
+    out.sample = true;
+    adopted.push('--sample');
+  }
+  if (!flagsGiven.interval && kept.intervalMs !== undefined) {
+    out.intervalMs = kept.intervalMs;
+    adopted.push(`the pace (${kept.intervalMs} ms per sender)`);
+  }
+  if (!flagsGiven.limit && kept.limit !== undefined) {
+    out.limit = kept.limit;
+    adopted.push(`--limit ${kept.limit} (what was left of it)`);
+  }
+  return { options: out, adopted };
+}

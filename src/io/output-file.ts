@@ -1,0 +1,168 @@
+/**
+ * The one way wa-ops writes a report file: a temporary file with a random name, created exclusively
+ * without following symlinks, mode 0600, renamed into place only when complete. An output that
+ * exists and is not a regular file (/dev/null, a FIFO) is written in place, never replaced; "-" is
+ * standard output; an output that is one of the inputs is refused.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError, UsageError } from '../core/errors.js';
+import { redact } from '../core/redact.js';
+
+export interface OutputFile {
+  path: string;
+  /** Append text (buffered). */
+  write(text: string): void;
+  /** Flush, close and move the finished file into place. */
+  commit(): void;
+  /** Remove the unfinished file (nothing is left behind). */
+  abort(): void;
+}
+
+export interface OutputOptions {
+  /** Inputs this output must not be: refused when it is the same file. */
+  inputs?: { label: string; identity?: { dev: number; ino: number } }[];
+}
+
+const FLUSH_AT = 1 << 20;
+
+/** An input's identity (device and inode) for OutputOptions.inputs; none when it cannot be read. */
+export function inputIdentity(path: string): { label: string; identity?: { dev: number; ino: number } } {
+  try {
+    const st = statSync(path);
+    return { label: path, identity: { dev: st.dev, ino: st.ino } };
+  } catch {
+    return { label: path };
+  }
+}
+
+/** Refuse an output that is an input (same device and inode), before anything is written. */
+export function refuseSameFile(path: string, flag: string, o: OutputOptions): void {
+  if (path === '-') return;
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return;
+  }
+  for (const input of o.inputs ?? []) {
+    if (input.identity && st.dev === input.identity.dev && st.ino === input.identity.ino) {
+      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace the list`, { code: 'output-is-input', hint: 'write to another file name' });
+    }
+  }
+}
+
+/** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
+export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
+  refuseSameFile(path, 'output', o);
+  if (path === '-') return direct(path, 1, false);
+  let existing;
+  try {
+    existing = statSync(path);
+  } catch {
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) throw new InputError(`cannot write ${path}: it is a directory`, { code: 'unwritable-output', hint: 'give a file name' });
+  if (existing && !existing.isFile()) {
+    const fd = tryOpen(path, constants.O_WRONLY | constants.O_APPEND);
+    return direct(path, fd, true);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
+  const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
+  fchmodSync(fd, 0o600);
+  let open = true;
+  const sink = buffered(fd);
+  return {
+    path,
+    write: sink.write,
+    commit() {
+      sink.flush();
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(temp, path);
+    },
+    abort() {
+      if (open) closeSync(fd);
+      open = false;
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Write a whole file the safe way (the report of webhook analyze --html, for example). */
+export function writeOutputFile(path: string, content: string, o: OutputOptions = {}): void {
+  const f = openOutput(path, o);
+  try {
+    f.write(content);
+    f.commit();
+  } catch (err) {
+    f.abort();
+    throw err;
+  }
+}
+
+function direct(path: string, fd: number, close: boolean): OutputFile {
+  const sink = buffered(fd);
+  let open = true;
+  const done = () => {
+    if (open && close) closeSync(fd);
+    open = false;
+  };
+  return {
+    path,
+    write: sink.write,
+    commit() {
+      sink.flush();
+      done();
+    },
+    abort() {
+      done();
+    },
+  };
+}
+
+function buffered(fd: number): { write(text: string): void; flush(): void } {
+  let buffer = '';
+  const flush = () => {
+    // Flushes fall between writes (whole rows or documents), so a secret is always redacted whole.
+    if (buffer.length > 0) writeAll(fd, Buffer.from(redact(buffer)));
+    buffer = '';
+  };
+  return {
+    write(text) {
+      buffer += text;
+      if (buffer.length > FLUSH_AT) flush();
+    },
+    flush,
+  };
+}
+
+/** writeSync until every byte is out; a non-blocking pipe (EAGAIN) is waited for, not dropped. */
+function writeAll(fd: number, data: Buffer): void {
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += writeSync(fd, data, off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
+function tryOpen(path: string, flags: number, shown = path): number {
+  try {
+    return openSync(path, flags, 0o600);
+  } catch (err) {
+    throw new InputError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      code: 'unwritable-output',
+      hint: 'check that the folder exists and is writable',
+    });
+  }
+}

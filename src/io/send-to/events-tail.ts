@@ -1,0 +1,64 @@
+/** Follow the events file that a running `webhook serve` appends to, reading only what is new. */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { StatusRecord } from '../../core/webhook/records.js';
+
+/** Size of the events file now (0 when it does not exist yet). */
+export function eventsSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Reads whole new lines from an offset; a torn or half-written last line waits for the next read. */
+export class EventsTail {
+  private rest = '';
+
+  constructor(
+    private readonly path: string,
+    private offset: number,
+  ) {}
+
+  /** Status records appended since the last read (other kinds and broken lines are skipped). */
+  read(): StatusRecord[] {
+    const size = eventsSize(this.path);
+    if (size < this.offset) {
+      // The file was replaced or truncated: start over from its beginning.
+      this.offset = 0;
+      this.rest = '';
+    }
+    if (size === this.offset) return [];
+    const buf = Buffer.alloc(size - this.offset);
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch {
+      return [];
+    }
+    try {
+      const n = readSync(fd, buf, 0, buf.length, this.offset);
+      this.offset += n;
+      const text = this.rest + buf.subarray(0, n).toString('utf8');
+      const end = text.lastIndexOf('\n') + 1;
+      this.rest = text.slice(end);
+      return parseStatuses(text.slice(0, end));
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function parseStatuses(text: string): StatusRecord[] {
+  const out: StatusRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as StatusRecord;
+      if (r && r.kind === 'status' && typeof r.id === 'string') out.push(r);
+    } catch {
+      // not ours to judge: analyze reports broken lines
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/** The embedded default store: one JSON Lines ledger file per campaign, locked by the sending process. */
+import type { AttemptEvent, LedgerEvent } from '../../core/campaign/events.js';
+import { Ledger, readHeader, replayLedger } from '../ledger/ledger.js';
+import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter } from './types.js';
+
+function reader(path: string): LedgerReader {
+  return {
+    location: path,
+    header: async () => readHeader(path),
+    replay: (onEvent) => replayLedger(path, onEvent),
+  };
+}
+
+/** Files: the ledger at ref.ledgerPath, its lock beside it. */
+export class FileStore implements CampaignStore {
+  readonly kind = 'files' as const;
+
+  async reader(ref: CampaignRef): Promise<LedgerReader> {
+    return reader(ref.ledgerPath);
+  }
+
+  async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
+    const ledger = Ledger.open(ref.ledgerPath);
+    const taken = ledger.tookOverLock;
+    if (taken) notice(`took over a stale lock left by pid ${taken.pid} on ${taken.host} (no heartbeat, or the process is gone)`);
+    if (ledger.tornBytes > 0) notice(`trimmed a torn last line of ${ref.ledgerPath} (${ledger.tornBytes} bytes from an interrupted write)`);
+    const r = reader(ref.ledgerPath);
+    return {
+      ...r,
+      append: (e: LedgerEvent) => ledger.append(e),
+      claim: async (a: AttemptEvent) => {
+        await ledger.append(a);
+        return true;
+      },
+      poll: async () => [],
+      drain: () => ledger.drain(),
+      lost: () => ledger.lost(),
+      get stats() {
+        return { events: ledger.appended, commits: ledger.fsyncs };
+      },
+      close: async () => {
+        try {
+          await ledger.drain();
+        } catch {
+          // a lost lock refuses the last commits; the run reports it
+        }
+        ledger.close();
+      },
+    };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,76 @@
+/** The PostgreSQL campaign store: the same CampaignStore interface as the files, campaigns found by the identity in their header. */
+import { InputError } from '../../../core/errors.js';
+import type { HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js';
+import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo } from '../types.js';
+import { closePg, type PgConnection } from './connect.js';
+import { PgLedgerWriter } from './ledger-writer.js';
+import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
+import { readEvents } from './tables/ledger-events.js';
+import { forEachStatusEvent } from './status-events.js';
+
+/**
+ * Which stored campaign a reference means: its identity when known (a ledger header), else the one
+ * campaign of that name (several: the one with the same campaign file hash). undefined: not stored.
+ */
+export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Promise<CampaignRow | undefined> {
+  if (ref.campaignId) {
+    const row = await findCampaign(conn, ref.campaignId);
+    if (row) return row;
+    const others = await campaignsNamed(conn, ref.name);
+    if (others.length > 0) {
+      // Two identities for one name: sending would treat the other's recipients as new.
+      throw new InputError(`the store holds campaign "${ref.name}" under another identity (${others.map((o) => o.campaign_id).join(', ')}) than the local ledger (${ref.campaignId})`, {
+        code: 'store-campaign-mismatch',
+        hint: 'these are two different campaigns: move the local ledger aside to use the stored one, or import it (wa-ops store import) to keep both',
+      });
+    }
+    return undefined;
+  }
+  const named = await campaignsNamed(conn, ref.name);
+  if (named.length <= 1) return named[0];
+  const same = named.filter((r) => (r.header as Partial<HeaderEvent>).campaignHash === ref.campaignHash);
+  if (same.length === 1) return same[0];
+  throw new InputError(`the store holds ${named.length} campaigns named "${ref.name}" (${named.map((r) => r.campaign_id).join(', ')})`, {
+    code: 'store-campaign-ambiguous',
+    hint: 'keep the ledger of the one you mean next to the campaign file (wa-ops store export --campaign <file> --out <ledger>), or rename the campaign',
+  });
+}
+
+/** A reader over a stored campaign (or an empty one when the store does not hold it). */
+export function pgReader(conn: PgConnection, row: CampaignRow | undefined, ref: CampaignRef): LedgerReader {
+  return {
+    location: `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`,
+    header: async () => row?.header as HeaderEvent | undefined,
+    replay: async (onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo> => {
+      let events = 0;
+      if (row) {
+        for await (const { event } of readEvents(conn, row.campaign_id)) {
+          events++;
+          onEvent(event);
+        }
+        // The webhook statuses the store holds for it, as the files' readers fold the events file.
+        events += await forEachStatusEvent(conn, row.campaign_id, onEvent);
+      }
+      return { events, tornBytes: 0 };
+    },
+  };
+}
+
+/** Campaigns in PostgreSQL; any number of writers (workers) per campaign, on any machines. */
+export class PgCampaignStore implements CampaignStore {
+  readonly kind = 'postgres' as const;
+
+  constructor(readonly conn: PgConnection) {}
+
+  async reader(ref: CampaignRef): Promise<LedgerReader> {
+    return pgReader(this.conn, await resolveCampaign(this.conn, ref), ref);
+  }
+
+  async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
+    return PgLedgerWriter.open(this.conn, ref, () => resolveCampaign(this.conn, ref), notice);
+  }
+
+  async close(): Promise<void> {
+    await closePg();
+  }
+}

@@ -1,0 +1,74 @@
+/** Turn node-postgres failures into the messages and exit codes of the error taxonomy (never with the password). */
+import { InputError, WaOpsError } from '../../../core/errors.js';
+
+interface PgLikeError {
+  code?: string;
+  message?: string;
+  severity?: string;
+}
+
+const STORE_HINT = 'check --store (or WA_OPS_STORE / "store" in the config file)';
+
+/** Where a URL points, for messages: user@host:port/db, no password. */
+export function target(url: string): string {
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+    return `${user}${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+  } catch {
+    return 'the store';
+  }
+}
+
+/** True for a failure of the connection itself (refused, dropped, timed out), as opposed to a refused statement. */
+export function isConnectionFailure(err: unknown): boolean {
+  const e = err as PgLikeError;
+  if (e?.code === 'store-unreachable') return true;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(e?.code ?? '') ||
+    /Connection terminated|timeout expired|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')
+  );
+}
+
+/** A store error the user can act on, or undefined when the failure is not one we recognise (a bug: rethrow it). */
+export function storeFailure(err: unknown, url: string): WaOpsError | undefined {
+  if (err instanceof WaOpsError) return err;
+  const e = err as PgLikeError;
+  const where = target(url);
+  const user = (() => {
+    try {
+      return decodeURIComponent(new URL(url).username) || '(default user)';
+    } catch {
+      return '(default user)';
+    }
+  })();
+  const fail = (message: string, code: string, hint: string) => new InputError(message, { code, hint, cause: err });
+  switch (e?.code) {
+    case 'ECONNREFUSED':
+      return fail(`cannot connect to the store at ${where}: connection refused`, 'store-unreachable', `is PostgreSQL running and listening there? ${STORE_HINT}`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return fail(`cannot connect to the store at ${where}: host not found`, 'store-unreachable', STORE_HINT);
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return fail(`cannot connect to the store at ${where}: ${e.code === 'ETIMEDOUT' ? 'timed out' : 'no route to host'}`, 'store-unreachable', `check the host, port and firewall; ${STORE_HINT}`);
+    case '28P01':
+      return fail(`the store at ${where} refused the password of user ${user}`, 'store-auth', `check the user and password in the store URL (or PGPASSWORD); ${STORE_HINT}`);
+    case '28000':
+      return fail(`the store at ${where} refused user ${user}: ${e.message}`, 'store-auth', 'the server\'s pg_hba.conf does not let this user in from here, or the user does not exist');
+    case '3D000':
+      return fail(`the store at ${where}: ${e.message}`, 'store-no-database', 'create it first (createdb <name>, or CREATE DATABASE <name>), or fix the database name in the URL');
+    case '42501':
+      return fail(`the store at ${where}: permission denied (${e.message})`, 'store-permission', 'the user needs CREATE on the database to migrate, and USAGE, SELECT, INSERT, UPDATE on schema wa_ops to run');
+    default:
+      break;
+  }
+  const msg = e?.message ?? '';
+  if (/does not support SSL/i.test(msg)) return fail(`the store at ${where} does not offer TLS, but the URL asks for it (sslmode)`, 'store-tls', 'enable ssl on the server, or drop sslmode from the URL on a trusted network');
+  if (/certificate|self[- ]signed|SSL|TLS|altnames/i.test(msg) && !/password/i.test(msg)) return fail(`TLS with the store at ${where} failed: ${msg}`, 'store-tls', 'pass the server\'s CA with sslrootcert=<file>, or use sslmode=require to encrypt without verifying');
+  if (/no pg_hba\.conf entry/i.test(msg)) return fail(`the store at ${where} refused the connection: ${msg}`, 'store-auth', 'the server\'s pg_hba.conf does not allow this host, user or database (or requires TLS: add sslmode=require)');
+  if (isConnectionFailure(err)) return fail(`lost the connection to the store at ${where}: ${msg || e.code}`, 'store-unreachable', `is PostgreSQL running? ${STORE_HINT}`);
+  if (/SASL|SCRAM|password/i.test(msg)) return fail(`the store at ${where} refused the credentials of user ${user}`, 'store-auth', `check the password in the store URL (or PGPASSWORD); ${STORE_HINT}`);
+  return undefined;
+}

@@ -1,0 +1,67 @@
+/** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { InputError } from '../../../core/errors.js';
+import type { LedgerEvent } from '../../../core/campaign/events.js';
+import type { PgConnection } from './connect.js';
+import { forEachStatusEvent } from './status-events.js';
+import { readEvents } from './tables/ledger-events.js';
+
+export interface ExportResult {
+  events: number;
+  statuses: number;
+}
+
+/** Write the campaign's ledger to outPath (mode 0600): complete or not at all, and never replacing a file. */
+export async function exportCampaign(conn: PgConnection, campaignId: string, outPath: string): Promise<ExportResult> {
+  if (existsSync(outPath)) throw outExists(outPath);
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (err) {
+    throw new InputError(`cannot write next to ${outPath}: ${(err as NodeJS.ErrnoException).code}`, { code: 'bad-out', hint: 'choose a folder that exists and is writable' });
+  }
+  let done = false;
+  try {
+    let chunk: string[] = [];
+    const put = (e: LedgerEvent) => {
+      chunk.push(JSON.stringify(e));
+      if (chunk.length >= 2000) flush();
+    };
+    const flush = () => {
+      if (chunk.length) writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    };
+    let events = 0;
+    for await (const { event } of readEvents(conn, campaignId)) {
+      put(event);
+      events++;
+    }
+    // Statuses as ledger "status" events: status --ledger then shows delivered and read without the store.
+    const statuses = await forEachStatusEvent(conn, campaignId, put);
+    flush();
+    fsyncSync(fd);
+    closeSync(fd);
+    try {
+      linkSync(tmp, outPath); // fails if the file exists: a user's file is never replaced
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw outExists(outPath);
+      throw err;
+    }
+    done = true;
+    return { events, statuses };
+  } finally {
+    if (!done) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    unlinkSync(tmp);
+  }
+}
+
+function outExists(outPath: string): InputError {
+  return new InputError(`${outPath} exists; wa-ops does not overwrite it`, { code: 'out-exists', hint: 'choose another --out file, or move the existing one aside' });
+}

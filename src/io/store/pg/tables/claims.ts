@@ -1,0 +1,102 @@
+/**
+ * Table wa_ops.claims: which worker holds each recipient of a campaign, and the function that
+ * stores a worker's batch of ledger events and claims in one transaction (wa_ops.record_batch).
+ *
+ * A claim is taken with SELECT ... FOR UPDATE SKIP LOCKED, and only when the recipient is free: never
+ * claimed, released ("retry-at": not sent, due again), or held open by a dead worker and the run says
+ * --retry-unknown. The attempt event is inserted in the same transaction, so it is committed before
+ * the request goes out; an outcome (sent, failed) closes the claim for good.
+ */
+import type { Queryable } from '../connect.js';
+import { DEAD_AFTER_SECONDS } from './workers.js';
+
+/** DDL by schema version. */
+export const DDL: Record<number, string[]> = {
+  2: [
+    `CREATE TABLE IF NOT EXISTS wa_ops.claims (
+       campaign_id text NOT NULL REFERENCES wa_ops.campaigns (campaign_id) ON DELETE CASCADE,
+       r text NOT NULL,
+       worker text,
+       state text NOT NULL DEFAULT 'free' CHECK (state IN ('free', 'open', 'released', 'sent', 'failed')),
+       not_before timestamptz,
+       claimed_at timestamptz,
+       PRIMARY KEY (campaign_id, r)
+     )`,
+    `CREATE OR REPLACE FUNCTION wa_ops.record_batch(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
+     RETURNS TABLE (i int, ok boolean) LANGUAGE plpgsql AS $fn$
+     DECLARE
+       op json; e json; idx int := 0; t_ text; r_ text; cur record; live boolean;
+     BEGIN
+       FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
+         idx := idx + 1;
+         e := op->'e'; t_ := e->>'t'; r_ := e->>'r';
+         IF op->>'op' = 'claim' THEN
+           INSERT INTO wa_ops.claims (campaign_id, r) VALUES (p_campaign, r_) ON CONFLICT DO NOTHING;
+           SELECT c.worker, c.state, c.not_before INTO cur FROM wa_ops.claims c
+             WHERE c.campaign_id = p_campaign AND c.r = r_ FOR UPDATE SKIP LOCKED;
+           IF NOT FOUND THEN
+             i := idx; ok := false; RETURN NEXT; CONTINUE; -- another worker is claiming it this very moment
+           END IF;
+           live := EXISTS (SELECT 1 FROM wa_ops.workers w WHERE w.worker_id = cur.worker AND w.ended_at IS NULL
+                             AND w.heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS}));
+           IF cur.state = 'free'
+              OR (cur.worker = p_worker AND cur.state IN ('open', 'released'))
+              OR (cur.state = 'released' AND (cur.not_before IS NULL OR cur.not_before <= now()))
+              OR (p_retry_unknown AND cur.state = 'open' AND NOT live) THEN
+             UPDATE wa_ops.claims SET worker = p_worker, state = 'open', not_before = NULL, claimed_at = now()
+               WHERE campaign_id = p_campaign AND r = r_;
+             INSERT INTO wa_ops.ledger_events (campaign_id, t, r, worker, event) VALUES (p_campaign, t_, r_, p_worker, e);
+             i := idx; ok := true; RETURN NEXT;
+           ELSE
+             i := idx; ok := false; RETURN NEXT;
+           END IF;
+         ELSE
+           INSERT INTO wa_ops.ledger_events (campaign_id, t, r, worker, event) VALUES (p_campaign, t_, r_, p_worker, e);
+           IF t_ IN ('sent', 'failed') AND r_ IS NOT NULL THEN
+             UPDATE wa_ops.claims SET state = t_ WHERE campaign_id = p_campaign AND r = r_;
+           ELSIF t_ = 'retry-at' AND r_ IS NOT NULL THEN
+             UPDATE wa_ops.claims SET state = 'released', not_before = (e->>'until')::timestamptz
+               WHERE campaign_id = p_campaign AND r = r_ AND state = 'open';
+           ELSIF t_ = 'cooldown-until' AND e->>'sender' IS NOT NULL THEN
+             INSERT INTO wa_ops.sender_slots AS s (sender, next_ms, cooldown_until_ms)
+               VALUES (e->>'sender', 0, (extract(epoch FROM (e->>'until')::timestamptz) * 1000)::bigint)
+               ON CONFLICT (sender) DO UPDATE SET cooldown_until_ms = GREATEST(s.cooldown_until_ms, EXCLUDED.cooldown_until_ms);
+           END IF;
+           i := idx; ok := true; RETURN NEXT;
+         END IF;
+       END LOOP;
+     END $fn$`,
+  ],
+};
+
+/** One operation of a batch: append an event, or claim a recipient with its attempt event. */
+export interface BatchOp {
+  op: 'append' | 'claim';
+  e: object;
+}
+
+/** Store a batch in one transaction; returns, per op, whether it was applied (a claim may be refused). */
+export async function recordBatch(q: Queryable, campaignId: string, worker: string, ops: readonly BatchOp[], retryUnknown: boolean): Promise<boolean[]> {
+  const res = await q.query<{ i: number; ok: boolean }>('SELECT i, ok FROM wa_ops.record_batch($1, $2, $3::json, $4)', [campaignId, worker, JSON.stringify(ops), retryUnknown]);
+  const out = new Array<boolean>(ops.length).fill(false);
+  for (const row of res.rows) out[row.i - 1] = row.ok;
+  return out;
+}
+
+/** Claims per state for a campaign (status, tests). */
+export async function claimCounts(q: Queryable, campaignId: string): Promise<Record<string, number>> {
+  const res = await q.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM wa_ops.claims WHERE campaign_id = $1 GROUP BY state', [campaignId]);
+  return Object.fromEntries(res.rows.map((r) => [r.state, Number(r.n)]));
+}
+
+/** Claims for a campaign's history (store import): who was sent, failed, or is open ("unknown", held by no live worker). */
+export async function seedClaims(q: Queryable, campaignId: string, rows: readonly { r: string; state: 'open' | 'released' | 'sent' | 'failed' }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    await q.query(
+      `INSERT INTO wa_ops.claims (campaign_id, r, worker, state, claimed_at)
+       SELECT $1, e->>'r', 'import', e->>'state', now() FROM json_array_elements($2::json) AS e
+       ON CONFLICT (campaign_id, r) DO NOTHING`,
+      [campaignId, JSON.stringify(rows.slice(i, i + 5000))],
+    );
+  }
+}

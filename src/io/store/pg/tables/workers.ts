@@ -1,0 +1,45 @@
+/** Table wa_ops.workers: every sending process registered on a campaign, with a heartbeat (dead workers' claims stay "unknown"). */
+import type { Queryable } from '../connect.js';
+
+/** DDL by schema version. */
+export const DDL: Record<number, string[]> = {
+  2: [
+    `CREATE TABLE IF NOT EXISTS wa_ops.workers (
+       worker_id text PRIMARY KEY,
+       campaign_id text,
+       host text NOT NULL,
+       pid int NOT NULL,
+       started_at timestamptz NOT NULL DEFAULT now(),
+       heartbeat_at timestamptz NOT NULL DEFAULT now(),
+       ended_at timestamptz
+     )`,
+  ],
+};
+
+/** A worker without a heartbeat for this long is dead (its open claims may be retried with --retry-unknown). */
+export const DEAD_AFTER_SECONDS = 15;
+
+/** Register a worker. */
+export async function registerWorker(q: Queryable, workerId: string, campaignId: string | undefined, host: string, pid: number): Promise<void> {
+  await q.query('INSERT INTO wa_ops.workers (worker_id, campaign_id, host, pid) VALUES ($1, $2, $3, $4)', [workerId, campaignId ?? null, host, pid]);
+}
+
+/** Heartbeat (and the campaign, once known). */
+export async function heartbeat(q: Queryable, workerId: string, campaignId: string | undefined): Promise<void> {
+  await q.query('UPDATE wa_ops.workers SET heartbeat_at = now(), campaign_id = coalesce($2, campaign_id) WHERE worker_id = $1', [workerId, campaignId ?? null]);
+}
+
+/** Mark a worker ended (a clean stop). */
+export async function endWorker(q: Queryable, workerId: string): Promise<void> {
+  await q.query('UPDATE wa_ops.workers SET ended_at = now() WHERE worker_id = $1', [workerId]);
+}
+
+/** Workers of a campaign alive now (heartbeat fresh, not ended). */
+export async function liveWorkers(q: Queryable, campaignId: string): Promise<{ worker_id: string; host: string; pid: number }[]> {
+  return (
+    await q.query<{ worker_id: string; host: string; pid: number }>(
+      `SELECT worker_id, host, pid FROM wa_ops.workers WHERE campaign_id = $1 AND ended_at IS NULL AND heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS})`,
+      [campaignId],
+    )
+  ).rows;
+}

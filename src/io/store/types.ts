@@ -1,0 +1,78 @@
+/**
+ * The campaign store: the one interface the send path uses for a campaign's ledger.
+ * Files are the embedded default (src/io/store/file-store.ts); PostgreSQL is a second
+ * implementation of the same interface (--store postgres://...). The engine never knows which.
+ * Stable: change only additively.
+ */
+import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
+
+/** Which campaign. */
+export interface CampaignRef {
+  /** The campaign's name (campaign file "name"). */
+  name: string;
+  /** The ledger path of the file store (<campaign-file-base>.ledger.jsonl, or --ledger). */
+  ledgerPath: string;
+  /** The campaign identity when known (from a ledger header); undefined for a campaign never sent. */
+  campaignId?: string;
+  /** sha256 of the campaign file, to tell campaigns of one name apart. */
+  campaignHash?: string;
+}
+
+/** What a replay saw. */
+export interface ReplayInfo {
+  /** Events delivered to the callback. */
+  events: number;
+  /** Bytes of a torn last record (a write cut short by a crash), skipped. */
+  tornBytes: number;
+}
+
+/** Read access without a lock (status, --dry-run, doctor --campaign). */
+export interface LedgerReader {
+  /** Where the ledger lives, for messages (a path, or a URL without its password). */
+  readonly location: string;
+  /** The first header (the campaign identity), read cheaply; undefined when nothing was stored yet. */
+  header(): Promise<HeaderEvent | undefined>;
+  /** Every stored event in order, streamed to the callback in bounded memory; a torn last record is skipped. */
+  replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo>;
+}
+
+/** Write access of one sending process: the file lock (files) or a worker registration (PostgreSQL). */
+export interface LedgerWriter extends LedgerReader {
+  /** Store an event durably; resolves once stored. */
+  append(e: LedgerEvent): Promise<void>;
+  /**
+   * Store an attempt before its request goes out. Resolves true once durable; false when another
+   * worker already holds this recipient (PostgreSQL claims; the file store always answers true).
+   * The executor sends the request only after true.
+   */
+  claim(attempt: AttemptEvent): Promise<boolean>;
+  /** Events other writers stored since the last call (another worker's cooldown or attempts); the file store has none. */
+  poll(): Promise<LedgerEvent[]>;
+  /**
+   * Pacing shared by every worker of a sender (PostgreSQL): reserves the sender's next slot at or after
+   * notBefore and resolves with its start. Absent: the engine's own per-sender pacing is the only one.
+   */
+  readonly sharedPacing?: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
+  /** Resolve when everything appended so far is stored. */
+  drain(): Promise<void>;
+  /** Why this writer lost its exclusive right to write (lock deleted, emptied or taken over), or undefined. */
+  lost(): string | undefined;
+  /** Stored events and commits (fsyncs) so far. */
+  readonly stats: { events: number; commits: number };
+  /** Flush, then release the lock or registration. */
+  close(): Promise<void>;
+}
+
+/** A place campaigns live. */
+export interface CampaignStore {
+  readonly kind: 'files' | 'postgres';
+  /** A reader (no lock). */
+  reader(ref: CampaignRef): Promise<LedgerReader>;
+  /**
+   * A writer: takes the campaign's lock (files: throws PausedError code "ledger-locked" when another
+   * live process holds it). notice() receives one-line remarks (a torn tail trimmed, a stale lock taken over).
+   */
+  writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter>;
+  /** Close connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/** Poll the templates under review until none is left in review, time runs out, or a signal stops the watch. */
+import { inReview } from '../../core/templates/review.js';
+import type { TemplateRecord } from '../graph/types.js';
+
+export interface WatchOptions {
+  fetch: () => Promise<TemplateRecord[]>;
+  intervalMs: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Told when a template's status changes. */
+  onChange?: (t: TemplateRecord, from: string) => void;
+}
+
+export interface WatchResult {
+  records: TemplateRecord[];
+  timedOut: boolean;
+  interrupted: boolean;
+}
+
+/** Watch from the first fetch on; returns the last records seen. */
+export async function watchReview(o: WatchOptions): Promise<WatchResult> {
+  const started = Date.now();
+  const last = new Map<string, string>();
+  for (;;) {
+    const records = await o.fetch();
+    for (const t of records) {
+      const key = `${t.name}:${t.language}`;
+      const before = last.get(key);
+      if (before !== undefined && before !== t.status) o.onChange?.(t, before);
+      last.set(key, t.status);
+    }
+    if (!records.some((t) => inReview(t.status))) return { records, timedOut: false, interrupted: false };
+    if (o.signal?.aborted) return { records, timedOut: false, interrupted: true };
+    const left = o.timeoutMs === undefined ? Infinity : o.timeoutMs - (Date.now() - started);
+    if (left <= 0) return { records, timedOut: true, interrupted: false };
+    await sleep(Math.min(o.intervalMs, left), o.signal);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,25 @@
+/** A block of text redrawn in place on a terminal (the previous frame is erased), or written frame after frame elsewhere. */
+
+export interface LiveView {
+  /** Show a new frame. */
+  update(frame: string): void;
+  /** Leave the last frame on screen. */
+  close(): void;
+}
+
+/** In place on a TTY; otherwise every frame is appended (a log, a pipe). */
+export function createLiveView(stream: NodeJS.WriteStream, inPlace: boolean): LiveView {
+  let lines = 0;
+  return {
+    update(frame) {
+      const text = frame.endsWith('\n') ? frame : `${frame}\n`;
+      // Cursor up over the last frame, then clear to the end of the screen.
+      const erase = inPlace && lines > 0 ? `\x1b[${lines}A\x1b[0J` : '';
+      stream.write(erase + text);
+      lines = text.split('\n').length - 1;
+    },
+    close() {
+      lines = 0;
+    },
+  };
+}

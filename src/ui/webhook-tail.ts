@@ -1,0 +1,61 @@
+/** The live tail of webhook serve (one line per event, like `stripe listen`) and its stop summary. */
+import { formatDuration } from '../core/campaign/duration.js';
+import { cleanExternal as c } from '../core/webhook/external-text.js';
+import { describeManagement } from '../core/webhook/management.js';
+import type { WebhookRecord } from '../core/webhook/records.js';
+import type { WebhookStats } from '../webhook/server.js';
+import type { ForwardResult } from '../webhook/forwarder.js';
+import { paint } from './output.js';
+import { fmtInt } from './progress.js';
+
+const clock = (d: Date) => d.toTimeString().slice(0, 8);
+const num = (digits: string) => (/^\d+$/.test(digits) ? `+${digits}` : c(digits, 40));
+const STATUS_COLOUR: Record<string, 'green' | 'red' | 'cyan' | 'gray'> = { sent: 'gray', delivered: 'cyan', read: 'green', played: 'green', failed: 'red' };
+
+function body(r: WebhookRecord): string {
+  switch (r.kind) {
+    case 'status': {
+      const err = r.errors?.[0];
+      const what = paint(STATUS_COLOUR[r.status] ?? 'gray', r.status.padEnd(9));
+      return `status   ${what} ${num(r.recipient)}  ${c(r.id, 48)}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
+    }
+    case 'message':
+      return `inbound  ${r.type.padEnd(9)} ${num(r.from)}  ${r.text !== undefined ? JSON.stringify(c(r.text, 60)) : ''}`;
+    case 'preference':
+      return `opt-out  ${`${c(r.value, 8)}`.padEnd(9)} ${num(r.waId ?? r.userId ?? '?')}  ${c(r.category, 30)}`;
+    case 'error':
+      return `error    ${paint('red', String(r.code))} ${c(r.title ?? '', 60)}${r.details ? `: ${c(r.details, 80)}` : ''}`;
+    case 'management': {
+      const e = describeManagement(r);
+      const line = `${c(e.field, 40)}  ${c(e.subject, 60)}  ${c(e.change, 100)}`;
+      return `account  ${e.severity === 'stop' ? paint('red', line) : e.severity === 'warn' ? paint('yellow', line) : line}`;
+    }
+    default:
+      return `event    ${c(r.field, 40)}`;
+  }
+}
+
+/** One line for a stored (or duplicate) record. */
+export function tailLine(r: WebhookRecord, duplicate: boolean, now = new Date()): string {
+  return `${paint('dim', clock(now))}  ${body(r)}${duplicate ? paint('dim', '  (duplicate, not stored again)') : ''}`;
+}
+
+/** One line for a forwarding result worth showing (retries and dead letters; successes only when verbose). */
+export function forwardLine(r: ForwardResult, now = new Date()): string {
+  const why = r.status !== undefined ? `HTTP ${r.status}` : c(r.error ?? 'error', 80);
+  const what = r.ok ? paint('green', `forwarded (${why})`) : r.dead ? paint('red', `forward gave up after ${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'} (${why}): kept as a dead letter`) : paint('yellow', `forward failed (${why}), retrying`);
+  return `${paint('dim', clock(now))}  → ${what}`;
+}
+
+/** The sentence printed when serve stops. */
+export function stopSummary(s: WebhookStats, elapsedMs: number, deadLetterPath?: string): string {
+  const parts = [`${fmtInt(s.recorded)} ${s.recorded === 1 ? 'event' : 'events'} stored`];
+  if (s.duplicates) parts.push(`${fmtInt(s.duplicates)} duplicate ${s.duplicates === 1 ? 'delivery' : 'deliveries'} ignored`);
+  const refused = s.badSignature + s.tooLarge + s.badJson;
+  if (refused) parts.push(`${fmtInt(refused)} refused (${[s.badSignature && `${s.badSignature} bad signature`, s.tooLarge && `${s.tooLarge} too large`, s.badJson && `${s.badJson} not JSON`].filter(Boolean).join(', ')})`);
+  if (s.storageErrors) parts.push(`${fmtInt(s.storageErrors)} answered 500 (storage errors)`);
+  if (s.suppressed || s.lifted) parts.push(`${fmtInt(s.suppressed)} opt-out${s.suppressed === 1 ? '' : 's'} suppressed, ${fmtInt(s.lifted)} lifted`);
+  if (s.unresolvedOptOuts) parts.push(`${fmtInt(s.unresolvedOptOuts)} opt-out${s.unresolvedOptOuts === 1 ? '' : 's'} without a known number`);
+  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded, ${fmtInt(s.deadLetters)} dead letter${s.deadLetters === 1 ? '' : 's'}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
+  return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')}.`;
+}

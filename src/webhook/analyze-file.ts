@@ -1,0 +1,84 @@
+/** Read an events file (and the campaign ledgers beside it) into a delivery report. */
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { InputError } from '../core/errors.js';
+import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
+import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
+import type { WebhookRecord } from '../core/webhook/records.js';
+import { isStopMessage } from '../core/webhook/stop-words.js';
+import { readLedger } from '../io/ledger/ledger.js';
+import { findLedgers } from '../io/ledger/tap.js';
+
+export interface AnalyzeOptions {
+  campaignDirs: string[];
+  /** The config file's "pricing" override, if any. */
+  pricing?: unknown;
+  onWarning?: (text: string) => void;
+}
+
+const HINT = 'pass the events file written by wa-ops webhook serve (--events, WA_OPS_EVENTS or "events" in the config)';
+
+/** Refuse what is not an events file: missing, a folder, or a first line that is not one of our records. */
+export function checkEventsFile(file: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new InputError(`${file}: no such file`, { code: 'file-not-found', hint: HINT });
+  }
+  if (st.isDirectory()) throw new InputError(`${file} is a folder, not an events file`, { code: 'not-a-file', hint: HINT });
+  if (!st.isFile()) throw new InputError(`${file} is not a regular file`, { code: 'not-a-file', hint: HINT });
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(64 * 1024);
+  let n: number;
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const first = buf.subarray(0, n).toString('utf8').split('\n').find((l) => l.trim() !== '');
+  if (first === undefined) return;
+  let ok = false;
+  try {
+    const r = JSON.parse(first) as { kind?: unknown; key?: unknown };
+    ok = typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.key === 'string';
+  } catch {
+    // a torn single line is possible only at the end; a first line that is not JSON means another kind of file
+    ok = first.length === n && n < buf.length && first.trimStart().startsWith('{"kind"');
+  }
+  if (!ok) throw new InputError(`${file}:1: not an events file (expected JSON lines written by wa-ops webhook serve)`, { code: 'not-an-events-file', hint: HINT });
+}
+
+function ledgerInfo(dirs: string[]): Map<string, LedgerInfo> {
+  const ledgers = new Map<string, LedgerInfo>();
+  for (const [id, path] of findLedgers(dirs)) {
+    const { events } = readLedger(path);
+    const header = events.find((e) => e.t === 'header') as { template?: string } | undefined;
+    const accepted = new Set<string>();
+    for (const e of events) if (e.t === 'sent' && e.wamid) accepted.add(e.wamid);
+    ledgers.set(id, { template: header?.template, accepted });
+  }
+  return ledgers;
+}
+
+/** Stream the file into a report (a torn or broken line is skipped with one warning). */
+export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promise<DeliveryReport> {
+  checkEventsFile(file);
+  const analyzer = new DeliveryAnalyzer(ledgerInfo(o.campaignDirs), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNo = 0;
+  let broken = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let r: WebhookRecord;
+    try {
+      r = JSON.parse(line) as WebhookRecord;
+    } catch {
+      if (++broken === 1) o.onWarning?.(`${file}:${lineNo}: not JSON (a torn line?), skipped`);
+      continue;
+    }
+    if (r && typeof r === 'object' && typeof r.kind === 'string') analyzer.add(r);
+  }
+  return analyzer.report();
+}

@@ -1,0 +1,110 @@
+/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, known keys loaded. */
+import { closeSync, createReadStream, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { InputError } from '../core/errors.js';
+import { BoundedSet } from '../core/webhook/records.js';
+import { EventAppender } from './event-appender.js';
+import { lockEventsFile, type EventsLock } from './events-lock.js';
+
+export interface OpenEventsFile {
+  appender: EventAppender;
+  /** Dedupe keys of every stored event (bounded). */
+  keys: BoundedSet;
+  lock: EventsLock;
+  /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
+  repaired: 'kept' | 'dropped' | null;
+  close(): Promise<void>;
+}
+
+function checkPath(path: string): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`cannot use ${path} as the events file: ${(err as NodeJS.ErrnoException).code}`, { code: 'bad-events-file' });
+    try {
+      if (!statSync(dirname(path)).isDirectory()) throw new Error('not a folder');
+    } catch {
+      throw new InputError(`cannot create ${path}: the folder ${dirname(path)} does not exist`, { code: 'bad-events-file', hint: 'create the folder or choose another --events file' });
+    }
+    return;
+  }
+  if (!st.isFile()) throw new InputError(`${path} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; the events file must be a file`, { code: 'bad-events-file', hint: 'pass a file name with --events, e.g. --events webhook-events.jsonl' });
+}
+
+/** Make the file end on a whole line. A complete JSON fragment is kept; anything else was never acknowledged and is cut. */
+export function repairTail(fd: number): 'kept' | 'dropped' | null {
+  const size = fstatSync(fd).size;
+  if (size === 0) return null;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  if (last[0] === 0x0a) return null;
+  // Find the start of the last line, reading backwards in blocks.
+  let start = 0;
+  const block = Buffer.alloc(64 * 1024);
+  for (let end = size; end > 0; ) {
+    const from = Math.max(0, end - block.length);
+    const n = readSync(fd, block, 0, end - from, from);
+    const i = block.subarray(0, n).lastIndexOf(0x0a);
+    if (i >= 0) {
+      start = from + i + 1;
+      break;
+    }
+    end = from;
+  }
+  const tail = Buffer.alloc(size - start);
+  readSync(fd, tail, 0, tail.length, start);
+  try {
+    JSON.parse(tail.toString('utf8'));
+    writeSync(fd, '\n', size);
+    return 'kept';
+  } catch {
+    ftruncateSync(fd, start);
+    return 'dropped';
+  }
+}
+
+async function loadKeys(path: string, keys: BoundedSet): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line) continue;
+    // The key is near the start of every record: skip full parses for speed.
+    const m = /"key":"((?:[^"\\]|\\.)*)"/.exec(line);
+    if (m) keys.add(JSON.parse(`"${m[1]}"`) as string);
+  }
+}
+
+/** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
+export async function openEventsFile(path: string): Promise<OpenEventsFile> {
+  checkPath(path);
+  closeSync(openSync(path, 'a', 0o600));
+  const lock = await lockEventsFile(path);
+  try {
+    const rw = openSync(path, 'r+');
+    let repaired: OpenEventsFile['repaired'];
+    try {
+      repaired = repairTail(rw);
+    } finally {
+      closeSync(rw);
+    }
+    const keys = new BoundedSet();
+    await loadKeys(path, keys);
+    const fd = openSync(path, 'a', 0o600);
+    const appender = new EventAppender(fd);
+    return {
+      appender,
+      keys,
+      lock,
+      repaired,
+      async close() {
+        await appender.drain();
+        closeSync(fd);
+        await lock.release();
+      },
+    };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,104 @@
+/** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
+import { readFileSync } from 'node:fs';
+import { optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
+import type { WebhookRecord } from '../core/webhook/records.js';
+import { findLedgers } from '../io/ledger/tap.js';
+import { appendSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
+
+interface Counters {
+  suppressed: number;
+  lifted: number;
+  unresolvedOptOuts: number;
+}
+
+const MAX_IDS = 200_000;
+
+/** Learns user id -> number from the events it sees, so a later event known only by its user id still finds the number. */
+export class OptOutWriter {
+  private readonly numberOfUser = new Map<string, string>();
+
+  constructor(
+    private readonly path: string,
+    private readonly campaignDirs: string[],
+    private readonly stats: Counters,
+    private readonly log: (level: 'info' | 'alert', text: string) => void,
+  ) {}
+
+  /** Handle records that are durable in the events file. */
+  handle(records: WebhookRecord[]): void {
+    const out: SuppressionRecord[] = [];
+    for (const r of records) {
+      this.learn(r);
+      const intent = optOutOf(r);
+      if (!intent) continue;
+      const e164 = intent.e164 ?? this.resolve(intent, r);
+      if (!e164) {
+        this.stats.unresolvedOptOuts++;
+        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${intent.userId}` : 'an unknown user'} (${intent.ref}): no phone number known, so it could not be added to the suppression list; add it with wa-ops suppressions add once you know the number`);
+        continue;
+      }
+      const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref });
+      if (intent.waId) rec.waId = intent.waId;
+      if (intent.userId) rec.userId = intent.userId;
+      out.push(rec);
+    }
+    if (!out.length) return;
+    try {
+      appendSuppressions(this.path, out);
+    } catch (err) {
+      // The events file holds the opt-out durably; say loudly that the list missed it.
+      this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}`);
+      return;
+    }
+    for (const s of out) {
+      if (s.op === 'add') this.stats.suppressed++;
+      else this.stats.lifted++;
+      this.log('info', `${s.op === 'add' ? 'suppressed' : 'lifted'} ${s.e164} (${s.reason}, scope ${s.scope})`);
+    }
+  }
+
+  private learn(r: WebhookRecord): void {
+    let userId: string | undefined;
+    let number: string | undefined;
+    if (r.kind === 'status') {
+      userId = r.userId;
+      number = /^\d{6,15}$/.test(r.recipient) ? r.recipient : undefined;
+    } else if (r.kind === 'message') {
+      userId = r.userId;
+      number = r.waId ?? (/^\d{6,15}$/.test(r.from) ? r.from : undefined);
+    }
+    if (!userId || !number) return;
+    if (this.numberOfUser.size >= MAX_IDS) this.numberOfUser.delete(this.numberOfUser.keys().next().value as string);
+    this.numberOfUser.set(userId, `+${number}`);
+  }
+
+  private resolve(intent: OptOutIntent, r: WebhookRecord): string | undefined {
+    if (intent.userId && this.numberOfUser.has(intent.userId)) return this.numberOfUser.get(intent.userId);
+    if (r.kind === 'status' && this.campaignDirs.length) return ledgerRecipient(this.campaignDirs, r.id);
+    return undefined;
+  }
+}
+
+/** The recipient a campaign ledger recorded for a wamid (read only; ledgers belong to send). */
+export function ledgerRecipient(dirs: string[], wamid: string): string | undefined {
+  const needle = JSON.stringify(wamid);
+  for (const path of findLedgers(dirs).values()) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes(needle)) continue;
+    for (const line of text.split('\n')) {
+      if (!line.includes(needle)) continue;
+      try {
+        const e = JSON.parse(line) as { t?: string; r?: string; wamid?: string };
+        if (e.wamid === wamid && typeof e.r === 'string' && /^\+\d{6,15}$/.test(e.r)) return e.r;
+      } catch {
+        // a torn line
+      }
+    }
+  }
+  return undefined;
+}

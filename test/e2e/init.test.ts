@@ -1,0 +1,87 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { root, runCli, tempDir } from '../helpers.js';
+
+let sb: SandboxServer;
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(() => sb.close());
+
+const hasPython = spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status === 0;
+
+/** Run `wa-ops <args>` in a pseudo-terminal, answering prompts in order. */
+async function inTerminal(args: string[], steps: { expect: string; send: string }[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  const spec = { argv: [process.execPath, join(root, 'bin', 'wa-ops.js'), ...args], env: { NO_COLOR: '1', TERM: 'xterm', ...env }, cwd, steps };
+  // Asynchronous: the sandbox runs in this process and must keep answering meanwhile.
+  const { stdout } = await promisify(execFile)('python3', [join(root, 'test', 'pty-drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(stdout);
+}
+
+describe('init merges into an existing .env', () => {
+  it('keeps the other keys, replaces only its own, and says which', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), '# mine\nDATABASE_URL=postgres://db/x\nWA_OPS_TOKEN=old-token\nSTRIPE_KEY="sk live"\n', { mode: 0o644 });
+    const r = await runCli(['init', '--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--no-doctor'], {
+      cwd: dir,
+      env: { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_VERIFY_TOKEN: 'verify-me', WA_OPS_GRAPH_URL: sb.url },
+    });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, '.env'), 'utf8');
+    expect(text).toBe('# mine\nDATABASE_URL=postgres://db/x\nWA_OPS_TOKEN=sandbox-token\nSTRIPE_KEY="sk live"\nWA_OPS_VERIFY_TOKEN=verify-me\n');
+    expect(statSync(join(dir, '.env')).mode & 0o777).toBe(0o600);
+    expect(r.stderr).toMatch(/added WA_OPS_VERIFY_TOKEN; replaced WA_OPS_TOKEN; kept its 2 other keys \(DATABASE_URL, STRIPE_KEY\)/);
+    expect(r.stderr).not.toMatch(/sandbox-token|old-token/);
+  });
+});
+
+describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
+  it('accepts the sandbox token after asking the API, and refuses a token the API refuses', async () => {
+    const dir = tempDir();
+    const r = await inTerminal(
+      ['init', '--no-doctor'],
+      [
+        { expect: 'Phone number id', send: '109876543210987\r' },
+        { expect: 'WhatsApp Business Account id', send: '210987654321098\r' },
+        { expect: 'App id', send: '\r' },
+        { expect: 'Access token', send: 'wrong-token\r' },
+        { expect: 'refused this token', send: `${'\u007f'.repeat(11)}sandbox-token\r` },
+        { expect: 'App secret', send: '\r' },
+        { expect: 'verify token', send: '\r' },
+        { expect: 'Webhook URL', send: '\r' },
+      ],
+      dir,
+      { WA_OPS_GRAPH_URL: sb.url },
+    );
+    expect(r.output).toMatch(/the API refused this token: \(#190\)/);
+    expect(r.output).not.toMatch(/paste the whole token/);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toMatch(/^WA_OPS_TOKEN=sandbox-token$/m);
+  });
+
+  it('Ctrl-C at an init prompt exits 130 and writes nothing', async () => {
+    const dir = tempDir();
+    const r = await inTerminal(['init'], [{ expect: 'Phone number id', send: '109876543210987\r' }, { expect: 'WhatsApp Business Account id', send: '\u0003' }], dir, { WA_OPS_GRAPH_URL: sb.url });
+    expect(r.code).toBe(130);
+    expect(r.output).toMatch(/interrupted by SIGINT/);
+    expect(r.output).not.toMatch(/internal error/);
+    expect(existsSync(join(dir, '.env'))).toBe(false);
+    expect(existsSync(join(dir, 'wa-ops.config.json'))).toBe(false);
+  });
+
+  it('Ctrl-C at the send confirmation exits 130: nothing was sent', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'phone,first_name\n+4915112345671,Ana\n+4915112345672,Ben\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'ctrl-c', recipients: 'list.csv', template: { name: 'hello_world', language: 'en_US' } }));
+    const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    const r = await inTerminal(['send', '--campaign', 'c.json'], [{ expect: 'Send 2 messages now', send: '\u0003' }], dir, env);
+    expect(r.code).toBe(130);
+    expect(r.output).toMatch(/nothing was sent/);
+    const accepted = (await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] };
+    expect(accepted.data).toHaveLength(0);
+  });
+});

@@ -1,0 +1,60 @@
+// send reads a campaign's list with the validate-numbers classifier (issue 13); campaign files are checked (issue 16).
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { fixtures, runCli, tempDir } from '../helpers.js';
+
+let sb: SandboxServer;
+const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
+
+beforeAll(async () => {
+  sb = await startSandbox({ mps: 1000 });
+});
+afterAll(() => sb.close());
+
+function campaignCopy(extra: Record<string, unknown> = {}): { dir: string; file: string } {
+  const dir = tempDir('wa-ops-numbers-campaign-');
+  copyFileSync(join(fixtures, 'campaigns', 'land-column.csv'), join(dir, 'land-column.csv'));
+  const c = { ...JSON.parse(readFileSync(join(fixtures, 'campaigns', 'land-column.json'), 'utf8')), ...extra };
+  const file = join(dir, 'land-column.json');
+  writeFileSync(file, JSON.stringify(c));
+  return { dir, file };
+}
+
+describe('one classifier for validate-numbers and send', () => {
+  it('send --dry-run targets exactly the valid unique rows validate-numbers finds with the same options', async () => {
+    const { dir, file } = campaignCopy();
+    const valid = join(dir, 'valid.csv');
+    const v = await runCli(['validate-numbers', join(dir, 'land-column.csv'), '--column', 'Handy', '--country-column', 'Land', '--country', 'DE', '--valid-out', valid, '--json']);
+    expect(v.code).toBe(0);
+    const expected = readFileSync(valid, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(';')[4]).sort();
+    expect(expected).toHaveLength(6);
+    const r = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    const dry = JSON.parse(r.stdout);
+    expect(dry.payloads.map((p: { to: string }) => `+${p.to.replace(/^\+/, '')}`).sort()).toEqual(expected);
+    expect(dry.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual(['duplicate of line 2', 'invalid number: ambiguous-country-code']);
+  });
+
+  it('refuses unknown campaign keys with "did you mean", and Graph URLs in a campaign', async () => {
+    const typo = campaignCopy({ countryColumm: 'Land' });
+    const r = await runCli(['send', '--campaign', typo.file, '--dry-run'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown key "countryColumm": did you mean "countryColumn"\?/);
+    const steal = campaignCopy({ graphUrls: ['http://127.0.0.1:9/steal'] });
+    const g = await runCli(['send', '--campaign', steal.file, '--dry-run'], { env: env() });
+    expect(g.code).toBe(2);
+    expect(g.stderr).toMatch(/Graph URLs come from --graph-url, WA_OPS_GRAPH_URL or the config file/);
+  });
+
+  it('does not echo a recipients file that is not a list (send and doctor --campaign)', async () => {
+    const { dir, file } = campaignCopy({ recipients: '.env' });
+    writeFileSync(join(dir, '.env'), 'WA_OPS_TOKEN=EAAGsecretsecretsecretsecretsecretsecret1234\n');
+    const r = await runCli(['send', '--campaign', file, '--dry-run'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/EAAG|WA_OPS_TOKEN/);
+    const d = await runCli(['doctor', '--campaign', file, '--offline'], { env: env() });
+    expect(d.stdout + d.stderr).not.toMatch(/EAAG|WA_OPS_TOKEN/);
+  });
+});

@@ -1,0 +1,185 @@
+// validate-numbers on lists as CRMs export them (issue 13) and hostile inputs and outputs (issue 16), through the built CLI.
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, root, runCli, tempDir } from '../helpers.js';
+
+const nums = (f: string) => join(fixtures, 'numbers', f);
+const csvRows = (path: string) => readFileSync(path, 'utf8').trim().split('\r\n');
+
+describe('the missing "+"', () => {
+  it('reads a German list: 4917... is the German mobile, +41... the Swiss one, both-valid readings are ambiguous', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    const r = await runCli(['validate-numbers', nums('missing-plus-de.csv'), '--country', 'DE', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ rows: 7, valid: 5, duplicates: 1, invalid: 1, assumedInternational: 3, reasons: { 'ambiguous-country-code': 1 } });
+    expect(s.columns).toEqual({ phone: 'Handy', country: 'Land' });
+    const rows = csvRows(out);
+    expect(rows[0]).toBe('Name;Handy;Land;e164;status;reason;region;type;detail');
+    expect(rows[1]).toBe('Anna;491701234567;DE;+491701234567;valid;;DE;MOBILE;assumed-international');
+    expect(rows[2]).toBe('Ben;+491701234567;DE;+491701234567;duplicate;;DE;MOBILE;');
+    expect(rows[3]).toBe('Carla;41788596016;;+41788596016;valid;;CH;MOBILE;assumed-international');
+    expect(rows[4]).toBe('Dieter;17012345678;DE;;invalid;ambiguous-country-code;;;+17012345678 or +4917012345678');
+    expect(rows[6]).toBe('Frieda;0049 172 3456789;;+491723456789;valid;;DE;MOBILE;');
+    expect(rows[7]).toBe('Gustav;886912345678;;+886912345678;valid;;TW;MOBILE;assumed-international');
+  });
+
+  it('explains assumed-international and ambiguous-country-code in the reasons table', async () => {
+    const r = await runCli(['validate-numbers', nums('missing-plus-de.csv'), '--country', 'DE']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/assumed-international\s*│\s*3/);
+    expect(r.stdout).toMatch(/ambiguous-country-code\s*│\s*1/);
+    expect(r.stderr).toMatch(/columns: phone "Handy", country "Land", default region DE/);
+  });
+});
+
+describe('headers in the list\'s language', () => {
+  it.each([
+    ['headers-es.csv', 'Teléfono', 'País', 3],
+    ['headers-zh.csv', '手機', '國家', 2],
+    ['headers-fr.csv', 'Téléphone portable', 'Pays', 1],
+    ['headers-tr.csv', 'Cep Telefonu', 'Ülke', 2],
+  ])('%s: finds %s and %s', async (file, phone, country, valid) => {
+    const r = await runCli(['validate-numbers', nums(file), '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.columns).toEqual({ phone, country });
+    expect(s.valid).toBe(valid);
+  });
+});
+
+describe('pipes, CI gate and printed commands', () => {
+  it('reads standard input with "-" and writes the annotated rows to standard output with --out -', async () => {
+    const input = readFileSync(nums('missing-plus-de.csv'), 'utf8');
+    const r = await runCli(['validate-numbers', '-', '--country', 'DE', '--out', '-'], { input });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('Name;Handy;Land;e164;status;reason;region;type;detail');
+    expect(lines).toHaveLength(8);
+    expect(r.stderr).toMatch(/Annotated rows: standard output/);
+  });
+
+  it('says when the --max-invalid gate is exceeded, on stderr and in --json', async () => {
+    const r = await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--max-invalid', '5', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).gate).toEqual({ maxInvalid: 5, invalidRate: 0.3, exceeded: true });
+    expect(r.stderr.trim().split('\n')).toContainEqual(expect.stringMatching(/invalid rate 30\.00 % is above --max-invalid 5 %/));
+    const ok = await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--max-invalid', '50', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).gate).toEqual({ maxInvalid: 50, invalidRate: 0.3, exceeded: false });
+  });
+
+  it('prints a pilot-sample command that keeps --column and --country-column, and that command works', async () => {
+    const dir = tempDir();
+    const list = join(dir, 'my list.csv');
+    const rows = Array.from({ length: 1200 }, (_, i) => `N${i};x;+49 170 ${String(1000000 + i)};DE`);
+    writeFileSync(list, `Name;Telefon;Mobil;Land\n${rows.join('\n')}\n`);
+    const r = await runCli(['validate-numbers', list, '--column', 'Mobil', '--country-column', 'Land', '--seed', '7'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const tip = r.stderr.split('\n').find((l) => l.includes('wa-ops validate-numbers'))!.trim();
+    expect(tip).toContain('--column Mobil');
+    expect(tip).toContain('--country-column Land');
+    expect(tip).toContain(`'${list}'`);
+    const again = execFileSync('sh', ['-c', `${tip.replace(/^wa-ops /, `node ${join(root, 'bin', 'wa-ops.js')} `)} --json`], { cwd: dir, env: { ...process.env, CI: '1' } });
+    expect(JSON.parse(String(again))).toMatchObject({ valid: 1200, sample: { percent: 10, size: 120, seed: 7 } });
+    expect(csvRows(join(dir, 'pilot.csv'))).toHaveLength(121);
+  });
+});
+
+describe('CSV dialects and bounds', () => {
+  it.each(['cr-only.csv', 'crlf-header-lf-rows.csv'])('%s: three rows', async (file) => {
+    const r = await runCli(['validate-numbers', nums(file), '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 3, valid: 3 });
+  });
+
+  it('warns about rows with another field count, with their lines, and keeps the added columns aligned for short rows', async () => {
+    const dir = tempDir();
+    const r = await runCli(['validate-numbers', nums('field-count-mismatch.csv'), '--out', join(dir, 'o.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/2 rows have another number of fields than the header \(line 3, 4\)/);
+    expect(csvRows(join(dir, 'o.csv'))[3]).toBe('C,+49 172 3456789,,+491723456789,valid,,DE,MOBILE,');
+  });
+
+  it('stops a 50 MB single line at the cap with its line number, quickly and in bounded memory', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'huge.csv');
+    writeFileSync(file, 'name,phone\nA,+49 170 1234567\n' + 'x'.repeat(50_000_000) + '\n');
+    const r = await runCli(['validate-numbers', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/huge\.csv:3: a field longer than 100,000 characters/);
+    expect(r.stderr).toMatch(/--max-field-length/);
+    const line = await runCli(['validate-numbers', file, '--max-field-length', '60000000']);
+    expect(line.stderr).toMatch(/huge\.csv:3: a record longer than 1,000,000 characters/);
+    expect(r.stderr).not.toMatch(/xxxxxxxxxx/);
+    const raised = await runCli(['validate-numbers', file, '--max-line-length', '60000000', '--max-field-length', '60000000', '--json']);
+    expect(raised.code).toBe(0);
+    expect(JSON.parse(raised.stdout)).toMatchObject({ rows: 2, valid: 1 });
+  });
+
+  it('does not echo a file that is not a list (.env, /etc/shadow-like)', async () => {
+    const r = await runCli(['validate-numbers', nums('not-a-list.env')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/EAAG|0123456789abcdef|WA_OPS_TOKEN/);
+    expect(r.stderr).toMatch(/does not look like a CSV header/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'shadow'), 'root:$6$salt$hashhashhashhashhashhash:19000:0:99999:7:::\n');
+    const s = await runCli(['validate-numbers', join(dir, 'shadow'), '--column', 'phone']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).not.toMatch(/hashhash/);
+  });
+
+  it('names FIFOs, devices and /proc files for what they are', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    const cases: [string, RegExp][] = [
+      [join(dir, 'fifo'), /named pipe \(FIFO\)/],
+      ['/dev/zero', /character device/],
+      ['/proc/self/status', /kernel generates under \/proc/],
+    ];
+    for (const [path, message] of cases) {
+      const r = await runCli(['validate-numbers', path]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/is empty/);
+    }
+  });
+});
+
+describe('output files', () => {
+  it('refuses an output that is the input, and leaves the list alone', async () => {
+    const dir = tempDir();
+    const list = join(dir, 'list.csv');
+    writeFileSync(list, 'phone\n+49 170 1234567\n');
+    for (const flag of ['--out', '--valid-out', '--sample-out']) {
+      const r = await runCli(['validate-numbers', list, flag, list]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is the input file/);
+    }
+    const viaLink = join(dir, 'link.csv');
+    symlinkSync(list, viaLink);
+    const r = await runCli(['validate-numbers', list, '--valid-out', viaLink]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(list, 'utf8')).toBe('phone\n+49 170 1234567\n');
+  });
+
+  it('writes /dev/null in place instead of replacing it, and never follows a planted symlink', async () => {
+    const r = await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--out', '/dev/null']);
+    expect(r.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const dir = tempDir();
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    const out = join(dir, 'out.csv');
+    symlinkSync(victim, out);
+    const w = await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--out', out]);
+    expect(w.code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(lstatSync(out).isFile()).toBe(true);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    expect(existsSync(out)).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+// `wa-ops sandbox` as a user runs it: startup text, a port already in use, deliveries it gives up on.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, runCli } from '../helpers.js';
+
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
+for (const k of Object.keys(env)) if (k.startsWith('WA_OPS_')) delete env[k];
+
+/** Start the built CLI's sandbox; resolves with its URL once it prints it. */
+function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'sandbox', '--port', '0', ...args], { env, stdio: 'pipe' });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve({ child, url: String(d).trim(), stderr: () => err }));
+    child.once('close', (code) => reject(new Error(`sandbox exited ${code}: ${err}`)));
+  });
+}
+
+async function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  child.kill('SIGTERM');
+  return new Promise((r) => child.once('close', r));
+}
+
+describe('wa-ops sandbox', () => {
+  it('prints the app id and the (sandbox) app secret to use, and how to play an inbound message', async () => {
+    const { child, stderr } = await startCli([]);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect(stderr()).toContain('WA_OPS_APP_ID=1234567890123456 WA_OPS_APP_SECRET=sandbox-app-secret');
+      expect(stderr()).toMatch(/_sandbox\/inbound -d '\{"from":"491701234567","text":"Hi"\}'/);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+
+  it('never prints an app secret the user chose, only its last 4 characters', async () => {
+    const { child, stderr } = await startCli(['--app-secret', 'my-real-secret-9876', '--webhook-url', 'http://127.0.0.1:9/webhook']);
+    await new Promise((r) => setTimeout(r, 200));
+    await stop(child);
+    expect(stderr()).not.toContain('my-real-secret');
+    expect(stderr()).toContain('…9876');
+  });
+
+  it('answers a port already in use with one line and exit 2', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['sandbox', '--port', String(port)], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+      const json = await runCli(['sandbox', '--port', String(port), '--json'], { env });
+      expect(JSON.parse(json.stdout).error.code).toBe('port-in-use');
+    } finally {
+      blocker.close();
+    }
+    expect((await runCli(['sandbox', '--port', '99999'], { env })).code).toBe(2);
+    expect((await runCli(['sandbox', '--review-delay', 'soon'], { env })).code).toBe(2);
+  });
+
+  it('says on stderr, with a count, when it gives up on webhook deliveries (receiver not running)', async () => {
+    const { child, url, stderr } = await startCli(['--webhook-url', 'http://127.0.0.1:9/webhook']);
+    try {
+      const res = await fetch(`${url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: '491701234567', text: 'Hi' }) });
+      expect(((await res.json()) as { webhook: string }).webhook).toBe('retrying');
+      const deadline = Date.now() + 20_000;
+      while (!/gave up/.test(stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(stderr()).toMatch(/gave up on a webhook delivery to http:\/\/127\.0\.0\.1:9\/webhook after 6 attempts \(1 in all\)/);
+    } finally {
+      await stop(child);
+    }
+  }, 30_000);
+});

@@ -1,0 +1,141 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { startWebhookServer, type WebhookServer } from '../../src/webhook/server.js';
+import { runCli, tempDir } from '../helpers.js';
+
+const SECRET = 'send-to-app-secret';
+let sb: SandboxServer;
+let hooks: WebhookServer;
+let dir: string;
+let n = 3000101;
+const fresh = () => `+49170${String(n++)}`;
+
+const env = (extra: Record<string, string> = {}) => ({
+  WA_OPS_GRAPH_URL: sb.url,
+  WA_OPS_TOKEN: 'sandbox-token',
+  WA_OPS_PHONE_NUMBER_ID: '109876543210987',
+  WA_OPS_WABA_ID: '210987654321098',
+  WA_OPS_EVENTS: join(dir, 'events.jsonl'),
+  WA_OPS_SUPPRESSIONS: join(dir, 'suppressions.jsonl'),
+  ...extra,
+});
+
+async function accepted(): Promise<{ to: string; type: string; template?: { name: string; parameters: string[] }; text?: string }[]> {
+  return ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: [] }).data;
+}
+
+beforeAll(async () => {
+  dir = tempDir('wa-ops-send-to-');
+  hooks = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: SECRET, eventsPath: join(dir, 'events.jsonl'), campaignDirs: [dir], suppressionsPath: join(dir, 'hook-suppressions.jsonl') });
+  sb = await startSandbox({ webhookUrl: hooks.url, appSecret: SECRET, statusDelayMs: 20, mps: 1000 });
+});
+afterAll(async () => {
+  await sb.close();
+  await hooks.close();
+});
+beforeEach(async () => {
+  await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+});
+
+describe('send --to', () => {
+  it('renders the template with --param, prints the wamid and follows it to delivery', async () => {
+    const to = fresh();
+    const r = await runCli(['send', '--to', to, '--template', 'order_shipped:en_US', '--param', '1=Ana', '--param', '2=#48213', '--param', '3=12 March', '--param', 'button.0=48213', '--wait', '--yes', '--json'], { env: env() });
+    expect(r.stderr).toBe('');
+    expect(r.code, r.stdout).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ to, type: 'template', template: 'order_shipped:en_US', category: 'UTILITY', delivery: { state: expect.stringMatching(/^(delivered|read)$/), timedOut: false } });
+    expect(doc.wamid).toMatch(/^wamid\./);
+    const [m] = await accepted();
+    expect(m).toMatchObject({ to, type: 'template', template: { name: 'order_shipped', parameters: ['Ana', '#48213', '12 March', '48213'] } });
+  });
+
+  it('classifies the number like validate-numbers: a national number needs --country', async () => {
+    const bad = await runCli(['send', '--to', '0170 3000999', '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/missing-country-code/);
+    expect(bad.stderr).toMatch(/--country/);
+    const ok = await runCli(['send', '--to', '0170 3000999', '--country', 'de', '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim()).toMatch(/^wamid\.\S+$/);
+    expect((await accepted())[0].to).toBe('+491703000999');
+  });
+
+  it('refuses an unknown template (exit 3) and wrong parameters (exit 2), sending nothing', async () => {
+    const missing = await runCli(['send', '--to', fresh(), '--template', 'no_such_template:en_US', '--yes'], { env: env() });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/no_such_template \(en_US\) does not exist/);
+    const wrongLang = await runCli(['send', '--to', fresh(), '--template', 'order_shipped:de', '--yes'], { env: env() });
+    expect(wrongLang.stderr).toMatch(/exists in: en_US/);
+    const short = await runCli(['send', '--to', fresh(), '--template', 'order_shipped:en_US', '--param', '1=Ana', '--yes', '--json'], { env: env() });
+    expect(short.code).toBe(2);
+    expect(JSON.parse(short.stdout).error).toMatchObject({ code: 'parameters-mismatch', message: expect.stringContaining('body.2, body.3, button.0') });
+    const extra = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US', '--param', 'name=Ana', '--yes'], { env: env() });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/has no variable "name"; it takes: none/);
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('refuses a suppressed number with the reason, and sends nothing', async () => {
+    const to = fresh();
+    writeFileSync(join(dir, 'suppressions.jsonl'), JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'stop-word', scope: 'all', source: 'webhook', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+    const r = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`\\${to} is suppressed \\(stop-word`));
+    expect(r.stderr).toMatch(/suppressions remove/);
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('a marketing-scope suppression blocks MARKETING templates only', async () => {
+    const to = fresh();
+    writeFileSync(join(dir, 'suppressions.jsonl'), JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'marketing-opt-out', scope: 'marketing', source: 'webhook', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+    const marketing = await runCli(['send', '--to', to, '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=A1B2', '--yes'], { env: env() });
+    expect(marketing.code).toBe(2);
+    expect(marketing.stderr).toMatch(/suppressed \(marketing-opt-out, scope marketing/);
+    const utility = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() });
+    expect(utility.code).toBe(0);
+    expect((await accepted()).map((m) => m.template?.name)).toEqual(['hello_world']);
+  });
+
+  it('needs --yes without a terminal, and exactly one of --campaign / --to and --template / --text', async () => {
+    const noYes = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US'], { env: env() });
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toMatch(/pass --yes/);
+    for (const args of [['send'], ['send', '--to', fresh()], ['send', '--to', fresh(), '--template', 'hello_world:en_US', '--text', 'hi'], ['send', '--to', fresh(), '--campaign', 'x.json', '--text', 'hi'], ['send', '--to', fresh(), '--text', 'hi', '--wait-timeout', 'soon']]) {
+      const r = await runCli(args, { env: env() });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(/^wa-ops: /);
+    }
+    expect(await accepted()).toHaveLength(0);
+  });
+
+  it('says so when no status webhook arrives before --wait-timeout', async () => {
+    const r = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US', '--wait', '--wait-timeout', '300ms', '--yes'], { env: env({ WA_OPS_EVENTS: join(dir, 'nobody-writes-here.jsonl') }) });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toMatch(/^wamid\./);
+    expect(r.stderr).toMatch(/no status webhook arrived within 0s|no status webhook arrived/);
+    expect(r.stderr).toMatch(/webhook serve/);
+  });
+
+  it('free-form --text: fails with 131047 outside the 24 h window (said plainly), delivered once the customer wrote in', async () => {
+    const to = fresh();
+    const closed = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes'], { env: env() });
+    expect(closed.code).toBe(1);
+    expect(closed.stdout.trim()).toMatch(/^wamid\./);
+    expect(closed.stderr).toMatch(/131047.*24 h customer service window is closed/);
+    const inbound = await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: to.slice(1), text: 'Where is my parcel?' }) });
+    expect(inbound.status).toBe(200);
+    const open = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes', '--json'], { env: env() });
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout)).toMatchObject({ type: 'text', template: null, category: 'SERVICE', delivery: { state: expect.stringMatching(/^(delivered|read)$/) } });
+    expect((await accepted()).filter((m) => m.type === 'text').map((m) => m.text)).toEqual(['Your parcel is on its way', 'Your parcel is on its way']);
+  });
+
+  it('reports an undeliverable number as failed with its code (exit 1)', async () => {
+    const r = await runCli(['send', '--to', '+4917012340000', '--template', 'hello_world:en_US', '--wait', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).delivery).toMatchObject({ state: 'failed', errors: [expect.objectContaining({ code: 131026 })] });
+  });
+});

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, runCli, tempDir } from '../helpers.js';
+
+function setup() {
+  const dir = tempDir('wa-ops-suppressions-');
+  const file = join(dir, 'list.jsonl');
+  const cli = (args: string[], extra: Record<string, string> = {}) => runCli(args, { cwd: dir, env: { WA_OPS_SUPPRESSIONS: file, ...extra } });
+  const records = () => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return { dir, file, cli, records };
+}
+
+describe('suppressions', () => {
+  it('add classifies numbers, records reason, scope, source and who; list shows them; remove logs who lifted it', async () => {
+    const { file, cli, records } = setup();
+    const add = await cli(['suppressions', 'add', '0170 1234567', '+44 7400 123456', '--country', 'DE', '--scope', 'marketing', '--note', 'asked by phone', '--json']);
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ added: 2, already: [] });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(records()[0]).toMatchObject({ v: 2, op: 'add', e164: '+491701234567', reason: 'manual', scope: 'marketing', source: 'cli', by: userInfo().username, note: 'asked by phone', at: expect.any(String) });
+    const again = await cli(['suppressions', 'add', '+491701234567', '--scope', 'marketing', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, already: ['+491701234567'] });
+
+    const list = await cli(['suppressions', 'list', '--json']);
+    expect(JSON.parse(list.stdout).suppressions).toEqual([
+      expect.objectContaining({ e164: '+491701234567', region: 'DE', type: 'MOBILE', scope: 'marketing' }),
+      expect.objectContaining({ e164: '+447400123456', region: 'GB' }),
+    ]);
+    const remove = await cli(['suppressions', 'remove', '+491701234567', '--by', 'alice', '--note', 'opted in again']);
+    expect(remove.code).toBe(0);
+    expect(remove.stdout).toMatch(/lifted \+491701234567 .* by alice/);
+    expect(records().at(-1)).toMatchObject({ op: 'lift', e164: '+491701234567', scope: 'marketing', by: 'alice', note: 'opted in again' });
+    const after = JSON.parse((await cli(['suppressions', 'list', '--json'])).stdout);
+    expect(after.suppressions.map((s: { e164: string }) => s.e164)).toEqual(['+447400123456']);
+    const history = JSON.parse((await cli(['suppressions', 'list', '--history', '--json'])).stdout);
+    expect(history.history.map((s: { op: string }) => s.op)).toEqual(['add', 'add', 'lift']);
+    const nothing = await cli(['suppressions', 'remove', '+491701234567']);
+    expect(nothing.code).toBe(0);
+    expect(nothing.stderr).toMatch(/not suppressed/);
+  });
+
+  it('refuses bad input with one line and exit 2, changing nothing', async () => {
+    const { file, cli } = setup();
+    for (const args of [['suppressions', 'add', '+491701234567', '0170 999'], ['suppressions', 'add', '+491701234567', '--scope', 'transactional'], ['suppressions', 'add', '+491701234567', '--reason', 'because'], ['suppressions', 'import', join(fixtures, 'numbers/no-phone-column.csv')], ['suppressions', 'import', 'missing.csv']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(/^wa-ops: /);
+    }
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('imports a CRM CSV (phone column detected, duplicates once, invalid rows by line) and exports it formula-safe', async () => {
+    const { dir, cli, records } = setup();
+    const csv = join(fixtures, 'suppressions/crm-opt-outs.csv');
+    const imp = await cli(['suppressions', 'import', csv, '--country-column', 'country', '--json']);
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ rows: 5, added: 3, duplicates: 1, invalid: 1, invalidReasons: { 'invalid-characters': 1 } });
+    expect(records().map((r) => [r.e164, r.source, r.reason])).toEqual([['+491701234567', 'import', 'import'], ['+447400123456', 'import', 'import'], ['+14155550134', 'import', 'import']]);
+    const twice = JSON.parse((await cli(['suppressions', 'import', csv, '--country-column', 'country', '--json'])).stdout);
+    expect(twice).toMatchObject({ added: 0, already: 3 });
+
+    await cli(['suppressions', 'add', '+4917099999999', '--note', '=HYPERLINK("http://evil")']);
+    const out = join(dir, 'export.csv');
+    const exp = await cli(['suppressions', 'export', '--out', out]);
+    expect(exp.code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('phone,wa_id,reason,scope,source,at,by,note');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).toContain('+491701234567,');
+    const refused = await cli(['suppressions', 'export', '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists.*|--force/);
+    writeFileSync(join(dir, 'x'), '');
+    const stdout = await cli(['suppressions', 'export', '--scope', 'all']);
+    expect(stdout.stdout.trim().split('\r\n')).toHaveLength(5);
+  });
+});

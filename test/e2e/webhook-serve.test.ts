@@ -1,0 +1,263 @@
+// wa-ops webhook serve as a user runs it: one server per events file, torn tails, failed writes, signals, bad flags, forwarding.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signBody } from '../../src/core/webhook/signature.js';
+import { readSuppressions } from '../../src/io/suppressions.js';
+import { fixtures, root, runCli, tempDir } from '../helpers.js';
+
+const SECRET = 'serve-secret';
+const corpus = (name: string) => readFileSync(join(fixtures, 'webhooks', `${name}.json`));
+
+interface Serve {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+function hermeticEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('WA_OPS_')) env[k] = v;
+  return { ...env, NO_COLOR: '1', CI: '1', WA_OPS_APP_SECRET: SECRET, ...extra };
+}
+
+/** Start the built CLI; resolves with its URL once it prints it (or rejects with its stderr if it exits). */
+function serve(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, shellPrefix?: string): Promise<Serve> {
+  const argv = [join(root, 'bin', 'wa-ops.js'), 'webhook', 'serve', '--port', '0', ...args];
+  const child = shellPrefix
+    ? spawn('sh', ['-c', `${shellPrefix}; exec "$0" "$@"`, process.execPath, ...argv], { cwd, env: hermeticEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, argv, { cwd, env: hermeticEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (d) =>
+      resolve({
+        child,
+        url: String(d).trim(),
+        stderr: () => err,
+        stop: (signal = 'SIGTERM') => {
+          child.kill(signal);
+          return closed;
+        },
+      }),
+    );
+    void closed.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+}
+
+async function post(url: string, body: Buffer<ArrayBuffer> | string): Promise<number> {
+  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, SECRET) } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
+
+describe('webhook serve: one writer per events file', () => {
+  it('refuses a second server on the same file with exit 2 and names the first; the events setting comes from WA_OPS_EVENTS', async () => {
+    const dir = tempDir();
+    const first = await serve([], dir, { WA_OPS_EVENTS: join(dir, 'shared.jsonl') });
+    try {
+      const second = await runCli(['webhook', 'serve', '--port', '0', '--events', 'shared.jsonl'], { cwd: dir, env: hermeticEnv() });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toMatch(/shared\.jsonl is already written by a running webhook serve \(pid \d+, http:\/\/127\.0\.0\.1:\d+\/webhook\)/);
+      expect(second.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(await post(first.url, corpus('status-delivered'))).toBe(200);
+    } finally {
+      expect(await first.stop('SIGINT')).toBe(130);
+    }
+    expect(lines(join(dir, 'shared.jsonl'))).toHaveLength(1);
+    // once the first is gone, the file is free again
+    const again = await serve(['--events', 'shared.jsonl'], dir);
+    expect(await again.stop()).toBe(143);
+  });
+
+  it('repairs a torn tail before appending, so an acknowledged event is never glued to a fragment', async () => {
+    const dir = tempDir();
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(events, '{"kind":"status","key":"s:wamid.OLD:sent","id":"wamid.OLD","status":"sent","ts":"1767225600","recipient":"491701234567"}\n{"kind":"status","key":"s:wamid.TORN:deliv');
+    const s = await serve(['--events', events], dir);
+    expect(await post(s.url, corpus('status-read'))).toBe(200);
+    await s.stop();
+    const stored = lines(events).map((l) => JSON.parse(l));
+    expect(stored.map((r) => r.id)).toEqual(['wamid.OLD', 'wamid.HBgNNDkxNzAxMjM0NTY3FQIAERgSQjRBMEUzRjE5RDk0QjhBQzEA']);
+    const a = JSON.parse((await runCli(['webhook', 'analyze', events, '--json'], { cwd: dir, env: hermeticEnv() })).stdout);
+    expect(a.statuses).toBe(2);
+  });
+
+  it('answers 500 when the write fails and takes Meta\'s retry for a new delivery, not a duplicate', async () => {
+    const dir = tempDir();
+    const events = join(dir, 'events.jsonl');
+    // A file-size limit of 2,048 bytes (ulimit -f 4): the big event cannot be written, a small one can.
+    writeFileSync(events, JSON.stringify({ kind: 'other', key: 'o:pad', field: 'pad', ts: '1', value: 'x'.repeat(1200) }) + '\n');
+    const s = await serve(['--events', events], dir, {}, 'ulimit -f 4');
+    const bigger = Buffer.from(corpus('status-delivered').toString().replace('wa-ops:fruehling-M', `wa-ops:${'z'.repeat(900)}-M`));
+    expect(await post(s.url, bigger)).toBe(500);
+    expect(await post(s.url, bigger)).toBe(500);
+    expect(await post(s.url, corpus('status-read'))).toBe(200);
+    await s.stop();
+    expect(s.stderr()).toMatch(/could not write .*answered 500 so Meta retries/);
+    const stored = lines(events).map((l) => JSON.parse(l));
+    expect(stored.map((r) => r.kind)).toEqual(['other', 'status']);
+  });
+});
+
+describe('webhook serve: what it prints and how it stops', () => {
+  it('prints one line per event (forced with --verbose off a terminal) and a summary sentence on stop', async () => {
+    const dir = tempDir();
+    const s = await serve(['--verbose'], dir);
+    expect(await post(s.url, corpus('template-status-paused'))).toBe(200);
+    expect(await post(s.url, corpus('template-status-paused'))).toBe(200);
+    expect(await post(s.url, corpus('inbound-text-escape-sequence'))).toBe(200);
+    expect(await s.stop()).toBe(143);
+    const err = s.stderr();
+    expect(err).toMatch(/account {2}message_template_status_update {2}spring_sale:de {2}status PAUSED/);
+    expect(err).toMatch(/\(duplicate, not stored again\)/);
+    expect(err).toMatch(/inbound {2}text +\+491709999004 {2}"hi  +there"/);
+    expect(err).not.toMatch(/\u001b/);
+    expect(err).toMatch(/stopped after [\d.]+\s?m?s: 2 events stored, 1 duplicate delivery ignored\./);
+    expect(err).not.toMatch(/\{"received"/);
+  });
+
+  it('suppresses on a marketing stop and lifts it on resume', async () => {
+    const dir = tempDir();
+    const s = await serve([], dir, { WA_OPS_SUPPRESSIONS: join(dir, 'supp.jsonl') });
+    expect(await post(s.url, corpus('user-preferences-stop'))).toBe(200);
+    await s.stop();
+    expect(readSuppressions(join(dir, 'supp.jsonl')).isSuppressed('+491709999011', 'MARKETING')).toMatchObject({ reason: 'marketing-opt-out', scope: 'marketing' });
+    expect(readSuppressions(join(dir, 'supp.jsonl')).isSuppressed('+491709999011', 'UTILITY')).toBeNull();
+    const t = await serve([], dir, { WA_OPS_SUPPRESSIONS: join(dir, 'supp.jsonl') });
+    expect(await post(t.url, corpus('user-preferences-resume'))).toBe(200);
+    await t.stop();
+    expect(readSuppressions(join(dir, 'supp.jsonl')).isSuppressed('+491709999011', 'MARKETING')).toBeNull();
+  });
+
+  it('finds the number of a 131050 known only by user id in the campaign ledgers (--campaigns, read only)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'c'));
+    const ledger = join(dir, 'c', 'x.ledger.jsonl');
+    const ledgerText = `${JSON.stringify({ t: 'header', campaignId: 'cmp1', template: 'spring_sale:de' })}\n${JSON.stringify({ t: 'sent', r: '+491705550077', wamid: 'wamid.HBgSREUuMTM0OTEyMDg2NTUzMDI3NBUCABEYEg==', at: '2026-01-01T00:00:00Z' })}\n`;
+    writeFileSync(ledger, ledgerText);
+    const s = await serve(['--campaigns', 'c'], dir);
+    expect(await post(s.url, corpus('status-failed-131050-bsuid'))).toBe(200);
+    await s.stop();
+    expect(readSuppressions(join(dir, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050', scope: 'marketing', userId: 'DE.13491208655302741918' }]);
+    expect(readFileSync(ledger, 'utf8')).toBe(ledgerText);
+  });
+});
+
+describe('webhook serve --forward-to', () => {
+  it('forwards the exact body with its signature after storing it', async () => {
+    const got: { body: string; sig: string | undefined }[] = [];
+    const target: Server = createServer((req, res) => {
+      let b = '';
+      req.on('data', (d) => (b += d));
+      req.on('end', () => {
+        got.push({ body: b, sig: req.headers['x-hub-signature-256'] as string | undefined });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    const s = await serve(['--forward-to', `http://127.0.0.1:${(target.address() as AddressInfo).port}/hook`], dir);
+    const body = corpus('inbound-text-non-ascii');
+    expect(await post(s.url, body)).toBe(200);
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await s.stop();
+    target.close();
+    expect(got).toEqual([{ body: body.toString('latin1'), sig: signBody(body, SECRET) }]);
+    expect(s.stderr()).toMatch(/1 forwarded, 0 dead letters/);
+  });
+
+  it('retries a dead endpoint, then keeps the body in the dead-letter file and says so', async () => {
+    const dir = tempDir();
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const port = (dead.address() as AddressInfo).port;
+    dead.close();
+    const s = await serve(['--forward-to', `http://127.0.0.1:${port}/hook`, '--forward-attempts', '2', '--verbose'], dir);
+    const body = corpus('status-sent-marketing');
+    expect(await post(s.url, body)).toBe(200);
+    const letters = join(dir, 'webhook-events.dead-letters.jsonl');
+    for (let i = 0; i < 60 && !existsSync(letters); i++) await new Promise((r) => setTimeout(r, 50));
+    await s.stop();
+    const [letter] = lines(letters).map((l) => JSON.parse(l));
+    expect(letter).toMatchObject({ attempts: 2, lastError: 'ECONNREFUSED', headers: { 'x-hub-signature-256': signBody(body, SECRET) } });
+    expect(Buffer.from(letter.body, 'base64').equals(body)).toBe(true);
+    expect(s.stderr()).toMatch(/forward failed \(ECONNREFUSED\), retrying/);
+    expect(s.stderr()).toMatch(/forward gave up after 2 tries \(ECONNREFUSED\): kept as a dead letter/);
+    expect(s.stderr()).toMatch(/0 forwarded, 1 dead letter in .*webhook-events\.dead-letters\.jsonl/);
+    expect(lines(join(dir, 'webhook-events.jsonl'))).toHaveLength(1);
+  });
+});
+
+describe('webhook: bad input is exit 2 with one line', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be between 0 and 65535/],
+    ['--campaigns naming no folder', ['webhook', 'serve', '--port', '0', '--campaigns', 'nope'], /--campaigns nope: no such folder/],
+    ['--forward-to that is not a URL', ['webhook', 'serve', '--port', '0', '--forward-to', 'not a url'], /--forward-to "not a url" is not a URL/],
+    ['--events naming a folder', ['webhook', 'serve', '--port', '0', '--events', '.'], /is a folder; the events file must be a file/],
+    ['analyze of a CSV file', ['webhook', 'analyze', 'kunden.csv'], /kunden\.csv:1: not an events file/],
+    ['analyze of a folder', ['webhook', 'analyze', '/tmp'], /\/tmp is a folder, not an events file/],
+    ['analyze --campaigns naming no folder', ['webhook', 'analyze', 'ev.jsonl', '--campaigns', 'nope'], /--campaigns nope: no such folder/],
+    ['analyze without a file and no events file here', ['webhook', 'analyze'], /webhook-events\.jsonl: no such file/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'kunden.csv'), 'first_name;phone\nAnna;+49 170 1234567\n');
+      writeFileSync(join(dir, 'ev.jsonl'), '');
+      const r = await runCli(args, { cwd: dir, env: hermeticEnv() });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    });
+  }
+
+  it('a port in use', async () => {
+    const dir = tempDir();
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    try {
+      const r = await runCli(['webhook', 'serve', '--port', String((busy.address() as AddressInfo).port)], { cwd: dir, env: hermeticEnv() });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/port \d+ on 127\.0\.0\.1 is already in use/);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('analyze reads the events setting when no file is given', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.jsonl'), readFileSync(join(fixtures, 'webhooks', 'status-read.json'), 'utf8').length ? '{"kind":"status","key":"s:w:read","id":"w","status":"read","ts":"1767225600","recipient":"491701234567"}\n' : '');
+    const r = await runCli(['webhook', 'analyze', '--json'], { cwd: dir, env: hermeticEnv({ WA_OPS_EVENTS: 'mine.jsonl' }) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ statuses: 1 });
+  });
+});
+
+describe('doctor reads the account and template events webhook serve stored', () => {
+  it('fails webhook.events while the template is paused, passes once it is approved again', async () => {
+    const dir = tempDir();
+    const s = await serve([], dir);
+    for (const f of ['template-status-approved', 'template-status-paused', 'phone-number-quality-flagged']) expect(await post(s.url, corpus(f))).toBe(200);
+    await s.stop();
+    const doctor = () => runCli(['doctor', '--offline', '--template', 'spring_sale:de', '--json'], { cwd: dir, env: hermeticEnv() });
+    const paused = await doctor();
+    expect(paused.code).toBe(1);
+    const check = JSON.parse(paused.stdout).checks.find((c: { id: string }) => c.id === 'webhook.events');
+    expect(check).toMatchObject({ status: 'fail', detail: expect.stringMatching(/spring_sale:de: status PAUSED/), hint: expect.stringMatching(/132015/) });
+    const again = JSON.parse(readFileSync(join(fixtures, 'webhooks', 'template-status-approved.json'), 'utf8'));
+    again.entry[0].time = 1767225600 + 86400;
+    const t = await serve([], dir);
+    expect(await post(t.url, JSON.stringify(again))).toBe(200);
+    await t.stop();
+    const approved = JSON.parse((await doctor()).stdout).checks.find((c: { id: string }) => c.id === 'webhook.events');
+    expect(approved).toMatchObject({ status: 'warn', detail: expect.stringMatching(/FLAGGED/) });
+  });
+});

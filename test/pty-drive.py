@@ -1,0 +1,49 @@
+"""Drive a command in a pseudo-terminal for tests: wait for each prompt, type the answer, print {code, output} as JSON.
+
+usage: pty-drive.py '<json: {"argv": [...], "env": {...}, "cwd": "...", "steps": [{"expect": "regex", "send": "text"}]}>'
+A send of "\\u0003" is Ctrl-C. Each expect waits at most 15 s.
+"""
+import json, os, pty, re, select, sys, time
+
+spec = json.loads(sys.argv[1])
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(spec.get("cwd") or ".")
+    env = dict(os.environ)
+    for k in [k for k in env if k.startswith("WA_OPS_") or k == "CI"]:
+        del env[k]
+    env.update(spec.get("env", {}))
+    os.execvpe(spec["argv"][0], spec["argv"], env)
+
+output = b""
+
+def read_some(timeout):
+    global output
+    r, _, _ = select.select([fd], [], [], timeout)
+    if not r:
+        return False
+    try:
+        data = os.read(fd, 65536)
+    except OSError:
+        return None
+    if not data:
+        return None
+    output += data
+    return True
+
+plain = lambda: re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.decode("utf-8", "replace"))
+for step in spec.get("steps", []):
+    deadline = time.time() + 15
+    start = len(plain())
+    while not re.search(step["expect"], plain()[start:] if step.get("new") else plain()):
+        if time.time() > deadline or read_some(0.2) is None:
+            break
+    time.sleep(0.15)
+    os.write(fd, step["send"].encode())
+deadline = time.time() + 20
+while time.time() < deadline:
+    if read_some(0.2) is None:
+        break
+_, status = os.waitpid(pid, 0)
+code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+print(json.dumps({"code": code, "output": plain()}))

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lintTemplate } from '../../src/core/lint/engine.js';
+import { CATALOGUES } from '../../src/core/lint/messages/index.js';
+import { MESSAGE_IDS } from '../../src/core/lint/messages/types.js';
+
+const text = (body: string, language: string, category = 'MARKETING') =>
+  lintTemplate({ name: 'spring_sale', language, category, components: [{ type: 'BODY', text: body }] }, { file: '<text>', kind: 'text' }).findings;
+
+describe('lint advice in the template language', () => {
+  it('has a catalogue for every language of the word lists but English, each covering every message id', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['de', 'es', 'fr', 'id', 'it', 'pt', 'tr', 'zh']);
+    for (const [lang, cat] of Object.entries(CATALOGUES)) {
+      expect(Object.keys(cat).sort(), lang).toEqual([...MESSAGE_IDS].sort());
+      // Every entry renders two non-empty strings with the values filled in (no "undefined" left).
+      for (const id of MESSAGE_IDS) {
+        const [message, suggestion] = cat[id]({ term: 'VIP', plain: 'x', count: 2, max: 2, type: 'URL', n: 1, component: 'body', url: 'https://bit.ly/x', host: 'bit.ly', raw: '{{1}}', missing: '{{2}}', name: 'a', field: 'example.body_text', sample: '[]', example: 'https://a/b', a: '{{1}}', b: '{{2}}', vars: 3, words: 2, fixed: 'a_b', what: 'body', chars: 1100, over: 76, text: '30 %', category: 'UTILITY' });
+        expect(message.length * suggestion.length, `${lang} ${id}`).toBeGreaterThan(0);
+        expect(`${message} ${suggestion}`, `${lang} ${id}`).not.toMatch(/undefined/);
+      }
+    }
+  });
+
+  it.each([
+    ['de', 'Hallo {{1}}, nur heute 30 % Rabatt auf alles!', /Prozent-Rabatt/, /konkreten Betrag/],
+    ['es', 'Hola {{1}}, hoy 30 % de descuento en todo.', /descuento porcentual/, /importe/],
+    ['pt', 'Olá {{1}}, hoje 30% de desconto em tudo.', /desconto percentual/, /valor/],
+    ['fr', 'Bonjour {{1}}, aujourd’hui 30 % de réduction sur tout.', /remise en pourcentage/, /montant/],
+    ['it', 'Ciao {{1}}, oggi 30% di sconto su tutto.', /sconto percentuale/, /importo/],
+    ['id', 'Halo {{1}}, hari ini diskon 30% untuk semua produk.', /diskon persentase/, /nominal/],
+    ['tr', 'Merhaba {{1}}, bugün tüm ürünlerde %30 indirim var.', /yüzdelik bir indirim/, /somut/],
+    ['zh', '您好 {{1}}，今天全场 8折 优惠。', /百分比折扣/, /具体金额/],
+    ['pt_BR', 'Olá {{1}}, hoje 30% de desconto em tudo.', /desconto percentual/, /valor/],
+    ['en_US', 'Hello {{1}}, 30% off everything today.', /percentage discount/, /concrete amount/],
+    ['ja', 'Hello {{1}}, 30% off everything today.', /percentage discount/, /concrete amount/],
+  ])('%s: message and suggestion in the language of the template', (language, body, message, suggestion) => {
+    const f = text(body, language).find((x) => x.rule === 'discount-percentage');
+    expect(f, 'finding').toBeDefined();
+    expect(f!.message).toMatch(message);
+    expect(f!.suggestion).toMatch(suggestion);
+  });
+
+  it('localises the values it quotes too (component names, counts)', () => {
+    const long = text(`Hallo {{1}}, ${'x'.repeat(1100)} danke.`, 'de').find((x) => x.rule === 'length');
+    expect(long!.message).toMatch(/^Text: 11\d\d Zeichen, über Metas Grenze von 1024$/);
+  });
+});

@@ -47,7 +47,7 @@ export const variableSequence: Rule = {
         if (missingCount > 0 && missing.length > 0) {
           const first = wellFormed.find((v) => Number(v.name) > missing[0]) ?? wellFormed[0];
           const more = missingCount > missing.length ? ` and ${missingCount - missing.length} more` : '';
-          const list = `${missing.map((n) => `{{${n}}}`).join(', ')}${more}`;
+          const list = missing.map((n) => `{{${n}}}`).join(', ') + more;
           at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${list}`, 'renumber the variables in order from {{1}}', ['variable.gaps', { max, missing: list }]);
         }
       }

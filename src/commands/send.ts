@@ -2,7 +2,7 @@
 import { EXIT, InterruptedError, UsageError } from '../core/errors.js';
 import { parseDuration, parseRate } from '../core/campaign/duration.js';
 import { summarise } from '../core/campaign/ledger-state.js';
-import { resumeCommand } from '../core/campaign/resume.js';
+import { resumeCommand, storeForResume } from '../core/campaign/resume.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -82,10 +82,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const signals = new SignalWatch();
   try {
     const cf = loadCampaignFile(f.campaign, f.ledger);
-    const { settings, file: configFile } = loadConfig({ configPath: f.config });
+    const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
-    let o = parseOptions(f, events, f.store ?? settings.store);
-    const store = await openStore(o.store);
+    let o = parseOptions(f, events, settings.store);
+    const store = await openStore(o.store, sources.store);
     const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
@@ -99,7 +99,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         o = adopted.options;
         if (adopted.adopted.length) info(paint('cyan', `resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger)`));
         const senders = resolveSenders(cf, settings, kept?.senders);
-        const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+        const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
         // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
         const cd = cooldownEnd(state, Date.now(), warn);
         if (cd > Date.now()) {
@@ -125,7 +125,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
         } finally {
           progress.stop();
         }
-        const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+        const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
         return finish(result, resumeNow);
       } finally {
         await writer.close();

@@ -36,7 +36,7 @@ function serve(args: string[], cwd: string): Promise<Serve> {
   });
 }
 
-async function post(url: string, body: Buffer): Promise<number> {
+async function post(url: string, body: Buffer<ArrayBuffer>): Promise<number> {
   const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, SECRET) } });
   await res.arrayBuffer();
   return res.status;
@@ -46,7 +46,7 @@ let url: string;
 const bodies = readdirSync(join(fixtures, 'webhooks'))
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => readFileSync(join(fixtures, 'webhooks', f)));
+  .map((f) => readFileSync(join(fixtures, 'webhooks', f)) as Buffer<ArrayBuffer>);
 
 describe.skipIf(!pgUrl)('webhook serve and analyze with --store', () => {
   let a: Serve, b: Serve, file: Serve;

@@ -8,7 +8,7 @@ import { pgReader } from './campaign-store.js';
 import type { PgConnection } from './connect.js';
 import { recordBatch, type BatchOp } from './tables/claims.js';
 import { createCampaign, type CampaignRow } from './tables/campaigns.js';
-import { reserveSlot } from './tables/sender-slots.js';
+import { cooldownUntil, reserveSlot } from './tables/sender-slots.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -42,7 +42,7 @@ export class PgLedgerWriter implements LedgerWriter {
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
     this.batcher = new Batcher((ops) => this.write(ops));
     this.poller = new EventPoller(conn, workerId);
-    this.sharedPacing = { reserve: (sender, notBefore, intervalMs) => reserveSlot(conn, sender, notBefore, intervalMs) };
+    this.sharedPacing = { reserve: (sender, notBefore, intervalMs) => reserveChecked(conn, sender, notBefore, intervalMs) };
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
@@ -139,4 +139,20 @@ async function release(session: PoolClient): Promise<undefined> {
   await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
   session.release();
   return undefined;
+}
+
+/**
+ * Take the sender's next slot, wait until just before it, and check the sender's cooldown again: a
+ * 130429 that another worker met meanwhile moves this message to a slot after the cooldown, so
+ * nobody sends during it.
+ */
+async function reserveChecked(conn: PgConnection, sender: string, notBefore: number, intervalMs: number): Promise<number> {
+  let slot = await reserveSlot(conn, sender, notBefore, intervalMs);
+  for (;;) {
+    const early = slot - Date.now() - 5;
+    if (early > 0) await new Promise((r) => setTimeout(r, early));
+    const cd = await cooldownUntil(conn, sender);
+    if (cd <= Date.now()) return slot;
+    slot = await reserveSlot(conn, sender, cd, intervalMs);
+  }
 }

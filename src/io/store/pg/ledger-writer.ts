@@ -30,6 +30,9 @@ export class PgLedgerWriter implements LedgerWriter {
   private beat: NodeJS.Timeout | undefined;
   /** Held while a new campaign gets its first header, so that two first workers make one campaign. */
   private naming: PoolClient | undefined;
+  /** The session whose advisory lock says this worker is alive. */
+  private life: PoolClient | undefined;
+  private lifeLost: string | undefined;
   readonly sharedPacing: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
 
   private constructor(
@@ -61,6 +64,10 @@ export class PgLedgerWriter implements LedgerWriter {
     const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`);
     w.naming = naming;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
+    // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
+    w.life = await conn.session();
+    w.life.on('error', (err) => (w.lifeLost = `lost the store connection (${err.message})`));
+    await w.life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
     w.beat = setInterval(() => {
       heartbeat(conn, w.workerId, w.campaignId).then(
         () => (w.lastBeat = Date.now()),
@@ -116,6 +123,7 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   lost(): string | undefined {
+    if (this.lifeLost) return this.lifeLost;
     const silent = Date.now() - this.lastBeat;
     return silent > LOST_AFTER_MS ? `no contact with the store for ${Math.round(silent / 1000)} s (other workers may take this one for dead)` : undefined;
   }
@@ -131,6 +139,7 @@ export class PgLedgerWriter implements LedgerWriter {
     } finally {
       if (this.naming) this.naming = await release(this.naming);
       await endWorker(this.conn, this.workerId).catch(() => undefined);
+      if (this.life) this.life = await release(this.life);
     }
   }
 }

@@ -158,8 +158,10 @@ async function release(session: PoolClient): Promise<undefined> {
 async function reserveChecked(conn: PgConnection, sender: string, notBefore: number, intervalMs: number): Promise<number> {
   let slot = await reserveSlot(conn, sender, notBefore, intervalMs);
   for (;;) {
+    // The reservation already lies after any cooldown recorded so far; only a wait lets a new one begin.
+    if (slot - Date.now() <= 20) return slot;
     const early = slot - Date.now() - 5;
-    if (early > 0) await new Promise((r) => setTimeout(r, early));
+    await new Promise((r) => setTimeout(r, early));
     const cd = await cooldownUntil(conn, sender);
     if (cd <= Date.now()) return slot;
     slot = await reserveSlot(conn, sender, cd, intervalMs);

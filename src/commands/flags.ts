@@ -25,3 +25,14 @@ export function regionFlag(flag: string, value: unknown, isSupported: (c: string
   }
   return code;
 }
+
+/** A string flag's value, or undefined (commander gives strings, booleans or arrays; anything else is absent). */
+export function stringFlag(flags: Record<string, unknown>, key: string): string | undefined {
+  const v = flags[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A repeatable or variadic flag's values (strings only). */
+export function listFlag(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -127,7 +127,30 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
+    // status --watch (src/commands/status-watch.ts)
+    .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
+    .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  wa-ops status --campaign spring-sale.json\n' +
+        '  wa-ops status --campaign spring-sale.json --watch\n' +
+        '  wa-ops status --campaign spring-sale.json --watch --interval 10s --json > progress.ndjson',
+    )
     .action(lazy(setExit, () => import('./status.js')));
+
+  program
+    .command('campaigns')
+    .description('the campaigns in a folder, one line each: state, progress, last activity')
+    .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
+    .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .addHelpText(
+      'after',
+      '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
+        'stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json',
+    )
+    .action(lazy(setExit, () => import('./campaigns.js')));
 
   const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
   const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
@@ -221,6 +244,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
     .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
+    .addHelpText(
+      'after',
+      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
+    )
     .action(lazy(setExit, () => import('./sandbox.js')));
 
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');

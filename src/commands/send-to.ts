@@ -3,18 +3,18 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { classify } from '../core/numbers/classify.js';
-import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
+import { explainFailure, windowOpenFrom, type Delivery } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
 import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize } from '../io/send-to/events-tail.js';
+import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
 import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
-import { info, out, outJson, paint } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
-import { regionFlag } from './flags.js';
+import { listFlag, regionFlag, stringFlag } from './flags.js';
 
 export interface SendToOptions {
   to: string;
@@ -31,8 +31,8 @@ export interface SendToOptions {
 
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
 export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-  const list = Array.isArray(flags.param) ? flags.param.map(String) : [];
+  const str = (k: string) => stringFlag(flags, k);
+  const list = listFlag(flags.param);
   const template = str('template');
   const text = str('text');
   if (flags.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
@@ -79,6 +79,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
+    if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${o.text!.length} characters)`;
     await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
     const offset = eventsSize(settings.events);
@@ -96,6 +97,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     return report(doc, waited, settings.events, o.waitTimeoutMs);
   } finally {
     await client.close();
+  }
+}
+
+/** A free-form text only reaches someone who wrote in the last 24 h: say so before sending when the events file shows no such message. */
+function warnIfWindowClosed(eventsPath: string, e164: string): void {
+  const inbound = recentInbound(eventsPath);
+  if (inbound && !windowOpenFrom(inbound, e164, Date.now() / 1000)) {
+    warn(`${e164} has not written in the last 24 h (per ${eventsPath}): Meta will likely refuse this free-form text with 131047; send a template instead`);
   }
 }
 
@@ -131,6 +140,6 @@ function report(doc: Record<string, unknown>, w: WaitResult, eventsPath: string,
 async function confirm(o: SendToOptions, question: string): Promise<void> {
   if (o.yes) return;
   if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
-  const { confirm: ask } = await import('@inquirer/prompts');
-  if (!(await ask({ message: question, default: false }, { output: process.stderr }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
+  const { askConfirm } = await import('../ui/prompts.js');
+  if (!(await askConfirm(question, { interrupted: 'nothing was sent' }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
 import { suppressionsPath } from '../io/suppressions.js';
-import { regionFlag } from './flags.js';
+import { regionFlag, stringFlag } from './flags.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
@@ -21,7 +21,7 @@ export interface CommonOptions {
 
 /** Parse the shared flags (exit 2 on a bad value). */
 export function commonOptions(flags: Record<string, unknown>): CommonOptions {
-  const str = (k: string) => (typeof flags[k] === 'string' && flags[k] !== '' ? (flags[k] as string) : undefined);
+  const str = (k: string) => stringFlag(flags, k) || undefined;
   const scope = str('scope');
   if (scope !== undefined && !SCOPES.includes(scope as SuppressionScope)) throw new UsageError(`--scope takes all or marketing, got "${scope}"`, { code: 'bad-flag' });
   return {

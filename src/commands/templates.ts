@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { splitList, type TemplateFilter } from '../core/templates/filter.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
+import { stringFlag } from './flags.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
@@ -20,7 +21,7 @@ const STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_A
 
 /** --status, --name, --language, --category into a filter (unknown values are a usage error). */
 export function filterFlags(flags: Record<string, unknown>): TemplateFilter {
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const str = (k: string) => stringFlag(flags, k);
   const status = splitList(str('status'));
   const category = splitList(str('category'));
   for (const s of status ?? []) if (!STATUSES.includes(s)) throw new UsageError(`--status takes ${STATUSES.join(', ')} (comma-separated), got "${s}"`, { code: 'bad-flag' });

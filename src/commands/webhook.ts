@@ -105,15 +105,17 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
       else if (tail && (!r.ok || t.verbose)) process.stderr.write(ui.forwardLine(r) + '\n');
     },
   });
+  // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
+  const stopped = new Promise<NodeJS.Signals>((r) => {
+    process.once('SIGINT', () => r('SIGINT'));
+    process.once('SIGTERM', () => r('SIGTERM'));
+  });
   if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   const eventsAt = store?.location ?? o.eventsPath;
   if (t.json) outJson({ url: server.url, events: eventsAt, deadLetters: server.deadLetterPath ?? null });
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
-  const signal = await new Promise<NodeJS.Signals>((r) => {
-    process.once('SIGINT', () => r('SIGINT'));
-    process.once('SIGTERM', () => r('SIGTERM'));
-  });
+  const signal = await stopped;
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
   info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));

@@ -7,6 +7,9 @@ export interface LiveView {
   close(): void;
 }
 
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
 /** In place on a TTY; otherwise every frame is appended (a log, a pipe). */
 export function createLiveView(stream: NodeJS.WriteStream, inPlace: boolean): LiveView {
   let lines = 0;
@@ -16,7 +19,12 @@ export function createLiveView(stream: NodeJS.WriteStream, inPlace: boolean): Li
       // Cursor up over the last frame, then clear to the end of the screen.
       const erase = inPlace && lines > 0 ? `\x1b[${lines}A\x1b[0J` : '';
       stream.write(erase + text);
-      lines = text.split('\n').length - 1;
+      // A line wider than the terminal wraps onto several rows: count rows, not lines.
+      const width = stream.columns || Infinity;
+      lines = text
+        .split('\n')
+        .slice(0, -1)
+        .reduce((n, l) => n + Math.max(1, Math.ceil([...l.replace(ANSI, '')].length / width)), 0);
     },
     close() {
       lines = 0;

@@ -52,6 +52,17 @@ describe('send --to', () => {
     expect(m).toMatchObject({ to, type: 'template', template: { name: 'order_shipped', parameters: ['Ana', '#48213', '12 March', '48213'] } });
   });
 
+  it('fills a media header from --param header=<https link>', async () => {
+    const to = fresh();
+    const r = await runCli(['send', '--to', to, '--template', 'new_collection:en_US', '--param', 'header=https://cdn.example.com/banner.png', '--param', '1=Ana', '--yes'], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+    const [m] = await accepted();
+    expect(m).toMatchObject({ to, template: { name: 'new_collection', parameters: ['Ana'] } });
+    const local = await runCli(['send', '--to', fresh(), '--template', 'new_collection:en_US', '--param', 'header=banner.png', '--param', '1=Ana', '--yes'], { env: env() });
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/--param header must be an https:\/\/ link to the image/);
+  });
+
   it('classifies the number like validate-numbers: a national number needs --country', async () => {
     const bad = await runCli(['send', '--to', '0170 3000999', '--template', 'hello_world:en_US', '--yes'], { env: env() });
     expect(bad.code).toBe(2);
@@ -121,14 +132,18 @@ describe('send --to', () => {
 
   it('free-form --text: fails with 131047 outside the 24 h window (said plainly), delivered once the customer wrote in', async () => {
     const to = fresh();
+    // Some traffic first, so that webhook serve's events file exists and can vouch that this customer never wrote.
+    expect((await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US', '--wait', '--yes'], { env: env() })).code).toBe(0);
     const closed = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes'], { env: env() });
     expect(closed.code).toBe(1);
     expect(closed.stdout.trim()).toMatch(/^wamid\./);
     expect(closed.stderr).toMatch(/131047.*24 h customer service window is closed/);
+    expect(closed.stderr).toMatch(/has not written in the last 24 h .*likely refuse/);
     const inbound = await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: to.slice(1), text: 'Where is my parcel?' }) });
     expect(inbound.status).toBe(200);
     const open = await runCli(['send', '--to', to, '--text', 'Your parcel is on its way', '--wait', '--yes', '--json'], { env: env() });
     expect(open.code).toBe(0);
+    expect(open.stderr).not.toMatch(/has not written/);
     expect(JSON.parse(open.stdout)).toMatchObject({ type: 'text', template: null, category: 'SERVICE', delivery: { state: expect.stringMatching(/^(delivered|read)$/) } });
     expect((await accepted()).filter((m) => m.type === 'text').map((m) => m.text)).toEqual(['Your parcel is on its way', 'Your parcel is on its way']);
   });

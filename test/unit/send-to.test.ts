@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailure, foldDelivery } from '../../src/core/send-to/delivery.js';
+import { explainFailure, foldDelivery, windowOpenFrom } from '../../src/core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage } from '../../src/core/send-to/message.js';
 import { parseParamFlags, templateSlots } from '../../src/core/send-to/params.js';
 
@@ -45,5 +45,14 @@ describe('delivery fold', () => {
     const failed = foldDelivery('w1', [rec('failed', { errors: [{ code: 131047, title: 'Re-engagement message' }] })]);
     expect(failed.state).toBe('failed');
     expect(explainFailure(failed.errors)).toMatch(/24 h customer service window is closed.*--template/);
+  });
+});
+
+describe('24 h window from inbound messages', () => {
+  it('is open for 24 h after the customer last wrote', () => {
+    const inbound = [{ from: '491701234567', ts: '1000' }];
+    expect(windowOpenFrom(inbound, '+491701234567', 1000 + 23 * 3600)).toBe(true);
+    expect(windowOpenFrom(inbound, '+491701234567', 1000 + 24 * 3600)).toBe(false);
+    expect(windowOpenFrom(inbound, '+491709999999', 1001)).toBe(false);
   });
 });

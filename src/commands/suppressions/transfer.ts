@@ -4,15 +4,17 @@ import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv
 import { appendSuppressions, readSuppressions } from '../../io/suppressions.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
+import { stringFlag } from '../flags.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
+import { fmtCount, plural } from '../../ui/plural.js';
 
 /** suppressions import <file.csv>: every valid number of the phone column, in one append; invalid rows are reported by line. */
 export async function importCsv(args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
-  const read = await readNumbersCsv(path, { column: flags.column as string | undefined, country: o.country, countryColumn: flags.countryColumn as string | undefined });
+  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
   const plan = planAdds(readSuppressions(o.file), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
   appendSuppressions(o.file, plan.records);
   const reasons: Record<string, number> = {};
@@ -20,7 +22,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
   if (term().json) outJson(summary);
   else {
-    out(`${summary.added} number(s) suppressed from ${path} (${summary.rows} rows; ${summary.already} already suppressed, ${summary.duplicates} repeated, ${summary.invalid} invalid)`);
+    out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${path}:${r.line}: not a valid number (${r.reason}), skipped`);
     if (read.invalid.length > 5) info(`... and ${read.invalid.length - 5} more invalid rows (wa-ops validate-numbers ${path} explains each)`);
   }
@@ -30,7 +32,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
 /** suppressions export: the active list as CSV (formula-safe; a file is created with mode 0600 and never replaces one without --force). */
 export async function exportCsv(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
-  const outPath = typeof flags.out === 'string' ? flags.out : undefined;
+  const outPath = stringFlag(flags, 'out');
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const records = readSuppressions(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
   exportSuppressionsCsv(records, outPath, flags.force === true);

@@ -6,14 +6,15 @@ import { pullTemplates } from '../../io/templates-sync/pull.js';
 import { info, out, outJson, paint } from '../../ui/output.js';
 import { renderPull } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
+import { stringFlag } from '../flags.js';
 import { account, filterFlags } from '../templates.js';
 
 /** Run the subcommand; returns the exit code (1 when a file was kept because wa-ops did not write it). */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const filter = filterFlags(flags);
-  const dir = resolve(typeof flags.out === 'string' ? flags.out : 'templates');
+  const dir = resolve(stringFlag(flags, 'out') ?? 'templates');
   const force = flags.force === true;
-  const { client, wabaId } = account(flags.config as string | undefined);
+  const { client, wabaId } = account(stringFlag(flags, 'config'));
   try {
     const records = filterTemplates(await client.listTemplates(wabaId), filter);
     const results = pullTemplates(dir, records, force);

@@ -10,6 +10,7 @@ import { info, out, outJson, paint } from '../../ui/output.js';
 import { renderPush } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
+import { listFlag, stringFlag } from '../flags.js';
 import { account } from '../templates.js';
 
 interface Loaded {
@@ -21,7 +22,7 @@ interface Loaded {
 /** Read every file and lint it with the project's lint settings (config `lint`, --rule). */
 function load(files: string[], flags: Record<string, unknown>): Loaded[] {
   if (files.length === 0) throw new UsageError('templates push needs template files or folders', { code: 'usage', hint: 'wa-ops templates push templates/' });
-  const lint = lintOptions(files, { config: flags.config as string | undefined, rule: flags.rule as string[] | undefined }).lint;
+  const lint = lintOptions(files, { config: stringFlag(flags, 'config'), rule: listFlag(flags.rule) }).lint;
   const loaded: Loaded[] = [];
   for (const file of expandInputs(files)) {
     if (!file.endsWith('.json')) continue; // a .txt body has no name, language or category to create
@@ -40,7 +41,7 @@ function load(files: string[], flags: Record<string, unknown>): Loaded[] {
 
 /** Run the subcommand; returns the exit code. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const loaded = load((args[0] as string[]) ?? [], flags);
+  const loaded = load(listFlag(args[0]), flags);
   const results = loaded.map((l) => l.lint);
   const errorCount = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warningCount = results.reduce((n, r) => n + r.findings.length, 0) - errorCount;
@@ -52,7 +53,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     }
     return EXIT.findings;
   }
-  const { client, wabaId } = account(flags.config as string | undefined);
+  const { client, wabaId } = account(stringFlag(flags, 'config'));
   const pushed: PushResult[] = [];
   try {
     for (const l of loaded) pushed.push(await pushTemplate(client, wabaId, l.template, l.file));

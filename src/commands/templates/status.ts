@@ -9,6 +9,7 @@ import { info, out, outJson, paint } from '../../ui/output.js';
 import { renderReview } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
+import { listFlag, stringFlag } from '../flags.js';
 import { account } from '../templates.js';
 
 interface Options {
@@ -19,7 +20,7 @@ interface Options {
 }
 
 function toOptions(args: unknown[], flags: Record<string, unknown>): Options {
-  const refs = ((args[0] as string[]) ?? []).map((r) => {
+  const refs = listFlag(args[0]).map((r) => {
     const m = /^([a-z0-9_]+)(?::([A-Za-z_0-9]+))?$/.exec(r.trim());
     if (!m) throw new UsageError(`templates status takes name or name:language, got "${r}"`, { code: 'bad-flag' });
     return { name: m[1], language: m[2] };
@@ -40,8 +41,8 @@ function toOptions(args: unknown[], flags: Record<string, unknown>): Options {
 /** Run the subcommand; exit 1 when a template was rejected, 75 when --timeout ends the watch first. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(args, flags);
-  const lint = lintOptions(['-'], { config: flags.config as string | undefined }).lint;
-  const { client, wabaId } = account(flags.config as string | undefined);
+  const lint = lintOptions(['-'], { config: stringFlag(flags, 'config') }).lint;
+  const { client, wabaId } = account(stringFlag(flags, 'config'));
   const stop = new AbortController();
   const onSig = () => stop.abort();
   process.once('SIGINT', onSig);

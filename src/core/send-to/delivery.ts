@@ -56,3 +56,10 @@ export function explainFailure(errors: Delivery['errors']): string {
     })
     .join('; ');
 }
+
+/** Is the customer's 24 h service window open at `nowSec`, judging by their inbound messages (unix-second timestamps)? */
+export function windowOpenFrom(inbound: Iterable<{ from: string; ts: string }>, e164: string, nowSec: number): boolean {
+  const digits = e164.replace(/^\+/, '');
+  for (const m of inbound) if (m.from.replace(/^\+/, '') === digits && nowSec - Number(m.ts) < 24 * 3600) return true;
+  return false;
+}

@@ -62,3 +62,29 @@ function parseStatuses(text: string): StatusRecord[] {
   }
   return out;
 }
+
+/** Inbound messages in the last `maxBytes` of the events file (the recent end of an append-only file), or null when there is no file. */
+export function recentInbound(path: string, maxBytes = 16 << 20): { from: string; ts: string }[] | null {
+  const size = eventsSize(path);
+  if (size === 0) return null;
+  const start = Math.max(0, size - maxBytes);
+  const buf = Buffer.alloc(size - start);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buf, 0, buf.length, start);
+  } finally {
+    closeSync(fd);
+  }
+  const out: { from: string; ts: string }[] = [];
+  // The first line may be cut by the window: it fails to parse and is skipped like any broken line.
+  for (const line of buf.toString('utf8').split('\n')) {
+    if (!line.includes('"message"')) continue;
+    try {
+      const r = JSON.parse(line) as { kind?: string; from?: unknown; ts?: unknown };
+      if (r.kind === 'message' && typeof r.from === 'string' && typeof r.ts === 'string') out.push({ from: r.from, ts: r.ts });
+    } catch {
+      // skipped
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/** wa-ops status --campaign <file> --watch: the campaign's table refreshed in place (NDJSON, one line per interval, with --json). */
+import { parseDuration } from '../core/campaign/duration.js';
+import { EXIT, UsageError } from '../core/errors.js';
+import { summarise } from '../core/campaign/ledger-state.js';
+import { watchFigures } from '../core/campaign/watch-figures.js';
+import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadState, withEvents } from '../io/campaign/campaign-state.js';
+import { loadRecipients } from '../io/campaign/recipients.js';
+import { mappedColumns } from '../core/campaign/render.js';
+import { loadConfig } from '../io/config.js';
+import { SignalWatch } from '../io/signals.js';
+import { openStore } from '../io/store/open-store.js';
+import { createLiveView } from '../ui/live-view.js';
+import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
+import { term } from '../ui/term.js';
+import { stringFlag } from './flags.js';
+
+export interface WatchOptions {
+  campaign: string;
+  ledger?: string;
+  events?: string;
+  store?: string;
+  config?: string;
+  intervalMs: number;
+}
+
+/** Flags to options (exit 2 on a bad --interval or a flag that makes no sense with --watch). */
+export function toOptions(flags: Record<string, unknown>): WatchOptions {
+  const str = (k: string) => stringFlag(flags, k);
+  if (flags.export !== undefined) throw new UsageError('--export writes a file once; run it without --watch', { code: 'bad-flag' });
+  const interval = str('interval');
+  const intervalMs = interval === undefined ? 2000 : parseDuration(interval);
+  if (!intervalMs || intervalMs < 100) throw new UsageError(`--interval takes a duration of at least 100ms, such as 2s or 1m, got "${interval}"`, { code: 'bad-flag' });
+  return { campaign: str('campaign') ?? '', ledger: str('ledger'), events: str('events'), store: str('store'), config: str('config'), intervalMs };
+}
+
+/** Run until Ctrl-C (exit 130) or SIGTERM (143); each interval re-reads the ledger and the events file. */
+export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const o = toOptions(flags);
+  const cf = loadCampaignFile(o.campaign, o.ledger);
+  const { settings } = loadConfig({ configPath: o.config });
+  const store = await openStore(o.store ?? settings.store);
+  const signals = new SignalWatch();
+  const t = term();
+  // In place on a terminal; a pipe or a log gets one line per interval.
+  const view = createLiveView(process.stdout, Boolean(process.stdout.isTTY) && !t.json);
+  // The reader went away (| head): stop quietly, like any Unix filter.
+  let readerGone = false;
+  const onPipeError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    readerGone = true;
+    wake();
+  };
+  let wake = () => {};
+  process.stdout.on('error', onPipeError);
+  try {
+    const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
+    let listCounts: { total: number; skipped: number; pending: number } | undefined;
+    while (!signals.signal && !readerGone) {
+      const loaded = await loadState(await store.reader(ref));
+      const state = loaded.state;
+      await withEvents(state, o.events ?? settings.events);
+      const now = Date.now();
+      const summary = summarise(state, cf.campaign.name, now);
+      if (loaded.events === 0) {
+        // Nothing sent yet: the list says how many are waiting (read once, not every interval).
+        listCounts ??= await countList(cf);
+        Object.assign(summary, listCounts);
+      }
+      const figures = watchFigures(state.recipients.values(), summary.pending, now);
+      if (t.json) {
+        process.stdout.write(JSON.stringify({ at: new Date(now).toISOString(), ...summary, ratePerSec: Number(figures.ratePerSec.toFixed(3)), etaSeconds: figures.etaMs === null ? null : Math.round(figures.etaMs / 1000), latestFailures: figures.latestFailures }) + '\n');
+      } else if (process.stdout.isTTY) view.update(renderWatchFrame(summary, figures, now, o.intervalMs));
+      else view.update(renderWatchLine(summary, figures, now));
+      await sleepUnlessSignalled(o.intervalMs, signals, (w) => (wake = w));
+    }
+    view.close();
+    if (!signals.signal) return EXIT.ok;
+    return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+  } finally {
+    process.stdout.off('error', onPipeError);
+    signals.dispose();
+    await store.close();
+  }
+}
+
+async function countList(cf: ReturnType<typeof loadCampaignFile>): Promise<{ total: number; skipped: number; pending: number }> {
+  const list = await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) });
+  return { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length };
+}
+
+function sleepUnlessSignalled(ms: number, signals: SignalWatch, setWake: (wake: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let off = () => {};
+    const done = () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    off = signals.on(done);
+    setWake(done);
+  });
+}

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { root, runCli, tempDir } from '../helpers.js';
+
+let sb: SandboxServer;
+const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
+let next = 5000001;
+
+function campaign(dir: string, base: string, n: number): string {
+  const rows = Array.from({ length: n }, (_, i) => `Name${i},+49171${String(next++)},V${i}`);
+  writeFileSync(join(dir, `${base}.csv`), 'first_name,phone,voucher\n' + rows.join('\n') + '\n');
+  const file = join(dir, `${base}.json`);
+  writeFileSync(file, JSON.stringify({ name: base, recipients: `${base}.csv`, template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+  return file;
+}
+
+const list = async (dir: string) => {
+  const r = await runCli(['campaigns', '--dir', dir, '--json'], { env: env() });
+  expect(r.code).toBe(0);
+  return Object.fromEntries((JSON.parse(r.stdout).campaigns as { name: string }[]).map((c) => [c.name, c])) as Record<string, Record<string, unknown>>;
+};
+
+beforeAll(async () => {
+  sb = await startSandbox({ mps: 1000 });
+});
+afterAll(() => sb.close());
+
+describe('campaigns', () => {
+  it('one line per campaign of a folder: not started, done, stopped by --limit, paused by a cooldown, invalid; other JSON ignored', async () => {
+    const dir = tempDir('wa-ops-campaigns-');
+    campaign(dir, 'a-fresh', 2);
+    const done = campaign(dir, 'b-done', 3);
+    const limited = campaign(dir, 'c-limited', 4);
+    const paused = campaign(dir, 'd-paused', 3);
+    writeFileSync(join(dir, 'e-broken.json'), JSON.stringify({ name: 'e-broken', recipients: 'x.csv', template: 'spring_sale' }));
+    writeFileSync(join(dir, 'wa-ops.config.json'), JSON.stringify({ wabaId: '1' }));
+    expect((await runCli(['send', '--campaign', done, '--interval', '20ms', '--yes'], { env: env() })).code).toBe(0);
+    expect((await runCli(['send', '--campaign', limited, '--interval', '20ms', '--limit', '1', '--yes'], { env: env() })).code).toBe(0);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    expect((await runCli(['send', '--campaign', paused, '--interval', '20ms', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
+
+    const c = await list(dir);
+    expect(Object.keys(c)).toEqual(['a-fresh', 'b-done', 'c-limited', 'd-paused', 'e-broken.json']);
+    expect(c['a-fresh']).toMatchObject({ state: 'not started', lastActivity: null, file: 'a-fresh.json' });
+    expect(c['b-done']).toMatchObject({ state: 'done', sent: 3, pending: 0, progress: 1, lastActivity: expect.stringMatching(/^\d{4}-/) });
+    expect(c['c-limited']).toMatchObject({ state: 'stopped', sent: 1, pending: 3, progress: 0.25 });
+    expect(c['d-paused']).toMatchObject({ state: 'paused', cooldownUntil: expect.any(String) });
+    expect(c['e-broken.json']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/e-broken\.json: "template" must be an object/) });
+
+    const human = await runCli(['campaigns', '--dir', dir], { env: env() });
+    const lines = human.stdout.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.find((l) => l.startsWith('c-limited'))).toMatch(/stopped .*1\/4 \(25 %\)/);
+  });
+
+  it('shows a send in progress as running, then interrupted after Ctrl-C; a missing folder is exit 2', async () => {
+    const dir = tempDir('wa-ops-campaigns-running-');
+    const file = campaign(dir, 'slow', 6);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '400ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
+    let state = '';
+    for (let i = 0; i < 50 && state !== 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      state = String((await list(dir)).slow?.state);
+    }
+    expect(state).toBe('running');
+    child.kill('SIGINT');
+    await new Promise((r) => child.on('close', r));
+    expect((await list(dir)).slow).toMatchObject({ state: 'interrupted' });
+    const missing = await runCli(['campaigns', '--dir', join(dir, 'nope')], { env: env() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such folder/);
+  });
+});

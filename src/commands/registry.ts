@@ -66,6 +66,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--campaign <file>', 'check a campaign: its template, list size against the messaging limit, pace against throughput')
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')
+    .option('--store <url>', 'check this PostgreSQL store (reachable, schema current) and read --campaign from it (default: WA_OPS_STORE or "store" in the config file)')
     .action(lazy(setExit, () => import('./doctor.js')));
 
   program

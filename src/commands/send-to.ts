@@ -55,6 +55,17 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
   };
 }
 
+const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
+
+/** send's first step: run `send --to`, or return undefined for a campaign send (exactly one of --campaign and --to). */
+export async function dispatch(args: unknown[], flags: Record<string, unknown>): Promise<number | undefined> {
+  if (flags.to !== undefined) return run(args, flags);
+  if (flags.campaign === undefined) throw new UsageError('send needs --campaign <file> (a campaign) or --to <number> (one message now)', { code: 'bad-flag', hint: 'wa-ops send --help' });
+  const stray = Object.entries(TO_ONLY).filter(([k]) => flags[k] !== undefined && !(k === 'wait' && flags[k] === false)).map(([, f]) => f);
+  if (stray.length) throw new UsageError(`${stray.join(', ')} go${stray.length === 1 ? 'es' : ''} with --to, not with --campaign`, { code: 'bad-flag' });
+  return undefined;
+}
+
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);

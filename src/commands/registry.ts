@@ -168,7 +168,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
   filters(templates.command('pull').description('write each template as a JSON file (one per name and language) that lint-template and push read'))
     .option('--out <dir>', 'folder to write into (created if needed)', 'templates')
     .option('--force', 'overwrite files that wa-ops did not write, or that were edited since the last pull')
-    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates.json in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
+    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates file (JSON) in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
     .action(tpl('pull'));
   templates
     .command('push')

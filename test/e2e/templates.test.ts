@@ -55,6 +55,10 @@ describe('templates pull', () => {
 
     const again = await json(['templates', 'pull', '--out', dir, '--language', 'en_US']);
     expect(again.doc).toMatchObject({ created: 0, updated: 0, kept: 0, unchanged: first.doc.created });
+    // The round trip: pushing the pulled folder submits nothing.
+    const roundTrip = await json(['templates', 'push', dir]);
+    expect(roundTrip.code, roundTrip.stderr).toBe(0);
+    expect(roundTrip.doc.pushed.map((p: { outcome: string }) => p.outcome)).toEqual(Array(first.doc.created).fill('unchanged'));
 
     const mine = join(dir, 'hello_world.en_US.json');
     writeFileSync(mine, '{"my": "own edits"}\n');

@@ -7,7 +7,7 @@ import { templateFileName, toTemplateFile } from '../../core/templates/normalise
 import type { TemplateRecord } from '../graph/types.js';
 
 /** Remembers which files wa-ops wrote and their content hash, to tell them from the user's own or edited ones. */
-export const MANIFEST = '.wa-ops-templates.json';
+export const MANIFEST = '.wa-ops-templates';
 
 export type PullOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
 

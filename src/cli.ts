@@ -7,6 +7,8 @@ import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
 import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
+import { addExamples } from './commands/help-examples.js';
+import { helpConfiguration } from './ui/help.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
 const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you ran and the output of the same command with --verbose (see "Reporting a bug" in the README)';
@@ -70,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--allow-insecure-graph-url', 'allow a plain http:// Graph API URL to a host other than this machine (the token travels unencrypted)')
     .option('--allow-internal-media', 'allow header media URLs that are not https:// or point at private, loopback or link-local addresses')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp(helpConfiguration)
     .exitOverride()
     .configureOutput({
       writeErr: (s) => {
@@ -85,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
   registerCommands(program, pkg.version, (code) => {
     exitCode = code;
   });
+  addExamples(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

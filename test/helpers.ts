@@ -15,12 +15,23 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run bin/wa-ops.js with arguments; never rejects on a non-zero exit. */
+/** The test process's environment without anything of the developer's that would change wa-ops' behaviour (WA_OPS_*, proxies). */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^WA_OPS_/i.test(k) || /^(https?|no|all)_proxy$/i.test(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, NO_COLOR: '1', CI: '1', ...extra };
+}
+
+/** Run bin/wa-ops.js with arguments; never rejects on a non-zero exit. Hermetic: an empty temporary working
+ * directory (no .env or wa-ops.config.json of the developer's) and no WA_OPS_* variables unless given. */
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), ...args], {
-      cwd: opts.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1', CI: '1', ...opts.env },
+      cwd: opts.cwd ?? mkdtempSync(join(tmpdir(), 'wa-ops-cwd-')),
+      env: cleanEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

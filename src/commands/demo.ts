@@ -4,10 +4,9 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replay, summarise, type CampaignSummary } from '../core/campaign/ledger-state.js';
+import type { CampaignSummary } from '../core/campaign/ledger-state.js';
 import { signBody } from '../core/webhook/signature.js';
 import { loadConfig } from '../io/config.js';
-import { readLedger } from '../io/ledger/ledger.js';
 import { validateFile } from '../io/numbers/validate-file.js';
 import { renderSummary } from '../ui/campaign-report.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
@@ -66,6 +65,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     WA_OPS_APP_SECRET: SECRET,
     WA_OPS_VERIFY_TOKEN: VERIFY,
     WA_OPS_SUPPRESSIONS: join(dir, 'wa-ops.suppressions.jsonl'),
+    // send and status fold the events file that the webhook server writes (one writer per file).
+    WA_OPS_EVENTS: join(dir, 'webhook-events.jsonl'),
   };
   const result: Record<string, unknown> = { folder: dir };
   try {
@@ -111,7 +112,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     show(`${renderSummary(s2, s2)}\nexit ${second.code}`);
     result.send = { first: { exit: first.code, outcome: s1.outcome, sent: s1.thisRun.sent }, resume: { exit: second.code, outcome: s2.outcome, sent: s2.thisRun.sent } };
 
-    say('Status webhooks flow back', 'The sandbox calls the local webhook server with signed sent/delivered/read callbacks (and one failure for a number not on WhatsApp); each is verified, stored durably, and written to the campaign ledger. One customer replies STOP and lands on the suppression list.');
+    say('Status webhooks flow back', 'The sandbox calls the local webhook server with signed sent/delivered/read callbacks (and one failure for a number not on WhatsApp); each is verified and stored durably in the events file, which send and status fold into the campaign state. One customer replies STOP and lands on the suppression list.');
     const stop = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: sandbox.state.o.wabaId, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: sandbox.state.o.phoneNumberId }, messages: [{ from: '491712345678', id: 'wamid.demo-stop', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'STOP' } }] } }] }] });
     await fetch(webhook.url, { method: 'POST', body: stop, headers: { 'x-hub-signature-256': signBody(stop, SECRET), 'content-type': 'application/json' } });
     await new Promise((r) => setTimeout(r, 600));
@@ -119,8 +120,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await webhook.idle();
     show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.suppressed} opt-out`);
 
-    say('Final status report', 'wa-ops status reads the ledger: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
-    const final = summarise(replay(readLedger(join(dir, 'spring-sale.ledger.jsonl')).events), 'spring-sale');
+    say('Final status report', 'wa-ops status reads the ledger and the webhook events: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
+    const status = await runChild(['status', '--campaign', campaign, '--json'], env);
+    const final = JSON.parse(status.stdout) as CampaignSummary;
     show(renderSummary(final));
     const analysis = await runChild(['webhook', 'analyze', join(dir, 'webhook-events.jsonl'), '--campaigns', dir, '--html', join(dir, 'report.html')], env);
     show(analysis.stdout.trimEnd());

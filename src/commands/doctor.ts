@@ -1,6 +1,9 @@
 /** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
+import { pendingOf } from '../io/campaign/campaign-state.js';
+import { FileStore } from '../io/store/file-store.js';
 import { configChecks } from '../core/doctor/config-checks.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
+import { appSecretCheck } from '../core/doctor/app-secret-check.js';
 import { templateChecks, type TemplateWanted } from '../core/doctor/template-checks.js';
 import { campaignChecks } from '../core/doctor/campaign-checks.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
@@ -46,9 +49,16 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   const { settings: s, sources, file } = loaded;
   const today = new Date().toISOString().slice(0, 10);
   const wanted: TemplateWanted[] = (f.template ?? []).map((spec) => {
-    const [name, language, category] = spec.split(':');
-    if (!name) throw new UsageError(`--template takes name[:language[:CATEGORY]], got "${spec}"`, { code: 'bad-flag' });
-    return { name, language: language || undefined, category: category || undefined };
+    const [name, language, category, ...rest] = spec.split(':');
+    if (!name || rest.length > 0) throw new UsageError(`--template takes name[:language[:CATEGORY]], got "${spec}"`, { code: 'bad-flag', hint: 'e.g. --template spring_sale:de:MARKETING' });
+    const cat = category ? category.toUpperCase() : undefined;
+    if (cat !== undefined && !['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(cat)) {
+      throw new UsageError(`--template ${spec}: the category must be MARKETING, UTILITY or AUTHENTICATION, got "${category}"`, { code: 'bad-flag', hint: 'e.g. --template spring_sale:de:MARKETING' });
+    }
+    if (language && !/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language)) {
+      throw new UsageError(`--template ${spec}: "${language}" is not a template language code`, { code: 'bad-flag', hint: 'use Meta\'s codes, e.g. de, en_US, pt_BR' });
+    }
+    return { name, language: language || undefined, category: cat };
   });
   const campaign = f.campaign ? loadCampaignFile(f.campaign) : undefined;
   if (campaign && !wanted.some((w) => w.name === campaign.campaign.template.name && w.language === campaign.campaign.template.language)) {
@@ -72,6 +82,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     }),
     ...(facts.unreachable ? [reachabilityCheck(facts.unreachable)] : []),
     ...tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000)),
+    appSecretCheck(facts.appToken, s.appId),
     ...phoneChecks(facts.phone),
     subscribedAppsCheck(facts.apps, webhookUrl),
     ...templateChecks(wanted, facts.templates),
@@ -80,15 +91,17 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     const t = facts.templates.ok ? facts.templates.value.find((x) => x.name === campaign.campaign.template.name && x.language === campaign.campaign.template.language) : undefined;
     const phone = facts.phone.ok ? facts.phone.value : undefined;
     const cc = campaign.campaign;
-    const seed = seedFrom(campaign.campaignId);
-    const targets = list.recipients.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
+    // Only what is left to send counts (the ledger's identity seeds the window jitter, as in send).
+    const ledger = await pendingOf(await new FileStore().reader({ name: cc.name, ledgerPath: campaign.ledgerPath }), list.recipients);
+    const seed = seedFrom(ledger.campaignId ?? campaign.campaignId);
+    const targets = ledger.left.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
     const mediaSource = cc.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
     const media = mediaSource && !f.offline ? await checkMedia(mediaSource.media, mediaSource.source, dirname(campaign.path)) : undefined;
     const cost = costPlan(mergePrices(DEFAULT_PRICES, file?.data.pricing), t?.category ?? 'MARKETING', targets);
     checks.push(
       ...campaignChecks({
         name: campaign.campaign.name,
-        recipients: list.recipients.length,
+        recipients: ledger.left.length,
         senders: Math.max(1, campaign.campaign.senders.length),
         intervalMs: campaign.campaign.intervalMs ?? 6000,
         dailyLimit: campaign.campaign.dailyLimit,

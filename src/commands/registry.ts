@@ -109,6 +109,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
+    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -249,6 +250,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--status-delay <ms>', 'delay between sent, delivered and read webhooks', '100')
     .option('--review-delay <duration>', 'how long submitted or edited templates stay PENDING before review', '2s')
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
+    .addHelpText(
+      'after',
+      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
+    )
     .action(lazy(setExit, () => import('./sandbox.js')));
 
   const webhook = program.command('webhook').description('receive, verify and analyse status callbacks');
@@ -261,6 +266,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--app-secret <s>', 'app secret (default: WA_OPS_APP_SECRET; prefer the environment)')
     .option('--verify-token <t>', 'verify token (default: WA_OPS_VERIFY_TOKEN; prefer the environment)')
     .option('--events <file.jsonl>', 'events file (default: WA_OPS_EVENTS, config "events", else ./webhook-events.jsonl)')
+    .option('--store <url>', 'store events and opt-outs in this PostgreSQL store instead (several receivers may share it; default: WA_OPS_STORE or "store" in the config file)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
     .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
@@ -282,6 +288,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .description('delivery funnel, latencies, failures, account and template events, errors and pricing from an events file')
     .argument('[events.jsonl]', 'events file written by webhook serve (default: --events, WA_OPS_EVENTS, config "events", ./webhook-events.jsonl)')
     .option('--events <file.jsonl>', 'events file (same as the argument)')
+    .option('--store <url>', 'read the events from this PostgreSQL store instead of a file (default: WA_OPS_STORE or "store" in the config file)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
     .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')

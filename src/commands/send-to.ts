@@ -151,6 +151,6 @@ function report(doc: Record<string, unknown>, w: WaitResult, eventsPath: string,
 async function confirm(o: SendToOptions, question: string): Promise<void> {
   if (o.yes) return;
   if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
-  const { confirm: ask } = await import('@inquirer/prompts');
-  if (!(await ask({ message: question, default: false }, { output: process.stderr }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
+  const { askConfirm } = await import('../ui/prompts.js');
+  if (!(await askConfirm(question, { interrupted: 'nothing was sent' }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
 }

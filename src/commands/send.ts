@@ -106,10 +106,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
           const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
           if (o.noWait) {
             await withEvents(state, o.events);
-            return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
+            return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
           }
           warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-          await signals.sleepUntil(cd, 'nothing was sent');
+          await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
+            warn(`nothing was sent; state saved; resume with: ${resume}`);
+            throw err;
+          });
         }
         const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
         const progress = await progressReporter();
@@ -122,6 +125,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
             onProgress: progress.update,
             onNotice: progress.log,
           }, configFile?.data.pricing);
+        } catch (err) {
+          if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
+          throw err;
         } finally {
           progress.stop();
         }
@@ -141,7 +147,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 /** Print the summary (folded with the webhook events) and return the exit code. */
 function finish(r: SendResult, resume: string, note?: string): number {
   const { stop } = r;
-  const summary = { ...r.summary, outcome: stop.outcome, thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { events: r.stats.events, fsyncs: r.stats.commits } };
+  const summary = { ...r.summary, outcome: stop.outcome, thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
   const error = stop.outcome === 'aborted' ? { code: stop.code ?? 'aborted', message: stop.message ?? 'stopped', hint: stop.hint ?? '' } : undefined;
   const resumable = stop.outcome !== 'done' || summary.pending > 0;
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });

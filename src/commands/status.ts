@@ -33,15 +33,21 @@ function spent(state: LedgerState, pricing: unknown) {
   const category = state.header?.category ?? 'MARKETING';
   const sent: { region: string }[] = [];
   const delivered: { region: string }[] = [];
+  // The region is decided by the first digits: parse once per 7-digit prefix, not once per recipient.
+  const regions = new Map<string, { region: string }>();
   for (const x of state.recipients.values()) {
     if (!wasSent(x)) continue;
-    const region = parsePhoneNumberFromString(x.r)?.country ?? 'other';
-    sent.push({ region });
-    if (x.status === 'delivered' || x.status === 'read') delivered.push({ region });
+    const key = x.r.slice(0, 8);
+    let region = regions.get(key);
+    if (region === undefined) regions.set(key, (region = { region: parsePhoneNumberFromString(x.r)?.country ?? 'other' }));
+    sent.push(region);
+    if (x.status === 'delivered' || x.status === 'read') delivered.push(region);
   }
   const upTo = costPlan(prices, category, sent);
   return { currency: upTo.currency, ratesDate: upTo.date, category: upTo.category, delivered: costPlan(prices, category, delivered).total, upTo: upTo.total };
 }
+
+const isoOf = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
 function row(x: RecipientState | undefined, r: string, line: number | undefined): string[] {
   return [
@@ -53,10 +59,10 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
     x?.code === undefined ? '' : String(x.code),
     x?.details ?? '',
     x?.reason ?? '',
-    x?.firstAttemptAt ?? '',
-    x?.sentAt ?? '',
-    x?.deliveredAt ?? '',
-    x?.readAt ?? '',
+    isoOf(x?.firstAttemptAt),
+    isoOf(x?.sentAt),
+    isoOf(x?.deliveredAt),
+    isoOf(x?.readAt),
   ];
 }
 

@@ -10,6 +10,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { intFlag, percentFlag, regionFlag } from './flags.js';
+import { plural } from '../ui/plural.js';
 
 interface Flags {
   column?: string;
@@ -87,7 +88,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   for (const n of summary.notices ?? []) warn(n);
   const m = summary.fieldCountMismatches;
   if (m.count > 0) {
-    warn(`${fmtInt(m.count)} rows have another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
+    warn(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
   }
   if (term().json) outJson(summary);
   else {

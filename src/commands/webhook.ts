@@ -77,6 +77,15 @@ function serveOptions(flags: Record<string, unknown>) {
   };
 }
 
+/** The PostgreSQL store named by --store / WA_OPS_STORE / config, opened and schema-checked; undefined for files. */
+async function pgStoreOf(flags: Record<string, unknown>) {
+  const { chooseStore } = await import('../io/store/selection.js');
+  const choice = chooseStore(loadConfig({ configPath: str(flags.config), flags: { store: str(flags.store) } }));
+  if (choice.location.kind !== 'postgres') return undefined;
+  const { openPgStore } = await import('../io/store/pg/open.js');
+  return openPgStore(choice.location.url, choice.source);
+}
+
 /** webhook serve: runs until SIGINT (exit 130) or SIGTERM (exit 143), after everything received is on disk. */
 export async function serve(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = serveOptions(flags);
@@ -84,8 +93,11 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   const tail = !t.json && !t.quiet && (t.stderrTty || t.verbose);
   const [{ startWebhookServer }, ui] = await Promise.all([import('../webhook/server.js'), import('../ui/webhook-tail.js')]);
   const started = Date.now();
+  const pg = await pgStoreOf(flags);
+  const store = pg && (await import('../io/store/pg/webhook-store.js')).webhookStore(pg);
   const server = await startWebhookServer({
     ...o,
+    store,
     onLog: (level, text) => (level === 'alert' ? warn(text) : info(text)),
     onRecord: tail ? (r, dup) => process.stderr.write(ui.tailLine(r, dup) + '\n') : undefined,
     onForward: (r) => {
@@ -93,26 +105,39 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
       else if (tail && (!r.ok || t.verbose)) process.stderr.write(ui.forwardLine(r) + '\n');
     },
   });
-  if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
-  if (t.json) outJson({ url: server.url, events: o.eventsPath, deadLetters: server.deadLetterPath ?? null });
-  else out(server.url);
-  info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${o.eventsPath}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
-  const signal = await new Promise<NodeJS.Signals>((r) => {
+  // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
+  const stopped = new Promise<NodeJS.Signals>((r) => {
     process.once('SIGINT', () => r('SIGINT'));
     process.once('SIGTERM', () => r('SIGTERM'));
   });
+  if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
+  const eventsAt = store?.location ?? o.eventsPath;
+  if (t.json) outJson({ url: server.url, events: eventsAt, deadLetters: server.deadLetterPath ?? null });
+  else out(server.url);
+  info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
+  const signal = await stopped;
   await server.close();
+  if (pg) await (await import('../io/store/pg/connect.js')).closePg();
   info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 
 /** webhook analyze [events.jsonl]: the file argument, else --events / WA_OPS_EVENTS / config `events`. */
 export async function analyze(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const loaded = loadConfig({ configPath: str(flags.config), flags: { events: str(flags.events) } });
-  const file = str(args[0]) ?? loaded.settings.events;
+  const loaded = loadConfig({ configPath: str(flags.config), flags: { events: str(flags.events), store: str(flags.store) } });
+  if (str(flags.store) && (str(args[0]) || str(flags.events))) throw new UsageError('pass an events file or --store, not both', { code: 'bad-flag', hint: 'with --store the events come from the store' });
+  // An explicit file wins; else a PostgreSQL store (flag, WA_OPS_STORE, config); else the events file setting.
+  const pg = str(args[0]) || str(flags.events) ? undefined : await pgStoreOf(flags);
+  const file = pg ? pg.redacted : (str(args[0]) ?? loaded.settings.events);
   const campaignDirs = folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')];
-  const { analyzeEventsFile } = await import('../webhook/analyze-file.js');
-  const report = await analyzeEventsFile(file, { campaignDirs, pricing: loaded.file?.data.pricing, onWarning: warn });
+  let report;
+  if (pg) {
+    const { analyzeStore } = await import('../io/store/pg/webhook-store.js');
+    report = await analyzeStore(pg, { pricing: loaded.file?.data.pricing }).finally(async () => (await import('../io/store/pg/connect.js')).closePg());
+  } else {
+    const { analyzeEventsFile } = await import('../webhook/analyze-file.js');
+    report = await analyzeEventsFile(file, { campaignDirs, pricing: loaded.file?.data.pricing, onWarning: warn });
+  }
   const { deliveryHtml, renderDeliveryReport } = await import('../ui/delivery-report.js');
   const html = str(flags.html);
   if (html) {

@@ -3,6 +3,8 @@
  * command reads a new key, and document it in the README's configuration table).
  */
 
+import { graphUrlProblem } from './url-policy.js';
+
 /** A check returns what is wrong with a value, or undefined when it is fine. */
 type Check = (value: unknown) => string | undefined;
 
@@ -41,7 +43,8 @@ export const CONFIG_KEYS: Record<string, Check> = {
   appSecret: secret,
   verifyToken: secret,
   webhookUrl: httpUrl,
-  graphUrl: text, // the Graph URL rules (https, loopback, credentials) are checked on the resolved setting
+  // Shape here; whether plain http:// is allowed (loopback, --allow-insecure-graph-url) is judged on the resolved setting.
+  graphUrl: (v) => text(v) ?? graphUrlProblem(v as string, true),
   apiVersion: (v) => (typeof v === 'string' && /^v\d+\.\d+$/.test(v) ? undefined : `must look like "v23.0", got ${describe(v)}`),
   events: text,
   store: text,

@@ -75,3 +75,8 @@ export const missing = (path: string): SandboxError => graphError(131008, `The p
 
 /** 131009: a parameter's value is out of range or malformed. */
 export const invalid = (details: string): SandboxError => graphError(131009, details);
+
+/** Is this answer an error (rather than a parsed request)? */
+export function isSandboxError(x: unknown): x is SandboxError {
+  return typeof x === 'object' && x !== null && typeof (x as SandboxError).status === 'number' && typeof (x as SandboxError).body?.error === 'object';
+}

@@ -1,5 +1,5 @@
 /** POST /_sandbox/inbound: a customer writes in. Opens their 24 h window and sends the signed inbound message webhook. */
-import { graphError, missing, type SandboxError } from './graph-errors.js';
+import { graphError, isSandboxError, missing, type SandboxError } from './graph-errors.js';
 import { ok, type Answer } from './http.js';
 import { windowClosesAt } from './service-window.js';
 import type { SandboxState } from './state.js';
@@ -42,7 +42,7 @@ export async function receiveInbound(body: Obj, state: SandboxState, webhooks: W
   const id = state.nextWamid();
   const o = state.o;
   const message = inboundMessage(body, id, o.displayPhoneNumber.replace(/\D/g, ''), now);
-  if ('status' in message && 'body' in message) return message as SandboxError;
+  if (isSandboxError(message)) return message;
   const e164 = `+${digits}`;
   state.openWindow(e164, now);
   const type = String(message.type);

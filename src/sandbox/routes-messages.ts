@@ -1,6 +1,6 @@
 /** POST /{pnid}/messages: validate like Meta, apply throughput, pair rate and injected faults, accept, schedule webhooks. */
 import type { ServerResponse } from 'node:http';
-import { graphError } from './graph-errors.js';
+import { graphError, isSandboxError } from './graph-errors.js';
 import { send } from './http.js';
 import type { SandboxState } from './state.js';
 import { validateMessage } from './validate-message.js';
@@ -15,7 +15,7 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
     return send(res, graphError(forced.code, forcedDetails(forced.code), forced.httpStatus));
   }
   const v = validateMessage(body, state);
-  if ('status' in v && 'body' in v) return send(res, v);
+  if (isSandboxError(v)) return send(res, v);
   if (v.kind === 'status') {
     const received = state.inbound.find((m) => m.id === v.messageId);
     if (received) received.readAt = new Date().toISOString();

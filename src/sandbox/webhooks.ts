@@ -101,12 +101,12 @@ export class WebhookEmitter {
       statusObj.pricing = pricingFor(priced);
     }
     if (errors) statusObj.errors = errors;
-    void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId).then(() => {
-      if (this.state.rng() < 0.05) {
-        this.stats.duplicates++;
-        this.after(50, () => void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId));
-      }
-    });
+    void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId);
+    // Decided now, not after the first delivery, so that idle() also waits for the duplicate.
+    if (this.state.rng() < 0.05) {
+      this.stats.duplicates++;
+      this.after(50, () => void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId));
+    }
   }
 
   private async deliver(body: string, attempt: number): Promise<boolean> {

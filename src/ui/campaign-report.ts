@@ -6,6 +6,7 @@ import type { CostEstimate } from '../core/campaign/pricing.js';
 import { formatDuration } from '../core/campaign/duration.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
+import { plural } from './plural.js';
 
 export interface PlanPolicies {
   window?: WindowPlan;
@@ -63,7 +64,7 @@ export function renderPlan(p: Plan): string {
   const lines = [
     paint('bold', `Campaign ${p.campaign}`),
     `  template     ${p.template} (${p.templateStatus}${p.category ? `, ${p.category}` : ''})`,
-    `  list         ${fmtInt(p.rows)} rows: ${fmtInt(p.recipients)} valid unique recipients`,
+    `  list         ${plural(p.rows, 'row')}: ${plural(p.recipients, 'valid unique recipient')}`,
   ];
   for (const [reason, n] of Object.entries(p.skipped)) lines.push(`  skipped      ${fmtInt(n)} ${reason}`);
   if (p.alreadySent || p.alreadyFailed || p.unknown) {
@@ -71,12 +72,12 @@ export function renderPlan(p: Plan): string {
   }
   lines.push(
     `  to send now  ${paint('bold', fmtInt(p.toSend))}${p.sample ? ' (the 10 % pilot sample)' : ''}${p.limit !== undefined ? ` (--limit ${p.limit})` : ''}`,
-    `  pace         one message every ${formatDuration(p.intervalMs)} per sender, ${p.senders.length} sender(s): ${perSecond >= 1 ? `${perSecond.toFixed(1)}/s` : `${(perSecond * 60).toFixed(1)}/min`}`,
+    `  pace         one message every ${formatDuration(p.intervalMs)} per sender, ${plural(p.senders.length, 'sender')}: ${perSecond >= 1 ? `${perSecond.toFixed(1)}/s` : `${(perSecond * 60).toFixed(1)}/min`}`,
     `  ETA          ${formatDuration(etaMs)}`,
   );
   if (p.dailyLimit !== undefined) {
     const days = Math.ceil(p.toSend / p.dailyLimit);
-    lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${days} days; the run pauses at the limit and resumes when the window allows` : ''}`);
+    lines.push(`  daily limit  ${fmtInt(p.dailyLimit)} unique recipients per rolling 24 h${days > 1 ? `: about ${plural(days, 'day')}; the run pauses at the limit and resumes when the window allows` : ''}`);
   }
   if (p.cooldown) lines.push(paint('yellow', `  cooldown     ${cooldownText(p.cooldown)}`));
   else if (p.cooldownUntil) lines.push(paint('yellow', `  cooldown     in force until ${localTimeText(Date.parse(p.cooldownUntil))}`));
@@ -100,14 +101,14 @@ function renderPolicies(p: PlanPolicies): string[] {
   }
   if (p.window) {
     lines.push(`  window       ${p.window.text} in each recipient's local time: ${fmtInt(p.window.openNow)} inside now, ${fmtInt(p.window.waiting)} wait for theirs`);
-    for (const m of p.window.multiZone) lines.push(paint('gray', `               ${m.region} spans several time zones: ${fmtInt(m.recipients)} recipient(s) timed by ${m.zone} (the most populous)`));
-    if (p.window.unknownZone) lines.push(paint('gray', `               ${fmtInt(p.window.unknownZone)} recipient(s) in regions without a known zone are timed in UTC`));
+    for (const m of p.window.multiZone) lines.push(paint('gray', `               ${m.region} spans several time zones: ${plural(m.recipients, 'recipient')} timed by ${m.zone} (the most populous)`));
+    if (p.window.unknownZone) lines.push(paint('gray', `               ${plural(p.window.unknownZone, 'recipient')} in regions without a known zone ${p.window.unknownZone === 1 ? 'is' : 'are'} timed in UTC`));
   }
   if (p.budget) lines.push(`  budget       ${fmtInt(p.budget.limit)} unique recipients per 24 h (${p.budget.source}): warning at ${fmtInt(p.budget.warnAt)}, pause at ${fmtInt(p.budget.pauseAt)}`);
   const c = p.cost;
   const top = c.byRegion.slice(0, 4).map((r) => `${r.region} ${fmtInt(r.messages)} × ${r.rate}${r.listed ? '' : '*'}`).join(', ');
   lines.push(`  cost         about ${money(c.total, c.currency)} (${c.category}, rates of ${c.date}): ${top}${c.byRegion.length > 4 ? ', ...' : ''}`);
-  if (c.unlistedMessages) lines.push(paint('gray', `               * ${fmtInt(c.unlistedMessages)} message(s) to markets without a listed rate, priced at the highest rate: put your rate card in "pricing" in wa-ops.config.json`));
+  if (c.unlistedMessages) lines.push(paint('gray', `               * ${plural(c.unlistedMessages, 'message')} to numbers of no known country, priced at the highest rate: put your rate card in "pricing" in wa-ops.config.json`));
   if (p.media) {
     const size = p.media.size === undefined ? 'size unknown' : `${(p.media.size / 1024).toFixed(0)} KB`;
     lines.push(`  media        header ${p.media.kind} ${p.media.source} (${p.media.mime ?? 'type unknown'}, ${size}): ${p.media.local ? 'uploaded once per sender, sent by id' : 'sent by link'}`);

@@ -5,13 +5,14 @@ import { formatDuration } from '../core/campaign/duration.js';
 import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
+import { plural } from './plural.js';
 
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : '–');
 const secs = (v: number | null) => (v === null ? '–' : formatDuration(v * 1000));
 
 /** Tables for the terminal. */
 export function renderDeliveryReport(r: DeliveryReport): string {
-  const parts = [paint('bold', `${fmtInt(r.events)} events: ${fmtInt(r.statuses)} statuses for ${fmtInt(r.messages)} messages, ${fmtInt(r.inbound)} inbound messages`)];
+  const parts = [paint('bold', `${plural(r.events, 'event')}: ${plural(r.statuses, 'status', 'statuses')} for ${plural(r.messages, 'message')}, ${plural(r.inbound, 'inbound message')}`)];
   const f = new Table({ head: ['campaign', 'template', 'accepted', 'sent', 'delivered', 'read', 'failed', 'read coverage', 'no status'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
   for (const x of r.funnels) f.push([c(x.campaign, 60), c(x.template, 60), fmtInt(x.accepted), fmtInt(x.sent), `${fmtInt(x.delivered)} (${pct(x.delivered, x.accepted)})`, fmtInt(x.read), fmtInt(x.failed), pct(x.read, x.delivered), fmtInt(x.noStatus)]);
   parts.push(f.toString());
@@ -76,7 +77,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 /** One self-contained HTML page (inline CSS and SVG, no scripts, no network). */
 export function deliveryHtml(r: DeliveryReport, title: string): string {
   const bar = (label: string, n: number, max: number, colour: string) => {
-    const w = max ? Math.round((n / max) * 520) : 0;
+    // The longest bar leaves room in the 540-wide SVG for its number after it ("1,234,567" is about 60 px).
+    const w = max ? Math.round((n / max) * 460) : 0;
     return `<div class="bar"><span class="label">${esc(label)}</span><svg width="540" height="22" role="img" aria-label="${esc(label)} ${n}"><rect width="${w}" height="18" y="2" rx="3" fill="${colour}"/><text x="${w + 6}" y="16">${n.toLocaleString('en-US')}</text></svg></div>`;
   };
   const funnels = r.funnels

@@ -1,6 +1,7 @@
 /** The doctor report: one line per check with a symbol, what was seen, and what to do. */
 import type { CheckResult } from '../core/doctor/types.js';
 import { paint } from './output.js';
+import { fmtCount, plural } from './plural.js';
 
 const SYMBOL = { pass: ['green', '✔'], warn: ['yellow', '⚠'], fail: ['red', '✖'], skip: ['gray', '–'] } as const;
 
@@ -19,6 +20,6 @@ export function renderDoctor(checks: CheckResult[], ok: boolean, strict: boolean
     if (c.hint && (c.status === 'fail' || c.status === 'warn')) lines.push(`      ${paint('cyan', '→')} ${c.hint}`);
   }
   const count = (s: string) => checks.filter((c) => c.status === s).length;
-  lines.push('', `${ok ? paint('green', 'ready') : paint('red', 'not ready')}: ${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skip')} skipped${strict ? ' (--strict: warnings fail)' : ''}`);
+  lines.push('', `${ok ? paint('green', 'ready') : paint('red', 'not ready')}: ${fmtCount(count('pass'))} passed, ${plural(count('warn'), 'warning')}, ${fmtCount(count('fail'))} failed, ${fmtCount(count('skip'))} skipped${strict ? ' (--strict: warnings fail)' : ''}`);
   return lines.join('\n').replace(/^\n/, '');
 }

@@ -4,6 +4,7 @@ import { NOTES, REASONS, type Reason } from '../core/numbers/reasons.js';
 import type { NumbersSummary } from '../core/numbers/tally.js';
 import { fmtInt } from './progress.js';
 import { paint } from './output.js';
+import { plural } from './plural.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -16,7 +17,7 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
   const parts: string[] = [];
   const totals = table(['rows', 'valid', 'invalid', 'duplicates', 'invalid rate']);
   totals.push([fmtInt(s.rows), paint('green', fmtInt(s.valid)), s.invalid ? paint('red', fmtInt(s.invalid)) : '0', fmtInt(s.duplicates), pct(s.invalidRate)]);
-  parts.push(`${paint('bold', s.file)}${s.estimate ? `  (estimated from a sample of ${fmtInt(s.checked)} rows)` : ''}`, totals.toString());
+  parts.push(`${paint('bold', s.file)}${s.estimate ? `  (estimated from a sample of ${plural(s.checked, 'row')})` : ''}`, totals.toString());
   if (s.estimate) {
     const [lo, hi] = s.estimate.ci95;
     parts.push(`Estimated invalid rate: ${pct(s.estimate.invalidRate)} (95 % CI ${pct(lo)} to ${pct(hi)}), about ${fmtInt(s.estimate.invalid)} invalid rows in the whole file.`);
@@ -42,8 +43,8 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
   line('Regions:', s.regions);
   line('Types:  ', s.types);
   for (const d of s.duplicateExamples.slice(0, 5)) parts.push(`duplicate: line ${d.line} is ${d.e164}, first seen on line ${d.firstLine}`);
-  if (s.duplicates > 5) parts.push(`... and ${fmtInt(s.duplicates - 5)} more duplicates (see the status column of --out)`);
-  if (s.sample?.file) parts.push(`Pilot sample: ${fmtInt(s.sample.size)} rows (${s.sample.percent} %, seed ${s.sample.seed}) in ${s.sample.file}`);
+  if (s.duplicates > 5) parts.push(`... and ${plural(s.duplicates - 5, 'more duplicate', 'more duplicates')} (see the status column of --out)`);
+  if (s.sample?.file) parts.push(`Pilot sample: ${plural(s.sample.size, 'row')} (${s.sample.percent} %, seed ${s.sample.seed}) in ${s.sample.file}`);
   for (const w of written) parts.push(`${w.label}: ${w.path}`);
   return parts.join('\n');
 }

@@ -4,6 +4,7 @@ import type { ReviewRow } from '../core/templates/review.js';
 import type { PullResult } from '../io/templates-sync/pull.js';
 import type { PushResult } from '../io/templates-sync/push.js';
 import { paint } from './output.js';
+import { plural } from './plural.js';
 
 export interface ListRow {
   name: string;
@@ -27,7 +28,7 @@ export function renderTemplateList(rows: readonly ListRow[]): string {
   if (rows.length === 0) return 'no templates match';
   const t = table(['name', 'language', 'category', 'status', 'quality', 'rejection reason', 'last update']);
   for (const r of rows) t.push([r.name, r.language, r.category, status(r.status), r.quality, r.rejectedReason, r.lastUpdated]);
-  return `${t.toString()}\n${rows.length} template(s)`;
+  return `${t.toString()}\n${plural(rows.length, 'template')}`;
 }
 
 /** templates pull. */

@@ -57,5 +57,5 @@ export function stopSummary(s: WebhookStats, elapsedMs: number, deadLetterPath?:
   if (s.suppressed || s.lifted) parts.push(`${fmtInt(s.suppressed)} opt-out${s.suppressed === 1 ? '' : 's'} suppressed, ${fmtInt(s.lifted)} lifted`);
   if (s.unresolvedOptOuts) parts.push(`${fmtInt(s.unresolvedOptOuts)} opt-out${s.unresolvedOptOuts === 1 ? '' : 's'} without a known number`);
   if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded, ${fmtInt(s.deadLetters)} dead letter${s.deadLetters === 1 ? '' : 's'}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
-  return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')}.`;
+  return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')} (${fmtInt(s.fsyncs)} disk sync${s.fsyncs === 1 ? '' : 's'}).`;
 }

@@ -43,6 +43,7 @@ export class Forwarder {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private readonly target: URL;
+  private proxied: boolean | undefined;
 
   constructor(private readonly o: ForwarderOptions) {
     this.target = new URL(o.url);
@@ -100,7 +101,27 @@ export class Forwarder {
     this.waiting.add(entry);
   }
 
-  private post(job: Job): Promise<{ status?: number; error?: string }> {
+  private async post(job: Job): Promise<{ status?: number; error?: string }> {
+    // Behind a corporate proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), the shared proxy-aware client carries it.
+    if (this.proxied === undefined) {
+      const env = process.env;
+      const { proxyFor } = await import('../core/net-proxy.js');
+      this.proxied = proxyFor(this.target, { httpProxy: env.http_proxy ?? env.HTTP_PROXY, httpsProxy: env.https_proxy ?? env.HTTPS_PROXY, noProxy: env.no_proxy ?? env.NO_PROXY }) !== undefined;
+    }
+    if (this.proxied) {
+      const { probe } = await import('../io/graph/client.js');
+      try {
+        // Meta's bodies are ASCII (non-ASCII is escaped), so the text round trip keeps the signed bytes.
+        const res = await probe(this.target, { method: 'POST', headers: job.headers, body: job.body.toString('utf8'), timeoutMs: this.o.timeoutMs ?? 10_000 });
+        return { status: res.status };
+      } catch (err) {
+        return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+      }
+    }
+    return this.direct(job);
+  }
+
+  private direct(job: Job): Promise<{ status?: number; error?: string }> {
     const request = this.target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       const req = request(this.target, { method: 'POST', headers: { ...job.headers, 'content-length': String(job.body.length) }, timeout: this.o.timeoutMs ?? 10_000 }, (res) => {

@@ -22,7 +22,16 @@ export class OptOutWriter {
     private readonly campaignDirs: string[],
     private readonly stats: Counters,
     private readonly log: (level: 'info' | 'alert', text: string) => void,
+    /** A shared store's list (PostgreSQL) instead of the file: appended in order, asynchronously. */
+    private readonly appendToStore?: (records: SuppressionRecord[]) => Promise<void>,
   ) {}
+
+  private storeWrites: Promise<void> = Promise.resolve();
+
+  /** Resolve when the opt-outs handed over so far are written (the store's list). */
+  idle(): Promise<void> {
+    return this.storeWrites;
+  }
 
   /** Handle records that are durable in the events file. */
   handle(records: WebhookRecord[]): void {
@@ -43,6 +52,14 @@ export class OptOutWriter {
       out.push(rec);
     }
     if (!out.length) return;
+    if (this.appendToStore) {
+      const append = this.appendToStore;
+      this.storeWrites = this.storeWrites.then(() => append(out)).then(
+        () => this.written(out),
+        (err) => this.log('alert', `could not write the suppression list in the store: ${(err as Error).message}`),
+      );
+      return;
+    }
     try {
       appendSuppressions(this.path, out);
     } catch (err) {
@@ -50,6 +67,10 @@ export class OptOutWriter {
       this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}`);
       return;
     }
+    this.written(out);
+  }
+
+  private written(out: SuppressionRecord[]): void {
     for (const s of out) {
       if (s.op === 'add') this.stats.suppressed++;
       else this.stats.lifted++;

@@ -8,6 +8,8 @@ import { verifySignature } from '../core/webhook/signature.js';
 import { openEventsFile } from './events-file.js';
 import { Forwarder, type ForwardResult } from './forwarder.js';
 import { OptOutWriter } from './opt-out-writer.js';
+import type { EventSink } from '../io/store/pg/event-sink.js';
+import type { SuppressionRecord } from '../io/suppressions.js';
 
 export interface WebhookServerOptions {
   port: number;
@@ -20,6 +22,8 @@ export interface WebhookServerOptions {
   /** Folders with campaign ledgers, read (never written) to find the number of a 131050 that has no callback data. */
   campaignDirs?: string[];
   suppressionsPath: string;
+  /** PostgreSQL (--store): records go to this shared sink and opt-outs to appendSuppressions, instead of the files. */
+  store?: { sink: EventSink; appendSuppressions: (records: SuppressionRecord[]) => Promise<void>; location: string };
   maxBodyBytes?: number;
   /** Forward each stored POST (exact body, signature) to this URL. */
   forwardTo?: string;
@@ -63,10 +67,10 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const log = o.onLog ?? (() => {});
   const maxBody = o.maxBodyBytes ?? 3 * 1024 * 1024;
   const stats: WebhookStats = { received: 0, recorded: 0, duplicates: 0, badSignature: 0, tooLarge: 0, badJson: 0, storageErrors: 0, suppressed: 0, lifted: 0, unresolvedOptOuts: 0, forwarded: 0, forwardRetries: 0, deadLetters: 0, fsyncs: 0 };
-  const file = await openEventsFile(o.eventsPath);
-  if (file.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
-  const { appender, keys } = file;
-  const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log);
+  const file = o.store ? undefined : await openEventsFile(o.eventsPath);
+  if (file?.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
+  const { appender, keys } = file ?? { appender: undefined, keys: undefined };
+  const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
   const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
   const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
   // Keys of events being written: a concurrent duplicate waits for that write instead of being stored twice.
@@ -82,36 +86,31 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       return end(res, 400, 'body is not JSON');
     }
     const receivedAt = String(Math.floor(Date.now() / 1000));
+    if (o.store) return acceptToStore(o.store, toRecords(payload, Number(receivedAt)), receivedAt, raw, req, res);
     const fresh: WebhookRecord[] = [];
     const dups: WebhookRecord[] = [];
     const waits: Promise<void>[] = [];
     const here = new Set<string>();
     for (const r of toRecords(payload, Number(receivedAt))) {
       const pending = inflight.get(r.key);
-      if (keys.has(r.key) || here.has(r.key)) dups.push(r);
+      if (keys!.has(r.key) || here.has(r.key)) dups.push(r);
       else if (pending) {
         dups.push(r);
         waits.push(pending);
       } else fresh.push(r);
       here.add(r.key);
     }
-    const write = fresh.length ? appender.append(fresh.map((r) => JSON.stringify({ ...r, receivedAt })).join('\n')) : Promise.resolve();
+    const write = fresh.length ? appender!.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
     for (const r of fresh) inflight.set(r.key, write);
     Promise.all([write, ...waits]).then(
       () => {
         // Remembered only now that they are on disk: a failed write leaves Meta's retry free to store them.
         for (const r of fresh) {
-          keys.add(r.key);
+          keys!.add(r.key);
           inflight.delete(r.key);
         }
-        stats.recorded += fresh.length;
-        stats.duplicates += dups.length;
-        stats.fsyncs = appender.fsyncs;
-        end(res, 200, 'ok');
-        optOuts.handle(fresh);
-        for (const r of fresh) o.onRecord?.(r, false);
-        for (const r of dups) o.onRecord?.(r, true);
-        if (forwarder && (fresh.length > 0 || dups.length === 0)) forwarder.enqueue(raw, forwardHeaders(req));
+        stats.fsyncs = appender!.fsyncs;
+        stored(fresh, dups, raw, req, res);
       },
       (err) => {
         for (const r of fresh) if (inflight.get(r.key) === write) inflight.delete(r.key);
@@ -122,7 +121,35 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     );
   };
 
+  /** After the records are durable: the 200, then opt-outs, the live tail and forwarding. */
+  const stored = (fresh: WebhookRecord[], dups: WebhookRecord[], raw: Buffer, req: IncomingMessage, res: ServerResponse) => {
+    stats.recorded += fresh.length;
+    stats.duplicates += dups.length;
+    end(res, 200, 'ok');
+    optOuts.handle(fresh);
+    for (const r of fresh) o.onRecord?.(r, false);
+    for (const r of dups) o.onRecord?.(r, true);
+    if (forwarder && (fresh.length > 0 || dups.length === 0)) forwarder.enqueue(raw, forwardHeaders(req));
+  };
+
+  // PostgreSQL: the unique key decides across every receiver; a duplicate is answered once the original is committed.
+  const acceptToStore = (store: NonNullable<WebhookServerOptions['store']>, records: WebhookRecord[], receivedAt: string, raw: Buffer, req: IncomingMessage, res: ServerResponse) => {
+    store.sink.store(records, { receivedAt }).then(
+      (keysStored) => {
+        stats.fsyncs = store.sink.commits;
+        stored(records.filter((r) => keysStored.has(r.key)), records.filter((r) => !keysStored.has(r.key)), raw, req, res);
+      },
+      (err) => {
+        stats.storageErrors++;
+        log('alert', `could not store events in ${store.location}: ${(err as Error).message}; answered 500 so Meta retries`);
+        end(res, 500, 'storage error');
+      },
+    );
+  };
+
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // The hot path (a POST to exactly the path) skips URL parsing.
+    if (req.method === 'POST' && req.url === o.path) return post(req, res);
     const url = new URL(req.url ?? '/', 'http://webhook');
     if (url.pathname !== o.path) return end(res, 404, 'not found');
     if (req.method === 'GET') {
@@ -132,6 +159,10 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       return end(res, 200, url.searchParams.get('hub.challenge') ?? '');
     }
     if (req.method !== 'POST') return end(res, 405, 'method not allowed');
+    post(req, res);
+  };
+
+  const post = (req: IncomingMessage, res: ServerResponse) => {
     if (Number(req.headers['content-length'] ?? 0) > maxBody) {
       stats.tooLarge++;
       res.setHeader('connection', 'close');
@@ -162,15 +193,15 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   try {
     await listen(server, o.port, o.host);
   } catch (err) {
-    await file.close();
+    await file?.close();
     throw err;
   }
   const addr = server.address() as AddressInfo;
   const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
   const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`;
-  file.lock.describe({ url });
+  file?.lock.describe({ url });
   const syncStats = () => {
-    stats.fsyncs = appender.fsyncs;
+    stats.fsyncs = appender?.fsyncs ?? o.store?.sink.commits ?? 0;
     if (forwarder) Object.assign(stats, { forwarded: forwarder.forwarded, forwardRetries: forwarder.retries, deadLetters: forwarder.deadLetters });
   };
   return {
@@ -178,17 +209,26 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     stats,
     deadLetterPath,
     idle: async () => {
-      await appender.drain();
+      await (appender ?? o.store?.sink)?.drain();
+      await optOuts.idle();
       syncStats();
     },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await file.close();
+      await file?.close();
+      await o.store?.sink.drain();
+      await optOuts.idle();
       await forwarder?.close();
       syncStats();
     },
   };
+}
+
+/** The stored line: the record plus the receive time (spliced in: cheaper than copying the object). */
+function withReceivedAt(r: WebhookRecord, receivedAt: string): string {
+  const json = JSON.stringify(r);
+  return `${json.slice(0, -1)},"receivedAt":"${receivedAt}"}`;
 }
 
 function forwardHeaders(req: IncomingMessage): Record<string, string> {

@@ -234,3 +234,30 @@ describe('init', () => {
     expect(r.stderr).toMatch(/--phone-number-id/);
   });
 });
+
+describe('doctor tells a wrong app secret from a bad token', () => {
+  it('a wrong app secret fails token.app-secret with its own hint, while the token checks pass', async () => {
+    const { code, report } = await doctor([], { WA_OPS_APP_ID: '1234567890123456', WA_OPS_APP_SECRET: 'not-the-app-secret' });
+    expect(code).toBe(1);
+    const app = report.checks.find((c) => c.id === 'token.app-secret')!;
+    expect(app).toMatchObject({ status: 'fail' });
+    expect(app.hint).toMatch(/WA_OPS_APP_SECRET/);
+    expect(app.hint).not.toMatch(/new system-user token/);
+    for (const id of ['token.valid', 'token.expiry', 'token.scopes', 'token.waba-access']) expect(statusOf(report, id), id).toBe('pass');
+    expect(JSON.stringify(report)).not.toMatch(/not-the-app-secret/);
+  });
+
+  it('a bad token fails the token checks with the token hint; the app secret check does not blame the secret', async () => {
+    const { report } = await doctor([], { WA_OPS_TOKEN: 'revoked-token', WA_OPS_APP_ID: '1234567890123456', WA_OPS_APP_SECRET: 'whatever-secret' });
+    expect(statusOf(report, 'token.valid')).toBe('fail');
+    expect(statusOf(report, 'token.app-secret')).not.toBe('fail');
+  });
+
+  it('refuses a bad category or language in --template with exit 2 and one line', async () => {
+    for (const spec of ['spring_sale:de:Z', 'spring_sale:Deutsch', 'a:b:c:d']) {
+      const r = await runCli(['doctor', '--offline', '--template', spec], { env: env() });
+      expect(r.code, spec).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^wa-ops: --template/);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { root, runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
@@ -144,7 +144,7 @@ describe('send', () => {
 
   it('stops on SIGINT with state saved, exit 130, and resumes where it stopped', async () => {
     const { file, numbers } = campaign(10);
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '150ms', '--yes'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '150ms', '--yes'], { env: cleanEnv(env()), cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Interrupt once the run is under way (however slow the machine is to start it).
@@ -166,7 +166,7 @@ describe('send', () => {
     let runs = 0;
     for (;;) {
       runs++;
-      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '25ms', '--yes', '--json'], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '25ms', '--yes', '--json'], { env: cleanEnv(env()), cwd: tempDir(), stdio: ['ignore', 'pipe', 'ignore'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       const closed = new Promise((r) => child.on('close', r));

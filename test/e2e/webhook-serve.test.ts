@@ -120,7 +120,7 @@ describe('webhook serve: what it prints and how it stops', () => {
     expect(err).toMatch(/\(duplicate, not stored again\)/);
     expect(err).toMatch(/inbound {2}text +\+491709999004 {2}"hi  +there"/);
     expect(err).not.toMatch(/\u001b/);
-    expect(err).toMatch(/stopped after [\d.]+\s?m?s: 2 events stored, 1 duplicate delivery ignored\./);
+    expect(err).toMatch(/stopped after [\d.]+\s?m?s: 2 events stored, 1 duplicate delivery ignored \(\d+ disk syncs?\)\./);
     expect(err).not.toMatch(/\{"received"/);
   });
 
@@ -174,6 +174,36 @@ describe('webhook serve --forward-to', () => {
     expect(s.stderr()).toMatch(/1 forwarded, 0 dead letters/);
   });
 
+  it('goes through HTTP_PROXY for a host that is not loopback', async () => {
+    const seen: { tunnel: string | undefined; url: string | undefined; body: string; sig: string | undefined }[] = [];
+    // The app behind the proxy, reached only through a CONNECT tunnel (as undici's proxy agent does it).
+    let tunnel: string | undefined;
+    const app: Server = createServer((req, res) => {
+      let b = '';
+      req.on('data', (d) => (b += d));
+      req.on('end', () => {
+        seen.push({ tunnel, url: req.url, body: b, sig: req.headers['x-hub-signature-256'] as string | undefined });
+        res.end('ok');
+      });
+    });
+    const proxy: Server = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, sock) => {
+      tunnel = req.url;
+      sock.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      app.emit('connection', sock);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    const s = await serve(['--forward-to', 'http://app.example.invalid/whatsapp'], dir, { HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, NO_PROXY: '' });
+    const body = corpus('status-read');
+    expect(await post(s.url, body)).toBe(200);
+    for (let i = 0; i < 60 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await s.stop();
+    proxy.closeAllConnections();
+    proxy.close();
+    expect(seen).toEqual([{ tunnel: 'app.example.invalid:80', url: '/whatsapp', body: body.toString('utf8'), sig: signBody(body, SECRET) }]);
+  });
+
   it('retries a dead endpoint, then keeps the body in the dead-letter file and says so', async () => {
     const dir = tempDir();
     const dead = createServer();
@@ -198,7 +228,7 @@ describe('webhook serve --forward-to', () => {
 
 describe('webhook: bad input is exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
-    ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be between 0 and 65535/],
+    ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be .*0.*65535/],
     ['--campaigns naming no folder', ['webhook', 'serve', '--port', '0', '--campaigns', 'nope'], /--campaigns nope: no such folder/],
     ['--forward-to that is not a URL', ['webhook', 'serve', '--port', '0', '--forward-to', 'not a url'], /--forward-to "not a url" is not a URL/],
     ['--events naming a folder', ['webhook', 'serve', '--port', '0', '--events', '.'], /is a folder; the events file must be a file/],

@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
-  sb = await startSandbox({ webhookUrl: url, appSecret: SECRET, statusDelayMs: 10, seed: 11, reviewDelayMs: 40 });
+  sb = await startSandbox({ webhookUrl: url, appSecret: SECRET, statusDelayMs: 10, seed: 11, reviewDelayMs: 400 });
 });
 afterAll(async () => {
   await sb.close();

@@ -30,7 +30,7 @@ describe('ledger state machine', () => {
 
   it('turns an unknown attempt into sent when its status webhook arrives', () => {
     const s = replay([header, { t: 'attempt', r: '+493', n: 1, sender: 'p', cb: 'x', at }, { t: 'status', r: '+493', wamid: 'wamid.3', status: 'delivered', ts: '1767225600', at }]);
-    expect(s.recipients.get('+493')).toMatchObject({ status: 'delivered', wamid: 'wamid.3', deliveredAt: '2026-01-01T00:00:00.000Z' });
+    expect(s.recipients.get('+493')).toMatchObject({ status: 'delivered', wamid: 'wamid.3', deliveredAt: Date.parse('2026-01-01T00:00:00.000Z') });
   });
 
   it('keeps the latest cooldown and counts unique first attempts in the rolling 24 h', () => {

@@ -4,7 +4,8 @@ import { createLiveView } from '../../src/ui/live-view.js';
 
 describe('status --watch figures', () => {
   const now = Date.parse('2026-12-01T12:00:00Z');
-  const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000).toISOString();
+  const at = (secondsAgo: number) => now - secondsAgo * 1000;
+  const iso = (secondsAgo: number) => new Date(at(secondsAgo)).toISOString();
   it('rate over the last minute, ETA for what is pending, newest failures first', () => {
     const recipients = [
       ...Array.from({ length: 30 }, (_, i) => ({ r: `+49170000${i}`, status: 'sent', sentAt: at(i) })),
@@ -16,8 +17,8 @@ describe('status --watch figures', () => {
     expect(f.ratePerSec).toBe(0.5);
     expect(f.etaMs).toBe(120_000);
     expect(f.latestFailures).toEqual([
-      { recipient: '', code: '132018', details: '', at: at(10) },
-      { recipient: '+491700002', code: '131026', details: 'undeliverable', at: at(50) },
+      { recipient: '', code: '132018', details: '', at: iso(10) },
+      { recipient: '+491700002', code: '131026', details: 'undeliverable', at: iso(50) },
     ]);
   });
   it('no ETA when nothing moves or nothing is left', () => {

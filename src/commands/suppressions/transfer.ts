@@ -7,6 +7,7 @@ import { term } from '../../ui/term.js';
 import { stringFlag } from '../flags.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
+import { fmtCount, plural } from '../../ui/plural.js';
 
 /** suppressions import <file.csv>: every valid number of the phone column, in one append; invalid rows are reported by line. */
 export async function importCsv(args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -21,7 +22,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
   if (term().json) outJson(summary);
   else {
-    out(`${summary.added} number(s) suppressed from ${path} (${summary.rows} rows; ${summary.already} already suppressed, ${summary.duplicates} repeated, ${summary.invalid} invalid)`);
+    out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${path}:${r.line}: not a valid number (${r.reason}), skipped`);
     if (read.invalid.length > 5) info(`... and ${read.invalid.length - 5} more invalid rows (wa-ops validate-numbers ${path} explains each)`);
   }

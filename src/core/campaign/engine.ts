@@ -209,7 +209,7 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
   // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
-  const ready = Math.max(x?.retryAt ? Date.parse(x.retryAt) : 0, x?.open && x.lastAttemptAt ? Date.parse(x.lastAttemptAt) + PAIR_GAP_MS : 0);
+  const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
   if (ready > now) {
     wait(st, i, ready);
     return true;

@@ -16,13 +16,14 @@ export interface RecipientState {
   code?: number | string;
   details?: string;
   reason?: string;
+  /** Times in epoch milliseconds (numbers, not ISO strings: a million recipients stay small). */
   /** Pending, but not before this time (pair-rate backoff, a retry). */
-  retryAt?: string;
-  firstAttemptAt?: string;
-  lastAttemptAt?: string;
-  sentAt?: string;
-  deliveredAt?: string;
-  readAt?: string;
+  retryAt?: number;
+  firstAttemptAt?: number;
+  lastAttemptAt?: number;
+  sentAt?: number;
+  deliveredAt?: number;
+  readAt?: number;
   /** An attempt was stored and no outcome followed (yet). */
   open?: boolean;
   /** Evidence of a permanent failure (from the API's answer or a failed status). */
@@ -33,7 +34,8 @@ export interface RecipientState {
 export interface LedgerState {
   header?: HeaderEvent;
   recipients: Map<string, RecipientState>;
-  byWamid: Map<string, string>;
+  /** wamid -> recipient, built on first use (most readers match statuses by callback data and never need it). */
+  byWamid?: Map<string, string>;
   cooldownUntil?: string;
   cooldownReason?: string;
   cooldownCode?: number | string;
@@ -52,7 +54,7 @@ export interface LedgerState {
 
 /** An empty state. */
 export function emptyState(): LedgerState {
-  return { recipients: new Map(), byWamid: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [] };
+  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [] };
 }
 
 function recipient(s: LedgerState, r: string): RecipientState {
@@ -112,7 +114,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
 
 function applyRecipient(s: LedgerState, e: LedgerEvent): void {
   if (e.t === 'status') {
-    applyStatus(s, e.r ?? s.byWamid.get(e.wamid), e.wamid, e.status, e.ts, e.code);
+    applyStatus(s, e.r ?? recipientOfWamid(s, e.wamid), e.wamid, e.status, e.ts, e.code);
     return;
   }
   if (!('r' in e)) return;
@@ -120,19 +122,19 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
   switch (e.t) {
     case 'attempt':
       if (x.attempts === 0) {
-        x.firstAttemptAt = e.at;
-        s.firstAttempts.push(Date.parse(e.at));
+        x.firstAttemptAt = Date.parse(e.at);
+        s.firstAttempts.push(x.firstAttemptAt);
       }
       x.attempts++;
-      x.lastAttemptAt = e.at;
+      x.lastAttemptAt = Date.parse(e.at);
       x.open = true; // until an outcome follows, the message may or may not have gone out
       x.retryAt = undefined;
       break;
     case 'sent':
       x.open = false;
       x.wamid = e.wamid;
-      x.sentAt = e.at;
-      if (e.wamid) s.byWamid.set(e.wamid, e.r);
+      x.sentAt = Date.parse(e.at);
+      if (e.wamid) s.byWamid?.set(e.wamid, e.r);
       break;
     case 'failed':
       x.open = false;
@@ -143,7 +145,7 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
     case 'retry-at':
       // The request provably did not go out (or was refused before processing): pending again.
       x.open = false;
-      x.retryAt = e.until;
+      x.retryAt = Date.parse(e.until);
       if (!x.failedEvidence) x.code = e.code;
       break;
     case 'skipped':
@@ -155,15 +157,24 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
   x.status = derive(x);
 }
 
+/** The recipient a wamid was sent to (the index is built on the first call). */
+export function recipientOfWamid(s: LedgerState, wamid: string): string | undefined {
+  if (!s.byWamid) {
+    s.byWamid = new Map();
+    for (const x of s.recipients.values()) if (x.wamid) s.byWamid.set(x.wamid, x.r);
+  }
+  return s.byWamid.get(wamid);
+}
+
 /** Apply a status webhook (delivered, read, sent, failed) for a recipient found by callback data or wamid. */
 export function applyStatus(s: LedgerState, r: string | undefined, wamid: string, status: string, ts: string, code?: number | string): void {
   if (!r) return;
   const x = s.recipients.get(r);
   if (!x || x.skippedRow) return;
-  const at = Number.isFinite(Number(ts)) ? new Date(Number(ts) * 1000).toISOString() : ts;
+  const at = ts !== '' && Number.isFinite(Number(ts)) ? Number(ts) * 1000 : Date.now();
   if (wamid && !x.wamid) {
     x.wamid = wamid;
-    s.byWamid.set(wamid, r);
+    s.byWamid?.set(wamid, r);
   }
   x.open = false;
   if (status === 'failed') {

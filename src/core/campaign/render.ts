@@ -1,6 +1,7 @@
 /** Match a campaign's parameter mapping to its template, and render each recipient's payload. */
 import { findVariables } from '../lint/text.js';
 import type { Campaign, ParamSource } from './schema.js';
+import { plural } from '../plural.js';
 
 export interface TemplateShape {
   status: string;
@@ -43,8 +44,8 @@ export function mappingProblems(c: Campaign, s: TemplateShape): string[] {
     const m = p.header[0];
     if (p.header.length !== 1 || !m || !('media' in m) || m.media !== kind) problems.push(`header: the template has a ${s.headerFormat} header; map it with parameters.header = [{"${kind}": "<file or https URL>"}]`);
   } else if (s.headerFormat && s.headerFormat !== 'TEXT') problems.push(`the template has a ${s.headerFormat} header, which send does not fill`);
-  else if (p.header.length !== s.headerVars || p.header.some((x) => 'media' in x)) problems.push(`header: the template has ${s.headerVars} variable(s), parameters.header maps ${p.header.length}`);
-  if (p.body.length !== s.bodyVars) problems.push(`body: the template has ${s.bodyVars} variable(s), parameters.body maps ${p.body.length}`);
+  else if (p.header.length !== s.headerVars || p.header.some((x) => 'media' in x)) problems.push(`header: the template has ${plural(s.headerVars, 'variable')}, parameters.header maps ${p.header.length}`);
+  if (p.body.length !== s.bodyVars) problems.push(`body: the template has ${plural(s.bodyVars, 'variable')}, parameters.body maps ${p.body.length}`);
   for (const i of s.dynamicButtons) if ((p.buttons.get(i) ?? []).length !== 1) problems.push(`button ${i}: the URL button ends in a variable; map it with parameters.buttons[${i}] = ["<column>"]`);
   for (const i of p.buttons.keys()) if (!s.dynamicButtons.includes(i)) problems.push(`button ${i}: parameters.buttons maps it, but the template's button ${i} takes no variable`);
   return problems;

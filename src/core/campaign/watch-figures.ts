@@ -6,9 +6,10 @@ export interface WatchRecipient {
   status: string;
   code?: number | string;
   details?: string;
-  sentAt?: string;
-  firstAttemptAt?: string;
-  lastAttemptAt?: string;
+  /** Epoch milliseconds, as the ledger state keeps them. */
+  sentAt?: number;
+  firstAttemptAt?: number;
+  lastAttemptAt?: number;
 }
 
 export interface WatchFigures {
@@ -20,15 +21,17 @@ export interface WatchFigures {
   latestFailures: { recipient: string; code: string; details: string; at: string }[];
 }
 
+const toIso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+
 /** Figures from the recipients' states at `now` (rate over the last `windowMs`, default one minute). */
 export function watchFigures(recipients: Iterable<WatchRecipient>, pending: number, now: number, windowMs = 60_000, failures = 5): WatchFigures {
   let recent = 0;
   const failed: WatchFigures['latestFailures'] = [];
   for (const x of recipients) {
-    const sentAt = x.sentAt ? Date.parse(x.sentAt) : NaN;
+    const sentAt = x.sentAt ?? NaN;
     if (sentAt > now - windowMs && sentAt <= now) recent++;
     if (x.status === 'failed') {
-      failed.push({ recipient: x.r.startsWith('line:') ? '' : x.r, code: String(x.code ?? ''), details: x.details ?? '', at: x.lastAttemptAt ?? x.firstAttemptAt ?? '' });
+      failed.push({ recipient: x.r.startsWith('line:') ? '' : x.r, code: String(x.code ?? ''), details: x.details ?? '', at: toIso(x.lastAttemptAt ?? x.firstAttemptAt) });
     }
   }
   failed.sort((a, b) => b.at.localeCompare(a.at));

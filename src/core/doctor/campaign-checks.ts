@@ -2,6 +2,7 @@
 import { formatDuration } from '../campaign/duration.js';
 import { tierSize } from '../campaign/policies.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
+import { fmtCount, plural } from '../plural.js';
 
 export interface CampaignFacts {
   name: string;
@@ -23,10 +24,10 @@ export function campaignChecks(c: CampaignFacts): CheckResult[] {
   const out: CheckResult[] = [];
   const limit = tierSize(c.tier);
   const perDay = Math.min(limit ?? Infinity, c.dailyLimit ?? Infinity);
-  if (perDay === Infinity) out.push(pass('campaign.messaging-limit', 'List size vs messaging limit', `${c.recipients} recipients; no daily limit applies`));
+  if (perDay === Infinity) out.push(pass('campaign.messaging-limit', 'List size vs messaging limit', `${plural(c.recipients, 'recipient')}; no daily limit applies`));
   else {
     const days = Math.ceil(c.recipients / perDay);
-    const detail = `${c.recipients} recipients at ${perDay} unique users per 24 h: ${days} day(s)`;
+    const detail = `${plural(c.recipients, 'recipient')} at ${fmtCount(perDay)} unique users per 24 h: ${plural(days, 'day')}`;
     if (c.dailyLimit !== undefined && limit !== undefined && c.dailyLimit > limit) out.push(fail('campaign.messaging-limit', 'List size vs messaging limit', `dailyLimit ${c.dailyLimit} is above the account's ${c.tier} (${limit})`, `lower dailyLimit to ${limit} or less: sends beyond the tier fail`));
     else if (days > 1) out.push(warn('campaign.messaging-limit', 'List size vs messaging limit', detail, 'the run pauses at the limit and resumes as the rolling window allows (exit 75 with --no-wait); raise the tier by sending quality messages'));
     else out.push(pass('campaign.messaging-limit', 'List size vs messaging limit', detail));
@@ -36,10 +37,10 @@ export function campaignChecks(c: CampaignFacts): CheckResult[] {
   const eta = formatDuration((c.recipients / Math.max(c.senders, 1)) * c.intervalMs);
   if (perSecond > mps * c.senders) out.push(fail('campaign.pace', 'Pace vs throughput', `${perSecond.toFixed(1)} messages/s is above ${mps}/s per number`, `slow down with --interval or --rate (at most ${mps}/s per sender)`));
   else if (perSecond > mps * c.senders * 0.8) out.push(warn('campaign.pace', 'Pace vs throughput', `${perSecond.toFixed(1)} messages/s is near the ${mps}/s limit; ETA ${eta}`, 'leave headroom: inbound messages count against throughput too'));
-  else out.push(pass('campaign.pace', 'Pace vs throughput', `one message every ${formatDuration(c.intervalMs)} per sender, ${c.senders} sender(s): ETA ${eta}`));
+  else out.push(pass('campaign.pace', 'Pace vs throughput', `one message every ${formatDuration(c.intervalMs)} per sender, ${plural(c.senders, 'sender')}: ETA ${eta}`));
   if (c.window) {
     const zones = c.window.multiZone.map((m) => `${m.region} timed by ${m.zone}`).join(', ');
-    const detail = `${c.window.text}: ${c.window.openNow} recipient(s) inside their window now, ${c.window.waiting} outside${zones ? `; ${zones} (most populous zone)` : ''}`;
+    const detail = `${c.window.text}: ${plural(c.window.openNow, 'recipient')} inside their window now, ${fmtCount(c.window.waiting)} outside${zones ? `; ${zones} (most populous zone)` : ''}`;
     out.push(c.window.openNow === 0 && c.window.waiting > 0 ? warn('campaign.window', 'Send window', detail, 'a run started now waits for the window (exit 75 with --no-wait)') : pass('campaign.window', 'Send window', detail));
   }
   if (perDay !== Infinity && c.recipients > 0) {
@@ -53,7 +54,7 @@ export function campaignChecks(c: CampaignFacts): CheckResult[] {
     else out.push(pass('campaign.media', title, c.media.source));
   }
   if (c.cost) {
-    out.push(pass('campaign.cost', 'Cost estimate', `about ${c.cost.currency} ${c.cost.total.toFixed(2)} (rates of ${c.cost.date})${c.cost.unlistedMessages ? `; ${c.cost.unlistedMessages} message(s) priced at the highest rate (market not in the table)` : ''}`, 'put your rate card in "pricing" in wa-ops.config.json'));
+    out.push(pass('campaign.cost', 'Cost estimate', `about ${c.cost.currency} ${c.cost.total.toFixed(2)} (rates of ${c.cost.date})${c.cost.unlistedMessages ? `; ${plural(c.cost.unlistedMessages, 'message')} priced at the highest rate (region unknown)` : ''}`, 'put your rate card in "pricing" in wa-ops.config.json'));
   }
   if (c.mappingProblems === undefined) out.push(warn('campaign.parameters', 'Parameters vs template', 'not checked: the template could not be read', 'see the template check'));
   else if (c.mappingProblems.length) out.push(fail('campaign.parameters', 'Parameters vs template', c.mappingProblems.join('; '), 'fix "parameters" in the campaign file'));

@@ -1,8 +1,6 @@
 /** The running totals of a validation run and the summary document built from them (CONTRACT §4). */
 import { wilson95 } from './sampling.js';
 
-export type RowStatus = 'valid' | 'invalid' | 'duplicate';
-
 export interface SampleInfo {
   percent: number;
   size: number;
@@ -67,19 +65,19 @@ export class Tally {
     for (const [k, n] of Object.entries(b.reasons)) this.reasons[k] = (this.reasons[k] ?? 0) + n;
   }
 
-  /** Record a valid row: unique when firstLine is 0, else a duplicate of that line. */
-  addValid(e164: string, region: string, type: string, line: number, firstLine: number): RowStatus {
-    if (firstLine > 0) {
-      this.duplicates++;
-      if (this.duplicateExamples.length < MAX_EXAMPLES) this.duplicateExamples.push({ line, firstLine, e164 });
-      return 'duplicate';
-    }
-    this.valid++;
+  /** Record a duplicate of the row on firstLine. */
+  addDuplicate(e164: string, line: number, firstLine: number): void {
+    this.duplicates++;
+    if (this.duplicateExamples.length < MAX_EXAMPLES) this.duplicateExamples.push({ line, firstLine, e164 });
+  }
+
+  /** Record `count` unique valid rows of one region and type. */
+  addUnique(region: string, type: string, count = 1): void {
+    this.valid += count;
     const r = region || '001';
-    this.regions[r] = (this.regions[r] ?? 0) + 1;
+    this.regions[r] = (this.regions[r] ?? 0) + count;
     const t = type || 'UNKNOWN';
-    this.types[t] = (this.types[t] ?? 0) + 1;
-    return 'valid';
+    this.types[t] = (this.types[t] ?? 0) + count;
   }
 
   /** Build the summary document. */

@@ -30,3 +30,13 @@ export function newCampaignId(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'campaign';
   return `${slug}-${randomBytes(5).toString('hex')}`;
 }
+
+/** The recipients of a list still to send according to a campaign's ledger (all of them when it has none), and the identity it holds. */
+export async function pendingOf<T extends { e164: string }>(reader: LedgerReader, recipients: T[]): Promise<{ left: T[]; campaignId?: string; done: number }> {
+  const { state, campaignId } = await loadState(reader);
+  const left = recipients.filter((r) => {
+    const x = state.recipients.get(r.e164);
+    return !x || x.status === 'pending';
+  });
+  return { left, campaignId, done: recipients.length - left.length };
+}

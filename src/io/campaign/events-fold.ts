@@ -1,6 +1,6 @@
 /** Fold the webhook events file (written only by webhook serve) into a campaign's state: statuses matched by callback data, else by wamid. */
 import { parseCallbackData } from '../../core/campaign/render.js';
-import { applyStatus, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { applyStatus, recipientOfWamid, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { forEachLine } from '../ledger/lines.js';
 
 export interface EventsFolded {
@@ -36,7 +36,7 @@ export async function foldEvents(state: LedgerState, path: string, campaignId: s
       if (rec.kind !== 'status' || typeof rec.id !== 'string' || typeof rec.status !== 'string') return;
       const cb = parseCallbackData(rec.cb);
       // Our callback data names the recipient; otherwise (another tool's data, none) a wamid we stored still matches.
-      const who = cb && cb.campaignId === campaignId ? cb.e164 : state.byWamid.get(rec.id);
+      const who = cb && cb.campaignId === campaignId ? cb.e164 : recipientOfWamid(state, rec.id);
       if (!who) return;
       applyStatus(state, who, rec.id, rec.status, String(rec.ts ?? ''), rec.errors?.[0]?.code);
       out.matched++;

@@ -10,7 +10,7 @@ import type { SendWindow } from '../../core/campaign/window.js';
 import { createRng, sampleSize, seedFrom, selectionSampler } from '../../core/numbers/sampling.js';
 import type { Settings } from '../config.js';
 import { GraphClient } from '../graph/client.js';
-import { readSuppressions, suppressionsPath } from '../suppressions.js';
+import { readSuppressions, suppressionsPath, type SuppressionList } from '../suppressions.js';
 import { accountLimits } from './account.js';
 import type { CampaignFile } from './campaign-file.js';
 import { checkMedia, type MediaCheck } from './media.js';
@@ -30,6 +30,8 @@ export interface Sendable {
 export interface PrepareOptions {
   /** The campaign identity (from the ledger header, or new): callback data and seeds come from it. */
   campaignId: string;
+  /** The suppression list when the store keeps it (PostgreSQL); default: the local file. */
+  suppressions?: SuppressionList;
   intervalMs: number;
   senders: string[];
   dryRun: boolean;
@@ -127,7 +129,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
     const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb });
-    const suppressed = suppressionCheck(readSuppressions(suppressionsPath()));
+    const suppressed = suppressionCheck(o.suppressions ?? readSuppressions(suppressionsPath()));
     const category = template.category || 'MARKETING';
     let targets: Target[] = [];
     for (const r of list.recipients) {

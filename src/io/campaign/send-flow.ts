@@ -34,6 +34,8 @@ export interface SendResult {
   /** What is left of --limit, for the resume command. */
   limitLeft?: number;
   stats: { events: number; commits: number };
+  /** Where the ledger is. */
+  location: string;
 }
 
 /** The end of the cooldown in force, capped (with a warning) at COOLDOWN_CAP_MS from now. */
@@ -50,7 +52,7 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
   const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn }),
+    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn }),
     'nothing was sent',
   );
   try {
@@ -108,7 +110,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     }
     if (stop.outcome === 'interrupted' && remaining(engine) === queue.length && engine.thisRun.sent === 0) stop.message = 'nothing was sent';
     await withEvents(state, o.events);
-    return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats };
+    return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").
     if (signals.signal) await p.client?.destroy();

@@ -4,6 +4,7 @@ import type { DebugTokenFacts, PhoneFacts } from '../../core/doctor/account-chec
 import type { TemplateFacts } from '../../core/doctor/template-checks.js';
 import type { WebhookFacts } from '../../core/doctor/webhook-checks.js';
 import type { Unreachable } from '../../core/doctor/network-checks.js';
+import type { AppTokenFact } from '../../core/doctor/app-secret-check.js';
 import { WaOpsError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { proxyFor } from '../../core/net-proxy.js';
@@ -26,6 +27,7 @@ export const PHONE_FIELDS = [
 
 export interface DoctorFacts {
   debugToken: Fact<DebugTokenFacts>;
+  appToken: AppTokenFact;
   phone: Fact<PhoneFacts>;
   apps: Fact<{ whatsapp_business_api_data: { id: string; name?: string }; override_callback_uri?: string }[]>;
   templates: Fact<TemplateFacts[]>;
@@ -60,22 +62,43 @@ function collapseUnreachable(graphUrl: string, facts: Gathered<unknown>[]): Unre
 /** Ask the API (and the webhook endpoint) everything at once. */
 export async function gatherFacts(s: Settings, o: { offline: boolean; wantTemplates: boolean; webhookUrl?: string; today: string }): Promise<DoctorFacts> {
   const offline = { ok: false as const, error: 'offline', offline: true };
-  if (o.offline) return { debugToken: offline, phone: offline, apps: offline, templates: offline };
+  if (o.offline) return { debugToken: offline, appToken: { state: 'unknown', why: 'offline' }, phone: offline, apps: offline, templates: offline };
   const missing = (what: string, hint: string) => ({ ok: false as const, error: `${what} is not configured`, hint });
   const client = s.token ? new GraphClient({ baseUrl: s.graphUrl, apiVersion: s.apiVersion, token: s.token }) : undefined;
   try {
     const noToken = missing('the access token', 'set WA_OPS_TOKEN');
     const appToken = s.appId && s.appSecret ? `${s.appId}|${s.appSecret}` : undefined;
     const [debugToken, phone, apps, templates, webhook] = await Promise.all([
-      client ? fact(() => client.debugToken(s.token!, appToken)) : Promise.resolve(noToken),
+      client ? inspectToken(client, s.token!, s, appToken) : Promise.resolve({ token: noToken, app: { state: 'unknown', why: 'no access token' } as AppTokenFact }),
       !client ? Promise.resolve(noToken) : s.phoneNumberId ? fact(() => client.getPhoneNumber(s.phoneNumberId!, PHONE_FIELDS)) : Promise.resolve(missing('the phone number id', 'set WA_OPS_PHONE_NUMBER_ID')),
       !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.subscribedApps(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
-    const unreachable = collapseUnreachable(s.graphUrl, [debugToken, phone, apps, templates] as Gathered<unknown>[]);
-    return { debugToken: debugToken as Fact<DebugTokenFacts>, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
+    const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates] as Gathered<unknown>[]);
+    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: debugToken.app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
   } finally {
     await client?.close();
+  }
+}
+
+/**
+ * debug_token with the app token (app id|app secret) when both are set, as Meta recommends. When the API refuses
+ * that request itself (a wrong app secret or app id), ask again with the access token inspecting itself: then a
+ * wrong secret is reported as such, not as a bad access token.
+ */
+async function inspectToken(client: GraphClient, token: string, s: Settings, appToken: string | undefined): Promise<{ token: Gathered<DebugTokenFacts>; app: AppTokenFact }> {
+  if (!appToken) {
+    const missing = [!s.appId && 'WA_OPS_APP_ID', !s.appSecret && 'WA_OPS_APP_SECRET'].filter(Boolean).join(' and ');
+    return { token: await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>), app: { state: 'not-configured', missing } };
+  }
+  try {
+    return { token: { ok: true, value: (await client.debugToken(token, appToken)) as DebugTokenFacts }, app: { state: 'accepted' } };
+  } catch (err) {
+    // No answer at all (network): nothing to tell apart.
+    if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: (err as Error).message } };
+    const self = await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>);
+    if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
+    return { token: self, app: { state: 'unknown', why: 'the access token is refused too' } };
   }
 }

@@ -91,34 +91,44 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
 
   const consume = (r: BlockResult) => {
     tally.addCounts(r);
+    // Unique valid rows are counted per (region, type) of the block, and summed once at the end of it.
+    const unique = new Uint32Array(r.names.length);
+    const wantText = outputs.length > 0;
     let text = '';
     let pos = 0;
     let valid = '';
     for (let i = 0; i < r.line.length; i++) {
-      const name = r.names[r.kind[i]];
-      const space = name.indexOf(' ');
       const firstLine = seen.addOrGetKey(r.key[i], r.line[i]);
-      const status = tally.addValid(`+${r.key[i]}`, name.slice(0, space), name.slice(space + 1), r.line[i], firstLine);
-      if (outputs.length === 0) continue;
-      if (status === 'duplicate') {
-        if (annotated) text += r.text.slice(pos, r.statusAt[i]) + 'duplicate';
-        pos = r.statusAt[i] + 5;
+      if (firstLine === 0) {
+        unique[r.kind[i]]++;
+        if (wantText && (validOut || staging !== undefined)) {
+          const row = r.text.slice(r.rowStart[i], r.rowEnd[i]);
+          if (validOut) valid += row;
+          if (staging !== undefined) stage(row);
+        }
         continue;
       }
-      if (validOut || staging !== undefined) {
-        const row = r.text.slice(r.rowStart[i], r.rowEnd[i]);
-        if (validOut) valid += row;
-        if (staging !== undefined) {
-          stagingBuffer += JSON.stringify(row) + '\n';
-          if (stagingBuffer.length > 1 << 20) {
-            writeSync(staging, stagingBuffer);
-            stagingBuffer = '';
-          }
-        }
+      tally.addDuplicate(`+${r.key[i]}`, r.line[i], firstLine);
+      if (annotated) {
+        text += r.text.slice(pos, r.statusAt[i]) + 'duplicate';
+        pos = r.statusAt[i] + 5;
       }
     }
+    for (let k = 0; k < unique.length; k++) {
+      if (unique[k] === 0) continue;
+      const space = r.names[k].indexOf(' ');
+      tally.addUnique(r.names[k].slice(0, space), r.names[k].slice(space + 1), unique[k]);
+    }
+    if (!wantText) return;
     annotated?.writeLine(pos === 0 ? r.text : text + r.text.slice(pos));
     if (valid) validOut?.writeLine(valid);
+  };
+  const stage = (row: string) => {
+    stagingBuffer += JSON.stringify(row) + '\n';
+    if (stagingBuffer.length > 1 << 20) {
+      writeSync(staging!, stagingBuffer);
+      stagingBuffer = '';
+    }
   };
 
   try {

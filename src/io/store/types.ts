@@ -5,6 +5,7 @@
  * Stable: change only additively.
  */
 import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
+import type { SuppressionList } from '../suppressions.js';
 
 /** Which campaign. */
 export interface CampaignRef {
@@ -34,6 +35,8 @@ export interface LedgerReader {
   header(): Promise<HeaderEvent | undefined>;
   /** Every stored event in order, streamed to the callback in bounded memory; a torn last record is skipped. */
   replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo>;
+  /** The suppression list kept in the store (PostgreSQL); absent: the local file (suppressionsPath()). */
+  suppressions?(): Promise<SuppressionList>;
 }
 
 /** Write access of one sending process: the file lock (files) or a worker registration (PostgreSQL). */

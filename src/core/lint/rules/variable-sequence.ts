@@ -41,10 +41,14 @@ export const variableSequence: Rule = {
       if (!named) {
         const numbers = [...seen].filter((n) => /^\d+$/.test(n)).map(Number);
         const max = Math.max(0, ...numbers);
-        const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seen.has(String(n)));
-        if (missing.length > 0) {
+        // List at most 10 gaps: {{99999999999999999999}} must not enumerate (or allocate) every number below it.
+        const missingCount = max - new Set(numbers.filter((n) => n >= 1 && n <= max)).size;
+        const missing = Array.from({ length: Math.min(max, seen.size + 10) }, (_, i) => i + 1).filter((n) => !seen.has(String(n))).slice(0, 10);
+        if (missingCount > 0 && missing.length > 0) {
           const first = wellFormed.find((v) => Number(v.name) > missing[0]) ?? wellFormed[0];
-          at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${missing.map((n) => `{{${n}}}`).join(', ')}`, 'renumber the variables in order from {{1}}', ['variable.gaps', { max, missing: missing.map((n) => `{{${n}}}`).join(', ') }]);
+          const more = missingCount > missing.length ? ` and ${missingCount - missing.length} more` : '';
+          const list = missing.map((n) => `{{${n}}}`).join(', ') + more;
+          at(first.offset, first.raw.length, `variables must run {{1}}..{{${max}}} without gaps; missing ${list}`, 'renumber the variables in order from {{1}}', ['variable.gaps', { max, missing: list }]);
         }
       }
     }

@@ -1,5 +1,5 @@
 /** Group commit for a worker: appends and claims queued meanwhile share one transaction (one round trip). */
-import { isConnectionFailure } from './errors.js';
+import { isConnectionFailure, isRolledBack } from './errors.js';
 import type { BatchOp } from './tables/claims.js';
 
 interface Queued {
@@ -11,7 +11,8 @@ interface Queued {
 /** Stores a batch; resolves with, per op, whether it was applied. */
 export type BatchWriter = (ops: readonly BatchOp[]) => Promise<boolean[]>;
 
-const MAX_BATCH = 1000;
+// Each claim holds a transaction-level advisory lock until the commit: keep batches well inside max_locks_per_transaction.
+const MAX_BATCH = 200;
 const RETRIES = 5;
 
 /**
@@ -62,6 +63,11 @@ export class Batcher {
         });
         return;
       } catch (err) {
+        // A deadlock or serialization failure rolled the whole batch back: nothing of it is in doubt.
+        if (isRolledBack(err) && attempt <= RETRIES) {
+          await this.sleep(20 * attempt);
+          continue;
+        }
         if (!isConnectionFailure(err) || attempt > RETRIES) {
           for (const q of items) q.reject(err);
           return;

@@ -7,6 +7,7 @@ import { PgLedgerWriter } from './ledger-writer.js';
 import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
+import { readPgSuppressions } from './suppression-store.js';
 
 /**
  * Which stored campaign a reference means: its identity when known (a ledger header), else the one
@@ -53,6 +54,7 @@ export function pgReader(conn: PgConnection, row: CampaignRow | undefined, ref: 
       }
       return { events, tornBytes: 0 };
     },
+    suppressions: () => readPgSuppressions(conn),
   };
 }
 

@@ -30,6 +30,12 @@ export function isConnectionFailure(err: unknown): boolean {
   );
 }
 
+/** A deadlock or serialization failure: the server rolled the transaction back, so it can be retried whole. */
+export function isRolledBack(err: unknown): boolean {
+  const code = (err as PgLikeError)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** A store error the user can act on, or undefined when the failure is not one we recognise (a bug: rethrow it). */
 export function storeFailure(err: unknown, url: string): WaOpsError | undefined {
   if (err instanceof WaOpsError) return err;

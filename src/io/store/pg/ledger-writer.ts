@@ -12,6 +12,7 @@ import { reserveSlot } from './tables/sender-slots.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
 import { forEachStatusEvent } from './status-events.js';
+import { readPgSuppressions } from './suppression-store.js';
 import type { PoolClient } from 'pg';
 
 const HEARTBEAT_MS = 2000;
@@ -87,6 +88,8 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   header = () => pgReader(this.conn, this.row, this.ref).header();
+
+  suppressions = () => readPgSuppressions(this.conn);
 
   async replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo> {
     const r = await this.poller.replay(this.campaignId, onEvent);

@@ -21,6 +21,7 @@ const TABLES = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, s
 const NAMES: Record<number, string> = {
   1: 'campaigns, ledger events, webhook events, suppressions',
   2: 'workers, claims and shared sender slots (several send workers on one campaign)',
+  3: 'claims that never wait for another worker',
 };
 
 /** Every migration, oldest first; each table module holds its own DDL per version. */

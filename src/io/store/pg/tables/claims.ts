@@ -22,6 +22,9 @@ export const DDL: Record<number, string[]> = {
        claimed_at timestamptz,
        PRIMARY KEY (campaign_id, r)
      )`,
+  ],
+  // 3: claims never wait for another worker (batches of claims in any order cannot deadlock).
+  3: [
     `CREATE OR REPLACE FUNCTION wa_ops.record_batch(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
      RETURNS TABLE (i int, ok boolean) LANGUAGE plpgsql AS $fn$
      DECLARE
@@ -31,11 +34,20 @@ export const DDL: Record<number, string[]> = {
          idx := idx + 1;
          e := op->'e'; t_ := e->>'t'; r_ := e->>'r';
          IF op->>'op' = 'claim' THEN
+           -- Never wait for another worker: one busy with this recipient (its key lock, or the row
+           -- locked) means "not yours". Waiting inside multi-claim batches could deadlock.
+           IF NOT pg_try_advisory_xact_lock(hashtext(p_campaign), hashtext(r_)) THEN
+             i := idx; ok := false; RETURN NEXT; CONTINUE;
+           END IF;
+           SELECT c.worker, c.state INTO cur FROM wa_ops.claims c WHERE c.campaign_id = p_campaign AND c.r = r_;
+           IF FOUND AND (cur.state IN ('sent', 'failed') OR (cur.state = 'open' AND cur.worker <> p_worker AND NOT p_retry_unknown)) THEN
+             i := idx; ok := false; RETURN NEXT; CONTINUE;
+           END IF;
            INSERT INTO wa_ops.claims (campaign_id, r) VALUES (p_campaign, r_) ON CONFLICT DO NOTHING;
            SELECT c.worker, c.state, c.not_before INTO cur FROM wa_ops.claims c
              WHERE c.campaign_id = p_campaign AND c.r = r_ FOR UPDATE SKIP LOCKED;
            IF NOT FOUND THEN
-             i := idx; ok := false; RETURN NEXT; CONTINUE; -- another worker is claiming it this very moment
+             i := idx; ok := false; RETURN NEXT; CONTINUE; -- its owner is storing an outcome this very moment
            END IF;
            live := EXISTS (SELECT 1 FROM wa_ops.workers w WHERE w.worker_id = cur.worker AND w.ended_at IS NULL
                              AND w.heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS}));

@@ -1,0 +1,44 @@
+/** Two or three examples under each command's help that has none of its own; each runs as written from a clone. */
+import type { Command } from 'commander';
+
+/** Example command lines by command path ("webhook serve"); commands that add their own in registry.ts are not listed. */
+export const EXAMPLES: Record<string, string[]> = {
+  'validate-numbers': [
+    'wa-ops validate-numbers fixtures/numbers/semicolon-bom-crlf.csv --country-column Land --out annotated.csv',
+    'wa-ops validate-numbers fixtures/numbers/customers-de.csv --country DE --max-invalid 5 --json',
+    'wa-ops validate-numbers fixtures/numbers/customers-de.csv --country DE --sample 10 --seed 7 --sample-out pilot.csv',
+  ],
+  'lint-template': [
+    'wa-ops lint-template fixtures/templates/clean/',
+    'wa-ops lint-template --text "Hallo {{1}}, 30 % Rabatt für VIPs" --language de --category MARKETING',
+    'wa-ops lint-template templates/ --format sarif > wa-ops.sarif',
+  ],
+  doctor: ['wa-ops doctor', 'wa-ops doctor --template spring_sale:de:MARKETING --webhook-url https://example.com/webhook', 'wa-ops doctor --campaign fixtures/campaigns/spring-sale.json --strict --json'],
+  init: ['wa-ops init', 'WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor'],
+  status: ['wa-ops status --campaign fixtures/campaigns/spring-sale.json', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --export report.csv', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --watch'],
+  templates: ['wa-ops templates list', 'wa-ops templates pull --out templates', 'wa-ops templates push templates/'],
+  suppressions: ['wa-ops suppressions list', 'wa-ops suppressions add +4917012345678 --note "asked by phone"', 'wa-ops suppressions export --out suppressed.csv'],
+  sandbox: ['wa-ops sandbox --port 8081', 'wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --app-secret s3cret', 'wa-ops sandbox --scenario quality-red --fail-rate 0.1 --latency 20-200 --seed 7'],
+  webhook: ['wa-ops webhook serve --port 8080', 'wa-ops webhook analyze webhook-events.jsonl --html report.html'],
+  store: ['wa-ops store migrate --store postgres://wa:secret@localhost:5432/wa', 'wa-ops store import --campaign fixtures/campaigns/spring-sale.json --store postgres://wa:secret@localhost:5432/wa'],
+  'store migrate': ['wa-ops store migrate --store postgres://wa:secret@localhost:5432/wa', 'WA_OPS_STORE=postgres://wa:secret@localhost:5432/wa wa-ops store migrate --json'],
+  'store import': ['wa-ops store import --campaign fixtures/campaigns/spring-sale.json --store postgres://wa:secret@localhost:5432/wa', 'wa-ops store import --campaign spring-sale.json --ledger old.ledger.jsonl --json'],
+  'store export': ['wa-ops store export --campaign spring-sale.json --out spring-sale.ledger.jsonl', 'wa-ops store export --campaign spring-sale.json --out archive.jsonl --json'],
+  demo: ['wa-ops demo', 'wa-ops demo --keep'],
+};
+
+function path(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Add the examples above to the commands (and subcommands) of the program. */
+export function addExamples(program: Command): void {
+  const visit = (cmd: Command) => {
+    const lines = EXAMPLES[path(cmd)];
+    if (lines) cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    cmd.commands.forEach(visit);
+  };
+  program.commands.forEach(visit);
+}

@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanExternal } from '../../src/core/webhook/external-text.js';
+import { describeManagement, latestManagement, stopReasons } from '../../src/core/webhook/management.js';
+import { optOutOf } from '../../src/core/webhook/opt-outs.js';
+import { toRecords, type ManagementRecord } from '../../src/core/webhook/records.js';
+import { repairTail } from '../../src/webhook/events-file.js';
+import { fixtures, tempDir } from '../helpers.js';
+
+const fixture = (name: string) => toRecords(JSON.parse(readFileSync(join(fixtures, 'webhooks', `${name}.json`), 'utf8')), 1767230000);
+
+describe('management events in operator terms', () => {
+  const cases: [string, RegExp, 'stop' | 'warn' | 'info', RegExp | ''][] = [
+    ['template-status-paused', /status PAUSED: FIRST_PAUSE/, 'stop', /132015/],
+    ['template-status-disabled', /status DISABLED/, 'stop', /create a new template/],
+    ['template-status-rejected', /status REJECTED \(INCORRECT_CATEGORY\)/, 'stop', /lint-template/],
+    ['template-status-approved', /status APPROVED/, 'info', ''],
+    ['template-quality-update', /quality GREEN → YELLOW/, 'warn', /going down/],
+    ['template-category-update', /category UTILITY → MARKETING/, 'warn', /billed as marketing/],
+    ['phone-number-quality-flagged', /FLAGGED, messaging limit TIER_10K/, 'warn', /quality is low/],
+    ['phone-number-quality-downgrade', /DOWNGRADE, messaging limit TIER_10K → TIER_2K/, 'warn', /dailyLimit/],
+    ['phone-number-throughput-upgrade', /THROUGHPUT_UPGRADE/, 'info', ''],
+    ['account-update-restriction', /restricted: RESTRICTED_BIZ_INITIATED_MESSAGING until/, 'stop', /restricted/],
+    ['account-update-verified', /VERIFIED_ACCOUNT/, 'info', ''],
+    ['phone-number-name-update-declined', /"Frühling GmbH" DECLINED/, 'warn', /declined/],
+    ['business-capability-update', /messaging limit 2000/, 'info', /2000 unique users/],
+    ['account-alerts', /OBA_APPROVED \(CRITICAL\)/, 'warn', /alert/],
+    ['account-review-update', /account review APPROVED/, 'info', ''],
+    ['security-pin-changed', /security: PIN_CHANGED/, 'warn', /PIN/],
+  ];
+  for (const [name, change, severity, action] of cases) {
+    it(name, () => {
+      const [r] = fixture(name);
+      const e = describeManagement(r as ManagementRecord);
+      expect(e.change).toMatch(change);
+      expect(e.severity).toBe(severity);
+      if (action) expect(e.action).toMatch(action);
+      else expect(e.action).toBe('');
+      expect(e.wabaId).toBe('210987654321098');
+    });
+  }
+
+  it('names the template or the number it concerns', () => {
+    expect(describeManagement(fixture('template-status-paused')[0] as ManagementRecord)).toMatchObject({ subject: 'spring_sale:de', template: { name: 'spring_sale', language: 'de' } });
+    expect(describeManagement(fixture('phone-number-quality-flagged')[0] as ManagementRecord)).toMatchObject({ subject: '+4930123456789', phoneNumber: '4930123456789' });
+  });
+
+  it('the latest event per subject wins: paused then approved again is no stop reason; another template does not count', () => {
+    const ev = (name: string, time: number) => {
+      const raw = JSON.parse(readFileSync(join(fixtures, 'webhooks', `${name}.json`), 'utf8'));
+      raw.entry[0].time = time;
+      return describeManagement(toRecords(raw, 1)[0] as ManagementRecord);
+    };
+    const paused = ev('template-status-paused', 1000);
+    const approved = ev('template-status-approved', 2000);
+    const f = { template: { name: 'spring_sale', language: 'de' } };
+    expect(stopReasons([paused], f)).toHaveLength(1);
+    expect(stopReasons([paused, approved], f)).toHaveLength(0);
+    expect(stopReasons([approved, paused], f)).toHaveLength(0);
+    expect(stopReasons([paused], { template: { name: 'other' } })).toHaveLength(0);
+    expect(stopReasons([paused], { ...f, since: new Date(2000 * 1000).toISOString() })).toHaveLength(0);
+    expect(latestManagement([paused, approved], f)[0].change).toMatch(/APPROVED/);
+  });
+});
+
+describe('dedupe keys from the whole content', () => {
+  it('a template paused again 14 days later and a second error in the same second get new keys; a retry keeps its key', () => {
+    const a = fixture('template-status-paused')[0];
+    const b = fixture('template-status-paused-again')[0];
+    expect(a.key).not.toBe(b.key);
+    expect(fixture('template-status-paused')[0].key).toBe(a.key);
+    const [e1, e2] = fixture('value-errors-two-131000');
+    expect(e1.key).not.toBe(e2.key);
+  });
+});
+
+describe('opt-outs', () => {
+  it('typed STOP is a full opt-out, a tapped "Cancel" or "Stop" title is not', () => {
+    expect(optOutOf(fixture('inbound-text-stop')[0])).toMatchObject({ op: 'add', e164: '+491709999002', scope: 'all', reason: 'stop-word', userId: 'DE.22222222222222222222' });
+    expect(optOutOf(fixture('inbound-button-cancel')[0])).toBeNull();
+    expect(optOutOf(fixture('inbound-list-reply-stop')[0])).toBeNull();
+  });
+  it('131050 is a marketing opt-out keyed by the number in the callback data; without a number it says so', () => {
+    expect(optOutOf(fixture('status-failed-131050')[0])).toMatchObject({ op: 'add', e164: '+491705550009', scope: 'marketing', reason: '131050' });
+    expect(optOutOf(fixture('status-failed-131050-bsuid')[0])).toMatchObject({ e164: undefined, userId: 'DE.13491208655302741918' });
+    expect(optOutOf(fixture('status-failed-131026')[0])).toBeNull();
+  });
+  it('user_preferences stop adds and resume lifts a marketing suppression', () => {
+    expect(optOutOf(fixture('user-preferences-stop')[0])).toMatchObject({ op: 'add', e164: '+491709999011', scope: 'marketing', reason: 'marketing-opt-out' });
+    expect(optOutOf(fixture('user-preferences-resume')[0])).toMatchObject({ op: 'lift', e164: '+491709999011', scope: 'marketing' });
+  });
+});
+
+describe('external text', () => {
+  it('strips terminal escapes, control characters and bidi overrides, and caps the length', () => {
+    expect(cleanExternal('hi \u001b[2J\u001b]0;owned\u0007 there\r\n')).toBe('hi  there  ');
+    expect(cleanExternal('a\u202eb')).toBe('a b');
+    expect(cleanExternal('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('repairTail', () => {
+  const run = (content: string) => {
+    const path = join(tempDir(), 'e.jsonl');
+    writeFileSync(path, content);
+    const fd = openSync(path, 'r+');
+    const result = repairTail(fd);
+    closeSync(fd);
+    return { result, text: readFileSync(path, 'utf8') };
+  };
+  it('keeps a complete last record that lacks its newline, cuts an unfinished one, leaves a clean file alone', () => {
+    expect(run('{"a":1}\n{"b":2}')).toEqual({ result: 'kept', text: '{"a":1}\n{"b":2}\n' });
+    expect(run('{"a":1}\n{"b":')).toEqual({ result: 'dropped', text: '{"a":1}\n' });
+    expect(run('{"b":')).toEqual({ result: 'dropped', text: '' });
+    expect(run('{"a":1}\n')).toEqual({ result: null, text: '{"a":1}\n' });
+    expect(run('')).toEqual({ result: null, text: '' });
+  });
+});

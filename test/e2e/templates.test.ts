@@ -124,6 +124,10 @@ describe('templates push and status', () => {
       const inReview = await push();
       expect(inReview.code).toBe(3);
       expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/in review/) });
+      // A watch that ends by --timeout while the review goes on: exit 75, run it again later.
+      const watch = await runCli(['templates', 'status', '--watch', '--interval', '100ms', '--timeout', '300ms', '--json'], { env: { ...env(), WA_OPS_GRAPH_URL: slow.url } });
+      expect(watch.code).toBe(75);
+      expect(JSON.parse(watch.stdout)).toMatchObject({ pending: 1, rejected: 0, timedOut: true, templates: [expect.objectContaining({ name: 'receipt_in_review', status: 'PENDING' })] });
     } finally {
       await slow.close();
     }

@@ -11,7 +11,8 @@ import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
-import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
+import { readList } from '../io/suppression-file.js';
+import { suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
@@ -82,7 +83,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = readSuppressions(suppressionsPath()).isSuppressed(number.e164, category);
+    const hit = readList(suppressionsPath()).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

@@ -85,7 +85,12 @@ function readIfExists(path: string): string | undefined {
 /** Write to a temporary name, fsync, rename: a reader never sees half a file. */
 function writeAtomic(path: string, text: string, mode: number): void {
   const temp = `${path}.partial-${process.pid}`;
-  const fd = openSync(temp, 'w', mode);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w', mode);
+  } catch (err) {
+    throw new InputError(`cannot write ${path} (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output', hint: 'check that the --out folder is writable' });
+  }
   try {
     writeSync(fd, text);
     fsyncSync(fd);

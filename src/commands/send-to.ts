@@ -9,7 +9,7 @@ import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
+import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
 import { readList } from '../io/suppression-file.js';
 import { suppressionsPath } from '../io/suppressions.js';
@@ -79,6 +79,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
+  if (o.wait && notAFile(settings.events)) throw new UsageError(`the events file ${settings.events} is a folder: pass the file webhook serve writes (--events, WA_OPS_EVENTS)`, { code: 'bad-flag' });
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;

@@ -75,9 +75,9 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  // One message now (send --to) lives in its own module.
-  if (flags.to !== undefined) return (await import('./send-to.js')).run(_args, flags);
-  if (flags.campaign === undefined) throw new UsageError('send needs --campaign <file> (a campaign) or --to <number> (one message now)', { code: 'bad-flag', hint: 'wa-ops send --help' });
+  // One message now (send --to) lives in its own module, which also checks --campaign versus --to.
+  const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
+  if (oneMessage !== undefined) return oneMessage;
   const f = flags as unknown as Flags;
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();

@@ -2,7 +2,7 @@
 import { EXIT, InterruptedError, UsageError } from '../core/errors.js';
 import { parseDuration, parseRate } from '../core/campaign/duration.js';
 import { summarise } from '../core/campaign/ledger-state.js';
-import { resumeCommand } from '../core/campaign/resume.js';
+import { resumeCommand, storeForResume } from '../core/campaign/resume.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -76,9 +76,9 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  // One message now (send --to) lives in its own module.
-  if (flags.to !== undefined) return (await import('./send-to.js')).run(_args, flags);
-  if (flags.campaign === undefined) throw new UsageError('send needs --campaign <file> (a campaign) or --to <number> (one message now)', { code: 'bad-flag', hint: 'wa-ops send --help' });
+  // One message now (send --to) lives in its own module, which also checks --campaign versus --to.
+  const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
+  if (oneMessage !== undefined) return oneMessage;
   const f = flags as unknown as Flags;
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
@@ -117,7 +117,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -149,7 +149,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
     return finish(result, resumeNow);
 }
 

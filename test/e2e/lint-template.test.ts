@@ -53,7 +53,6 @@ describe('lint-template', () => {
   });
 
   it('writes SARIF 2.1.0 and GitHub annotations pointing into the file', async () => {
-    // Paths in SARIF and annotations are relative to the working directory: run from the repository root, as CI does.
     const sarif = JSON.parse((await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'sarif'], { cwd: root })).stdout);
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
@@ -146,6 +145,10 @@ describe('lint-template output for people', () => {
     expect(r.stderr.trim().split('\n')[0]).toMatch(/huge\.txt: 6\.\d MB is too big for a template file \(at most 5 MB\)/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
     expect(Date.now() - started).toBeLessThan(10_000);
+    // A device is not read at all (reading /dev/zero would never end).
+    const dev = await runCli(['lint-template', '/dev/zero']);
+    expect(dev.code).toBe(2);
+    expect(dev.stderr.split('\n')[0]).toBe('wa-ops: /dev/zero: is a device, not a template file');
   });
 
   it('lints a 4 MB body in bounded time and memory, reporting its length once', async () => {

@@ -54,7 +54,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
       'after',
       '\nRules: abbreviation, discount-percentage, external-link, url-shortener, variable-sequence, variable-position,\n' +
         'variable-adjacent, variable-density, variable-example, length, name-format, buttons, promotional-in-utility,\n' +
-        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.',
+        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.\n' +
+        '\nExamples:\n' +
+        '  wa-ops lint-template fixtures/templates/clean/\n' +
+        '  wa-ops lint-template --text "Hallo {{1}}, 30 % Rabatt für VIPs" --language de --category MARKETING\n' +
+        '  wa-ops lint-template templates/ --format sarif > wa-ops.sarif',
     )
     .action(lazy(setExit, () => import('./lint-template.js')));
 
@@ -80,7 +84,14 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--webhook-url <url>', 'your webhook endpoint')
     .option('--force', 'overwrite an existing config file')
     .option('--no-doctor', 'do not run doctor afterwards')
-    .addHelpText('after', '\nSecrets (WA_OPS_TOKEN, WA_OPS_APP_SECRET, WA_OPS_VERIFY_TOKEN) are asked for, or read from the environment; never from flags.')
+    .addHelpText(
+      'after',
+      '\nSecrets (WA_OPS_TOKEN, WA_OPS_APP_SECRET, WA_OPS_VERIFY_TOKEN) are asked for, or read from the environment; never from flags.\n' +
+        'An existing .env keeps its other keys: init replaces or adds only its own, and says which.\n' +
+        '\nExamples:\n' +
+        '  wa-ops init\n' +
+        '  WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor',
+    )
     .action(lazy(setExit, () => import('./init.js')));
 
   program
@@ -153,7 +164,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     )
     .action(lazy(setExit, () => import('./campaigns.js')));
 
-  const templates = program.command('templates').description('the account\'s message templates: list, pull to files, push from files, follow their review');
+  const templates = program
+    .command('templates')
+    .description('the account\'s message templates: list, pull to files, push from files, follow their review')
+    .addHelpText('after', '\nExamples:\n  wa-ops templates list --status REJECTED\n  wa-ops templates pull --out templates && wa-ops templates push templates/\n  wa-ops templates status --watch');
   const tpl = (name: 'list' | 'pull' | 'push' | 'status') => lazy(setExit, async () => ({ run: (await import('./templates.js'))[name] }));
   const filters = (c: Command) =>
     c
@@ -167,7 +181,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
   filters(templates.command('pull').description('write each template as a JSON file (one per name and language) that lint-template and push read'))
     .option('--out <dir>', 'folder to write into (created if needed)', 'templates')
     .option('--force', 'overwrite files that wa-ops did not write, or that were edited since the last pull')
-    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates.json in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
+    .addHelpText('after', '\nFiles are written with mode 0644 (templates are not secret; keep them in git). A .wa-ops-templates file (JSON) in the folder\nremembers which files pull wrote.\n\nExamples:\n  wa-ops templates pull --out templates\n  wa-ops templates pull --out templates --status APPROVED --language en_US\n  wa-ops templates pull --out templates --force')
     .action(tpl('pull'));
   templates
     .command('push')
@@ -186,7 +200,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .addHelpText('after', '\nExit codes: 0 none rejected; 1 a template was rejected; 75 --timeout reached while in review; 130 Ctrl-C.\n\nExamples:\n  wa-ops templates status\n  wa-ops templates status order_shipped:en_US --watch\n  wa-ops templates status --watch --interval 1m --timeout 48h --json')
     .action(tpl('status'));
 
-  const suppressions = program.command('suppressions').description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM');
+  const suppressions = program
+    .command('suppressions')
+    .description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import crm-export.csv --country DE');
   const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
   const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
   supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))

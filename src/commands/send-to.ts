@@ -9,9 +9,10 @@ import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
+import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
-import { readSuppressions, suppressionsPath } from '../io/suppressions.js';
+import { readList } from '../io/suppression-file.js';
+import { suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
@@ -55,6 +56,17 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
   };
 }
 
+const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
+
+/** send's first step: run `send --to`, or return undefined for a campaign send (exactly one of --campaign and --to). */
+export async function dispatch(args: unknown[], flags: Record<string, unknown>): Promise<number | undefined> {
+  if (flags.to !== undefined) return run(args, flags);
+  if (flags.campaign === undefined) throw new UsageError('send needs --campaign <file> (a campaign) or --to <number> (one message now)', { code: 'bad-flag', hint: 'wa-ops send --help' });
+  const stray = Object.entries(TO_ONLY).filter(([k]) => flags[k] !== undefined && !(k === 'wait' && flags[k] === false)).map(([, f]) => f);
+  if (stray.length) throw new UsageError(`${stray.join(', ')} go${stray.length === 1 ? 'es' : ''} with --to, not with --campaign`, { code: 'bad-flag' });
+  return undefined;
+}
+
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
@@ -67,15 +79,16 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
+  if (o.wait && notAFile(settings.events)) throw new UsageError(`the events file ${settings.events} is a folder: pass the file webhook serve writes (--events, WA_OPS_EVENTS)`, { code: 'bad-flag' });
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = readSuppressions(suppressionsPath()).isSuppressed(number.e164, category);
+    const hit = readList(suppressionsPath()).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164} --by <you>`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);

@@ -58,8 +58,8 @@ describe('campaigns', () => {
 
   it('shows a send in progress as running, then interrupted after Ctrl-C; a missing folder is exit 2', async () => {
     const dir = tempDir('wa-ops-campaigns-running-');
-    const file = campaign(dir, 'slow', 6);
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '400ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
+    const file = campaign(dir, 'slow', 12);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
     let state = '';
     for (let i = 0; i < 50 && state !== 'running'; i++) {
       await new Promise((r) => setTimeout(r, 200));

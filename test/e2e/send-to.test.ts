@@ -119,6 +119,9 @@ describe('send --to', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^wa-ops: /);
     }
+    const stray = await runCli(['send', '--campaign', 'x.json', '--param', '1=Ana', '--wait'], { env: env() });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--param, --wait go with --to, not with --campaign/);
     expect(await accepted()).toHaveLength(0);
   });
 

@@ -18,7 +18,7 @@ function campaign(n: number): string {
 }
 
 /** Start `status --watch`, collect its stdout lines, stop it with a signal when `until` says so. */
-function watch(args: string[], until: (lines: string[]) => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+function watch(args: string[], until: (lines: string[]) => boolean, signal: NodeJS.Signals = 'SIGINT', onFirst?: () => void): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'status', '--watch', ...args], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -27,6 +27,10 @@ function watch(args: string[], until: (lines: string[]) => boolean, signal: Node
     child.stdout.on('data', (d) => {
       out += d;
       const lines = out.split('\n').filter(Boolean);
+      if (lines.length > 0 && onFirst) {
+        onFirst();
+        onFirst = undefined;
+      }
       if (!sent && until(lines)) {
         sent = true;
         child.kill(signal);
@@ -46,8 +50,11 @@ afterAll(() => sb.close());
 describe('status --watch', () => {
   it('prints one JSON line per interval while a send runs, and exits 130 on Ctrl-C', async () => {
     const file = campaign(6);
-    const watching = watch(['--campaign', file, '--interval', '150ms', '--json'], (lines) => lines.some((l) => JSON.parse(l).sent === 6) && lines.length >= 3);
-    await new Promise((r) => setTimeout(r, 300));
+    let firstFrame = () => {};
+    const started = new Promise<void>((r) => (firstFrame = r));
+    const watching = watch(['--campaign', file, '--interval', '150ms', '--json'], (lines) => lines.some((l) => JSON.parse(l).sent === 6) && lines.length >= 3, 'SIGINT', () => firstFrame());
+    // The send starts once the watch has drawn its first frame: the frames must show it happen.
+    await started;
     const send = await runCli(['send', '--campaign', file, '--interval', '100ms', '--yes'], { env: env() });
     expect(send.code).toBe(0);
     const w = await watching;

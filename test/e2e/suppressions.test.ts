@@ -43,7 +43,7 @@ describe('suppressions', () => {
 
   it('refuses bad input with one line and exit 2, changing nothing', async () => {
     const { file, cli } = setup();
-    for (const args of [['suppressions', 'add', '+491701234567', '0170 999'], ['suppressions', 'add', '+491701234567', '--scope', 'transactional'], ['suppressions', 'add', '+491701234567', '--reason', 'because'], ['suppressions', 'import', join(fixtures, 'numbers/no-phone-column.csv')], ['suppressions', 'import', 'missing.csv']]) {
+    for (const args of [['suppressions', 'add', '+491701234567', '0170 999'], ['suppressions', 'add', '+491701234567', '--scope', 'transactional'], ['suppressions', 'add', '+491701234567', '--reason', 'because'], ['suppressions', 'import', join(fixtures, 'numbers/no-phone-column.csv')], ['suppressions', 'import', 'missing.csv'], ['suppressions', 'list', '--suppressions', '.'], ['suppressions', 'add', '+491701234567', '--suppressions', 'no-such-folder/list.jsonl']]) {
       const r = await cli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')[0]).toMatch(/^wa-ops: /);

@@ -21,7 +21,7 @@ function templateFile(dir: string, name: string, over: Record<string, unknown> =
 }
 
 beforeAll(async () => {
-  sb = await startSandbox({ reviewDelayMs: 3000 });
+  sb = await startSandbox({ reviewDelayMs: 5000 });
 });
 afterAll(() => sb.close());
 
@@ -55,6 +55,10 @@ describe('templates pull', () => {
 
     const again = await json(['templates', 'pull', '--out', dir, '--language', 'en_US']);
     expect(again.doc).toMatchObject({ created: 0, updated: 0, kept: 0, unchanged: first.doc.created });
+    // The round trip: pushing the pulled folder submits nothing.
+    const roundTrip = await json(['templates', 'push', dir]);
+    expect(roundTrip.code, roundTrip.stderr).toBe(0);
+    expect(roundTrip.doc.pushed.map((p: { outcome: string }) => p.outcome)).toEqual(Array(first.doc.created).fill('unchanged'));
 
     const mine = join(dir, 'hello_world.en_US.json');
     writeFileSync(mine, '{"my": "own edits"}\n');
@@ -85,12 +89,12 @@ describe('templates push and status', () => {
     expect(again.doc.pushed[0]).toMatchObject({ outcome: 'unchanged', id: created.doc.pushed[0].id });
   });
 
-  it('follows a review from PENDING to APPROVED, then edits the approved template and refuses an edit while in review', async () => {
+  it('follows a review from PENDING to APPROVED, then edits the approved template', async () => {
     const dir = tempDir('wa-ops-push-edit-');
     const file = templateFile(dir, 'receipt_edit');
     const created = await json(['templates', 'push', file]);
     expect(created.doc.pushed[0]).toMatchObject({ outcome: 'created', status: 'PENDING' });
-    const watched = await cli(['templates', 'status', '--watch', '--interval', '100ms', '--timeout', '20s']);
+    const watched = await cli(['templates', 'status', 'receipt_edit', '--watch', '--interval', '100ms', '--timeout', '20s']);
     expect(watched.code).toBe(0);
     expect(watched.stderr).toMatch(/receipt_edit:en_US PENDING -> APPROVED/);
     expect(watched.stdout).toMatch(/receipt_edit:en_US.*APPROVED/);
@@ -101,11 +105,32 @@ describe('templates push and status', () => {
     const updated = await json(['templates', 'push', file]);
     expect(updated.code).toBe(0);
     expect(updated.doc.pushed[0]).toMatchObject({ outcome: 'updated', status: 'PENDING', id: created.doc.pushed[0].id });
-    t.components[0].text = t.components[0].text.replace('Thanks', 'Many thanks');
-    writeFileSync(file, JSON.stringify(t));
-    const inReview = await json(['templates', 'push', file]);
-    expect(inReview.code).toBe(3);
-    expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/in review/) });
+  });
+
+  it('reports an edit refused while the template is in review', async () => {
+    // A sandbox whose review never ends within the test: no race with the review delay.
+    const slow = await startSandbox({ reviewDelayMs: 600_000 });
+    try {
+      const dir = tempDir('wa-ops-push-in-review-');
+      const file = templateFile(dir, 'receipt_in_review');
+      const push = async () => {
+        const r = await runCli(['templates', 'push', file, '--json'], { env: { ...env(), WA_OPS_GRAPH_URL: slow.url } });
+        return { code: r.code, doc: JSON.parse(r.stdout) };
+      };
+      expect((await push()).doc.pushed[0]).toMatchObject({ outcome: 'created', status: 'PENDING' });
+      const t = JSON.parse(readFileSync(file, 'utf8'));
+      t.components[0].text = t.components[0].text.replace('Thank you', 'Many thanks');
+      writeFileSync(file, JSON.stringify(t));
+      const inReview = await push();
+      expect(inReview.code).toBe(3);
+      expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/in review/) });
+      // A watch that ends by --timeout while the review goes on: exit 75, run it again later.
+      const watch = await runCli(['templates', 'status', '--watch', '--interval', '100ms', '--timeout', '300ms', '--json'], { env: { ...env(), WA_OPS_GRAPH_URL: slow.url } });
+      expect(watch.code).toBe(75);
+      expect(JSON.parse(watch.stdout)).toMatchObject({ pending: 1, rejected: 0, timedOut: true, templates: [expect.objectContaining({ name: 'receipt_in_review', status: 'PENDING' })] });
+    } finally {
+      await slow.close();
+    }
   });
 
   it('stops on lint errors before submitting anything (exit 1)', async () => {

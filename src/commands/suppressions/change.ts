@@ -1,6 +1,6 @@
 /** wa-ops suppressions add | remove: one durable append per command; remove records who lifted it. */
 import { planAdds, planLifts } from '../../core/suppressions/plan.js';
-import { appendSuppressions, readSuppressions } from '../../io/suppressions.js';
+import { appendList, readList } from '../../io/suppression-file.js';
 import { info, outJson, out, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
 import { commonOptions, numberArgs, reasonFlag } from '../suppressions.js';
@@ -10,8 +10,8 @@ export async function add(args: unknown[], flags: Record<string, unknown>): Prom
   const o = commonOptions(flags);
   const reason = reasonFlag(flags.reason, 'manual');
   const numbers = numberArgs(args[0], o.country);
-  const plan = planAdds(readSuppressions(o.file), numbers, { reason, scope: o.scope ?? 'all', source: 'cli', at: new Date().toISOString(), by: o.by, note: o.note });
-  appendSuppressions(o.file, plan.records);
+  const plan = planAdds(readList(o.file), numbers, { reason, scope: o.scope ?? 'all', source: 'cli', at: new Date().toISOString(), by: o.by, note: o.note });
+  appendList(o.file, plan.records);
   if (term().json) outJson({ file: o.file, added: plan.records.length, already: plan.already, records: plan.records });
   else {
     for (const r of plan.records) out(`suppressed ${r.e164} (${r.reason}, scope ${r.scope})`);
@@ -24,8 +24,8 @@ export async function add(args: unknown[], flags: Record<string, unknown>): Prom
 export async function remove(args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
   const numbers = numberArgs(args[0], o.country);
-  const plan = planLifts(readSuppressions(o.file), numbers, { scope: o.scope, at: new Date().toISOString(), by: o.by, note: o.note });
-  appendSuppressions(o.file, plan.records);
+  const plan = planLifts(readList(o.file), numbers, { scope: o.scope, at: new Date().toISOString(), by: o.by, note: o.note });
+  appendList(o.file, plan.records);
   if (term().json) outJson({ file: o.file, lifted: plan.records.length, notSuppressed: plan.notSuppressed, records: plan.records });
   else {
     for (const r of plan.records) out(`lifted ${r.e164} (was ${r.reason}, scope ${r.scope}) by ${r.by}`);

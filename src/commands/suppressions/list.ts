@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import { classify } from '../../core/numbers/classify.js';
 import type { SuppressionRecord } from '../../core/suppressions/plan.js';
-import { readSuppressions } from '../../io/suppressions.js';
+import { readList } from '../../io/suppression-file.js';
 import { out, outJson, paint } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
 import { commonOptions } from '../suppressions.js';
@@ -16,7 +16,7 @@ function described(r: SuppressionRecord) {
 /** Run the subcommand; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
-  const folded = readSuppressions(o.file);
+  const folded = readList(o.file);
   const history = flags.history === true;
   const reason = typeof flags.reason === 'string' ? flags.reason : undefined;
   const records = (history ? folded.history() : folded.entries()).filter((r) => (!o.scope || r.scope === o.scope) && (!reason || r.reason === reason)).map(described);

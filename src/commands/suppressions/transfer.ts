@@ -1,7 +1,7 @@
 /** wa-ops suppressions import <file.csv> | export [--out file.csv]: to and from a CRM. */
 import { planAdds } from '../../core/suppressions/plan.js';
 import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv.js';
-import { appendSuppressions, readSuppressions } from '../../io/suppressions.js';
+import { appendList, readList } from '../../io/suppression-file.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
 import { stringFlag } from '../flags.js';
@@ -15,8 +15,8 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
   const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
-  const plan = planAdds(readSuppressions(o.file), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
-  appendSuppressions(o.file, plan.records);
+  const plan = planAdds(readList(o.file), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
+  appendList(o.file, plan.records);
   const reasons: Record<string, number> = {};
   for (const r of read.invalid) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
   const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
@@ -34,7 +34,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   const o = commonOptions(flags);
   const outPath = stringFlag(flags, 'out');
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
-  const records = readSuppressions(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
+  const records = readList(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
   exportSuppressionsCsv(records, outPath, flags.force === true);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: o.file, out: outPath, rows: records.length });

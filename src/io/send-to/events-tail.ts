@@ -5,9 +5,19 @@ import type { StatusRecord } from '../../core/webhook/records.js';
 /** Size of the events file now (0 when it does not exist yet). */
 export function eventsSize(path: string): number {
   try {
-    return statSync(path).size;
+    const st = statSync(path);
+    return st.isFile() ? st.size : 0;
   } catch {
     return 0;
+  }
+}
+
+/** A path that exists but is not a file (a folder) cannot be the events file. */
+export function notAFile(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -69,11 +79,15 @@ export function recentInbound(path: string, maxBytes = 16 << 20): { from: string
   if (size === 0) return null;
   const start = Math.max(0, size - maxBytes);
   const buf = Buffer.alloc(size - start);
-  const fd = openSync(path, 'r');
   try {
-    readSync(fd, buf, 0, buf.length, start);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, buf, 0, buf.length, start);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // unreadable: no opinion on the window
   }
   const out: { from: string; ts: string }[] = [];
   // The first line may be cut by the window: it fails to parse and is skipped like any broken line.

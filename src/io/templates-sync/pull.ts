@@ -7,7 +7,7 @@ import { templateFileName, toTemplateFile } from '../../core/templates/normalise
 import type { TemplateRecord } from '../graph/types.js';
 
 /** Remembers which files wa-ops wrote and their content hash, to tell them from the user's own or edited ones. */
-export const MANIFEST = '.wa-ops-templates.json';
+export const MANIFEST = '.wa-ops-templates';
 
 export type PullOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
 
@@ -85,7 +85,12 @@ function readIfExists(path: string): string | undefined {
 /** Write to a temporary name, fsync, rename: a reader never sees half a file. */
 function writeAtomic(path: string, text: string, mode: number): void {
   const temp = `${path}.partial-${process.pid}`;
-  const fd = openSync(temp, 'w', mode);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w', mode);
+  } catch (err) {
+    throw new InputError(`cannot write ${path} (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output', hint: 'check that the --out folder is writable' });
+  }
   try {
     writeSync(fd, text);
     fsyncSync(fd);

@@ -50,7 +50,7 @@ async function sendCase(store, env, dir, name, workers) {
   const [twice] = await sql(store, "SELECT count(*)::int AS n FROM (SELECT e.r FROM wa_ops.ledger_events e JOIN wa_ops.campaigns c USING (campaign_id) WHERE c.name = $1 AND e.t = 'attempt' GROUP BY e.r HAVING count(*) > 1) x", [name]);
   figure(`${workers} worker${workers > 1 ? 's' : ''}: sent`, `${fmt(sent)} / ${fmt(N)}`, '', `by worker: ${docs.map((d) => d.thisRun.sent).join(', ')}; attempted twice: ${twice.n}`);
   figure(`${workers} worker${workers > 1 ? 's' : ''}: aggregate rate`, fmt(sent / Number(span.secs)), 'msg/s', `3 senders x 1000/s; ${fmt(Number(span.secs), 1)} s first attempt to last sent`);
-  figure(`${workers} worker${workers > 1 ? 's' : ''}: commits per message`, fmt(commits / sent, 3), '', `${fmt(commits)} commits (each attempt committed before its POST)`);
+  figure(`${workers} worker${workers > 1 ? 's' : ''}: commits per message`, fmt(commits / sent, 3), '', `${fmt(commits)} commits: batches of attempts and outcomes (each attempt committed before its POST) plus one slot reservation per message`);
 }
 
 function payload(i) {

@@ -317,6 +317,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .command('migrate')
     .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
     .option(storeFlag, storeHelp)
+    .addHelpText('after', "\nExamples:\n  $ wa-ops store migrate --store postgres://wa_ops@db.internal:5432/wa_ops\n  $ WA_OPS_STORE=postgres://wa_ops@db.internal:5432/wa_ops wa-ops store migrate --json")
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { migrate } = await import('./store.js');
@@ -329,6 +330,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
+    .addHelpText('after', '\nExamples:\n  $ wa-ops store import --campaign spring-sale.json --store "$WA_OPS_STORE"\n  $ wa-ops store import --campaign spring-sale.json --ledger old/spring-sale.ledger.jsonl --events old/webhook-events.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { importCommand } = await import('./store.js');
@@ -341,6 +343,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
+    .addHelpText('after', '\nExamples:\n  $ wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  $ wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { exportCommand } = await import('./store.js');

@@ -97,6 +97,7 @@ async function open(url: string): Promise<OpenConnection> {
     throw storeFailure(err, url) ?? err;
   };
   let commits = 0;
+  const guarded = new WeakSet<PoolClient>();
   const conn = {
     url,
     redacted: redactUrl(url),
@@ -128,7 +129,15 @@ async function open(url: string): Promise<OpenConnection> {
         client.release(broken);
       }
     },
-    session: () => pool.connect().catch(mapped),
+    session: async () => {
+      const client = await pool.connect().catch(mapped);
+      // A session held across awaits (locks): a server that goes away must not crash the process.
+      if (!guarded.has(client)) {
+        guarded.add(client);
+        client.on('error', () => undefined);
+      }
+      return client;
+    },
     close: () => pool.end(),
   };
   await conn.query('SELECT 1');

@@ -10,7 +10,7 @@ interface PgLikeError {
 const STORE_HINT = 'check --store (or WA_OPS_STORE / "store" in the config file)';
 
 /** Where a URL points, for messages: user@host:port/db, no password. */
-export function target(url: string): string {
+function target(url: string): string {
   try {
     const u = new URL(url);
     const user = u.username ? `${decodeURIComponent(u.username)}@` : '';

@@ -16,8 +16,8 @@ import { readPgSuppressions } from './suppression-store.js';
 import type { PoolClient } from 'pg';
 
 const HEARTBEAT_MS = 2000;
-// Stop writing well before the others may take us for dead.
-const LOST_AFTER_MS = (DEAD_AFTER_SECONDS * 1000) / 2;
+// The session lock says who is alive; a session that cannot even answer a heartbeat for this long is lost.
+const LOST_AFTER_MS = DEAD_AFTER_SECONDS * 2000;
 
 /** A registered worker on one campaign. */
 export class PgLedgerWriter implements LedgerWriter {
@@ -33,6 +33,7 @@ export class PgLedgerWriter implements LedgerWriter {
   /** The session whose advisory lock says this worker is alive. */
   private life: PoolClient | undefined;
   private lifeLost: string | undefined;
+  private slotCommits = 0;
   readonly sharedPacing: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
 
   private constructor(
@@ -45,7 +46,12 @@ export class PgLedgerWriter implements LedgerWriter {
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
     this.batcher = new Batcher((ops) => this.write(ops));
     this.poller = new EventPoller(conn, workerId);
-    this.sharedPacing = { reserve: (sender, notBefore, intervalMs) => reserveChecked(conn, sender, notBefore, intervalMs) };
+    this.sharedPacing = {
+      reserve: (sender, notBefore, intervalMs) => {
+        this.slotCommits++; // a reservation is a commit of its own
+        return reserveChecked(conn, sender, notBefore, intervalMs);
+      },
+    };
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
@@ -65,11 +71,13 @@ export class PgLedgerWriter implements LedgerWriter {
     w.naming = naming;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
     // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
-    w.life = await conn.session();
-    w.life.on('error', (err) => (w.lifeLost = `lost the store connection (${err.message})`));
-    await w.life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
+    const life = await conn.session();
+    w.life = life;
+    life.on('error', (err) => (w.lifeLost = `lost the store connection (${err.message})`));
+    await life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
+    // The heartbeat goes over the worker's own session, never queued behind the pool's busy connections.
     w.beat = setInterval(() => {
-      heartbeat(conn, w.workerId, w.campaignId).then(
+      heartbeat(life, w.workerId, w.campaignId).then(
         () => (w.lastBeat = Date.now()),
         () => undefined,
       );
@@ -129,7 +137,7 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   get stats(): { events: number; commits: number } {
-    return { events: this.batcher.applied, commits: this.batcher.commits };
+    return { events: this.batcher.applied, commits: this.batcher.commits + this.slotCommits };
   }
 
   async close(): Promise<void> {

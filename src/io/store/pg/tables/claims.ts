@@ -109,11 +109,6 @@ export async function recordBatch(q: Queryable, campaignId: string, worker: stri
   return out;
 }
 
-/** Claims per state for a campaign (status, tests). */
-export async function claimCounts(q: Queryable, campaignId: string): Promise<Record<string, number>> {
-  const res = await q.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM wa_ops.claims WHERE campaign_id = $1 GROUP BY state', [campaignId]);
-  return Object.fromEntries(res.rows.map((r) => [r.state, Number(r.n)]));
-}
 
 /** Claims for a campaign's history (store import): who was sent, failed, or is open ("unknown", held by no live worker). */
 export async function seedClaims(q: Queryable, campaignId: string, rows: readonly { r: string; state: 'open' | 'released' | 'sent' | 'failed' }[]): Promise<void> {

@@ -70,7 +70,3 @@ export async function* readRecords(q: Q, opts: { campaignId?: string; after?: nu
   }
 }
 
-/** How many records the store holds. */
-export async function countRecords(q: Q): Promise<number> {
-  return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM wa_ops.webhook_events')).rows[0].n);
-}

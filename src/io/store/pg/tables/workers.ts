@@ -34,12 +34,3 @@ export async function endWorker(q: Queryable, workerId: string): Promise<void> {
   await q.query('UPDATE wa_ops.workers SET ended_at = now() WHERE worker_id = $1', [workerId]);
 }
 
-/** Workers of a campaign alive now (heartbeat fresh, not ended). */
-export async function liveWorkers(q: Queryable, campaignId: string): Promise<{ worker_id: string; host: string; pid: number }[]> {
-  return (
-    await q.query<{ worker_id: string; host: string; pid: number }>(
-      `SELECT worker_id, host, pid FROM wa_ops.workers WHERE campaign_id = $1 AND ended_at IS NULL AND heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS})`,
-      [campaignId],
-    )
-  ).rows;
-}

@@ -66,6 +66,12 @@ describe('campaigns', () => {
       state = String((await list(dir)).slow?.state);
     }
     expect(state).toBe('running');
+    // Interrupt once messages go out (a signal during the pre-flight leaves a campaign that never started).
+    for (let i = 0; i < 100; i++) {
+      const sent = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+      if (sent > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     child.kill('SIGINT');
     await new Promise((r) => child.on('close', r));
     expect((await list(dir)).slow).toMatchObject({ state: 'interrupted' });

@@ -59,6 +59,8 @@ describe('campaigns', () => {
   it('shows a send in progress as running, then interrupted after Ctrl-C; a missing folder is exit 2', async () => {
     const dir = tempDir('wa-ops-campaigns-running-');
     const file = campaign(dir, 'slow', 12);
+    const accepted = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+    const before = await accepted();
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
     let state = '';
     for (let i = 0; i < 50 && state !== 'running'; i++) {
@@ -68,8 +70,7 @@ describe('campaigns', () => {
     expect(state).toBe('running');
     // Interrupt once messages go out (a signal during the pre-flight leaves a campaign that never started).
     for (let i = 0; i < 100; i++) {
-      const sent = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
-      if (sent > 0) break;
+      if ((await accepted()) > before) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill('SIGINT');

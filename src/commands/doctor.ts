@@ -1,6 +1,7 @@
 /** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
 import { pendingOf } from '../io/campaign/campaign-state.js';
 import { FileStore } from '../io/store/file-store.js';
+import { storeDoctor } from '../io/store/doctor-check.js';
 import { configChecks } from '../core/doctor/config-checks.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
 import { appSecretCheck } from '../core/doctor/app-secret-check.js';
@@ -34,6 +35,7 @@ interface Flags {
   offline?: boolean;
   strict?: boolean;
   config?: string;
+  store?: string;
 }
 
 function isHttpUrl(v: string): boolean {
@@ -70,7 +72,9 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
     campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
   ]);
+  const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [
+    ...stored.checks,
     ...configChecks({
       token: s.token,
       tokenSource: sources.token,
@@ -92,7 +96,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     const phone = facts.phone.ok ? facts.phone.value : undefined;
     const cc = campaign.campaign;
     // Only what is left to send counts (the ledger's identity seeds the window jitter, as in send).
-    const ledger = await pendingOf(await new FileStore().reader({ name: cc.name, ledgerPath: campaign.ledgerPath }), list.recipients);
+    const ledger = await pendingOf(await (stored.store ?? new FileStore()).reader({ name: cc.name, ledgerPath: campaign.ledgerPath, campaignHash: campaign.sha256 }), list.recipients);
     const seed = seedFrom(ledger.campaignId ?? campaign.campaignId);
     const targets = ledger.left.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
     const mediaSource = cc.parameters.header.find((x): x is Extract<ParamSource, { media: string }> => 'media' in x);
@@ -125,6 +129,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
     const seen = new Set<string>();
     checks.push(...eventChecks(events.flat().filter((e) => !seen.has(`${e.field}|${e.subject}`) && seen.add(`${e.field}|${e.subject}`))));
   }
+  await stored.store?.close();
   const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
   return { ok, checks };
 }
@@ -132,7 +137,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = flags as Flags;
-  const report = await doctor(f);
+  const report = await doctor(f, loadConfig({ configPath: f.config, flags: { store: f.store } }));
   if (term().json) outJson(report);
   else out(renderDoctor(report.checks, report.ok, Boolean(f.strict)));
   return report.ok ? 0 : 1;

@@ -3,18 +3,13 @@ import type { Command } from 'commander';
 
 /** Example command lines by command path ("webhook serve"); commands that add their own in registry.ts are not listed. */
 export const EXAMPLES: Record<string, string[]> = {
+  '': ['wa-ops demo', 'wa-ops doctor', 'wa-ops lint-template fixtures/templates/clean/ --format github'],
   'validate-numbers': [
     'wa-ops validate-numbers fixtures/numbers/semicolon-bom-crlf.csv --country-column Land --out annotated.csv',
     'wa-ops validate-numbers fixtures/numbers/customers-de.csv --country DE --max-invalid 5 --json',
     'wa-ops validate-numbers fixtures/numbers/customers-de.csv --country DE --sample 10 --seed 7 --sample-out pilot.csv',
   ],
-  'lint-template': [
-    'wa-ops lint-template fixtures/templates/clean/',
-    'wa-ops lint-template --text "Hallo {{1}}, 30 % Rabatt für VIPs" --language de --category MARKETING',
-    'wa-ops lint-template templates/ --format sarif > wa-ops.sarif',
-  ],
   doctor: ['wa-ops doctor', 'wa-ops doctor --template spring_sale:de:MARKETING --webhook-url https://example.com/webhook', 'wa-ops doctor --campaign fixtures/campaigns/spring-sale.json --strict --json'],
-  init: ['wa-ops init', 'WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor'],
   status: ['wa-ops status --campaign fixtures/campaigns/spring-sale.json', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --export report.csv', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --watch'],
   templates: ['wa-ops templates list', 'wa-ops templates pull --out templates', 'wa-ops templates push templates/'],
   suppressions: ['wa-ops suppressions list', 'wa-ops suppressions add +4917012345678 --note "asked by phone"', 'wa-ops suppressions export --out suppressed.csv'],
@@ -40,5 +35,5 @@ export function addExamples(program: Command): void {
     if (lines) cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
     cmd.commands.forEach(visit);
   };
-  program.commands.forEach(visit);
+  visit(program);
 }

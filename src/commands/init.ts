@@ -11,6 +11,7 @@ import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { askInput, askSecret } from '../ui/prompts.js';
+import { envKeys, envSummary } from '../ui/env-summary.js';
 import { term } from '../ui/term.js';
 
 interface Flags {
@@ -98,21 +99,6 @@ function nonInteractive(g: Partial<Answers>): Answers {
     throw new UsageError(`not a terminal, so init cannot ask: pass ${missing.join(', ')}`, { code: 'needs-flags', hint: 'secrets are read from the environment, never from flags (they would show in ps)' });
   }
   return g as Answers;
-}
-
-/** Which of its keys init changed in .env, and what it left alone. */
-function envKeys(m: ReturnType<typeof writeEnvFile>) {
-  return { replaced: m.replaced, added: m.added, unchanged: m.unchanged, kept: m.kept };
-}
-
-function envSummary(m: ReturnType<typeof writeEnvFile>): string {
-  const parts = [
-    m.added.length && `added ${m.added.join(', ')}`,
-    m.replaced.length && `replaced ${m.replaced.join(', ')}`,
-    m.unchanged.length && `${m.unchanged.join(', ')} unchanged`,
-    m.kept.length && `kept ${m.kept.length === 1 ? 'its other key' : `its ${m.kept.length} other keys`} (${m.kept.join(', ')})`,
-  ].filter(Boolean);
-  return parts.join('; ');
 }
 
 async function ask(g: Partial<Answers>): Promise<Answers> {

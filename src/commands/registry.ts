@@ -54,7 +54,11 @@ export function registerCommands(program: Command, version: string, setExit: Set
       'after',
       '\nRules: abbreviation, discount-percentage, external-link, url-shortener, variable-sequence, variable-position,\n' +
         'variable-adjacent, variable-density, variable-example, length, name-format, buttons, promotional-in-utility,\n' +
-        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.',
+        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.\n' +
+        '\nExamples:\n' +
+        '  wa-ops lint-template fixtures/templates/clean/\n' +
+        '  wa-ops lint-template --text "Hallo {{1}}, 30 % Rabatt für VIPs" --language de --category MARKETING\n' +
+        '  wa-ops lint-template templates/ --format sarif > wa-ops.sarif',
     )
     .action(lazy(setExit, () => import('./lint-template.js')));
 
@@ -66,6 +70,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--campaign <file>', 'check a campaign: its template, list size against the messaging limit, pace against throughput')
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')
+    .option('--store <url>', 'check this PostgreSQL store (reachable, schema current) and read --campaign from it (default: WA_OPS_STORE or "store" in the config file)')
     .action(lazy(setExit, () => import('./doctor.js')));
 
   program
@@ -79,7 +84,14 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--webhook-url <url>', 'your webhook endpoint')
     .option('--force', 'overwrite an existing config file')
     .option('--no-doctor', 'do not run doctor afterwards')
-    .addHelpText('after', '\nSecrets (WA_OPS_TOKEN, WA_OPS_APP_SECRET, WA_OPS_VERIFY_TOKEN) are asked for, or read from the environment; never from flags.')
+    .addHelpText(
+      'after',
+      '\nSecrets (WA_OPS_TOKEN, WA_OPS_APP_SECRET, WA_OPS_VERIFY_TOKEN) are asked for, or read from the environment; never from flags.\n' +
+        'An existing .env keeps its other keys: init replaces or adds only its own, and says which.\n' +
+        '\nExamples:\n' +
+        '  wa-ops init\n' +
+        '  WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor',
+    )
     .action(lazy(setExit, () => import('./init.js')));
 
   program

@@ -65,9 +65,11 @@ export function parseLatency(value: string | undefined): [number, number] {
   return [lo, hi];
 }
 
-/** Run the sandbox until interrupted. */
-export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as Flags;
+type ListenOptions = NonNullable<Parameters<typeof startSandbox>[0]> & { port: number; host: string };
+type Server = Awaited<ReturnType<typeof startSandbox>>;
+
+/** The flags, checked once, as the sandbox's options. */
+function sandboxOptions(f: Flags): ListenOptions {
   const failRate = f.failRate === undefined ? 0 : Number(f.failRate);
   if (!(failRate >= 0 && failRate <= 1)) throw new UsageError(`--fail-rate must be between 0 and 1, got "${f.failRate}"`, { code: 'bad-flag' });
   for (const s of f.scenario ?? []) {
@@ -75,7 +77,6 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   const port = f.port === undefined ? 0 : intFlag('--port', f.port, 0);
   if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${f.port}"`, { code: 'bad-flag' });
-  const reviewDelayMs = parseReviewDelay(f.reviewDelay);
   let templates = SANDBOX_DEFAULTS.templates;
   if (f.templates) {
     templates = expandInputs([f.templates])
@@ -83,7 +84,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       .flatMap((file) => loadTemplateFile(file, {}))
       .map(({ template }) => ({ status: 'APPROVED', ...template, id: (template as { id?: string }).id }) as SandboxTemplate);
   }
-  const server = await listen({
+  return {
     port,
     host: f.host ?? '127.0.0.1',
     token: f.token ?? SANDBOX_DEFAULTS.token,
@@ -97,33 +98,43 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     scenarios: (f.scenario ?? []) as Scenario[],
     undeliverable: f.undeliverable ?? [],
     statusDelayMs: f.statusDelay === undefined ? SANDBOX_DEFAULTS.statusDelayMs : intFlag('--status-delay', f.statusDelay, 0),
-    reviewDelayMs,
+    reviewDelayMs: parseReviewDelay(f.reviewDelay),
     extraPhoneNumberIds: f.phoneNumberId ?? [],
-  });
+  };
+}
+
+/** What the user needs to point wa-ops (and curl) at it: the URL on stdout, the rest on stderr. */
+function describe(server: Server, f: Flags): void {
   const o = server.state.o;
-  server.webhooks.onGiveUp = reportGiveUps();
-  const secret = shownSecret(o.appSecret, f.appSecret === undefined);
+  const ownSecret = f.appSecret !== undefined;
   if (term().json) {
-    outJson({ url: server.url, token: o.token === SANDBOX_DEFAULTS.token ? o.token : undefined, phoneNumberId: o.phoneNumberId, wabaId: o.wabaId, appId: o.appId, appSecret: f.appSecret === undefined ? o.appSecret : undefined });
+    outJson({ url: server.url, token: o.token === SANDBOX_DEFAULTS.token ? o.token : undefined, phoneNumberId: o.phoneNumberId, wabaId: o.wabaId, appId: o.appId, appSecret: ownSecret ? undefined : o.appSecret });
+    return;
   }
-  else {
-    out(server.url);
-    info(
-      [
-        paint('bold', `wa-ops sandbox listening on ${server.url}`),
-        `  templates: ${[...server.state.templates.values()].map((t) => `${t.name}:${t.language}`).join(', ')}`,
-        `  scenarios: ${[...server.state.scenarios].join(', ') || 'none (a healthy account)'}`,
-        `  webhooks:  ${o.webhookUrl ? `signed (app secret ${secret}) to ${o.webhookUrl}` : 'off (add --webhook-url)'}`,
-        `  template review: ${reviewDelayMs === 0 ? 'immediate' : `PENDING for ${f.reviewDelay ?? '2s'}`}, then APPROVED or REJECTED by the lint rules`,
-        '  point wa-ops at it:',
-        `    export WA_OPS_GRAPH_URL=${server.url} WA_OPS_TOKEN=${o.token === SANDBOX_DEFAULTS.token ? o.token : '<your --token>'}`,
-        `    export WA_OPS_PHONE_NUMBER_ID=${o.phoneNumberId} WA_OPS_WABA_ID=${o.wabaId}`,
-        `    export WA_OPS_APP_ID=${o.appId} WA_OPS_APP_SECRET=${f.appSecret === undefined ? o.appSecret : '<your --app-secret>'}`,
-        `  a customer writes in (opens the 24 h window): curl -s -X POST ${server.url}/_sandbox/inbound -d '{"from":"491701234567","text":"Hi"}'`,
-        `  accepted messages: GET ${server.url}/_sandbox/messages    stop: Ctrl-C`,
-      ].join('\n'),
-    );
-  }
+  out(server.url);
+  info(
+    [
+      paint('bold', `wa-ops sandbox listening on ${server.url}`),
+      `  templates: ${[...server.state.templates.values()].map((t) => `${t.name}:${t.language}`).join(', ')}`,
+      `  scenarios: ${[...server.state.scenarios].join(', ') || 'none (a healthy account)'}`,
+      `  webhooks:  ${o.webhookUrl ? `signed (app secret ${shownSecret(o.appSecret, !ownSecret)}) to ${o.webhookUrl}` : 'off (add --webhook-url)'}`,
+      `  template review: ${o.reviewDelayMs === 0 ? 'immediate' : `PENDING for ${f.reviewDelay ?? '2s'}`}, then APPROVED or REJECTED by the lint rules`,
+      '  point wa-ops at it:',
+      `    export WA_OPS_GRAPH_URL=${server.url} WA_OPS_TOKEN=${o.token === SANDBOX_DEFAULTS.token ? o.token : '<your --token>'}`,
+      `    export WA_OPS_PHONE_NUMBER_ID=${o.phoneNumberId} WA_OPS_WABA_ID=${o.wabaId}`,
+      `    export WA_OPS_APP_ID=${o.appId} WA_OPS_APP_SECRET=${ownSecret ? '<your --app-secret>' : o.appSecret}`,
+      `  a customer writes in (opens the 24 h window): curl -s -X POST ${server.url}/_sandbox/inbound -d '{"from":"491701234567","text":"Hi"}'`,
+      `  accepted messages: GET ${server.url}/_sandbox/messages    stop: Ctrl-C`,
+    ].join('\n'),
+  );
+}
+
+/** Run the sandbox until interrupted. */
+export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
+  const f = flags as Flags;
+  const server = await listen(sandboxOptions(f));
+  server.webhooks.onGiveUp = reportGiveUps();
+  describe(server, f);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -134,7 +145,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 /** startSandbox, with a port in use or not ours to take as a usage error (exit 2), not a crash. */
-async function listen(options: Parameters<typeof startSandbox>[0] & { port: number; host: string }): Promise<Awaited<ReturnType<typeof startSandbox>>> {
+async function listen(options: ListenOptions): Promise<Server> {
   try {
     return await startSandbox(options);
   } catch (err) {

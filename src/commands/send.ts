@@ -2,15 +2,16 @@
 import { EXIT, InterruptedError, UsageError } from '../core/errors.js';
 import { parseDuration, parseRate } from '../core/campaign/duration.js';
 import { summarise } from '../core/campaign/ledger-state.js';
-import { resumeCommand } from '../core/campaign/resume.js';
-import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { resumeCommand, storeForResume } from '../core/campaign/resume.js';
+import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
 import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
-import { loadConfig } from '../io/config.js';
+import { loadConfig, type Settings } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
 import { openStore } from '../io/store/open-store.js';
+import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { confirmSend, progressReporter } from './send-view.js';
@@ -82,57 +83,17 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const signals = new SignalWatch();
   try {
     const cf = loadCampaignFile(f.campaign, f.ledger);
-    const { settings, file: configFile } = loadConfig({ configPath: f.config });
+    const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
-    let o = parseOptions(f, events, f.store ?? settings.store);
-    const store = await openStore(o.store);
+    const o = parseOptions(f, events, settings.store);
+    const store = await openStore(o.store, sources.store);
     const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
       const writer = await store.writer(ref, warn);
       try {
-        const loaded = await signals.race(loadState(writer), 'nothing was sent');
-        const state = loaded.state;
-        const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
-        const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
-        o = adopted.options;
-        if (adopted.adopted.length) info(paint('cyan', `resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger)`));
-        const senders = resolveSenders(cf, settings, kept?.senders);
-        const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
-        // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
-        const cd = cooldownEnd(state, Date.now(), warn);
-        if (cd > Date.now()) {
-          const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
-          if (o.noWait) {
-            await withEvents(state, o.events);
-            return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
-          }
-          warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-          await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
-            warn(`nothing was sent; state saved; resume with: ${resume}`);
-            throw err;
-          });
-        }
-        const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
-        const progress = await progressReporter();
-        let result: SendResult;
-        try {
-          result = await sendCampaign(o, cf, settings, writer, state, campaignId, senders, signals, {
-            warn,
-            info,
-            confirm: (p, queue, toSend, before) => confirmSend(o, cf, p, queue, toSend, before, state, senders, signals),
-            onProgress: progress.update,
-            onNotice: progress.log,
-          }, configFile?.data.pricing);
-        } catch (err) {
-          if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
-          throw err;
-        } finally {
-          progress.stop();
-        }
-        const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
-        return finish(result, resumeNow);
+        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals);
       } finally {
         await writer.close();
       }
@@ -142,6 +103,52 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   } finally {
     signals.dispose();
   }
+}
+
+/** Locked and open: replay, adopt the unfinished run's options, the cooldown gate (before any request), then the run. */
+async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch): Promise<number> {
+  let o = options;
+    const loaded = await signals.race(loadState(writer), 'nothing was sent');
+    const state = loaded.state;
+    const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
+    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
+    o = adopted.options;
+    if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
+    const senders = resolveSenders(cf, settings, kept?.senders);
+    const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
+    const cd = cooldownEnd(state, Date.now(), warn);
+    if (cd > Date.now()) {
+      const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
+      if (o.noWait) {
+        await withEvents(state, o.events);
+        return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
+      }
+      warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
+      await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
+        warn(`nothing was sent; state saved; resume with: ${resume}`);
+        throw err;
+      });
+    }
+    const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
+    const progress = await progressReporter();
+    let result: SendResult;
+    try {
+      result = await sendCampaign(o, cf, settings, writer, state, campaignId, senders, signals, {
+        warn,
+        info,
+        confirm: (p, queue, toSend, before) => confirmSend(o, cf, p, queue, toSend, before, state, senders, signals),
+        onProgress: progress.update,
+        onNotice: progress.log,
+      }, pricing);
+    } catch (err) {
+      if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
+      throw err;
+    } finally {
+      progress.stop();
+    }
+    const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    return finish(result, resumeNow);
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */

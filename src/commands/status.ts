@@ -9,6 +9,7 @@ import { loadRecipients, recipientOptions, type RecipientList } from '../io/camp
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
+import { inputIdentity } from '../io/output-file.js';
 import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
@@ -67,8 +68,9 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
 }
 
 /** One row per recipient of the list (pending ones included, in list order), then any the ledger holds that the list no longer has. */
-function writeExport(path: string, state: LedgerState, list: RecipientList | undefined): number {
-  const csv = openCsvOut(path, ',');
+function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
+  // The export must never replace the campaign file, its list or its ledger.
+  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity) });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();
@@ -115,7 +117,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       // Nothing sent yet: the list itself says how many would be sent and how many set aside.
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });
     }
-    if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list))} rows to ${f.export}`);
+    if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]))} rows to ${f.export}`);
     if (term().json) outJson(summary);
     else {
       out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);

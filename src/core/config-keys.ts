@@ -48,7 +48,6 @@ export const CONFIG_KEYS: Record<string, Check> = {
   apiVersion: (v) => (typeof v === 'string' && /^v\d+\.\d+$/.test(v) ? undefined : `must look like "v23.0", got ${describe(v)}`),
   events: text,
   store: text,
-  suppressions: text,
   lint: object,
   pricing: object,
 };

@@ -32,7 +32,10 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
     if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
     else if (at) where = positionOf(body, Number(at[1]));
     else where = positionOf(body, body.trimEnd().length);
-    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    const reason = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input')
+      // V8 quotes a snippet of the text ("WA_OPS_TOK"...): never echo file contents, it may be a secret.
+      .replace(/,?\s*"(?:[^"\\]|\\.)*"(?:\.\.\.)? is not valid JSON$/, ': not valid JSON')
+      .replace(/^(Unexpected token) '.'/, '$1');
     return { ok: false, problem: { ...where, reason } };
   }
 }

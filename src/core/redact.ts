@@ -6,8 +6,8 @@
 /** What a secret is replaced with. */
 export const REDACTED = '[redacted]';
 
-/** Published defaults (the sandbox's token): printed for users to copy, so never treated as secrets. */
-const PUBLIC_VALUES = new Set(['sandbox-token']);
+/** Published defaults (the sandbox's token and app secret): printed for users to copy, so never treated as secrets. */
+const PUBLIC_VALUES = new Set(['sandbox-token', 'sandbox-app-secret']);
 
 /** Secrets shorter than this cannot be told from ordinary text; they are not searched for. */
 const MIN_LENGTH = 4;

@@ -112,6 +112,8 @@ export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv
     const get = (k: SettingKey) => (typeof src[ENV_NAMES[k]] === 'string' ? (src[ENV_NAMES[k]] as string) : undefined);
     values.push(...secretsOf({ token: get('token'), appSecret: get('appSecret'), verifyToken: get('verifyToken'), appId: get('appId'), store: get('store') }));
   }
+  // libpq's own password variable, used by the PostgreSQL store when the URL carries none.
+  values.push(env.PGPASSWORD);
   registerSecrets(values);
 }
 

@@ -1,7 +1,10 @@
 /** Open an input for streaming: a regular file or "-" (standard input); anything else is named for what it is. */
-import { createReadStream, fstatSync, type Stats } from 'node:fs';
+import { createReadStream, fstatSync, read as readCb, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import { open, realpath, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
+
+const read = promisify(readCb);
 
 export interface InputBytes {
   /** The name to use in messages ("standard input" for "-"). */
@@ -26,7 +29,7 @@ export function describeSpecial(path: string, st: Stats): string | undefined {
   if (st.isCharacterDevice()) return `is a character device${/^\/dev\//.test(path) ? ` (${path})` : ''}, not a regular file`;
   if (st.isBlockDevice()) return 'is a block device, not a regular file';
   if (!st.isFile()) return 'is not a regular file';
-  if (/^\/(proc|sys)\//.test(path)) return `is a file the kernel generates under /${path.split('/')[1]}, not a list`;
+  if (/^\/(proc|sys)\//.test(path)) return `is a file the kernel generates under /${path.split('/')[1]}, not a regular file`;
   return undefined;
 }
 
@@ -72,8 +75,8 @@ async function openStdin(headBytes: number): Promise<InputBytes> {
     throw new InputError('"-" reads the list from standard input, which is a terminal here', { code: 'stdin-is-tty', hint: 'pipe a file into it: cat list.csv | wa-ops validate-numbers -' });
   }
   // fd 0 read directly: it works the same on the main thread and on a worker thread.
-  const stream = createReadStream('', { fd: 0, autoClose: false, highWaterMark: 256 * 1024 });
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let total = 0;
+  const iterator = readFd(0, 256 * 1024, (n) => (total += n));
   const parts: Buffer[] = [];
   let length = 0;
   let done = false;
@@ -95,7 +98,7 @@ async function openStdin(headBytes: number): Promise<InputBytes> {
     size: 0,
     head,
     identity: st.isFile() ? { dev: st.dev, ino: st.ino } : undefined,
-    bytesRead: () => stream.bytesRead,
+    bytesRead: () => total,
     async *rest() {
       if (extra.length > 0) yield extra;
       if (done) return;
@@ -106,4 +109,22 @@ async function openStdin(headBytes: number): Promise<InputBytes> {
       }
     },
   };
+}
+
+/** Read a file descriptor to its end; a non-blocking pipe (EAGAIN) is waited on, not an error. */
+async function* readFd(fd: number, size: number, onRead: (n: number) => void): AsyncGenerator<Buffer> {
+  for (;;) {
+    const buf = Buffer.allocUnsafe(size);
+    let n: number;
+    try {
+      n = (await read(fd, buf, 0, size, null)).bytesRead;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      await new Promise((r) => setTimeout(r, 2));
+      continue;
+    }
+    if (n === 0) return;
+    onRead(n);
+    yield buf.subarray(0, n);
+  }
 }

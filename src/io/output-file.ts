@@ -12,8 +12,10 @@ import { redact } from '../core/redact.js';
 
 export interface OutputFile {
   path: string;
-  /** Append text (buffered). */
+  /** Append text (buffered, redacted). */
   write(text: string): void;
+  /** Append UTF-8 bytes that already went through redact() (validate-numbers' workers redact each block). */
+  writeRedacted(bytes: Uint8Array): void;
   /** Flush, close and move the finished file into place. */
   commit(): void;
   /** Remove the unfinished file (nothing is left behind). */
@@ -48,7 +50,7 @@ export function refuseSameFile(path: string, flag: string, o: OutputOptions): vo
   }
   for (const input of o.inputs ?? []) {
     if (input.identity && st.dev === input.identity.dev && st.ino === input.identity.ino) {
-      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace the list`, { code: 'output-is-input', hint: 'write to another file name' });
+      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace it`, { code: 'output-is-input', hint: 'write to another file name' });
     }
   }
 }
@@ -76,6 +78,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   return {
     path,
     write: sink.write,
+    writeRedacted: sink.writeRedacted,
     commit() {
       sink.flush();
       fsyncSync(fd);
@@ -117,6 +120,7 @@ function direct(path: string, fd: number, close: boolean): OutputFile {
   return {
     path,
     write: sink.write,
+    writeRedacted: sink.writeRedacted,
     commit() {
       sink.flush();
       done();
@@ -127,19 +131,37 @@ function direct(path: string, fd: number, close: boolean): OutputFile {
   };
 }
 
-function buffered(fd: number): { write(text: string): void; flush(): void } {
+function buffered(fd: number): { write(text: string): void; writeRedacted(bytes: Uint8Array): void; flush(): void } {
   let buffer = '';
-  const flush = () => {
+  let chunks: Uint8Array[] = [];
+  let chunkBytes = 0;
+  const flushText = () => {
     // Flushes fall between writes (whole rows or documents), so a secret is always redacted whole.
     if (buffer.length > 0) writeAll(fd, Buffer.from(redact(buffer)));
     buffer = '';
   };
+  const flushBytes = () => {
+    if (chunks.length > 0) writeAll(fd, chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength) : Buffer.concat(chunks));
+    chunks = [];
+    chunkBytes = 0;
+  };
   return {
     write(text) {
+      flushBytes();
       buffer += text;
-      if (buffer.length > FLUSH_AT) flush();
+      if (buffer.length > FLUSH_AT) flushText();
     },
-    flush,
+    writeRedacted(bytes) {
+      flushText();
+      if (bytes.byteLength === 0) return;
+      chunks.push(bytes);
+      chunkBytes += bytes.byteLength;
+      if (chunkBytes > FLUSH_AT) flushBytes();
+    },
+    flush() {
+      flushText();
+      flushBytes();
+    },
   };
 }
 

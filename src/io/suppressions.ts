@@ -2,8 +2,11 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** all: every message; marketing: MARKETING templates only. */
 export type SuppressionScope = 'all' | 'marketing';
+/** Why a number is on the list. */
 export type SuppressionReason = 'stop-word' | 'marketing-opt-out' | '131050' | 'manual' | 'import';
+/** Who wrote the record. */
 export type SuppressionSource = 'webhook' | 'cli' | 'import';
 
 /** One line of the list (v2). "add" suppresses, "lift" removes an earlier add of the same number and scope. */

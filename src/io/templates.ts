@@ -44,7 +44,12 @@ export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 export function loadTemplateFile(file: string, overrides: { language?: string; category?: string }): LoadedTemplate[] {
   let raw: string;
   try {
-    const size = statSync(file).size;
+    const st = statSync(file);
+    if (!st.isFile()) {
+      const what = st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+      throw new InputError(`${file}: is ${what}, not a template file`, { code: 'not-a-file', hint: 'pass a .json or .txt file, a folder of them, or --text "<body>"' });
+    }
+    const size = st.size;
     if (size > MAX_TEMPLATE_FILE_BYTES) {
       throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is too big for a template file (at most ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB)`, {
         code: 'file-too-big',

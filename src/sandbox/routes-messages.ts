@@ -9,7 +9,9 @@ import type { WebhookEmitter } from './webhooks.js';
 /** Handle one send (or read receipt) for a phone number of the account. */
 export function sendMessage(body: unknown, res: ServerResponse, state: SandboxState, webhooks: WebhookEmitter, phoneNumberId: string, apiVersion: string): void {
   if (state.scenarios.has('token-missing-scope')) return send(res, graphError(10, 'Application does not have permission for this action'));
-  const forced = state.forced[0];
+  // Forced errors stand in for failed sends; a read receipt passes them by.
+  const isReceipt = typeof body === 'object' && body !== null && 'status' in body;
+  const forced = isReceipt ? undefined : state.forced[0];
   if (forced) {
     if (--forced.remaining <= 0) state.forced.shift();
     return send(res, graphError(forced.code, forcedDetails(forced.code), forced.httpStatus));

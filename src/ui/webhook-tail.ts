@@ -16,15 +16,15 @@ function body(r: WebhookRecord): string {
   switch (r.kind) {
     case 'status': {
       const err = r.errors?.[0];
-      const what = paint(STATUS_COLOUR[r.status] ?? 'gray', r.status.padEnd(9));
+      const what = paint(STATUS_COLOUR[r.status] ?? 'gray', c(r.status, 20).padEnd(9));
       return `status   ${what} ${num(r.recipient)}  ${c(r.id, 48)}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
     }
     case 'message':
-      return `inbound  ${r.type.padEnd(9)} ${num(r.from)}  ${r.text !== undefined ? JSON.stringify(c(r.text, 60)) : ''}`;
+      return `inbound  ${c(r.type, 20).padEnd(9)} ${num(r.from)}  ${r.text !== undefined ? JSON.stringify(c(r.text, 60)) : ''}`;
     case 'preference':
       return `opt-out  ${`${c(r.value, 8)}`.padEnd(9)} ${num(r.waId ?? r.userId ?? '?')}  ${c(r.category, 30)}`;
     case 'error':
-      return `error    ${paint('red', String(r.code))} ${c(r.title ?? '', 60)}${r.details ? `: ${c(r.details, 80)}` : ''}`;
+      return `error    ${paint('red', c(r.code, 12))} ${c(r.title ?? '', 60)}${r.details ? `: ${c(r.details, 80)}` : ''}`;
     case 'management': {
       const e = describeManagement(r);
       const line = `${c(e.field, 40)}  ${c(e.subject, 60)}  ${c(e.change, 100)}`;

@@ -9,6 +9,7 @@ import { isStopMessage } from '../core/webhook/stop-words.js';
 import { readLedger } from '../io/ledger/ledger.js';
 import { findLedgers } from '../io/ledger/tap.js';
 
+/** Where the ledgers and the price override come from. */
 export interface AnalyzeOptions {
   campaignDirs: string[];
   /** The config file's "pricing" override, if any. */

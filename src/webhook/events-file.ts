@@ -7,6 +7,7 @@ import { BoundedSet } from '../core/webhook/records.js';
 import { EventAppender } from './event-appender.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
+/** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
   appender: EventAppender;
   /** Dedupe keys of every stored event (bounded). */

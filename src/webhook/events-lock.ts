@@ -4,6 +4,7 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { UsageError } from '../core/errors.js';
 
+/** A held events-file lock. */
 export interface EventsLock {
   /** What a refused second server is told about the holder. */
   describe(info: { url: string }): void;

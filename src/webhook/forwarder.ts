@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
+/** The outcome of one forwarding try. */
 export interface ForwardResult {
   ok: boolean;
   status?: number;
@@ -12,6 +13,7 @@ export interface ForwardResult {
   dead: boolean;
 }
 
+/** Where and how hard to forward. */
 export interface ForwarderOptions {
   url: string;
   deadLetterPath: string;

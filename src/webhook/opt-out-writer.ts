@@ -1,5 +1,6 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
 import { readFileSync } from 'node:fs';
+import { cleanExternal } from '../core/webhook/external-text.js';
 import { optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
 import { findLedgers } from '../io/ledger/tap.js';
@@ -43,7 +44,7 @@ export class OptOutWriter {
       const e164 = intent.e164 ?? this.resolve(intent, r);
       if (!e164) {
         this.stats.unresolvedOptOuts++;
-        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${intent.userId}` : 'an unknown user'} (${intent.ref}): no phone number known, so it could not be added to the suppression list; add it with wa-ops suppressions add once you know the number`);
+        this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${shellQuote(this.path)}`);
         continue;
       }
       const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref });
@@ -122,4 +123,9 @@ export function ledgerRecipient(dirs: string[], wamid: string): string | undefin
     }
   }
   return undefined;
+}
+
+/** A path as one shell word (single quotes when it holds anything but safe characters). */
+function shellQuote(path: string): string {
+  return /^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

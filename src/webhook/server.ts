@@ -2,15 +2,16 @@
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { UsageError } from '../core/errors.js';
 import { toRecords, type WebhookRecord } from '../core/webhook/records.js';
 import { verifySignature } from '../core/webhook/signature.js';
 import { openEventsFile } from './events-file.js';
 import { Forwarder, type ForwardResult } from './forwarder.js';
+import { end, forwardHeaders, listen, readBody, withReceivedAt } from './http-parts.js';
 import { OptOutWriter } from './opt-out-writer.js';
 import type { EventSink } from '../io/store/pg/event-sink.js';
 import type { SuppressionRecord } from '../io/suppressions.js';
 
+/** How to run the receiver. */
 export interface WebhookServerOptions {
   port: number;
   host: string;
@@ -35,6 +36,7 @@ export interface WebhookServerOptions {
   onForward?: (r: ForwardResult) => void;
 }
 
+/** Counters shown in the stop summary. */
 export interface WebhookStats {
   received: number;
   recorded: number;
@@ -53,6 +55,7 @@ export interface WebhookStats {
   fsyncs: number;
 }
 
+/** A running receiver. */
 export interface WebhookServer {
   url: string;
   stats: WebhookStats;
@@ -102,7 +105,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     }
     const write = fresh.length ? appender!.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
     for (const r of fresh) inflight.set(r.key, write);
-    Promise.all([write, ...waits]).then(
+    (waits.length ? Promise.all([write, ...waits]) : write).then(
       () => {
         // Remembered only now that they are on disk: a failed write leaves Meta's retry free to store them.
         for (const r of fresh) {
@@ -223,46 +226,4 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       syncStats();
     },
   };
-}
-
-/** The stored line: the record plus the receive time (spliced in: cheaper than copying the object). */
-function withReceivedAt(r: WebhookRecord, receivedAt: string): string {
-  const json = JSON.stringify(r);
-  return `${json.slice(0, -1)},"receivedAt":"${receivedAt}"}`;
-}
-
-function forwardHeaders(req: IncomingMessage): Record<string, string> {
-  const h: Record<string, string> = { 'content-type': String(req.headers['content-type'] ?? 'application/json'), 'user-agent': 'wa-ops webhook serve (forwarding)' };
-  if (req.headers['x-hub-signature-256']) h['x-hub-signature-256'] = String(req.headers['x-hub-signature-256']);
-  if (req.headers['x-hub-signature']) h['x-hub-signature'] = String(req.headers['x-hub-signature']);
-  return h;
-}
-
-/** The whole body, or null when it grew past the cap (read to the end so the 413 reaches the client). */
-function readBody(req: IncomingMessage, max: number, done: (raw: Buffer | null) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (c: Buffer) => {
-    size += c.length;
-    if (size <= max) chunks.push(c);
-  });
-  req.on('end', () => done(size > max ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      const where = `${host}:${port}`;
-      if (err.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is already in use`, { code: 'port-in-use', hint: 'stop what listens there, choose another --port, or --port 0 for a free one' }));
-      else if (err.code === 'EACCES') reject(new UsageError(`not allowed to listen on ${where} (ports below 1024 need privileges)`, { code: 'port-denied', hint: 'choose a --port above 1024' }));
-      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') reject(new UsageError(`cannot listen on ${host}: not an address of this machine`, { code: 'bad-host', hint: 'use --host 127.0.0.1, or 0.0.0.0 for every interface' }));
-      else reject(err);
-    });
-    server.listen(port, host, resolve);
-  });
-}
-
-function end(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -247,6 +247,12 @@ describe('doctor tells a wrong app secret from a bad token', () => {
     expect(JSON.stringify(report)).not.toMatch(/not-the-app-secret/);
   });
 
+  it('the right app id and secret pass token.app-secret', async () => {
+    const { report } = await doctor([], { WA_OPS_APP_ID: '1234567890123456', WA_OPS_APP_SECRET: 'sandbox-app-secret' });
+    expect(statusOf(report, 'token.app-secret')).toBe('pass');
+    expect(statusOf(report, 'token.valid')).toBe('pass');
+  });
+
   it('a bad token fails the token checks with the token hint; the app secret check does not blame the secret', async () => {
     const { report } = await doctor([], { WA_OPS_TOKEN: 'revoked-token', WA_OPS_APP_ID: '1234567890123456', WA_OPS_APP_SECRET: 'whatever-secret' });
     expect(statusOf(report, 'token.valid')).toBe('fail');

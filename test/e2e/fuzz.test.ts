@@ -89,7 +89,7 @@ function cases(): [string, string[]][] {
     file('t-invalid.json', '{"name": "x", "components": [ {"type": "BODY", "text": "hi"'),
     file('t-deep.json', nested(20_000)),
     file('t-types.json', JSON.stringify({ name: 5, language: ['en'], category: {}, components: 'BODY' })),
-    file('t-huge.json', JSON.stringify({ name: 'huge', language: 'en', category: 'MARKETING', components: [{ type: 'BODY', text: `Hi {{1}} ${nasty(1000)} ${'Sale 30% off VIP '.repeat(300)}` }] })),
+    file('t-huge.json', JSON.stringify({ name: 'huge', language: 'en', category: 'MARKETING', components: [{ type: 'BODY', text: `Hi {{1}} ${nasty(1000)} ${'Sale 30% off VIP '.repeat(60_000)}` }] })),
     file('t-proto.json', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}, "name": "p", "language": "en", "category": "UTILITY", "components": [{"type": "BODY", "text": "{{0}} {{99999999999999999999}} {{}}"}]}'),
     file('t-garbage.json', JSON.stringify(Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? null : i % 3 === 1 ? nasty(20) : { components: [{ type: nasty(3) }] })))),
     file('t-body.txt', bytes(50_000)),

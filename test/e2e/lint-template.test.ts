@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, runCli, tempDir } from '../helpers.js';
+import { fixtures, root, runCli, tempDir } from '../helpers.js';
 
 const t = (p: string) => join(fixtures, 'templates', p);
 
@@ -53,7 +53,7 @@ describe('lint-template', () => {
   });
 
   it('writes SARIF 2.1.0 and GitHub annotations pointing into the file', async () => {
-    const sarif = JSON.parse((await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'sarif'])).stdout);
+    const sarif = JSON.parse((await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'sarif'], { cwd: root })).stdout);
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('wa-ops');
@@ -63,7 +63,7 @@ describe('lint-template', () => {
       level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/templates/faulty/abbreviation.json' }, region: { startLine: 8 } } }],
     });
-    const gh = await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'github']);
+    const gh = await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'github'], { cwd: root });
     expect(gh.stdout.split('\n')[0]).toMatch(/^::error file=fixtures\/templates\/faulty\/abbreviation\.json,line=8,col=\d+,title=wa-ops abbreviation::"VIP"/);
   });
 
@@ -145,6 +145,10 @@ describe('lint-template output for people', () => {
     expect(r.stderr.trim().split('\n')[0]).toMatch(/huge\.txt: 6\.\d MB is too big for a template file \(at most 5 MB\)/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
     expect(Date.now() - started).toBeLessThan(10_000);
+    // A device is not read at all (reading /dev/zero would never end).
+    const dev = await runCli(['lint-template', '/dev/zero']);
+    expect(dev.code).toBe(2);
+    expect(dev.stderr.split('\n')[0]).toBe('wa-ops: /dev/zero: is a device, not a template file');
   });
 
   it('lints a 4 MB body in bounded time and memory, reporting its length once', async () => {

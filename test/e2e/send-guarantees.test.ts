@@ -220,3 +220,54 @@ describe('waiting without work and without requests', () => {
     }
   });
 });
+
+describe('what a run keeps and says', () => {
+  it('Ctrl-C in a sample run prints a resume command with its options; the plain command resumes the same run', async () => {
+    await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+    const { file } = campaign(60);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--sample', '--interval', '300ms', '--limit', '5', '--yes'], { env: cleanEnv(envFor(sb.url)), cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    for (let i = 0; i < 200 && (await messages(sb.url)).length < 1; i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGINT');
+    expect(await new Promise((r) => child.on('close', r))).toBe(130);
+    const sent = (await messages(sb.url)).length;
+    const m = /resume with: (wa-ops send .*)/.exec(stderr);
+    expect(m?.[1]).toBe(`wa-ops send --campaign ${file} --sample --interval 300ms --limit ${5 - sent} --yes`);
+    expect(stderr).toMatch(/to send now\s+5 \(the 10 % pilot sample\) \(--limit 5\)/);
+    // The plain command: the ledger's options (sample, pace, what is left of the limit).
+    const plain = await runCli(['send', '--campaign', file, '--yes', '--json'], { env: envFor(sb.url) });
+    expect(plain.stderr).toMatch(/resuming the unfinished run as it was: --sample, the pace \(300 ms per sender\), --limit/);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ outcome: 'done', sent: 5 });
+    expect(await messages(sb.url)).toHaveLength(5);
+  });
+
+  it('--max-duration stops cleanly: exit 75, state saved, resume printed', async () => {
+    const { file } = campaign(20);
+    const r = await runCli(['send', '--campaign', file, '--interval', '300ms', '--max-duration', '1s', '--yes'], { env: envFor(sb.url) });
+    expect(r.code).toBe(75);
+    expect(r.stderr).toMatch(/--max-duration reached; state saved; resume with: wa-ops send --campaign \S+ --interval 300ms --max-duration 1s --yes/);
+    const st = JSON.parse((await runCli(['status', '--campaign', file, '--json'])).stdout);
+    expect(st.sent).toBeGreaterThan(0);
+    expect(st.sent + st.pending).toBe(20);
+  });
+
+  it('a marketing-only opt-out skips MARKETING templates only, and the plan says how many for which reason', async () => {
+    const dir = tempDir();
+    const sup = join(dir, 'suppressions.jsonl');
+    const mk = campaign(3);
+    writeFileSync(sup, [
+      { v: 2, op: 'add', e164: mk.numbers[0], reason: 'marketing-opt-out', scope: 'marketing', source: 'webhook', at: new Date().toISOString() },
+      { v: 2, op: 'add', e164: mk.numbers[1], reason: 'stop-word', scope: 'all', source: 'webhook', at: new Date().toISOString() },
+    ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const env = { ...envFor(sb.url), WA_OPS_SUPPRESSIONS: sup };
+    const marketing = await runCli(['send', '--campaign', mk.file, '--dry-run', '--json'], { env });
+    const plan = JSON.parse(marketing.stdout).plan;
+    expect(plan.toSend).toBe(1);
+    expect(plan.skipped).toMatchObject({ 'opted out (marketing-opt-out (marketing only))': 1, 'opted out (stop-word)': 1 });
+    const util = campaign(3, { template: { name: 'hello_world', language: 'en_US' }, parameters: {} });
+    writeFileSync(join(util.dir, 'list.csv'), 'first_name,phone,voucher\n' + mk.numbers.map((p, i) => `N${i},${p},V`).join('\n') + '\n');
+    const utility = JSON.parse((await runCli(['send', '--campaign', util.file, '--dry-run', '--json'], { env })).stdout).plan;
+    expect(utility.toSend).toBe(2);
+  });
+});

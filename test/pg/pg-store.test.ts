@@ -99,9 +99,12 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
   it('one worker\'s cooldown on a sender holds every worker\'s slots back', async () => {
     const a = await worker('c3');
     const b = await worker('c3');
-    const until = Date.now() + 60_000;
+    const until = Date.now() + 1000;
     await a.w.append({ t: 'cooldown-until', until: new Date(until).toISOString(), code: 130429, reason: 'rate limit', at: now(), sender: 'S-cool' });
+    expect(await reserveSlot(conn, 'S-cool', Date.now(), 10)).toBeGreaterThanOrEqual(until);
+    // A worker about to send waits the cooldown out (and is handed a slot after it).
     expect(await b.w.sharedPacing!.reserve('S-cool', Date.now(), 10)).toBeGreaterThanOrEqual(until);
+    expect(Date.now()).toBeGreaterThanOrEqual(until - 10);
     expect((await b.w.poll()).some((e) => e.t === 'cooldown-until')).toBe(true);
     await a.w.close();
     await b.w.close();

@@ -46,7 +46,7 @@ let url: string;
 const bodies = readdirSync(join(fixtures, 'webhooks'))
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => readFileSync(join(fixtures, 'webhooks', f)));
+  .map((f) => readFileSync(join(fixtures, 'webhooks', f)) as Buffer<ArrayBuffer>);
 
 describe.skipIf(!pgUrl)('webhook serve and analyze with --store', () => {
   let a: Serve, b: Serve, file: Serve;

@@ -55,3 +55,26 @@ describe('classify', () => {
     expect(unwrapCell('\u00a0+49\u00a0170')).toBe('+49 170');
   });
 });
+
+describe('the missing "+": both readings', () => {
+  it.each([
+    ['491701234567', 'DE', '+491701234567', 'assumed-international'],
+    ['41788596016', 'DE', '+41788596016', 'assumed-international'],
+    ['886912345678', 'DE', '+886912345678', 'assumed-international'],
+    ['886912345678', 'TW', '+886912345678', ''],
+    ['491701234567', undefined, '+491701234567', 'assumed-international'],
+    ['12125550123', 'US', '+12125550123', ''],
+    ['479-912-3456', 'US', '+14799123456', ''],
+    ['(501) 612-3456', 'US', '+15016123456', ''],
+    ['0049 170 1234567', 'US', '+491701234567', ''],
+  ])('%s (%s) is %s %s', (cell, region, e164, detail) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
+  });
+
+  it.each([
+    ['17012345678', 'DE', '+17012345678 or +4917012345678'],
+    ['5016123456', 'US', '+5016123456 or +15016123456'],
+  ])('%s (%s) is ambiguous: %s', (cell, region, detail) => {
+    expect(classify(cell, region)).toMatchObject({ valid: false, reason: 'ambiguous-country-code', e164: '', detail });
+  });
+});

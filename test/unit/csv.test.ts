@@ -110,3 +110,11 @@ describe('line endings and caps', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('JSON syntax errors', () => {
+  it('never quote the text they failed on (it may be a .env)', () => {
+    const r = parseJsonText('WA_OPS_TOKEN=EAAGsecretsecret\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.reason).not.toMatch(/WA_OPS|EAAG/);
+  });
+});

@@ -26,10 +26,19 @@ describe('engine: pacing', () => {
 
   it('keeps the 6 s pair rule for an unknown attempt of moments ago retried (--retry-unknown)', () => {
     const at = new Date(T0 - 2000).toISOString();
-    const r = simulate(config(2), ok, { ledger: [{ t: 'attempt', r: '+491700000000', n: 1, sender: 's1', cb: 'x', at }] });
+    const r = simulate(config(2, { retryUnknown: true }), ok, { ledger: [{ t: 'attempt', r: '+491700000000', n: 1, sender: 's1', cb: 'x', at }] });
     const first = r.sends.find((s) => s.r === '+491700000000')!;
     expect(first.at).toBeGreaterThanOrEqual(T0 + 4000);
     expect(r.sends[0].r).toBe('+491700000001'); // the others do not wait for it
+  });
+});
+
+describe('engine: shared stores', () => {
+  it('skips a recipient that is no longer pending (another worker attempted it), unless --retry-unknown', () => {
+    const at = new Date(T0 - 60_000).toISOString();
+    const other = [{ t: 'attempt' as const, r: '+491700000000', n: 1, sender: 's9', cb: 'x', at }];
+    expect(simulate(config(3), ok, { ledger: other }).sends.map((s) => s.r)).toEqual(['+491700000001', '+491700000002']);
+    expect(simulate(config(3, { retryUnknown: true }), ok, { ledger: other }).sends).toHaveLength(3);
   });
 });
 

@@ -5,6 +5,7 @@ import { boundaryOf, parseMultipart } from '../../src/sandbox/multipart.js';
 import { PAIR_BURST, pairReadyAt, takePairToken, type PairBucket } from '../../src/sandbox/pair-rate.js';
 import { conversationFor, pricingFor } from '../../src/sandbox/pricing.js';
 import { SERVICE_WINDOW_MS, windowOpen } from '../../src/sandbox/service-window.js';
+import { reviewTemplate, sameContent } from '../../src/sandbox/template-review.js';
 
 /** Send `n` messages at `now`; how many went through. */
 function burst(b: { bucket: PairBucket | undefined }, n: number, now: number): number {
@@ -106,5 +107,23 @@ describe('multipart reader', () => {
     expect(parts[1]).toMatchObject({ filename: 'a.png', contentType: 'image/png' });
     expect([...parts[1].data]).toEqual([...bin]);
     expect(parseMultipart(Buffer.from('garbage'), b)).toBeUndefined();
+  });
+});
+
+describe('template review (the lint rules decide, with Meta\'s reasons)', () => {
+  const t = (text: string, category = 'UTILITY') => ({ name: 'x_y', language: 'en_US', category, components: [{ type: 'BODY', text }] });
+  it('approves a clean utility template with reason NONE', () => {
+    expect(reviewTemplate(t('Your parcel is ready for pickup at the counter.'))).toEqual({ status: 'APPROVED', reason: 'NONE' });
+  });
+  it('rejects promotion in a utility template as TAG_CONTENT_MISMATCH, naming the rule', () => {
+    expect(reviewTemplate(t('Your parcel is ready. Buy now and get a free gift!'))).toMatchObject({ status: 'REJECTED', reason: 'TAG_CONTENT_MISMATCH', rule: 'promotional-in-utility' });
+  });
+  it('rejects a shape the rules cannot read as INVALID_FORMAT instead of failing', () => {
+    expect(reviewTemplate({ name: 'x', language: 'en', category: 'UTILITY', components: null as never })).toMatchObject({ status: 'REJECTED', reason: 'INVALID_FORMAT' });
+  });
+  it('sees an edit that changes nothing as the same content', () => {
+    expect(sameContent(t('a'), t('a'))).toBe(true);
+    expect(sameContent(t('a'), t('b'))).toBe(false);
+    expect(sameContent(t('a', 'UTILITY'), t('a', 'MARKETING'))).toBe(false);
   });
 });

@@ -117,3 +117,25 @@ describe('repairTail', () => {
     expect(run('')).toEqual({ result: null, text: '' });
   });
 });
+
+describe('analyze: one state per message, whatever the order', () => {
+  it('read > delivered > failed > sent; sent and failed are disjoint', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const a = new DeliveryAnalyzer();
+    const st = (id: string, status: string, ts: number, code?: number) => ({ kind: 'status' as const, key: `s:${id}:${status}`, id, status, ts: String(ts), recipient: '491701234567', cb: 'wa-ops:c1:+491701234567', errors: code ? [{ code }] : undefined });
+    // failed, then a late delivered: delivered wins
+    a.add(st('w1', 'sent', 1));
+    a.add(st('w1', 'failed', 2, 131000));
+    a.add(st('w1', 'delivered', 3));
+    // sent then failed: failed only
+    a.add(st('w2', 'sent', 1));
+    a.add(st('w2', 'failed', 2, 131026));
+    // read without delivered
+    a.add(st('w3', 'read', 5));
+    // sent only
+    a.add(st('w4', 'sent', 1));
+    const f = a.report().funnels[0];
+    expect(f).toMatchObject({ campaign: 'c1', accepted: 4, sent: 3, delivered: 2, read: 1, failed: 1, failures: { '131026': 1 } });
+    expect(f.sent + f.failed).toBe(f.accepted);
+  });
+});

@@ -24,6 +24,8 @@ export interface EngineConfig {
   cooldownMs: number;
   /** Stop (paused) instead of waiting out a cooldown or a long wait. */
   noWait: boolean;
+  /** Resend recipients whose outcome is unknown (otherwise anyone no longer pending is skipped, e.g. claimed by another worker). */
+  retryUnknown?: boolean;
   /** Recipients this run starts at most (retries of started ones do not count again). */
   limit?: number;
   /** Unique recipients per rolling 24 h: warn at warnAt, pause at pauseAt. */

@@ -8,7 +8,7 @@ import type { EngineAction, EngineConfig, EngineInput, EngineState } from './eng
 import { beginStop, onError, onSent, PAIR_GAP_MS, record, startCooldown, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import { rollingWindow, type LedgerState } from './ledger-state.js';
-import { isOpen, nextOpen } from './window.js';
+import { nextPacer, pick, windowOpensAt } from './engine-schedule.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -127,49 +127,6 @@ function schedule(st: EngineState, now: number, acts: EngineAction[]): void {
   acts.push({ t: 'sleep', until: now }); // yield: signals and answers get their turn
 }
 
-/** The sender whose next slot comes first (round-robin on ties); a schedule far behind restarts at now. */
-function nextPacer(st: EngineState, now: number): { p: EngineState['pacers'][number]; at: number } {
-  let best = st.pacers[0];
-  let bestAt = Infinity;
-  for (const p of st.pacers) {
-    let at = p.anchor + p.k * st.cfg.intervalMs;
-    if (now - at > st.cfg.intervalMs * 2 && now - at > 1000) [p.anchor, p.k, at] = [now, 0, now];
-    if (at < bestAt) [best, bestAt] = [p, at];
-  }
-  return { p: best, at: bestAt };
-}
-
-/** When the window next opens for a zone (now when open), cached per zone and minute: O(1) per recipient. */
-function windowOpensAt(st: EngineState, now: number, zone: string): number {
-  const w = st.cfg.window!;
-  const minute = Math.floor(now / 60_000);
-  const c = st.zones.get(zone);
-  if (c && c.minute === minute) return c.next;
-  const next = isOpen(w.w, now, zone, w.seed) ? now : nextOpen(w.w, now, zone, w.seed);
-  st.zones.set(zone, { minute, next });
-  return next;
-}
-
-function pick(st: EngineState, now: number): number | undefined {
-  if (st.front !== undefined) {
-    const i = st.front;
-    st.front = undefined;
-    return i;
-  }
-  const due = st.heap.peekDue();
-  if (due !== undefined && due <= now) {
-    const i = st.heap.pop()!.item;
-    if (st.startedFlags[i]) st.waitingStarted--;
-    return i;
-  }
-  while (st.next < st.cfg.items.length) {
-    const i = st.next++;
-    // --limit: recipients beyond it are not part of this run.
-    if (st.cfg.limit === undefined || st.started < st.cfg.limit) return i;
-  }
-  return undefined;
-}
-
 /** Examine one recipient; false when the step is over (a sleep or a stop was decided). */
 function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   const cfg = st.cfg;
@@ -208,6 +165,8 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
+  // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
+  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) return true;
   // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
   const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
   if (ready > now) {

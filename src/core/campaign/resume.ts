@@ -20,6 +20,20 @@ export interface ResumeInput extends RunOptionsRecord {
   graphUrls?: string[];
   events?: string;
   maxDuration?: string;
+  /** The --store value as it may be printed (storeForResume), when it came from the flag. */
+  store?: string;
+}
+
+/** --store for a printed command: the URL itself, or "$WA_OPS_STORE" when it holds a password (never printed). */
+export function storeForResume(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.password || u.searchParams.has('password')) return '"$WA_OPS_STORE"';
+  } catch {
+    return undefined;
+  }
+  return url;
 }
 
 /** wa-ops send --campaign ... with every option the run used, then --yes. */
@@ -28,6 +42,7 @@ export function resumeCommand(o: ResumeInput): string {
   if (o.ledger) a.push('--ledger', shellQuote(o.ledger));
   if (o.config) a.push('--config', shellQuote(o.config));
   if (o.events) a.push('--events', shellQuote(o.events));
+  if (o.store) a.push('--store', o.store === '"$WA_OPS_STORE"' ? o.store : shellQuote(o.store));
   if (o.sample) a.push('--sample');
   if (o.intervalMs !== undefined) a.push('--interval', exactDuration(o.intervalMs));
   if (o.limit !== undefined) a.push('--limit', String(o.limit));

@@ -3,7 +3,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import { parseCallbackData } from '../campaign/render.js';
-import { DEFAULT_PRICES, estimateCost, type PriceTable } from '../campaign/pricing.js';
+import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
+import { costOf, Reservoir, type Percentiles } from './percentiles.js';
+
+export type { Percentiles } from './percentiles.js';
 import { describeManagement, type ManagementEvent } from './management.js';
 import type { WebhookRecord } from './records.js';
 
@@ -26,6 +29,7 @@ export interface PricingLine {
   cost: number;
 }
 
+/** One campaign's delivery funnel. */
 export interface Funnel {
   campaign: string;
   template: string;
@@ -40,13 +44,8 @@ export interface Funnel {
   noStatus: number;
 }
 
-export interface Percentiles {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-}
 
+/** Everything webhook analyze reports (the --json document). */
 export interface DeliveryReport {
   events: number;
   statuses: number;
@@ -76,26 +75,6 @@ export interface LedgerInfo {
 }
 
 const WINDOW_S = 48 * 3600;
-const RESERVOIR = 100_000;
-
-class Reservoir {
-  private values: number[] = [];
-  private seen = 0;
-  constructor(private readonly rng: () => number) {}
-  add(v: number): void {
-    this.seen++;
-    if (this.values.length < RESERVOIR) this.values.push(v);
-    else {
-      const j = Math.floor(this.rng() * this.seen);
-      if (j < RESERVOIR) this.values[j] = v;
-    }
-  }
-  percentiles(): Percentiles {
-    const v = [...this.values].sort((a, b) => a - b);
-    const at = (q: number) => (v.length ? v[Math.min(v.length - 1, Math.floor(q * v.length))] : null);
-    return { count: this.seen, p50: at(0.5), p90: at(0.9), p99: at(0.99) };
-  }
-}
 
 /** Streams records in; messages quiet for 48 h of event time are folded and forgotten, so memory stays bounded. */
 export class DeliveryAnalyzer {
@@ -204,7 +183,9 @@ export class DeliveryAnalyzer {
     let f = this.funnels.get(m.campaign);
     if (!f) this.funnels.set(m.campaign, (f = { campaign: m.campaign, accepted: 0, sent: 0, delivered: 0, read: 0, failed: 0, failures: {} }));
     f.accepted++;
-    if (m.failed !== undefined) {
+    // One state per message, whatever order the statuses came in: read > delivered > failed > sent.
+    const reached = m.delivered !== undefined || m.read !== undefined;
+    if (m.failed !== undefined && !reached) {
       f.failed++;
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
@@ -213,8 +194,8 @@ export class DeliveryAnalyzer {
       this.countries[country] = (this.countries[country] ?? 0) + 1;
     }
     // A later stage implies the earlier ones (a read may arrive without its delivered).
-    if (m.sent !== undefined || m.delivered !== undefined || m.read !== undefined) f.sent++;
-    if (m.delivered !== undefined || m.read !== undefined) f.delivered++;
+    if (reached || (m.sent !== undefined && m.failed === undefined)) f.sent++;
+    if (reached) f.delivered++;
     if (m.read !== undefined) f.read++;
     if (m.sent !== undefined && m.delivered !== undefined && m.delivered >= m.sent) this.s2d.add(m.delivered - m.sent);
     if (m.delivered !== undefined && m.read !== undefined && m.read >= m.delivered) this.d2r.add(m.read - m.delivered);
@@ -259,12 +240,6 @@ export class DeliveryAnalyzer {
       optOuts: { ...this.optOuts },
     };
   }
-}
-
-/** Billed categories priced from the table; service, referral and other free categories cost nothing. */
-function costOf(table: PriceTable, category: string, byRegion: Map<string, number>): number {
-  const base = /^marketing/.test(category) ? 'marketing' : category === 'utility' ? 'utility' : /^authentication/.test(category) ? 'authentication' : undefined;
-  return base && byRegion.size ? estimateCost(table, base, byRegion).total : 0;
 }
 
 function round(x: number): number {

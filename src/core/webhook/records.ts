@@ -1,109 +1,10 @@
 /** Flatten a webhook POST into records (statuses, inbound messages, errors, opt-out preferences, account and template events), each with a dedupe key. */
 import { createHash } from 'node:crypto';
+import type { ErrorRecord, MessageRecord, PreferenceRecord, StatusRecord, WebhookError, WebhookRecord } from './record-types.js';
 
-/** Pricing of one message as Meta reports it on a status (PMP since 2025-07-01). */
-export interface StatusPricing {
-  billable?: boolean;
-  model?: string;
-  type?: string;
-  category?: string;
-}
+export type * from './record-types.js';
+export { BoundedSet } from './bounded-set.js';
 
-/** A value-level or status-level error, with Meta's details kept. */
-export interface WebhookError {
-  code: number;
-  title?: string;
-  message?: string;
-  details?: string;
-}
-
-export interface StatusRecord {
-  kind: 'status';
-  key: string;
-  id: string;
-  status: string;
-  /** Unix seconds, as the string Meta sends. */
-  ts: string;
-  recipient: string;
-  phoneNumberId?: string;
-  cb?: string;
-  errors?: WebhookError[];
-  category?: string;
-  wabaId?: string;
-  /** The recipient's business-scoped user id (BSUID), where Meta sent one. */
-  userId?: string;
-  parentUserId?: string;
-  pricing?: StatusPricing;
-}
-
-export interface MessageRecord {
-  kind: 'message';
-  key: string;
-  id: string;
-  from: string;
-  type: string;
-  /** The typed text, or the title of a tapped button or list row (see `type`: only "text" is typed). */
-  text?: string;
-  ts: string;
-  phoneNumberId?: string;
-  wabaId?: string;
-  userId?: string;
-  /** The sender's wa_id from `contacts`, when Meta sent it. */
-  waId?: string;
-  /** Why Meta could not pass the message on (e.g. 131051 for an unsupported type). */
-  errors?: WebhookError[];
-}
-
-export interface ErrorRecord {
-  kind: 'error';
-  key: string;
-  code: number;
-  title?: string;
-  message?: string;
-  details?: string;
-  ts: string;
-  field?: string;
-  wabaId?: string;
-  phoneNumberId?: string;
-}
-
-/** A user's marketing stop or resume (`user_preferences`). */
-export interface PreferenceRecord {
-  kind: 'preference';
-  key: string;
-  waId?: string;
-  userId?: string;
-  parentUserId?: string;
-  category: string;
-  value: string;
-  detail?: string;
-  ts: string;
-  wabaId?: string;
-  phoneNumberId?: string;
-}
-
-/** An account, number or template event, stored whole: field, WABA, Meta's time and the value as sent. */
-export interface ManagementRecord {
-  kind: 'management';
-  key: string;
-  field: string;
-  wabaId?: string;
-  /** entry.time as ISO time (the receive time when Meta sent none). */
-  at: string;
-  value: unknown;
-}
-
-/** Anything else in a `messages` change (kept whole so nothing is lost); older files hold it without `value`. */
-export interface OtherRecord {
-  kind: 'other';
-  key: string;
-  field: string;
-  ts: string;
-  wabaId?: string;
-  value?: unknown;
-}
-
-export type WebhookRecord = StatusRecord | MessageRecord | ErrorRecord | PreferenceRecord | ManagementRecord | OtherRecord;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -233,27 +134,4 @@ function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; u
 function interactiveText(i: Obj): string | undefined {
   for (const k of ['button_reply', 'list_reply']) if (isObj(i[k])) return str((i[k] as Obj).title) ?? str((i[k] as Obj).id);
   return undefined;
-}
-
-/** A set that forgets its oldest keys past a size, for dedupe in bounded memory. */
-export class BoundedSet {
-  private readonly set = new Set<string>();
-  constructor(private readonly max = 1_000_000) {}
-
-  /** Add a key; false when it was there already. */
-  add(key: string): boolean {
-    if (this.set.has(key)) return false;
-    this.set.add(key);
-    if (this.set.size > this.max) this.set.delete(this.set.values().next().value as string);
-    return true;
-  }
-
-  /** Is the key known? */
-  has(key: string): boolean {
-    return this.set.has(key);
-  }
-
-  get size(): number {
-    return this.set.size;
-  }
 }

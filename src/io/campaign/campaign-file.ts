@@ -1,8 +1,9 @@
 /** Read a campaign file and work out the paths that belong to it. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { describeSpecial } from '../input-file.js';
 import { parseJsonText } from '../../core/json-text.js';
 import { CampaignProblem, parseCampaign, type Campaign } from '../../core/campaign/schema.js';
 
@@ -18,6 +19,9 @@ export interface CampaignFile {
   sha256: string;
 }
 
+// A campaign file is a few hundred bytes; a megabyte is not one (and is not read whole).
+const MAX_CAMPAIGN_BYTES = 1024 * 1024;
+
 /** Default ledger path for a campaign file. */
 export function defaultLedgerPath(campaignPath: string): string {
   const dir = dirname(campaignPath);
@@ -29,8 +33,13 @@ export function loadCampaignFile(path: string, ledgerOverride?: string): Campaig
   const abs = resolve(path);
   let text: string;
   try {
+    const st = statSync(abs);
+    const special = st.isDirectory() ? undefined : describeSpecial(abs, st);
+    if (special) throw new InputError(`${path} ${special}`, { code: 'not-a-file', hint: 'pass the campaign JSON file with --campaign' });
+    if (st.size > MAX_CAMPAIGN_BYTES) throw new InputError(`${path} is ${st.size.toLocaleString('en-US')} bytes: not a campaign file (at most ${MAX_CAMPAIGN_BYTES.toLocaleString('en-US')})`, { code: 'bad-campaign', hint: 'pass the campaign JSON file with --campaign' });
     text = readFileSync(abs, 'utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
   }

@@ -91,6 +91,8 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
   const notices: string[] = [];
   // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
   notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
+  const m = list.fieldCountMismatches;
+  if (m.count > 0) notices.push(`${m.count} rows of the list have another number of fields than its header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
   if (list.assumedInternational > 0) notices.push(`${list.assumedInternational} numbers written without "+" read as international (assumed-international, as validate-numbers does)`);
   const client = settings.token
     ? new GraphClient({
@@ -109,7 +111,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     } catch (err) {
       throw new UsageError((err as Error).message, { code: 'bad-flag' });
     }
-    const account = client && !o.dryRun ? await accountLimits(client, o.senders[0]) : undefined;
+    const account = client ? await accountLimits(client, o.senders[0]) : undefined; // a GET, also in a dry run: the plan says where it would send
     if (account?.error) notices.push(`account limits not read (${account.error}): only dailyLimit applies`);
     const mps = account?.throughputLevel === 'HIGH' ? 1000 : 80;
     const share = 1000 / o.intervalMs / mps;
@@ -129,11 +131,11 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
     const skipped = list.skipped.map((s) => ({ ...s }));
     const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb });
-    const suppressed = suppressionCheck(o.suppressions ?? readSuppressions(suppressionsPath()));
+    const suppressions = o.suppressions ?? readSuppressions(suppressionsPath());
     const category = template.category || 'MARKETING';
     let targets: Target[] = [];
     for (const r of list.recipients) {
-      const opt = suppressed(r.e164, category);
+      const opt = suppressions.isSuppressed(r.e164, category);
       if (opt) {
         skipped.push({ key: r.e164, line: r.line, reason: `suppressed: ${opt.reason}${opt.scope === 'marketing' ? ' (marketing only)' : ''}` });
         continue;
@@ -189,18 +191,6 @@ export function isMetaHost(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-type SuppressionHit = { reason: string; scope: string } | null;
-
-/** One check over both shapes of the suppression list: the v2 reader (scope-aware) and the older Map of full opt-outs. */
-function suppressionCheck(list: object): (e164: string, category: string) => SuppressionHit {
-  if ('isSuppressed' in list && typeof list.isSuppressed === 'function') {
-    const fn = list.isSuppressed as (e164: string, category: string) => SuppressionHit | undefined;
-    return (e164, category) => fn.call(list, e164, category) ?? null;
-  }
-  if (list instanceof Map) return (e164) => (list.has(e164) ? { reason: String((list.get(e164) as { reason?: string }).reason ?? 'opt-out'), scope: 'all' } : null);
-  return () => null;
 }
 
 function countReasons(skipped: SkippedRow[]): Record<string, number> {

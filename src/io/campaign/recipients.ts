@@ -34,6 +34,8 @@ export interface RecipientList {
   chosen: { phone: string; country: string | null };
   /** Rows whose "+" was added (assumed-international). */
   assumedInternational: number;
+  /** Rows with another field count than the header: how many, and the first lines. */
+  fieldCountMismatches: { count: number; lines: number[] };
 }
 
 /** The classifier options of a campaign: the same as validate-numbers' --column, --country-column and --country. */
@@ -61,6 +63,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
   let indexes: number[] = [];
   let rows = 0;
   let assumed = 0;
+  const mismatches = { count: 0, lines: [] as number[] };
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
       if (cells.length === 1 && cells[0] === '') return;
@@ -75,6 +78,10 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
         return;
       }
       rows++;
+      if (cells.length !== header.length) {
+        mismatches.count++;
+        if (mismatches.lines.length < 5) mismatches.lines.push(at);
+      }
       const c = classifyRow(cells, plan!);
       if (!c.valid) {
         skipped.push({ key: `line:${at}`, line: at, reason: `invalid number: ${c.reason}` });
@@ -91,7 +98,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
     });
   }
   if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName }, assumedInternational: assumed };
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName }, assumedInternational: assumed, fieldCountMismatches: mismatches };
 }
 
 function sha256File(path: string): Promise<string> {

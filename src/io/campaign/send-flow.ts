@@ -1,5 +1,5 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
-import { createEngine, remaining } from '../../core/campaign/engine.js';
+import { createEngine } from '../../core/campaign/engine.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
@@ -77,6 +77,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
         concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
         cooldownMs: o.cooldownMs,
         noWait: o.noWait,
+        retryUnknown: o.retryUnknown,
         limit: o.limit,
         budget: p.budget,
         window: p.window && { w: p.window, seed: p.seed },
@@ -108,7 +109,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
-    if (stop.outcome === 'interrupted' && remaining(engine) === queue.length && engine.thisRun.sent === 0) stop.message = 'nothing was sent';
+    if (stop.outcome === 'interrupted' && engine.started === 0) stop.message = 'nothing was sent';
     await withEvents(state, o.events);
     return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {

@@ -27,6 +27,8 @@ export interface CsvOut {
   path: string;
   writeRow(cells: readonly string[]): void;
   writeLine(line: string): void;
+  /** Append UTF-8 bytes already redacted (see OutputFile.writeRedacted). */
+  writeBytes(bytes: Uint8Array): void;
   /** Flush, close and move the finished file into place. */
   commit(): void;
   /** Remove the unfinished file. */
@@ -40,6 +42,7 @@ export function openCsvOut(path: string, delimiter: string, o: OutputOptions = {
     path,
     writeRow: (cells) => f.write(csvLine(cells, delimiter)),
     writeLine: (line) => f.write(line),
+    writeBytes: (bytes) => f.writeRedacted(bytes),
     commit: () => f.commit(),
     abort: () => f.abort(),
   };

@@ -76,7 +76,8 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
     const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates] as Gathered<unknown>[]);
-    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: debugToken.app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
+    const app: AppTokenFact = unreachable && debugToken.app.state === 'unknown' ? { state: 'unknown', why: `${unreachable.host} cannot be reached` } : debugToken.app;
+    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
   } finally {
     await client?.close();
   }

@@ -7,6 +7,7 @@ import { classifyRow } from '../../core/numbers/row-plan.js';
 import { createRng } from '../../core/numbers/sampling.js';
 import { csvLine } from '../csv/writer.js';
 import { eachRecord } from '../csv/records.js';
+import { redact } from '../../core/redact.js';
 
 export interface BlockRequest {
   index: number;
@@ -38,10 +39,14 @@ export interface BlockResult {
   key: Float64Array;
   kind: Uint16Array;
   names: string[];
-  /** Every classified row rendered, in order; valid rows carry the status "valid" at statusAt. */
-  text: string;
+  /**
+   * Every classified row rendered as UTF-8 (redacted), in order; valid rows carry the status "valid"
+   * at byte statusAt. Bytes, not a string: each row is encoded as soon as it is built, so nothing of
+   * it outlives a young-generation GC, and the ordering thread writes it without re-encoding.
+   */
+  out: Uint8Array;
   statusAt: Uint32Array;
-  /** Where each valid row starts and ends in text. */
+  /** Where each valid row starts and ends in out (bytes). */
   rowStart: Uint32Array;
   rowEnd: Uint32Array;
   /** Lines whose field count differs from the header's (the first few), and how many in all. */
@@ -56,7 +61,7 @@ export function processBlock(req: BlockRequest): BlockResult {
   const d = req.delimiter;
   const reasons: Record<string, number> = {};
   const names: string[] = [];
-  const nameIndex = new Map<string, number>();
+  const nameIndex = new Map<string, Map<string, number>>();
   const lines: number[] = [];
   const keys: number[] = [];
   const kinds: number[] = [];
@@ -64,7 +69,7 @@ export function processBlock(req: BlockRequest): BlockResult {
   const rowStart: number[] = [];
   const rowEnd: number[] = [];
   const mismatchLines: number[] = [];
-  let text = '';
+  const out = new Output(req.wantRows ? req.text.length * 2 + 4096 : 0);
   let rows = 0;
   let checked = 0;
   let invalid = 0;
@@ -72,7 +77,9 @@ export function processBlock(req: BlockRequest): BlockResult {
   let mismatches = 0;
   let skip = req.skipFirstRecord;
   const rng = req.samplePercent === undefined ? undefined : createRng((req.seed ^ Math.imul(req.index + 1, 0x9e3779b1)) >>> 0);
-  eachRecord(req.text, d, req.startLine, (cells, line) => {
+  // Redacted once per block: the output rows are the input cells plus fields wa-ops made.
+  const text = req.wantRows ? redact(req.text) : req.text;
+  eachRecord(text, d, req.startLine, (cells, line) => {
     if (cells.length === 1 && cells[0] === '') return;
     if (skip) {
       skip = false;
@@ -91,11 +98,13 @@ export function processBlock(req: BlockRequest): BlockResult {
       invalid++;
       reasons[c.reason] = (reasons[c.reason] ?? 0) + 1;
     } else {
-      const name = `${c.region} ${c.type}`;
-      let k = nameIndex.get(name);
+      // Index of (region, type) without building a key string per row.
+      let byType = nameIndex.get(c.region);
+      if (byType === undefined) nameIndex.set(c.region, (byType = new Map()));
+      let k = byType.get(c.type);
       if (k === undefined) {
-        k = names.push(name) - 1;
-        nameIndex.set(name, k);
+        k = names.push(`${c.region} ${c.type}`) - 1;
+        byType.set(c.type, k);
       }
       lines.push(line);
       keys.push(Number(c.e164.slice(1)));
@@ -104,13 +113,13 @@ export function processBlock(req: BlockRequest): BlockResult {
     if (!req.wantRows) return;
     // A short row is padded, so the added columns stay under their header; a long one keeps every cell.
     while (cells.length < req.headerFields) cells.push('');
-    const start = text.length;
-    text += csvLine(cells, d, false) + d + c.e164 + d;
-    if (c.valid) statusAt.push(text.length);
-    text += (c.valid ? 'valid' : 'invalid') + d + c.reason + d + c.region + d + c.type + d + c.detail + '\r\n';
+    const start = out.length;
+    out.write(csvLine(cells, d, false) + d + c.e164 + d);
+    if (c.valid) statusAt.push(out.length);
+    out.write((c.valid ? 'valid' : 'invalid') + d + c.reason + d + c.region + d + c.type + d + c.detail + '\r\n');
     if (c.valid) {
       rowStart.push(start);
-      rowEnd.push(text.length);
+      rowEnd.push(out.length);
     }
   });
   return {
@@ -124,11 +133,35 @@ export function processBlock(req: BlockRequest): BlockResult {
     key: Float64Array.from(keys),
     kind: Uint16Array.from(kinds),
     names,
-    text,
+    out: out.bytes(),
     statusAt: Uint32Array.from(statusAt),
     rowStart: Uint32Array.from(rowStart),
     rowEnd: Uint32Array.from(rowEnd),
     mismatchLines,
     mismatches,
   };
+}
+
+/** A growing UTF-8 buffer that owns its memory, so it can be transferred to another thread. */
+class Output {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buf = Buffer.allocUnsafeSlow(Math.max(capacity, 16));
+  }
+
+  write(s: string): void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.length + s.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length, 'utf8');
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
+  }
 }

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { constants, createReadStream, openSync, closeSync, writeSync, unlinkSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { InputError, UsageError } from '../../core/errors.js';
@@ -35,6 +34,7 @@ export interface ValidateFileOptions {
   onProgress?: (p: { rows: number; bytesRead: number; totalBytes: number }) => void;
 }
 
+const DUPLICATE = new Uint8Array(Buffer.from('duplicate'));
 const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type', 'detail'];
 const INLINE_BELOW_BYTES = 1024 * 1024;
 
@@ -71,7 +71,8 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   // Valid unique rows are staged one JSON string per line, so the sample can be drawn once their count is known.
   const stagingPath = sampleOut ? join(tmpdir(), `wa-ops-sample-${randomBytes(8).toString('hex')}.jsonl`) : undefined;
   let staging = stagingPath ? openSync(stagingPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600) : undefined;
-  let stagingBuffer = '';
+  let stagingChunks: Uint8Array[] = [];
+  let stagingBytes = 0;
 
   // The main thread works too (it takes a block whenever every worker is busy), so one worker per extra core.
   const workers = o.workers ?? (source.size > 0 && source.size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7)));
@@ -94,41 +95,58 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
     // Unique valid rows are counted per (region, type) of the block, and summed once at the end of it.
     const unique = new Uint32Array(r.names.length);
     const wantText = outputs.length > 0;
-    let text = '';
+    const bytes = r.out;
     let pos = 0;
-    let valid = '';
+    // A run of unique valid rows that follow each other goes out as one slice.
+    let runStart = -1;
+    let runEnd = -1;
+    const endRun = () => {
+      if (runStart < 0) return;
+      const slice = bytes.subarray(runStart, runEnd);
+      validOut?.writeBytes(slice);
+      if (staging !== undefined) stage(slice);
+      runStart = -1;
+    };
     for (let i = 0; i < r.line.length; i++) {
       const firstLine = seen.addOrGetKey(r.key[i], r.line[i]);
       if (firstLine === 0) {
         unique[r.kind[i]]++;
         if (wantText && (validOut || staging !== undefined)) {
-          const row = r.text.slice(r.rowStart[i], r.rowEnd[i]);
-          if (validOut) valid += row;
-          if (staging !== undefined) stage(row);
+          if (runStart >= 0 && runEnd === r.rowStart[i] && staging === undefined) runEnd = r.rowEnd[i];
+          else {
+            endRun();
+            [runStart, runEnd] = [r.rowStart[i], r.rowEnd[i]];
+          }
         }
         continue;
       }
       tally.addDuplicate(`+${r.key[i]}`, r.line[i], firstLine);
       if (annotated) {
-        text += r.text.slice(pos, r.statusAt[i]) + 'duplicate';
+        annotated.writeBytes(bytes.subarray(pos, r.statusAt[i]));
+        annotated.writeBytes(DUPLICATE);
         pos = r.statusAt[i] + 5;
       }
     }
+    endRun();
     for (let k = 0; k < unique.length; k++) {
       if (unique[k] === 0) continue;
       const space = r.names[k].indexOf(' ');
       tally.addUnique(r.names[k].slice(0, space), r.names[k].slice(space + 1), unique[k]);
     }
-    if (!wantText) return;
-    annotated?.writeLine(pos === 0 ? r.text : text + r.text.slice(pos));
-    if (valid) validOut?.writeLine(valid);
+    annotated?.writeBytes(bytes.subarray(pos));
   };
-  const stage = (row: string) => {
-    stagingBuffer += JSON.stringify(row) + '\n';
-    if (stagingBuffer.length > 1 << 20) {
-      writeSync(staging!, stagingBuffer);
-      stagingBuffer = '';
-    }
+  // Staged rows: a 4-byte length, then the row's bytes (rows may hold line breaks inside quotes).
+  const stage = (row: Uint8Array) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(row.byteLength);
+    stagingChunks.push(head, row);
+    stagingBytes += 4 + row.byteLength;
+    if (stagingBytes > 1 << 20) flushStaging();
+  };
+  const flushStaging = () => {
+    if (staging !== undefined && stagingChunks.length > 0) writeSync(staging, Buffer.concat(stagingChunks));
+    stagingChunks = [];
+    stagingBytes = 0;
   };
 
   try {
@@ -150,7 +168,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
     }
     let sample: SampleInfo | null = null;
     if (staging !== undefined && sampleOut && stagingPath) {
-      if (stagingBuffer) writeSync(staging, stagingBuffer);
+      flushStaging();
       closeSync(staging);
       staging = undefined;
       const size = await drawSample(stagingPath, tally.valid, o.samplePercent, o.seed, sampleOut);
@@ -182,7 +200,17 @@ function track(outputs: CsvOut[], out: CsvOut): CsvOut {
 async function drawSample(stagingPath: string, population: number, percent: number, seed: number, out: CsvOut): Promise<number> {
   const k = sampleSize(population, percent);
   const take = selectionSampler(population, k, createRng(seed ^ 0x5eed));
-  const lines = createInterface({ input: createReadStream(stagingPath, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) if (line && take()) out.writeLine(JSON.parse(line) as string);
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(stagingPath)) {
+    pending = pending.length ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+    let at = 0;
+    while (at + 4 <= pending.length) {
+      const len = pending.readUInt32LE(at);
+      if (at + 4 + len > pending.length) break;
+      if (take()) out.writeBytes(pending.subarray(at + 4, at + 4 + len));
+      at += 4 + len;
+    }
+    pending = pending.subarray(at);
+  }
   return k;
 }

@@ -21,7 +21,10 @@ export function renderStylish(results: LintResult[], errorCount: number, warning
       if (f.context) {
         const { text, caretAt, caretWidth } = fitToWidth(f, width - INDENT);
         lines.push(`${pad}${text}`);
-        lines.push(`${pad}${' '.repeat(caretAt)}${paint(f.severity === 'error' ? 'red' : 'yellow', '^'.repeat(caretWidth))}`);
+        // Wide characters (CJK, full-width forms) take two columns: pad and underline by display width.
+        const before = columns(text.slice(0, caretAt));
+        const under = Math.max(1, columns(text.slice(caretAt, caretAt + caretWidth)));
+        lines.push(`${pad}${' '.repeat(before)}${paint(f.severity === 'error' ? 'red' : 'yellow', '^'.repeat(under))}`);
       }
       lines.push(`${pad}${paint('cyan', '→')} ${f.suggestion}`);
     }
@@ -61,4 +64,13 @@ export function fitToWidth(f: Pick<Finding, 'context' | 'contextColumn' | 'excer
   const caretAt = head.length + at - from;
   const caretWidth = Math.max(1, Math.min(len, to - at));
   return { text: `${head}${line.slice(from, to)}${tail}`, caretAt, caretWidth };
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Terminal columns a string takes: two for East Asian wide characters, one otherwise. */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
 }

@@ -62,7 +62,7 @@ export function poolConfig(url: string): PoolConfig {
   const u = new URL(url);
   const ssl = tlsFor(u.searchParams);
   for (const k of SSL_KEYS) u.searchParams.delete(k);
-  return { connectionString: u.toString(), ssl, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: 'wa-ops' };
+  return { connectionString: u.toString(), ssl, max: 8, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: 'wa-ops' };
 }
 
 type OpenConnection = PgConnection & { close(): Promise<void> };

@@ -8,7 +8,7 @@ import { pgReader } from './campaign-store.js';
 import type { PgConnection } from './connect.js';
 import { recordBatch, type BatchOp } from './tables/claims.js';
 import { createCampaign, type CampaignRow } from './tables/campaigns.js';
-import { reserveSlot } from './tables/sender-slots.js';
+import { cooldownUntil, reserveSlot } from './tables/sender-slots.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -30,6 +30,9 @@ export class PgLedgerWriter implements LedgerWriter {
   private beat: NodeJS.Timeout | undefined;
   /** Held while a new campaign gets its first header, so that two first workers make one campaign. */
   private naming: PoolClient | undefined;
+  /** The session whose advisory lock says this worker is alive. */
+  private life: PoolClient | undefined;
+  private lifeLost: string | undefined;
   readonly sharedPacing: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
 
   private constructor(
@@ -42,7 +45,7 @@ export class PgLedgerWriter implements LedgerWriter {
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
     this.batcher = new Batcher((ops) => this.write(ops));
     this.poller = new EventPoller(conn, workerId);
-    this.sharedPacing = { reserve: (sender, notBefore, intervalMs) => reserveSlot(conn, sender, notBefore, intervalMs) };
+    this.sharedPacing = { reserve: (sender, notBefore, intervalMs) => reserveChecked(conn, sender, notBefore, intervalMs) };
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
@@ -61,6 +64,10 @@ export class PgLedgerWriter implements LedgerWriter {
     const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`);
     w.naming = naming;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
+    // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
+    w.life = await conn.session();
+    w.life.on('error', (err) => (w.lifeLost = `lost the store connection (${err.message})`));
+    await w.life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
     w.beat = setInterval(() => {
       heartbeat(conn, w.workerId, w.campaignId).then(
         () => (w.lastBeat = Date.now()),
@@ -116,6 +123,7 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   lost(): string | undefined {
+    if (this.lifeLost) return this.lifeLost;
     const silent = Date.now() - this.lastBeat;
     return silent > LOST_AFTER_MS ? `no contact with the store for ${Math.round(silent / 1000)} s (other workers may take this one for dead)` : undefined;
   }
@@ -131,6 +139,7 @@ export class PgLedgerWriter implements LedgerWriter {
     } finally {
       if (this.naming) this.naming = await release(this.naming);
       await endWorker(this.conn, this.workerId).catch(() => undefined);
+      if (this.life) this.life = await release(this.life);
     }
   }
 }
@@ -139,4 +148,22 @@ async function release(session: PoolClient): Promise<undefined> {
   await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
   session.release();
   return undefined;
+}
+
+/**
+ * Take the sender's next slot, wait until just before it, and check the sender's cooldown again: a
+ * 130429 that another worker met meanwhile moves this message to a slot after the cooldown, so
+ * nobody sends during it.
+ */
+async function reserveChecked(conn: PgConnection, sender: string, notBefore: number, intervalMs: number): Promise<number> {
+  let slot = await reserveSlot(conn, sender, notBefore, intervalMs);
+  for (;;) {
+    // The reservation already lies after any cooldown recorded so far; only a wait lets a new one begin.
+    if (slot - Date.now() <= 20) return slot;
+    const early = slot - Date.now() - 5;
+    await new Promise((r) => setTimeout(r, early));
+    const cd = await cooldownUntil(conn, sender);
+    if (cd <= Date.now()) return slot;
+    slot = await reserveSlot(conn, sender, cd, intervalMs);
+  }
 }

@@ -22,6 +22,7 @@ const NAMES: Record<number, string> = {
   1: 'campaigns, ledger events, webhook events, suppressions',
   2: 'workers, claims and shared sender slots (several send workers on one campaign)',
   3: 'claims that never wait for another worker',
+  4: 'a worker is alive while it holds its session lock (kill -9 frees its claims for --retry-unknown at once)',
 };
 
 /** Every migration, oldest first; each table module holds its own DDL per version. */

@@ -10,22 +10,17 @@
 import type { Queryable } from '../connect.js';
 import { DEAD_AFTER_SECONDS } from './workers.js';
 
-/** DDL by schema version. */
-export const DDL: Record<number, string[]> = {
-  2: [
-    `CREATE TABLE IF NOT EXISTS wa_ops.claims (
-       campaign_id text NOT NULL REFERENCES wa_ops.campaigns (campaign_id) ON DELETE CASCADE,
-       r text NOT NULL,
-       worker text,
-       state text NOT NULL DEFAULT 'free' CHECK (state IN ('free', 'open', 'released', 'sent', 'failed')),
-       not_before timestamptz,
-       claimed_at timestamptz,
-       PRIMARY KEY (campaign_id, r)
-     )`,
-  ],
-  // 3: claims never wait for another worker (batches of claims in any order cannot deadlock).
-  3: [
-    `CREATE OR REPLACE FUNCTION wa_ops.record_batch(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
+// A claim's worker is alive: by its heartbeat (schema 3), by the session lock it holds while it runs (schema 4:
+// a worker killed with kill -9 loses it at once, so its open claims can be retried without waiting).
+const HEARTBEAT_LIVE = `EXISTS (SELECT 1 FROM wa_ops.workers w WHERE w.worker_id = cur.worker AND w.ended_at IS NULL
+                             AND w.heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS}))`;
+const LOCK_LIVE = `EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                             AND l.classid = hashtext('wa-ops:worker')::oid AND l.objid = hashtext(cur.worker)::oid)`;
+
+/** wa_ops.record_batch with a liveness test for a claim's worker. */
+function recordBatchSql(live: string): string {
+  return `CREATE OR REPLACE FUNCTION wa_ops.record_batch(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
      RETURNS TABLE (i int, ok boolean) LANGUAGE plpgsql AS $fn$
      DECLARE
        op json; e json; idx int := 0; t_ text; r_ text; cur record; live boolean;
@@ -49,8 +44,7 @@ export const DDL: Record<number, string[]> = {
            IF NOT FOUND THEN
              i := idx; ok := false; RETURN NEXT; CONTINUE; -- its owner is storing an outcome this very moment
            END IF;
-           live := EXISTS (SELECT 1 FROM wa_ops.workers w WHERE w.worker_id = cur.worker AND w.ended_at IS NULL
-                             AND w.heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS}));
+           live := ${live};
            IF cur.state = 'free'
               OR (cur.worker = p_worker AND cur.state IN ('open', 'released'))
               OR (cur.state = 'released' AND (cur.not_before IS NULL OR cur.not_before <= now()))
@@ -77,8 +71,28 @@ export const DDL: Record<number, string[]> = {
            i := idx; ok := true; RETURN NEXT;
          END IF;
        END LOOP;
-     END $fn$`,
+     END $fn$`;
+}
+
+/** DDL by schema version. */
+export const DDL: Record<number, string[]> = {
+  2: [
+    `CREATE TABLE IF NOT EXISTS wa_ops.claims (
+       campaign_id text NOT NULL REFERENCES wa_ops.campaigns (campaign_id) ON DELETE CASCADE,
+       r text NOT NULL,
+       worker text,
+       state text NOT NULL DEFAULT 'free' CHECK (state IN ('free', 'open', 'released', 'sent', 'failed')),
+       not_before timestamptz,
+       claimed_at timestamptz,
+       PRIMARY KEY (campaign_id, r)
+     )`,
   ],
+  // 3: claims never wait for another worker (batches of claims in any order cannot deadlock).
+  3: [
+    recordBatchSql(HEARTBEAT_LIVE),
+  ],
+  // 4: a worker is alive while it holds its session lock.
+  4: [recordBatchSql(LOCK_LIVE)],
 };
 
 /** One operation of a batch: append an event, or claim a recipient with its attempt event. */

@@ -1,0 +1,50 @@
+/** The contract's summary of a campaign (CONTRACT §7, §11): counts as a funnel from each recipient's one state. */
+import type { LedgerState } from './ledger-state.js';
+
+export interface CampaignSummary {
+  campaign: string;
+  total: number;
+  sent: number;
+  failed: number;
+  pending: number;
+  unknown: number;
+  skipped: number;
+  delivered: number;
+  read: number;
+  cooldownUntil: string | null;
+  failures: Record<string, number>;
+}
+
+/** The summary document of CONTRACT §7: a funnel (read within delivered within sent), sent + failed + pending + unknown + skipped = total. */
+export function summarise(s: LedgerState, campaign: string, now = Date.now()): CampaignSummary {
+  const out: CampaignSummary = { campaign, total: 0, sent: 0, failed: 0, pending: 0, unknown: 0, skipped: 0, delivered: 0, read: 0, cooldownUntil: null, failures: {} };
+  for (const x of s.recipients.values()) {
+    switch (x.status) {
+      case 'read':
+        out.read++;
+      // falls through
+      case 'delivered':
+        out.delivered++;
+      // falls through
+      case 'sent':
+        out.sent++;
+        break;
+      case 'failed': {
+        out.failed++;
+        const code = String(x.code ?? 'unknown');
+        out.failures[code] = (out.failures[code] ?? 0) + 1;
+        break;
+      }
+      case 'unknown':
+        out.unknown++;
+        break;
+      case 'skipped':
+        out.skipped++;
+        break;
+    }
+  }
+  out.total = Math.max(s.header?.recipients ?? 0, s.recipients.size);
+  out.pending = out.total - out.sent - out.failed - out.unknown - out.skipped;
+  if (s.cooldownUntil && Date.parse(s.cooldownUntil) > now) out.cooldownUntil = s.cooldownUntil;
+  return out;
+}

@@ -1,0 +1,48 @@
+/** The engine's scheduling helpers: the next pacer slot, the next recipient to look at, a zone's window. */
+import type { EngineState } from './engine-types.js';
+import { isOpen, nextOpen } from './window.js';
+
+/** The sender whose next slot comes first (round-robin on ties); a schedule far behind restarts at now. */
+export function nextPacer(st: EngineState, now: number): { p: EngineState['pacers'][number]; at: number } {
+  let best = st.pacers[0];
+  let bestAt = Infinity;
+  for (const p of st.pacers) {
+    let at = p.anchor + p.k * st.cfg.intervalMs;
+    if (now - at > st.cfg.intervalMs * 2 && now - at > 1000) [p.anchor, p.k, at] = [now, 0, now];
+    if (at < bestAt) [best, bestAt] = [p, at];
+  }
+  return { p: best, at: bestAt };
+}
+
+/** When the window next opens for a zone (now when open), cached per zone and minute: O(1) per recipient. */
+export function windowOpensAt(st: EngineState, now: number, zone: string): number {
+  const w = st.cfg.window!;
+  const minute = Math.floor(now / 60_000);
+  const c = st.zones.get(zone);
+  if (c && c.minute === minute) return c.next;
+  const next = isOpen(w.w, now, zone, w.seed) ? now : nextOpen(w.w, now, zone, w.seed);
+  st.zones.set(zone, { minute, next });
+  return next;
+}
+
+/** The next recipient: one put back, a waiting one now due, else the next fresh one within --limit. */
+export function pick(st: EngineState, now: number): number | undefined {
+  if (st.front !== undefined) {
+    const i = st.front;
+    st.front = undefined;
+    return i;
+  }
+  const due = st.heap.peekDue();
+  if (due !== undefined && due <= now) {
+    const i = st.heap.pop()!.item;
+    if (st.startedFlags[i]) st.waitingStarted--;
+    return i;
+  }
+  while (st.next < st.cfg.items.length) {
+    const i = st.next++;
+    // --limit: recipients beyond it are not part of this run.
+    if (st.cfg.limit === undefined || st.started < st.cfg.limit) return i;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../src/core/campaign/duration.js';
+import { exactDuration, resumeCommand } from '../../src/core/campaign/resume.js';
+import { adoptResumed, type SendOptions } from '../../src/io/campaign/send-options.js';
+
+const base: SendOptions = { campaign: 'c.json', dryRun: false, yes: true, sample: false, noWait: false, cooldownMs: 300_000, retryUnknown: false, allowFullBudget: false };
+
+describe('resume command', () => {
+  it.each([
+    { o: { campaign: 'fruehling.json', sample: true, intervalMs: 1000 }, cmd: 'wa-ops send --campaign fruehling.json --sample --interval 1s --yes' },
+    { o: { campaign: 'my campaign.json', ledger: "it's.jsonl", limit: 37 }, cmd: "wa-ops send --campaign 'my campaign.json' --ledger 'it'\\''s.jsonl' --limit 37 --yes" },
+    { o: { campaign: 'c.json', config: 'ci.json', events: 'ev.jsonl', window: false as const, graphUrls: ['http://127.0.0.1:1'], maxDuration: '50m', cooldownMs: 60_000 }, cmd: 'wa-ops send --campaign c.json --config ci.json --events ev.jsonl --cooldown 1m --window off --graph-url http://127.0.0.1:1 --max-duration 50m --yes' },
+  ])('$cmd', ({ o, cmd }) => expect(resumeCommand(o)).toBe(cmd));
+
+  it.each([250, 6000, 60_000, 3_600_000, 1500, 333.3333333])('%d ms prints as a duration that parses back', (ms) => {
+    expect(Math.abs(parseDuration(exactDuration(ms))! - ms)).toBeLessThan(1);
+  });
+
+  it('the plain command adopts what an unfinished run kept; flags given win', () => {
+    const kept = { sample: true, intervalMs: 1000, limit: 12 };
+    expect(adoptResumed(base, kept, { interval: false, limit: false }).options).toMatchObject({ sample: true, intervalMs: 1000, limit: 12 });
+    expect(adoptResumed({ ...base, intervalMs: 250, limit: 3 }, kept, { interval: true, limit: true }).options).toMatchObject({ sample: true, intervalMs: 250, limit: 3 });
+  });
+});

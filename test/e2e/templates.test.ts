@@ -90,21 +90,35 @@ describe('templates push and status', () => {
   });
 
   it('follows a review from PENDING to APPROVED, then edits the approved template', async () => {
-    const dir = tempDir('wa-ops-push-edit-');
-    const file = templateFile(dir, 'receipt_edit');
-    const created = await json(['templates', 'push', file]);
-    expect(created.doc.pushed[0]).toMatchObject({ outcome: 'created', status: 'PENDING' });
-    const watched = await cli(['templates', 'status', 'receipt_edit', '--watch', '--interval', '100ms', '--timeout', '20s']);
-    expect(watched.code).toBe(0);
-    expect(watched.stderr).toMatch(/receipt_edit:en_US PENDING -> APPROVED/);
-    expect(watched.stdout).toMatch(/receipt_edit:en_US.*APPROVED/);
+    // Meta decides when it decides: a sandbox that never decides by itself, and the decision made here once the watch is polling.
+    const slow = await startSandbox({ reviewDelayMs: 600_000 });
+    try {
+      const run = (args: string[]) => runCli(args, { env: { ...env(), WA_OPS_GRAPH_URL: slow.url } });
+      const dir = tempDir('wa-ops-push-edit-');
+      const file = templateFile(dir, 'receipt_edit');
+      const created = JSON.parse((await run(['templates', 'push', file, '--json'])).stdout);
+      expect(created.pushed[0]).toMatchObject({ outcome: 'created', status: 'PENDING' });
+      const templates = slow.state.templates;
+      const values = templates.values.bind(templates);
+      let lists = 0;
+      templates.values = () => (lists++, values());
+      const watching = run(['templates', 'status', 'receipt_edit', '--watch', '--interval', '100ms', '--timeout', '30s']);
+      for (let i = 0; i < 300 && lists < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      slow.state.template('receipt_edit', 'en_US')!.status = 'APPROVED';
+      const watched = await watching;
+      expect(watched.code).toBe(0);
+      expect(watched.stderr).toMatch(/receipt_edit:en_US PENDING -> APPROVED/);
+      expect(watched.stdout).toMatch(/receipt_edit:en_US.*APPROVED/);
 
-    const t = JSON.parse(readFileSync(file, 'utf8'));
-    t.components[0].text = t.components[0].text.replace('Thank you', 'Thanks');
-    writeFileSync(file, JSON.stringify(t));
-    const updated = await json(['templates', 'push', file]);
-    expect(updated.code).toBe(0);
-    expect(updated.doc.pushed[0]).toMatchObject({ outcome: 'updated', status: 'PENDING', id: created.doc.pushed[0].id });
+      const t = JSON.parse(readFileSync(file, 'utf8'));
+      t.components[0].text = t.components[0].text.replace('Thank you', 'Thanks');
+      writeFileSync(file, JSON.stringify(t));
+      const updated = await run(['templates', 'push', file, '--json']);
+      expect(updated.code).toBe(0);
+      expect(JSON.parse(updated.stdout).pushed[0]).toMatchObject({ outcome: 'updated', status: 'PENDING', id: created.pushed[0].id });
+    } finally {
+      await slow.close();
+    }
   });
 
   it('reports an edit refused while the template is in review', async () => {

@@ -331,7 +331,7 @@ describe('send with several senders', () => {
       expect(a).toHaveLength(5);
       expect(b).toHaveLength(5);
       // each sender keeps its own pace (loose bound: never faster); exact slots are unit-tested with a fake clock
-      for (const times of [a, b]) expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(4 * 300 - 100);
+      for (const times of [a, b]) expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(3 * 300); // unpaced, 5 sends take a few ms
     } finally {
       await second.close();
     }

@@ -118,7 +118,16 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });
     }
     if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]))} rows to ${f.export}`);
-    if (term().json) outJson(summary);
+    // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
+    const { latestManagementFor } = await import('../webhook/management-events.js');
+    const management = await latestManagementFor(f.events ?? settings.events, {
+      template: { name: cf.campaign.template.name, language: cf.campaign.template.language },
+      phoneNumbers: cf.campaign.senders.length ? cf.campaign.senders : settings.phoneNumberId ? [settings.phoneNumberId] : [],
+      wabaId: settings.wabaId,
+      since: state.header?.at,
+    });
+    for (const e of management.filter((m) => m.severity !== 'info')) warn(`${e.subject}: ${e.change} (${e.at})${e.action ? ` -> ${e.action}` : ''}`);
+    if (term().json) outJson({ ...summary, management: management.map(({ field, at, wabaId, subject, change, action, severity }) => ({ field, at, wabaId, subject, change, action, severity })) });
     else {
       out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
       if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);

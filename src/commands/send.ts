@@ -10,6 +10,7 @@ import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../i
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
+import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
@@ -87,7 +88,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const events = f.events ?? settings.events;
     const o = parseOptions(f, events, settings.store);
     const store = await openStore(o.store, sources.store);
-    const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
+    // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
+    const ref = campaignRef(cf);
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -66,6 +66,10 @@ describe('campaigns', () => {
       state = String((await list(dir)).slow?.state);
     }
     expect(state).toBe('running');
+    // Running means the lock is held; wait until sending has begun (pre-flight may be slow on a loaded machine),
+    // since Ctrl-C during pre-flight leaves a campaign that never started.
+    const ledger = join(dir, 'slow.ledger.jsonl');
+    for (let i = 0; i < 100 && !(existsSync(ledger) && readFileSync(ledger, 'utf8').includes('"t":"attempt"')); i++) await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGINT');
     await new Promise((r) => child.on('close', r));
     expect((await list(dir)).slow).toMatchObject({ state: 'interrupted' });

@@ -79,7 +79,7 @@ describe('send', () => {
   it('records a cooldown, exits 75 with --no-wait, is respected by the next process, then resumes', async () => {
     const { dir, file } = campaign(6);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
-    const first = await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '4s', '--no-wait', '--yes', '--json'], { env: env() });
+    const first = await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '12s', '--no-wait', '--yes', '--json'], { env: env() });
     expect(first.code).toBe(75);
     const s1 = JSON.parse(first.stdout);
     expect(s1.outcome).toBe('paused');

@@ -7,6 +7,7 @@ import { classifyRow } from '../../core/numbers/row-plan.js';
 import { createRng } from '../../core/numbers/sampling.js';
 import { csvLine } from '../csv/writer.js';
 import { eachRecord } from '../csv/records.js';
+import { Utf8Output } from './utf8-output.js';
 import { redact } from '../../core/redact.js';
 
 export interface BlockRequest {
@@ -69,7 +70,7 @@ export function processBlock(req: BlockRequest): BlockResult {
   const rowStart: number[] = [];
   const rowEnd: number[] = [];
   const mismatchLines: number[] = [];
-  const out = new Output(req.wantRows ? req.text.length * 2 + 4096 : 0);
+  const out = new Utf8Output(req.wantRows ? req.text.length * 2 + 4096 : 0);
   let rows = 0;
   let checked = 0;
   let invalid = 0;
@@ -140,28 +141,4 @@ export function processBlock(req: BlockRequest): BlockResult {
     mismatchLines,
     mismatches,
   };
-}
-
-/** A growing UTF-8 buffer that owns its memory, so it can be transferred to another thread. */
-class Output {
-  private buf: Buffer;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(capacity, 16));
-  }
-
-  write(s: string): void {
-    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (this.length + s.length * 3 > this.buf.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + s.length * 3));
-      this.buf.copy(bigger, 0, 0, this.length);
-      this.buf = bigger;
-    }
-    this.length += this.buf.write(s, this.length, 'utf8');
-  }
-
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
-  }
 }

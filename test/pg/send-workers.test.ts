@@ -17,7 +17,7 @@ const env = (): NodeJS.ProcessEnv => {
 };
 
 function campaign(n: number, name: string): { dir: string; file: string; numbers: string[] } {
-  const dir = tempDir('wa-ops-pg-send-');
+  const dir = tempDir('wa-ops-store-send-');
   const numbers = Array.from({ length: n }, () => `+49173${String(nextNumber++)}`);
   writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
   const file = join(dir, 'campaign.json');

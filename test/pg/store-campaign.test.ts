@@ -12,7 +12,7 @@ const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA
 let nextNumber = 3000000;
 
 function campaign(n: number, name = 'pg-import'): { dir: string; file: string } {
-  const dir = tempDir('wa-ops-pg-');
+  const dir = tempDir('wa-ops-store-');
   const numbers = Array.from({ length: n }, () => `+49171${String(nextNumber++)}`);
   writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
   const file = join(dir, 'campaign.json');
@@ -55,7 +55,7 @@ describe.skipIf(!pgUrl)('store import / export and status --store', () => {
     expect((await query(url, 'SELECT count(*)::int AS n FROM wa_ops.ledger_events WHERE campaign_id = $1', [header.campaignId]))[0].n).toBe(ledger.length);
 
     // The same document from the store, even from another folder (the identity is not the path).
-    const elsewhere = tempDir('wa-ops-pg-other-');
+    const elsewhere = tempDir('wa-ops-store-other-');
     writeFileSync(join(elsewhere, 'campaign.json'), readFileSync(file));
     writeFileSync(join(elsewhere, 'list.csv'), readFileSync(join(dir, 'list.csv')));
     const stored = await runCli(['status', '--campaign', join(elsewhere, 'campaign.json'), '--store', url, '--json'], { env: env(), cwd: elsewhere });

@@ -50,7 +50,7 @@ const bodies = readdirSync(join(fixtures, 'webhooks'))
 
 describe.skipIf(!pgUrl)('webhook serve and analyze with --store', () => {
   let a: Serve, b: Serve, file: Serve;
-  const dir = tempDir('wa-ops-pg-wh-');
+  const dir = tempDir('wa-ops-store-wh-');
   beforeAll(async () => {
     url = await freshDatabase();
     expect((await runCli(['store', 'migrate', '--store', url], { env: env() })).code).toBe(0);

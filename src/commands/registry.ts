@@ -312,7 +312,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
 
   const store = program.command('store').description('the PostgreSQL store shared by workers, machines and CI jobs (--store postgres://...)');
   const storeFlag = '--store <url>';
-  const storeHelp = 'postgres://user:password@host:5432/db (default: WA_OPS_STORE or "store" in the config file)';
+  const storeHelp = 'postgres://USER@HOST:5432/DB (the password in PGPASSWORD or the URL) (default: WA_OPS_STORE or "store" in the config file)';
   store
     .command('migrate')
     .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')

@@ -1,6 +1,7 @@
 /** wa-ops send --campaign <file> (CONTRACT §7): plan, confirm, then paced, resumable sends. */
 import { EXIT, InterruptedError, UsageError } from '../core/errors.js';
 import { parseDuration, parseRate } from '../core/campaign/duration.js';
+import { windowFrom } from '../core/campaign/policies.js';
 import { summarise } from '../core/campaign/ledger-state.js';
 import { resumeCommand, storeForResume } from '../core/campaign/resume.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
@@ -51,6 +52,14 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
   if (f.interval !== undefined) intervalMs = parseDuration(f.interval) ?? badFlag('--interval', f.interval, 'a duration such as 6s, 250ms, 1m');
   if (f.rate !== undefined) intervalMs = parseRate(f.rate) ?? badFlag('--rate', f.rate, 'a rate such as 10/s, 30/min, 500/h');
   if (intervalMs !== undefined && intervalMs <= 0) badFlag('--interval', String(f.interval), 'a duration above zero');
+  // A bad --window is a usage error at once, before a paused ledger or the network is consulted.
+  if (typeof f.window === 'string') {
+    try {
+      windowFrom(f.window, undefined);
+    } catch (err) {
+      throw new UsageError((err as Error).message, { code: 'bad-flag' });
+    }
+  }
   const maxDurationMs = f.maxDuration === undefined ? undefined : (parseDuration(f.maxDuration) ?? badFlag('--max-duration', f.maxDuration, 'a duration such as 50m or 5h'));
   return {
     campaign: f.campaign,
@@ -117,7 +126,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -149,7 +158,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
     return finish(result, resumeNow);
 }
 

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { pickNamed, pickPhoneColumn } from '../core/numbers/columns.js';
+import { describeHeader } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
@@ -34,12 +35,12 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
         const pick = pickPhoneColumn(header, o.column);
         if (!pick.ok) {
           const what = pick.problem === 'several' ? `several phone columns (${pick.candidates.join(', ')})` : o.column ? `no column named "${o.column}"` : 'no phone column';
-          throw new InputError(`${path}:1: ${what}; columns: ${header.join(', ')}`, { code: 'no-phone-column', hint: 'name the column with --column <name>' });
+          throw new InputError(`${path}:1: ${what}; ${describeHeader(header, header)}`, { code: 'no-phone-column', hint: 'name the column with --column <name>' });
         }
         phone = pick.index;
         if (o.countryColumn) {
           const c = pickNamed(header, o.countryColumn);
-          if (!c.ok) throw new InputError(`${path}:1: no column named "${o.countryColumn}"; columns: ${header.join(', ')}`, { code: 'unknown-column', hint: 'check --country-column' });
+          if (!c.ok) throw new InputError(`${path}:1: no column named "${o.countryColumn}"; ${describeHeader(header, header)}`, { code: 'unknown-column', hint: 'check --country-column' });
           region = c.index;
         }
         continue;

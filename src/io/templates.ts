@@ -49,6 +49,10 @@ export function loadTemplateFile(file: string, overrides: { language?: string; c
       const what = st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
       throw new InputError(`${file}: is ${what}, not a template file`, { code: 'not-a-file', hint: 'pass a .json or .txt file, a folder of them, or --text "<body>"' });
     }
+    // Only template files: a list or a .env passed by mistake must not be linted (and echoed) as a body text.
+    if (!['.json', '.txt'].includes(extname(file).toLowerCase())) {
+      throw new InputError(`${file}: not a template file (a .json template or a .txt body text)`, { code: 'not-a-template', hint: 'pass a .json or .txt file, a folder of them, or --text "<body>"' });
+    }
     const size = st.size;
     if (size > MAX_TEMPLATE_FILE_BYTES) {
       throw new InputError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is too big for a template file (at most ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB)`, {

@@ -16,6 +16,8 @@ export function shellQuote(s: string): string {
 
 export interface ResumeInput extends RunOptionsRecord {
   campaign: string;
+  /** Whether the run was confirmed with --yes (default: yes). */
+  yes?: boolean;
   window?: string | false;
   graphUrls?: string[];
   events?: string;
@@ -36,7 +38,7 @@ export function storeForResume(url: string | undefined): string | undefined {
   return url;
 }
 
-/** wa-ops send --campaign ... with every option the run used, then --yes. */
+/** wa-ops send --campaign ... with every option the run used, then --yes when the run had it (an operator who was asked is asked again). */
 export function resumeCommand(o: ResumeInput): string {
   const a = ['wa-ops', 'send', '--campaign', shellQuote(o.campaign)];
   if (o.ledger) a.push('--ledger', shellQuote(o.ledger));
@@ -45,12 +47,13 @@ export function resumeCommand(o: ResumeInput): string {
   if (o.store) a.push('--store', o.store === '"$WA_OPS_STORE"' ? o.store : shellQuote(o.store));
   if (o.sample) a.push('--sample');
   if (o.intervalMs !== undefined) a.push('--interval', exactDuration(o.intervalMs));
-  if (o.limit !== undefined) a.push('--limit', String(o.limit));
+  // A limit used up means the run did what it was asked; what is left is sent by the plain command.
+  if (o.limit !== undefined && o.limit > 0) a.push('--limit', String(o.limit));
   if (o.retryUnknown) a.push('--retry-unknown');
   if (o.cooldownMs !== undefined && o.cooldownMs !== 300_000) a.push('--cooldown', exactDuration(o.cooldownMs));
   if (o.window !== undefined) a.push('--window', o.window === false ? 'off' : shellQuote(o.window));
   for (const u of o.graphUrls ?? []) a.push('--graph-url', shellQuote(u));
   if (o.maxDuration) a.push('--max-duration', o.maxDuration);
-  a.push('--yes');
+  if (o.yes !== false) a.push('--yes');
   return a.join(' ');
 }

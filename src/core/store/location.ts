@@ -21,7 +21,7 @@ export function storeLocation(value: string | undefined): StoreLocation {
   try {
     parsed = new URL(v);
   } catch {
-    throw new UsageError('the store URL is not a valid URL', { code: 'bad-store', hint: 'write it as postgres://user:password@host:5432/database?sslmode=require' });
+    throw new UsageError('the store URL is not a valid URL', { code: 'bad-store', hint: 'write it as postgres://USER@HOST:5432/DB?sslmode=require (the password in PGPASSWORD or the URL)' });
   }
   return { kind: 'postgres', url: v, redacted: redactUrl(parsed) };
 }

@@ -18,7 +18,7 @@ export function chooseStore(loaded: LoadedConfig): StoreChoice {
 /** The PostgreSQL store of a command that only works with one (store migrate, import, export). */
 export function requirePostgres(choice: StoreChoice, command: string): { url: string; redacted: string; source: StoreSource } {
   if (choice.location.kind !== 'postgres') {
-    throw new UsageError(`${command} needs a PostgreSQL store`, { code: 'bad-store', hint: `pass --store postgres://user:password@host:5432/db (or set WA_OPS_STORE) to ${command}` });
+    throw new UsageError(`${command} needs a PostgreSQL store`, { code: 'bad-store', hint: `pass --store postgres://USER@HOST:5432/DB (the password in PGPASSWORD or the URL) (or set WA_OPS_STORE) to ${command}` });
   }
   return { url: choice.location.url, redacted: choice.location.redacted, source: choice.source };
 }

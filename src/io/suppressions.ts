@@ -2,30 +2,9 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** all: every message; marketing: MARKETING templates only. */
-export type SuppressionScope = 'all' | 'marketing';
-/** Why a number is on the list. */
-export type SuppressionReason = 'stop-word' | 'marketing-opt-out' | '131050' | 'manual' | 'import';
-/** Who wrote the record. */
-export type SuppressionSource = 'webhook' | 'cli' | 'import';
+import type { SuppressionRecord, SuppressionScope } from '../core/suppressions/record.js';
 
-/** One line of the list (v2). "add" suppresses, "lift" removes an earlier add of the same number and scope. */
-export interface SuppressionRecord {
-  v: 2;
-  op: 'add' | 'lift';
-  /** The number the business sends to, E.164 with "+". */
-  e164: string;
-  /** The WhatsApp id Meta reported (digits), when it differs from or confirms e164. */
-  waId?: string;
-  /** The business-scoped user id (BSUID), where Meta sent one. */
-  userId?: string;
-  reason: SuppressionReason | string;
-  scope: SuppressionScope;
-  source: SuppressionSource | string;
-  at: string;
-  by?: string;
-  note?: string;
-}
+export type { SuppressionReason, SuppressionRecord, SuppressionScope, SuppressionSource } from '../core/suppressions/record.js';
 
 /** Why a number is suppressed for a category. */
 export interface SuppressionHit {

@@ -1,21 +1,8 @@
 /** What `suppressions add | remove | import` append: pure decisions over the folded list, with the time given. */
 
-export type SuppressionScope = 'all' | 'marketing';
+import type { SuppressionRecord, SuppressionScope } from './record.js';
 
-/** A suppression list line (v2; the format is defined with src/io/suppressions.ts, which reads and appends it). */
-export interface SuppressionRecord {
-  v: 2;
-  op: 'add' | 'lift';
-  e164: string;
-  waId?: string;
-  userId?: string;
-  reason: string;
-  scope: SuppressionScope;
-  source: string;
-  at: string;
-  by?: string;
-  note?: string;
-}
+export type { SuppressionRecord, SuppressionScope } from './record.js';
 
 /** The folded list, as src/io/suppressions.ts gives it. */
 export interface SuppressionList {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UsageError } from '../core/errors.js';
+import { UpstreamError, UsageError } from '../core/errors.js';
 import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
@@ -65,6 +65,12 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // A line break would end the value in .env and start a line of the attacker's (or the clipboard's) choosing.
   for (const [name, v] of [['WA_OPS_TOKEN', answers.token], ['WA_OPS_APP_SECRET', answers.appSecret], ['WA_OPS_VERIFY_TOKEN', answers.verifyToken]] as const) {
     if (v && /[\r\n]/.test(v)) throw new UsageError(`${name} holds a line break; a secret must be one line, nothing was written`, { code: 'bad-secret', hint: 'paste the value again without the line break' });
+  }
+  if (!term().interactive) {
+    // Without a prompt to ask again, a token the API refuses must not land in .env (the interactive path re-asks).
+    const verdict = await checkToken({ baseUrl: answers.graphUrl, apiVersion: answers.apiVersion, token: answers.token, phoneNumberId: answers.phoneNumberId });
+    if (!verdict.ok && !verdict.unreachable) throw new UpstreamError(`${verdict.reason}; nothing was written`, { code: 'token-refused', hint: 'set WA_OPS_TOKEN to a system-user token with whatsapp_business_messaging for this phone number' });
+    if (!verdict.ok) warn(`the token could not be checked (${verdict.reason}); writing it unverified`);
   }
   const config: Record<string, string> = { phoneNumberId: answers.phoneNumberId, wabaId: answers.wabaId };
   for (const k of ['appId', 'graphUrl', 'apiVersion', 'webhookUrl'] as const) if (answers[k]) config[k] = answers[k]!;

@@ -37,6 +37,20 @@ describe('init merges into an existing .env', () => {
     expect(r.stderr).toMatch(/added WA_OPS_VERIFY_TOKEN; replaced WA_OPS_TOKEN; kept its 2 other keys \(DATABASE_URL, STRIPE_KEY\)/);
     expect(r.stderr).not.toMatch(/sandbox-token|old-token/);
   });
+
+  it('without a terminal, refuses a token the API refuses (exit 3) and leaves .env and the config alone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), 'WA_OPS_TOKEN=old-token\n', { mode: 0o600 });
+    const r = await runCli(['init', '--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--no-doctor'], {
+      cwd: dir,
+      env: { WA_OPS_TOKEN: 'badtoken9999', WA_OPS_GRAPH_URL: sb.url },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/refused this token.*nothing was written/);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('WA_OPS_TOKEN=old-token\n');
+    expect(existsSync(join(dir, 'wa-ops.config.json'))).toBe(false);
+    expect(r.stderr).not.toMatch(/badtoken9999/);
+  });
 });
 
 describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { createConnection, createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { UsageError } from '../core/errors.js';
+import { pidAlive } from '../io/pid-alive.js';
 
 /** A held events-file lock. */
 export interface EventsLock {
@@ -73,15 +74,6 @@ function askHolder(name: string): Promise<Holder | undefined> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function pidFileLock(path: string): Promise<EventsLock> {
   const lockPath = `${path}.lock`;
   let info: Holder = { pid: process.pid, host: hostname() };
@@ -116,7 +108,7 @@ async function pidFileLock(path: string): Promise<EventsLock> {
     } catch {
       held = undefined;
     }
-    if (!held || (held.host === hostname() && held.pid !== process.pid && !alive(held.pid))) unlinkSync(lockPath);
+    if (!held || (held.host === hostname() && held.pid !== process.pid && !pidAlive(held.pid))) unlinkSync(lockPath);
     else throw refused(path, held);
   }
   throw refused(path, undefined);

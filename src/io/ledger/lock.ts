@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { PausedError } from '../../core/errors.js';
+import { pidAlive } from '../pid-alive.js';
 
 export interface LockInfo {
   pid: number;
@@ -31,15 +32,6 @@ export interface HeldLock {
   lost(): string | undefined;
   /** Stop the heartbeat and delete the lock if it is still ours. */
   release(): void;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readLock(path: string): { info?: LockInfo; mtimeMs: number; ino: number } | undefined {
@@ -62,7 +54,7 @@ function readLock(path: string): { info?: LockInfo; mtimeMs: number; ino: number
 export function isStale(found: { info?: LockInfo; mtimeMs: number }, now = Date.now(), me = { pid: process.pid, host: hostname() }): boolean {
   if (now - found.mtimeMs > STALE_MS) return true;
   const i = found.info;
-  return Boolean(i && i.host === me.host && i.pid !== me.pid && !alive(i.pid));
+  return Boolean(i && i.host === me.host && i.pid !== me.pid && !pidAlive(i.pid));
 }
 
 /** Create path holding text, atomically and only if it does not exist; false if it exists. */

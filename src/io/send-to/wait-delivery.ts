@@ -1,6 +1,7 @@
 /** Wait for a message's status webhooks, as recorded by `webhook serve`, until it settles or time runs out. */
 import { foldDelivery, isSettled, type Delivery } from '../../core/send-to/delivery.js';
 import { EventsTail } from './events-tail.js';
+import { abortableSleep } from '../abortable-sleep.js';
 
 export interface WaitOptions {
   eventsPath: string;
@@ -35,18 +36,6 @@ export async function waitForDelivery(o: WaitOptions): Promise<WaitResult> {
     if (isSettled(d.state)) return { delivery: d, timedOut: false, interrupted: false, waitedMs };
     if (o.signal?.aborted) return { delivery: d, timedOut: false, interrupted: true, waitedMs };
     if (waitedMs >= o.timeoutMs) return { delivery: d, timedOut: true, interrupted: false, waitedMs };
-    await sleep(Math.min(o.pollMs ?? 200, o.timeoutMs - waitedMs), o.signal);
+    await abortableSleep(Math.min(o.pollMs ?? 200, o.timeoutMs - waitedMs), o.signal);
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

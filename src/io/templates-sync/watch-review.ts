@@ -1,6 +1,7 @@
 /** Poll the templates under review until none is left in review, time runs out, or a signal stops the watch. */
 import { inReview } from '../../core/templates/review.js';
 import type { TemplateRecord } from '../graph/types.js';
+import { abortableSleep } from '../abortable-sleep.js';
 
 export interface WatchOptions {
   fetch: () => Promise<TemplateRecord[]>;
@@ -33,18 +34,6 @@ export async function watchReview(o: WatchOptions): Promise<WatchResult> {
     if (o.signal?.aborted) return { records, timedOut: false, interrupted: true };
     const left = o.timeoutMs === undefined ? Infinity : o.timeoutMs - (Date.now() - started);
     if (left <= 0) return { records, timedOut: true, interrupted: false };
-    await sleep(Math.min(o.intervalMs, left), o.signal);
+    await abortableSleep(Math.min(o.intervalMs, left), o.signal);
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

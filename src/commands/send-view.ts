@@ -69,8 +69,16 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
   const status = await startStatusLine();
   const started = Date.now();
   let last = 0;
+  let announced: number | undefined;
   return {
     update: (e, now) => {
+      // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
+      const w = e.waiting;
+      if (w?.why === 'cooldown' && w.until !== announced && w.until - now > 30_000) {
+        announced = w.until;
+        const l = e.ledger;
+        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
+      }
       if (now - last < 200) return;
       last = now;
       status.update(progressLine(e, now, started));

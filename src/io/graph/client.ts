@@ -4,6 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { makeRedactor } from '../../core/redact.js';
 import { noProxyList, proxyFor, type ProxyEnv } from '../../core/net-proxy.js';
+import { stripTerminalControls } from '../../core/terminal-text.js';
 import { graphUrlProblem } from '../../core/url-policy.js';
 import { guardedLookup, readCapped } from './net-helpers.js';
 import { graphBodyError, isObject, networkError, notJsonError } from './response-errors.js';
@@ -122,9 +123,10 @@ export class GraphClient {
     const h = res.headers as GraphResponse<T>['headers'];
     let parsed: unknown;
     try {
-      parsed = text === '' ? {} : JSON.parse(text);
+      // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.
+      parsed = text === '' ? {} : JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? stripTerminalControls(value) : value));
     } catch {
-      throw notJsonError(text, res.statusCode, url.origin, h, this.scrub);
+      throw notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub);
     }
     if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub);
     return { data: parsed as T, status: res.statusCode, headers: h };
@@ -241,7 +243,7 @@ export async function probe(url: URL, o: ProbeOptions): Promise<ProbeAnswer> {
   const started = performance.now();
   try {
     const res = await request(url, { method: o.method, headers: o.headers, body: o.body, dispatcher });
-    const body = o.method === 'HEAD' ? (await res.body.dump(), '') : await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024);
+    const body = o.method === 'HEAD' ? (await res.body.dump(), '') : stripTerminalControls(await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024));
     return { status: res.statusCode, headers: res.headers as ProbeAnswer['headers'], body, ms: performance.now() - started };
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

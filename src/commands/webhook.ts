@@ -1,7 +1,8 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBytes } from '../io/read-text-file.js';
 import { resolve } from 'node:path';
-import { EXIT, InputError, UsageError } from '../core/errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
 import { suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -52,13 +53,8 @@ function serveOptions(flags: Record<string, unknown>) {
   const tlsCert = str(flags.tlsCert);
   const tlsKey = str(flags.tlsKey);
   if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });
-  const read = (p: string) => {
-    try {
-      return readFileSync(p);
-    } catch {
-      throw new InputError(`cannot read ${p}`, { code: 'file-not-found' });
-    }
-  };
+  // Bounded and checked: a FIFO or a device given as a certificate must not hang or exhaust serve.
+  const read = (p: string) => readBytes(p, { what: 'TLS file', maxBytes: 1024 * 1024, code: 'file-not-found', hint: 'pass PEM files to --tls-cert and --tls-key' })!;
   const path = str(flags.path) ?? '/webhook';
   if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`, { code: 'bad-flag' });
   const forwardAttempts = flags.forwardAttempts === undefined ? undefined : intFlag('--forward-attempts', flags.forwardAttempts, 1);

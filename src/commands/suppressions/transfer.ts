@@ -35,7 +35,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   const outPath = stringFlag(flags, 'out');
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const records = readList(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
-  exportSuppressionsCsv(records, outPath, flags.force === true);
+  exportSuppressionsCsv(records, outPath, flags.force === true, o.file);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: o.file, out: outPath, rows: records.length });
     else info(`wrote ${records.length} suppression(s) to ${outPath}`);

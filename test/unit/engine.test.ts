@@ -25,6 +25,15 @@ describe('engine: pacing', () => {
     expect(r.now - T0).toBeLessThan((n / senders.length) * interval + 100);
   });
 
+  it('ends as soon as the last answer is in, without waiting for a pace slot nobody needs (also at --limit)', () => {
+    const one = simulate(config(1, { intervalMs: 6000 }), ok, { latencyMs: 50 });
+    expect(one.stop.outcome).toBe('done');
+    expect(one.now - T0).toBeLessThan(1000);
+    const limited = simulate(config(5, { intervalMs: 6000, limit: 2 }), ok, { latencyMs: 50 });
+    expect(limited.sends).toHaveLength(2);
+    expect(limited.now - T0).toBeLessThan(7000);
+  });
+
   it('keeps the 6 s pair rule for an unknown attempt of moments ago retried (--retry-unknown)', () => {
     const at = new Date(T0 - 2000).toISOString();
     const r = simulate(config(2, { retryUnknown: true }), ok, { ledger: [{ t: 'attempt', r: '+491700000000', n: 1, sender: 's1', cb: 'x', at }] });

@@ -145,6 +145,10 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
     return false;
   }
+  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && st.started >= cfg.limit))) {
+    // Nobody left to start: no reason to wait for the next pace slot (a run of one recipient is not 6 s longer).
+    return finishing(st, now, acts);
+  }
   const { p, at } = nextPacer(st, now);
   if (at > now) {
     sleep(st, acts, now, at, 'pace');
@@ -163,13 +167,7 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
       } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
       return false;
     }
-    if (st.inFlight.size > 0) {
-      acts.push({ t: 'sleep', until: now + 1000 });
-      return false;
-    }
-    st.stopped = true;
-    acts.push({ t: 'stop', reason: { outcome: 'done' } });
-    return false;
+    return finishing(st, now, acts);
   }
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
@@ -227,4 +225,14 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
   return true;
+}
+
+/** Nothing left to start: wait for the answers in flight, then stop "done". */
+function finishing(st: EngineState, now: number, acts: EngineAction[]): false {
+  if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
+  else {
+    st.stopped = true;
+    acts.push({ t: 'stop', reason: { outcome: 'done' } });
+  }
+  return false;
 }

@@ -148,6 +148,14 @@ describe('webhook serve: what it prints and how it stops', () => {
     await s.stop();
     expect(readSuppressions(join(dir, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050', scope: 'marketing', userId: 'DE.13491208655302741918' }]);
     expect(readFileSync(ledger, 'utf8')).toBe(ledgerText);
+    // Without --campaigns the working directory is searched, as webhook analyze does.
+    const other = tempDir();
+    mkdirSync(join(other, 'campaigns', 'spring'), { recursive: true });
+    writeFileSync(join(other, 'campaigns', 'spring', 'x.ledger.jsonl'), ledgerText);
+    const d = await serve([], other);
+    expect(await post(d.url, corpus('status-failed-131050-bsuid'))).toBe(200);
+    await d.stop();
+    expect(readSuppressions(join(other, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050' }]);
   });
 });
 

@@ -88,7 +88,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);

@@ -5,7 +5,7 @@ import type { SuppressionRecord } from '../../core/suppressions/plan.js';
 import { readList } from '../../io/suppression-file.js';
 import { out, outJson, paint } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
-import { commonOptions } from '../suppressions.js';
+import { commonOptions, reasonFlag } from '../suppressions.js';
 
 /** A record with the number's region and type, as validate-numbers would classify it. */
 function described(r: SuppressionRecord) {
@@ -18,7 +18,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const o = commonOptions(flags);
   const folded = readList(o.file);
   const history = flags.history === true;
-  const reason = typeof flags.reason === 'string' ? flags.reason : undefined;
+  const reason = flags.reason === undefined ? undefined : reasonFlag(flags.reason, '');
   const records = (history ? folded.history() : folded.entries()).filter((r) => (!o.scope || r.scope === o.scope) && (!reason || r.reason === reason)).map(described);
   if (term().json) {
     outJson({ file: o.file, count: records.length, [history ? 'history' : 'suppressions']: records });

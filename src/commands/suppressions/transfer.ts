@@ -9,6 +9,9 @@ import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
 import { fmtCount, plural } from '../../ui/plural.js';
 
+/** Invalid rows listed by line in --json (the counts cover the rest). */
+const MAX_ROWS_LISTED = 100;
+
 /** suppressions import <file.csv>: every valid number of the phone column, in one append; invalid rows are reported by line. */
 export async function importCsv(args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
@@ -19,9 +22,10 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   appendList(o.file, plan.records);
   const reasons: Record<string, number> = {};
   for (const r of read.invalid) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
-  const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
+  const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons, invalidRows: read.invalid.slice(0, MAX_ROWS_LISTED), phoneColumn: read.phoneColumn, countryColumn: read.countryColumn };
   if (term().json) outJson(summary);
   else {
+    info(`columns: phone "${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
     out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${path}:${r.line}: not a valid number (${r.reason}), skipped`);
     if (read.invalid.length > 5) info(`... and ${read.invalid.length - 5} more invalid rows (wa-ops validate-numbers ${path} explains each)`);

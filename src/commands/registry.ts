@@ -205,7 +205,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM')
     .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import fixtures/suppressions/crm-abmeldungen-de.csv --country DE');
   const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
-  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  const supFile = (c: Command) =>
+    c
+      .option('--suppressions <file>', 'the list file (default: the store\'s list when it is PostgreSQL, else WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+      .option('--store <url>', 'keep the list in this PostgreSQL store, shared with webhook serve --store and send --store (default: WA_OPS_STORE or "store" in the config file)');
   supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
     .option('--scope <scope>', 'only all or marketing')
     .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')

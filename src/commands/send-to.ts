@@ -10,8 +10,7 @@ import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
-import { readList } from '../io/suppression-file.js';
-import { suppressionsPath } from '../io/suppressions.js';
+import { openSuppressionTarget } from '../io/suppression-target.js';
 import { out, outJson, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
@@ -28,6 +27,8 @@ export interface SendToOptions {
   waitTimeoutMs: number;
   config?: string;
   events?: string;
+  /** --store: the suppression list then comes from PostgreSQL, as for send --campaign --store. */
+  store?: string;
 }
 
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
@@ -53,6 +54,7 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
     waitTimeoutMs,
     config: str('config'),
     events: str('events'),
+    store: str('store'),
   };
 }
 
@@ -84,7 +86,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = readList(suppressionsPath()).isSuppressed(number.e164, category);
+    const list = await openSuppressionTarget({ store: o.store, config: o.config });
+    const hit = (await list.read().finally(() => list.close())).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

@@ -56,6 +56,6 @@ export function stopSummary(s: WebhookStats, elapsedMs: number, deadLetterPath?:
   if (s.storageErrors) parts.push(`${fmtInt(s.storageErrors)} answered 500 (storage errors)`);
   if (s.suppressed || s.lifted) parts.push(`${fmtInt(s.suppressed)} opt-out${s.suppressed === 1 ? '' : 's'} suppressed, ${fmtInt(s.lifted)} lifted`);
   if (s.unresolvedOptOuts) parts.push(`${fmtInt(s.unresolvedOptOuts)} opt-out${s.unresolvedOptOuts === 1 ? '' : 's'} without a known number`);
-  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded, ${fmtInt(s.deadLetters)} dead letter${s.deadLetters === 1 ? '' : 's'}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
+  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded${s.forwardRetries ? ` (${fmtInt(s.forwardRetries)} ${s.forwardRetries === 1 ? 'retry' : 'retries'})` : ''}, ${fmtInt(s.deadLetters)} dead letter${s.deadLetters === 1 ? '' : 's'}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
   return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')} (${fmtInt(s.fsyncs)} disk sync${s.fsyncs === 1 ? '' : 's'}).`;
 }

@@ -107,6 +107,31 @@ describe.skipIf(!openApiPresent)("Meta's OpenAPI request examples, each accepted
     }
   });
 
+  it('the phone number and account examples: register, codes, PIN, settings, profile, blocked users, QR codes, marketing messages, the WABA', async () => {
+    const refused: string[] = [];
+    const edges = ['register', 'request_code', 'verify_code', 'settings', 'whatsapp_business_profile', 'block_users', 'message_qrdls', 'marketing_messages'];
+    const created = await call(sb, 'POST', `${PN}/message_qrdls`, { prefilled_message: 'Hi' });
+    const cases = [
+      ...edges.map((edge) => ({ path: `/{Version}/{Phone-Number-ID}/${edge}`, method: 'post' as const, to: `${PN}/${edge}` })),
+      { path: '/{Version}/{Phone-Number-ID}/block_users', method: 'delete' as const, to: `${PN}/block_users` },
+      { path: '/{Version}/{Phone-Number-ID}', method: 'post' as const, to: PN },
+      { path: '/{Version}/{WABA-ID}', method: 'post' as const, to: WABA },
+    ];
+    let n = 0;
+    for (const c of cases) {
+      const examples = requestExamples(c.path, c.method);
+      expect(examples.length, c.path).toBeGreaterThan(0);
+      for (const e of examples) {
+        const body = fill(e.value, { name: e.name, to: `+1650555${2000 + n++}`, mediaId: '' }) as Record<string, any>;
+        if (c.path.endsWith('message_qrdls') && body.code) body.code = created.json.code; // the example's code is one of Meta's
+        if (body.template && !sb.state.template(body.template.name, body.template.language.code)) sb.state.addTemplate(fitting(body.template));
+        const r = await call(sb, c.method.toUpperCase(), c.to, body);
+        if (r.status !== 200) refused.push(`${c.method} ${c.path} ${e.name}: ${r.status} ${JSON.stringify(r.json.error)}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('POST /{pnid}/media: the audio, image and sticker upload examples, as multipart', async () => {
     const types: Record<string, string> = { ogg: 'audio/ogg', webp: 'image/webp' };
     for (const e of requestExamples('/{Version}/{Phone-Number-ID}/media', 'post')) {

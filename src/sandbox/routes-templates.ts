@@ -1,7 +1,7 @@
 /** message_templates: list with filters and paging, create (reviewed after a delay), edit, delete, get by id. */
 import type { Template } from '../core/lint/types.js';
 import { pickFields } from './account.js';
-import { graphError, missing } from './graph-errors.js';
+import { graphError, missing, type SandboxError } from './graph-errors.js';
 import { ok, type Answer } from './http.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { reviewTemplate, sameContent } from './template-review.js';
@@ -90,7 +90,8 @@ export function createTemplate(body: unknown, state: SandboxState, webhooks: Web
   if (typeof t.language !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(t.language)) return graphError(100, `Invalid language ${String(t.language)}: use a code such as en_US or de.`);
   const category = String(t.category).toUpperCase();
   if (!CATEGORIES.has(category)) return graphError(100, `category must be one of ${[...CATEGORIES].join(', ')}.`);
-  if (!Array.isArray(t.components) || t.components.length === 0) return graphError(100, 'components must be a non-empty array.');
+  const bad = componentsProblem(t.components, category);
+  if (bad || !t.components) return bad ?? graphError(100, 'components must be a non-empty array.');
   if (state.template(t.name, t.language)) {
     return graphError(100, `Content in this language already exists: ${t.name} (${t.language}). Edit it with POST /{template-id}.`, 400, {
       subcode: 2388024,
@@ -108,8 +109,9 @@ export function editTemplate(t: SandboxTemplate, body: unknown, state: SandboxSt
   const b = body as Partial<Template> | undefined;
   if (!b || typeof b !== 'object' || (b.components === undefined && b.category === undefined)) return graphError(100, 'Give components and/or category to edit a template.');
   if (t.status === 'PENDING') return graphError(100, 'A template cannot be edited while it is in review.', 400, { subcode: 2388039, userTitle: 'Template is in review' });
-  if (b.components !== undefined && (!Array.isArray(b.components) || b.components.length === 0)) return graphError(100, 'components must be a non-empty array.');
   const category = b.category === undefined ? t.category : String(b.category).toUpperCase();
+  const bad = b.components === undefined ? undefined : componentsProblem(b.components, category);
+  if (bad) return bad;
   if (!CATEGORIES.has(category)) return graphError(100, `category must be one of ${[...CATEGORIES].join(', ')}.`);
   if (category !== t.category && t.status === 'APPROVED') return graphError(100, 'The category of an approved template cannot be edited.');
   const next = { ...t, category, components: b.components ?? t.components };
@@ -117,6 +119,19 @@ export function editTemplate(t: SandboxTemplate, body: unknown, state: SandboxSt
   Object.assign(t, next, { status: 'PENDING', rejected_reason: undefined });
   review(t, state, webhooks);
   return ok({ success: true });
+}
+
+/** Components Meta cannot read: not a non-empty array of typed objects, or a body without text (authentication bodies are Meta's own text). */
+function componentsProblem(components: unknown, category: string): SandboxError | undefined {
+  if (!Array.isArray(components) || components.length === 0) return graphError(100, 'components must be a non-empty array.');
+  for (const [i, c] of components.entries()) {
+    if (typeof c !== 'object' || c === null || typeof (c as { type?: unknown }).type !== 'string') return graphError(100, `components[${i}] must be an object with a type.`);
+  }
+  const body = components.find((c: { type: string }) => c.type.toUpperCase() === 'BODY') as { text?: unknown } | undefined;
+  if (body && category !== 'AUTHENTICATION' && (typeof body.text !== 'string' || body.text.trim() === '')) {
+    return graphError(100, 'The BODY component needs a text.', 400, { subcode: 2388043, userTitle: 'Message template body is missing', userMsg: 'Add the text of the message body.' });
+  }
+  return undefined;
 }
 
 /** DELETE /{waba}/message_templates?name=...[&hsm_id=...]: every language of the name, or the one id. */

@@ -219,3 +219,28 @@ describe('requests Meta refuses, refused with its code and HTTP 400', () => {
     for (const body of ok) expect((await call(sb, 'POST', `${PN}/messages`, body)).status, JSON.stringify(body).slice(0, 80)).toBe(200);
   });
 });
+
+describe('template management Meta refuses', () => {
+  let sb: SandboxServer;
+  beforeAll(async () => {
+    sb = await startSandbox({ reviewDelayMs: 0 });
+  });
+  afterAll(() => sb.close());
+
+  it.each<[string, unknown]>([
+    ['components that are not objects', { name: 'x_one', language: 'en_US', category: 'UTILITY', components: [null] }],
+    ['a body without text', { name: 'x_two', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY' }] }],
+    ['no components', { name: 'x_three', language: 'en_US', category: 'UTILITY', components: [] }],
+  ])('refuses a template with %s (100, nothing stored)', async (_name, body) => {
+    const r = await call(sb, 'POST', `${WABA}/message_templates`, body);
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe(100);
+    expect((await call(sb, 'GET', `${WABA}/message_templates?name=${(body as { name: string }).name}`)).json.data).toEqual([]);
+  });
+
+  it('refuses an edit with broken components and a send whose components are not an array', async () => {
+    expect((await call(sb, 'POST', '1000000000000001', { components: [{ type: 'BODY', text: '' }] })).json.error.code).toBe(100);
+    const send = await call(sb, 'POST', `${PN}/messages`, { messaging_product: 'whatsapp', to: '491701234567', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' }, components: 'none' } });
+    expect(send.json.error.code).toBe(100);
+  });
+});

@@ -5,7 +5,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
@@ -85,7 +85,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 async function countList(cf: ReturnType<typeof loadCampaignFile>): Promise<{ total: number; skipped: number; pending: number }> {
-  const list = await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) });
+  // The same classifier options as send (countryColumn included), so the waiting count matches the plan.
+  const list = await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign)));
   return { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length };
 }
 

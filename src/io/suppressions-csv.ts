@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { pickNamed, pickPhoneColumn } from '../core/numbers/columns.js';
+import { countryOfCell } from '../core/numbers/country-cell.js';
 import { describeHeader } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
@@ -46,7 +47,8 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
         continue;
       }
       out.rows++;
-      const rowRegion = region >= 0 ? (cells[region] ?? '').trim().toUpperCase() || o.country : o.country;
+      // The country cell read like validate-numbers reads it (ISO2, ISO3, calling code or name).
+      const rowRegion = region >= 0 ? (countryOfCell(cells[region] ?? '') ?? o.country) : o.country;
       const c = classify(cells[phone] ?? '', rowRegion);
       if (c.valid) out.numbers.push({ e164: c.e164, line: at });
       else out.invalid.push({ line: at, reason: c.reason });

@@ -99,7 +99,8 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     if (summary.pilotRecommended && !options.sampleOut) {
       info(
         paint('cyan', 'tip') +
-          ` ${fmtInt(summary.valid)} valid numbers: send to a ${options.samplePercent} % pilot first and watch its delivery and block rates:\n` +
+          ` ${fmtInt(summary.valid)} valid numbers: send to a ${options.samplePercent} % pilot first and watch its delivery and block rates; ` +
+          `${options.file === '-' ? 'draw it by piping the same list into' : 'draw it with'}:\n` +
           `    ${pilotCommand(options)}`,
       );
     }
@@ -120,8 +121,8 @@ export function pilotCommand(o: ValidateFileOptions): string {
   if (o.mobileOnly) args.push('--mobile-only');
   args.push(...csvLimitArgs(o.limits));
   args.push('--sample', String(o.samplePercent), '--sample-out', 'pilot.csv', '--seed', String(o.seed));
-  const line = args.map(shellQuote).join(' ');
-  return o.file === '-' ? `${line} < your-list.csv` : line;
+  // Standard input has no name to print: the line above the command says to pipe the list in.
+  return args.map(shellQuote).join(' ');
 }
 
 /** Quote a word for a POSIX shell when it needs it. */

@@ -126,6 +126,23 @@ describe('pipes, CI gate and printed commands', () => {
   });
 });
 
+describe('printed commands from standard input', () => {
+  it('the pilot tip for "-" says to pipe the list in, and the printed command does exactly that', async () => {
+    const dir = tempDir();
+    const list = `Name;Handy;Land\n${Array.from({ length: 1100 }, (_, i) => `N${i};0170 ${String(2000000 + i)};Deutschland`).join('\n')}\n`;
+    writeFileSync(join(dir, 'list.csv'), list);
+    const r = await runCli(['validate-numbers', '-', '--column', 'Handy', '--seed', '11'], { input: list, cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    const at = lines.findIndex((l) => l.includes('wa-ops validate-numbers'));
+    expect(lines[at - 1]).toMatch(/piping the same list into:$/);
+    const tip = lines[at].trim();
+    expect(tip).toBe('wa-ops validate-numbers - --column Handy --sample 10 --sample-out pilot.csv --seed 11');
+    const again = execFileSync('sh', ['-c', `${tip.replace(/^wa-ops /, `node ${join(root, 'bin', 'wa-ops.js')} `)} --json < list.csv`], { cwd: dir, env: { ...process.env, CI: '1' } });
+    expect(JSON.parse(String(again))).toMatchObject({ valid: 1100, sample: { size: 110, seed: 11 } });
+  });
+});
+
 describe('CSV dialects and bounds', () => {
   it.each(['cr-only.csv', 'crlf-header-lf-rows.csv'])('%s: three rows', async (file) => {
     const r = await runCli(['validate-numbers', nums(file), '--json']);

@@ -168,7 +168,9 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
 /** Print the summary (folded with the webhook events) and return the exit code. */
 function finish(r: SendResult, resume: string, note?: string): number {
   const { stop } = r;
-  const summary = { ...r.summary, outcome: stop.outcome, thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
+  // When a paused run can go on: a cooldown's end, or a wait worked out from this run's options (windows, daily budget), which the ledger does not keep.
+  const pausedUntil = stop.outcome === 'paused' && stop.until && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : null;
+  const summary = { ...r.summary, outcome: stop.outcome, ...(stop.outcome === 'paused' ? { pausedUntil } : {}), thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
   const error = stop.outcome === 'aborted' ? { code: stop.code ?? 'aborted', message: stop.message ?? 'stopped', hint: stop.hint ?? '' } : undefined;
   const resumable = stop.outcome !== 'done' || summary.pending > 0;
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
@@ -180,7 +182,8 @@ function finish(r: SendResult, resume: string, note?: string): number {
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));
   if (stop.outcome === 'paused') {
-    const why = stop.code === 'max-duration' ? '--max-duration reached' : `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const until = `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const why = stop.code === 'max-duration' ? '--max-duration reached' : stop.message ? `${stop.message}; ${until}` : until;
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);
   else if (error) warn(`resume with: ${resume}`);

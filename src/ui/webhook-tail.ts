@@ -3,7 +3,7 @@ import { formatDuration } from '../core/campaign/duration.js';
 import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { describeManagement } from '../core/webhook/management.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import type { WebhookStats } from '../webhook/server.js';
+import type { WebhookStats } from '../webhook/server-options.js';
 import type { ForwardResult } from '../webhook/forwarder.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';

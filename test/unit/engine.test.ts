@@ -104,10 +104,14 @@ describe('engine: budget, limit, deadline, signals', () => {
   it('pauses at the daily budget and resumes when the oldest first attempt leaves the 24 h window', () => {
     const budget = { limit: 4, warnAt: 2, pauseAt: 3, source: 'dailyLimit' };
     const paused = simulate(config(5, { budget, noWait: true }), ok);
-    expect(paused.stop).toMatchObject({ outcome: 'paused' });
+    expect(paused.stop).toMatchObject({ outcome: 'paused', code: 'budget', until: paused.sends[0].at + 86_400_000 });
     expect(paused.sends).toHaveLength(3);
-    expect(cooldowns(paused.records)[0]).toMatchObject({ code: 'budget' });
+    // Worked out from the attempts and this run's options, never stored: a raised limit lifts it at once.
+    expect(cooldowns(paused.records)).toEqual([]);
     expect(paused.notices.some((n) => /warning: 2 of 4/.test(n))).toBe(true);
+    const raised = simulate(config(5, { budget: { ...budget, limit: 10, pauseAt: 10 }, noWait: true }), ok, { ledger: paused.records, start: paused.now + 1000 });
+    expect(raised.stop.outcome).toBe('done');
+    expect(raised.sends.map((x) => x.r)).toEqual(['+491700000003', '+491700000004']);
     const waited = simulate(config(5, { budget }), ok);
     expect(waited.sends).toHaveLength(5);
     expect(waited.sends[3].at).toBeGreaterThanOrEqual(T0 + 86_400_000);
@@ -168,10 +172,30 @@ describe('engine: send windows', () => {
     const t = performance.now();
     const r = simulate(config(40_000, { window: { w, seed: 1 }, noWait: true, batch: 5000 }), ok);
     const ms = performance.now() - t;
-    expect(r.stop.outcome).toBe('paused');
+    expect(r.stop).toMatchObject({ outcome: 'paused', code: 'window', message: expect.stringMatching(/outside the send window 03:00-04:00/) });
     expect(r.sends).toHaveLength(0);
-    expect(cooldowns(r.records)[0]).toMatchObject({ code: 'waiting' });
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('a window wait binds no later run: nothing is stored, and a run without the window sends at once', () => {
+    const w = parseWindow({ from: '03:00', to: '04:00' });
+    const paused = simulate(config(3, { window: { w, seed: 1 }, noWait: true }), ok);
+    expect(paused.stop.outcome).toBe('paused');
+    expect(cooldowns(paused.records)).toEqual([]);
+    const off = simulate(config(3, { noWait: true }), ok, { ledger: paused.records, start: paused.now + 1000 });
+    expect(off.stop.outcome).toBe('done');
+    expect(off.sends).toHaveLength(3);
+  });
+
+  it('ignores window and budget waits that older versions stored as cooldowns; API cooldowns still bind', () => {
+    const at = new Date(T0).toISOString();
+    const until = new Date(T0 + 3600_000).toISOString();
+    const stored = (code: number | string) => [{ t: 'cooldown-until' as const, until, code, reason: 'x', at }];
+    expect(simulate(config(1, { noWait: true }), ok, { ledger: stored('waiting') }).sends).toHaveLength(1);
+    expect(simulate(config(1, { noWait: true }), ok, { ledger: stored('budget') }).sends).toHaveLength(1);
+    const api = simulate(config(1, { noWait: true }), ok, { ledger: stored(130429) });
+    expect(api.sends).toHaveLength(0);
+    expect(api.stop).toMatchObject({ outcome: 'paused', until: T0 + 3600_000 });
   });
 });
 

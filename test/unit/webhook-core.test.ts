@@ -139,3 +139,15 @@ describe('analyze: one state per message, whatever the order', () => {
     expect(f.sent + f.failed).toBe(f.accepted);
   });
 });
+
+describe('analyze: countries of failures and costs', () => {
+  it('takes the number the business sent to; a recipient known only by a BSUID has no country', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const a = new DeliveryAnalyzer();
+    const failed = { status: 'failed', ts: '2', errors: [{ code: 131050 }] };
+    a.add({ kind: 'status', key: 'a', id: 'w1', recipient: 'DE.13491208655302741918', ...failed });
+    a.add({ kind: 'status', key: 'b', id: 'w2', recipient: 'DE.13491208655302741918', cb: 'wa-ops:c1:+33612345678', ...failed });
+    a.add({ kind: 'status', key: 'c', id: 'w3', recipient: '491701234567', ...failed });
+    expect(a.report().failuresByCountry).toEqual({ unknown: 1, FR: 1, DE: 1 });
+  });
+});

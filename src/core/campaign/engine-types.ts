@@ -126,8 +126,10 @@ export interface EngineState {
   reanchoredAfter: number;
   thisRun: { sent: number; failed: number; unknown: number; deferred: number };
   budgetWarned: boolean;
+  /** The daily budget paused this run (said once). */
+  budgetPaused?: boolean;
   mediaFailures: number;
   zones: Map<string, { minute: number; next: number }>;
   /** What the run waits for now (for the progress line). */
-  waiting?: { until: number; why: 'cooldown' | 'window' | 'backoff' | 'pace' | 'outage' };
+  waiting?: { until: number; why: 'cooldown' | 'window' | 'backoff' | 'pace' | 'outage' | 'budget' };
 }

@@ -5,7 +5,7 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
-import { beginStop, onError, onSent, PAIR_GAP_MS, record, startCooldown, wait } from './engine-outcome.js';
+import { beginStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import { rollingWindow, type LedgerState } from './ledger-state.js';
 import { nextPacer, pick, windowOpensAt } from './engine-schedule.js';
@@ -147,10 +147,11 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     const due = st.heap.peekDue();
     if (due !== undefined) {
       if (cfg.noWait && st.inFlight.size === 0 && due - now > 60_000) {
-        // Everything left waits (send windows, backoffs): record why, stop, and let a later run go on.
-        startCooldown(st, acts, now, due - now, 'waiting', cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off');
+        // Everything left waits (send windows, backoffs): stop and let a later run go on. Nothing is recorded:
+        // the next run works the wait out again from its own options (--window off lifts a window wait at once).
         st.stopped = true;
-        acts.push({ t: 'stop', reason: { outcome: 'paused', until: due } });
+        const message = cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off';
+        acts.push({ t: 'stop', reason: { outcome: 'paused', code: cfg.window ? 'window' : 'backoff', message, until: due } });
       } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
       return false;
     }
@@ -183,9 +184,21 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   if (cfg.budget && (x?.attempts ?? 0) === 0) {
     const w = rollingWindow(st.ledger, now);
     if (w.used >= cfg.budget.pauseAt) {
+      // Worked out from the ledger's first attempts and this run's options, never recorded as a cooldown:
+      // a raised dailyLimit (or --allow-full-budget) lifts it on the next run.
       st.front = i;
-      startCooldown(st, acts, now, (w.oldest ?? now) + 86_400_000 - now, 'budget', `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`);
-      acts.push({ t: 'sleep', until: now }); // the next step sees the cooldown
+      const until = (w.oldest ?? now) + 86_400_000;
+      const message = `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`;
+      if (!st.budgetPaused) {
+        st.budgetPaused = true;
+        acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${cfg.noWait ? 'pausing' : 'waiting'} until ${iso(until)}` });
+      }
+      if (!cfg.noWait) sleep(st, acts, now, until, 'budget');
+      else if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // answers first
+      else {
+        st.stopped = true;
+        acts.push({ t: 'stop', reason: { outcome: 'paused', code: 'budget', message: `daily budget reached: ${message}`, until } });
+      }
       return false;
     }
     if (w.used >= cfg.budget.warnAt && !st.budgetWarned) {

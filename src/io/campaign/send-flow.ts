@@ -11,7 +11,7 @@ import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
 import { withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
-import { record, setUpLedger, uploadOnce } from './ledger-setup.js';
+import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
 import type { SendOptions } from './send-options.js';
 
@@ -56,8 +56,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     'nothing was sent',
   );
   try {
-    await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category, hooks.warn);
-    const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
+    const change = ledgerChangeNotice(state, cf, p.list);
+    if (change) hooks.warn(change);
     const queue = p.targets.filter((t) => {
       const x = state.recipients.get(t.e164);
       return !x || x.status === 'pending' || (x.status === 'unknown' && o.retryUnknown);
@@ -66,6 +66,9 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const before = summarise(state, cf.campaign.name);
     await hooks.confirm(p, queue, toSend, before);
     signals.check('nothing was sent');
+    // Confirmed: only now is anything stored (a run declined or interrupted at its prompt leaves no ledger behind).
+    await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category);
+    const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
     const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs };
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
     const now = Date.now();

@@ -16,6 +16,7 @@ import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
+import { csvLimitFlags } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -24,6 +25,8 @@ interface Flags {
   config?: string;
   events?: string;
   store?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
@@ -112,7 +115,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
-    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign))) : undefined;
+    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign), csvLimitFlags(f))) : undefined;
     if (list && loaded.events === 0) {
       // Nothing sent yet: the list itself says how many would be sent and how many set aside.
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });

@@ -14,7 +14,7 @@ import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
-import { fmtInt } from '../ui/progress.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
 interface Flags {
@@ -117,7 +117,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       // Nothing sent yet: the list itself says how many would be sent and how many set aside.
       Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });
     }
-    if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]))} rows to ${f.export}`);
+    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export}`);
     // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
     const { latestManagementFor } = await import('../webhook/management-events.js');
     const management = await latestManagementFor(f.events ?? settings.events, {

@@ -62,7 +62,12 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       const f = st.inFlight.get(input.item);
       if (!f) return; // an answer after the run stopped waiting for it: left unknown
       st.inFlight.delete(input.item);
-      if (input.t === 'claimed-elsewhere') return;
+      if (input.t === 'claimed-elsewhere') {
+        // Nothing went out: hand the sender's slot back, so that a refused claim does not slow this worker down.
+        const p = st.pacers.find((x) => x.sender === f.sender);
+        if (p && p.k > 0) p.k--;
+        return;
+      }
       if (input.ok) onSent(st, acts, now, input.item, input.wamid);
       else onError(st, acts, now, input.item, input.error, f.at, f.sender);
       return;

@@ -11,6 +11,7 @@ import { validateFile } from '../io/numbers/validate-file.js';
 import { renderSummary } from '../ui/campaign-report.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { out, outJson, paint } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -124,7 +125,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await new Promise((r) => setTimeout(r, 600));
     await sandbox.webhooks.idle();
     await webhook.idle();
-    show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.suppressed} opt-out`);
+    show(`webhook server: ${plural(webhook.stats.recorded, 'event')} stored, ${plural(webhook.stats.duplicates, 'duplicate delivery', 'duplicate deliveries')} ignored, ${plural(webhook.stats.suppressed, 'opt-out')} suppressed`);
 
     say('Final status report', 'wa-ops status reads the ledger and the webhook events: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
     const status = await runChild(['status', '--campaign', campaign, '--json'], env);

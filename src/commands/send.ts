@@ -16,9 +16,10 @@ import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, intFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -39,6 +40,8 @@ interface Flags {
   events?: string;
   store?: string;
   maxDuration?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 function badFlag(flag: string, value: string, expected: string): never {
@@ -80,6 +83,7 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
     store,
     maxDurationMs,
     maxDuration: f.maxDuration,
+    csvLimits: csvLimitFlags(f),
   };
 }
 
@@ -126,7 +130,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -156,7 +160,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
     return finish(result, resumeNow);
 }
 
@@ -177,8 +181,8 @@ function finish(r: SendResult, resume: string, note?: string): number {
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
   else {
     out(renderSummary(summary, summary));
-    if (r.thisRun.unknown > 0) info(paint('yellow', `${r.thisRun.unknown} send(s) without an answer: recorded as unknown, not resent without --retry-unknown`));
-    if (r.thisRun.deferred > 0) info(paint('yellow', `${r.thisRun.deferred} recipient(s) failed temporarily several times: left pending for the next run`));
+    if (r.thisRun.unknown > 0) info(paint('yellow', `${plural(r.thisRun.unknown, 'send')} without an answer: recorded as unknown, not resent without --retry-unknown`));
+    if (r.thisRun.deferred > 0) info(paint('yellow', `${plural(r.thisRun.deferred, 'recipient')} failed temporarily several times: left pending for the next run`));
   }
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));

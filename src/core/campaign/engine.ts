@@ -69,6 +69,9 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       st.inFlight.delete(input.item);
       if (input.t === 'claimed-elsewhere') {
         st.settled++;
+        // Nothing went out: hand the sender's slot back, so that a refused claim does not slow this worker down.
+        const p = st.pacers.find((x) => x.sender === f.sender);
+        if (p && p.k > 0) p.k--;
         return;
       }
       if (input.ok) onSent(st, acts, now, input.item, input.wamid);

@@ -9,7 +9,7 @@ import type { Settings } from '../config.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
-import { withEvents } from './campaign-state.js';
+import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
@@ -52,7 +52,7 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
   const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn }),
+    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
   try {
@@ -114,8 +114,10 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     }
     // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
     if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-    await withEvents(state, o.events);
-    return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
+    // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
+    const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+    await withEvents(final, o.events);
+    return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").
     if (signals.signal) await p.client?.destroy();

@@ -98,7 +98,10 @@ export class WebhookEmitter {
   }
 
   private status(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
-    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient };
+    // recipient_id (the number) only when the account knows it; the BSUID always, as Meta sends it since 2026.
+    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)) };
+    if (m.to.startsWith('+')) statusObj.recipient_id = recipient;
+    if (m.userId) statusObj.recipient_user_id = m.userId;
     if (m.bizOpaqueCallbackData !== undefined) statusObj.biz_opaque_callback_data = m.bizOpaqueCallbackData;
     if (status === 'sent' || status === 'delivered') {
       const priced: PricedMessage = { templateCategory: m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'UTILITY') : undefined, windowOpen: m.windowOpen, apiVersion: m.apiVersion };

@@ -18,6 +18,8 @@ export class SandboxState {
   readonly scenarios: Set<Scenario>;
   readonly templates = new Map<string, SandboxTemplate>();
   readonly rng: () => number;
+  /** Numbers (E.164) that stopped marketing messages (user_preferences): marketing templates to them fail with 131050. */
+  readonly marketingStopped = new Set<string>();
   /** Business profile, PIN, settings, blocked users, QR codes. */
   account: AccountState = newAccountState();
   /** Forced failures for the next sends: [code, remaining]. */
@@ -129,6 +131,7 @@ export class SandboxState {
     this.inbound.length = 0;
     this.lastInbound.clear();
     this.account = newAccountState();
+    this.marketingStopped.clear();
     this.bucket = { tokens: this.o.mps, at: Date.now() };
   }
 

@@ -1,6 +1,6 @@
 /** Webhooks like Meta's: statuses (sent -> delivered -> read, or failed), inbound messages, template reviews; signed, retried, sometimes twice. */
 import { signBody } from '../core/webhook/signature.js';
-import type { Poster } from '../io/graph/client.js';
+import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
 import { conversationFor, pricingFor, type PricedMessage } from './pricing.js';
 import { SERVICE_WINDOW_MS } from './service-window.js';
@@ -130,7 +130,7 @@ export class WebhookEmitter {
     this.inflight++;
     let ok = false;
     try {
-      this.poster ??= import('../io/graph/client.js').then(({ Poster }) => new Poster(5000));
+      this.poster ??= import('../io/graph/poster.js').then(({ Poster }) => new Poster(5000));
       const status = await (await this.poster).post(o.webhookUrl!, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
       ok = status >= 200 && status < 300;
     } catch {

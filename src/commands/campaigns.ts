@@ -3,9 +3,10 @@ import { resolve, relative } from 'node:path';
 import { emptyState, apply, summarise } from '../core/campaign/ledger-state.js';
 import { campaignPhase, overviewRow, type OverviewRow } from '../core/campaign/overview.js';
 import { WaOpsError } from '../core/errors.js';
-import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { discoverCampaigns, lockHeld, type Found } from '../io/campaign/discover.js';
 import { withEvents } from '../io/campaign/campaign-state.js';
+import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
 import { FileStore } from '../io/store/file-store.js';
 import { out, outJson } from '../ui/output.js';
@@ -30,16 +31,22 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   return 0;
 }
 
+/** A campaign that cannot be read (its file, its list, its ledger) is one "invalid" line with the reason, never the end of the listing. */
 async function row(store: FileStore, f: Found, eventsPath: string, dir: string): Promise<OverviewRow> {
   const where = { file: f.file ? relative(dir, f.file) : '', ledger: relative(dir, f.ledger) };
-  let name = '';
+  const named = { name: '' };
   try {
-    name = f.file ? loadCampaignFile(f.file).campaign.name : '';
+    return await readRow(store, f, eventsPath, where, named);
   } catch (err) {
     if (!(err instanceof WaOpsError)) throw err;
-    const empty = summarise(emptyState(), where.file);
+    const empty = summarise(emptyState(), named.name || where.file || where.ledger);
     return { ...overviewRow(empty, where, 'invalid', null), problem: err.message };
   }
+}
+
+async function readRow(store: FileStore, f: Found, eventsPath: string, where: { file: string; ledger: string }, named: { name: string }): Promise<OverviewRow> {
+  const cf: CampaignFile | undefined = f.file ? loadCampaignFile(f.file) : undefined;
+  const name = (named.name = cf?.campaign.name ?? '');
   // Replayed through the store's reader, as status does; the latest event time is the last activity.
   const state = emptyState();
   let last: string | null = null;
@@ -51,6 +58,8 @@ async function row(store: FileStore, f: Found, eventsPath: string, dir: string):
   await withEvents(state, eventsPath);
   const now = Date.now();
   const summary = summarise(state, name || state.header?.campaign || where.ledger, now);
+  // Nothing sent yet: the list says what would be sent (the same counts status shows); a list that cannot be read makes the campaign invalid.
+  if (cf && replay.events === 0) Object.assign(summary, notStartedCounts(await readCampaignList(cf)));
   const phase = campaignPhase({ events: replay.events, lockHeld: lockHeld(f.ledger, now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
   return overviewRow(summary, where, phase, last);
 }

@@ -16,6 +16,7 @@ import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
 import { csvLimitArgs, csvLimitFlags, intFlag } from './flags.js';
@@ -176,8 +177,8 @@ function finish(r: SendResult, resume: string, note?: string): number {
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
   else {
     out(renderSummary(summary, summary));
-    if (r.thisRun.unknown > 0) info(paint('yellow', `${r.thisRun.unknown} send(s) without an answer: recorded as unknown, not resent without --retry-unknown`));
-    if (r.thisRun.deferred > 0) info(paint('yellow', `${r.thisRun.deferred} recipient(s) failed temporarily several times: left pending for the next run`));
+    if (r.thisRun.unknown > 0) info(paint('yellow', `${plural(r.thisRun.unknown, 'send')} without an answer: recorded as unknown, not resent without --retry-unknown`));
+    if (r.thisRun.deferred > 0) info(paint('yellow', `${plural(r.thisRun.deferred, 'recipient')} failed temporarily several times: left pending for the next run`));
   }
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));

@@ -119,7 +119,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   const signal = await stopped;
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
-  info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
+  // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.
+  if (!t.quiet) process.stderr.write(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath) + '\n');
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 

@@ -35,8 +35,17 @@ describe('wa-ops sandbox', () => {
       expect(stderr()).toContain('WA_OPS_APP_ID=1234567890123456 WA_OPS_APP_SECRET=sandbox-app-secret');
       expect(stderr()).toMatch(/_sandbox\/inbound -d '\{"from":"491701234567","text":"Hi"\}'/);
     } finally {
-      expect(await stop(child)).toBe(0);
+      expect(await stop(child)).toBe(143);
     }
+  });
+
+  it('stops on Ctrl-C with exit 130, at once, even with webhook retries pending', async () => {
+    const { child, url } = await startCli(['--webhook-url', 'http://127.0.0.1:9/webhook']);
+    await fetch(`${url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: '491701234567', text: 'Hi' }) });
+    const started = Date.now();
+    child.kill('SIGINT');
+    expect(await new Promise((r) => child.once('close', r))).toBe(130);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('never prints an app secret the user chose, only its last 4 characters', async () => {

@@ -200,7 +200,7 @@ describe('send', () => {
 describe('status', () => {
   it('summarises the ledger and exports one row per recipient (mode 0600)', async () => {
     const { dir, file } = campaign(3);
-    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n=cmd|calc,+491703000001,V1\nBen,+491703000002,V2\nEva,invalid,V3\n');
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n=cmd|calc,+491703000001,V1\nEva,invalid,V3\nBen,+491703000002,V2\n');
     await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes'], { env: env() });
     const out = join(dir, 'export.csv');
     const r = await runCli(['status', '--campaign', file, '--export', out, '--json']);
@@ -209,6 +209,8 @@ describe('status', () => {
     expect(rows[0]).toBe('recipient,line,state,attempts,wamid,error_code,error_details,reason,first_attempt_at,sent_at,delivered_at,read_at');
     expect(rows).toHaveLength(4);
     expect(rows.some((l) => l.startsWith('+491703000001,') && l.includes(',sent,1,wamid.'))).toBe(true);
+    // In list order by CSV line, the invalid row where it stands.
+    expect(rows.slice(1).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual(['2 sent', '3 skipped', '4 sent']);
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 });

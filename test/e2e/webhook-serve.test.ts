@@ -244,8 +244,26 @@ describe('webhook serve --forward-to', () => {
     expect(Buffer.from(letter.body, 'base64').equals(body)).toBe(true);
     expect(s.stderr()).toMatch(/forward failed \(ECONNREFUSED\), retrying/);
     expect(s.stderr()).toMatch(/forward gave up after 2 tries \(ECONNREFUSED\): kept as a dead letter/);
-    expect(s.stderr()).toMatch(/0 forwarded, 1 dead letter in .*webhook-events\.dead-letters\.jsonl/);
+    expect(s.stderr()).toMatch(/0 forwarded \(1 retry\), 1 dead letter in .*webhook-events\.dead-letters\.jsonl/);
     expect(lines(join(dir, 'webhook-events.jsonl'))).toHaveLength(1);
+  });
+});
+
+describe('webhook serve --forward-to --json', () => {
+  it('prints where it listens as one JSON document, and the dead-letter count on stderr when stopped', async () => {
+    const dir = tempDir();
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const port = (dead.address() as AddressInfo).port;
+    dead.close();
+    const s = await serve(['--json', '--forward-to', `http://127.0.0.1:${port}/hook`, '--forward-attempts', '1'], dir);
+    const doc = JSON.parse(s.url);
+    expect(doc).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhook$/), events: join(dir, 'webhook-events.jsonl'), deadLetters: join(dir, 'webhook-events.dead-letters.jsonl') });
+    expect(await post(doc.url, corpus('status-read'))).toBe(200);
+    for (let i = 0; i < 60 && !existsSync(doc.deadLetters); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await s.stop('SIGINT')).toBe(130);
+    expect(s.stderr()).toMatch(/stopped after .*: 1 event stored, 0 forwarded, 1 dead letter in /);
+    expect(lines(doc.deadLetters)).toHaveLength(1);
   });
 });
 

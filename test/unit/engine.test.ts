@@ -3,6 +3,7 @@ import { isOpen, parseWindow } from '../../src/core/campaign/window.js';
 import { replay, summarise } from '../../src/core/campaign/ledger-state.js';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
 import { config, graphError, ok, refused, simulate, T0 } from './engine-sim.js';
+import { remaining } from '../../src/core/campaign/engine.js';
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
 const cooldowns = (recs: LedgerEvent[]) => recs.filter((e): e is Extract<LedgerEvent, { t: 'cooldown-until' }> => e.t === 'cooldown-until');
@@ -22,6 +23,15 @@ describe('engine: pacing', () => {
       expect(gaps(times).every((g) => g === interval)).toBe(true);
     }
     expect(r.now - T0).toBeLessThan((n / senders.length) * interval + 100);
+  });
+
+  it('ends as soon as the last answer is in, without waiting for a pace slot nobody needs (also at --limit)', () => {
+    const one = simulate(config(1, { intervalMs: 6000 }), ok, { latencyMs: 50 });
+    expect(one.stop.outcome).toBe('done');
+    expect(one.now - T0).toBeLessThan(1000);
+    const limited = simulate(config(5, { intervalMs: 6000, limit: 2 }), ok, { latencyMs: 50 });
+    expect(limited.sends).toHaveLength(2);
+    expect(limited.now - T0).toBeLessThan(7000);
   });
 
   it('keeps the 6 s pair rule for an unknown attempt of moments ago retried (--retry-unknown)', () => {
@@ -149,6 +159,33 @@ describe('engine: budget, limit, deadline, signals', () => {
     const far = { t: 'cooldown-until' as const, until: '9999-01-01T00:00:00.000Z', code: 130429, reason: 'x', at: new Date(T0).toISOString() };
     const r = simulate(config(2, { cooldownCapAt: T0 + 3600_000 }), ok, { ledger: [far] });
     expect(r.sends[0].at).toBe(T0 + 3600_000);
+  });
+});
+
+describe('engine: progress', () => {
+  const trace = (cfg: Parameters<typeof simulate>[0], answer: Parameters<typeof simulate>[1], ledger?: LedgerEvent[]) => {
+    const seen: number[] = [];
+    const r = simulate(cfg, answer, { ledger, observe: (st) => seen.push(remaining(st)) });
+    return { r, seen };
+  };
+  it.each([
+    { name: 'retries, cooldowns and backoffs', cfg: config(12, { concurrency: 4, intervalMs: 100 }), limit: undefined },
+    { name: 'a --limit below the list', cfg: config(12, { limit: 5, intervalMs: 100 }), limit: 5 },
+    { name: 'a --limit above the list', cfg: config(4, { limit: 9, intervalMs: 100 }), limit: 9 },
+  ])('"remaining" never goes up and starts at what --limit allows: $name', ({ cfg, limit }) => {
+    const answer = (rcpt: string, nth: number) => (rcpt.endsWith('1') && nth <= 2 ? graphError(131000) : rcpt.endsWith('2') && nth === 1 ? graphError(130429) : rcpt.endsWith('3') && nth <= 2 ? graphError(131056) : rcpt.endsWith('4') && nth === 1 ? refused : ok(rcpt));
+    const { r, seen } = trace({ ...cfg, cooldownMs: 60_000 }, answer);
+    expect(r.stop.outcome).toBe('done');
+    expect(seen[0]).toBe(Math.min(cfg.items.length, limit ?? Infinity));
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1]);
+    expect(remaining(r.engine!)).toBe(0);
+  });
+
+  it('"remaining" passes over recipients another worker already took', () => {
+    const at = new Date(T0 - 60_000).toISOString();
+    const { r, seen } = trace(config(3), ok, [{ t: 'attempt', r: '+491700000000', n: 1, sender: 's9', cb: 'x', at }]);
+    expect(seen[0]).toBe(2);
+    expect(remaining(r.engine!)).toBe(0);
   });
 });
 

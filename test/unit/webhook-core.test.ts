@@ -64,6 +64,13 @@ describe('management events in operator terms', () => {
   });
 });
 
+describe('shapes nobody documented', () => {
+  it('keeps a change whose value is not an object, instead of dropping it', () => {
+    const records = toRecords({ object: 'whatsapp_business_account', entry: [{ id: '1', time: 1767225600, changes: [{ field: 'account_update', value: 'RESTRICTED' }, { field: 'messages' }] }] }, 1767230000);
+    expect(records).toEqual([{ kind: 'other', key: expect.stringMatching(/^o:account_update:/), field: 'account_update', ts: '1767225600', wabaId: '1', value: 'RESTRICTED' }]);
+  });
+});
+
 describe('dedupe keys from the whole content', () => {
   it('a template paused again 14 days later and a second error in the same second get new keys; a retry keeps its key', () => {
     const a = fixture('template-status-paused')[0];

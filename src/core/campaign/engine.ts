@@ -23,6 +23,8 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     inFlight: new Map(),
     startedFlags: new Uint8Array(cfg.items.length),
     started: 0,
+    settled: 0,
+    passed: 0,
     pacers: cfg.senders.map((sender) => ({ sender, anchor: now, k: 0 })),
     pairHits: new Map(),
     transientTries: new Map(),
@@ -39,11 +41,14 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
   };
 }
 
-/** Recipients still to go in this run (bounded by --limit). */
+/**
+ * Recipients still to go in this run: those it will still start (bounded by --limit) and those started
+ * whose outcome is not settled yet. It never goes up: a retry or a wait moves nobody back.
+ */
 export function remaining(st: EngineState): number {
-  const all = st.cfg.items.length - st.next + st.heap.size + (st.front === undefined ? 0 : 1);
-  if (st.cfg.limit === undefined) return all;
-  return Math.min(all, Math.max(0, st.cfg.limit - st.started) + st.waitingStarted);
+  const unstarted = st.cfg.items.length - st.started - st.passed;
+  const toStart = st.cfg.limit === undefined ? unstarted : Math.min(unstarted, Math.max(0, st.cfg.limit - st.started));
+  return toStart + st.started - st.settled;
 }
 
 /** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
@@ -62,7 +67,13 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       const f = st.inFlight.get(input.item);
       if (!f) return; // an answer after the run stopped waiting for it: left unknown
       st.inFlight.delete(input.item);
-      if (input.t === 'claimed-elsewhere') return;
+      if (input.t === 'claimed-elsewhere') {
+        st.settled++;
+        // Nothing went out: hand the sender's slot back, so that a refused claim does not slow this worker down.
+        const p = st.pacers.find((x) => x.sender === f.sender);
+        if (p && p.k > 0) p.k--;
+        return;
+      }
       if (input.ok) onSent(st, acts, now, input.item, input.wamid);
       else onError(st, acts, now, input.item, input.error, f.at, f.sender);
       return;
@@ -137,6 +148,10 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
     return false;
   }
+  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && st.started >= cfg.limit))) {
+    // Nobody left to start: no reason to wait for the next pace slot (a run of one recipient is not 6 s longer).
+    return finishing(st, now, acts);
+  }
   const { p, at } = nextPacer(st, now);
   if (at > now) {
     sleep(st, acts, now, at, 'pace');
@@ -155,19 +170,16 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
       } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
       return false;
     }
-    if (st.inFlight.size > 0) {
-      acts.push({ t: 'sleep', until: now + 1000 });
-      return false;
-    }
-    st.stopped = true;
-    acts.push({ t: 'stop', reason: { outcome: 'done' } });
-    return false;
+    return finishing(st, now, acts);
   }
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
   // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
-  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) return true;
+  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) {
+    st.passed++;
+    return true;
+  }
   // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
   const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
   if (ready > now) {
@@ -216,4 +228,14 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
   return true;
+}
+
+/** Nothing left to start: wait for the answers in flight, then stop "done". */
+function finishing(st: EngineState, now: number, acts: EngineAction[]): false {
+  if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
+  else {
+    st.stopped = true;
+    acts.push({ t: 'stop', reason: { outcome: 'done' } });
+  }
+  return false;
 }

@@ -9,7 +9,7 @@ import type { Settings } from '../config.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
-import { withEvents } from './campaign-state.js';
+import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
@@ -113,8 +113,10 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       await writer.drain().catch(() => {});
     }
     if (stop.outcome === 'interrupted' && engine.started === 0) stop.message = 'nothing was sent';
-    await withEvents(state, o.events);
-    return { stop, summary: summarise(state, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
+    // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
+    const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+    await withEvents(final, o.events);
+    return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").
     if (signals.signal) await p.client?.destroy();

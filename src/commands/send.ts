@@ -19,7 +19,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { intFlag } from './flags.js';
+import { filePathFlag, intFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -93,7 +93,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
-    const cf = loadCampaignFile(f.campaign, f.ledger);
+    const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     const o = parseOptions(f, events, settings.store);

@@ -69,8 +69,16 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
   const status = await startStatusLine();
   const started = Date.now();
   let last = 0;
+  let cooldownShown = 0;
   return {
     update: (e, now) => {
+      // A cooldown is said once when it starts, in full (code, sender, reason, end in local time), not only in the throttled line.
+      const w = e.waiting;
+      if (w?.why === 'cooldown' && w.until !== cooldownShown) {
+        cooldownShown = w.until;
+        const l = e.ledger;
+        status.log(`cooldown: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops; the same command resumes)`);
+      }
       if (now - last < 200) return;
       last = now;
       status.update(progressLine(e, now, started));
@@ -93,5 +101,5 @@ function progressLine(e: EngineState, now: number, started: number): string {
   } else if (w?.why === 'window') tail = `waiting for recipients' send windows: next opens ${localTimeText(w.until)}`;
   else if (w?.why === 'outage') tail = paint('yellow', `the API did not answer: retrying in ${formatDuration(w.until - now)}`);
   else if (w && w.until > now) tail = `next send in ${formatDuration(w.until - now)}`;
-  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}  ${tail}`;
+  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}${tail ? `  ${tail}` : ''}`;
 }

@@ -160,7 +160,12 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
       progress.stop();
     }
     const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
-    return finish(result, resumeNow);
+    const code = finish(result, resumeNow);
+    // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
+    if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
+      info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
+    }
+    return code;
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */

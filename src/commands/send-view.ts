@@ -1,4 +1,5 @@
 /** What a send shows: the plan and the confirmation, and the progress line while it runs. */
+import { isAbsolute, relative } from 'node:path';
 import { remaining } from '../core/campaign/engine.js';
 import type { EngineState } from '../core/campaign/engine-types.js';
 import { formatDuration } from '../core/campaign/duration.js';
@@ -13,6 +14,12 @@ import { info, paint } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
 import { startStatusLine } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
+
+/** A path as the user would type it: relative to the working directory when it lies inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 /** The plan of this run (toSend already bounded by --limit; the cost is for those toSend). */
 export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Target[], toSend: number, before: CampaignSummary, state: LedgerState | undefined, senders: string[]): Plan {
@@ -35,7 +42,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     dailyLimit: c.dailyLimit,
     cooldownUntil: cd ?? undefined,
     cooldown: cd && state ? { until: cd, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason } : undefined,
-    ledger: cf.ledgerPath,
+    ledger: shownPath(cf.ledgerPath),
     sample: o.sample,
     limit: o.limit,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),

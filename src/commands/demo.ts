@@ -101,9 +101,15 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       JSON.stringify({ name: 'spring-sale', recipients: 'customers.valid.csv', phoneColumn: 'e164', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] }, pace: { interval: '150ms' } }, null, 2),
     );
     const campaign = join(dir, 'spring-sale.json');
-    const force = setTimeout(() => void fetch(`${sandbox.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) }), 700);
+    // After the third accepted message, not after a fixed time: on a slow or busy machine the pre-flight alone
+    // can take longer than any delay, and the first message would then be the one refused (0 sent).
+    const force = setInterval(() => {
+      if (sandbox.state.messages.length < 3) return;
+      clearInterval(force);
+      sandbox.state.forced.push({ code: 130429, remaining: 1 });
+    }, 5);
     const first = await runChild(['send', '--campaign', campaign, '--cooldown', '3s', '--no-wait', '--yes', '--json'], env);
-    clearTimeout(force);
+    clearInterval(force);
     const s1 = JSON.parse(first.stdout) as CampaignSummary & { outcome: string; thisRun: { sent: number; failed: number } };
     show(`${renderSummary(s1, s1)}\n${paint('yellow', `exit ${first.code}: paused until ${s1.cooldownUntil}`)}`);
 

@@ -17,6 +17,10 @@ function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+// The caps on a list's records, with the same names wherever a list is read (validate-numbers, send, status, doctor).
+const MAX_LINE = ['--max-line-length <chars>', 'refuse a list record longer than this (default: 1,000,000)'] as const;
+const MAX_FIELD = ['--max-field-length <chars>', 'refuse a list field longer than this (default: 100,000)'] as const;
+
 /** Register all subcommands on the program. */
 export function registerCommands(program: Command, version: string, setExit: SetExit): void {
   packageVersion = version;
@@ -36,8 +40,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
-    .option('--max-line-length <chars>', 'refuse a record longer than this (default: 1,000,000)')
-    .option('--max-field-length <chars>', 'refuse a field longer than this (default: 100,000)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -71,6 +75,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')
     .option('--store <url>', 'check this PostgreSQL store (reachable, schema current) and read --campaign from it (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./doctor.js')));
 
   program
@@ -123,6 +129,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -140,6 +148,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     // status --watch (src/commands/status-watch.ts)
     .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
     .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
@@ -197,9 +207,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
   const suppressions = program
     .command('suppressions')
     .description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import crm-export.csv --country DE');
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import fixtures/suppressions/crm-abmeldungen-de.csv --country DE');
   const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
-  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  const supFile = (c: Command) =>
+    c
+      .option('--suppressions <file>', 'the list file (default: the store\'s list when it is PostgreSQL, else WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+      .option('--store <url>', 'keep the list in this PostgreSQL store, shared with webhook serve --store and send --store (default: WA_OPS_STORE or "store" in the config file)');
   supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
     .option('--scope <scope>', 'only all or marketing')
     .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')
@@ -212,14 +225,14 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--country <ISO2>', 'region of numbers written without their country code')
     .option('--note <text>', 'a note kept with the record')
     .option('--by <who>', 'who added it (default: the OS user)')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add 0170 1234567 --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add "0170 1234567" --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
     .action(sup('add'));
   supFile(suppressions.command('remove').description('lift suppressions; the record says who lifted it and when').argument('<numbers...>', 'numbers to lift'))
     .option('--scope <scope>', 'lift only this scope (default: every scope)')
     .option('--country <ISO2>', 'region of numbers written without their country code')
     .option('--by <who>', 'who lifted it (default: the OS user)')
     .option('--note <text>', 'why, kept with the record')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove 0170 1234567 --country DE --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove \"0170 1234567\" --country DE --json')
     .action(sup('remove'));
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
@@ -229,7 +242,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--scope <scope>', 'all or marketing', 'all')
     .option('--note <text>', 'a note kept with each record')
     .option('--by <who>', 'who imported them (default: the OS user)')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import unsubscribed.csv --column mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import unsubscribed.csv --country-column country --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --column Mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import fixtures/suppressions/crm-abmeldungen-de.csv --json')
     .action(sup('importCsv'));
   supFile(suppressions.command('export').description('the active list as CSV for a CRM (formula-safe; a new file gets mode 0600)'))
     .option('--out <file.csv>', 'write here (default: stdout); an existing file is kept unless --force')
@@ -275,7 +288,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'store events and opt-outs in this PostgreSQL store instead (several receivers may share it; default: WA_OPS_STORE or "store" in the config file)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
     .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')

@@ -16,7 +16,7 @@ import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { filePathFlag } from './flags.js';
+import { csvLimitFlags, filePathFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -25,6 +25,8 @@ interface Flags {
   config?: string;
   events?: string;
   store?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
@@ -119,7 +121,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
-    const list = needList ? await readCampaignList(cf) : undefined;
+    const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
     if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export}`);

@@ -85,7 +85,8 @@ function serveOptions(flags: Record<string, unknown>) {
     verifyToken: settings.verifyToken,
     eventsPath: resolve(settings.events),
     tls,
-    campaignDirs: folders('--campaigns', list(flags.campaigns)),
+    // As analyze does: the campaigns are usually where the operator runs the server.
+    campaignDirs: folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')],
     suppressionsPath: str(flags.suppressions) ? resolve(str(flags.suppressions)!) : suppressionsPath(),
     forwardTo: forwardUrl(str(flags.forwardTo)),
     forwardAttempts,
@@ -133,7 +134,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   const signal = await stopped;
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
-  info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
+  // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.
+  if (!t.quiet) process.stderr.write(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath) + '\n');
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 

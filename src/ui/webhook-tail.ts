@@ -3,7 +3,7 @@ import { formatDuration } from '../core/campaign/duration.js';
 import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { describeManagement } from '../core/webhook/management.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import type { WebhookStats } from '../webhook/server.js';
+import type { WebhookStats } from '../webhook/server-options.js';
 import type { ForwardResult } from '../webhook/forwarder.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
@@ -57,6 +57,6 @@ export function stopSummary(s: WebhookStats, elapsedMs: number, deadLetterPath?:
   if (s.storageErrors) parts.push(`${fmtInt(s.storageErrors)} answered 500 (storage errors)`);
   if (s.suppressed || s.lifted) parts.push(`${plural(s.suppressed, 'opt-out')} suppressed, ${fmtInt(s.lifted)} lifted`);
   if (s.unresolvedOptOuts) parts.push(`${plural(s.unresolvedOptOuts, 'opt-out')} without a known number`);
-  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded, ${plural(s.deadLetters, 'dead letter')}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
+  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded${s.forwardRetries ? ` (${plural(s.forwardRetries, 'retry', 'retries')})` : ''}, ${plural(s.deadLetters, 'dead letter')}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
   return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')} (${plural(s.fsyncs, 'disk sync')}).`;
 }

@@ -111,7 +111,7 @@ export class Forwarder {
       this.proxied = proxyFor(this.target, { httpProxy: env.http_proxy ?? env.HTTP_PROXY, httpsProxy: env.https_proxy ?? env.HTTPS_PROXY, noProxy: env.no_proxy ?? env.NO_PROXY }) !== undefined;
     }
     if (this.proxied) {
-      const { probe } = await import('../io/graph/client.js');
+      const { probe } = await import('../io/graph/probe.js');
       try {
         // Meta's bodies are ASCII (non-ASCII is escaped), so the text round trip keeps the signed bytes.
         const res = await probe(this.target, { method: 'POST', headers: job.headers, body: job.body.toString('utf8'), timeoutMs: this.o.timeoutMs ?? 10_000 });

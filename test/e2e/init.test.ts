@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -114,5 +114,7 @@ describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
     expect(r.output).toMatch(/nothing was sent/);
     const accepted = (await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] };
     expect(accepted.data).toHaveLength(0);
+    // Nothing is stored before the run is confirmed: no ledger, no lock left behind.
+    expect(readdirSync(dir).sort()).toEqual(['c.json', 'list.csv']);
   });
 });

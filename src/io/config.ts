@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';
@@ -176,7 +177,7 @@ function readConfigFile(explicit: string | undefined, cwd: string, validate = tr
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if (explicit === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read config file ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, {
+    throw new InputError(`config file ${path} ${errnoText((err as NodeJS.ErrnoException).code, 'cannot be read')}`, {
       code: 'bad-config',
       hint: 'check the --config path',
     });

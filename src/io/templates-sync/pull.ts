@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { templateFileName, toTemplateFile } from '../../core/templates/normalise.js';
 import type { TemplateRecord } from '../graph/types.js';
@@ -27,7 +28,8 @@ export function pullTemplates(dir: string, records: readonly TemplateRecord[], f
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new InputError(`--out ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output' });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'EEXIST' || code === 'ENOTDIR' ? `--out ${dir} is a file, not a folder` : `--out ${dir}: the folder cannot be created (${errnoText(code)})`, { code: 'unwritable-output', hint: 'pass a folder with --out (default: templates)' });
   }
   if (!statSync(dir).isDirectory()) throw new InputError(`--out ${dir} is a file, not a folder`, { code: 'not-a-folder' });
   const manifest = readManifest(dir);
@@ -89,7 +91,7 @@ function writeAtomic(path: string, text: string, mode: number): void {
   try {
     fd = openSync(temp, 'w', mode);
   } catch (err) {
-    throw new InputError(`cannot write ${path} (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output', hint: 'check that the --out folder is writable' });
+    throw new InputError(`cannot write ${path}: ${errnoText((err as NodeJS.ErrnoException).code)}`, { code: 'unwritable-output', hint: 'check that the --out folder is writable' });
   }
   try {
     writeSync(fd, text);

@@ -1,4 +1,4 @@
-/** wa-ops campaigns [--dir <folder>]: every campaign of a folder on one line: state, progress, last activity. */
+/** wa-ops campaigns [--dir <folder> | --store <url>]: every campaign of a folder or a store on one line: state, progress, last activity. */
 import { resolve, relative } from 'node:path';
 import { emptyState, apply, summarise } from '../core/campaign/ledger-state.js';
 import { campaignPhase, overviewRow, type OverviewRow } from '../core/campaign/overview.js';
@@ -8,6 +8,9 @@ import { discoverCampaigns, lockHeld, type Found } from '../io/campaign/discover
 import { withEvents } from '../io/campaign/campaign-state.js';
 import { loadConfig } from '../io/config.js';
 import { FileStore } from '../io/store/file-store.js';
+import { chooseStore } from '../io/store/selection.js';
+import type { StoreSource } from '../io/store/pg/open.js';
+import type { LedgerReader } from '../io/store/types.js';
 import { out, outJson } from '../ui/output.js';
 import { renderCampaigns } from '../ui/campaigns-report.js';
 import { term } from '../ui/term.js';
@@ -15,13 +18,17 @@ import { stringFlag } from './flags.js';
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const dir = resolve(stringFlag(flags, 'dir') ?? '.');
-  const { settings } = loadConfig({ configPath: stringFlag(flags, 'config') });
-  const events = stringFlag(flags, 'events') ?? settings.events;
+  const dirFlag = stringFlag(flags, 'dir');
+  const loaded = loadConfig({ configPath: stringFlag(flags, 'config'), flags: { store: stringFlag(flags, 'store') } });
+  const choice = chooseStore(loaded);
+  // A folder named on the command line wins over a store from the environment or config; --store names one outright.
+  if (choice.location.kind === 'postgres' && (dirFlag === undefined || choice.source === 'flag')) return fromStore(choice.location.url, choice.source);
+  const dir = resolve(dirFlag ?? '.');
+  const events = stringFlag(flags, 'events') ?? loaded.settings.events;
   const store = new FileStore();
   const rows: OverviewRow[] = [];
   try {
-    for (const f of discoverCampaigns(dir)) rows.push(await row(store, f, events, dir));
+    for (const f of discoverCampaigns(dir)) rows.push(await fileRow(store, f, events, dir));
   } finally {
     await store.close();
   }
@@ -30,7 +37,21 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   return 0;
 }
 
-async function row(store: FileStore, f: Found, eventsPath: string, dir: string): Promise<OverviewRow> {
+async function fromStore(url: string, source: StoreSource): Promise<number> {
+  const [{ openPgStore }, { closePg }, { storedCampaigns }] = await Promise.all([import('../io/store/pg/open.js'), import('../io/store/pg/connect.js'), import('../io/store/pg/stored-campaigns.js')]);
+  const conn = await openPgStore(url, source);
+  const rows: OverviewRow[] = [];
+  try {
+    for (const c of await storedCampaigns(conn)) rows.push({ ...(await replayRow(c.reader, c.name, { file: '', ledger: '' }, () => c.running)), campaignId: c.campaignId });
+  } finally {
+    await closePg();
+  }
+  if (term().json) outJson({ dir: null, store: conn.redacted, count: rows.length, campaigns: rows });
+  else out(rows.length ? renderCampaigns(rows) : `no campaigns in ${conn.redacted}`);
+  return 0;
+}
+
+async function fileRow(store: FileStore, f: Found, eventsPath: string, dir: string): Promise<OverviewRow> {
   const where = { file: f.file ? relative(dir, f.file) : '', ledger: relative(dir, f.ledger) };
   let name = '';
   try {
@@ -40,17 +61,21 @@ async function row(store: FileStore, f: Found, eventsPath: string, dir: string):
     const empty = summarise(emptyState(), where.file);
     return { ...overviewRow(empty, where, 'invalid', null), problem: err.message };
   }
-  // Replayed through the store's reader, as status does; the latest event time is the last activity.
+  return replayRow(await store.reader({ name, ledgerPath: f.ledger }), name, where, (now) => lockHeld(f.ledger, now), eventsPath);
+}
+
+/** Replayed through the store's reader, as status does; the latest event time is the last activity. */
+async function replayRow(reader: LedgerReader, name: string, where: { file: string; ledger: string }, running: (now: number) => boolean, eventsPath?: string): Promise<OverviewRow> {
   const state = emptyState();
   let last: string | null = null;
-  const reader = await store.reader({ name, ledgerPath: f.ledger });
   const replay = await reader.replay((e) => {
     apply(state, e);
     if (e.at && (last === null || e.at > last)) last = e.at;
   });
-  await withEvents(state, eventsPath);
+  // The files fold the events file here; the store's reader has folded its webhook statuses already.
+  if (eventsPath !== undefined) await withEvents(state, eventsPath);
   const now = Date.now();
   const summary = summarise(state, name || state.header?.campaign || where.ledger, now);
-  const phase = campaignPhase({ events: replay.events, lockHeld: lockHeld(f.ledger, now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
+  const phase = campaignPhase({ events: replay.events, lockHeld: running(now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
   return overviewRow(summary, where, phase, last);
 }

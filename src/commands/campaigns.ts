@@ -3,9 +3,10 @@ import { resolve, relative } from 'node:path';
 import { emptyState, apply, summarise } from '../core/campaign/ledger-state.js';
 import { campaignPhase, overviewRow, type OverviewRow } from '../core/campaign/overview.js';
 import { WaOpsError } from '../core/errors.js';
-import { loadCampaignFile } from '../io/campaign/campaign-file.js';
+import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { discoverCampaigns, lockHeld, type Found } from '../io/campaign/discover.js';
 import { withEvents } from '../io/campaign/campaign-state.js';
+import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
 import { FileStore } from '../io/store/file-store.js';
 import { chooseStore } from '../io/store/selection.js';
@@ -42,7 +43,7 @@ async function fromStore(url: string, source: StoreSource): Promise<number> {
   const conn = await openPgStore(url, source);
   const rows: OverviewRow[] = [];
   try {
-    for (const c of await storedCampaigns(conn)) rows.push({ ...(await replayRow(c.reader, c.name, { file: '', ledger: '' }, () => c.running)), campaignId: c.campaignId });
+    for (const c of await storedCampaigns(conn)) rows.push({ ...(await replayRow(c.reader, c.name, { file: '', ledger: '' }, { running: () => c.running })), campaignId: c.campaignId });
   } finally {
     await closePg();
   }
@@ -51,21 +52,30 @@ async function fromStore(url: string, source: StoreSource): Promise<number> {
   return 0;
 }
 
+/** A campaign that cannot be read (its file, its list, its ledger) is one "invalid" line with the reason, never the end of the listing. */
 async function fileRow(store: FileStore, f: Found, eventsPath: string, dir: string): Promise<OverviewRow> {
   const where = { file: f.file ? relative(dir, f.file) : '', ledger: relative(dir, f.ledger) };
-  let name = '';
+  const named = { name: '' };
   try {
-    name = f.file ? loadCampaignFile(f.file).campaign.name : '';
+    const cf: CampaignFile | undefined = f.file ? loadCampaignFile(f.file) : undefined;
+    const name = (named.name = cf?.campaign.name ?? '');
+    return await replayRow(await store.reader({ name, ledgerPath: f.ledger }), name, where, { running: (now) => lockHeld(f.ledger, now), eventsPath, campaignFile: cf });
   } catch (err) {
     if (!(err instanceof WaOpsError)) throw err;
-    const empty = summarise(emptyState(), where.file);
+    const empty = summarise(emptyState(), named.name || where.file || where.ledger);
     return { ...overviewRow(empty, where, 'invalid', null), problem: err.message };
   }
-  return replayRow(await store.reader({ name, ledgerPath: f.ledger }), name, where, (now) => lockHeld(f.ledger, now), eventsPath);
+}
+
+/** How to judge one campaign: is it being sent now, the events file to fold (files only), its campaign file (to count a list not yet started). */
+interface RowFacts {
+  running: (now: number) => boolean;
+  eventsPath?: string;
+  campaignFile?: CampaignFile;
 }
 
 /** Replayed through the store's reader, as status does; the latest event time is the last activity. */
-async function replayRow(reader: LedgerReader, name: string, where: { file: string; ledger: string }, running: (now: number) => boolean, eventsPath?: string): Promise<OverviewRow> {
+async function replayRow(reader: LedgerReader, name: string, where: { file: string; ledger: string }, facts: RowFacts): Promise<OverviewRow> {
   const state = emptyState();
   let last: string | null = null;
   const replay = await reader.replay((e) => {
@@ -73,9 +83,11 @@ async function replayRow(reader: LedgerReader, name: string, where: { file: stri
     if (e.at && (last === null || e.at > last)) last = e.at;
   });
   // The files fold the events file here; the store's reader has folded its webhook statuses already.
-  if (eventsPath !== undefined) await withEvents(state, eventsPath);
+  if (facts.eventsPath !== undefined) await withEvents(state, facts.eventsPath);
   const now = Date.now();
   const summary = summarise(state, name || state.header?.campaign || where.ledger, now);
-  const phase = campaignPhase({ events: replay.events, lockHeld: running(now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
+  // Nothing sent yet: the list says what would be sent (the same counts status shows); a list that cannot be read makes the campaign invalid.
+  if (facts.campaignFile && replay.events === 0) Object.assign(summary, notStartedCounts(await readCampaignList(facts.campaignFile)));
+  const phase = campaignPhase({ events: replay.events, lockHeld: facts.running(now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
   return overviewRow(summary, where, phase, last);
 }

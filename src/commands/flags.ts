@@ -1,5 +1,6 @@
 /** Parsers for flag values shared by commands; each throws a UsageError naming the flag. */
 import { UsageError } from '../core/errors.js';
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv/record-splitter.js';
 
 /** A percentage in [min, 100]. */
 export function percentFlag(flag: string, value: unknown, min = 0): number {
@@ -35,4 +36,20 @@ export function stringFlag(flags: Record<string, unknown>, key: string): string 
 /** A repeatable or variadic flag's values (strings only). */
 export function listFlag(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** --max-line-length and --max-field-length, the caps on a list's records (validate-numbers, send, status, doctor). */
+export function csvLimitFlags(f: { maxLineLength?: unknown; maxFieldLength?: unknown }): CsvLimits {
+  return {
+    maxLine: f.maxLineLength === undefined ? DEFAULT_CSV_LIMITS.maxLine : intFlag('--max-line-length', f.maxLineLength, 1),
+    maxField: f.maxFieldLength === undefined ? DEFAULT_CSV_LIMITS.maxField : intFlag('--max-field-length', f.maxFieldLength, 1),
+  };
+}
+
+/** The caps as flags for a printed command: only those that differ from the defaults. */
+export function csvLimitArgs(limits: CsvLimits | undefined): string[] {
+  const args: string[] = [];
+  if (limits && limits.maxLine !== DEFAULT_CSV_LIMITS.maxLine) args.push('--max-line-length', String(limits.maxLine));
+  if (limits && limits.maxField !== DEFAULT_CSV_LIMITS.maxField) args.push('--max-field-length', String(limits.maxField));
+  return args;
 }

@@ -17,6 +17,10 @@ function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+// The caps on a list's records, with the same names wherever a list is read (validate-numbers, send, status, doctor).
+const MAX_LINE = ['--max-line-length <chars>', 'refuse a list record longer than this (default 1000000)'] as const;
+const MAX_FIELD = ['--max-field-length <chars>', 'refuse a list field longer than this (default 100000)'] as const;
+
 /** Register all subcommands on the program. */
 export function registerCommands(program: Command, version: string, setExit: SetExit): void {
   packageVersion = version;
@@ -36,8 +40,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
-    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
-    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -71,6 +75,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')
     .option('--store <url>', 'check this PostgreSQL store (reachable, schema current) and read --campaign from it (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./doctor.js')));
 
   program
@@ -122,6 +128,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -139,6 +147,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     // status --watch (src/commands/status-watch.ts)
     .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
     .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
@@ -285,7 +295,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'store events and opt-outs in this PostgreSQL store instead (several receivers may share it; default: WA_OPS_STORE or "store" in the config file)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
     .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')

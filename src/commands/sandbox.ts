@@ -1,5 +1,5 @@
 /** wa-ops sandbox: a local, stateful imitation of the Cloud API (CONTRACT §8). */
-import { InputError, UsageError } from '../core/errors.js';
+import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import type { SandboxTemplate, Scenario } from '../sandbox/state.js';
 import { SCENARIOS } from '../sandbox/state.js';
@@ -134,14 +134,17 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const f = flags as Flags;
   const server = await listen(sandboxOptions(f));
   server.webhooks.onGiveUp = reportGiveUps();
-  describe(server, f);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  describe(server, f);
+  const signal = await stopped;
   await server.close();
   if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${server.webhooks.stats.gaveUp} webhook deliveries were given up (receiver not answering).`);
-  return 0;
+  // Like every long-running command (CONTRACT §3): 130 for Ctrl-C, 143 for SIGTERM.
+  return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 
 /** startSandbox, with a port in use or not ours to take as a usage error (exit 2), not a crash. */

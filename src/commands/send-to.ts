@@ -11,7 +11,8 @@ import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
 import { openSuppressionTarget } from '../io/suppression-target.js';
-import { out, outJson, warn } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
 import { followDelivery } from './send-to-follow.js';
@@ -96,7 +97,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
-    const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${o.text!.length} characters)`;
+    const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
     const offset = eventsSize(settings.events);
     const res = await client.sendMessage(settings.phoneNumberId, payload);

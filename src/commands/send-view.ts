@@ -48,7 +48,7 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
   for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
   if (toSend === 0 || o.yes) return;
   if (!term().interactive) {
-    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   }
   const { confirm } = await import('@inquirer/prompts');
   let ok: boolean;
@@ -91,6 +91,7 @@ function progressLine(e: EngineState, now: number, started: number): string {
     const l = e.ledger;
     tail = paint('yellow', `cooldown ${formatDuration(w.until - now)} left: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}`);
   } else if (w?.why === 'window') tail = `waiting for recipients' send windows: next opens ${localTimeText(w.until)}`;
+  else if (w?.why === 'budget') tail = paint('yellow', `daily budget reached: next send ${localTimeText(w.until)}`);
   else if (w?.why === 'outage') tail = paint('yellow', `the API did not answer: retrying in ${formatDuration(w.until - now)}`);
   else if (w && w.until > now) tail = `next send in ${formatDuration(w.until - now)}`;
   return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}  ${tail}`;

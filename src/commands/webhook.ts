@@ -70,7 +70,8 @@ function serveOptions(flags: Record<string, unknown>) {
     verifyToken: settings.verifyToken,
     eventsPath: resolve(settings.events),
     tls: tlsCert && tlsKey ? { cert: read(tlsCert), key: read(tlsKey) } : undefined,
-    campaignDirs: folders('--campaigns', list(flags.campaigns)),
+    // As analyze does: the campaigns are usually where the operator runs the server.
+    campaignDirs: folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')],
     suppressionsPath: str(flags.suppressions) ? resolve(str(flags.suppressions)!) : suppressionsPath(),
     forwardTo: forwardUrl(str(flags.forwardTo)),
     forwardAttempts,

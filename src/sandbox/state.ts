@@ -1,5 +1,6 @@
 /** The sandbox's account: identity, templates, scenario switches, accepted messages and rate-limit memory. */
 import { createRng } from '../core/numbers/sampling.js';
+import { newAccountState, type AccountState } from './account-state.js';
 import type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia } from './options.js';
 import { takePairToken, type PairBucket } from './pair-rate.js';
 import { windowOpen } from './service-window.js';
@@ -16,6 +17,8 @@ export class SandboxState {
   readonly scenarios: Set<Scenario>;
   readonly templates = new Map<string, SandboxTemplate>();
   readonly rng: () => number;
+  /** Business profile, PIN, settings, blocked users, QR codes. */
+  account: AccountState = newAccountState();
   /** Forced failures for the next sends: [code, remaining]. */
   forced: { code: number; remaining: number; httpStatus?: number }[] = [];
   private readonly pairBuckets = new Map<string, PairBucket>();
@@ -110,6 +113,7 @@ export class SandboxState {
     this.pairBuckets.clear();
     this.inbound.length = 0;
     this.lastInbound.clear();
+    this.account = newAccountState();
     this.bucket = { tokens: this.o.mps, at: Date.now() };
   }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -54,6 +54,27 @@ describe('campaigns', () => {
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines.find((l) => l.startsWith('c-limited'))).toMatch(/stopped .*1\/4 \(25 %\)/);
+  });
+
+  it('a campaign not started shows the counts status shows; a missing list, a corrupt ledger are invalid lines; folders, .env and other files are not campaigns', async () => {
+    const dir = tempDir('wa-ops-campaigns-fresh-');
+    const fresh = campaign(dir, 'fresh', 3);
+    writeFileSync(join(dir, 'fresh.csv'), 'first_name,phone,voucher\nA,+4917150000001,V1\nB,+4917150000001,V2\nC,not a number,V3\nD,+4917150000002,V4\n');
+    writeFileSync(join(dir, 'no-list.json'), JSON.stringify({ name: 'no-list', recipients: 'missing.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name'] } }));
+    writeFileSync(join(dir, 'orphan.ledger.jsonl'), 'not json\n');
+    writeFileSync(join(dir, '.env'), 'WA_OPS_TOKEN=x\n');
+    writeFileSync(join(dir, 'template.json'), JSON.stringify({ name: 'x', language: 'en', components: [] }));
+    mkdirSync(join(dir, 'folder.json'));
+    const c = await list(dir);
+    expect(Object.keys(c).sort()).toEqual(['fresh', 'no-list', 'orphan.ledger.jsonl']);
+    const status = JSON.parse((await runCli(['status', '--campaign', fresh, '--json'], { env: env() })).stdout);
+    expect(c.fresh).toMatchObject({ state: 'not started', total: 4, skipped: 2, pending: 2 });
+    expect({ total: status.total, skipped: status.skipped, pending: status.pending }).toEqual({ total: 4, skipped: 2, pending: 2 });
+    expect(c['no-list']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/missing\.csv: no such file/) });
+    expect(c['orphan.ledger.jsonl']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/corrupt ledger line/) });
+    const human = await runCli(['campaigns', '--dir', dir], { env: env() });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/fresh +not started .*2 to send, 2 skipped/);
   });
 
   it('shows a send in progress as running, then interrupted after Ctrl-C; a missing folder is exit 2', async () => {

@@ -137,6 +137,21 @@ describe('webhook serve: what it prints and how it stops', () => {
     expect(readSuppressions(join(dir, 'supp.jsonl')).isSuppressed('+491709999011', 'MARKETING')).toBeNull();
   });
 
+  it('keeps the later of a stop and a resume that Meta delivered out of order, across restarts', async () => {
+    const dir = tempDir();
+    const env = { WA_OPS_SUPPRESSIONS: join(dir, 'supp.jsonl') };
+    const s = await serve(['--verbose'], dir, env);
+    expect(await post(s.url, corpus('user-preferences-resume'))).toBe(200); // happened second, arrives first
+    await s.stop();
+    const t = await serve(['--verbose'], dir, env);
+    expect(await post(t.url, corpus('user-preferences-stop'))).toBe(200);
+    await t.stop();
+    const list = readSuppressions(join(dir, 'supp.jsonl'));
+    expect(list.isSuppressed('+491709999011', 'MARKETING')).toBeNull();
+    expect(list.history()).toMatchObject([{ op: 'lift', at: '2026-01-01T00:15:00.000Z', source: 'webhook' }]);
+    expect(t.stderr()).toMatch(/older than the one recorded/);
+  });
+
   it('finds the number of a 131050 known only by user id in the campaign ledgers (--campaigns, read only)', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'c'));
@@ -148,6 +163,14 @@ describe('webhook serve: what it prints and how it stops', () => {
     await s.stop();
     expect(readSuppressions(join(dir, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050', scope: 'marketing', userId: 'DE.13491208655302741918' }]);
     expect(readFileSync(ledger, 'utf8')).toBe(ledgerText);
+    // Without --campaigns the working directory is searched, as webhook analyze does.
+    const other = tempDir();
+    mkdirSync(join(other, 'campaigns', 'spring'), { recursive: true });
+    writeFileSync(join(other, 'campaigns', 'spring', 'x.ledger.jsonl'), ledgerText);
+    const d = await serve([], other);
+    expect(await post(d.url, corpus('status-failed-131050-bsuid'))).toBe(200);
+    await d.stop();
+    expect(readSuppressions(join(other, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050' }]);
   });
 });
 

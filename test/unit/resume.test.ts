@@ -10,6 +10,8 @@ describe('resume command', () => {
     { o: { campaign: 'fruehling.json', sample: true, intervalMs: 1000 }, cmd: 'wa-ops send --campaign fruehling.json --sample --interval 1s --yes' },
     { o: { campaign: 'my campaign.json', ledger: "it's.jsonl", limit: 37 }, cmd: "wa-ops send --campaign 'my campaign.json' --ledger 'it'\\''s.jsonl' --limit 37 --yes" },
     { o: { campaign: 'c.json', config: 'ci.json', events: 'ev.jsonl', window: false as const, graphUrls: ['http://127.0.0.1:1'], maxDuration: '50m', cooldownMs: 60_000 }, cmd: 'wa-ops send --campaign c.json --config ci.json --events ev.jsonl --cooldown 1m --window off --graph-url http://127.0.0.1:1 --max-duration 50m --yes' },
+    // A list that needed raised caps needs them on resume too.
+    { o: { campaign: 'c.json', csvLimitArgs: ['--max-field-length', '200000'] }, cmd: 'wa-ops send --campaign c.json --max-field-length 200000 --yes' },
   ])('$cmd', ({ o, cmd }) => expect(resumeCommand(o)).toBe(cmd));
 
   it.each([250, 6000, 60_000, 3_600_000, 1500, 333.3333333])('%d ms prints as a duration that parses back', (ms) => {

@@ -64,6 +64,13 @@ describe('management events in operator terms', () => {
   });
 });
 
+describe('shapes nobody documented', () => {
+  it('keeps a change whose value is not an object, instead of dropping it', () => {
+    const records = toRecords({ object: 'whatsapp_business_account', entry: [{ id: '1', time: 1767225600, changes: [{ field: 'account_update', value: 'RESTRICTED' }, { field: 'messages' }] }] }, 1767230000);
+    expect(records).toEqual([{ kind: 'other', key: expect.stringMatching(/^o:account_update:/), field: 'account_update', ts: '1767225600', wabaId: '1', value: 'RESTRICTED' }]);
+  });
+});
+
 describe('dedupe keys from the whole content', () => {
   it('a template paused again 14 days later and a second error in the same second get new keys; a retry keeps its key', () => {
     const a = fixture('template-status-paused')[0];
@@ -137,5 +144,17 @@ describe('analyze: one state per message, whatever the order', () => {
     const f = a.report().funnels[0];
     expect(f).toMatchObject({ campaign: 'c1', accepted: 4, sent: 3, delivered: 2, read: 1, failed: 1, failures: { '131026': 1 } });
     expect(f.sent + f.failed).toBe(f.accepted);
+  });
+});
+
+describe('analyze: countries of failures and costs', () => {
+  it('takes the number the business sent to; a recipient known only by a BSUID has no country', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const a = new DeliveryAnalyzer();
+    const failed = { status: 'failed', ts: '2', errors: [{ code: 131050 }] };
+    a.add({ kind: 'status', key: 'a', id: 'w1', recipient: 'DE.13491208655302741918', ...failed });
+    a.add({ kind: 'status', key: 'b', id: 'w2', recipient: 'DE.13491208655302741918', cb: 'wa-ops:c1:+33612345678', ...failed });
+    a.add({ kind: 'status', key: 'c', id: 'w3', recipient: '491701234567', ...failed });
+    expect(a.report().failuresByCountry).toEqual({ unknown: 1, FR: 1, DE: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { classify } from '../../core/numbers/classify.js';
 import type { SuppressionRecord } from '../../core/suppressions/plan.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { out, outJson, paint } from '../../ui/output.js';
+import { plural } from '../../ui/plural.js';
 import { term } from '../../ui/term.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 
@@ -31,6 +32,6 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   const t = new Table({ head: [...(history ? ['op'] : []), 'number', 'region', 'reason', 'scope', 'source', 'at', 'by', 'note'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
   for (const r of records) t.push([...(history ? [r.op] : []), r.e164, r.region, r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? '']);
-  out(`${t.toString()}\n${records.length} ${history ? 'record(s)' : 'suppressed number(s)'} in ${list.location}`);
+  out(`${t.toString()}\n${history ? plural(records.length, 'record') : plural(records.length, 'suppressed number')} in ${list.location}`);
   return 0;
 }

@@ -34,7 +34,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
     info(`columns: phone "${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
     out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${path}:${r.line}: not a valid number (${r.reason}), skipped`);
-    if (read.invalid.length > 5) info(`... and ${read.invalid.length - 5} more invalid rows (wa-ops validate-numbers ${path} explains each)`);
+    if (read.invalid.length > 5) info(`... and ${plural(read.invalid.length - 5, 'more invalid row')} (wa-ops validate-numbers ${path} explains each)`);
   }
   return 0;
 }
@@ -49,7 +49,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   exportSuppressionsCsv(records, outPath, flags.force === true);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: list.location, out: outPath, rows: records.length });
-    else info(`wrote ${records.length} suppression(s) to ${outPath}`);
+    else info(`wrote ${plural(records.length, 'suppression')} to ${outPath}`);
   }
   return 0;
 }

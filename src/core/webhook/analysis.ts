@@ -12,7 +12,8 @@ import type { WebhookRecord } from './records.js';
 
 interface MessageState {
   campaign: string;
-  recipient: string;
+  /** The number the business sent to (callback data, else a recipient id that is a number): a BSUID has no country. */
+  number?: string;
   sent?: number;
   delivered?: number;
   read?: number;
@@ -142,8 +143,9 @@ export class DeliveryAnalyzer {
     this.clock = Math.max(this.clock, ts);
     let m = this.live.get(r.id);
     if (!m) {
-      const campaign = parseCallbackData(r.cb)?.campaignId ?? '(no campaign)';
-      m = { campaign, recipient: r.recipient, last: ts };
+      const cb = parseCallbackData(r.cb);
+      const campaign = cb?.campaignId ?? '(no campaign)';
+      m = { campaign, number: cb?.e164 ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
       this.live.set(r.id, m);
       this.messages++;
       let ids = this.seenIds.get(campaign);
@@ -176,7 +178,7 @@ export class DeliveryAnalyzer {
       if (!p) this.pricing.set(m.pricing.category, (p = { billable: 0, free: 0, byRegion: new Map() }));
       if (m.pricing.billable) {
         p.billable++;
-        const region = parsePhoneNumberFromString(`+${m.recipient.replace(/^\+/, '')}`)?.country ?? 'unknown';
+        const region = regionOf(m);
         p.byRegion.set(region, (p.byRegion.get(region) ?? 0) + 1);
       } else p.free++;
     }
@@ -190,7 +192,7 @@ export class DeliveryAnalyzer {
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
       this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
-      const country = parsePhoneNumberFromString(`+${m.recipient.replace(/^\+/, '')}`)?.country ?? 'unknown';
+      const country = regionOf(m);
       this.countries[country] = (this.countries[country] ?? 0) + 1;
     }
     // A later stage implies the earlier ones (a read may arrive without its delivered).
@@ -240,6 +242,11 @@ export class DeliveryAnalyzer {
       optOuts: { ...this.optOuts },
     };
   }
+}
+
+/** The country of the number a message went to ("unknown" for a user known only by a BSUID). */
+function regionOf(m: MessageState): string {
+  return (m.number && parsePhoneNumberFromString(m.number)?.country) || 'unknown';
 }
 
 function round(x: number): number {

@@ -1,5 +1,6 @@
 /** The options of a send, parsed once from the flags, and merged with those an interrupted run kept in its ledger. */
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
+import type { CsvLimits } from '../csv/record-splitter.js';
 
 export interface SendOptions {
   /** The campaign file as the user typed it (for the resume command). */
@@ -21,6 +22,8 @@ export interface SendOptions {
   store?: string;
   maxDurationMs?: number;
   maxDuration?: string;
+  /** Caps on the list's records (--max-line-length, --max-field-length), as validate-numbers takes them. */
+  csvLimits?: CsvLimits;
 }
 
 /** Options the ledger keeps for a run that did not finish: used when this command does not say otherwise. */

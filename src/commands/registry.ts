@@ -158,8 +158,9 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('campaigns')
     .description('the campaigns in a folder, one line each: state, progress, last activity')
-    .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
+    .option('--dir <folder>', 'folder holding campaign files and their ledgers (default: ., or the store when one is set)')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'list the campaigns of this PostgreSQL store instead (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
       '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +

@@ -27,6 +27,7 @@ import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
+import { csvLimitFlags } from './flags.js';
 
 interface Flags {
   webhookUrl?: string;
@@ -36,6 +37,8 @@ interface Flags {
   strict?: boolean;
   config?: string;
   store?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 function isHttpUrl(v: string): boolean {
@@ -70,7 +73,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   if (webhookUrl && !isHttpUrl(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
   const [facts, list] = await Promise.all([
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
-    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
+    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign), csvLimitFlags(f))) : undefined,
   ]);
   const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [

@@ -1,4 +1,5 @@
 /** What a send shows: the plan and the confirmation, and the progress line while it runs. */
+import { isAbsolute, relative } from 'node:path';
 import { remaining } from '../core/campaign/engine.js';
 import type { EngineState } from '../core/campaign/engine-types.js';
 import { formatDuration } from '../core/campaign/duration.js';
@@ -13,6 +14,12 @@ import { info, paint } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
 import { startStatusLine } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
+
+/** A path as the user would type it: relative to the working directory when it lies inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 /** The plan of this run (toSend already bounded by --limit; the cost is for those toSend). */
 export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Target[], toSend: number, before: CampaignSummary, state: LedgerState | undefined, senders: string[]): Plan {
@@ -35,7 +42,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     dailyLimit: c.dailyLimit,
     cooldownUntil: cd ?? undefined,
     cooldown: cd && state ? { until: cd, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason } : undefined,
-    ledger: cf.ledgerPath,
+    ledger: shownPath(cf.ledgerPath),
     sample: o.sample,
     limit: o.limit,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),
@@ -48,7 +55,7 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
   for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
   if (toSend === 0 || o.yes) return;
   if (!term().interactive) {
-    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   }
   const { confirm } = await import('@inquirer/prompts');
   let ok: boolean;
@@ -74,7 +81,7 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
     update: (e, now) => {
       // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
       const w = e.waiting;
-      if (w?.why === 'cooldown' && w.until !== announced && w.until - now > 30_000) {
+      if (w?.why === 'cooldown' && w.until !== announced) {
         announced = w.until;
         const l = e.ledger;
         status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
@@ -99,7 +106,8 @@ function progressLine(e: EngineState, now: number, started: number): string {
     const l = e.ledger;
     tail = paint('yellow', `cooldown ${formatDuration(w.until - now)} left: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}`);
   } else if (w?.why === 'window') tail = `waiting for recipients' send windows: next opens ${localTimeText(w.until)}`;
+  else if (w?.why === 'budget') tail = paint('yellow', `daily budget reached: next send ${localTimeText(w.until)}`);
   else if (w?.why === 'outage') tail = paint('yellow', `the API did not answer: retrying in ${formatDuration(w.until - now)}`);
   else if (w && w.until > now) tail = `next send in ${formatDuration(w.until - now)}`;
-  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}  ${tail}`;
+  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}${tail ? `  ${tail}` : ''}`;
 }

@@ -5,14 +5,14 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
-import { suppressionsPath } from '../io/suppressions.js';
 import { regionFlag, stringFlag } from './flags.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
 /** Flags every subcommand shares, parsed once. */
 export interface CommonOptions {
-  file: string;
+  /** Which list: --suppressions (a file), else --store / WA_OPS_STORE / config when PostgreSQL, else the default file. */
+  list: { file?: string; store?: string; config?: string };
   scope?: SuppressionScope;
   country?: string;
   by: string;
@@ -25,7 +25,7 @@ export function commonOptions(flags: Record<string, unknown>): CommonOptions {
   const scope = str('scope');
   if (scope !== undefined && !SCOPES.includes(scope as SuppressionScope)) throw new UsageError(`--scope takes all or marketing, got "${scope}"`, { code: 'bad-flag' });
   return {
-    file: str('suppressions') ? resolve(str('suppressions')!) : suppressionsPath(),
+    list: { file: str('suppressions') ? resolve(str('suppressions')!) : undefined, store: str('store'), config: str('config') },
     scope: scope as SuppressionScope | undefined,
     country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
     by: str('by') ?? osUser(),

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';

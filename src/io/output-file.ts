@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 
@@ -188,7 +189,10 @@ function tryOpen(path: string, flags: number, shown = path): number {
   try {
     return openSync(path, flags, 0o600);
   } catch (err) {
-    throw new InputError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The temporary file sits next to the target: ENOENT means the target's folder is missing.
+    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, (err as Error).message);
+    throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',
     });

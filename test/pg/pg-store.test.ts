@@ -7,7 +7,6 @@ import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../src/core/camp
 import { closePg, connectPg, type PgConnection } from '../../src/io/store/pg/connect.js';
 import { PgCampaignStore } from '../../src/io/store/pg/campaign-store.js';
 import { migrate } from '../../src/io/store/pg/schema.js';
-import { reserveSlot } from '../../src/io/store/pg/tables/sender-slots.js';
 import type { CampaignRef, LedgerWriter } from '../../src/io/store/types.js';
 import { freshDatabase, pgUrl } from './db.js';
 
@@ -88,22 +87,54 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     await c.w.close();
   });
 
-  it('a sender\'s slots are taken atomically: three workers on one sender, one message per interval', async () => {
+  it("a sender's slot is taken with a claim, atomically: three workers on one sender, one claim per interval", async () => {
+    const name = `c-slots-${randomBytes(2).toString('hex')}`;
+    const workers = await Promise.all([worker(name), worker(name), worker(name)]);
     const sender = `S-${randomBytes(3).toString('hex')}`;
-    const start = Date.now();
-    const slots = (await Promise.all([0, 1, 2].map(async () => Promise.all(Array.from({ length: 10 }, () => reserveSlot(conn, sender, start, 100)))))).flat().sort((x, y) => x - y);
-    expect(slots[0]).toBe(start);
-    expect(slots.slice(1).map((s, i) => s - slots[i])).toEqual(Array(29).fill(100));
+    const list = numbers(12).map((n) => n.replace('+4915', '+4917'));
+    const claimedAt = new Map<string, number>();
+    await Promise.all(
+      workers.map(async ({ w }, k) => {
+        // Each worker walks the whole list in its own order: most of its claims are refused.
+        const order = k === 1 ? [...list].reverse() : list;
+        for (const r of order) {
+          if ((await w.sharedPacing!.claim({ ...attempt(r), sender }, 100, () => false)) === 'claimed') claimedAt.set(r, Date.now());
+        }
+      }),
+    );
+    expect(claimedAt.size).toBe(list.length); // everyone once: a refused claim left the slot to the next
+    const times = [...claimedAt.values()].sort((a, b) => a - b);
+    // One claim per interval across the workers (loose: a loaded machine delays single answers).
+    expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(11 * 100 - 60);
+    const slot = (await conn.query<{ next_ms: string }>('SELECT next_ms FROM wa_ops.sender_slots WHERE sender = $1', [sender])).rows[0];
+    expect(Number(slot.next_ms) - times[0]).toBeLessThan(12 * 100 + 5000); // no slot spent on refused claims
+    for (const { w } of workers) await w.close();
   });
 
-  it('one worker\'s cooldown on a sender holds every worker\'s slots back', async () => {
+  it('a worker waiting for its slot stores nothing, and gives up when told to', async () => {
+    const { w, id } = await worker('c-wait');
+    const sender = `S-${randomBytes(3).toString('hex')}`;
+    const [first, second] = numbers(2).map((n) => n.replace('+4915', '+4918'));
+    expect(await w.sharedPacing!.claim({ ...attempt(first), sender }, 60_000, () => false)).toBe('claimed');
+    let stop = false;
+    const waiting = w.sharedPacing!.claim({ ...attempt(second), sender }, 60_000, () => stop);
+    await new Promise((r) => setTimeout(r, 300));
+    const stored = async () => (await conn.query<{ r: string }>("SELECT event->>'r' AS r FROM wa_ops.ledger_events WHERE campaign_id = $1 AND t = 'attempt'", [id])).rows.map((x) => x.r);
+    expect(await stored()).toEqual([first]); // killed now, the second recipient would still be pending
+    stop = true;
+    expect(await waiting).toBe('abandoned');
+    expect(await stored()).toEqual([first]);
+    await w.close();
+  });
+
+  it("one worker's cooldown on a sender holds every worker's slots back", async () => {
     const a = await worker('c3');
     const b = await worker('c3');
     const until = Date.now() + 1000;
     await a.w.append({ t: 'cooldown-until', until: new Date(until).toISOString(), code: 130429, reason: 'rate limit', at: now(), sender: 'S-cool' });
-    expect(await reserveSlot(conn, 'S-cool', Date.now(), 10)).toBeGreaterThanOrEqual(until);
-    // A worker about to send waits the cooldown out (and is handed a slot after it).
-    expect(await b.w.sharedPacing!.reserve('S-cool', Date.now(), 10)).toBeGreaterThanOrEqual(until);
+    await a.w.drain();
+    // A worker about to send waits the cooldown out (and claims only after it).
+    expect(await b.w.sharedPacing!.claim({ ...attempt('+4919000000001'), sender: 'S-cool' }, 10, () => false)).toBe('claimed');
     expect(Date.now()).toBeGreaterThanOrEqual(until - 10);
     expect((await b.w.poll()).some((e) => e.t === 'cooldown-until')).toBe(true);
     await a.w.close();

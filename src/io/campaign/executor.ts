@@ -58,10 +58,6 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
   };
 
   const post = async (a: Extract<EngineAction, { t: 'dispatch' }>) => {
-    if (o.writer.sharedPacing) {
-      const slot = await o.writer.sharedPacing.reserve(a.sender, Date.now(), o.engine.cfg.intervalMs);
-      if (slot > Date.now()) await new Promise((r) => setTimeout(r, slot - Date.now()));
-    }
     try {
       push({ t: 'response', item: a.item, ok: true, wamid: await o.send(a.item, a.sender) });
     } catch (err) {
@@ -69,10 +65,14 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
       else push({ t: 'failure', code: 'send-failed', message: (err as Error).message });
     }
   };
+  // A recipient waiting for its sender's shared slot is given up (nothing stored: still pending) when the run
+  // stops, or under --no-wait when a cooldown began: the run must not wait it out.
+  const giveUp = () => stopped || o.engine.stopping !== undefined || (o.engine.cfg.noWait && Date.parse(o.engine.ledger.cooldownUntil ?? '') > Date.now());
   const dispatch = (a: Extract<EngineAction, { t: 'dispatch' }>) => {
     const claim = async () => {
       // Durable before the request: a crash after this line leaves the recipient "unknown", never sent twice.
-      if (!(await o.writer.claim(a.attempt))) return push({ t: 'claimed-elsewhere', item: a.item });
+      const got = o.writer.sharedPacing ? await o.writer.sharedPacing.claim(a.attempt, o.engine.cfg.intervalMs, giveUp) : (await o.writer.claim(a.attempt)) ? 'claimed' : 'elsewhere';
+      if (got !== 'claimed') return push({ t: 'claimed-elsewhere', item: a.item });
       // The run stopped while the attempt was being stored: it never went out.
       if (stopped) return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
       void post(a);

@@ -7,7 +7,8 @@ import { judgeMedia, sniffMime } from '../../core/campaign/media.js';
 import type { MediaKind } from '../../core/campaign/schema.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
-import { probe, proxyEnv } from '../graph/client.js';
+import { proxyEnv } from '../graph/dispatcher.js';
+import { probe } from '../graph/probe.js';
 
 export interface MediaCheck {
   kind: MediaKind;

@@ -39,6 +39,11 @@ export interface LedgerReader {
   suppressions?(): Promise<SuppressionList>;
 }
 
+/** See LedgerWriter.sharedPacing. */
+export interface SharedPacing {
+  claim(attempt: AttemptEvent, intervalMs: number, giveUp: () => boolean): Promise<'claimed' | 'elsewhere' | 'abandoned'>;
+}
+
 /** Write access of one sending process: the file lock (files) or a worker registration (PostgreSQL). */
 export interface LedgerWriter extends LedgerReader {
   /** Store an event durably; resolves once stored. */
@@ -52,10 +57,12 @@ export interface LedgerWriter extends LedgerReader {
   /** Events other writers stored since the last call (another worker's cooldown or attempts); the file store has none. */
   poll(): Promise<LedgerEvent[]>;
   /**
-   * Pacing shared by every worker of a sender (PostgreSQL): reserves the sender's next slot at or after
-   * notBefore and resolves with its start. Absent: the engine's own per-sender pacing is the only one.
+   * Pacing shared by every worker of a sender (PostgreSQL), used instead of claim(): waits for the sender's
+   * next slot (nothing stored meanwhile), then claims the recipient and takes the slot in one transaction,
+   * so a refused claim spends no slot. "abandoned": giveUp() turned true first and nothing was stored.
+   * Absent: claim() and the engine's own per-sender pacing are all there is.
    */
-  readonly sharedPacing?: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
+  readonly sharedPacing?: SharedPacing;
   /** Resolve when everything appended so far is stored. */
   drain(): Promise<void>;
   /** Why this writer lost its exclusive right to write (lock deleted, emptied or taken over), or undefined. */

@@ -1,15 +1,15 @@
 /** Group commit for a worker: appends and claims queued meanwhile share one transaction (one round trip). */
 import { isConnectionFailure, isRolledBack } from './errors.js';
-import type { BatchOp } from './tables/claims.js';
+import type { BatchOp, OpResult } from './tables/record-ops.js';
 
 interface Queued {
   op: BatchOp;
-  resolve: (ok: boolean) => void;
+  resolve: (r: OpResult) => void;
   reject: (err: unknown) => void;
 }
 
-/** Stores a batch; resolves with, per op, whether it was applied. */
-export type BatchWriter = (ops: readonly BatchOp[]) => Promise<boolean[]>;
+/** Stores a batch; resolves with, per op, whether it was applied (and a claim's wait for its slot). */
+export type BatchWriter = (ops: readonly BatchOp[]) => Promise<OpResult[]>;
 
 // Each claim holds a transaction-level advisory lock until the commit: keep batches well inside max_locks_per_transaction.
 const MAX_BATCH = 200;
@@ -32,8 +32,8 @@ export class Batcher {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** Queue an op; resolves once committed (true when applied; a claim may be refused). */
-  push(op: BatchOp): Promise<boolean> {
+  /** Queue an op; resolves once committed (ok when applied; a claim may be refused, or wait for its slot). */
+  push(op: BatchOp): Promise<OpResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
       if (!this.busy) setImmediate(() => void this.run());
@@ -58,7 +58,7 @@ export class Batcher {
         const ok = await this.write(items.map((q) => q.op));
         this.commits++;
         items.forEach((q, i) => {
-          if (ok[i]) this.applied++;
+          if (ok[i].ok) this.applied++;
           q.resolve(ok[i]);
         });
         return;
@@ -72,7 +72,7 @@ export class Batcher {
           for (const q of items) q.reject(err);
           return;
         }
-        for (const q of items) if (q.op.op === 'claim') q.resolve(false);
+        for (const q of items) if (q.op.op === 'claim') q.resolve({ ok: false });
         items = items.filter((q) => q.op.op !== 'claim');
         if (items.length === 0) return;
         await this.sleep(Math.min(2000, 200 * 2 ** (attempt - 1)));

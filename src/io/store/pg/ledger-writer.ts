@@ -2,13 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AttemptEvent, LedgerEvent } from '../../../core/campaign/events.js';
-import type { CampaignRef, LedgerWriter, ReplayInfo } from '../types.js';
+import type { CampaignRef, LedgerWriter, ReplayInfo, SharedPacing } from '../types.js';
 import { Batcher } from './batcher.js';
 import { pgReader } from './campaign-store.js';
 import type { PgConnection } from './connect.js';
-import { recordBatch, type BatchOp } from './tables/claims.js';
 import { createCampaign, type CampaignRow } from './tables/campaigns.js';
-import { cooldownUntil, reserveSlot } from './tables/sender-slots.js';
+import { readEvents } from './tables/ledger-events.js';
+import { recordOps, type BatchOp, type OpResult } from './tables/record-ops.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -33,8 +33,10 @@ export class PgLedgerWriter implements LedgerWriter {
   /** The session whose advisory lock says this worker is alive. */
   private life: PoolClient | undefined;
   private lifeLost: string | undefined;
-  private slotCommits = 0;
-  readonly sharedPacing: { reserve(sender: string, notBefore: number, intervalMs: number): Promise<number> };
+  /** Per sender, the last claim of this worker waiting for its slot: one in line asks the database at a time. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
+  private replayed = false;
+  readonly sharedPacing: SharedPacing;
 
   private constructor(
     private readonly conn: PgConnection,
@@ -46,12 +48,7 @@ export class PgLedgerWriter implements LedgerWriter {
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
     this.batcher = new Batcher((ops) => this.write(ops));
     this.poller = new EventPoller(conn, workerId);
-    this.sharedPacing = {
-      reserve: (sender, notBefore, intervalMs) => {
-        this.slotCommits++; // a reservation is a commit of its own
-        return reserveChecked(conn, sender, notBefore, intervalMs);
-      },
-    };
+    this.sharedPacing = { claim: (attempt, intervalMs, giveUp) => this.claimPaced(attempt, intervalMs, giveUp) };
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
@@ -87,15 +84,15 @@ export class PgLedgerWriter implements LedgerWriter {
     return w;
   }
 
-  private async write(ops: readonly BatchOp[]): Promise<boolean[]> {
+  private async write(ops: readonly BatchOp[]): Promise<OpResult[]> {
     const id = this.campaignId;
     if (!id) throw new Error('a ledger event before the campaign header');
-    if (this.row) return recordBatch(this.conn, id, this.workerId, ops, this.retryUnknown);
+    if (this.row) return recordOps(this.conn, id, this.workerId, ops, this.retryUnknown);
     // The first batch of a new campaign creates it, in the same transaction.
     const header = ops.find((o) => (o.e as LedgerEvent).t === 'header')?.e as Extract<LedgerEvent, { t: 'header' }>;
     const ok = await this.conn.tx(async (c) => {
       await createCampaign(c, id, header.campaign, header);
-      return recordBatch(c, id, this.workerId, ops, this.retryUnknown);
+      return recordOps(c, id, this.workerId, ops, this.retryUnknown);
     });
     this.row = { campaign_id: id, name: header.campaign, header, created_at: new Date() };
     if (this.naming) this.naming = await release(this.naming);
@@ -106,10 +103,20 @@ export class PgLedgerWriter implements LedgerWriter {
 
   suppressions = () => readPgSuppressions(this.conn);
 
+  /** Every stored event; the first replay also sets where poll() goes on from (a later one, e.g. the final counts, reads all again). */
   async replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo> {
-    const r = await this.poller.replay(this.campaignId, onEvent);
+    let events = 0;
+    if (!this.replayed) {
+      this.replayed = true;
+      events = (await this.poller.replay(this.campaignId, onEvent)).events;
+    } else if (this.campaignId) {
+      for await (const { event } of readEvents(this.conn, this.campaignId)) {
+        events++;
+        onEvent(event);
+      }
+    }
     const statuses = this.campaignId ? await forEachStatusEvent(this.conn, this.campaignId, onEvent) : 0;
-    return { events: r.events + statuses, tornBytes: 0 };
+    return { events: events + statuses, tornBytes: 0 };
   }
 
   append(e: LedgerEvent): Promise<void> {
@@ -118,8 +125,30 @@ export class PgLedgerWriter implements LedgerWriter {
     return this.batcher.push({ op: 'append', e }).then(() => undefined);
   }
 
-  claim(attempt: AttemptEvent): Promise<boolean> {
-    return this.batcher.push({ op: 'claim', e: attempt });
+  async claim(attempt: AttemptEvent): Promise<boolean> {
+    return (await this.batcher.push({ op: 'claim', e: attempt })).ok;
+  }
+
+  /** In dispatch order per sender: wait in line, then for the slot, then claim with it. */
+  private claimPaced(attempt: AttemptEvent, intervalMs: number, giveUp: () => boolean): Promise<'claimed' | 'elsewhere' | 'abandoned'> {
+    const before = this.lanes.get(attempt.sender) ?? Promise.resolve();
+    const mine = before.then(() => this.slotAndClaim(attempt, intervalMs, giveUp));
+    const tail = mine.catch(() => undefined);
+    this.lanes.set(attempt.sender, tail);
+    void tail.then(() => this.lanes.get(attempt.sender) === tail && this.lanes.delete(attempt.sender));
+    return mine;
+  }
+
+  private async slotAndClaim(attempt: AttemptEvent, intervalMs: number, giveUp: () => boolean): Promise<'claimed' | 'elsewhere' | 'abandoned'> {
+    const slot = { sender: attempt.sender, interval_ms: Math.max(0, Math.round(intervalMs)) };
+    for (;;) {
+      if (giveUp()) return 'abandoned';
+      // Stamped when stored, just before its request goes out (the slot wait may have been long).
+      const r = await this.batcher.push({ op: 'claim', e: { ...attempt, at: new Date().toISOString() }, slot });
+      if (r.ok) return 'claimed';
+      if (r.waitMs === undefined) return 'elsewhere';
+      await pause(r.waitMs, giveUp);
+    }
   }
 
   poll(): Promise<LedgerEvent[]> {
@@ -137,7 +166,7 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   get stats(): { events: number; commits: number } {
-    return { events: this.batcher.applied, commits: this.batcher.commits + this.slotCommits };
+    return { events: this.batcher.applied, commits: this.batcher.commits };
   }
 
   async close(): Promise<void> {
@@ -158,20 +187,8 @@ async function release(session: PoolClient): Promise<undefined> {
   return undefined;
 }
 
-/**
- * Take the sender's next slot, wait until just before it, and check the sender's cooldown again: a
- * 130429 that another worker met meanwhile moves this message to a slot after the cooldown, so
- * nobody sends during it.
- */
-async function reserveChecked(conn: PgConnection, sender: string, notBefore: number, intervalMs: number): Promise<number> {
-  let slot = await reserveSlot(conn, sender, notBefore, intervalMs);
-  for (;;) {
-    // The reservation already lies after any cooldown recorded so far; only a wait lets a new one begin.
-    if (slot - Date.now() <= 20) return slot;
-    const early = slot - Date.now() - 5;
-    await new Promise((r) => setTimeout(r, early));
-    const cd = await cooldownUntil(conn, sender);
-    if (cd <= Date.now()) return slot;
-    slot = await reserveSlot(conn, sender, cd, intervalMs);
-  }
+/** Sleep ms, in short steps so that giveUp() (a stop, a cooldown under --no-wait) is heard within 50 ms. */
+async function pause(ms: number, giveUp: () => boolean): Promise<void> {
+  const until = Date.now() + ms;
+  for (let left = ms; left > 0 && !giveUp(); left = until - Date.now()) await new Promise((r) => setTimeout(r, Math.min(50, left)));
 }

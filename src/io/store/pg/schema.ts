@@ -23,6 +23,7 @@ const NAMES: Record<number, string> = {
   2: 'workers, claims and shared sender slots (several send workers on one campaign)',
   3: 'claims that never wait for another worker',
   4: 'a worker is alive while it holds its session lock (kill -9 frees its claims for --retry-unknown at once)',
+  5: "a sender's slot is taken with the claim, only when due (a refused claim spends no slot; a waiting worker stores nothing)",
 };
 
 /** Every migration, oldest first; each table module holds its own DDL per version. */

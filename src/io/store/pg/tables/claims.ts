@@ -1,6 +1,7 @@
 /**
- * Table wa_ops.claims: which worker holds each recipient of a campaign, and the function that
- * stores a worker's batch of ledger events and claims in one transaction (wa_ops.record_batch).
+ * Table wa_ops.claims: which worker holds each recipient of a campaign, and the functions that
+ * store a worker's batch of ledger events and claims in one transaction (wa_ops.record_batch up to
+ * schema 4, wa_ops.record_ops from schema 5: see record-ops.ts).
  *
  * A claim is taken with SELECT ... FOR UPDATE SKIP LOCKED, and only when the recipient is free: never
  * claimed, released ("retry-at": not sent, due again), or held open by a dead worker and the run says
@@ -8,6 +9,7 @@
  * the request goes out; an outcome (sent, failed) closes the claim for good.
  */
 import type { Queryable } from '../connect.js';
+import { recordOpsSql } from './record-ops.js';
 import { DEAD_AFTER_SECONDS } from './workers.js';
 
 // A claim's worker is alive: by its heartbeat (schema 3), by the session lock it holds while it runs (schema 4:
@@ -93,22 +95,9 @@ export const DDL: Record<number, string[]> = {
   ],
   // 4: a worker is alive while it holds its session lock.
   4: [recordBatchSql(LOCK_LIVE)],
+  // 5: wa_ops.record_ops, claims that take the sender's slot with them (record_batch stays for workers of schema 4).
+  5: [recordOpsSql(LOCK_LIVE)],
 };
-
-/** One operation of a batch: append an event, or claim a recipient with its attempt event. */
-export interface BatchOp {
-  op: 'append' | 'claim';
-  e: object;
-}
-
-/** Store a batch in one transaction; returns, per op, whether it was applied (a claim may be refused). */
-export async function recordBatch(q: Queryable, campaignId: string, worker: string, ops: readonly BatchOp[], retryUnknown: boolean): Promise<boolean[]> {
-  const res = await q.query<{ i: number; ok: boolean }>('SELECT i, ok FROM wa_ops.record_batch($1, $2, $3::json, $4)', [campaignId, worker, JSON.stringify(ops), retryUnknown]);
-  const out = new Array<boolean>(ops.length).fill(false);
-  for (const row of res.rows) out[row.i - 1] = row.ok;
-  return out;
-}
-
 
 /** Claims for a campaign's history (store import): who was sent, failed, or is open ("unknown", held by no live worker). */
 export async function seedClaims(q: Queryable, campaignId: string, rows: readonly { r: string; state: 'open' | 'released' | 'sent' | 'failed' }[]): Promise<void> {

@@ -3,7 +3,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
-import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';
@@ -200,7 +199,7 @@ function readConfigFile(explicit: string | undefined, cwd: string, validate = tr
     });
   }
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config' });
+    throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config', hint: 'write it as {"phoneNumberId": "...", "wabaId": "..."} (the README lists every key)' });
   }
   const data = parsed.value as Record<string, unknown>;
   const problem = validate ? configProblem(data) : undefined;

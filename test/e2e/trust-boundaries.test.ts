@@ -195,3 +195,57 @@ describe('outputs: planted symlinks, inputs, devices and FIFOs', () => {
     expect(s.stdout).toMatch(/^phone,wa_id,reason/);
   });
 });
+
+describe('a long pause is never silent', () => {
+  it('send --json that reaches the daily budget says on stderr that it waits, and until when; so does a rerun', async () => {
+    const { startSandbox } = await import('../../src/sandbox/server.js');
+    const { root } = await import('../helpers.js');
+    const sb = await startSandbox({ scenarios: ['limit-250'] });
+    try {
+      const dir = tempDir();
+      const rows = Array.from({ length: 240 }, (_, i) => `+4915112${String(i).padStart(6, '0')},N${i},V${i}`);
+      writeFileSync(join(dir, 'list.csv'), ['phone,first_name,voucher', ...rows].join('\n') + '\n');
+      writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'budget', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', 'c.json', '--yes', '--interval', '20ms', '--json'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, CI: '1', NO_COLOR: '1', WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      const said = new Promise<void>((resolve) =>
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          if (/(paused: |budget reached).*waiting/.test(stderr)) resolve();
+        }),
+      );
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      await Promise.race([said, exited, new Promise((r) => setTimeout(r, 60_000))]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(143);
+      expect(stderr).toMatch(/(paused: daily budget|daily budget reached): .*waiting/);
+      expect(JSON.parse(stdout)).toMatchObject({ outcome: 'interrupted' });
+      // The rerun finds the budget used up before it sends anything: it records a pause and says so too.
+      const again = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', 'c.json', '--yes', '--interval', '20ms', '--json'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, CI: '1', NO_COLOR: '1', WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err2 = '';
+      const said2 = new Promise<void>((resolve) =>
+        again.stderr.on('data', (d) => {
+          err2 += d;
+          if (/waiting/.test(err2)) resolve();
+        }),
+      );
+      const exited2 = new Promise<number | null>((resolve) => again.on('close', (code) => resolve(code)));
+      await Promise.race([said2, exited2, new Promise((r) => setTimeout(r, 30_000))]);
+      again.kill('SIGTERM');
+      expect(await exited2).toBe(143);
+      expect(err2).toMatch(/(paused: daily budget|daily budget reached): .*waiting/);
+    } finally {
+      await sb.close();
+    }
+  }, 90_000);
+});

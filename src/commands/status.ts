@@ -16,7 +16,7 @@ import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { csvLimitFlags, filePathFlag } from './flags.js';
+import { csvLimitFlags, filePathFlag, parseFlags, type FlagSchema } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -28,6 +28,18 @@ interface Flags {
   maxLineLength?: string;
   maxFieldLength?: string;
 }
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const STATUS_FLAGS: FlagSchema<Flags> = {
+  campaign: 'required',
+  ledger: 'string',
+  export: 'string',
+  config: 'string',
+  events: 'string',
+  store: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
 
@@ -108,7 +120,7 @@ function writeExport(path: string, state: LedgerState, list: RecipientList | und
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   // The live view (status --watch) lives in its own module.
   if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
-  const f = flags as unknown as Flags;
+  const f = parseFlags<Flags>(flags, STATUS_FLAGS);
   const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);

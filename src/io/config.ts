@@ -135,7 +135,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const env = opts.env ?? process.env;
   const file = readConfigFile(opts.configPath, cwd);
   const dotenv = readDotEnv(cwd);
-  const settings: Record<string, string> = {};
+  const found: Partial<Record<SettingKey, string>> = {};
   const sources: Partial<Record<SettingKey, Source>> = {};
   for (const key of Object.keys(ENV_NAMES) as SettingKey[]) {
     const candidates: [Source, unknown][] = [
@@ -147,12 +147,13 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     ];
     for (const [source, value] of candidates) {
       if (value === undefined || value === null || value === '') continue;
-      settings[key] = String(value);
+      found[key] = String(value);
       sources[key] = source;
       break;
     }
   }
-  settings.graphUrl = settings.graphUrl.replace(/\/+$/, '');
+  // Three settings always have a value (their defaults); the rest may be missing.
+  const settings: Settings = { ...found, graphUrl: (found.graphUrl ?? DEFAULTS.graphUrl).replace(/\/+$/, ''), apiVersion: found.apiVersion ?? DEFAULTS.apiVersion, events: found.events ?? DEFAULTS.events };
   registerSecrets(secretsOf(settings));
   for (const key of SECRET_KEYS) {
     if (settings[key] !== undefined && /[\r\n]/.test(settings[key])) {
@@ -176,7 +177,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
       hint: `set ${ENV_NAMES.apiVersion}=v23.0 or "apiVersion" in the config file`,
     });
   }
-  return { settings: settings as unknown as Settings, sources, file };
+  return { settings, sources, file };
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string, validate = true): LoadedConfig['file'] {

@@ -19,7 +19,9 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   hits++;
   const auth = String(req.headers.authorization);
   const echoed = `${auth} ${Buffer.from(auth).toString('base64')} ${JSON.stringify(auth)} ${encodeURIComponent(auth)}`;
-  const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const json = (status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
   const path = req.url ?? '';
   if (path.includes('/steal')) return json(200, {});
   if (path.includes('message_templates')) {

@@ -219,14 +219,14 @@ describe('a long pause is never silent', () => {
       const said = new Promise<void>((resolve) =>
         child.stderr.on('data', (d) => {
           stderr += d;
-          if (/(paused: |budget reached).*waiting/.test(stderr)) resolve();
+          if (/(cooldown: |budget reached).*waiting/.test(stderr)) resolve();
         }),
       );
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
       await Promise.race([said, exited, new Promise((r) => setTimeout(r, 60_000))]);
       child.kill('SIGTERM');
       expect(await exited).toBe(143);
-      expect(stderr).toMatch(/(paused: daily budget|daily budget reached): .*waiting/);
+      expect(stderr).toMatch(/(cooldown: daily budget|daily budget reached): .*waiting/);
       expect(JSON.parse(stdout)).toMatchObject({ outcome: 'interrupted' });
       // The rerun finds the budget used up before it sends anything: it records a pause and says so too.
       const again = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', 'c.json', '--yes', '--interval', '20ms', '--json'], {
@@ -245,7 +245,7 @@ describe('a long pause is never silent', () => {
       await Promise.race([said2, exited2, new Promise((r) => setTimeout(r, 30_000))]);
       again.kill('SIGTERM');
       expect(await exited2).toBe(143);
-      expect(err2).toMatch(/(paused: daily budget|daily budget reached): .*waiting/);
+      expect(err2).toMatch(/(cooldown: daily budget|daily budget reached): .*waiting/);
     } finally {
       await sb.close();
     }

@@ -151,12 +151,14 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   }
   const { deliveryHtml, renderDeliveryReport } = await import('../ui/delivery-report.js');
   const html = str(flags.html);
+  if (html === '-' && term().json) throw new UsageError('--html - writes the report to standard output, where --json prints the analysis', { code: 'bad-flag', hint: 'drop --json, or write the report to a file' });
   if (html) {
     const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
     writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)] });
-    info(`wrote ${html}`);
+    if (html !== '-') info(`wrote ${html}`);
   }
   if (term().json) outJson(report);
+  else if (html === '-') info(renderDeliveryReport(report)); // stdout holds the HTML
   else out(renderDeliveryReport(report));
   return EXIT.ok;
 }

@@ -195,6 +195,20 @@ describe('outputs: planted symlinks, inputs, devices and FIFOs', () => {
     expect(lstatSync(join(dir, 'pipe.html')).isFIFO()).toBe(true);
     const s = await runCli(['suppressions', 'export', '--out', '-'], { cwd: dir });
     expect(s.stdout).toMatch(/^phone,wa_id,reason/);
+    // "-": stdout holds only the data (the human summary moves to stderr); with --json it is refused (one document).
+    const html = await runCli(['webhook', 'analyze', 'events.jsonl', '--html', '-'], { cwd: dir });
+    expect(html.code).toBe(0);
+    expect(html.stdout.trim()).toMatch(/^<!doctype html>[\s\S]*<\/html>$/i);
+    const c = campaignDir();
+    const csv = await runCli(['status', '--campaign', 'c.json', '--export', '-'], { cwd: c });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.trim().split('\n')).toHaveLength(3);
+    expect(csv.stdout).toMatch(/^recipient,line,state/);
+    for (const [args, cwd] of [[['webhook', 'analyze', 'events.jsonl', '--html', '-', '--json'], dir], [['status', '--campaign', 'c.json', '--export', '-', '--json'], c]] as const) {
+      const r = await runCli([...args], { cwd });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error.code).toBe('bad-flag');
+    }
   });
 });
 

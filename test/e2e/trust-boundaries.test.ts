@@ -106,9 +106,11 @@ describe('a list that is not a list: nothing of it is echoed', () => {
 });
 
 describe('a hostile server: escapes, echoes, names made to be paths', () => {
-  it.each([[['doctor', '--template', 'spring_sale:de']], [['doctor', '--json', '--verbose']], [['templates', 'list']], [['templates', 'list', '--json']], [['send', '--to', '+4915112345678', '--text', 'hi', '--yes', '--verbose']]])('%j prints no escape and no secret in any spelling', async (args) => {
-    const r = await runCli(args, { env: env() });
+  it.each([[['doctor', '--template', 'spring_sale:de']], [['doctor', '--json', '--verbose']], [['templates', 'list']], [['templates', 'list', '--json']], [['send', '--to', '+4915112345678', '--text', 'hi', '--yes', '--verbose']], [['init', '--phone-number-id', '1', '--waba-id', '2', '--json']]])('%j prints no escape and no secret in any spelling', async (args) => {
+    const cwd = tempDir();
+    const r = await runCli(args, { env: env(), cwd });
     expect([0, 1, 3]).toContain(r.code);
+    if (args[0] === 'init') expect(readdirSync(cwd)).toEqual([]); // a refused token is written nowhere
     expectClean(r.stdout + r.stderr);
   });
 

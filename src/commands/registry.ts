@@ -119,7 +119,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--limit <n>', 'send at most n messages in this run')
     .option('--sample', 'send only to the 10 % pilot sample')
     .option('--no-wait', 'exit 75 at a cooldown instead of waiting it out')
-    .option('--cooldown <duration>', 'base cooldown after a rate-limit error', '5m')
+    .option('--cooldown <duration>', 'base cooldown after a rate-limit error (default: 5m)')
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')

@@ -19,7 +19,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { csvLimitArgs, csvLimitFlags, intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -96,7 +96,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
-    const cf = loadCampaignFile(f.campaign, f.ledger);
+    const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     const o = parseOptions(f, events, settings.store);
@@ -161,7 +161,12 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
       progress.stop();
     }
     const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
-    return finish(result, resumeNow);
+    const code = finish(result, resumeNow);
+    // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
+    if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
+      info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
+    }
+    return code;
 }
 
 /** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */

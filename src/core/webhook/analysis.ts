@@ -7,6 +7,7 @@ import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
 import { costOf, Reservoir } from './percentiles.js';
 
 import { describeManagement, type ManagementEvent } from './management.js';
+import { numberFromCallbackData } from './opt-outs.js';
 import type { WebhookRecord } from './records.js';
 import type { DeliveryReport, Funnel, LedgerInfo } from './report-types.js';
 
@@ -96,7 +97,7 @@ export class DeliveryAnalyzer {
     if (!m) {
       const cb = parseCallbackData(r.cb);
       const campaign = cb?.campaignId ?? '(no campaign)';
-      m = { campaign, number: cb?.e164 ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
+      m = { campaign, number: numberFromCallbackData(r.cb) ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
       this.live.set(r.id, m);
       this.messages++;
       let ids = this.seenIds.get(campaign);

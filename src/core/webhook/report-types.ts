@@ -1,4 +1,5 @@
 /** What webhook analyze reports (the --json document) and what it needs from the campaign ledgers. */
+import type { LedgerState } from '../campaign/ledger-state.js';
 import type { ManagementEvent } from './management.js';
 import type { Percentiles } from './percentiles.js';
 
@@ -22,8 +23,16 @@ export interface Funnel {
   failures: Record<string, number>;
   /** Messages the ledger says were accepted, with no status at all in the events. */
   noStatus: number;
+  /**
+   * The campaign's recipients, as status counts them: sent + failed + pending + unknown + skipped = total.
+   * With the campaign's ledger the counts are per recipient, from the ledger folded with these events;
+   * from the events alone, per message (unknown: messages with no state yet).
+   */
+  total: number;
+  pending: number;
+  unknown: number;
+  skipped: number;
 }
-
 
 /** Everything webhook analyze reports (the --json document). */
 export interface DeliveryReport {
@@ -52,4 +61,8 @@ export interface DeliveryReport {
 export interface LedgerInfo {
   template?: string;
   accepted: Set<string>;
+  /** The replayed ledger: the campaign's statuses are folded into it, so its counts are status's. */
+  state?: LedgerState;
+  /** The campaign's name (the ledger header's). */
+  name?: string;
 }

@@ -272,7 +272,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .addHelpText(
       'after',
-      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
+      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\nA customer stops marketing messages (user_preferences; marketing sends to them then fail with 131050):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/user-preferences -d \'{"from":"491701234567","value":"stop"}\'\nA template is paused (message_template_status_update PAUSED; remove it for APPROVED):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/scenario -d \'{"add":["template-paused"]}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
     )
     .action(lazy(setExit, () => import('./sandbox.js')));
 

@@ -2,7 +2,7 @@
 import { formatDuration } from '../core/campaign/duration.js';
 import type { CampaignSummary } from '../core/campaign/ledger-state.js';
 import type { WatchFigures } from '../core/campaign/watch-figures.js';
-import { renderSummary } from './campaign-report.js';
+import { localTimeText, renderSummary } from './campaign-report.js';
 import { paint } from './output.js';
 
 /** The frame for a terminal. */
@@ -22,7 +22,7 @@ export function renderWatchFrame(s: CampaignSummary, f: WatchFigures, now: numbe
 
 /** A one-line form for logs and pipes. */
 export function renderWatchLine(s: CampaignSummary, f: WatchFigures, now: number): string {
-  const cooldown = s.cooldownUntil && Date.parse(s.cooldownUntil) > now ? `, cooldown until ${s.cooldownUntil}` : '';
+  const cooldown = s.cooldownUntil && Date.parse(s.cooldownUntil) > now ? `, cooldown until ${localTimeText(Date.parse(s.cooldownUntil))}` : '';
   return `${new Date(now).toISOString()} ${s.campaign}: sent ${s.sent} (delivered ${s.delivered}, read ${s.read}), failed ${s.failed}, pending ${s.pending}, unknown ${s.unknown}, ${formatRate(f.ratePerSec)}, ETA ${f.etaMs === null ? '-' : formatDuration(f.etaMs)}${cooldown}`;
 }
 

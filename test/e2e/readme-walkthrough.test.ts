@@ -65,7 +65,8 @@ beforeAll(async () => {
   // the send --to section starts one that sends its webhooks to webhook serve, as it says.
   plain = await startSandbox();
   hooks = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: 'sandbox-app-secret', eventsPath: join(dir, 'webhook-events.jsonl'), suppressionsPath: join(dir, 'hook-suppressions.jsonl') });
-  hooked = await startSandbox({ webhookUrl: hooks.url, statusDelayMs: 50 });
+  // A review long enough that templates push -> templates status --watch sees it PENDING even on a loaded machine.
+  hooked = await startSandbox({ webhookUrl: hooks.url, statusDelayMs: 50, reviewDelayMs: 8000 });
 });
 afterAll(async () => {
   await plain?.close();

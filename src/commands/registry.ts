@@ -30,7 +30,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
     .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
@@ -158,8 +158,9 @@ export function registerCommands(program: Command, version: string, setExit: Set
   program
     .command('campaigns')
     .description('the campaigns in a folder, one line each: state, progress, last activity')
-    .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
+    .option('--dir <folder>', 'folder holding campaign files and their ledgers (default: ., or the store when one is set)')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'list the campaigns of this PostgreSQL store instead (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
       '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
@@ -237,7 +238,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name')
     .option('--reason <id>', 'reason recorded for each number', 'import')
     .option('--scope <scope>', 'all or marketing', 'all')
     .option('--note <text>', 'a note kept with each record')

@@ -76,15 +76,15 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
   const status = await startStatusLine();
   const started = Date.now();
   let last = 0;
-  let cooldownShown = 0;
+  let announced: number | undefined;
   return {
     update: (e, now) => {
-      // A cooldown is said once when it starts, in full (code, sender, reason, end in local time), not only in the throttled line.
+      // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
       const w = e.waiting;
-      if (w?.why === 'cooldown' && w.until !== cooldownShown) {
-        cooldownShown = w.until;
+      if (w?.why === 'cooldown' && w.until !== announced) {
+        announced = w.until;
         const l = e.ledger;
-        status.log(`cooldown: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops; the same command resumes)`);
+        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
       }
       if (now - last < 200) return;
       last = now;

@@ -126,7 +126,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     const loaded = await signals.race(loadState(writer), 'nothing was sent');
     const state = loaded.state;
     const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
-    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
+    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
@@ -140,9 +140,8 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
       }
       warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-      await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
-        warn(`nothing was sent; state saved; resume with: ${resume}`);
-        throw err;
+      await signals.sleepUntil(cd).catch((err: unknown) => {
+        throw interruptedBeforeSending(err, resume);
       });
     }
     const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
@@ -157,8 +156,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         onNotice: progress.log,
       }, pricing);
     } catch (err) {
-      if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
-      throw err;
+      throw interruptedBeforeSending(err, resume);
     } finally {
       progress.stop();
     }
@@ -169,6 +167,12 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
       info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
     }
     return code;
+}
+
+/** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */
+function interruptedBeforeSending(err: unknown, resume: string): unknown {
+  if (!(err instanceof InterruptedError)) return err;
+  return new InterruptedError(err.exitCode === EXIT.sigterm ? 'SIGTERM' : 'SIGINT', { hint: `nothing was sent; resume with: ${resume}` });
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */

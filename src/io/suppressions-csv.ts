@@ -9,6 +9,8 @@ import { csvLine, openCsvOut } from './csv/writer.js';
 
 /** What a CRM file held: valid numbers and invalid rows, by line, and the columns used. */
 export interface NumbersRead {
+  /** The input for messages ("standard input" for "-"). */
+  label?: string;
   rows: number;
   phoneColumn?: string;
   countryColumn?: string | null;
@@ -36,7 +38,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     });
   }
   if (!plan) throw new InputError(`${source.label} holds no rows`, { code: 'empty-file' });
-  return { ...out, phoneColumn: plan.phoneName, countryColumn: plan.countryName };
+  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName };
 }
 
 export const EXPORT_COLUMNS = ['phone', 'wa_id', 'reason', 'scope', 'source', 'at', 'by', 'note'];

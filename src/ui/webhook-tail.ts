@@ -51,7 +51,8 @@ export function tailLine(r: WebhookRecord, duplicate: boolean, now = new Date())
 /** One line for a forwarding result worth showing (retries and dead letters; successes only when verbose). */
 export function forwardLine(r: ForwardResult, now = new Date()): string {
   const why = r.status !== undefined ? `HTTP ${r.status}` : c(r.error ?? 'error', 80);
-  const what = r.ok ? paint('green', `forwarded (${why})`) : r.dead ? paint('red', `forward gave up after ${plural(r.attempts, 'try', 'tries')} (${why}): kept as a dead letter`) : paint('yellow', `forward failed (${why}), retrying`);
+  const kept = r.deadLetterError ? `could not keep it as a dead letter (${c(r.deadLetterError, 120)}); the event is in the events file` : 'kept as a dead letter';
+  const what = r.ok ? paint('green', `forwarded (${why})`) : r.dead ? paint('red', `forward gave up after ${plural(r.attempts, 'try', 'tries')} (${why}): ${kept}`) : paint('yellow', `forward failed (${why}), retrying`);
   return `${paint('dim', clock(now))}  → ${what}`;
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { root, runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
@@ -82,7 +82,7 @@ describe('campaigns', () => {
     const file = campaign(dir, 'slow', 12);
     const accepted = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
     const before = await accepted();
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { cwd: tempDir(), env: cleanEnv(env()), stdio: 'ignore' });
     let state = '';
     for (let i = 0; i < 50 && state !== 'running'; i++) {
       await new Promise((r) => setTimeout(r, 200));

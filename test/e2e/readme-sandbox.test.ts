@@ -22,13 +22,13 @@ const EXPECT: [RegExp, number, (string | RegExp)[]][] = [
   [/^send --to \+4917012345678 --template /, 0, [/^wamid\.\S+$/m, 'waiting up to 2m 00s for status webhooks in webhook-events.jsonl', /^(delivered|read) after \d+(\.\d)?s$/m]],
   [/^send --to "0170 1234568" .*--text /, 1, ['warning +491701234568 has not written in the last 24 h', 'failed: (#131047) the 24 h customer service window is closed']],
   [/^templates list /, 0, [/│ hello_world +│ en_US +│ UTILITY +│ APPROVED/, '4 templates']],
-  [/^templates pull /, 0, [/5 template\(s\) in .*templates: 5 created, 0 updated, 0 unchanged/]],
+  [/^templates pull /, 0, [/5 templates in .*templates: 5 created, 0 updated, 0 unchanged/]],
   [/^templates push /, 0, [/payment_receipt:en_US │ created +│ PENDING/, '1 created, 0 updated, 0 unchanged, 0 refused', 'follow the review with: wa-ops templates status --watch']],
   [/^templates status --watch/, 0, ['payment_receipt:en_US PENDING -> APPROVED', /│ payment_receipt:en_US │ UTILITY +│ APPROVED/]],
   [/^suppressions add /, 0, ['suppressed +491701234567 (manual, scope marketing)']],
   [/^suppressions import /, 0, ['columns: phone "Mobile", country "country"', '3 numbers suppressed from fixtures/suppressions/crm-opt-outs.csv (5 rows; 0 already suppressed, 1 repeated, 1 invalid)', 'warning fixtures/suppressions/crm-opt-outs.csv:4: not a valid number (invalid-characters), skipped']],
   [/^suppressions remove /, 0, ['lifted +491701234567 (was manual, scope marketing) by alice']],
-  [/^suppressions export /, 0, ['wrote 3 suppression(s) to suppressed.csv']],
+  [/^suppressions export /, 0, ['wrote 3 suppressions to suppressed.csv']],
 ];
 
 function args(line: string): string[] {

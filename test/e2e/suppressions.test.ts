@@ -95,4 +95,12 @@ describe('suppressions', () => {
     expect(text.stderr).toMatch(/crm-abmeldungen-de\.csv:6: not a valid number \(invalid-characters\), skipped/);
     expect(records().at(-1)).toMatchObject({ e164: '+491712223334', source: 'import' });
   });
+
+  it('imports from standard input (-), naming it "standard input" in every line', async () => {
+    const { dir, file } = setup();
+    const r = await runCli(['suppressions', 'import', '-'], { cwd: dir, env: { WA_OPS_SUPPRESSIONS: file }, input: readFileSync(join(fixtures, 'suppressions/crm-abmeldungen-de.csv'), 'utf8') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^3 numbers suppressed from standard input \(6 rows;/);
+    expect(r.stderr).toMatch(/^warning standard input:5: not a valid number \(missing-country-code\), skipped$/m);
+  });
 });

@@ -267,6 +267,20 @@ describe('webhook serve --forward-to --json', () => {
   });
 });
 
+describe('webhook serve --forward-to, dead-letter file unwritable', () => {
+  it('keeps serving and says where the event is, instead of crashing', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'webhook-events.dead-letters.jsonl'));
+    const s = await serve(['--forward-to', 'http://127.0.0.1:9/hook', '--forward-attempts', '1'], dir);
+    expect(await post(s.url, corpus('status-read'))).toBe(200);
+    for (let i = 0; i < 60 && !/dead letter/.test(s.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await post(s.url, corpus('status-sent-marketing'))).toBe(200);
+    expect(await s.stop()).toBe(143);
+    expect(s.stderr()).toMatch(/forward gave up after 1 try \(ECONNREFUSED\): could not keep it as a dead letter \(.*webhook-events\.dead-letters\.jsonl: EISDIR\); the event is in the events file/);
+    expect(lines(join(dir, 'webhook-events.jsonl'))).toHaveLength(2);
+  });
+});
+
 describe('webhook: bad input is exit 2 with one line', () => {
   const cases: [string, string[], RegExp][] = [
     ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be .*0.*65535/],

@@ -32,9 +32,12 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   if (term().json) outJson(summary);
   else {
     info(`columns: phone "${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
-    out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
-    for (const r of read.invalid.slice(0, 5)) warn(`${path}:${r.line}: not a valid number (${r.reason}), skipped`);
-    if (read.invalid.length > 5) info(`... and ${plural(read.invalid.length - 5, 'more invalid row')} (wa-ops validate-numbers ${path} explains each)`);
+    const label = read.label ?? path;
+    out(`${plural(summary.added, 'number')} suppressed from ${label} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
+    for (const r of read.invalid.slice(0, 5)) warn(`${label}:${r.line}: not a valid number (${r.reason}), skipped`);
+    // Standard input is spent: the command to copy names a file only when there is one.
+    const explain = path === '-' ? 'wa-ops validate-numbers on the same list explains each' : `wa-ops validate-numbers ${path} explains each`;
+    if (read.invalid.length > 5) info(`... and ${plural(read.invalid.length - 5, 'more invalid row')} (${explain})`);
   }
   return 0;
 }

@@ -56,6 +56,8 @@ export interface OverviewRow {
   lastActivity: string | null;
   /** Why the campaign file could not be read (state "invalid"). */
   problem?: string;
+  /** The campaign identity (listed from a store, where there is no file). */
+  campaignId?: string;
 }
 
 /** The row of a campaign from its summary and facts. */

@@ -3,6 +3,9 @@ import { FormData } from './dispatcher.js';
 import { GraphTransport } from './transport.js';
 import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, TemplateRecord } from './types.js';
 
+/** The template fields every listing asks for. */
+const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,components,rejected_reason,quality_score';
+
 /** A Graph API client bound to one base URL, version and token. */
 export class GraphClient extends GraphTransport {
   /** POST /{pnid}/messages. */
@@ -34,9 +37,9 @@ export class GraphClient extends GraphTransport {
     return (await this.request<{ data: SubscribedApp[] }>('GET', `${wabaId}/subscribed_apps`)).data.data ?? [];
   }
 
-  /** GET /{waba}/message_templates, every page. */
+  /** GET /{waba}/message_templates, every page, with the fields wa-ops reads (Meta's defaults leave out the rejection reason and quality). */
   async listTemplates(wabaId: string, filter: { name?: string; language?: string; status?: string; category?: string } = {}): Promise<TemplateRecord[]> {
-    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { name: filter.name, language: filter.language, status: filter.status, category: filter.category, limit: 100 });
+    return this.all<TemplateRecord>(`${wabaId}/message_templates`, { fields: TEMPLATE_FIELDS, name: filter.name, language: filter.language, status: filter.status, category: filter.category, limit: 100 });
   }
 
   /** POST /{waba}/message_templates */

@@ -34,3 +34,9 @@ export async function endWorker(q: Queryable, workerId: string): Promise<void> {
   await q.query('UPDATE wa_ops.workers SET ended_at = now() WHERE worker_id = $1', [workerId]);
 }
 
+
+/** How many workers of the campaign are alive now (a heartbeat within DEAD_AFTER_SECONDS, not ended). */
+export async function liveWorkers(q: Queryable, campaignId: string): Promise<number> {
+  const res = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM wa_ops.workers WHERE campaign_id = $1 AND ended_at IS NULL AND heartbeat_at > now() - interval '${DEAD_AFTER_SECONDS} seconds'`, [campaignId]);
+  return res.rows[0]?.n ?? 0;
+}

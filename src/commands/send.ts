@@ -14,7 +14,7 @@ import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
-import { cooldownText, renderSummary } from '../ui/campaign-report.js';
+import { cooldownText, localTimeText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
@@ -192,7 +192,7 @@ function finish(r: SendResult, resume: string, note?: string): number {
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));
   if (stop.outcome === 'paused') {
-    const until = `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const until = `paused until ${stop.until ? localTimeText(stop.until) : 'later'}`;
     const why = stop.code === 'max-duration' ? '--max-duration reached' : stop.message ? `${stop.message}; ${until}` : until;
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);

@@ -298,7 +298,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
-    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .option('--forward-attempts <n>', 'with --forward-to: tries per forwarded POST before it becomes a dead letter (default: 5)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +

@@ -127,7 +127,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
-    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate; with --to: the suppression list kept there (default: WA_OPS_STORE or "store" in the config file)')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)
     .addHelpText(

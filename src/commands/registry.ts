@@ -18,8 +18,8 @@ function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // The caps on a list's records, with the same names wherever a list is read (validate-numbers, send, status, doctor).
-const MAX_LINE = ['--max-line-length <chars>', 'refuse a list record longer than this (default 1000000)'] as const;
-const MAX_FIELD = ['--max-field-length <chars>', 'refuse a list field longer than this (default 100000)'] as const;
+const MAX_LINE = ['--max-line-length <chars>', 'refuse a list record longer than this (default: 1,000,000)'] as const;
+const MAX_FIELD = ['--max-field-length <chars>', 'refuse a list field longer than this (default: 100,000)'] as const;
 
 /** Register all subcommands on the program. */
 export function registerCommands(program: Command, version: string, setExit: SetExit): void {
@@ -30,7 +30,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
     .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
@@ -96,6 +96,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
         'An existing .env keeps its other keys: init replaces or adds only its own, and says which.\n' +
         '\nExamples:\n' +
         '  wa-ops init\n' +
+        '  wa-ops init --graph-url http://127.0.0.1:8081   # against a running wa-ops sandbox\n' +
         '  WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor',
     )
     .action(lazy(setExit, () => import('./init.js')));
@@ -133,7 +134,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --campaign fixtures/campaigns/spring-sale.json --dry-run\n' +
         '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
         '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
     )
@@ -152,13 +153,6 @@ export function registerCommands(program: Command, version: string, setExit: Set
     // status --watch (src/commands/status-watch.ts)
     .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
     .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  wa-ops status --campaign spring-sale.json\n' +
-        '  wa-ops status --campaign spring-sale.json --watch\n' +
-        '  wa-ops status --campaign spring-sale.json --watch --interval 10s --json > progress.ndjson',
-    )
     .action(lazy(setExit, () => import('./status.js')));
 
   program
@@ -244,7 +238,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name')
     .option('--reason <id>', 'reason recorded for each number', 'import')
     .option('--scope <scope>', 'all or marketing', 'all')
     .option('--note <text>', 'a note kept with each record')
@@ -301,7 +295,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--forward-attempts <n>', 'with --forward-to: tries per forwarded POST before it becomes a dead letter (default: 5)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
+      '\nExamples:\n  wa-ops webhook serve --port 8080\n  wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
         '\nStops on Ctrl-C (exit 130) or SIGTERM (exit 143) after everything received is on disk.',
     )
     .action(async (...params: unknown[]) => {
@@ -317,7 +311,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'read the events from this PostgreSQL store instead of a file (default: WA_OPS_STORE or "store" in the config file)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
-    .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')
+    .addHelpText('after', '\nExamples:\n  wa-ops webhook analyze\n  wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  wa-ops webhook analyze --json | jq .management')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');
@@ -331,7 +325,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .command('migrate')
     .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
     .option(storeFlag, storeHelp)
-    .addHelpText('after', "\nExamples:\n  $ wa-ops store migrate --store postgres://wa_ops@db.internal:5432/wa_ops\n  $ WA_OPS_STORE=postgres://wa_ops@db.internal:5432/wa_ops wa-ops store migrate --json")
+    .addHelpText('after', "\nExamples:\n  wa-ops store migrate --store postgres://wa_ops@db.internal:5432/wa_ops\n  WA_OPS_STORE=postgres://wa_ops@db.internal:5432/wa_ops wa-ops store migrate --json")
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { migrate } = await import('./store.js');
@@ -344,7 +338,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
-    .addHelpText('after', '\nExamples:\n  $ wa-ops store import --campaign spring-sale.json --store "$WA_OPS_STORE"\n  $ wa-ops store import --campaign spring-sale.json --ledger old/spring-sale.ledger.jsonl --events old/webhook-events.jsonl')
+    .addHelpText('after', '\nExamples:\n  wa-ops store import --campaign spring-sale.json --store "$WA_OPS_STORE"\n  wa-ops store import --campaign spring-sale.json --ledger old/spring-sale.ledger.jsonl --events old/webhook-events.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { importCommand } = await import('./store.js');
@@ -357,7 +351,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
-    .addHelpText('after', '\nExamples:\n  $ wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  $ wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')
+    .addHelpText('after', '\nExamples:\n  wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { exportCommand } = await import('./store.js');

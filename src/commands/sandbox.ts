@@ -6,7 +6,9 @@ import { SCENARIOS } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
+import { listenError } from '../core/environment-errors.js';
 import { intFlag } from './flags.js';
 
 interface Flags {
@@ -79,10 +81,14 @@ function sandboxOptions(f: Flags): ListenOptions {
   if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${f.port}"`, { code: 'bad-flag' });
   let templates = SANDBOX_DEFAULTS.templates;
   if (f.templates) {
-    templates = expandInputs([f.templates])
-      .filter((file) => file.endsWith('.json'))
+    const files = expandInputs([f.templates]);
+    const json = files.filter((file) => file.toLowerCase().endsWith('.json'));
+    // A CSV or a .txt given by mistake would start a sandbox without templates, and every send would fail with 132001.
+    if (json.length < files.length && files.length === 1) throw new UsageError(`--templates ${f.templates} is not a template JSON file`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them (wa-ops templates pull writes one)' });
+    templates = json
       .flatMap((file) => loadTemplateFile(file, {}))
       .map(({ template }) => ({ status: 'APPROVED', ...template, id: (template as { id?: string }).id }) as SandboxTemplate);
+    if (templates.length === 0) throw new UsageError(`--templates ${f.templates} holds no templates`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them' });
   }
   return {
     port,
@@ -142,7 +148,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   describe(server, f);
   const signal = await stopped;
   await server.close();
-  if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${server.webhooks.stats.gaveUp} webhook deliveries were given up (receiver not answering).`);
+  if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${plural(server.webhooks.stats.gaveUp, 'webhook delivery', 'webhook deliveries')} given up (receiver not answering).`);
   // Like every long-running command (CONTRACT §3): 130 for Ctrl-C, 143 for SIGTERM.
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
@@ -152,10 +158,6 @@ async function listen(options: ListenOptions): Promise<Server> {
   try {
     return await startSandbox(options);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InputError(`port ${options.port} on ${options.host} is already in use`, { code: 'port-in-use', hint: 'stop what is listening there, or pick another port with --port (0 picks a free one)' });
-    if (code === 'EACCES') throw new InputError(`not allowed to listen on port ${options.port}`, { code: 'port-denied', hint: 'ports below 1024 need privileges: pick another with --port' });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot listen on host ${options.host}`, { code: 'bad-host', hint: 'use 127.0.0.1, or 0.0.0.0 to accept outside connections' });
-    throw err;
+    throw listenError((err as NodeJS.ErrnoException).code, options.host, options.port) ?? err;
   }
 }

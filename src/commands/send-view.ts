@@ -1,4 +1,5 @@
 /** What a send shows: the plan and the confirmation, and the progress line while it runs. */
+import { isAbsolute, relative } from 'node:path';
 import { remaining } from '../core/campaign/engine.js';
 import type { EngineState } from '../core/campaign/engine-types.js';
 import { formatDuration } from '../core/campaign/duration.js';
@@ -13,6 +14,12 @@ import { info, paint } from '../ui/output.js';
 import { fmtInt } from '../ui/progress.js';
 import { startStatusLine } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
+
+/** A path as the user would type it: relative to the working directory when it lies inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 /** The plan of this run (toSend already bounded by --limit; the cost is for those toSend). */
 export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Target[], toSend: number, before: CampaignSummary, state: LedgerState | undefined, senders: string[]): Plan {
@@ -35,7 +42,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     dailyLimit: c.dailyLimit,
     cooldownUntil: cd ?? undefined,
     cooldown: cd && state ? { until: cd, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason } : undefined,
-    ledger: cf.ledgerPath,
+    ledger: shownPath(cf.ledgerPath),
     sample: o.sample,
     limit: o.limit,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),
@@ -69,8 +76,16 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
   const status = await startStatusLine();
   const started = Date.now();
   let last = 0;
+  let announced: number | undefined;
   return {
     update: (e, now) => {
+      // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
+      const w = e.waiting;
+      if (w?.why === 'cooldown' && w.until !== announced) {
+        announced = w.until;
+        const l = e.ledger;
+        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
+      }
       if (now - last < 200) return;
       last = now;
       status.update(progressLine(e, now, started));
@@ -94,5 +109,5 @@ function progressLine(e: EngineState, now: number, started: number): string {
   else if (w?.why === 'budget') tail = paint('yellow', `daily budget reached: next send ${localTimeText(w.until)}`);
   else if (w?.why === 'outage') tail = paint('yellow', `the API did not answer: retrying in ${formatDuration(w.until - now)}`);
   else if (w && w.until > now) tail = `next send in ${formatDuration(w.until - now)}`;
-  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}  ${tail}`;
+  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}${tail ? `  ${tail}` : ''}`;
 }

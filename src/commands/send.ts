@@ -19,7 +19,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { csvLimitArgs, csvLimitFlags, intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -96,7 +96,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
-    const cf = loadCampaignFile(f.campaign, f.ledger);
+    const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     const o = parseOptions(f, events, settings.store);
@@ -126,7 +126,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     const loaded = await signals.race(loadState(writer), 'nothing was sent');
     const state = loaded.state;
     const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
-    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
+    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
@@ -140,9 +140,8 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
       }
       warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-      await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
-        warn(`nothing was sent; state saved; resume with: ${resume}`);
-        throw err;
+      await signals.sleepUntil(cd).catch((err: unknown) => {
+        throw interruptedBeforeSending(err, resume);
       });
     }
     const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
@@ -157,13 +156,23 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         onNotice: progress.log,
       }, pricing);
     } catch (err) {
-      if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
-      throw err;
+      throw interruptedBeforeSending(err, resume);
     } finally {
       progress.stop();
     }
     const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
-    return finish(result, resumeNow);
+    const code = finish(result, resumeNow);
+    // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
+    if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
+      info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
+    }
+    return code;
+}
+
+/** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */
+function interruptedBeforeSending(err: unknown, resume: string): unknown {
+  if (!(err instanceof InterruptedError)) return err;
+  return new InterruptedError(err.exitCode === EXIT.sigterm ? 'SIGTERM' : 'SIGINT', { hint: `nothing was sent; resume with: ${resume}` });
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */

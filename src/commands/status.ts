@@ -16,7 +16,7 @@ import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { csvLimitFlags } from './flags.js';
+import { csvLimitFlags, filePathFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -109,7 +109,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // The live view (status --watch) lives in its own module.
   if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
   const f = flags as unknown as Flags;
-  const cf = loadCampaignFile(f.campaign, f.ledger);
+  const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);
   try {

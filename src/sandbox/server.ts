@@ -151,5 +151,6 @@ function debug(state: SandboxState, token: string | null, url: URL): Answer {
 }
 
 function unsupported(method: string, id: string): Answer {
-  return graphError(100, `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+  const sentence = `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`;
+  return graphError(100, undefined, 400, { subcode: 33, message: sentence, type: 'GraphMethodException' });
 }

@@ -49,6 +49,12 @@ export class WebhookEmitter {
       this.after(d, () => this.status(m, 'failed', digits, [webhookError(131026, 'Message undeliverable', 'Message Undeliverable.')]));
       return;
     }
+    const category = m.template ? this.state.template(m.template.name, m.template.language)?.category : undefined;
+    if (category === 'MARKETING' && this.state.marketingStopped.has(m.to)) {
+      const title = 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business';
+      this.after(d, () => this.status(m, 'failed', digits, [webhookError(131050, title, 'The user has stopped marketing messages from this business.')]));
+      return;
+    }
     if (!m.template && !m.windowOpen) {
       const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
       this.after(d, () => this.status(m, 'failed', digits, [webhookError(131047, 'Re-engagement message', details)]));
@@ -63,7 +69,7 @@ export class WebhookEmitter {
   async emit(field: string, value: Record<string, unknown>, phoneNumberId?: string): Promise<boolean> {
     if (!this.enabled || this.stopped) return false;
     const o = this.state.o;
-    const full = field === 'messages' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
+    const full = field === 'messages' || field === 'user_preferences' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
     // Messages webhooks carry no entry.time; account and template webhooks do.
     const time = field === 'messages' ? {} : { time: Math.floor(Date.now() / 1000) };
     const payload = { object: 'whatsapp_business_account', entry: [{ id: o.wabaId, ...time, changes: [{ value: full, field }] }] };
@@ -98,7 +104,10 @@ export class WebhookEmitter {
   }
 
   private status(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
-    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient };
+    // recipient_id (the number) only when the account knows it; the BSUID always, as Meta sends it since 2026.
+    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)) };
+    if (m.to.startsWith('+')) statusObj.recipient_id = recipient;
+    if (m.userId) statusObj.recipient_user_id = m.userId;
     if (m.bizOpaqueCallbackData !== undefined) statusObj.biz_opaque_callback_data = m.bizOpaqueCallbackData;
     if (status === 'sent' || status === 'delivered') {
       const priced: PricedMessage = { templateCategory: m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'UTILITY') : undefined, windowOpen: m.windowOpen, apiVersion: m.apiVersion };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cleanExternal } from '../core/webhook/external-text.js';
 import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import { findLedgers } from '../io/ledger/tap.js';
+import { findLedgers } from '../io/ledger/find-ledgers.js';
 import { appendSuppressions, readSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
 
 interface Counters {

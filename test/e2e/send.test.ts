@@ -78,6 +78,28 @@ describe('send', () => {
     expect(span).toBeGreaterThanOrEqual(11 * 150 - 100);
   });
 
+  it('--limit is one number everywhere (plan, cost, non-TTY error, a run through a 130429), and the printed command sends the rest', async () => {
+    const { dir, file } = campaign(8);
+    const refused = await runCli(['send', '--campaign', file, '--limit', '3'], { env: env() });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/to send now +3 \(--limit 3\)/);
+    expect(refused.stderr).toMatch(/cost +about USD 0\.41 \(marketing, rates of \d{4}-\d\d-\d\d\): DE 3 × 0\.1365/);
+    expect(refused.stderr).toMatch(/about to send 3 messages: pass --yes/);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const r = await runCli(['send', '--campaign', file, '--limit', '3', '--interval', '20ms', '--cooldown', '1s', '--yes'], { env: env(), cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/this run: 3 sent, 0 failed/);
+    // The cooldown is on screen when it starts: code, sender, reason and its end in local time.
+    expect(r.stderr).toMatch(/cooldown: code 130429 on sender 109876543210987: .*; until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+    expect(new Set((await accepted()).map((m) => m.to)).size).toBe(3);
+    const hint = /--limit 3 reached: 5 recipients still pending; send them with: wa-ops (send .*)$/m.exec(r.stderr);
+    expect(hint, r.stderr).not.toBeNull();
+    expect(hint![1]).not.toMatch(/--limit/);
+    const rest = await runCli(hint![1].split(' '), { env: env(), cwd: dir });
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(new Set((await accepted()).map((m) => m.to)).size).toBe(8);
+  });
+
   it('records a cooldown, exits 75 with --no-wait, is respected by the next process, then resumes', async () => {
     const { dir, file } = campaign(6);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });

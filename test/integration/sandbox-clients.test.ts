@@ -83,6 +83,12 @@ describe('whatsapp-api-js', () => {
     }
   });
 
+  it('sends to a business-scoped user id (recipient instead of to)', async () => {
+    const r = (await api.sendMessage(PN, { bsuid: 'US.13491208655302741918' } as never, new Template('hello_world', new Language('en_US')))) as { contacts?: unknown[]; messages?: { id: string }[] };
+    expect(r.messages?.[0].id).toMatch(/^wamid\./);
+    expect(r.contacts).toEqual([{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }]);
+  });
+
   it('marks a message as read, with and without the typing indicator', async () => {
     expect(await api.markAsRead(PN, 'wamid.HBgLNDkxNzAxMjM0NTY3')).toEqual({ success: true });
     expect(await api.markAsRead(PN, 'wamid.HBgLNDkxNzAxMjM0NTY3', 'text')).toEqual({ success: true });

@@ -244,3 +244,16 @@ describe('template management Meta refuses', () => {
     expect(send.json.error.code).toBe(100);
   });
 });
+
+describe('unknown objects', () => {
+  it('answers like the Graph API: 400, code 100, subcode 33, GraphMethodException', async () => {
+    const sb = await startSandbox();
+    try {
+      const r = await call(sb, 'GET', '123456789');
+      expect(r.status).toBe(400);
+      expect(r.json.error).toMatchObject({ code: 100, error_subcode: 33, type: 'GraphMethodException', message: expect.stringMatching(/^Unsupported get request\. Object with ID '123456789' does not exist/) });
+    } finally {
+      await sb.close();
+    }
+  });
+});

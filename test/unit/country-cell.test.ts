@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCountries } from 'libphonenumber-js/max';
 import { countryOfCell, nameMap } from '../../src/core/numbers/country-cell.js';
-import { ISO3 } from '../../src/core/numbers/country-names.js';
+import { ALIASES, ISO3 } from '../../src/core/numbers/country-names.js';
 import { classifyRow, planRows } from '../../src/core/numbers/row-plan.js';
 
 describe('countryOfCell', () => {
@@ -52,6 +52,11 @@ describe('countryOfCell', () => {
     ['Deutschland (DE)', 'DE'],
   ])('the name %j is %s', (cell, region) => {
     expect(countryOfCell(cell)).toBe(region);
+  });
+
+  it('reads every alias as its region (no alias clashes with a code or another region\'s name)', () => {
+    const wrong = Object.entries(ALIASES).flatMap(([region, names]) => names.filter((n) => countryOfCell(n) !== region).map((n) => `${n} -> ${countryOfCell(n)}`));
+    expect(wrong).toEqual([]);
   });
 
   it('keeps a calling code several regions share as a calling code, never picking one of them', () => {

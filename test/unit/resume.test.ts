@@ -22,5 +22,8 @@ describe('resume command', () => {
     const kept = { sample: true, intervalMs: 1000, limit: 12 };
     expect(adoptResumed(base, kept, { interval: false, limit: false }).options).toMatchObject({ sample: true, intervalMs: 1000, limit: 12 });
     expect(adoptResumed({ ...base, intervalMs: 250, limit: 3 }, kept, { interval: true, limit: true }).options).toMatchObject({ sample: true, intervalMs: 250, limit: 3 });
+    const cooled = { ...kept, cooldownMs: 60_000 };
+    expect(adoptResumed(base, cooled, { interval: false, limit: false })).toMatchObject({ options: { cooldownMs: 60_000 }, adopted: expect.arrayContaining(['--cooldown 1m']) });
+    expect(adoptResumed({ ...base, cooldownMs: 10_000 }, cooled, { interval: false, limit: false, cooldown: true }).options.cooldownMs).toBe(10_000);
   });
 });

@@ -144,6 +144,33 @@ describe('analyze: one state per message, whatever the order', () => {
     const f = a.report().funnels[0];
     expect(f).toMatchObject({ campaign: 'c1', accepted: 4, sent: 3, delivered: 2, read: 1, failed: 1, failures: { '131026': 1 } });
     expect(f.sent + f.failed).toBe(f.accepted);
+    expect(f).toMatchObject({ total: 4, pending: 0, unknown: 0, skipped: 0 });
+  });
+
+  it('with the campaign ledger, counts its recipients exactly as status does (failed beats sent, delivery beats failed)', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const { replay, summarise } = await import('../../src/core/campaign/ledger-state.js');
+    const at = '2026-11-25T10:00:00.000Z';
+    const r = (n: number) => `+4917012345${n}0`;
+    const state = replay([
+      { t: 'header', v: 1, campaign: 'c', campaignId: 'c1', campaignHash: 'h', recipientsHash: 'r', recipients: 5, at },
+      { t: 'attempt', r: r(1), n: 1, sender: 's', cb: `wa-ops:c1:${r(1)}`, at },
+      { t: 'sent', r: r(1), wamid: 'w1', at },
+      { t: 'attempt', r: r(2), n: 1, sender: 's', cb: `wa-ops:c1:${r(2)}`, at },
+      { t: 'sent', r: r(2), wamid: 'w2', at },
+      { t: 'attempt', r: r(3), n: 1, sender: 's', cb: `wa-ops:c1:${r(3)}`, at },
+      { t: 'skipped', r: 'line:6', line: 6, reason: 'invalid number: too-short', at },
+    ]);
+    const a = new DeliveryAnalyzer(new Map([['c1', { accepted: new Set(['w1', 'w2']), state, name: 'c' }]]));
+    const st = (id: string, who: string, status: string, code?: number) => ({ kind: 'status' as const, key: `s:${id}:${status}`, id, status, ts: '1764064800', recipient: who.slice(1), cb: `wa-ops:c1:${who}`, errors: code ? [{ code }] : undefined });
+    a.add(st('w1', r(1), 'failed', 131026));
+    a.add(st('w1', r(1), 'sent'));
+    a.add(st('w2', r(2), 'read'));
+    const f = a.report().funnels[0];
+    expect(f).toMatchObject({ total: 5, sent: 1, delivered: 1, read: 1, failed: 1, unknown: 1, skipped: 1, pending: 1, failures: { '131026': 1 } });
+    expect(f.sent + f.failed + f.pending + f.unknown + f.skipped).toBe(f.total);
+    const s = summarise(state, 'c');
+    expect([s.sent, s.failed, s.pending, s.unknown, s.skipped]).toEqual([f.sent, f.failed, f.pending, f.unknown, f.skipped]);
   });
 });
 

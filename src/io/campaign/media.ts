@@ -25,7 +25,7 @@ export interface MediaCheck {
 /** Why an address must not be probed (a campaign file must not make wa-ops reach internal hosts). */
 function refusedAddress(ip: string): string | undefined {
   const kind = internalAddressKind(ip);
-  return kind ? `the media URL resolves to a ${kind} address (${ip}); pass --allow-internal-media if you mean it` : undefined;
+  return kind ? `the media URL resolves to ${kind === 'unspecified' ? 'an' : 'a'} ${kind} address (${ip}); pass --allow-internal-media if you mean it` : undefined;
 }
 
 async function head(url: URL, allowInternal: boolean): Promise<{ status: number; type?: string; length?: number }> {

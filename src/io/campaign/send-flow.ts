@@ -112,7 +112,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
-    if (stop.outcome === 'interrupted' && engine.started === 0) stop.message = 'nothing was sent';
+    // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
+    if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
     // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
     const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
     await withEvents(final, o.events);

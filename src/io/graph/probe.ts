@@ -1,6 +1,7 @@
 /** Requests to URLs that are not the Graph API (a media URL, a webhook), on the same proxy-aware dispatcher. */
 import { proxyFor } from '../../core/net-proxy.js';
 import { proxyAwareDispatcher, proxyEnv, request } from './dispatcher.js';
+import { stripTerminalControls } from '../../core/terminal-text.js';
 import { guardedLookup, readCapped } from './net-helpers.js';
 
 /** How to probe a URL. */
@@ -39,7 +40,7 @@ export async function probe(url: URL, o: ProbeOptions): Promise<ProbeAnswer> {
   const started = performance.now();
   try {
     const res = await request(url, { method: o.method, headers: o.headers, body: o.body, dispatcher });
-    const body = o.method === 'HEAD' ? (await res.body.dump(), '') : await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024);
+    const body = o.method === 'HEAD' ? (await res.body.dump(), '') : stripTerminalControls(await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024));
     return { status: res.statusCode, headers: res.headers as ProbeAnswer['headers'], body, ms: performance.now() - started };
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

@@ -3,6 +3,7 @@ import { GraphError } from '../../core/graph/graph-error.js';
 import { makeRedactor } from '../../core/redact.js';
 import { proxyAwareDispatcher, request, type Dispatcher, type FormData } from './dispatcher.js';
 import { assertGraphUrl } from './graph-url.js';
+import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
 import { graphBodyError, isObject, networkError, notJsonError } from './response-errors.js';
 
@@ -109,9 +110,10 @@ export class GraphTransport {
     const h = res.headers as GraphResponse<T>['headers'];
     let parsed: unknown;
     try {
-      parsed = text === '' ? {} : JSON.parse(text);
+      // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.
+      parsed = text === '' ? {} : JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? stripTerminalControls(value) : value));
     } catch {
-      throw notJsonError(text, res.statusCode, url.origin, h, this.scrub);
+      throw notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub);
     }
     if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub);
     return { data: parsed as T, status: res.statusCode, headers: h };

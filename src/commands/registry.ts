@@ -156,11 +156,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .description('the campaigns in a folder, one line each: state, progress, last activity')
     .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
+    .option('--store <url>', 'list the campaigns this PostgreSQL store holds instead (--dir then only names their files; default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
-      '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
-        'stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
-        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json',
+      '\nStates: not started, running (a live send holds the ledger lock, or a live worker sends it from the store), paused\n' +
+        '(cooldown or daily limit), done, stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json\n  wa-ops campaigns --store "$WA_OPS_STORE"',
     )
     .action(lazy(setExit, () => import('./campaigns.js')));
 
@@ -203,9 +204,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
   const suppressions = program
     .command('suppressions')
     .description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import crm-export.csv --country DE');
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import crm-export.csv --country DE\n  wa-ops suppressions list --store "$WA_OPS_STORE"');
   const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
-  const supFile = (c: Command) => c.option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)');
+  const supFile = (c: Command) =>
+    c
+      .option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+      .option('--store <url>', 'the list kept in this PostgreSQL store instead, the one send --store and webhook serve --store use (default: WA_OPS_STORE or "store" in the config file)');
   supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
     .option('--scope <scope>', 'only all or marketing')
     .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')

@@ -11,8 +11,7 @@ import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
 import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
-import { readList } from '../io/suppression-file.js';
-import { suppressionsPath } from '../io/suppressions.js';
+import { defaultSuppressionPlace, readSuppressionPlace } from '../io/suppression-target.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
@@ -75,7 +74,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
     throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
   }
-  const { settings } = loadConfig({ configPath: o.config, flags: { events: o.events } });
+  const loaded = loadConfig({ configPath: o.config, flags: { events: o.events } });
+  const { settings } = loaded;
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
@@ -84,7 +84,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = readList(suppressionsPath()).isSuppressed(number.e164, category);
+    // The list campaigns honour: the store's when one is set (suppressions add/remove write the same one).
+    const hit = (await readSuppressionPlace(defaultSuppressionPlace(loaded))).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

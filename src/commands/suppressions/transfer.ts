@@ -1,7 +1,7 @@
 /** wa-ops suppressions import <file.csv> | export [--out file.csv]: to and from a CRM. */
 import { planAdds } from '../../core/suppressions/plan.js';
 import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv.js';
-import { appendList, readList } from '../../io/suppression-file.js';
+import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
 import { stringFlag } from '../flags.js';
@@ -15,11 +15,19 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
   const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
-  const plan = planAdds(readList(o.file), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
-  appendList(o.file, plan.records);
+  const list = await openSuppressionTarget(o.place);
+  const plan = await (async () => {
+    try {
+      const p = planAdds(await list.read(), read.numbers.map((n) => n.e164), { reason, scope: o.scope ?? 'all', source: 'import', at: new Date().toISOString(), by: o.by, note: o.note });
+      await list.append(p.records);
+      return p;
+    } finally {
+      await list.close();
+    }
+  })();
   const reasons: Record<string, number> = {};
   for (const r of read.invalid) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
-  const summary = { file: o.file, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
+  const summary = { ...list.where, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons };
   if (term().json) outJson(summary);
   else {
     out(`${plural(summary.added, 'number')} suppressed from ${path} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
@@ -34,10 +42,11 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   const o = commonOptions(flags);
   const outPath = stringFlag(flags, 'out');
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
-  const records = readList(o.file).entries().filter((r) => !o.scope || r.scope === o.scope);
+  const list = await openSuppressionTarget(o.place);
+  const records = (await list.read().finally(() => list.close())).entries().filter((r) => !o.scope || r.scope === o.scope);
   exportSuppressionsCsv(records, outPath, flags.force === true);
   if (outPath !== undefined && outPath !== '-') {
-    if (term().json) outJson({ file: o.file, out: outPath, rows: records.length });
+    if (term().json) outJson({ ...list.where, out: outPath, rows: records.length });
     else info(`wrote ${records.length} suppression(s) to ${outPath}`);
   }
   return 0;

@@ -56,6 +56,8 @@ export interface OverviewRow {
   lastActivity: string | null;
   /** Why the campaign file could not be read (state "invalid"). */
   problem?: string;
+  /** The identity of a campaign listed from a store (campaigns --store). */
+  campaignId?: string;
 }
 
 /** The row of a campaign from its summary and facts. */

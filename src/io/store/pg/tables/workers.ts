@@ -16,6 +16,22 @@ export const DDL: Record<number, string[]> = {
   ],
 };
 
+/**
+ * SQL true while the worker named by `column` holds its session lock (it runs; killed, the server drops the
+ * lock with its connection at once). pg_locks is readable by every user.
+ */
+export function holdsWorkerLock(column: string): string {
+  return `EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                             AND l.classid = hashtext('wa-ops:worker')::oid AND l.objid = hashtext(${column})::oid)`;
+}
+
+/** Campaigns a live worker is sending now. */
+export async function campaignsBeingSent(q: Queryable): Promise<Set<string>> {
+  const res = await q.query<{ campaign_id: string }>(`SELECT DISTINCT w.campaign_id FROM wa_ops.workers w WHERE w.ended_at IS NULL AND w.campaign_id IS NOT NULL AND ${holdsWorkerLock('w.worker_id')}`);
+  return new Set(res.rows.map((r) => r.campaign_id));
+}
+
 /** A worker without a heartbeat for this long is dead (its open claims may be retried with --retry-unknown). */
 export const DEAD_AFTER_SECONDS = 15;
 

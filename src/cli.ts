@@ -1,4 +1,6 @@
 /** The program: global flags, lazy command registration, and the one place that maps errors to exit codes. */
+// First: a signal during start-up is an interruption (130/143), not a death by signal.
+import './io/early-signals.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, WaOpsError } from './core/errors.js';

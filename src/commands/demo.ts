@@ -11,6 +11,7 @@ import { validateFile } from '../io/numbers/validate-file.js';
 import { renderSummary } from '../ui/campaign-report.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { out, outJson, paint } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -100,9 +101,15 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       JSON.stringify({ name: 'spring-sale', recipients: 'customers.valid.csv', phoneColumn: 'e164', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] }, pace: { interval: '150ms' } }, null, 2),
     );
     const campaign = join(dir, 'spring-sale.json');
-    const force = setTimeout(() => void fetch(`${sandbox.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) }), 700);
+    // After the third accepted message, not after a fixed time: on a slow or busy machine the pre-flight alone
+    // can take longer than any delay, and the first message would then be the one refused (0 sent).
+    const force = setInterval(() => {
+      if (sandbox.state.messages.length < 3) return;
+      clearInterval(force);
+      sandbox.state.forced.push({ code: 130429, remaining: 1 });
+    }, 5);
     const first = await runChild(['send', '--campaign', campaign, '--cooldown', '3s', '--no-wait', '--yes', '--json'], env);
-    clearTimeout(force);
+    clearInterval(force);
     const s1 = JSON.parse(first.stdout) as CampaignSummary & { outcome: string; thisRun: { sent: number; failed: number } };
     show(`${renderSummary(s1, s1)}\n${paint('yellow', `exit ${first.code}: paused until ${s1.cooldownUntil}`)}`);
 
@@ -118,7 +125,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await new Promise((r) => setTimeout(r, 600));
     await sandbox.webhooks.idle();
     await webhook.idle();
-    show(`webhook server: ${webhook.stats.recorded} events stored, ${webhook.stats.duplicates} duplicate deliveries ignored, ${webhook.stats.suppressed} opt-out`);
+    show(`webhook server: ${plural(webhook.stats.recorded, 'event')} stored, ${plural(webhook.stats.duplicates, 'duplicate delivery', 'duplicate deliveries')} ignored, ${plural(webhook.stats.suppressed, 'opt-out')} suppressed`);
 
     say('Final status report', 'wa-ops status reads the ledger and the webhook events: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
     const status = await runChild(['status', '--campaign', campaign, '--json'], env);

@@ -27,6 +27,7 @@ import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
+import { csvLimitFlags } from './flags.js';
 
 interface Flags {
   webhookUrl?: string;
@@ -36,6 +37,8 @@ interface Flags {
   strict?: boolean;
   config?: string;
   store?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 function isHttpUrl(v: string): boolean {
@@ -70,7 +73,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   if (webhookUrl && !isHttpUrl(webhookUrl)) throw new UsageError(`--webhook-url must be an http(s) URL, got "${webhookUrl}"`, { code: 'bad-flag' });
   const [facts, list] = await Promise.all([
     gatherFacts(s, { offline: Boolean(f.offline), wantTemplates: wanted.length > 0, webhookUrl: f.offline ? undefined : webhookUrl, today }),
-    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign))) : undefined,
+    campaign ? loadRecipients(campaign.recipientsPath, recipientOptions(campaign.campaign, mappedColumns(campaign.campaign), csvLimitFlags(f))) : undefined,
   ]);
   const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [
@@ -85,11 +88,11 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
       today,
     }),
     ...(facts.unreachable ? [reachabilityCheck(facts.unreachable)] : []),
-    ...tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000)),
-    appSecretCheck(facts.appToken, s.appId),
-    ...phoneChecks(facts.phone),
-    subscribedAppsCheck(facts.apps, webhookUrl),
-    ...templateChecks(wanted, facts.templates),
+    ...shapeGuard('token.valid', 'Access token', () => tokenChecks(facts.debugToken, s.wabaId, Math.floor(Date.now() / 1000))),
+    ...shapeGuard('token.app-secret', 'App id and secret', () => appSecretCheck(facts.appToken, s.appId)),
+    ...shapeGuard('phone.status', 'Phone number', () => phoneChecks(facts.phone)),
+    ...shapeGuard('waba.subscribed-apps', 'App subscribed to the WABA', () => subscribedAppsCheck(facts.apps, webhookUrl)),
+    ...shapeGuard('template', 'Templates', () => templateChecks(wanted, facts.templates)),
   ];
   if (campaign && list) {
     const t = facts.templates.ok ? facts.templates.value.find((x) => x.name === campaign.campaign.template.name && x.language === campaign.campaign.template.language) : undefined;
@@ -132,6 +135,20 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
   await stored.store?.close();
   const ok = !checks.some((c) => c.status === 'fail' || (f.strict && c.status === 'warn'));
   return { ok, checks };
+}
+
+/**
+ * Checks read the API's answers as typed; an answer of another shape (a proxy, a look-alike server)
+ * fails that check with what went wrong instead of ending doctor as a wa-ops bug (exit 70).
+ */
+function shapeGuard(id: string, title: string, check: () => CheckResult | CheckResult[]): CheckResult[] {
+  try {
+    const r = check();
+    return Array.isArray(r) ? r : [r];
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return [{ id, title, status: 'fail', detail: `the API answered in a shape wa-ops does not understand (${err.message})`, hint: 'check that the Graph URL points at the Graph API (or the wa-ops sandbox)' }];
+  }
 }
 
 /** Run the command; returns the exit code. */

@@ -1,5 +1,7 @@
 /** Parsers for flag values shared by commands; each throws a UsageError naming the flag. */
+import { statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv/record-splitter.js';
 
 /** A percentage in [min, 100]. */
 export function percentFlag(flag: string, value: unknown, min = 0): number {
@@ -35,4 +37,33 @@ export function stringFlag(flags: Record<string, unknown>, key: string): string 
 /** A repeatable or variadic flag's values (strings only). */
 export function listFlag(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A path flag that names a file (it may not exist yet): a folder there is a usage error naming the flag and the path. */
+export function filePathFlag(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let folder = false;
+  try {
+    folder = statSync(value).isDirectory();
+  } catch {
+    // Absent (to be created) or unreadable: the command that opens it says so.
+  }
+  if (folder) throw new UsageError(`${flag} ${value} is a folder, not a file`, { code: 'bad-flag', hint: `give ${flag} the path of a file` });
+  return value;
+}
+
+/** --max-line-length and --max-field-length, the caps on a list's records (validate-numbers, send, status, doctor). */
+export function csvLimitFlags(f: { maxLineLength?: unknown; maxFieldLength?: unknown }): CsvLimits {
+  return {
+    maxLine: f.maxLineLength === undefined ? DEFAULT_CSV_LIMITS.maxLine : intFlag('--max-line-length', f.maxLineLength, 1),
+    maxField: f.maxFieldLength === undefined ? DEFAULT_CSV_LIMITS.maxField : intFlag('--max-field-length', f.maxFieldLength, 1),
+  };
+}
+
+/** The caps as flags for a printed command: only those that differ from the defaults. */
+export function csvLimitArgs(limits: CsvLimits | undefined): string[] {
+  const args: string[] = [];
+  if (limits && limits.maxLine !== DEFAULT_CSV_LIMITS.maxLine) args.push('--max-line-length', String(limits.maxLine));
+  if (limits && limits.maxField !== DEFAULT_CSV_LIMITS.maxField) args.push('--max-field-length', String(limits.maxField));
+  return args;
 }

@@ -1,7 +1,7 @@
 /** Two or three examples under each command's help that has none of its own; each runs as written from a clone. */
 import type { Command } from 'commander';
 
-/** Example command lines by command path ("webhook serve"); commands that add their own in registry.ts are not listed. */
+/** Example command lines by command path ("webhook serve"); commands that add their own in registry.ts are not listed (one Examples block each). */
 export const EXAMPLES: Record<string, string[]> = {
   '': ['wa-ops demo', 'wa-ops doctor', 'wa-ops lint-template fixtures/templates/clean/ --format github'],
   'validate-numbers': [
@@ -11,14 +11,8 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   doctor: ['wa-ops doctor', 'wa-ops doctor --template spring_sale:de:MARKETING --webhook-url https://example.com/webhook', 'wa-ops doctor --campaign fixtures/campaigns/spring-sale.json --strict --json'],
   status: ['wa-ops status --campaign fixtures/campaigns/spring-sale.json', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --export report.csv', 'wa-ops status --campaign fixtures/campaigns/spring-sale.json --watch'],
-  templates: ['wa-ops templates list', 'wa-ops templates pull --out templates', 'wa-ops templates push templates/'],
-  suppressions: ['wa-ops suppressions list', 'wa-ops suppressions add +4917012345678 --note "asked by phone"', 'wa-ops suppressions export --out suppressed.csv'],
-  sandbox: ['wa-ops sandbox --port 8081', 'wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --app-secret s3cret', 'wa-ops sandbox --scenario quality-red --fail-rate 0.1 --latency 20-200 --seed 7'],
   webhook: ['wa-ops webhook serve --port 8080', 'wa-ops webhook analyze webhook-events.jsonl --html report.html'],
-  store: ['wa-ops store migrate --store postgres://wa:secret@localhost:5432/wa', 'wa-ops store import --campaign fixtures/campaigns/spring-sale.json --store postgres://wa:secret@localhost:5432/wa'],
-  'store migrate': ['wa-ops store migrate --store postgres://wa:secret@localhost:5432/wa', 'WA_OPS_STORE=postgres://wa:secret@localhost:5432/wa wa-ops store migrate --json'],
-  'store import': ['wa-ops store import --campaign fixtures/campaigns/spring-sale.json --store postgres://wa:secret@localhost:5432/wa', 'wa-ops store import --campaign spring-sale.json --ledger old.ledger.jsonl --json'],
-  'store export': ['wa-ops store export --campaign spring-sale.json --out spring-sale.ledger.jsonl', 'wa-ops store export --campaign spring-sale.json --out archive.jsonl --json'],
+  store: ['wa-ops store migrate --store postgres://wa@localhost:5432/wa', 'wa-ops store import --campaign fixtures/campaigns/spring-sale.json --store postgres://wa@localhost:5432/wa'],
   demo: ['wa-ops demo', 'wa-ops demo --keep'],
 };
 

@@ -13,6 +13,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { askInput, askSecret } from '../ui/prompts.js';
 import { envKeys, envSummary } from '../ui/env-summary.js';
 import { term } from '../ui/term.js';
+import { stringFlag } from './flags.js';
 
 interface Flags {
   phoneNumberId?: string;
@@ -24,6 +25,22 @@ interface Flags {
   force?: boolean;
   doctor?: boolean;
   config?: string;
+}
+
+/** Flags -> typed options, once. */
+function parseFlags(flags: Record<string, unknown>): Flags {
+  const str = (k: string) => stringFlag(flags, k);
+  return {
+    phoneNumberId: str('phoneNumberId'),
+    wabaId: str('wabaId'),
+    appId: str('appId'),
+    graphUrl: str('graphUrl'),
+    apiVersion: str('apiVersion'),
+    webhookUrl: str('webhookUrl'),
+    force: flags.force === true,
+    doctor: flags.doctor !== false,
+    config: str('config'),
+  };
 }
 
 interface Answers {
@@ -40,7 +57,7 @@ interface Answers {
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as Flags;
+  const f = parseFlags(flags);
   const cwd = process.cwd();
   const configPath = resolve(cwd, f.config ?? 'wa-ops.config.json');
   const envPath = join(cwd, '.env');
@@ -60,6 +77,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     appSecret: env.WA_OPS_APP_SECRET,
     verifyToken: env.WA_OPS_VERIFY_TOKEN,
   };
+  checkIds(given, f, env);
   const answers = term().interactive ? await ask(given) : nonInteractive(given);
   registerSecrets([answers.token, answers.appSecret, answers.verifyToken]);
   // A line break would end the value in .env and start a line of the attacker's (or the clipboard's) choosing.
@@ -95,6 +113,22 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   return report.ok ? 0 : 1;
 }
 
+/** Meta's ids are digits: "abc" (or a pasted URL) is refused at once, naming where it came from, before anything is asked or written. */
+function checkIds(g: Partial<Answers>, f: Flags, env: NodeJS.ProcessEnv): void {
+  const ids = [
+    ['phoneNumberId', '--phone-number-id', 'WA_OPS_PHONE_NUMBER_ID', f.phoneNumberId],
+    ['wabaId', '--waba-id', 'WA_OPS_WABA_ID', f.wabaId],
+    ['appId', '--app-id', 'WA_OPS_APP_ID', f.appId],
+  ] as const;
+  for (const [key, flag, variable, fromFlag] of ids) {
+    const v = g[key];
+    if (v === undefined || /^\d{1,20}$/.test(v.trim())) continue;
+    const where = fromFlag !== undefined ? flag : env[variable] !== undefined ? variable : flag;
+    const shown = v.length > 40 ? `${v.slice(0, 40)}...` : v;
+    throw new UsageError(`${where} must be a numeric id (digits only, e.g. 109876543210987), got "${shown}"; nothing was written`, { code: 'bad-id', hint: 'copy the id from WhatsApp Manager (phone number id, WABA id) or App settings (app id)' });
+  }
+}
+
 function nonInteractive(g: Partial<Answers>): Answers {
   const missing = [
     !g.phoneNumberId && '--phone-number-id (or WA_OPS_PHONE_NUMBER_ID)',
@@ -112,7 +146,8 @@ async function ask(g: Partial<Answers>): Promise<Answers> {
   const digits = (v: string) => (/^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in WhatsApp Manager');
   const phoneNumberId = g.phoneNumberId ?? (await askInput('Phone number id', { validate: digits, ...stop })).trim();
   const wabaId = g.wabaId ?? (await askInput('WhatsApp Business Account id', { validate: digits, ...stop })).trim();
-  const appId = g.appId ?? ((await askInput('App id (optional, for debug_token and webhooks)', stop)).trim() || undefined);
+  const optionalDigits = (v: string) => (v.trim() === '' || /^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in App settings, or empty');
+  const appId = g.appId ?? ((await askInput('App id (optional, for debug_token and webhooks)', { validate: optionalDigits, ...stop })).trim() || undefined);
   let unverified: string | undefined;
   // The token's shape says nothing (sandbox tokens are short): ask the API whether it opens this phone number.
   const validateToken = async (v: string) => {

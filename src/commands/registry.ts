@@ -17,6 +17,10 @@ function lazy(setExit: SetExit, load: () => Promise<{ run: Runner }>) {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+// The caps on a list's records, with the same names wherever a list is read (validate-numbers, send, status, doctor).
+const MAX_LINE = ['--max-line-length <chars>', 'refuse a list record longer than this (default: 1,000,000)'] as const;
+const MAX_FIELD = ['--max-field-length <chars>', 'refuse a list field longer than this (default: 100,000)'] as const;
+
 /** Register all subcommands on the program. */
 export function registerCommands(program: Command, version: string, setExit: SetExit): void {
   packageVersion = version;
@@ -26,7 +30,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
     .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
@@ -36,8 +40,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
     .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
-    .option('--max-line-length <chars>', 'refuse a record longer than this (default 1000000)')
-    .option('--max-field-length <chars>', 'refuse a field longer than this (default 100000)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./validate-numbers.js')));
 
   program
@@ -71,6 +75,8 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')
     .option('--store <url>', 'check this PostgreSQL store (reachable, schema current) and read --campaign from it (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .action(lazy(setExit, () => import('./doctor.js')));
 
   program
@@ -90,6 +96,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
         'An existing .env keeps its other keys: init replaces or adds only its own, and says which.\n' +
         '\nExamples:\n' +
         '  wa-ops init\n' +
+        '  wa-ops init --graph-url http://127.0.0.1:8081   # against a running wa-ops sandbox\n' +
         '  WA_OPS_TOKEN=... wa-ops init --phone-number-id 109876543210987 --waba-id 210987654321098 --no-doctor',
     )
     .action(lazy(setExit, () => import('./init.js')));
@@ -122,10 +129,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  wa-ops send --campaign spring-sale.json --yes\n' +
+        '  wa-ops send --campaign fixtures/campaigns/spring-sale.json --dry-run\n' +
         '  wa-ops send --to +4917012345678 --template order_shipped:en_US --param 1=Ana --param 2=48213 --param 3="12 March" --param button.0=48213 --yes\n' +
         '  wa-ops send --to 017012345678 --country DE --text "Your parcel is on its way" --wait --wait-timeout 1m --yes',
     )
@@ -139,24 +148,19 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     // status --watch (src/commands/status-watch.ts)
     .option('--watch', 'refresh the table in place until Ctrl-C (one JSON line per interval with --json)')
     .option('--interval <duration>', 'with --watch: time between refreshes (default 2s)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  wa-ops status --campaign spring-sale.json\n' +
-        '  wa-ops status --campaign spring-sale.json --watch\n' +
-        '  wa-ops status --campaign spring-sale.json --watch --interval 10s --json > progress.ndjson',
-    )
     .action(lazy(setExit, () => import('./status.js')));
 
   program
     .command('campaigns')
     .description('the campaigns in a folder, one line each: state, progress, last activity')
-    .option('--dir <folder>', 'folder holding campaign files and their ledgers', '.')
+    .option('--dir <folder>', 'folder holding campaign files and their ledgers (default: ., or the store when one is set)')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
-    .option('--store <url>', 'list the campaigns this PostgreSQL store holds instead (--dir then only names their files; default: WA_OPS_STORE or "store" in the config file)')
+    .option('--store <url>', 'list the campaigns of this PostgreSQL store instead (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
       '\nStates: not started, running (a live send holds the ledger lock, or a live worker sends it from the store), paused\n' +
@@ -204,12 +208,12 @@ export function registerCommands(program: Command, version: string, setExit: Set
   const suppressions = program
     .command('suppressions')
     .description('the opt-out list that send and send --to honour: list, add, remove, import from and export to a CRM')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import crm-export.csv --country DE\n  wa-ops suppressions list --store "$WA_OPS_STORE"');
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions list\n  wa-ops suppressions add +4917012345678 --scope marketing\n  wa-ops suppressions import fixtures/suppressions/crm-abmeldungen-de.csv --country DE');
   const sup = (name: 'list' | 'add' | 'remove' | 'importCsv' | 'exportCsv') => lazy(setExit, async () => ({ run: (await import('./suppressions.js'))[name] }));
   const supFile = (c: Command) =>
     c
-      .option('--suppressions <file>', 'the list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
-      .option('--store <url>', 'the list kept in this PostgreSQL store instead, the one send --store and webhook serve --store use (default: WA_OPS_STORE or "store" in the config file)');
+      .option('--suppressions <file>', 'the list file (default: the store\'s list when it is PostgreSQL, else WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
+      .option('--store <url>', 'keep the list in this PostgreSQL store, shared with webhook serve --store and send --store (default: WA_OPS_STORE or "store" in the config file)');
   supFile(suppressions.command('list').description('the suppressed numbers with reason, scope, source and time'))
     .option('--scope <scope>', 'only all or marketing')
     .option('--reason <id>', 'only this reason: stop-word, marketing-opt-out, 131050, manual, import')
@@ -222,24 +226,24 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--country <ISO2>', 'region of numbers written without their country code')
     .option('--note <text>', 'a note kept with the record')
     .option('--by <who>', 'who added it (default: the OS user)')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add 0170 1234567 --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions add +4917012345678\n  wa-ops suppressions add "0170 1234567" --country DE --scope marketing --note "asked by phone"\n  wa-ops suppressions add +4917012345678 +4917098765432 --reason stop-word --json')
     .action(sup('add'));
   supFile(suppressions.command('remove').description('lift suppressions; the record says who lifted it and when').argument('<numbers...>', 'numbers to lift'))
     .option('--scope <scope>', 'lift only this scope (default: every scope)')
     .option('--country <ISO2>', 'region of numbers written without their country code')
     .option('--by <who>', 'who lifted it (default: the OS user)')
     .option('--note <text>', 'why, kept with the record')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove 0170 1234567 --country DE --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions remove +4917012345678 --by alice --note "opted in again on 2026-12-01"\n  wa-ops suppressions remove +4917012345678 --scope marketing\n  wa-ops suppressions remove \"0170 1234567\" --country DE --json')
     .action(sup('remove'));
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers without a country code')
-    .option('--country-column <name>', 'column holding each row\'s ISO2 region')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name')
     .option('--reason <id>', 'reason recorded for each number', 'import')
     .option('--scope <scope>', 'all or marketing', 'all')
     .option('--note <text>', 'a note kept with each record')
     .option('--by <who>', 'who imported them (default: the OS user)')
-    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import unsubscribed.csv --column mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import unsubscribed.csv --country-column country --json')
+    .addHelpText('after', '\nExamples:\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --country DE\n  wa-ops suppressions import fixtures/suppressions/crm-opt-outs.csv --column Mobile --scope marketing --reason marketing-opt-out\n  wa-ops suppressions import fixtures/suppressions/crm-abmeldungen-de.csv --json')
     .action(sup('importCsv'));
   supFile(suppressions.command('export').description('the active list as CSV for a CRM (formula-safe; a new file gets mode 0600)'))
     .option('--out <file.csv>', 'write here (default: stdout); an existing file is kept unless --force')
@@ -285,13 +289,13 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'store events and opt-outs in this PostgreSQL store instead (several receivers may share it; default: WA_OPS_STORE or "store" in the config file)')
     .option('--tls-cert <file>', 'TLS certificate (PEM), to serve HTTPS directly')
     .option('--tls-key <file>', 'TLS private key (PEM)')
-    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable)', collect)
+    .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
     .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ wa-ops webhook serve --port 8080\n  $ wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
+      '\nExamples:\n  wa-ops webhook serve --port 8080\n  wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +
         '\nStops on Ctrl-C (exit 130) or SIGTERM (exit 143) after everything received is on disk.',
     )
     .action(async (...params: unknown[]) => {
@@ -307,7 +311,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'read the events from this PostgreSQL store instead of a file (default: WA_OPS_STORE or "store" in the config file)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
-    .addHelpText('after', '\nExamples:\n  $ wa-ops webhook analyze\n  $ wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  $ wa-ops webhook analyze --json | jq .management')
+    .addHelpText('after', '\nExamples:\n  wa-ops webhook analyze\n  wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  wa-ops webhook analyze --json | jq .management')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { analyze } = await import('./webhook.js');
@@ -321,7 +325,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .command('migrate')
     .description('create or upgrade the schema (idempotent; safe to run from several machines at once)')
     .option(storeFlag, storeHelp)
-    .addHelpText('after', "\nExamples:\n  $ wa-ops store migrate --store postgres://wa_ops@db.internal:5432/wa_ops\n  $ WA_OPS_STORE=postgres://wa_ops@db.internal:5432/wa_ops wa-ops store migrate --json")
+    .addHelpText('after', "\nExamples:\n  wa-ops store migrate --store postgres://wa_ops@db.internal:5432/wa_ops\n  WA_OPS_STORE=postgres://wa_ops@db.internal:5432/wa_ops wa-ops store migrate --json")
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { migrate } = await import('./store.js');
@@ -334,7 +338,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--events <file.jsonl>', 'events file whose records of this campaign come along (default: WA_OPS_EVENTS or webhook-events.jsonl)')
-    .addHelpText('after', '\nExamples:\n  $ wa-ops store import --campaign spring-sale.json --store "$WA_OPS_STORE"\n  $ wa-ops store import --campaign spring-sale.json --ledger old/spring-sale.ledger.jsonl --events old/webhook-events.jsonl')
+    .addHelpText('after', '\nExamples:\n  wa-ops store import --campaign spring-sale.json --store "$WA_OPS_STORE"\n  wa-ops store import --campaign spring-sale.json --ledger old/spring-sale.ledger.jsonl --events old/webhook-events.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { importCommand } = await import('./store.js');
@@ -347,7 +351,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
-    .addHelpText('after', '\nExamples:\n  $ wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  $ wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')
+    .addHelpText('after', '\nExamples:\n  wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')
     .action(async (...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const { exportCommand } = await import('./store.js');

@@ -1,12 +1,14 @@
 /** wa-ops sandbox: a local, stateful imitation of the Cloud API (CONTRACT §8). */
-import { InputError, UsageError } from '../core/errors.js';
+import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import type { SandboxTemplate, Scenario } from '../sandbox/state.js';
 import { SCENARIOS } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
+import { listenError } from '../core/environment-errors.js';
 import { intFlag } from './flags.js';
 
 interface Flags {
@@ -79,10 +81,14 @@ function sandboxOptions(f: Flags): ListenOptions {
   if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${f.port}"`, { code: 'bad-flag' });
   let templates = SANDBOX_DEFAULTS.templates;
   if (f.templates) {
-    templates = expandInputs([f.templates])
-      .filter((file) => file.endsWith('.json'))
+    const files = expandInputs([f.templates]);
+    const json = files.filter((file) => file.toLowerCase().endsWith('.json'));
+    // A CSV or a .txt given by mistake would start a sandbox without templates, and every send would fail with 132001.
+    if (json.length < files.length && files.length === 1) throw new UsageError(`--templates ${f.templates} is not a template JSON file`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them (wa-ops templates pull writes one)' });
+    templates = json
       .flatMap((file) => loadTemplateFile(file, {}))
       .map(({ template }) => ({ status: 'APPROVED', ...template, id: (template as { id?: string }).id }) as SandboxTemplate);
+    if (templates.length === 0) throw new UsageError(`--templates ${f.templates} holds no templates`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them' });
   }
   return {
     port,
@@ -134,14 +140,17 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const f = flags as Flags;
   const server = await listen(sandboxOptions(f));
   server.webhooks.onGiveUp = reportGiveUps();
-  describe(server, f);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  describe(server, f);
+  const signal = await stopped;
   await server.close();
-  if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${server.webhooks.stats.gaveUp} webhook deliveries were given up (receiver not answering).`);
-  return 0;
+  if (server.webhooks.stats.gaveUp > 0) warn(`wa-ops sandbox: ${plural(server.webhooks.stats.gaveUp, 'webhook delivery', 'webhook deliveries')} given up (receiver not answering).`);
+  // Like every long-running command (CONTRACT §3): 130 for Ctrl-C, 143 for SIGTERM.
+  return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 
 /** startSandbox, with a port in use or not ours to take as a usage error (exit 2), not a crash. */
@@ -149,10 +158,6 @@ async function listen(options: ListenOptions): Promise<Server> {
   try {
     return await startSandbox(options);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InputError(`port ${options.port} on ${options.host} is already in use`, { code: 'port-in-use', hint: 'stop what is listening there, or pick another port with --port (0 picks a free one)' });
-    if (code === 'EACCES') throw new InputError(`not allowed to listen on port ${options.port}`, { code: 'port-denied', hint: 'ports below 1024 need privileges: pick another with --port' });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot listen on host ${options.host}`, { code: 'bad-host', hint: 'use 127.0.0.1, or 0.0.0.0 to accept outside connections' });
-    throw err;
+    throw listenError((err as NodeJS.ErrnoException).code, options.host, options.port) ?? err;
   }
 }

@@ -3,18 +3,19 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { classify } from '../core/numbers/classify.js';
-import { explainFailure, windowOpenFrom, type Delivery } from '../core/send-to/delivery.js';
+import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
 import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
-import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
-import { defaultSuppressionPlace, readSuppressionPlace } from '../io/suppression-target.js';
+import { openSuppressionTarget } from '../io/suppression-target.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
+import { followDelivery } from './send-to-follow.js';
 
 export interface SendToOptions {
   to: string;
@@ -27,6 +28,8 @@ export interface SendToOptions {
   waitTimeoutMs: number;
   config?: string;
   events?: string;
+  /** --store: the suppression list then comes from PostgreSQL, as for send --campaign --store. */
+  store?: string;
 }
 
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
@@ -52,6 +55,7 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
     waitTimeoutMs,
     config: str('config'),
     events: str('events'),
+    store: str('store'),
   };
 }
 
@@ -74,8 +78,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
     throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
   }
-  const loaded = loadConfig({ configPath: o.config, flags: { events: o.events } });
-  const { settings } = loaded;
+  const { settings } = loadConfig({ configPath: o.config, flags: { events: o.events } });
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
@@ -84,17 +87,17 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    // The list campaigns honour: the store's when one is set (suppressions add/remove write the same one).
-    const hit = (await readSuppressionPlace(defaultSuppressionPlace(loaded))).isSuppressed(number.e164, category);
+    const list = await openSuppressionTarget({ store: o.store, config: o.config });
+    const hit = (await list.read().finally(() => list.close())).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
-    const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${o.text!.length} characters)`;
+    const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
     const offset = eventsSize(settings.events);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
@@ -106,9 +109,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       return EXIT.ok;
     }
     if (!term().json) out(wamid);
-    info(paint('gray', `waiting up to ${Math.round(o.waitTimeoutMs / 1000)}s for status webhooks in ${settings.events} (written by wa-ops webhook serve)`));
-    const waited = await waitWithSignals(settings.events, offset, wamid, o.waitTimeoutMs);
-    return report(doc, waited, settings.events, o.waitTimeoutMs);
+    return await followDelivery(doc, { eventsPath: settings.events, offset, wamid, timeoutMs: o.waitTimeoutMs });
   } finally {
     await client.close();
   }
@@ -120,35 +121,6 @@ function warnIfWindowClosed(eventsPath: string, e164: string): void {
   if (inbound && !windowOpenFrom(inbound, e164, Date.now() / 1000)) {
     warn(`${e164} has not written in the last 24 h (per ${eventsPath}): Meta will likely refuse this free-form text with 131047; send a template instead`);
   }
-}
-
-async function waitWithSignals(eventsPath: string, offset: number, wamid: string, timeoutMs: number): Promise<WaitResult> {
-  const stop = new AbortController();
-  const onSig = () => stop.abort();
-  process.once('SIGINT', onSig);
-  try {
-    return await waitForDelivery({ eventsPath, offset, wamid, timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
-  } finally {
-    process.off('SIGINT', onSig);
-  }
-}
-
-function report(doc: Record<string, unknown>, w: WaitResult, eventsPath: string, timeoutMs: number): number {
-  const d: Delivery = w.delivery;
-  const failure = d.state === 'failed' ? explainFailure(d.errors) : undefined;
-  const none = w.timedOut && d.seen.length === 0;
-  const note = none
-    ? `no status webhook arrived within ${Math.round(timeoutMs / 1000)}s: is wa-ops webhook serve running and writing ${eventsPath}? (the message itself was accepted)`
-    : w.timedOut
-      ? `still ${d.state} after ${Math.round(timeoutMs / 1000)}s`
-      : undefined;
-  if (term().json) {
-    outJson({ ...doc, delivery: { state: d.state, seen: d.seen, errors: d.errors, timedOut: w.timedOut, waitedMs: w.waitedMs, ...(failure ? { explanation: failure } : {}), ...(note ? { note } : {}) } });
-  } else if (failure) info(paint('red', `failed: ${failure}`));
-  else if (note) info(paint('yellow', note));
-  else info(paint('green', `${d.state} after ${(w.waitedMs / 1000).toFixed(1)}s`));
-  if (w.interrupted) return EXIT.sigint;
-  return d.state === 'delivered' || d.state === 'read' ? EXIT.ok : EXIT.findings;
 }
 
 async function confirm(o: SendToOptions, question: string): Promise<void> {

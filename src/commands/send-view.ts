@@ -1,4 +1,5 @@
 /** What a send shows: the plan and the confirmation, and the progress line while it runs. */
+import { isAbsolute, relative } from 'node:path';
 import { remaining } from '../core/campaign/engine.js';
 import type { EngineState } from '../core/campaign/engine-types.js';
 import { formatDuration } from '../core/campaign/duration.js';
@@ -15,10 +16,16 @@ import { fmtInt } from '../ui/progress.js';
 import { startStatusLine } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
 
+/** A path as the user would type it: relative to the working directory when it lies inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /** Where the plan says the ledger is: the file, or the store (its URL without the password). */
 function ledgerLabel(store: string | undefined, cf: CampaignFile): string {
   const where = storeLocation(store);
-  return where.kind === 'postgres' ? `${where.redacted} (campaign "${cf.campaign.name}", in the store)` : cf.ledgerPath;
+  return where.kind === 'postgres' ? `${where.redacted} (campaign "${cf.campaign.name}", in the store)` : shownPath(cf.ledgerPath);
 }
 
 /** The plan of this run (toSend already bounded by --limit; the cost is for those toSend). */
@@ -55,7 +62,7 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
   for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
   if (toSend === 0 || o.yes) return;
   if (!term().interactive) {
-    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   }
   const { confirm } = await import('@inquirer/prompts');
   let ok: boolean;
@@ -76,8 +83,16 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
   const status = await startStatusLine();
   const started = Date.now();
   let last = 0;
+  let announced: number | undefined;
   return {
     update: (e, now) => {
+      // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
+      const w = e.waiting;
+      if (w?.why === 'cooldown' && w.until !== announced) {
+        announced = w.until;
+        const l = e.ledger;
+        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
+      }
       if (now - last < 200) return;
       last = now;
       status.update(progressLine(e, now, started));
@@ -98,7 +113,8 @@ function progressLine(e: EngineState, now: number, started: number): string {
     const l = e.ledger;
     tail = paint('yellow', `cooldown ${formatDuration(w.until - now)} left: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}`);
   } else if (w?.why === 'window') tail = `waiting for recipients' send windows: next opens ${localTimeText(w.until)}`;
+  else if (w?.why === 'budget') tail = paint('yellow', `daily budget reached: next send ${localTimeText(w.until)}`);
   else if (w?.why === 'outage') tail = paint('yellow', `the API did not answer: retrying in ${formatDuration(w.until - now)}`);
   else if (w && w.until > now) tail = `next send in ${formatDuration(w.until - now)}`;
-  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}  ${tail}`;
+  return `sent ${fmtInt(e.thisRun.sent)}, failed ${fmtInt(e.thisRun.failed)}, remaining ${fmtInt(left)}, ${rate.toFixed(2)}/s, ETA ${eta}${tail ? `  ${tail}` : ''}`;
 }

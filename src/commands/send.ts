@@ -16,9 +16,10 @@ import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -39,6 +40,8 @@ interface Flags {
   events?: string;
   store?: string;
   maxDuration?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 function badFlag(flag: string, value: string, expected: string): never {
@@ -80,6 +83,7 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
     store,
     maxDurationMs,
     maxDuration: f.maxDuration,
+    csvLimits: csvLimitFlags(f),
   };
 }
 
@@ -92,7 +96,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
-    const cf = loadCampaignFile(f.campaign, f.ledger);
+    const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     const o = parseOptions(f, events, settings.store);
@@ -122,11 +126,11 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     const loaded = await signals.race(loadState(writer), 'nothing was sent');
     const state = loaded.state;
     const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
-    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined });
+    const adopted = adoptResumed(o, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
+    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -136,9 +140,8 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
       }
       warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
-      await signals.sleepUntil(cd, 'nothing was sent').catch((err: unknown) => {
-        warn(`nothing was sent; state saved; resume with: ${resume}`);
-        throw err;
+      await signals.sleepUntil(cd).catch((err: unknown) => {
+        throw interruptedBeforeSending(err, resume);
       });
     }
     const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
@@ -153,31 +156,44 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
         onNotice: progress.log,
       }, pricing);
     } catch (err) {
-      if (err instanceof InterruptedError) warn(`nothing was sent; state saved; resume with: ${resume}`);
-      throw err;
+      throw interruptedBeforeSending(err, resume);
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration });
-    return finish(result, resumeNow);
+    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
+    const code = finish(result, resumeNow);
+    // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
+    if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
+      info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
+    }
+    return code;
+}
+
+/** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */
+function interruptedBeforeSending(err: unknown, resume: string): unknown {
+  if (!(err instanceof InterruptedError)) return err;
+  return new InterruptedError(err.exitCode === EXIT.sigterm ? 'SIGTERM' : 'SIGINT', { hint: `nothing was sent; resume with: ${resume}` });
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */
 function finish(r: SendResult, resume: string, note?: string): number {
   const { stop } = r;
-  const summary = { ...r.summary, outcome: stop.outcome, thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
+  // When a paused run can go on: a cooldown's end, or a wait worked out from this run's options (windows, daily budget), which the ledger does not keep.
+  const pausedUntil = stop.outcome === 'paused' && stop.until && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : null;
+  const summary = { ...r.summary, outcome: stop.outcome, ...(stop.outcome === 'paused' ? { pausedUntil } : {}), thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
   const error = stop.outcome === 'aborted' ? { code: stop.code ?? 'aborted', message: stop.message ?? 'stopped', hint: stop.hint ?? '' } : undefined;
   const resumable = stop.outcome !== 'done' || summary.pending > 0;
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
   else {
     out(renderSummary(summary, summary));
-    if (r.thisRun.unknown > 0) info(paint('yellow', `${r.thisRun.unknown} send(s) without an answer: recorded as unknown, not resent without --retry-unknown`));
-    if (r.thisRun.deferred > 0) info(paint('yellow', `${r.thisRun.deferred} recipient(s) failed temporarily several times: left pending for the next run`));
+    if (r.thisRun.unknown > 0) info(paint('yellow', `${plural(r.thisRun.unknown, 'send')} without an answer: recorded as unknown, not resent without --retry-unknown`));
+    if (r.thisRun.deferred > 0) info(paint('yellow', `${plural(r.thisRun.deferred, 'recipient')} failed temporarily several times: left pending for the next run`));
   }
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));
   if (stop.outcome === 'paused') {
-    const why = stop.code === 'max-duration' ? '--max-duration reached' : `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const until = `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const why = stop.code === 'max-duration' ? '--max-duration reached' : stop.message ? `${stop.message}; ${until}` : until;
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);
   else if (error) warn(`resume with: ${resume}`);

@@ -5,7 +5,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { loadRecipients } from '../io/campaign/recipients.js';
+import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
@@ -13,7 +13,8 @@ import { openStore } from '../io/store/open-store.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
 import { term } from '../ui/term.js';
-import { stringFlag } from './flags.js';
+import { csvLimitFlags, stringFlag } from './flags.js';
+import type { CsvLimits } from '../io/csv/record-splitter.js';
 
 export interface WatchOptions {
   campaign: string;
@@ -37,6 +38,7 @@ export function toOptions(flags: Record<string, unknown>): WatchOptions {
 /** Run until Ctrl-C (exit 130) or SIGTERM (143); each interval re-reads the ledger and the events file. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
+  const limits = csvLimitFlags(flags);
   const cf = loadCampaignFile(o.campaign, o.ledger);
   const { settings } = loadConfig({ configPath: o.config });
   const store = await openStore(o.store ?? settings.store);
@@ -64,7 +66,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const summary = summarise(state, cf.campaign.name, now);
       if (loaded.events === 0) {
         // Nothing sent yet: the list says how many are waiting (read once, not every interval).
-        listCounts ??= await countList(cf);
+        listCounts ??= await countList(cf, limits);
         Object.assign(summary, listCounts);
       }
       const figures = watchFigures(state.recipients.values(), summary.pending, now);
@@ -84,8 +86,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
 }
 
-async function countList(cf: ReturnType<typeof loadCampaignFile>): Promise<{ total: number; skipped: number; pending: number }> {
-  const list = await loadRecipients(cf.recipientsPath, { phoneColumn: cf.campaign.phoneColumn, defaultCountry: cf.campaign.defaultCountry, columns: mappedColumns(cf.campaign) });
+async function countList(cf: ReturnType<typeof loadCampaignFile>, limits: CsvLimits): Promise<{ total: number; skipped: number; pending: number }> {
+  // The same classifier options as send (countryColumn included), so the waiting count matches the plan.
+  const list = await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign), limits));
   return { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length };
 }
 

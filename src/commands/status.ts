@@ -5,8 +5,8 @@ import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { loadRecipients, recipientOptions, type RecipientList } from '../io/campaign/recipients.js';
-import { mappedColumns } from '../core/campaign/render.js';
+import type { RecipientList } from '../io/campaign/recipients.js';
+import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
 import { openCsvOut } from '../io/csv/writer.js';
 import { inputIdentity } from '../io/output-file.js';
@@ -14,8 +14,9 @@ import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
-import { fmtInt } from '../ui/progress.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
+import { csvLimitFlags, filePathFlag } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -24,6 +25,8 @@ interface Flags {
   config?: string;
   events?: string;
   store?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
@@ -67,19 +70,25 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
   ];
 }
 
-/** One row per recipient of the list (pending ones included, in list order), then any the ledger holds that the list no longer has. */
+/** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
 function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
   // The export must never replace the campaign file, its list or its ledger.
   const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity) });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();
-  for (const r of list?.recipients ?? []) {
-    seen.add(r.e164);
-    csv.writeRow(row(state.recipients.get(r.e164), r.e164, r.line));
-    rows++;
-  }
-  for (const s of list?.skipped ?? []) {
+  const recipients = list?.recipients ?? [];
+  const skipped = list?.skipped ?? [];
+  // Both lists come in line order: merge them rather than sort a copy (a list may hold millions of rows).
+  for (let i = 0, j = 0; i < recipients.length || j < skipped.length; ) {
+    if (j >= skipped.length || (i < recipients.length && recipients[i].line <= skipped[j].line)) {
+      const r = recipients[i++];
+      seen.add(r.e164);
+      csv.writeRow(row(state.recipients.get(r.e164), r.e164, r.line));
+      rows++;
+      continue;
+    }
+    const s = skipped[j++];
     if (seen.has(s.key)) continue;
     seen.add(s.key);
     const x = state.recipients.get(s.key);
@@ -100,7 +109,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // The live view (status --watch) lives in its own module.
   if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
   const f = flags as unknown as Flags;
-  const cf = loadCampaignFile(f.campaign, f.ledger);
+  const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);
   try {
@@ -112,12 +121,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
-    const list = needList ? await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign))) : undefined;
-    if (list && loaded.events === 0) {
-      // Nothing sent yet: the list itself says how many would be sent and how many set aside.
-      Object.assign(summary, { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length });
-    }
-    if (f.export) info(`wrote ${fmtInt(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]))} rows to ${f.export}`);
+    const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
+    // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
+    if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
+    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export}`);
     // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
     const { latestManagementFor } = await import('../webhook/management-events.js');
     const management = await latestManagementFor(f.events ?? settings.events, {

@@ -9,6 +9,7 @@ import { openPgStore } from '../io/store/pg/open.js';
 import { migrate as migrateSchema } from '../io/store/pg/schema.js';
 import { chooseStore, requirePostgres } from '../io/store/selection.js';
 import { info, out, outJson } from '../ui/output.js';
+import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
 interface StoreFlags {
@@ -53,8 +54,8 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     const events = resolve(loaded.settings.events);
     const res = await importCampaign(conn, cf.ledgerPath, events);
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
-    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${res.events} ledger events; nothing to do`);
-    else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${res.events} ledger events from ${cf.ledgerPath}, ${res.webhookEvents} webhook events from ${events}`);
+    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
+    else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${plural(res.events, 'ledger event')} from ${cf.ledgerPath}, ${plural(res.webhookEvents, 'webhook event')} from ${events}`);
     if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup)`);
     return 0;
   } finally {
@@ -76,7 +77,7 @@ export async function exportCommand(_args: unknown[], flags: Record<string, unkn
     const outPath = resolve(f.out);
     const res = await exportCampaign(conn, row.campaign_id, outPath);
     if (term().json) outJson({ store: pg.redacted, campaign: row.name, campaignId: row.campaign_id, events: res.events, statuses: res.statuses, out: outPath });
-    else out(`wrote ${outPath}: ${res.events} ledger events and ${res.statuses} webhook statuses of campaign ${row.campaign_id}; read it with wa-ops status --campaign ${cf.path} --ledger ${outPath}`);
+    else out(`wrote ${outPath}: ${plural(res.events, 'ledger event')} and ${plural(res.statuses, 'webhook status', 'webhook statuses')} of campaign ${row.campaign_id}; read it with wa-ops status --campaign ${cf.path} --ledger ${outPath}`);
     return 0;
   } finally {
     await closePg();

@@ -5,16 +5,14 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
-import { loadConfig } from '../io/config.js';
-import { defaultSuppressionPlace, type SuppressionPlace } from '../io/suppression-target.js';
 import { regionFlag, stringFlag } from './flags.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
 /** Flags every subcommand shares, parsed once. */
 export interface CommonOptions {
-  /** The list: a file (--suppressions, WA_OPS_SUPPRESSIONS, default) or a PostgreSQL store (--store, WA_OPS_STORE, config "store"). */
-  place: SuppressionPlace;
+  /** Which list: --suppressions (a file), else --store / WA_OPS_STORE / config when PostgreSQL, else the default file. */
+  list: { file?: string; store?: string; config?: string };
   scope?: SuppressionScope;
   country?: string;
   by: string;
@@ -27,7 +25,7 @@ export function commonOptions(flags: Record<string, unknown>): CommonOptions {
   const scope = str('scope');
   if (scope !== undefined && !SCOPES.includes(scope as SuppressionScope)) throw new UsageError(`--scope takes all or marketing, got "${scope}"`, { code: 'bad-flag' });
   return {
-    place: placeOf(str('suppressions'), str('store'), str('config')),
+    list: { file: str('suppressions') ? resolve(str('suppressions')!) : undefined, store: str('store'), config: str('config') },
     scope: scope as SuppressionScope | undefined,
     country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
     by: str('by') ?? osUser(),
@@ -51,13 +49,6 @@ export function numberArgs(list: unknown, country: string | undefined): string[]
     if (!c.valid) throw new UsageError(`"${n}" is not a valid number (${c.reason}); nothing was changed`, { code: 'bad-number', hint: c.reason === 'missing-country-code' ? 'write it with +<country code> or pass --country DE' : 'check the number' });
     return c.e164;
   });
-}
-
-/** An explicit --suppressions file wins over a store from the environment or config; both flags at once are refused. */
-function placeOf(file: string | undefined, storeFlag: string | undefined, config: string | undefined): SuppressionPlace {
-  if (file !== undefined && storeFlag !== undefined) throw new UsageError('pass --suppressions <file> or --store <url>, not both', { code: 'bad-flag' });
-  if (file !== undefined) return { kind: 'file', file: resolve(file) };
-  return defaultSuppressionPlace(loadConfig({ configPath: config, flags: { store: storeFlag } }));
 }
 
 function osUser(): string {

@@ -1,7 +1,6 @@
 /** wa-ops validate-numbers <file.csv> (CONTRACT §4). */
 import { resolve } from 'node:path';
 import { UsageError, EXIT } from '../core/errors.js';
-import { DEFAULT_CSV_LIMITS } from '../io/csv/record-splitter.js';
 import { seedFrom } from '../core/numbers/sampling.js';
 import type { ValidateFileOptions } from '../io/numbers/validate-file.js';
 import { validateFileCapped } from '../io/numbers/validate-capped.js';
@@ -9,7 +8,7 @@ import { renderNumbersReport } from '../ui/numbers-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
-import { intFlag, percentFlag, regionFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, intFlag, percentFlag, regionFlag } from './flags.js';
 import { plural } from '../ui/plural.js';
 
 interface Flags {
@@ -60,10 +59,7 @@ export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxIn
     mobileOnly: Boolean(f.mobileOnly),
     workers: f.workers === undefined ? undefined : intFlag('--workers', f.workers, 0),
     maxInvalid: f.maxInvalid === undefined ? undefined : percentFlag('--max-invalid', f.maxInvalid),
-    limits: {
-      maxLine: f.maxLineLength === undefined ? DEFAULT_CSV_LIMITS.maxLine : intFlag('--max-line-length', f.maxLineLength, 1),
-      maxField: f.maxFieldLength === undefined ? DEFAULT_CSV_LIMITS.maxField : intFlag('--max-field-length', f.maxFieldLength, 1),
-    },
+    limits: csvLimitFlags(f),
   };
 }
 
@@ -103,7 +99,8 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     if (summary.pilotRecommended && !options.sampleOut) {
       info(
         paint('cyan', 'tip') +
-          ` ${fmtInt(summary.valid)} valid numbers: send to a ${options.samplePercent} % pilot first and watch its delivery and block rates:\n` +
+          ` ${fmtInt(summary.valid)} valid numbers: send to a ${options.samplePercent} % pilot first and watch its delivery and block rates; ` +
+          `${options.file === '-' ? 'draw it by piping the same list into' : 'draw it with'}:\n` +
           `    ${pilotCommand(options)}`,
       );
     }
@@ -122,11 +119,10 @@ export function pilotCommand(o: ValidateFileOptions): string {
   if (o.country !== undefined) args.push('--country', o.country);
   if (o.countryColumn !== undefined) args.push('--country-column', o.countryColumn);
   if (o.mobileOnly) args.push('--mobile-only');
-  if (o.limits && o.limits.maxLine !== DEFAULT_CSV_LIMITS.maxLine) args.push('--max-line-length', String(o.limits.maxLine));
-  if (o.limits && o.limits.maxField !== DEFAULT_CSV_LIMITS.maxField) args.push('--max-field-length', String(o.limits.maxField));
+  args.push(...csvLimitArgs(o.limits));
   args.push('--sample', String(o.samplePercent), '--sample-out', 'pilot.csv', '--seed', String(o.seed));
-  const line = args.map(shellQuote).join(' ');
-  return o.file === '-' ? `${line} < your-list.csv` : line;
+  // Standard input has no name to print: the line above the command says to pipe the list in.
+  return args.map(shellQuote).join(' ');
 }
 
 /** Quote a word for a POSIX shell when it needs it. */

@@ -1,4 +1,5 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
+import { createSecureContext } from 'node:tls';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
@@ -45,6 +46,17 @@ function forwardUrl(value: string | undefined): string | undefined {
   return u.toString();
 }
 
+/** A certificate and key Node can serve with; a file that is not PEM, or a key of another certificate, is a usage error (not a crash at listen). */
+function tlsMaterial(cert: Buffer, key: Buffer, certPath: string, keyPath: string): { cert: Buffer; key: Buffer } {
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    const why = /no start line|PEM|bad base64|DECODER/i.test((err as Error).message) ? 'not a PEM certificate and private key' : /key values mismatch/i.test((err as Error).message) ? 'the key does not belong to the certificate' : (err as Error).message;
+    throw new UsageError(`--tls-cert ${certPath} / --tls-key ${keyPath}: ${why}`, { code: 'bad-tls', hint: 'pass the PEM certificate (with its chain) and its matching private key' });
+  }
+  return { cert, key };
+}
+
 /** The serve options, parsed once from the flags and settings. */
 function serveOptions(flags: Record<string, unknown>) {
   const { settings } = loadConfig({ configPath: str(flags.config), flags: { appSecret: str(flags.appSecret), verifyToken: str(flags.verifyToken), events: str(flags.events) } });
@@ -52,13 +64,16 @@ function serveOptions(flags: Record<string, unknown>) {
   const tlsCert = str(flags.tlsCert);
   const tlsKey = str(flags.tlsKey);
   if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });
-  const read = (p: string) => {
+  const read = (flag: string, p: string) => {
     try {
       return readFileSync(p);
-    } catch {
-      throw new InputError(`cannot read ${p}`, { code: 'file-not-found' });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code === 'EACCES' ? 'permission denied' : code ?? 'unreadable';
+      throw new InputError(`${flag} ${p}: ${why}`, { code: 'file-not-found', hint: 'pass the PEM files of the certificate (with its chain) and its private key' });
     }
   };
+  const tls = tlsCert && tlsKey ? tlsMaterial(read('--tls-cert', tlsCert), read('--tls-key', tlsKey), tlsCert, tlsKey) : undefined;
   const path = str(flags.path) ?? '/webhook';
   if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`, { code: 'bad-flag' });
   const forwardAttempts = flags.forwardAttempts === undefined ? undefined : intFlag('--forward-attempts', flags.forwardAttempts, 1);
@@ -69,8 +84,9 @@ function serveOptions(flags: Record<string, unknown>) {
     appSecret: settings.appSecret,
     verifyToken: settings.verifyToken,
     eventsPath: resolve(settings.events),
-    tls: tlsCert && tlsKey ? { cert: read(tlsCert), key: read(tlsKey) } : undefined,
-    campaignDirs: folders('--campaigns', list(flags.campaigns)),
+    tls,
+    // As analyze does: the campaigns are usually where the operator runs the server.
+    campaignDirs: folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')],
     suppressionsPath: str(flags.suppressions) ? resolve(str(flags.suppressions)!) : suppressionsPath(),
     forwardTo: forwardUrl(str(flags.forwardTo)),
     forwardAttempts,
@@ -118,7 +134,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   const signal = await stopped;
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
-  info(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath));
+  // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.
+  if (!t.quiet) process.stderr.write(ui.stopSummary(server.stats, Date.now() - started, server.deadLetterPath) + '\n');
   return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
 }
 

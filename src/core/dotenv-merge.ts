@@ -35,6 +35,8 @@ function decode(raw: string): string {
 
 /** Set `values` in the .env text `current` (undefined: no file yet), keeping everything else. */
 export function mergeEnv(current: string | undefined, values: Record<string, string>, header: string): EnvMerge {
+  // The file's own line endings stay (a Windows editor's CRLF file is not rewritten with LF).
+  const eol = current?.includes('\r\n') && !/(^|[^\r])\n/.test(current) ? '\r\n' : '\n';
   const lines = current === undefined ? [header] : current.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
   const result: EnvMerge = { text: '', replaced: [], added: [], unchanged: [], kept: [] };
   const done = new Set<string>();
@@ -55,13 +57,13 @@ export function mergeEnv(current: string | undefined, values: Record<string, str
     done.add(key);
     const same = decode(line.slice(m[0].length)) === values[key];
     (same ? result.unchanged : result.replaced).push(key);
-    out.push(same ? line : `${key}=${encode(values[key])}`);
+    out.push(same ? line : `${/^\s*export\s/.test(line) ? 'export ' : ''}${key}=${encode(values[key])}`);
   }
   for (const [key, value] of Object.entries(values)) {
     if (done.has(key)) continue;
     result.added.push(key);
     out.push(`${key}=${encode(value)}`);
   }
-  result.text = `${out.join('\n')}\n`;
+  result.text = `${out.join(eol)}${eol}`;
   return result;
 }

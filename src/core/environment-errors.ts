@@ -26,6 +26,20 @@ const FILE_CODES: Record<string, [string, string]> = {
   EMFILE: ['cannot be opened: too many open files', 'raise the limit (ulimit -n) and run again'],
 };
 
+/** An errno code in words ("ENOENT" -> "does not exist"), for messages that name the path themselves; the code itself when unknown. */
+export function errnoText(code: string | undefined, fallback = 'failed'): string {
+  return (code && FILE_CODES[code]?.[0]) ?? code ?? fallback;
+}
+
+/** Why a server could not listen on host:port, worded the same for sandbox and webhook serve; undefined when it is not the user's to fix. */
+export function listenError(code: string | undefined, host: string, port: number | string | undefined): UsageError | undefined {
+  const where = `${host}${port !== undefined ? `:${port}` : ''}`;
+  if (code === 'EADDRINUSE') return new UsageError(`port ${port ?? ''} on ${host} is already in use`, { code: 'port-in-use', hint: 'stop the program using it, or pick another --port (0 picks a free one)' });
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`not allowed to listen on ${where} (ports below 1024 need privileges)`, { code: 'port-denied', hint: 'pick a --port above 1024 (0 picks a free one)' });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`cannot listen on ${host}: not an address of this machine`, { code: 'bad-host', hint: 'use --host 127.0.0.1, or 0.0.0.0 for every interface' });
+  return undefined;
+}
+
 /** A typed error for a Node error a user can cause or fix, or undefined for anything else (a bug). */
 export function environmentError(err: unknown): WaOpsError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
@@ -34,10 +48,8 @@ export function environmentError(err: unknown): WaOpsError | undefined {
     return new WaOpsError('cancelled at the prompt: nothing was sent', EXIT.sigint, { code: 'interrupted', hint: 'run the same command again when you are ready' });
   }
   if (e.syscall === 'listen' || e.syscall === 'bind' || e.code === 'ERR_SOCKET_BAD_PORT') {
-    const where = `${e.address ?? 'the address'}${e.port !== undefined ? `:${e.port}` : ''}`;
-    if (e.code === 'EADDRINUSE') return new UsageError(`port ${e.port ?? ''} on ${e.address ?? 'this machine'} is already in use`, { code: 'port-in-use', hint: 'stop the program using it, or pick another --port (0 picks a free one)' });
-    if (e.code === 'EACCES' || e.code === 'EPERM') return new UsageError(`not allowed to listen on ${where}`, { code: 'port-denied', hint: 'ports below 1024 need privileges: pick a port above 1024' });
-    if (e.code === 'EADDRNOTAVAIL') return new UsageError(`cannot listen on ${where}: the address is not on this machine`, { code: 'bad-host', hint: 'check --host (127.0.0.1 or 0.0.0.0)' });
+    const listening = listenError(e.code, e.address ?? 'this machine', e.port);
+    if (listening) return listening;
     if (e.code === 'ERR_SOCKET_BAD_PORT') return new UsageError('the port must be between 0 and 65535', { code: 'bad-flag', hint: 'pass --port 0 to pick a free one' });
   }
   const file = e.code ? FILE_CODES[e.code] : undefined;

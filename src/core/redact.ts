@@ -41,7 +41,24 @@ export function secretForms(secret: string): string[] {
   forms.add(uri.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
   forms.add(JSON.stringify(secret).slice(1, -1));
   forms.add(htmlEscape(secret));
+  for (const b of base64Forms(secret)) forms.add(b);
   return [...forms].filter((f) => f.length >= MIN_LENGTH);
+}
+
+/**
+ * A secret inside base64 (a server that echoes an Authorization header encoded): at each of the three
+ * alignments, the characters that depend on the secret's bytes alone (standard and URL-safe alphabets).
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  if (bytes.length < 12) return []; // too short to leave a distinctive middle
+  const out: string[] = [];
+  for (let k = 0; k < 3; k++) {
+    const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString('base64');
+    const middle = encoded.slice(k === 0 ? 0 : 4, 4 * Math.floor((k + bytes.length) / 3));
+    if (middle.length >= 12) out.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return out;
 }
 
 /** A pure redactor for a set of secrets (plus the recognisable shapes above). */

@@ -1,12 +1,25 @@
 /** Configuration: flag > environment > .env in the working directory > config file > default (CONTRACT §2). */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
+import { readTextFile } from './read-text-file.js';
+
+/** A config or .env file larger than this is not one (a mistake, or /dev/zero). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface Settings {
   token?: string;
@@ -169,17 +182,14 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
 
 function readConfigFile(explicit: string | undefined, cwd: string, validate = true): LoadedConfig['file'] {
   const path = resolve(cwd, explicit ?? 'wa-ops.config.json');
-  let text: string;
+  // A FIFO or /dev/zero named as the config must neither hang nor exhaust wa-ops: one bounded, checked read.
+  const text = readTextFile(path, { what: 'config file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'check the --config path', missingOk: explicit === undefined });
+  if (text === undefined) return undefined;
   let mode = 0;
   try {
     mode = statSync(path).mode;
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if (explicit === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read config file ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, {
-      code: 'bad-config',
-      hint: 'check the --config path',
-    });
+  } catch {
+    mode = 0;
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
@@ -204,11 +214,11 @@ function readConfigFile(explicit: string | undefined, cwd: string, validate = tr
 }
 
 function readDotEnv(cwd: string): Record<string, string> {
-  try {
-    return parseEnv(readFileSync(resolve(cwd, '.env'), 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
-  }
+  const path = resolve(cwd, '.env');
+  // A folder named .env is a Python virtualenv, not ours; a FIFO or a device there is refused, not waited on.
+  if (isDirectory(path)) return {};
+  const text = readTextFile(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
+  return text === undefined ? {} : (parseEnv(text) as Record<string, string>);
 }
 
 /** Show a secret as its last 4 characters at most. */

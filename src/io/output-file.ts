@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 
@@ -25,6 +26,10 @@ export interface OutputFile {
 export interface OutputOptions {
   /** Inputs this output must not be: refused when it is the same file. */
   inputs?: { label: string; identity?: { dev: number; ino: number } }[];
+  /** Mode of a new file (default 0600; templates pulled for git are 0644). */
+  mode?: number;
+  /** Write the text as given, without redaction: only for the .env file that holds the secrets on purpose. */
+  raw?: boolean;
 }
 
 const FLUSH_AT = 1 << 20;
@@ -58,7 +63,7 @@ export function refuseSameFile(path: string, flag: string, o: OutputOptions): vo
 /** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
 export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   refuseSameFile(path, 'output', o);
-  if (path === '-') return direct(path, 1, false);
+  if (path === '-') return direct(path, 1, false, o.raw);
   let existing;
   try {
     existing = statSync(path);
@@ -66,15 +71,17 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
     existing = undefined;
   }
   if (existing?.isDirectory()) throw new InputError(`cannot write ${path}: it is a directory`, { code: 'unwritable-output', hint: 'give a file name' });
+  // A disk is never a report's destination (a symlink planted at the output name could point at one).
+  if (existing?.isBlockDevice()) throw new InputError(`cannot write ${path}: it is a block device (a disk)`, { code: 'unwritable-output', hint: 'give a file name' });
   if (existing && !existing.isFile()) {
     const fd = tryOpen(path, constants.O_WRONLY | constants.O_APPEND);
-    return direct(path, fd, true);
+    return direct(path, fd, true, o.raw);
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
   const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
-  fchmodSync(fd, 0o600);
+  fchmodSync(fd, o.mode ?? 0o600);
   let open = true;
-  const sink = buffered(fd);
+  const sink = buffered(fd, o.raw);
   return {
     path,
     write: sink.write,
@@ -110,8 +117,8 @@ export function writeOutputFile(path: string, content: string, o: OutputOptions 
   }
 }
 
-function direct(path: string, fd: number, close: boolean): OutputFile {
-  const sink = buffered(fd);
+function direct(path: string, fd: number, close: boolean, raw = false): OutputFile {
+  const sink = buffered(fd, raw);
   let open = true;
   const done = () => {
     if (open && close) closeSync(fd);
@@ -131,13 +138,13 @@ function direct(path: string, fd: number, close: boolean): OutputFile {
   };
 }
 
-function buffered(fd: number): { write(text: string): void; writeRedacted(bytes: Uint8Array): void; flush(): void } {
+function buffered(fd: number, raw = false): { write(text: string): void; writeRedacted(bytes: Uint8Array): void; flush(): void } {
   let buffer = '';
   let chunks: Uint8Array[] = [];
   let chunkBytes = 0;
   const flushText = () => {
     // Flushes fall between writes (whole rows or documents), so a secret is always redacted whole.
-    if (buffer.length > 0) writeAll(fd, Buffer.from(redact(buffer)));
+    if (buffer.length > 0) writeAll(fd, Buffer.from(raw ? buffer : redact(buffer)));
     buffer = '';
   };
   const flushBytes = () => {
@@ -182,7 +189,10 @@ function tryOpen(path: string, flags: number, shown = path): number {
   try {
     return openSync(path, flags, 0o600);
   } catch (err) {
-    throw new InputError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+    const code = (err as NodeJS.ErrnoException).code;
+    // The temporary file sits next to the target: ENOENT means the target's folder is missing.
+    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, (err as Error).message);
+    throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',
     });

@@ -1,69 +1,51 @@
-/** Where the suppressions command reads and writes the list: the JSON Lines file, or the PostgreSQL store's table (--store). */
+/** The suppression list a command reads and appends to: a file, or the PostgreSQL store's list when a store is configured. */
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
-import type { LoadedConfig } from './config.js';
-import type { StoreSource } from './store/pg/open.js';
+import { loadConfig } from './config.js';
 import { chooseStore } from './store/selection.js';
 import { appendList, readList } from './suppression-file.js';
+import type { StoreSource } from './store/pg/open.js';
 import { suppressionsPath, type SuppressionList } from './suppressions.js';
 
-/** The list's place, as chosen from the flags and settings. */
-export type SuppressionPlace = { kind: 'file'; file: string } | { kind: 'store'; url: string; redacted: string; source: StoreSource };
-
-/** The list every sender honours: the store's when a PostgreSQL store is set (--store, WA_OPS_STORE, config), else the file. */
-export function defaultSuppressionPlace(loaded: LoadedConfig): SuppressionPlace {
-  const choice = chooseStore(loaded);
-  if (choice.location.kind === 'postgres') return { kind: 'store', url: choice.location.url, redacted: choice.location.redacted, source: choice.source };
-  return { kind: 'file', file: suppressionsPath() };
-}
-
-/** An open list: read it, append records (one durable write or one commit), close. */
+/** One list, wherever it lives. */
 export interface SuppressionTarget {
-  /** For JSON output: `{file}` or `{store}` (the URL without its password). */
-  readonly where: { file: string } | { store: string };
-  /** For messages: the path, or the store URL without its password. */
-  readonly label: string;
+  /** The file path, or the store URL without its password, for messages and the `file` key of --json. */
+  readonly location: string;
+  readonly kind: 'file' | 'postgres';
   read(): Promise<SuppressionList>;
+  /** One durable append (a file: one write and fsync; the store: one commit). */
   append(records: SuppressionRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Open the list (a store is checked for its schema: exit 2 with the migrate command when it is missing). */
-export async function openSuppressionTarget(place: SuppressionPlace): Promise<SuppressionTarget> {
-  if (place.kind === 'file') {
-    return {
-      where: { file: place.file },
-      label: place.file,
-      read: async () => readList(place.file),
-      append: async (records) => appendList(place.file, records),
-      close: async () => undefined,
-    };
+/** Which list: an explicit --suppressions file; else the store (--store, WA_OPS_STORE, config "store") when it is PostgreSQL,
+ * where `webhook serve --store` writes opt-outs and `send --store` reads them; else WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl. */
+export async function openSuppressionTarget(o: { file?: string; store?: string; config?: string }): Promise<SuppressionTarget> {
+  if (o.file === undefined) {
+    const choice = chooseStore(loadConfig({ configPath: o.config, flags: { store: o.store } }));
+    if (choice.location.kind === 'postgres') return pgTarget(choice.location.url, choice.source);
   }
-  const [{ openPgStore }, { closePg }, { readPgSuppressions, appendPgSuppressions }] = await Promise.all([
-    import('./store/pg/open.js'),
-    import('./store/pg/connect.js'),
-    import('./store/pg/suppression-store.js'),
-  ]);
-  try {
-    const conn = await openPgStore(place.url, place.source);
-    return {
-      where: { store: place.redacted },
-      label: place.redacted,
-      read: () => readPgSuppressions(conn),
-      append: (records) => appendPgSuppressions(conn, records),
-      close: () => closePg(),
-    };
-  } catch (err) {
-    await closePg();
-    throw err;
-  }
+  return fileTarget(o.file ?? suppressionsPath());
 }
 
-/** Read the list at a place once (opened and closed). */
-export async function readSuppressionPlace(place: SuppressionPlace): Promise<SuppressionList> {
-  const list = await openSuppressionTarget(place);
-  try {
-    return await list.read();
-  } finally {
-    await list.close();
-  }
+function fileTarget(file: string): SuppressionTarget {
+  return {
+    location: file,
+    kind: 'file',
+    read: async () => readList(file),
+    append: async (records) => appendList(file, records),
+    close: async () => {},
+  };
+}
+
+async function pgTarget(url: string, source: StoreSource): Promise<SuppressionTarget> {
+  // Loaded only here: pg stays out of every command that runs on files.
+  const [{ openPgStore }, { closePg }, { readPgSuppressions, appendPgSuppressions }] = await Promise.all([import('./store/pg/open.js'), import('./store/pg/connect.js'), import('./store/pg/suppression-store.js')]);
+  const conn = await openPgStore(url, source);
+  return {
+    location: conn.redacted,
+    kind: 'postgres',
+    read: () => readPgSuppressions(conn),
+    append: (records) => (records.length ? appendPgSuppressions(conn, records) : Promise.resolve()),
+    close: () => closePg(),
+  };
 }

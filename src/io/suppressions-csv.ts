@@ -1,59 +1,44 @@
 /** The suppression list and CRM CSV files: numbers in (streamed, classified like validate-numbers), the list out (formula-safe, 0600). */
 import { existsSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../core/errors.js';
-import { classify } from '../core/numbers/classify.js';
-import { pickNamed, pickPhoneColumn } from '../core/numbers/columns.js';
-import { describeHeader } from '../core/numbers/row-plan.js';
+import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
+import { eachRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
 
+/** What a CRM file held: valid numbers and invalid rows, by line, and the columns used. */
 export interface NumbersRead {
+  /** The input for messages ("standard input" for "-"). */
+  label?: string;
   rows: number;
+  phoneColumn?: string;
+  countryColumn?: string | null;
   numbers: { e164: string; line: number }[];
   invalid: { line: number; reason: string }[];
 }
 
-/** Every number of a CSV's phone column (detected like validate-numbers unless named), classified. */
+/** Every number of a CSV's phone column, with validate-numbers' column detection (phone and country, in nine languages) and classifier. */
 export async function readNumbersCsv(path: string, o: { column?: string; country?: string; countryColumn?: string }): Promise<NumbersRead> {
   const source = await openCsv(path);
   const delimiter = source.dialect.delimiter;
   const out: NumbersRead = { rows: 0, numbers: [], invalid: [] };
-  let phone = -1;
-  let region = -1;
-  let header: string[] | undefined;
+  let plan: RowPlan | undefined;
   for await (const block of source.blocks()) {
-    const records = parse(block.text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-    let line = block.startLine;
-    for (const cells of records) {
-      const at = line;
-      line += 1 + cells.reduce((n, c) => n + (c.split('\n').length - 1), 0);
-      if (cells.length === 1 && cells[0] === '') continue;
-      if (!header) {
-        header = parseHeader(block.text, delimiter);
-        const pick = pickPhoneColumn(header, o.column);
-        if (!pick.ok) {
-          const what = pick.problem === 'several' ? `several phone columns (${pick.candidates.join(', ')})` : o.column ? `no column named "${o.column}"` : 'no phone column';
-          throw new InputError(`${path}:1: ${what}; ${describeHeader(header, header)}`, { code: 'no-phone-column', hint: 'name the column with --column <name>' });
-        }
-        phone = pick.index;
-        if (o.countryColumn) {
-          const c = pickNamed(header, o.countryColumn);
-          if (!c.ok) throw new InputError(`${path}:1: no column named "${o.countryColumn}"; ${describeHeader(header, header)}`, { code: 'unknown-column', hint: 'check --country-column' });
-          region = c.index;
-        }
-        continue;
+    eachRecord(block.text, delimiter, block.startLine, (cells, line) => {
+      if (cells.length === 1 && cells[0] === '') return;
+      if (!plan) {
+        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column' });
+        return;
       }
       out.rows++;
-      const rowRegion = region >= 0 ? (cells[region] ?? '').trim().toUpperCase() || o.country : o.country;
-      const c = classify(cells[phone] ?? '', rowRegion);
-      if (c.valid) out.numbers.push({ e164: c.e164, line: at });
-      else out.invalid.push({ line: at, reason: c.reason });
-    }
+      const c = classifyRow(cells, plan);
+      if (c.valid) out.numbers.push({ e164: c.e164, line });
+      else out.invalid.push({ line, reason: c.reason });
+    });
   }
-  if (!header) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return out;
+  if (!plan) throw new InputError(`${source.label} holds no rows`, { code: 'empty-file' });
+  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName };
 }
 
 export const EXPORT_COLUMNS = ['phone', 'wa_id', 'reason', 'scope', 'source', 'at', 'by', 'note'];

@@ -46,8 +46,25 @@ export function phoneNumber(state: SandboxState): Record<string, unknown> {
 export function pickFields(obj: Record<string, unknown>, fields: string | null): Record<string, unknown> {
   if (!fields) return { id: obj.id, display_phone_number: obj.display_phone_number, verified_name: obj.verified_name, quality_rating: obj.quality_rating };
   const out: Record<string, unknown> = { id: obj.id };
-  for (const f of fields.split(',').map((x) => x.trim())) if (f in obj) out[f] = obj[f];
+  for (const f of topLevelFields(fields)) if (f in obj) out[f] = obj[f];
   return out;
+}
+
+/** The field names of a Graph `fields` list; a nested selection ("health_status{can_send_message}") gives the whole field. */
+export function topLevelFields(fields: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let name = '';
+  for (const ch of fields) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch === ',') {
+      names.push(name.trim());
+      name = '';
+    } else if (depth === 0) name += ch;
+  }
+  names.push(name.trim());
+  return names.map((n) => n.replace(/\..*$/, '')).filter(Boolean);
 }
 
 /** The debug_token answer for a token (the caller has checked the access token). */

@@ -48,6 +48,9 @@ export interface ErrorExtras {
   subcode?: number;
   userTitle?: string;
   userMsg?: string;
+  /** Meta's own sentence and type where it sends them instead of "(#code) title" (unknown objects: GraphMethodException). */
+  message?: string;
+  type?: string;
 }
 
 /** An error response for a code, with Meta's title and an optional details text. */
@@ -58,8 +61,8 @@ export function graphError(code: number, details?: string, httpStatus?: number, 
     body: {
       error: {
         // Token errors carry their own sentence and no error_data, as Meta sends them.
-        message: code === 190 ? (details ?? title) : `(#${code}) ${title}`,
-        type: 'OAuthException',
+        message: extras.message ?? (code === 190 ? (details ?? title) : `(#${code}) ${title}`),
+        type: extras.type ?? 'OAuthException',
         code,
         ...(details && code !== 190 ? { error_data: { messaging_product: 'whatsapp' as const, details } } : {}),
         ...(extras.subcode === undefined ? {} : { error_subcode: extras.subcode }),

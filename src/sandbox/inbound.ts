@@ -48,7 +48,8 @@ export async function receiveInbound(body: Obj, state: SandboxState, webhooks: W
   const type = String(message.type);
   state.inbound.push({ id, from: e164, type, text: typeof body.text === 'string' ? body.text : undefined, receivedAt: new Date(now).toISOString() });
   const name = typeof body.name === 'string' ? body.name : 'Sandbox Customer';
-  const value = { contacts: [{ profile: { name }, wa_id: digits }], messages: [message] };
+  const userId = state.userIdOf(e164);
+  const value = { contacts: [{ profile: { name }, wa_id: digits, user_id: userId }], messages: [{ ...message, from_user_id: userId }] };
   const delivered = await webhooks.emit('messages', value, typeof body.phoneNumberId === 'string' ? body.phoneNumberId : undefined);
   return ok({ id, from: digits, type, windowClosesAt: new Date(windowClosesAt(now)!).toISOString(), webhook: webhooks.enabled ? (delivered ? 'delivered' : 'retrying') : 'off' });
 }

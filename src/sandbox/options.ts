@@ -64,7 +64,10 @@ export interface StoredMedia {
 export interface AcceptedMessage {
   id: string;
   phoneNumberId: string;
+  /** The number (E.164), or the BSUID when it was sent to a user whose number the account does not know. */
   to: string;
+  /** The recipient's BSUID. */
+  userId?: string;
   type: string;
   template?: { name: string; language: string; parameters: string[] };
   text?: string;

@@ -38,6 +38,7 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
     id,
     phoneNumberId,
     to: v.to,
+    userId: v.userId ?? (v.to.startsWith('+') ? state.userIdOf(v.to) : undefined),
     type: v.type,
     template: v.template && { name: v.template.name, language: v.template.language, parameters: v.template.parameters },
     text: v.text,
@@ -50,10 +51,11 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
   state.messages.push(accepted);
   webhooks.schedule(accepted);
   if (dropAfterAccept) return void res.socket?.destroy();
-  const input = (body as { to: string }).to;
   // message_status appears for template sends (pacing); free-form answers carry only the id.
   const message = v.template ? { id, message_status: 'accepted' } : { id };
-  send(res, { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input, wa_id: v.to.slice(1) }], messages: [message] } });
+  // A send to a BSUID answers with the user id and no wa_id, as Meta does.
+  const contact = v.input === v.userId ? { input: v.input, user_id: v.userId } : { input: v.input, wa_id: v.to.slice(1) };
+  send(res, { status: 200, body: { messaging_product: 'whatsapp', contacts: [contact], messages: [message] } });
 }
 
 function forcedDetails(code: number): string {

@@ -1,7 +1,7 @@
 /** message_templates: list with filters and paging, create (reviewed after a delay), edit, delete, get by id. */
 import type { Template } from '../core/lint/types.js';
 import { pickFields } from './account.js';
-import { graphError, missing } from './graph-errors.js';
+import { graphError, missing, type SandboxError } from './graph-errors.js';
 import { ok, type Answer } from './http.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { reviewTemplate, sameContent } from './template-review.js';
@@ -23,15 +23,17 @@ function values(v: string | null): string[] | undefined {
   return v.split(',').map((x) => x.trim());
 }
 
-/** A template as listed now (the template-paused scenario pauses every approved one). */
+/** A template as listed now (the template-paused scenario pauses every approved one, quality RED); quality UNKNOWN until approved. */
 export function shown(state: SandboxState, t: SandboxTemplate): SandboxTemplate {
-  return state.scenarios.has('template-paused') && t.status === 'APPROVED' ? { ...t, status: 'PAUSED' } : t;
+  const paused = state.scenarios.has('template-paused') && t.status === 'APPROVED';
+  const score = paused ? 'RED' : (t.quality_score?.score ?? (t.status === 'APPROVED' ? 'GREEN' : 'UNKNOWN'));
+  return { ...t, status: paused ? 'PAUSED' : t.status, quality_score: { score, date: t.quality_score?.date ?? 1767225600 } };
 }
 
 /** GET /{waba}/message_templates: name, name_or_content, language, status, category, fields, limit, after/before. */
 export function listTemplates(url: URL, state: SandboxState): Answer {
   const q = url.searchParams;
-  const [names, languages, statuses, categories] = ['name', 'language', 'status', 'category'].map((k) => values(q.get(k)));
+  const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => values(q.get(k)));
   const search = q.get('name_or_content')?.toLowerCase();
   const limit = Math.max(1, Math.min(1000, Number(q.get('limit') ?? 25) || 25));
   const decode = (c: string | null) => (c ? Number(Buffer.from(c, 'base64url').toString()) || 0 : undefined);
@@ -39,6 +41,7 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
     .map((t) => shown(state, t))
     .filter((t) => (!names || names.includes(t.name)) && (!languages || languages.includes(t.language)))
     .filter((t) => (!statuses || statuses.includes(t.status)) && (!categories || categories.includes(t.category)))
+    .filter((t) => !scores || scores.includes(t.quality_score?.score ?? 'UNKNOWN'))
     .filter((t) => !search || t.name.toLowerCase().includes(search) || t.components.some((c) => (c.text ?? '').toLowerCase().includes(search)));
   const before = decode(q.get('before'));
   const start = before !== undefined ? Math.max(0, before - limit) : (decode(q.get('after')) ?? 0);
@@ -55,7 +58,27 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
   const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
   if (start + limit < all.length) paging.next = link('after', start + page.length);
   if (start > 0) paging.previous = link('before', start);
-  return ok({ data: page.map((t) => pickFields(t as unknown as Record<string, unknown>, fields)), paging });
+  const summary = q.get('summary') ? { summary: { total_count: all.length, message_template_count: state.templates.size, message_template_limit: 250, are_translations_complete: true } } : {};
+  return ok({ data: page.map((t) => pickFields(t as unknown as Record<string, unknown>, fields)), paging, ...summary });
+}
+
+/** Meta's template library (a few ready-made utility templates), with its search and filters. */
+const LIBRARY = [
+  { name: 'delivery_update_1', language: 'en_US', category: 'UTILITY', topic: 'ORDER_MANAGEMENT', usecase: 'DELIVERY_UPDATE', industry: ['E_COMMERCE'], body: 'Good news! Your order {{1}} is on its way and should arrive by {{2}}.', body_params: ['#12345', 'Friday'], id: '7000000000000001' },
+  { name: 'payment_reminder_1', language: 'en_US', category: 'UTILITY', topic: 'PAYMENTS', usecase: 'PAYMENT_DUE_REMINDER', industry: ['FINANCIAL_SERVICES'], body: 'Hi {{1}}, your payment of {{2}} is due on {{3}}.', body_params: ['Ana', '$25.00', 'May 5'], id: '7000000000000002' },
+  { name: 'appointment_confirmation_1', language: 'en_US', category: 'UTILITY', topic: 'EVENT_REMINDER', usecase: 'ORDER_CONFIRMATION', industry: ['E_COMMERCE'], body: 'Your appointment on {{1}} at {{2}} is confirmed.', body_params: ['Monday', '10:30'], id: '7000000000000003' },
+];
+
+/** GET /{v}/message_template_library?search=&category=&language=&topic=&usecase=&industry=&limit= */
+export function templateLibrary(url: URL): Answer {
+  const q = url.searchParams;
+  const search = q.get('search')?.toLowerCase();
+  const [categories, languages, topics, usecases, industries] = ['category', 'language', 'topic', 'usecase', 'industry'].map((k) => values(q.get(k)));
+  const limit = Math.max(1, Number(q.get('limit') ?? 25) || 25);
+  const data = LIBRARY.filter((t) => !search || t.name.includes(search) || t.body.toLowerCase().includes(search))
+    .filter((t) => (!categories || categories.includes(t.category)) && (!languages || languages.includes(t.language)))
+    .filter((t) => (!topics || topics.includes(t.topic)) && (!usecases || usecases.includes(t.usecase)) && (!industries || t.industry.some((i) => industries.includes(i))));
+  return ok({ data: data.slice(0, limit), paging: { cursors: { before: 'MAZDZD', after: 'MAZDZD' } } });
 }
 
 /** POST /{waba}/message_templates: checked, stored PENDING, reviewed after the review delay. */
@@ -67,7 +90,8 @@ export function createTemplate(body: unknown, state: SandboxState, webhooks: Web
   if (typeof t.language !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(t.language)) return graphError(100, `Invalid language ${String(t.language)}: use a code such as en_US or de.`);
   const category = String(t.category).toUpperCase();
   if (!CATEGORIES.has(category)) return graphError(100, `category must be one of ${[...CATEGORIES].join(', ')}.`);
-  if (!Array.isArray(t.components) || t.components.length === 0) return graphError(100, 'components must be a non-empty array.');
+  const bad = componentsProblem(t.components, category);
+  if (bad || !t.components) return bad ?? graphError(100, 'components must be a non-empty array.');
   if (state.template(t.name, t.language)) {
     return graphError(100, `Content in this language already exists: ${t.name} (${t.language}). Edit it with POST /{template-id}.`, 400, {
       subcode: 2388024,
@@ -85,8 +109,9 @@ export function editTemplate(t: SandboxTemplate, body: unknown, state: SandboxSt
   const b = body as Partial<Template> | undefined;
   if (!b || typeof b !== 'object' || (b.components === undefined && b.category === undefined)) return graphError(100, 'Give components and/or category to edit a template.');
   if (t.status === 'PENDING') return graphError(100, 'A template cannot be edited while it is in review.', 400, { subcode: 2388039, userTitle: 'Template is in review' });
-  if (b.components !== undefined && (!Array.isArray(b.components) || b.components.length === 0)) return graphError(100, 'components must be a non-empty array.');
   const category = b.category === undefined ? t.category : String(b.category).toUpperCase();
+  const bad = b.components === undefined ? undefined : componentsProblem(b.components, category);
+  if (bad) return bad;
   if (!CATEGORIES.has(category)) return graphError(100, `category must be one of ${[...CATEGORIES].join(', ')}.`);
   if (category !== t.category && t.status === 'APPROVED') return graphError(100, 'The category of an approved template cannot be edited.');
   const next = { ...t, category, components: b.components ?? t.components };
@@ -94,6 +119,19 @@ export function editTemplate(t: SandboxTemplate, body: unknown, state: SandboxSt
   Object.assign(t, next, { status: 'PENDING', rejected_reason: undefined });
   review(t, state, webhooks);
   return ok({ success: true });
+}
+
+/** Components Meta cannot read: not a non-empty array of typed objects, or a body without text (authentication bodies are Meta's own text). */
+function componentsProblem(components: unknown, category: string): SandboxError | undefined {
+  if (!Array.isArray(components) || components.length === 0) return graphError(100, 'components must be a non-empty array.');
+  for (const [i, c] of components.entries()) {
+    if (typeof c !== 'object' || c === null || typeof (c as { type?: unknown }).type !== 'string') return graphError(100, `components[${i}] must be an object with a type.`);
+  }
+  const body = components.find((c: { type: string }) => c.type.toUpperCase() === 'BODY') as { text?: unknown } | undefined;
+  if (body && category !== 'AUTHENTICATION' && (typeof body.text !== 'string' || body.text.trim() === '')) {
+    return graphError(100, 'The BODY component needs a text.', 400, { subcode: 2388043, userTitle: 'Message template body is missing', userMsg: 'Add the text of the message body.' });
+  }
+  return undefined;
 }
 
 /** DELETE /{waba}/message_templates?name=...[&hsm_id=...]: every language of the name, or the one id. */

@@ -6,10 +6,12 @@ import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { graphError } from './graph-errors.js';
 import { ok, readBody, send, sleep, type Answer } from './http.js';
+import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './routes-account.js';
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
 import { sendMessage } from './routes-messages.js';
-import { createTemplate, deleteTemplates, editTemplate, listTemplates, shown } from './routes-templates.js';
+import { createTemplate, deleteTemplates, editTemplate, listTemplates, shown, templateLibrary } from './routes-templates.js';
 import { SandboxState, type SandboxOptions } from './state.js';
+import { isObj } from './validate-content.js';
 import { WebhookEmitter } from './webhooks.js';
 
 export interface SandboxServer {
@@ -39,6 +41,8 @@ export const SANDBOX_DEFAULTS: SandboxOptions = {
 };
 
 const MAX_BODY = 1024 * 1024;
+/** A path without a version (whatsapp-api-js blocks users that way) gets the API's default, as on graph.facebook.com. */
+const DEFAULT_VERSION = 'v23.0';
 const MAX_UPLOAD = 101 * 1024 * 1024;
 
 /** Start a sandbox on 127.0.0.1 (port 0 picks a free one). Rejects with the listen error (EADDRINUSE...) as is. */
@@ -77,8 +81,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   if (bytes === undefined) return send(res, graphError(100, `request body too large`, 413));
   if (url.pathname.startsWith('/_sandbox/')) return send(res, await control(url, method, bytes.toString('utf8'), state, webhooks));
   if (url.pathname === MEDIA_PATH && method === 'GET') return downloadMedia(req, res, url, state);
-  const m = /^\/(v\d+\.\d+)\/(.+?)\/?$/.exec(url.pathname);
+  const m = /^\/(?:(v\d+\.\d+)\/)?(.+?)\/?$/.exec(url.pathname);
   if (!m) return send(res, graphError(100, 'Unknown path: expected /{version}/...', 400));
+  const version = m[1] ?? DEFAULT_VERSION;
   const [lat0, lat1] = state.o.latency;
   if (lat1 > 0) await sleep(lat0 + Math.floor(state.rng() * (lat1 - lat0 + 1)));
   const auth = req.headers.authorization ?? '';
@@ -99,15 +104,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
       return send(res, graphError(100, 'The request body is not valid JSON.'));
     }
   }
-  if (state.isPhoneNumber(parts[0]) && parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0], m[1]);
+  if (state.isPhoneNumber(parts[0]) && parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0], version);
+  if (state.isPhoneNumber(parts[0]) && parts[1] === 'marketing_messages' && method === 'POST') {
+    // Marketing Messages Lite: templates only, otherwise the same send.
+    if (!isObj(body) || (body.type !== undefined && body.type !== 'template') || body.template === undefined) return send(res, graphError(100, 'The Marketing Messages API sends templates only: give type "template" and a template.'));
+    return sendMessage(body, res, state, webhooks, parts[0], version);
+  }
   send(res, route(method, parts, url, body, state, webhooks));
 }
 
 function route(method: string, parts: string[], url: URL, body: unknown, state: SandboxState, webhooks: WebhookEmitter): Answer {
-  const [id, edge] = parts;
+  const [id, edge, ...rest] = parts;
   const fields = url.searchParams.get('fields');
-  if (state.isPhoneNumber(id) && edge === undefined && method === 'GET') return ok(pickFields({ ...phoneNumber(state), id }, fields));
+  const obj = isObj(body) ? body : {};
+  if (state.isPhoneNumber(id)) {
+    if (edge === undefined && method === 'GET') return ok(pickFields({ ...phoneNumber(state), id }, fields));
+    if (edge === undefined && method === 'POST') return updatePhoneNumber(url, obj, state);
+    const answer = edge === undefined ? undefined : routePhoneEdge(method, id, edge, rest, url, obj, state);
+    if (answer) return answer;
+  }
+  if (id === 'message_template_library' && method === 'GET') return templateLibrary(url);
   if (id === state.o.wabaId) {
+    if (edge === undefined && method === 'GET') return wabaObject(state, fields);
+    if (edge === undefined && method === 'POST') return updateWaba(obj, state);
     if (edge === 'phone_numbers' && method === 'GET') return ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
     if (edge === 'subscribed_apps') return ok(method === 'GET' ? subscribedApps(state) : { success: true });
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
@@ -132,5 +151,6 @@ function debug(state: SandboxState, token: string | null, url: URL): Answer {
 }
 
 function unsupported(method: string, id: string): Answer {
-  return graphError(100, `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+  const sentence = `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`;
+  return graphError(100, undefined, 400, { subcode: 33, message: sentence, type: 'GraphMethodException' });
 }

@@ -1,8 +1,10 @@
 /** The sandbox's account: identity, templates, scenario switches, accepted messages and rate-limit memory. */
 import { createRng } from '../core/numbers/sampling.js';
+import { newAccountState, type AccountState } from './account-state.js';
 import type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia } from './options.js';
 import { takePairToken, type PairBucket } from './pair-rate.js';
 import { windowOpen } from './service-window.js';
+import { userIdFor } from './user-ids.js';
 
 export { SCENARIOS } from './options.js';
 export type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia } from './options.js';
@@ -16,11 +18,17 @@ export class SandboxState {
   readonly scenarios: Set<Scenario>;
   readonly templates = new Map<string, SandboxTemplate>();
   readonly rng: () => number;
+  /** Numbers (E.164) that stopped marketing messages (user_preferences): marketing templates to them fail with 131050. */
+  readonly marketingStopped = new Set<string>();
+  /** Business profile, PIN, settings, blocked users, QR codes. */
+  account: AccountState = newAccountState();
   /** Forced failures for the next sends: [code, remaining]. */
   forced: { code: number; remaining: number; httpStatus?: number }[] = [];
   private readonly pairBuckets = new Map<string, PairBucket>();
   /** E.164 -> when that user last wrote in (ms): opens the 24 h service window. */
   private readonly lastInbound = new Map<string, number>();
+  /** BSUID -> number, for users the account has exchanged messages with (Meta then still shows the number). */
+  private readonly numberOfUser = new Map<string, string>();
   private mediaSeq = 0;
   /** The base URL once listening (media download URLs point here). */
   baseUrl = '';
@@ -76,6 +84,18 @@ export class SandboxState {
     return windowOpen(this.lastInbound.get(e164), now);
   }
 
+  /** The BSUID of a number (remembered, so that a later send to the BSUID finds the number). */
+  userIdOf(e164: string): string {
+    const id = userIdFor(this.o.wabaId, e164);
+    this.numberOfUser.set(id, e164);
+    return id;
+  }
+
+  /** The number behind a BSUID, when the account has exchanged messages with that user. */
+  numberOf(userId: string): string | undefined {
+    return this.numberOfUser.get(userId);
+  }
+
   /** When this customer last wrote in (ms), if ever. */
   lastInboundAt(e164: string): number | undefined {
     return this.lastInbound.get(e164);
@@ -110,6 +130,8 @@ export class SandboxState {
     this.pairBuckets.clear();
     this.inbound.length = 0;
     this.lastInbound.clear();
+    this.account = newAccountState();
+    this.marketingStopped.clear();
     this.bucket = { tokens: this.o.mps, at: Date.now() };
   }
 

@@ -1,5 +1,6 @@
 /** Validate a POST /messages body the way the Cloud API does, or say which error it would answer. */
-import { graphError, missing, invalid, type SandboxError } from './graph-errors.js';
+import { graphError, isSandboxError, missing, invalid, type SandboxError } from './graph-errors.js';
+import { BSUID } from './user-ids.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { checkContacts, checkLocation, checkMedia, checkReaction, isObj, tooLong, type Obj } from './validate-content.js';
 import { checkInteractive } from './validate-interactive.js';
@@ -10,7 +11,12 @@ const TYPES = new Set(['text', 'template', ...MEDIA, 'location', 'contacts', 'in
 
 export interface ValidMessage {
   kind: 'message';
+  /** The number (E.164), or the BSUID of a user whose number the account does not know. */
   to: string;
+  /** What the request named the recipient by (`to`, else `recipient`): echoed as contacts[].input. */
+  input: string;
+  /** The recipient's BSUID when the request gave one (`recipient`). */
+  userId?: string;
   type: string;
   template?: { name: string; language: string; parameters: string[]; stored: SandboxTemplate };
   text?: string;
@@ -35,9 +41,8 @@ export function validateMessage(body: unknown, state: SandboxState): ValidMessag
   const rt = body.recipient_type ?? 'individual';
   if (rt === 'group') return graphError(100, 'Group messages are not imitated by the sandbox: no group exists on this account.');
   if (rt !== 'individual') return invalid('recipient_type must be "individual" or "group".');
-  if (typeof body.to !== 'string' || body.to.trim() === '') return missing('to');
-  const digits = body.to.replace(/[\s()+-]/g, '');
-  if (!/^\d{7,15}$/.test(digits) || /[^\d\s()+-]/.test(body.to)) return graphError(100, `Invalid parameter 'to': "${body.to}" is not a phone number.`);
+  const recipient = validRecipient(body, state);
+  if (isSandboxError(recipient)) return recipient;
   // Without "type", the one content object present decides (Meta's "Send Reply to List Message" example has none).
   const type = body.type ?? [...TYPES].find((t) => body[t] !== undefined) ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type)) return graphError(131051, `Unsupported message type ${String(type)}: use one of ${[...TYPES].join(', ')}.`);
@@ -47,11 +52,22 @@ export function validateMessage(body: unknown, state: SandboxState): ValidMessag
   if (body.context !== undefined && (!isObj(body.context) || typeof body.context.message_id !== 'string' || body.context.message_id === '')) {
     return missing("context['message_id']");
   }
-  const base: ValidMessage = { kind: 'message', to: `+${digits}`, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
+  const base: ValidMessage = { kind: 'message', ...recipient, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
   if (type === 'template') return validateTemplate(body.template, state, base);
   const problem = checkContent(type, body, state);
   if (problem) return problem;
   return type === 'text' ? { ...base, text: (body.text as Obj).body as string } : base;
+}
+
+/** `to` (a number), or `recipient` (a BSUID) when there is no `to`; with both, `to` decides and the BSUID is kept. */
+function validRecipient(body: Obj, state: SandboxState): Pick<ValidMessage, 'to' | 'input' | 'userId'> | SandboxError {
+  const r = body.recipient;
+  if (r !== undefined && (typeof r !== 'string' || !BSUID.test(r))) return invalid('recipient must be a business-scoped user id such as US.13491208655302741918.');
+  if (body.to === undefined && typeof r === 'string') return { to: state.numberOf(r) ?? r, input: r, userId: r };
+  if (typeof body.to !== 'string' || body.to.trim() === '') return missing('to');
+  const digits = body.to.replace(/[\s()+-]/g, '');
+  if (!/^\d{7,15}$/.test(digits) || /[^\d\s()+-]/.test(body.to)) return graphError(100, `Invalid parameter 'to': "${body.to}" is not a phone number.`);
+  return { to: `+${digits}`, input: body.to, userId: typeof r === 'string' ? r : undefined };
 }
 
 function checkContent(type: string, body: Obj, state: SandboxState): SandboxError | undefined {

@@ -21,6 +21,7 @@ export function validateTemplate(t: unknown, state: SandboxState, base: Omit<Val
   const status = state.scenarios.has('template-paused') ? 'PAUSED' : stored.status;
   if (status === 'PAUSED') return graphError(132015, `template ${t.name} is paused for low quality`);
   if (status !== 'APPROVED') return graphError(132001, `template ${t.name} (${language}) is ${status}, not APPROVED`);
+  if (t.components !== undefined && !Array.isArray(t.components)) return graphError(100, 'template.components must be an array of objects.');
   const components = Array.isArray(t.components) ? t.components : [];
   if (!components.every(isObj)) return graphError(100, 'template.components must be an array of objects.');
   const given = (type: string, index?: number) =>

@@ -1,5 +1,6 @@
 /** Webhooks like Meta's: statuses (sent -> delivered -> read, or failed), inbound messages, template reviews; signed, retried, sometimes twice. */
 import { signBody } from '../core/webhook/signature.js';
+import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
 import { conversationFor, pricingFor, type PricedMessage } from './pricing.js';
 import { SERVICE_WINDOW_MS } from './service-window.js';
@@ -29,6 +30,9 @@ export class WebhookEmitter {
   private readonly timers = new Set<NodeJS.Timeout>();
   private inflight = 0;
   private idleWaiters: (() => void)[] = [];
+  private stopped = false;
+  /** The proxy-aware HTTP of the Graph client module, loaded on the first delivery. */
+  private poster: Promise<Poster> | undefined;
 
   constructor(private readonly state: SandboxState) {}
 
@@ -45,6 +49,12 @@ export class WebhookEmitter {
       this.after(d, () => this.status(m, 'failed', digits, [webhookError(131026, 'Message undeliverable', 'Message Undeliverable.')]));
       return;
     }
+    const category = m.template ? this.state.template(m.template.name, m.template.language)?.category : undefined;
+    if (category === 'MARKETING' && this.state.marketingStopped.has(m.to)) {
+      const title = 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business';
+      this.after(d, () => this.status(m, 'failed', digits, [webhookError(131050, title, 'The user has stopped marketing messages from this business.')]));
+      return;
+    }
     if (!m.template && !m.windowOpen) {
       const details = 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
       this.after(d, () => this.status(m, 'failed', digits, [webhookError(131047, 'Re-engagement message', details)]));
@@ -57,9 +67,9 @@ export class WebhookEmitter {
 
   /** Send one change of the WABA's webhook (field and value); resolves after the first attempt. */
   async emit(field: string, value: Record<string, unknown>, phoneNumberId?: string): Promise<boolean> {
-    if (!this.enabled) return false;
+    if (!this.enabled || this.stopped) return false;
     const o = this.state.o;
-    const full = field === 'messages' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
+    const full = field === 'messages' || field === 'user_preferences' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
     // Messages webhooks carry no entry.time; account and template webhooks do.
     const time = field === 'messages' ? {} : { time: Math.floor(Date.now() / 1000) };
     const payload = { object: 'whatsapp_business_account', entry: [{ id: o.wabaId, ...time, changes: [{ value: full, field }] }] };
@@ -73,15 +83,18 @@ export class WebhookEmitter {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Cancel everything still scheduled. */
+  /** Cancel everything still scheduled and drop the connections; nothing is scheduled afterwards. */
   stop(): void {
+    this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    void this.poster?.then((p) => p.close());
     this.checkIdle();
   }
 
   /** Run `fn` after `ms`, tracked so that stop() cancels it and idle() waits for it. */
   after(ms: number, fn: () => void): void {
+    if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
@@ -91,7 +104,10 @@ export class WebhookEmitter {
   }
 
   private status(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
-    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient };
+    // recipient_id (the number) only when the account knows it; the BSUID always, as Meta sends it since 2026.
+    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)) };
+    if (m.to.startsWith('+')) statusObj.recipient_id = recipient;
+    if (m.userId) statusObj.recipient_user_id = m.userId;
     if (m.bizOpaqueCallbackData !== undefined) statusObj.biz_opaque_callback_data = m.bizOpaqueCallbackData;
     if (status === 'sent' || status === 'delivered') {
       const priced: PricedMessage = { templateCategory: m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'UTILITY') : undefined, windowOpen: m.windowOpen, apiVersion: m.apiVersion };
@@ -114,21 +130,18 @@ export class WebhookEmitter {
     this.inflight++;
     let ok = false;
     try {
-      const res = await fetch(o.webhookUrl!, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      ok = res.status >= 200 && res.status < 300;
+      this.poster ??= import('../io/graph/poster.js').then(({ Poster }) => new Poster(5000));
+      const status = await (await this.poster).post(o.webhookUrl!, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
+      ok = status >= 200 && status < 300;
     } catch {
       ok = false;
     } finally {
       this.inflight--;
     }
     if (ok) this.stats.delivered++;
-    else if (attempt < MAX_ATTEMPTS) {
+    else if (this.stopped) {
+      // stopped meanwhile: no retry
+    } else if (attempt < MAX_ATTEMPTS) {
       this.stats.retries++;
       this.after(250 * 2 ** (attempt - 1), () => void this.deliver(body, attempt + 1));
     } else {

@@ -57,6 +57,18 @@ export interface Plan {
   policies?: PlanPolicies;
 }
 
+// The list preparation names its skip reasons as plural labels; one row reads in the singular.
+const SINGULAR: Record<string, string> = {
+  'duplicate rows': 'duplicate row',
+  'invalid numbers': 'invalid number',
+  'rows with unusable parameter values': 'row with unusable parameter values',
+};
+
+/** "1 duplicate row", "2 duplicate rows", "1,634 invalid numbers". */
+export function skipCount(reason: string, n: number): string {
+  return `${fmtInt(n)} ${n === 1 ? (SINGULAR[reason] ?? reason) : reason}`;
+}
+
 /** The plan, shown before anything is sent. */
 export function renderPlan(p: Plan): string {
   const perSecond = (1000 / p.intervalMs) * p.senders.length;
@@ -66,7 +78,7 @@ export function renderPlan(p: Plan): string {
     `  template     ${p.template} (${p.templateStatus}${p.category ? `, ${p.category}` : ''})`,
     `  list         ${plural(p.rows, 'row')}: ${plural(p.recipients, 'valid unique recipient')}`,
   ];
-  for (const [reason, n] of Object.entries(p.skipped)) lines.push(`  skipped      ${fmtInt(n)} ${reason}`);
+  for (const [reason, n] of Object.entries(p.skipped)) lines.push(`  skipped      ${skipCount(reason, n)}`);
   if (p.alreadySent || p.alreadyFailed || p.unknown) {
     lines.push(`  resuming     ${fmtInt(p.alreadySent)} already sent, ${fmtInt(p.alreadyFailed)} failed, ${fmtInt(p.unknown)} unknown (not resent without --retry-unknown)`);
   }

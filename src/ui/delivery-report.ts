@@ -102,7 +102,7 @@ table{border-collapse:collapse;margin:1rem 0;width:100%}td,th{border-bottom:1px 
 .muted{color:#64748b}tr.stop td{color:#b91c1c}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="muted">${r.events.toLocaleString('en-US')} events · ${r.statuses.toLocaleString('en-US')} statuses for ${r.messages.toLocaleString('en-US')} messages · ${r.inbound.toLocaleString('en-US')} inbound messages</p>
+<p class="muted">${plural(r.events, 'event')} · ${plural(r.statuses, 'status', 'statuses')} for ${plural(r.messages, 'message')} · ${plural(r.inbound, 'inbound message')}</p>
 ${funnels}
 <h2>Latency</h2>
 <table><tr><th>stage</th><th>count</th><th>p50</th><th>p90</th><th>p99</th></tr>${lat('sent → delivered', r.latency.sentToDelivered)}${lat('delivered → read', r.latency.deliveredToRead)}${lat('sent → read', r.latency.sentToRead)}</table>

@@ -20,7 +20,7 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
   parts.push(`${paint('bold', s.file)}${s.estimate ? `  (estimated from a sample of ${plural(s.checked, 'row')})` : ''}`, totals.toString());
   if (s.estimate) {
     const [lo, hi] = s.estimate.ci95;
-    parts.push(`Estimated invalid rate: ${pct(s.estimate.invalidRate)} (95 % CI ${pct(lo)} to ${pct(hi)}), about ${fmtInt(s.estimate.invalid)} invalid rows in the whole file.`);
+    parts.push(`Estimated invalid rate: ${pct(s.estimate.invalidRate)} (95 % CI ${pct(lo)} to ${pct(hi)}), about ${plural(s.estimate.invalid, 'invalid row')} in the whole file.`);
   }
   const reasons = Object.entries(s.reasons);
   if (s.assumedInternational > 0) reasons.push(['assumed-international', s.assumedInternational]);

@@ -34,7 +34,7 @@ export function renderTemplateList(rows: readonly ListRow[]): string {
 /** templates pull. */
 export function renderPull(results: readonly PullResult[]): string {
   const t = table(['file', 'result']);
-  for (const r of results) t.push([r.file, r.outcome === 'kept' ? paint('yellow', `kept: ${r.reason}`) : r.outcome]);
+  for (const r of results) t.push([r.file || `(${r.template})`, r.outcome === 'kept' ? paint('yellow', `kept: ${r.reason}`) : r.outcome]);
   return t.toString();
 }
 

@@ -3,10 +3,11 @@ import { formatDuration } from '../core/campaign/duration.js';
 import { cleanExternal as c } from '../core/webhook/external-text.js';
 import { describeManagement } from '../core/webhook/management.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import type { WebhookStats } from '../webhook/server.js';
+import type { WebhookStats } from '../webhook/server-options.js';
 import type { ForwardResult } from '../webhook/forwarder.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
+import { plural } from './plural.js';
 
 const clock = (d: Date) => d.toTimeString().slice(0, 8);
 const num = (digits: string) => (/^\d+$/.test(digits) ? `+${digits}` : c(digits, 40));
@@ -43,19 +44,20 @@ export function tailLine(r: WebhookRecord, duplicate: boolean, now = new Date())
 /** One line for a forwarding result worth showing (retries and dead letters; successes only when verbose). */
 export function forwardLine(r: ForwardResult, now = new Date()): string {
   const why = r.status !== undefined ? `HTTP ${r.status}` : c(r.error ?? 'error', 80);
-  const what = r.ok ? paint('green', `forwarded (${why})`) : r.dead ? paint('red', `forward gave up after ${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'} (${why}): kept as a dead letter`) : paint('yellow', `forward failed (${why}), retrying`);
+  const kept = r.deadLetterError ? `could not keep it as a dead letter (${c(r.deadLetterError, 120)}); the event is in the events file` : 'kept as a dead letter';
+  const what = r.ok ? paint('green', `forwarded (${why})`) : r.dead ? paint('red', `forward gave up after ${plural(r.attempts, 'try', 'tries')} (${why}): ${kept}`) : paint('yellow', `forward failed (${why}), retrying`);
   return `${paint('dim', clock(now))}  → ${what}`;
 }
 
 /** The sentence printed when serve stops. */
 export function stopSummary(s: WebhookStats, elapsedMs: number, deadLetterPath?: string): string {
-  const parts = [`${fmtInt(s.recorded)} ${s.recorded === 1 ? 'event' : 'events'} stored`];
-  if (s.duplicates) parts.push(`${fmtInt(s.duplicates)} duplicate ${s.duplicates === 1 ? 'delivery' : 'deliveries'} ignored`);
+  const parts = [`${plural(s.recorded, 'event')} stored`];
+  if (s.duplicates) parts.push(`${plural(s.duplicates, 'duplicate delivery', 'duplicate deliveries')} ignored`);
   const refused = s.badSignature + s.tooLarge + s.badJson;
-  if (refused) parts.push(`${fmtInt(refused)} refused (${[s.badSignature && `${s.badSignature} bad signature`, s.tooLarge && `${s.tooLarge} too large`, s.badJson && `${s.badJson} not JSON`].filter(Boolean).join(', ')})`);
+  if (refused) parts.push(`${fmtInt(refused)} refused (${[s.badSignature && plural(s.badSignature, 'bad signature'), s.tooLarge && `${fmtInt(s.tooLarge)} too large`, s.badJson && `${fmtInt(s.badJson)} not JSON`].filter(Boolean).join(', ')})`);
   if (s.storageErrors) parts.push(`${fmtInt(s.storageErrors)} answered 500 (storage errors)`);
-  if (s.suppressed || s.lifted) parts.push(`${fmtInt(s.suppressed)} opt-out${s.suppressed === 1 ? '' : 's'} suppressed, ${fmtInt(s.lifted)} lifted`);
-  if (s.unresolvedOptOuts) parts.push(`${fmtInt(s.unresolvedOptOuts)} opt-out${s.unresolvedOptOuts === 1 ? '' : 's'} without a known number`);
-  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded, ${fmtInt(s.deadLetters)} dead letter${s.deadLetters === 1 ? '' : 's'}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
-  return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')} (${fmtInt(s.fsyncs)} disk sync${s.fsyncs === 1 ? '' : 's'}).`;
+  if (s.suppressed || s.lifted) parts.push(`${plural(s.suppressed, 'opt-out')} suppressed, ${fmtInt(s.lifted)} lifted`);
+  if (s.unresolvedOptOuts) parts.push(`${plural(s.unresolvedOptOuts, 'opt-out')} without a known number`);
+  if (deadLetterPath) parts.push(`${fmtInt(s.forwarded)} forwarded${s.forwardRetries ? ` (${plural(s.forwardRetries, 'retry', 'retries')})` : ''}, ${plural(s.deadLetters, 'dead letter')}${s.deadLetters ? ` in ${deadLetterPath}` : ''}`);
+  return `stopped after ${formatDuration(elapsedMs)}: ${parts.join(', ')} (${plural(s.fsyncs, 'disk sync')}).`;
 }

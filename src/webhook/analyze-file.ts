@@ -6,8 +6,9 @@ import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
 import { isStopMessage } from '../core/webhook/stop-words.js';
-import { readLedger } from '../io/ledger/ledger.js';
-import { findLedgers } from '../io/ledger/tap.js';
+import { apply, emptyState } from '../core/campaign/ledger-state.js';
+import { replayLedger } from '../io/ledger/ledger.js';
+import { findLedgers } from '../io/ledger/find-ledgers.js';
 
 /** Where the ledgers and the price override come from. */
 export interface AnalyzeOptions {
@@ -50,14 +51,23 @@ export function checkEventsFile(file: string): void {
   if (!ok) throw new InputError(`${file}:1: not an events file (expected JSON lines written by wa-ops webhook serve)`, { code: 'not-an-events-file', hint: HINT });
 }
 
-function ledgerInfo(dirs: string[]): Map<string, LedgerInfo> {
+/** Each campaign's ledger under the folders, replayed (streamed): its statuses are folded in as status folds them. */
+async function ledgerInfo(dirs: string[], onWarning?: (text: string) => void): Promise<Map<string, LedgerInfo>> {
   const ledgers = new Map<string, LedgerInfo>();
   for (const [id, path] of findLedgers(dirs)) {
-    const { events } = readLedger(path);
-    const header = events.find((e) => e.t === 'header') as { template?: string } | undefined;
+    const state = emptyState();
     const accepted = new Set<string>();
-    for (const e of events) if (e.t === 'sent' && e.wamid) accepted.add(e.wamid);
-    ledgers.set(id, { template: header?.template, accepted });
+    try {
+      await replayLedger(path, (e) => {
+        apply(state, e);
+        if (e.t === 'sent' && e.wamid) accepted.add(e.wamid);
+      });
+    } catch (err) {
+      // A damaged ledger of one campaign must not stop the report on the others: that campaign is counted from the events.
+      onWarning?.(`${(err as Error).message}: campaign ${id} counted from the events alone`);
+      continue;
+    }
+    ledgers.set(id, { template: state.header?.template, accepted, state, name: state.header?.campaign });
   }
   return ledgers;
 }
@@ -65,7 +75,7 @@ function ledgerInfo(dirs: string[]): Map<string, LedgerInfo> {
 /** Stream the file into a report (a torn or broken line is skipped with one warning). */
 export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promise<DeliveryReport> {
   checkEventsFile(file);
-  const analyzer = new DeliveryAnalyzer(ledgerInfo(o.campaignDirs), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
+  const analyzer = new DeliveryAnalyzer(await ledgerInfo(o.campaignDirs, o.onWarning), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
   let broken = 0;

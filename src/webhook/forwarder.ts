@@ -1,7 +1,6 @@
 /** --forward-to: after an event is durable, pass the exact body and its signature on to the business's own endpoint, with bounded retries and a dead-letter file. */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { appendDeadLetter } from './dead-letters.js';
+import { postOnce, type PostOnce } from './forward-post.js';
 
 /** The outcome of one forwarding try. */
 export interface ForwardResult {
@@ -11,6 +10,8 @@ export interface ForwardResult {
   attempts: number;
   /** True when it was given up and written to the dead-letter file. */
   dead: boolean;
+  /** Why the dead-letter file could not take it (the event itself is in the events file). */
+  deadLetterError?: string;
 }
 
 /** Where and how hard to forward. */
@@ -45,15 +46,19 @@ export class Forwarder {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private readonly target: URL;
-  private proxied: boolean | undefined;
+  private readonly post: PostOnce;
 
   constructor(private readonly o: ForwarderOptions) {
     this.target = new URL(o.url);
+    this.post = postOnce(o.timeoutMs ?? 10_000);
   }
 
   /** Forward one verified body with the headers Meta sent (signature, content type). */
   enqueue(body: Buffer, headers: Record<string, string>): void {
-    if (this.closed) return this.dead({ body, headers, attempts: 0, lastError: 'server stopping' });
+    if (this.closed) {
+      this.dead({ body, headers, attempts: 0, lastError: 'server stopping' });
+      return;
+    }
     this.queue.push({ body, headers, attempts: 0 });
     this.pump();
   }
@@ -73,7 +78,7 @@ export class Forwarder {
   private async attempt(job: Job): Promise<void> {
     job.attempts++;
     this.inflight.add(job);
-    const r = await this.post(job);
+    const r = await this.post(this.target, job.body, job.headers);
     this.inflight.delete(job);
     if (this.closed) return; // already written as a dead letter by close()
     if (r.status !== undefined && r.status >= 200 && r.status < 300) {
@@ -85,8 +90,8 @@ export class Forwarder {
     // A 4xx other than 408/429 will not change on a retry (a wrong secret, a wrong path).
     const retryable = r.status === undefined || r.status >= 500 || r.status === 408 || r.status === 429;
     if (!retryable || job.attempts >= (this.o.attempts ?? 5)) {
-      this.dead(job);
-      this.o.onResult?.({ ok: false, status: r.status, error: job.lastError, attempts: job.attempts, dead: true });
+      const deadLetterError = this.dead(job);
+      this.o.onResult?.({ ok: false, status: r.status, error: job.lastError, attempts: job.attempts, dead: true, ...(deadLetterError ? { deadLetterError } : {}) });
       return;
     }
     this.retries++;
@@ -103,49 +108,14 @@ export class Forwarder {
     this.waiting.add(entry);
   }
 
-  private async post(job: Job): Promise<{ status?: number; error?: string }> {
-    // Behind a corporate proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), the shared proxy-aware client carries it.
-    if (this.proxied === undefined) {
-      const env = process.env;
-      const { proxyFor } = await import('../core/net-proxy.js');
-      this.proxied = proxyFor(this.target, { httpProxy: env.http_proxy ?? env.HTTP_PROXY, httpsProxy: env.https_proxy ?? env.HTTPS_PROXY, noProxy: env.no_proxy ?? env.NO_PROXY }) !== undefined;
-    }
-    if (this.proxied) {
-      const { probe } = await import('../io/graph/client.js');
-      try {
-        // Meta's bodies are ASCII (non-ASCII is escaped), so the text round trip keeps the signed bytes.
-        const res = await probe(this.target, { method: 'POST', headers: job.headers, body: job.body.toString('utf8'), timeoutMs: this.o.timeoutMs ?? 10_000 });
-        return { status: res.status };
-      } catch (err) {
-        return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
-      }
-    }
-    return this.direct(job);
-  }
-
-  private direct(job: Job): Promise<{ status?: number; error?: string }> {
-    const request = this.target.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve) => {
-      const req = request(this.target, { method: 'POST', headers: { ...job.headers, 'content-length': String(job.body.length) }, timeout: this.o.timeoutMs ?? 10_000 }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode }));
-        res.on('error', (e) => resolve({ error: e.message }));
-      });
-      req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
-      req.end(job.body);
-    });
-  }
-
-  private dead(job: Job): void {
+  /** Keep it in the dead-letter file; a file that cannot be written is said (the event itself is in the events file), never a crash. */
+  private dead(job: Job): string | undefined {
     this.deadLetters++;
-    const line = JSON.stringify({ at: new Date().toISOString(), url: this.o.url, attempts: job.attempts, lastError: job.lastError ?? '', headers: job.headers, body: job.body.toString('base64') }) + '\n';
-    const fd = openSync(this.o.deadLetterPath, 'a', 0o600);
     try {
-      writeSync(fd, line);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      appendDeadLetter(this.o.deadLetterPath, { url: this.o.url, attempts: job.attempts, lastError: job.lastError ?? '', headers: job.headers, body: job.body });
+      return undefined;
+    } catch (err) {
+      return `${this.o.deadLetterPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
     }
   }
 

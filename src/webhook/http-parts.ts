@@ -1,6 +1,6 @@
 /** HTTP details of the webhook server: reading a capped body, listening with clear errors, plain answers. */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { UsageError } from '../core/errors.js';
+import { listenError } from '../core/environment-errors.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
 
 /** The stored line: the record plus the receive time (spliced in: cheaper than copying the object). */
@@ -31,13 +31,7 @@ export function readBody(req: IncomingMessage, max: number, done: (raw: Buffer |
 /** Listen, turning a port in use, a privileged port or a foreign address into a usage error. */
 export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      const where = `${host}:${port}`;
-      if (err.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is already in use`, { code: 'port-in-use', hint: 'stop what listens there, choose another --port, or --port 0 for a free one' }));
-      else if (err.code === 'EACCES') reject(new UsageError(`not allowed to listen on ${where} (ports below 1024 need privileges)`, { code: 'port-denied', hint: 'choose a --port above 1024' }));
-      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') reject(new UsageError(`cannot listen on ${host}: not an address of this machine`, { code: 'bad-host', hint: 'use --host 127.0.0.1, or 0.0.0.0 for every interface' }));
-      else reject(err);
-    });
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err.code, host, port) ?? err));
     server.listen(port, host, resolve);
   });
 }

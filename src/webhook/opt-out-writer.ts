@@ -1,10 +1,10 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
 import { readFileSync } from 'node:fs';
 import { cleanExternal } from '../core/webhook/external-text.js';
-import { optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
+import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import { findLedgers } from '../io/ledger/tap.js';
-import { appendSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
+import { findLedgers } from '../io/ledger/find-ledgers.js';
+import { appendSuppressions, readSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
 
 interface Counters {
   suppressed: number;
@@ -17,6 +17,8 @@ const MAX_IDS = 200_000;
 /** Learns user id -> number from the events it sees, so a later event known only by its user id still finds the number. */
 export class OptOutWriter {
   private readonly numberOfUser = new Map<string, string>();
+  /** scope|e164 -> when the latest opt-out event written from a webhook happened (loaded from the list on first use). */
+  private eventTimes: Map<string, string> | undefined;
 
   constructor(
     private readonly path: string,
@@ -47,7 +49,14 @@ export class OptOutWriter {
         this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${shellQuote(this.path)}`);
         continue;
       }
-      const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref });
+      const key = `${intent.scope}|${e164}`;
+      const times = this.latestEventTimes();
+      if (isStaleOptOut(intent.at, times.get(key))) {
+        this.log('info', `${intent.op === 'add' ? 'opt-out' : 'resume'} of ${e164} at ${intent.at} is older than the one recorded at ${times.get(key)}: left as it is`);
+        continue;
+      }
+      if (intent.at) times.set(key, intent.at);
+      const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref, at: intent.at });
       if (intent.waId) rec.waId = intent.waId;
       if (intent.userId) rec.userId = intent.userId;
       out.push(rec);
@@ -69,6 +78,23 @@ export class OptOutWriter {
       return;
     }
     this.written(out);
+  }
+
+  /** The event times of the webhook records already on the list (a shared store's list is not read: arrival order there). */
+  private latestEventTimes(): Map<string, string> {
+    if (this.eventTimes) return this.eventTimes;
+    this.eventTimes = new Map();
+    if (this.appendToStore) return this.eventTimes;
+    try {
+      for (const r of readSuppressions(this.path).history()) {
+        const key = `${r.scope}|${r.e164}`;
+        const prev = this.eventTimes.get(key);
+        if (r.source === 'webhook' && r.at && (!prev || r.at > prev)) this.eventTimes.set(key, r.at);
+      }
+    } catch {
+      // an unreadable list: the append below says so
+    }
+    return this.eventTimes;
   }
 
   private written(out: SuppressionRecord[]): void {

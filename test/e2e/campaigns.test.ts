@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { root, runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
@@ -56,12 +56,33 @@ describe('campaigns', () => {
     expect(lines.find((l) => l.startsWith('c-limited'))).toMatch(/stopped .*1\/4 \(25 %\)/);
   });
 
+  it('a campaign not started shows the counts status shows; a missing list, a corrupt ledger are invalid lines; folders, .env and other files are not campaigns', async () => {
+    const dir = tempDir('wa-ops-campaigns-fresh-');
+    const fresh = campaign(dir, 'fresh', 3);
+    writeFileSync(join(dir, 'fresh.csv'), 'first_name,phone,voucher\nA,+4917150000001,V1\nB,+4917150000001,V2\nC,not a number,V3\nD,+4917150000002,V4\n');
+    writeFileSync(join(dir, 'no-list.json'), JSON.stringify({ name: 'no-list', recipients: 'missing.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name'] } }));
+    writeFileSync(join(dir, 'orphan.ledger.jsonl'), 'not json\n');
+    writeFileSync(join(dir, '.env'), 'WA_OPS_TOKEN=x\n');
+    writeFileSync(join(dir, 'template.json'), JSON.stringify({ name: 'x', language: 'en', components: [] }));
+    mkdirSync(join(dir, 'folder.json'));
+    const c = await list(dir);
+    expect(Object.keys(c).sort()).toEqual(['fresh', 'no-list', 'orphan.ledger.jsonl']);
+    const status = JSON.parse((await runCli(['status', '--campaign', fresh, '--json'], { env: env() })).stdout);
+    expect(c.fresh).toMatchObject({ state: 'not started', total: 4, skipped: 2, pending: 2 });
+    expect({ total: status.total, skipped: status.skipped, pending: status.pending }).toEqual({ total: 4, skipped: 2, pending: 2 });
+    expect(c['no-list']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/missing\.csv: no such file/) });
+    expect(c['orphan.ledger.jsonl']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/corrupt ledger line/) });
+    const human = await runCli(['campaigns', '--dir', dir], { env: env() });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/fresh +not started .*2 to send, 2 skipped/);
+  });
+
   it('shows a send in progress as running, then interrupted after Ctrl-C; a missing folder is exit 2', async () => {
     const dir = tempDir('wa-ops-campaigns-running-');
     const file = campaign(dir, 'slow', 12);
     const accepted = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
     const before = await accepted();
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { env: { ...process.env, ...env() }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '500ms', '--yes'], { cwd: tempDir(), env: cleanEnv(env()), stdio: 'ignore' });
     let state = '';
     for (let i = 0; i < 50 && state !== 'running'; i++) {
       await new Promise((r) => setTimeout(r, 200));

@@ -43,6 +43,27 @@ describe('environment and usage errors exit 2 with one line', () => {
     expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'events.jsonl')], { env, cwd: dir }), /config/);
   });
 
+  it('the same words for a port in use, whichever server', async () => {
+    const a = await runCli(['sandbox', '--port', String(port)], { env });
+    const b = await runCli(['webhook', 'serve', '--port', String(port), '--events', join(tempDir(), 'e.jsonl')], { env, cwd: tempDir() });
+    expect(a.stderr).toBe(b.stderr);
+  });
+
+  it('files that are not what a flag needs: no PEM for TLS, a CSV as templates, a folder as ledger or config, a missing folder for an export', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone\nAna,+4917012345678\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'c', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name'] } }));
+    mkdirSync(join(dir, 'folder'));
+    const csv = join(dir, 'list.csv');
+    expectUsage(await runCli(['webhook', 'serve', '--port', '0', '--tls-cert', csv, '--tls-key', csv, '--events', join(dir, 'e.jsonl')], { env, cwd: dir }), /--tls-cert .*list\.csv .*not a PEM certificate/);
+    expectUsage(await runCli(['sandbox', '--port', '0', '--templates', csv], { env }), /--templates .*list\.csv is not a template JSON file/);
+    expectUsage(await runCli(['sandbox', '--port', '0', '--templates', join(dir, 'folder')], { env }), /holds no templates/);
+    expectUsage(await runCli(['send', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder'), '--dry-run'], { env, cwd: dir }), /--ledger .*folder is a folder, not a file/);
+    expectUsage(await runCli(['status', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder')], { env, cwd: dir }), /--ledger .*folder is a folder/);
+    expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'folder')], { env, cwd: dir }), /config file .*folder is a folder, not a file/);
+    expectUsage(await runCli(['status', '--campaign', join(dir, 'c.json'), '--export', join(dir, 'nope', 'r.csv')], { env, cwd: dir }), /cannot write .*r\.csv: the folder .*nope does not exist/);
+  });
+
   it('--json with a non-JSON lint format', async () => {
     const r = await runCli(['lint-template', '--json', '--format', 'stylish', '--text', 'Hi {{1}}, thanks', '--language', 'en', '--category', 'UTILITY'], { env });
     expect(r.code).toBe(2);

@@ -33,8 +33,13 @@ describe('help', () => {
     for (const { path, r } of commands) {
       const name = path.join(' ');
       expect(r.code, name).toBe(0);
-      const examples = (r.stdout.split(/\nExamples:\n/)[1] ?? '').split('\n').filter((l) => /^ {2}(\$ )?(\S+=\S+ )*wa-ops /.test(l));
+      expect(r.stdout.split(/\nExamples:\n/).length, `${name}: one Examples block`).toBe(2);
+      const examples = (r.stdout.split(/\nExamples:\n/)[1] ?? '').split('\n').filter((l) => /^ {2}(\S+=\S+ )*wa-ops /.test(l));
       expect(examples.length, `${name}: examples`).toBeGreaterThanOrEqual(2);
+      expect(examples.length, `${name}: examples`).toBeLessThanOrEqual(3);
+      expect(r.stdout, `${name}: examples written one way (no "$ " prompt)`).not.toMatch(/^ {2}\$ /m);
+      expect(r.stdout, `${name}: an example the redaction layer had to cut`).not.toMatch(/\[redacted\]/);
+      expect(r.stdout, `${name}: a large default without thousands separators`).not.toMatch(/default: (?!8080\b)\d{4,}\b/); // a port is a name, not a count
       expect(r.stdout, `${name}: global flags`).toMatch(/Global Options:[\s\S]*--json[\s\S]*--no-color/);
       expect(r.stdout, `${name}: "(default X)" without a colon`).not.toMatch(/\(default [^:]/);
       expect(r.stdout, `${name}: quoted default`).not.toMatch(/default: "/);

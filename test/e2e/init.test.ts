@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -53,6 +53,23 @@ describe('init merges into an existing .env', () => {
   });
 });
 
+describe('init refuses ids that are not ids', () => {
+  it.each([
+    [['--phone-number-id', 'abc', '--waba-id', '210987654321098'], {}, /--phone-number-id must be a numeric id .*got "abc"/],
+    [['--phone-number-id', '109876543210987', '--waba-id', 'https://business.facebook.com/x'], {}, /--waba-id must be a numeric id/],
+    [['--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--app-id', 'my app'], {}, /--app-id must be a numeric id/],
+    [['--waba-id', '210987654321098'], { WA_OPS_PHONE_NUMBER_ID: '10987x' }, /WA_OPS_PHONE_NUMBER_ID must be a numeric id/],
+  ])('%j: exit 2, one line, nothing written', async (args, extra, message) => {
+    const dir = tempDir();
+    const r = await runCli(['init', ...args, '--no-doctor'], { cwd: dir, env: { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url, ...extra } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n').filter((l) => !/^\s+hint:/.test(l))).toHaveLength(1);
+    expect(existsSync(join(dir, 'wa-ops.config.json'))).toBe(false);
+    expect(existsSync(join(dir, '.env'))).toBe(false);
+  });
+});
+
 describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
   it('accepts the sandbox token after asking the API, and refuses a token the API refuses', async () => {
     const dir = tempDir();
@@ -97,5 +114,7 @@ describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
     expect(r.output).toMatch(/nothing was sent/);
     const accepted = (await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] };
     expect(accepted.data).toHaveLength(0);
+    // Nothing is stored before the run is confirmed: no ledger, no lock left behind.
+    expect(readdirSync(dir).sort()).toEqual(['c.json', 'list.csv']);
   });
 });

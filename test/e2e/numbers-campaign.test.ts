@@ -58,3 +58,48 @@ describe('one classifier for validate-numbers and send', () => {
     expect(d.stdout + d.stderr).not.toMatch(/EAAG|WA_OPS_TOKEN/);
   });
 });
+
+describe('send reads a German CRM export like validate-numbers (Land as names, codes and calling codes)', () => {
+  function crmCampaign(extra: Record<string, unknown>, file = 'crm-de-1252.csv'): { dir: string; file: string } {
+    const dir = tempDir('wa-ops-numbers-crm-');
+    copyFileSync(join(fixtures, 'numbers', file), join(dir, 'kunden.csv'));
+    const c = { name: 'crm-de', recipients: 'kunden.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['Vorname', 'Kundennr'] }, pace: { interval: '6s' }, ...extra };
+    writeFileSync(join(dir, 'kampagne.json'), JSON.stringify(c));
+    return { dir, file: join(dir, 'kampagne.json') };
+  }
+
+  it.each([[{}, []], [{ defaultCountry: 'DE' }, ['--country', 'DE']]])('campaign %j targets exactly validate-numbers %j valid unique rows', async (extra, flags) => {
+    const { dir, file } = crmCampaign(extra);
+    const valid = join(dir, 'valid.csv');
+    const v = await runCli(['validate-numbers', join(dir, 'kunden.csv'), ...(flags as string[]), '--valid-out', valid, '--json']);
+    expect(v.code).toBe(0);
+    const expected = readFileSync(valid, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(';')[10]).sort();
+    const r = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    const dry = JSON.parse(r.stdout);
+    expect(dry.payloads.map((p: { to: string }) => `+${p.to.replace(/^\+/, '')}`).sort()).toEqual(expected);
+    expect(expected).toHaveLength(Object.keys(extra).length ? 13 : 11);
+    expect(JSON.stringify(dry.plan)).toContain('list read with phone column \\"Mobilnummer\\", country column \\"Land\\"');
+  });
+
+  it('--max-field-length and --max-line-length: a long field stops send with a hint it can follow, and the flag lets it through', async () => {
+    const { dir, file } = crmCampaign({ phoneColumn: 'Mobil', parameters: { body: ['Name', 'Notiz'] } });
+    writeFileSync(join(dir, 'kunden.csv'), `Name;Mobil;Land;Notiz\r\nAnna;0170 1234567;Deutschland;${'x'.repeat(150_000)}\r\n`);
+    const r = await runCli(['send', '--campaign', file, '--dry-run'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kunden\.csv:2: a field longer than 100,000 characters/);
+    expect(r.stderr).toMatch(/raise --max-field-length/);
+    const ok = await runCli(['send', '--campaign', file, '--dry-run', '--json', '--max-field-length', '200000'], { env: env() });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).payloads).toHaveLength(1);
+    const line = await runCli(['send', '--campaign', file, '--dry-run', '--max-field-length', '200000', '--max-line-length', '1000'], { env: env() });
+    expect(line.code).toBe(2);
+    expect(line.stderr).toMatch(/a record longer than 1,000 characters/);
+    const status = await runCli(['status', '--campaign', file, '--max-field-length', '200000', '--json'], { env: env() });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ total: 1, pending: 1 });
+    const bad = await runCli(['send', '--campaign', file, '--dry-run', '--max-field-length', 'lots'], { env: env() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-field-length must be an integer/);
+  });
+});

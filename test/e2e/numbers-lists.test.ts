@@ -42,12 +42,49 @@ describe('headers in the list\'s language', () => {
     ['headers-zh.csv', '手機', '國家', 2],
     ['headers-fr.csv', 'Téléphone portable', 'Pays', 1],
     ['headers-tr.csv', 'Cep Telefonu', 'Ülke', 2],
-  ])('%s: finds %s and %s', async (file, phone, country, valid) => {
+    ['headers-pt.csv', 'Telefone', 'País', 3],
+    ['headers-it.csv', 'Cellulare', 'Paese', 3],
+    ['headers-id.csv', 'Nomor HP', 'Negara', 3],
+    ['headers-en.csv', 'Mobile Number', 'Country', 3],
+    ['crm-de-1252.csv', 'Mobilnummer', 'Land', 11],
+  ])('%s: finds %s and %s, and says so', async (file, phone, country, valid) => {
     const r = await runCli(['validate-numbers', nums(file), '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.columns).toEqual({ phone, country });
     expect(s.valid).toBe(valid);
+  });
+});
+
+describe('a German CRM export (semicolons, Windows-1252 or UTF-8 with BOM, Land as names, codes and calling codes)', () => {
+  it.each(['crm-de-1252.csv', 'crm-de-bom.csv'])('%s: every Land form is understood; floats, duplicates and Excel damage are caught', async (file) => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    const r = await runCli(['validate-numbers', nums(file), '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 16, valid: 11, duplicates: 1, invalid: 4, assumedInternational: 2, regions: { DE: 8, CH: 1, FR: 1, AT: 1 } });
+    const byId = new Map(csvRows(out).slice(1).map((l) => [l.split(';')[0], l.split(';').slice(10).join(';')]));
+    expect(byId.get('10001')).toBe('+491701234567;valid;;DE;MOBILE;'); // Deutschland
+    expect(byId.get('10003')).toBe('+41788596016;valid;;CH;MOBILE;'); // Schweiz
+    expect(byId.get('10004')).toBe('+33612345678;valid;;FR;MOBILE;'); // Frankreich
+    expect(byId.get('10005')).toBe('+436641234567;valid;;AT;MOBILE;'); // Österreich
+    expect(byId.get('10006')).toBe('+491712345678;valid;;DE;MOBILE;'); // 49
+    expect(byId.get('10007')).toBe('+491723456789;valid;;DE;MOBILE;'); // +49
+    expect(byId.get('10008')).toBe('+491734567890;valid;;DE;MOBILE;'); // Germany
+    expect(byId.get('10009')).toBe('+491745678901;valid;;DE;MOBILE;'); // DEU
+    expect(byId.get('10010')).toBe(';invalid;excel-mangled;;;');
+    expect(byId.get('10011')).toBe('+491751234567;valid;;DE;MOBILE;assumed-international'); // 491751234567.0
+    expect(byId.get('10012')).toBe('+491701234567;duplicate;;DE;MOBILE;');
+    expect(byId.get('10015')).toBe(';invalid;missing-country-code;;;country cell not recognised'); // "Deutschand"
+    // The export's own characters survive (Windows-1252 in, UTF-8 out).
+    expect(readFileSync(out, 'utf8')).toContain('10005;Herr;Lukas;Bauer;Ringstraße 9;1010;Wien;Österreich;');
+  });
+
+  it('--country DE is the fallback for blank and unknown country cells; the columns read are named', async () => {
+    const r = await runCli(['validate-numbers', nums('crm-de-1252.csv'), '--country', 'DE', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: 13, invalid: 2, reasons: { 'excel-mangled': 1, empty: 1 } });
+    const human = await runCli(['validate-numbers', nums('crm-de-1252.csv'), '--country', 'DE']);
+    expect(human.stderr).toContain('columns: phone "Mobilnummer", country "Land", default region DE');
   });
 });
 
@@ -86,6 +123,23 @@ describe('pipes, CI gate and printed commands', () => {
     const again = execFileSync('sh', ['-c', `${tip.replace(/^wa-ops /, `node ${join(root, 'bin', 'wa-ops.js')} `)} --json`], { cwd: dir, env: { ...process.env, CI: '1' } });
     expect(JSON.parse(String(again))).toMatchObject({ valid: 1200, sample: { percent: 10, size: 120, seed: 7 } });
     expect(csvRows(join(dir, 'pilot.csv'))).toHaveLength(121);
+  });
+});
+
+describe('printed commands from standard input', () => {
+  it('the pilot tip for "-" says to pipe the list in, and the printed command does exactly that', async () => {
+    const dir = tempDir();
+    const list = `Name;Handy;Land\n${Array.from({ length: 1100 }, (_, i) => `N${i};0170 ${String(2000000 + i)};Deutschland`).join('\n')}\n`;
+    writeFileSync(join(dir, 'list.csv'), list);
+    const r = await runCli(['validate-numbers', '-', '--column', 'Handy', '--seed', '11'], { input: list, cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n');
+    const at = lines.findIndex((l) => l.includes('wa-ops validate-numbers'));
+    expect(lines[at - 1]).toMatch(/piping the same list into:$/);
+    const tip = lines[at].trim();
+    expect(tip).toBe('wa-ops validate-numbers - --column Handy --sample 10 --sample-out pilot.csv --seed 11');
+    const again = execFileSync('sh', ['-c', `${tip.replace(/^wa-ops /, `node ${join(root, 'bin', 'wa-ops.js')} `)} --json < list.csv`], { cwd: dir, env: { ...process.env, CI: '1' } });
+    expect(JSON.parse(String(again))).toMatchObject({ valid: 1100, sample: { size: 110, seed: 11 } });
   });
 });
 

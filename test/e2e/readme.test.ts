@@ -6,7 +6,7 @@ import { root, runCli, tempDir } from '../helpers.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 /** `$ wa-ops ...` lines of console blocks (continuations joined), without leading VAR=... assignments. */
-const commands = [...readme.matchAll(/^\$ (?:[A-Z_]+=\S+ )*wa-ops (.+(?:\\\n.+)*)$/gm)].map((m) => m[1].replace(/\\\n\s*/g, ' ').replace(/\s+2>\/dev\/null$/, ''));
+const commands = [...readme.matchAll(/^\$ (?:[A-Z_]+=\S+ )*wa-ops ((?:.*\\\n)*.+)$/gm)].map((m) => m[1].replace(/\\\n\s*/g, ' ').replace(/\s+2>\/dev\/null$/, ''));
 
 function args(line: string): string[] {
   return (line.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((a) => a.replace(/^["']|["']$/g, ''));

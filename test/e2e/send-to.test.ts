@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
 import { startWebhookServer, type WebhookServer } from '../../src/webhook/server.js';
-import { runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 const SECRET = 'send-to-app-secret';
 let sb: SandboxServer;
@@ -86,6 +87,9 @@ describe('send --to', () => {
     const extra = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US', '--param', 'name=Ana', '--yes'], { env: env() });
     expect(extra.code).toBe(2);
     expect(extra.stderr).toMatch(/has no variable "name"; it takes: none/);
+    expect(extra.stderr).toMatch(/hint: send it without --param/);
+    const unknown = await runCli(['send', '--to', fresh(), '--template', 'order_shipped:en_US', '--param', '1=Ana', '--param', '9=x', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(unknown.stdout).error).toMatchObject({ code: 'parameters-mismatch', hint: 'pass --param <key>=<value> for each of: body.1, body.2, body.3, button.0' });
     expect(await accepted()).toHaveLength(0);
   });
 
@@ -105,6 +109,7 @@ describe('send --to', () => {
     const marketing = await runCli(['send', '--to', to, '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=A1B2', '--yes'], { env: env() });
     expect(marketing.code).toBe(2);
     expect(marketing.stderr).toMatch(/suppressed \(marketing-opt-out, scope marketing/);
+    expect(marketing.stderr).toContain(`wa-ops suppressions remove ${to} --scope marketing`);
     const utility = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() });
     expect(utility.code).toBe(0);
     expect((await accepted()).map((m) => m.template?.name)).toEqual(['hello_world']);
@@ -129,8 +134,27 @@ describe('send --to', () => {
     const r = await runCli(['send', '--to', fresh(), '--template', 'hello_world:en_US', '--wait', '--wait-timeout', '300ms', '--yes'], { env: env({ WA_OPS_EVENTS: join(dir, 'nobody-writes-here.jsonl') }) });
     expect(r.code).toBe(1);
     expect(r.stdout.trim()).toMatch(/^wamid\./);
-    expect(r.stderr).toMatch(/no status webhook arrived within 0s|no status webhook arrived/);
-    expect(r.stderr).toMatch(/webhook serve/);
+    expect(r.stderr).toMatch(/waiting up to 300ms for status webhooks/);
+    expect(r.stderr).toMatch(/no status webhook arrived within 300ms: is wa-ops webhook serve running and writing .*nobody-writes-here\.jsonl\?/);
+  });
+
+  it('Ctrl-C while waiting: exit 130, saying the message was accepted and no status came yet', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--to', fresh(), '--template', 'hello_world:en_US', '--wait', '--yes'], {
+      cwd: dir,
+      env: cleanEnv(env({ WA_OPS_EVENTS: join(dir, 'nobody-writes-here-either.jsonl') })),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!child.killed && stderr.includes('waiting up to')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(stdout.trim()).toMatch(/^wamid\./);
+    expect(stderr).toMatch(/stopped waiting after .* \(Ctrl-C\): no status webhook yet \(the message itself was accepted\)/);
   });
 
   it('free-form --text: fails with 131047 outside the 24 h window (said plainly), delivered once the customer wrote in', async () => {

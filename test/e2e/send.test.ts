@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -56,10 +56,12 @@ describe('send', () => {
   });
 
   it('needs --yes without a terminal, and --dry-run sends nothing', async () => {
-    const { file } = campaign(3);
+    const { dir, file } = campaign(3);
     const r = await runCli(['send', '--campaign', file], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--yes/);
+    expect(r.stderr).toMatch(/--yes.*nothing was sent/);
+    // Refused before anything is stored: no ledger (nor lock) is left behind.
+    expect(readdirSync(dir).sort()).toEqual(['campaign.json', 'list.csv']);
     const dry = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout).payloads).toHaveLength(3);
@@ -74,6 +76,28 @@ describe('send', () => {
     const times = (await accepted()).map((m) => Date.parse(m.acceptedAt)).sort((a, b) => a - b);
     const span = times[times.length - 1] - times[0];
     expect(span).toBeGreaterThanOrEqual(11 * 150 - 100);
+  });
+
+  it('--limit is one number everywhere (plan, cost, non-TTY error, a run through a 130429), and the printed command sends the rest', async () => {
+    const { dir, file } = campaign(8);
+    const refused = await runCli(['send', '--campaign', file, '--limit', '3'], { env: env() });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/to send now +3 \(--limit 3\)/);
+    expect(refused.stderr).toMatch(/cost +about USD 0\.41 \(marketing, rates of \d{4}-\d\d-\d\d\): DE 3 × 0\.1365/);
+    expect(refused.stderr).toMatch(/about to send 3 messages: pass --yes/);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const r = await runCli(['send', '--campaign', file, '--limit', '3', '--interval', '20ms', '--cooldown', '1s', '--yes'], { env: env(), cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/this run: 3 sent, 0 failed/);
+    // The cooldown is on screen when it starts: code, sender, reason and its end in local time.
+    expect(r.stderr).toMatch(/cooldown: code 130429 on sender 109876543210987: .*; until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+    expect(new Set((await accepted()).map((m) => m.to)).size).toBe(3);
+    const hint = /--limit 3 reached: 5 recipients still pending; send them with: wa-ops (send .*)$/m.exec(r.stderr);
+    expect(hint, r.stderr).not.toBeNull();
+    expect(hint![1]).not.toMatch(/--limit/);
+    const rest = await runCli(hint![1].split(' '), { env: env(), cwd: dir });
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(new Set((await accepted()).map((m) => m.to)).size).toBe(8);
   });
 
   it('records a cooldown, exits 75 with --no-wait, is respected by the next process, then resumes', async () => {
@@ -198,7 +222,7 @@ describe('send', () => {
 describe('status', () => {
   it('summarises the ledger and exports one row per recipient (mode 0600)', async () => {
     const { dir, file } = campaign(3);
-    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n=cmd|calc,+491703000001,V1\nBen,+491703000002,V2\nEva,invalid,V3\n');
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n=cmd|calc,+491703000001,V1\nEva,invalid,V3\nBen,+491703000002,V2\n');
     await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes'], { env: env() });
     const out = join(dir, 'export.csv');
     const r = await runCli(['status', '--campaign', file, '--export', out, '--json']);
@@ -207,6 +231,8 @@ describe('status', () => {
     expect(rows[0]).toBe('recipient,line,state,attempts,wamid,error_code,error_details,reason,first_attempt_at,sent_at,delivered_at,read_at');
     expect(rows).toHaveLength(4);
     expect(rows.some((l) => l.startsWith('+491703000001,') && l.includes(',sent,1,wamid.'))).toBe(true);
+    // In list order by CSV line, the invalid row where it stands.
+    expect(rows.slice(1).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual(['2 sent', '3 skipped', '4 sent']);
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 });
@@ -228,11 +254,17 @@ describe('send policies', () => {
     const { dir, file } = campaign(2, { window: { from: `${pad(h)}:10`, to: `${pad((h + 1) % 24)}:10`, days: 'mon-sun' } });
     const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--no-wait', '--yes', '--json'], { env: env() });
     expect(r.code).toBe(75);
-    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 0, pending: 2, outcome: 'paused' });
-    expect(ledgerEvents(dir).find((e) => e.t === 'cooldown-until')).toMatchObject({ code: 'waiting', reason: expect.stringMatching(/outside the send window/) });
+    const paused = JSON.parse(r.stdout);
+    expect(paused).toMatchObject({ sent: 0, pending: 2, outcome: 'paused', cooldownUntil: null });
+    expect(Date.parse(paused.pausedUntil)).toBeGreaterThan(Date.now() + 3600_000);
+    expect(r.stderr).toMatch(/outside the send window .*; paused until/);
+    // A window wait is worked out by each run from its own options, never stored as a cooldown.
+    expect(ledgerEvents(dir).some((e) => e.t === 'cooldown-until')).toBe(false);
     expect(await accepted()).toHaveLength(0);
     const open = await runCli(['send', '--campaign', file, '--interval', '20ms', '--window', 'off', '--no-wait', '--yes', '--json'], { env: env() });
-    expect(open.code).toBe(75); // the recorded wait still holds: nothing is sent before it ends
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout)).toMatchObject({ sent: 2, pending: 0, outcome: 'done' });
+    expect(await accepted()).toHaveLength(2);
   });
 
   it('pauses at the dailyLimit with a warning at 80 %', async () => {
@@ -241,7 +273,13 @@ describe('send policies', () => {
     expect(r.code).toBe(75);
     expect(JSON.parse(r.stdout)).toMatchObject({ sent: 5, pending: 1, outcome: 'paused' });
     expect(r.stderr).toMatch(/warning: 4 of 5 unique recipients used/);
-    expect(ledgerEvents(dir).find((e) => e.t === 'cooldown-until')).toMatchObject({ code: 'budget' });
+    expect(r.stderr).toMatch(/daily budget reached: 5 of 5 unique recipients/);
+    expect(ledgerEvents(dir).some((e) => e.t === 'cooldown-until')).toBe(false);
+    // A raised dailyLimit takes effect on the next run at once.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"dailyLimit":5', '"dailyLimit":6'));
+    const raised = await runCli(['send', '--campaign', file, '--interval', '20ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(raised.code).toBe(0);
+    expect(JSON.parse(raised.stdout)).toMatchObject({ sent: 6, pending: 0 });
   });
 
   it('shows the cost estimate, budget and window in the plan', async () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { root, runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098', NO_COLOR: '1', CI: '1' });
@@ -20,7 +20,7 @@ function campaign(n: number): string {
 /** Start `status --watch`, collect its stdout lines, stop it with a signal when `until` says so. */
 function watch(args: string[], until: (lines: string[]) => boolean, signal: NodeJS.Signals = 'SIGINT', onFirst?: () => void): Promise<{ code: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'status', '--watch', ...args], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'status', '--watch', ...args], { cwd: tempDir(), env: cleanEnv(env()), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
     let sent = false;

@@ -77,4 +77,30 @@ describe('suppressions', () => {
     const stdout = await cli(['suppressions', 'export', '--scope', 'all']);
     expect(stdout.stdout.trim().split('\r\n')).toHaveLength(5);
   });
+
+  it('imports a German CRM export (BOM, semicolons, CRLF, "Mobilnummer" and "Land" detected) and names the invalid rows by line', async () => {
+    const { cli, records } = setup();
+    const csv = join(fixtures, 'suppressions/crm-abmeldungen-de.csv');
+    const imp = await cli(['suppressions', 'import', csv, '--json']);
+    expect(imp.code).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({
+      rows: 6, added: 3, duplicates: 1, invalid: 2, phoneColumn: 'Mobilnummer', countryColumn: 'Land',
+      invalidRows: [{ line: 5, reason: 'missing-country-code' }, { line: 6, reason: 'invalid-characters' }],
+    });
+    expect(records().map((r) => r.e164)).toEqual(['+491707654321', '+436641234567', '+41791234567']);
+    const text = await cli(['suppressions', 'import', csv, '--country', 'DE']);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('columns: phone "Mobilnummer", country "Land"');
+    expect(text.stdout).toMatch(/^1 number suppressed from .*crm-abmeldungen-de\.csv \(6 rows; 3 already suppressed, 1 repeated, 1 invalid\)/);
+    expect(text.stderr).toMatch(/crm-abmeldungen-de\.csv:6: not a valid number \(invalid-characters\), skipped/);
+    expect(records().at(-1)).toMatchObject({ e164: '+491712223334', source: 'import' });
+  });
+
+  it('imports from standard input (-), naming it "standard input" in every line', async () => {
+    const { dir, file } = setup();
+    const r = await runCli(['suppressions', 'import', '-'], { cwd: dir, env: { WA_OPS_SUPPRESSIONS: file }, input: readFileSync(join(fixtures, 'suppressions/crm-abmeldungen-de.csv'), 'utf8') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^3 numbers suppressed from standard input \(6 rows;/);
+    expect(r.stderr).toMatch(/^warning standard input:5: not a valid number \(missing-country-code\), skipped$/m);
+  });
 });

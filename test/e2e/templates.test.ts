@@ -84,9 +84,20 @@ describe('templates push and status', () => {
     const created = await json(['templates', 'push', file]);
     expect(created.code).toBe(0);
     expect(created.doc.pushed[0]).toMatchObject({ file, template: 'receipt_push_once', outcome: 'created', id: expect.any(String) });
-    const again = await json(['templates', 'push', dir]);
-    expect(again.code).toBe(0);
-    expect(again.doc.pushed[0]).toMatchObject({ outcome: 'unchanged', id: created.doc.pushed[0].id });
+    // Approved meanwhile: an edit would send it back to PENDING, a create would add a second one.
+    sb.state.template('receipt_push_once', 'en_US')!.status = 'APPROVED';
+    const add = sb.state.addTemplate.bind(sb.state);
+    let creates = 0;
+    sb.state.addTemplate = (t) => (creates++, add(t));
+    try {
+      const again = await json(['templates', 'push', dir]);
+      expect(again.code).toBe(0);
+      expect(again.doc.pushed[0]).toMatchObject({ outcome: 'unchanged', status: 'APPROVED', id: created.doc.pushed[0].id });
+    } finally {
+      sb.state.addTemplate = add;
+    }
+    expect(creates).toBe(0);
+    expect(sb.state.template('receipt_push_once', 'en_US')!.status).toBe('APPROVED');
   });
 
   it('follows a review from PENDING to APPROVED, then edits the approved template', async () => {
@@ -137,7 +148,7 @@ describe('templates push and status', () => {
       writeFileSync(file, JSON.stringify(t));
       const inReview = await push();
       expect(inReview.code).toBe(3);
-      expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/in review/) });
+      expect(inReview.doc.pushed[0]).toMatchObject({ outcome: 'refused', status: 'PENDING', id: expect.any(String), reason: expect.stringMatching(/in review/) });
       // A watch that ends by --timeout while the review goes on: exit 75, run it again later.
       const watch = await runCli(['templates', 'status', '--watch', '--interval', '100ms', '--timeout', '300ms', '--json'], { env: { ...env(), WA_OPS_GRAPH_URL: slow.url } });
       expect(watch.code).toBe(75);
@@ -169,6 +180,14 @@ describe('templates push and status', () => {
     const status = await json(['templates', 'status', 'fruehling_sale:de', '--watch', '--interval', '100ms', '--timeout', '20s']);
     expect(status.code).toBe(1);
     expect(status.doc.templates).toEqual([expect.objectContaining({ name: 'fruehling_sale', status: 'REJECTED', reason: 'PROMOTIONAL', rules: ['discount-percentage'] })]);
+
+    // Pushed past the linter (--rule abbreviation=warn), rejected as INVALID_FORMAT: the rule is still named.
+    const vip = await json(['templates', 'push', join(fixtures, 'templates/faulty/abbreviation.json'), '--rule', 'abbreviation=warn']);
+    expect(vip.doc.pushed[0]).toMatchObject({ outcome: 'created', template: 'vip_reminder' });
+    const watched = await cli(['templates', 'status', 'vip_reminder:en_US', '--watch', '--interval', '100ms', '--timeout', '20s']);
+    expect(watched.code).toBe(1);
+    expect(watched.stderr).toMatch(/vip_reminder:en_US PENDING -> REJECTED/);
+    expect(watched.stdout).toMatch(/vip_reminder:en_US .*REJECTED .*INVALID_FORMAT .*abbreviation/);
   });
 
   it('status: nothing in review, and an unknown template is refused', async () => {

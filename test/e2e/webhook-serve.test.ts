@@ -137,6 +137,21 @@ describe('webhook serve: what it prints and how it stops', () => {
     expect(readSuppressions(join(dir, 'supp.jsonl')).isSuppressed('+491709999011', 'MARKETING')).toBeNull();
   });
 
+  it('keeps the later of a stop and a resume that Meta delivered out of order, across restarts', async () => {
+    const dir = tempDir();
+    const env = { WA_OPS_SUPPRESSIONS: join(dir, 'supp.jsonl') };
+    const s = await serve(['--verbose'], dir, env);
+    expect(await post(s.url, corpus('user-preferences-resume'))).toBe(200); // happened second, arrives first
+    await s.stop();
+    const t = await serve(['--verbose'], dir, env);
+    expect(await post(t.url, corpus('user-preferences-stop'))).toBe(200);
+    await t.stop();
+    const list = readSuppressions(join(dir, 'supp.jsonl'));
+    expect(list.isSuppressed('+491709999011', 'MARKETING')).toBeNull();
+    expect(list.history()).toMatchObject([{ op: 'lift', at: '2026-01-01T00:15:00.000Z', source: 'webhook' }]);
+    expect(t.stderr()).toMatch(/older than the one recorded/);
+  });
+
   it('finds the number of a 131050 known only by user id in the campaign ledgers (--campaigns, read only)', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'c'));
@@ -148,6 +163,14 @@ describe('webhook serve: what it prints and how it stops', () => {
     await s.stop();
     expect(readSuppressions(join(dir, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050', scope: 'marketing', userId: 'DE.13491208655302741918' }]);
     expect(readFileSync(ledger, 'utf8')).toBe(ledgerText);
+    // Without --campaigns the working directory is searched, as webhook analyze does.
+    const other = tempDir();
+    mkdirSync(join(other, 'campaigns', 'spring'), { recursive: true });
+    writeFileSync(join(other, 'campaigns', 'spring', 'x.ledger.jsonl'), ledgerText);
+    const d = await serve([], other);
+    expect(await post(d.url, corpus('status-failed-131050-bsuid'))).toBe(200);
+    await d.stop();
+    expect(readSuppressions(join(other, 'wa-ops.suppressions.jsonl')).entries()).toMatchObject([{ e164: '+491705550077', reason: '131050' }]);
   });
 });
 
@@ -221,8 +244,40 @@ describe('webhook serve --forward-to', () => {
     expect(Buffer.from(letter.body, 'base64').equals(body)).toBe(true);
     expect(s.stderr()).toMatch(/forward failed \(ECONNREFUSED\), retrying/);
     expect(s.stderr()).toMatch(/forward gave up after 2 tries \(ECONNREFUSED\): kept as a dead letter/);
-    expect(s.stderr()).toMatch(/0 forwarded, 1 dead letter in .*webhook-events\.dead-letters\.jsonl/);
+    expect(s.stderr()).toMatch(/0 forwarded \(1 retry\), 1 dead letter in .*webhook-events\.dead-letters\.jsonl/);
     expect(lines(join(dir, 'webhook-events.jsonl'))).toHaveLength(1);
+  });
+});
+
+describe('webhook serve --forward-to --json', () => {
+  it('prints where it listens as one JSON document, and the dead-letter count on stderr when stopped', async () => {
+    const dir = tempDir();
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const port = (dead.address() as AddressInfo).port;
+    dead.close();
+    const s = await serve(['--json', '--forward-to', `http://127.0.0.1:${port}/hook`, '--forward-attempts', '1'], dir);
+    const doc = JSON.parse(s.url);
+    expect(doc).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhook$/), events: join(dir, 'webhook-events.jsonl'), deadLetters: join(dir, 'webhook-events.dead-letters.jsonl') });
+    expect(await post(doc.url, corpus('status-read'))).toBe(200);
+    for (let i = 0; i < 60 && !existsSync(doc.deadLetters); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await s.stop('SIGINT')).toBe(130);
+    expect(s.stderr()).toMatch(/stopped after .*: 1 event stored, 0 forwarded, 1 dead letter in /);
+    expect(lines(doc.deadLetters)).toHaveLength(1);
+  });
+});
+
+describe('webhook serve --forward-to, dead-letter file unwritable', () => {
+  it('keeps serving and says where the event is, instead of crashing', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'webhook-events.dead-letters.jsonl'));
+    const s = await serve(['--forward-to', 'http://127.0.0.1:9/hook', '--forward-attempts', '1'], dir);
+    expect(await post(s.url, corpus('status-read'))).toBe(200);
+    for (let i = 0; i < 60 && !/dead letter/.test(s.stderr()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await post(s.url, corpus('status-sent-marketing'))).toBe(200);
+    expect(await s.stop()).toBe(143);
+    expect(s.stderr()).toMatch(/forward gave up after 1 try \(ECONNREFUSED\): could not keep it as a dead letter \(.*webhook-events\.dead-letters\.jsonl: EISDIR\); the event is in the events file/);
+    expect(lines(join(dir, 'webhook-events.jsonl'))).toHaveLength(2);
   });
 });
 

@@ -137,6 +137,13 @@ describe('statuses from the sandbox reach the events file; send honours the supp
     expect(status).toMatchObject({ total: 4, skipped: 1 });
     const analysis = JSON.parse((await runCli(['webhook', 'analyze', join(dir, 'events.jsonl'), '--campaigns', dir, '--json', '--html', join(dir, 'report.html')])).stdout);
     expect(analysis.funnels[0]).toMatchObject({ template: 'spring_sale:de', accepted: 3, delivered: 2, failed: 1, noStatus: 0, failures: { '131026': 1 } });
+    // The same counts as status (the ledger folded with the events), with the same identity.
+    const keys = ['total', 'sent', 'delivered', 'read', 'failed', 'pending', 'unknown', 'skipped', 'failures'] as const;
+    const pick = (o: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+    const folded = JSON.parse((await runCli(['status', '--campaign', join(dir, 'c.json'), '--events', join(dir, 'events.jsonl'), '--json'], { env })).stdout);
+    expect(pick(analysis.funnels[0])).toEqual(pick(folded));
+    const f = analysis.funnels[0];
+    expect(f.sent + f.failed + f.pending + f.unknown + f.skipped).toBe(f.total);
     expect(analysis.failures[0]).toMatchObject({ code: '131026', action: 'fail-recipient' });
     expect(analysis.failuresByCountry).toEqual({ DE: 1 });
     const html = readFileSync(join(dir, 'report.html'), 'utf8');

@@ -179,3 +179,32 @@ describe('GraphClient against odd servers', () => {
     await c.close();
   });
 });
+
+describe('GraphClient template listing', () => {
+  it('asks for the rejection reason and quality explicitly (Meta leaves them out of the default fields), and follows the pages', async () => {
+    const seen: URLSearchParams[] = [];
+    const server: Server = createServer((req, res) => {
+      const q = new URL(req.url ?? '/', 'http://x').searchParams;
+      seen.push(q);
+      const page = q.get('after') ? [{ id: '2', name: 'b', language: 'de', status: 'REJECTED', category: 'MARKETING', rejected_reason: 'PROMOTIONAL', components: [] }] : [{ id: '1', name: 'a', language: 'en', status: 'APPROVED', category: 'UTILITY', quality_score: { score: 'GREEN' }, components: [] }];
+      const paging = q.get('after') ? { cursors: { after: 'END' } } : { cursors: { after: 'P2' }, next: 'http://x/next' };
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: page, paging }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const c = new GraphClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiVersion: 'v23.0', token: 't' });
+    try {
+      const list = await c.listTemplates('210987654321098', { status: 'REJECTED' });
+      expect(list.map((t) => [t.name, t.rejected_reason ?? t.quality_score?.score])).toEqual([['a', 'GREEN'], ['b', 'PROMOTIONAL']]);
+      expect(seen).toHaveLength(2);
+      for (const q of seen) {
+        expect(q.get('fields')?.split(',')).toEqual(expect.arrayContaining(['id', 'name', 'language', 'status', 'category', 'components', 'rejected_reason', 'quality_score']));
+        expect(q.get('status')).toBe('REJECTED');
+      }
+      expect(seen[1].get('after')).toBe('P2');
+    } finally {
+      await c.close();
+      server.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkMedia } from '../../src/io/campaign/media.js';
-import { probe } from '../../src/io/graph/client.js';
+import { probe } from '../../src/io/graph/probe.js';
 import { internalAddressKind } from '../../src/core/url-policy.js';
 
 let server: Server;

@@ -19,8 +19,8 @@ const report: DeliveryReport = {
   inbound: 3,
   messages: 163,
   funnels: [
-    { campaign: 'fruehling-ec6e9b75', template: 'spring_sale:de', accepted: 163, sent: 163, delivered: 158, read: 99, failed: 5, readCoverage: 0.63, failures: { '131026': 5 }, noStatus: 0 },
-    { campaign: 'big-list', template: 'order_shipped:en_US', accepted: 1_234_567, sent: 1_234_000, delivered: 1_200_000, read: 999_999, failed: 567, readCoverage: 0.8, failures: {}, noStatus: 0 },
+    { campaign: 'fruehling-ec6e9b75', template: 'spring_sale:de', accepted: 163, sent: 163, delivered: 158, read: 99, failed: 5, readCoverage: 0.63, failures: { '131026': 5 }, noStatus: 0, total: 170, pending: 2, unknown: 0, skipped: 0 },
+    { campaign: 'big-list', template: 'order_shipped:en_US', accepted: 1_234_567, sent: 1_234_000, delivered: 1_200_000, read: 999_999, failed: 567, readCoverage: 0.8, failures: {}, noStatus: 0, total: 1_234_567, pending: 0, unknown: 0, skipped: 0 },
   ],
   latency: { sentToDelivered: none, deliveredToRead: none, sentToRead: none },
   failures: [],

@@ -83,6 +83,12 @@ describe('whatsapp-api-js', () => {
     }
   });
 
+  it('sends to a business-scoped user id (recipient instead of to)', async () => {
+    const r = (await api.sendMessage(PN, { bsuid: 'US.13491208655302741918' } as never, new Template('hello_world', new Language('en_US')))) as { contacts?: unknown[]; messages?: { id: string }[] };
+    expect(r.messages?.[0].id).toMatch(/^wamid\./);
+    expect(r.contacts).toEqual([{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }]);
+  });
+
   it('marks a message as read, with and without the typing indicator', async () => {
     expect(await api.markAsRead(PN, 'wamid.HBgLNDkxNzAxMjM0NTY3')).toEqual({ success: true });
     expect(await api.markAsRead(PN, 'wamid.HBgLNDkxNzAxMjM0NTY3', 'text')).toEqual({ success: true });
@@ -103,6 +109,18 @@ describe('whatsapp-api-js', () => {
   it('sees a disallowed upload refused by the sandbox when its own check is off', async () => {
     const r = (await api.uploadMedia(PN, form(new Blob([Buffer.from('MZ')], { type: 'application/x-msdownload' })), false)) as { error?: { code: number } };
     expect(r.error?.code).toBe(100);
+  });
+
+  it('blocks and unblocks users (an unversioned path, as it sends it) and manages QR codes', async () => {
+    expect(await api.blockUser(PN, '491701112233')).toEqual({ messaging_product: 'whatsapp', block_users: { added_users: [{ input: '491701112233', wa_id: '491701112233' }] } });
+    expect(await api.unblockUser(PN, '491701112233')).toMatchObject({ block_users: { removed_users: [{ wa_id: '491701112233' }] } });
+    const qr = (await api.createQR(PN, 'Hallo', 'svg')) as { code: string; qr_image_url: string; deep_link_url: string };
+    expect(qr).toMatchObject({ code: expect.any(String), prefilled_message: 'Hallo', deep_link_url: `https://wa.me/message/${qr.code}`, qr_image_url: expect.stringMatching(/\.svg$/) });
+    expect(await api.updateQR(PN, qr.code, 'Hi again')).toMatchObject({ code: qr.code, prefilled_message: 'Hi again' });
+    expect(await api.retrieveQR(PN, qr.code)).toEqual({ data: [{ code: qr.code, prefilled_message: 'Hi again', deep_link_url: qr.deep_link_url }] });
+    expect(((await api.retrieveQR(PN)) as { data: unknown[] }).data).toHaveLength(1);
+    expect(await api.deleteQR(PN, qr.code)).toEqual({ success: true });
+    expect(((await api.retrieveQR(PN)) as { data: unknown[] }).data).toEqual([]);
   });
 });
 
@@ -148,6 +166,33 @@ describe('@great-detail/whatsapp', () => {
     expect(next.data.map((t) => t.name)).not.toContain(page.data[0].name);
     const byName = (await c.template.list(WABA, { name_or_content: 'spring' } as never).json()) as { data: { name: string }[] };
     expect(byName.data.map((t) => t.name)).toEqual(['spring_sale']);
+    // Several values go as a JSON array; quality_score is a filter too.
+    const several = (await c.template.list(WABA, { category: ['MARKETING', 'AUTHENTICATION'], quality_score: ['GREEN'], fields: ['name', 'category', 'quality_score'] } as never).json()) as { data: { name: string; category: string; quality_score: { score: string } }[] };
+    expect(several.data.map((t) => t.name).sort()).toEqual(['new_collection', 'spring_sale']);
+    expect(several.data.every((t) => t.category === 'MARKETING' && t.quality_score.score === 'GREEN')).toBe(true);
+  });
+
+  it('creates, reads, edits and deletes a template, and searches the template library', async () => {
+    const c = client();
+    const created = (await c.template.create(WABA, { name: 'gd_pickup', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your parcel is ready for pickup.' }] } as never).json()) as { id: string; status: string };
+    expect(created.status).toBe('PENDING');
+    expect(await c.template.get(created.id, { fields: ['name', 'status'] }).json()).toEqual({ id: created.id, name: 'gd_pickup', status: 'PENDING' });
+    const library = (await c.template.listLibrary({ search: 'payment', language: 'en_US' } as never).json()) as { data: { name: string; category: string }[] };
+    expect(library.data.map((t) => t.name)).toEqual(['payment_reminder_1']);
+    expect(await c.template.delete(WABA, { name: 'gd_pickup' } as never).json()).toEqual({ success: true });
+  });
+
+  it('reads the WABA, its phone numbers and subscriptions; reads and updates the business profile and the number', async () => {
+    const c = client();
+    expect(await c.whatsappBusinessAccount.get(WABA, { fields: ['name', 'timezone_id'] }).json()).toEqual({ id: WABA, name: 'wa-ops Sandbox Shop', timezone_id: '1' });
+    expect(await c.phoneNumbers.getPhoneNumber({ phoneNumberID: PN, fields: ['quality_rating', 'verified_name'] } as never).json()).toMatchObject({ id: PN, quality_rating: 'GREEN' });
+    expect(((await c.phoneNumbers.listPhoneNumbers({ businessAccountID: WABA } as never).json()) as { data: { id: string }[] }).data[0].id).toBe(PN);
+    expect(await c.phoneNumbers.updatePhoneNumber({ phoneNumberID: PN, new_display_name: 'Sandbox Shop Two' } as never).json()).toEqual({ success: true });
+    expect(await c.subscribedApps.createSubscription({ businessAccountID: WABA } as never).json()).toEqual({ success: true });
+    expect(((await c.subscribedApps.listSubscriptions({ businessAccountID: WABA } as never).json()) as { data: unknown[] }).data).toHaveLength(1);
+    expect(await c.businessProfile.updateBusinessProfile({ phoneNumberID: PN, about: 'Open 9-5', websites: ['https://shop.example.com'] } as never).json()).toEqual({ success: true });
+    expect(await c.businessProfile.getBusinessProfile({ phoneNumberID: PN, fields: ['about', 'websites'] } as never).json()).toEqual({ data: [{ about: 'Open 9-5', websites: ['https://shop.example.com'], messaging_product: 'whatsapp' }] });
+    await expect(c.businessProfile.updateBusinessProfile({ phoneNumberID: PN, email: 'not-an-address' } as never).json()).rejects.toMatchObject({ response: { status: 400 } });
   });
 });
 
@@ -183,6 +228,22 @@ describe('whatsapp-business', () => {
     await new Promise<void>((resolve) => stream.on('close', () => resolve()));
     expect(readFileSync(dest)).toEqual(PNG);
     expect(await c.deleteMedia(id)).toEqual({ success: true });
+  });
+
+  it('reads and updates the business profile, lists the numbers, registers, verifies and sets the PIN', async () => {
+    const c = client();
+    expect(((await c.getBusinessProfile()) as { data: Record<string, unknown>[] }).data[0]).toMatchObject({ messaging_product: 'whatsapp', vertical: expect.any(String), websites: expect.any(Array) });
+    expect(await c.updateBusinessProfile({ description: 'Rehearsal shop', vertical: 'RETAIL' })).toEqual({ success: true });
+    expect(((await c.getBusinessProfile(['description'])) as { data: Record<string, unknown>[] }).data).toEqual([{ description: 'Rehearsal shop', messaging_product: 'whatsapp' }]);
+    expect(((await c.getBusinessPhoneNumbers()) as { data: { id: string }[] }).data[0].id).toBe(PN);
+    expect(await c.getSingleBusinessPhoneNumber(PN)).toMatchObject({ id: PN, display_phone_number: expect.any(String) });
+    expect(await c.updateIdentityCheckState({ enable_identity_key_check: true })).toEqual({ success: true });
+    expect(await c.requestPhoneNumberVerificationCode({ phoneNumberId: PN, code_method: 'SMS', language: 'en_US' } as never)).toEqual({ success: true });
+    expect(await c.verifyPhoneNumberCode({ phoneNumberId: PN, code: '123456' } as never)).toEqual({ success: true });
+    expect(await c.registerPhone({ phoneNumberId: PN, pin: '123456' } as never)).toEqual({ success: true });
+    expect(await c.setupTwoStepAuth({ phoneNumberId: PN, pin: '654321' } as never)).toEqual({ success: true });
+    await expect(c.setupTwoStepAuth({ phoneNumberId: PN, pin: '12' } as never)).rejects.toMatchObject({ code: 100 });
+    expect(await c.deregisterPhone(PN)).toEqual({ success: true });
   });
 
   it('gets refusals in the error shape it parses', async () => {

@@ -107,6 +107,31 @@ describe.skipIf(!openApiPresent)("Meta's OpenAPI request examples, each accepted
     }
   });
 
+  it('the phone number and account examples: register, codes, PIN, settings, profile, blocked users, QR codes, marketing messages, the WABA', async () => {
+    const refused: string[] = [];
+    const edges = ['register', 'request_code', 'verify_code', 'settings', 'whatsapp_business_profile', 'block_users', 'message_qrdls', 'marketing_messages'];
+    const created = await call(sb, 'POST', `${PN}/message_qrdls`, { prefilled_message: 'Hi' });
+    const cases = [
+      ...edges.map((edge) => ({ path: `/{Version}/{Phone-Number-ID}/${edge}`, method: 'post' as const, to: `${PN}/${edge}` })),
+      { path: '/{Version}/{Phone-Number-ID}/block_users', method: 'delete' as const, to: `${PN}/block_users` },
+      { path: '/{Version}/{Phone-Number-ID}', method: 'post' as const, to: PN },
+      { path: '/{Version}/{WABA-ID}', method: 'post' as const, to: WABA },
+    ];
+    let n = 0;
+    for (const c of cases) {
+      const examples = requestExamples(c.path, c.method);
+      expect(examples.length, c.path).toBeGreaterThan(0);
+      for (const e of examples) {
+        const body = fill(e.value, { name: e.name, to: `+1650555${2000 + n++}`, mediaId: '' }) as Record<string, any>;
+        if (c.path.endsWith('message_qrdls') && body.code) body.code = created.json.code; // the example's code is one of Meta's
+        if (body.template && !sb.state.template(body.template.name, body.template.language.code)) sb.state.addTemplate(fitting(body.template));
+        const r = await call(sb, c.method.toUpperCase(), c.to, body);
+        if (r.status !== 200) refused.push(`${c.method} ${c.path} ${e.name}: ${r.status} ${JSON.stringify(r.json.error)}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('POST /{pnid}/media: the audio, image and sticker upload examples, as multipart', async () => {
     const types: Record<string, string> = { ogg: 'audio/ogg', webp: 'image/webp' };
     for (const e of requestExamples('/{Version}/{Phone-Number-ID}/media', 'post')) {
@@ -192,5 +217,43 @@ describe('requests Meta refuses, refused with its code and HTTP 400', () => {
       { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.ABC', typing_indicator: { type: 'text' } },
     ];
     for (const body of ok) expect((await call(sb, 'POST', `${PN}/messages`, body)).status, JSON.stringify(body).slice(0, 80)).toBe(200);
+  });
+});
+
+describe('template management Meta refuses', () => {
+  let sb: SandboxServer;
+  beforeAll(async () => {
+    sb = await startSandbox({ reviewDelayMs: 0 });
+  });
+  afterAll(() => sb.close());
+
+  it.each<[string, unknown]>([
+    ['components that are not objects', { name: 'x_one', language: 'en_US', category: 'UTILITY', components: [null] }],
+    ['a body without text', { name: 'x_two', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY' }] }],
+    ['no components', { name: 'x_three', language: 'en_US', category: 'UTILITY', components: [] }],
+  ])('refuses a template with %s (100, nothing stored)', async (_name, body) => {
+    const r = await call(sb, 'POST', `${WABA}/message_templates`, body);
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe(100);
+    expect((await call(sb, 'GET', `${WABA}/message_templates?name=${(body as { name: string }).name}`)).json.data).toEqual([]);
+  });
+
+  it('refuses an edit with broken components and a send whose components are not an array', async () => {
+    expect((await call(sb, 'POST', '1000000000000001', { components: [{ type: 'BODY', text: '' }] })).json.error.code).toBe(100);
+    const send = await call(sb, 'POST', `${PN}/messages`, { messaging_product: 'whatsapp', to: '491701234567', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' }, components: 'none' } });
+    expect(send.json.error.code).toBe(100);
+  });
+});
+
+describe('unknown objects', () => {
+  it('answers like the Graph API: 400, code 100, subcode 33, GraphMethodException', async () => {
+    const sb = await startSandbox();
+    try {
+      const r = await call(sb, 'GET', '123456789');
+      expect(r.status).toBe(400);
+      expect(r.json.error).toMatchObject({ code: 100, error_subcode: 33, type: 'GraphMethodException', message: expect.stringMatching(/^Unsupported get request\. Object with ID '123456789' does not exist/) });
+    } finally {
+      await sb.close();
+    }
   });
 });

@@ -143,6 +143,34 @@ describe('24 h customer service window and PMP pricing', () => {
   });
 });
 
+describe('business-scoped user ids (BSUID)', () => {
+  it('sends to a BSUID (recipient, no to): the answer has user_id and no wa_id, the statuses recipient_user_id and no number', async () => {
+    const r = await call('POST', `${PN}/messages`, { messaging_product: 'whatsapp', recipient: 'DE.13491208655302741918', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } });
+    expect(r.json.contacts).toEqual([{ input: 'DE.13491208655302741918', user_id: 'DE.13491208655302741918' }]);
+    await settle();
+    const mine = received.flatMap((x) => x.body.entry[0].changes[0].value.statuses ?? []).filter((st: any) => st.recipient_user_id === 'DE.13491208655302741918');
+    expect(mine.map((st: any) => st.status)).toEqual(expect.arrayContaining(['sent', 'delivered']));
+    expect(mine.every((st: any) => st.recipient_id === undefined)).toBe(true);
+    expect(statuses.some((st) => st.recipient?.bsuid === 'DE.13491208655302741918' && st.phone === 'DE.13491208655302741918')).toBe(true); // whatsapp-api-js reads it
+    expect((await call('POST', `${PN}/messages`, { messaging_product: 'whatsapp', recipient: 'not a bsuid', type: 'text', text: { body: 'x' } })).json.error.code).toBe(131009);
+  });
+
+  it('gives every inbound user a stable BSUID, and a send to it reaches the number inside the open window', async () => {
+    const res = await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: '491705000010', text: 'Hallo' }) });
+    expect(res.status).toBe(200);
+    const value = received[0].body.entry[0].changes[0].value;
+    const userId = value.contacts[0].user_id as string;
+    expect(userId).toMatch(/^DE\.\d{20}$/);
+    expect(value.messages[0].from_user_id).toBe(userId);
+    received.length = 0;
+    const r = await call('POST', `${PN}/messages`, { messaging_product: 'whatsapp', recipient: userId, type: 'text', text: { body: 'Gern!' } });
+    expect(r.json.contacts).toEqual([{ input: userId, user_id: userId }]);
+    await settle();
+    const sent = statusesOf('+491705000010').find((st: any) => st.status === 'sent');
+    expect(sent).toMatchObject({ recipient_id: '491705000010', recipient_user_id: userId, pricing: { type: 'free_customer_service', category: 'service' } });
+  });
+});
+
 describe('template review: PENDING, then message_template_status_update', () => {
   const change = (name: string) => received.map((r) => r.body.entry[0]).find((e) => e.changes[0].field === 'message_template_status_update' && e.changes[0].value.message_template_name === name);
 

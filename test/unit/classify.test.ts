@@ -74,7 +74,38 @@ describe('the missing "+": both readings', () => {
   it.each([
     ['17012345678', 'DE', '+17012345678 or +4917012345678'],
     ['5016123456', 'US', '+5016123456 or +15016123456'],
+    // Italy writes no brackets: "(376)" may be Andorra's calling code or an Italian prefix.
+    ['(376) 312 345', 'IT', '+376312345 or +39376312345'],
   ])('%s (%s) is ambiguous: %s', (cell, region, detail) => {
     expect(classify(cell, region)).toMatchObject({ valid: false, reason: 'ambiguous-country-code', e164: '', detail });
+  });
+});
+
+describe('forms CRMs and spreadsheets produce', () => {
+  it.each([
+    ['(+49) 170 1234567', undefined, '+491701234567', ''],
+    ['49 (0) 170 1234567', 'FR', '+491701234567', 'assumed-international'],
+    ['491701234567.0', 'DE', '+491701234567', 'assumed-international'],
+    ['491701234567,00', undefined, '+491701234567', 'assumed-international'],
+    ['+491701234567.0', undefined, '+491701234567', ''],
+    ['508 055 12 34', undefined, '+508551234', 'assumed-international'],
+  ])('%s (%s) is %s %s', (cell, region, e164, detail) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
+  });
+
+  it('keeps a float-looking cell that is not a whole number, and Excel exponents, out', () => {
+    expect(classify('4.91701E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('4,91701234567E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('491701234567.5', 'DE').e164).not.toBe('+491701234567');
+  });
+
+  it('reads "(501) 612-3456" as a US area code where the US writes area codes in brackets', () => {
+    expect(classify('(501) 612-3456', 'US')).toMatchObject({ valid: true, e164: '+15016123456' });
+  });
+
+  it('reads a number in a calling code several regions share ("+1" from a country cell)', () => {
+    expect(classify('(416) 555-0123', '+1')).toMatchObject({ valid: true, e164: '+14165550123', region: 'CA' });
+    expect(classify('07400 123456', '+44')).toMatchObject({ valid: true, e164: '+447400123456', region: 'GB' });
+    expect(classify('12', '+44').reason).toBe('too-short');
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCsv } from '../../src/io/csv/reader.js';
 import { guessDelimiter, sniff } from '../../src/io/csv/sniff.js';
 import { RecordSplitter } from '../../src/io/csv/record-splitter.js';
 import { csvLine, formulaSafe } from '../../src/io/csv/writer.js';
@@ -116,5 +120,29 @@ describe('JSON syntax errors', () => {
     const r = parseJsonText('WA_OPS_TOKEN=EAAGsecretsecret\n');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.reason).not.toMatch(/WA_OPS|EAAG/);
+  });
+});
+
+describe('encodings past the sniffed head', () => {
+  const read = async (bytes: Buffer): Promise<string> => {
+    const dir = mkdtempSync(join(tmpdir(), 'wa-ops-decoder-'));
+    const path = join(dir, 'list.csv');
+    writeFileSync(path, bytes);
+    let text = '';
+    for await (const b of (await openCsv(path)).blocks(1024)) text += b.text;
+    return text;
+  };
+  const asciiHead = 'Name;Telefon\r\n' + Array.from({ length: 4000 }, (_, i) => `Mustermann;0170 ${1000000 + i}\r\n`).join('');
+
+  it('reads a Windows-1252 byte after 64 KiB of ASCII as Windows-1252, not as a replacement character', async () => {
+    const text = await read(Buffer.concat([Buffer.from(asciiHead), Buffer.from('M\xfcller;0170 9999999\r\n', 'latin1')]));
+    expect(text.endsWith('Müller;0170 9999999\r\n')).toBe(true);
+    expect(text).not.toContain('\ufffd');
+  });
+
+  it('keeps a UTF-8 file UTF-8, and replaces only a damaged byte in one', async () => {
+    expect((await read(Buffer.from(`${asciiHead}Müller;0170 9999999\r\n`))).endsWith('Müller;0170 9999999\r\n')).toBe(true);
+    const damaged = await read(Buffer.concat([Buffer.from(`${asciiHead}Jörg;1\r\n`), Buffer.from('M\xfcller;2\r\n', 'latin1')]));
+    expect(damaged.endsWith('Jörg;1\r\nM\ufffdller;2\r\n')).toBe(true);
   });
 });

@@ -14,4 +14,9 @@ describe('mergeEnv', () => {
     expect(m.text).toBe('# db\nexport DB=postgres://x\nWA_OPS_TOKEN=new\nAPI_KEY="a b"\nWA_OPS_VERIFY_TOKEN=same\nWA_OPS_APP_SECRET="s e#cret"\n');
     expect(m).toMatchObject({ replaced: ['WA_OPS_TOKEN'], unchanged: ['WA_OPS_VERIFY_TOKEN'], added: ['WA_OPS_APP_SECRET'], kept: ['DB', 'API_KEY'] });
   });
+
+  it('keeps a Windows file\'s CRLF line endings and an export prefix on a replaced key', () => {
+    const m = mergeEnv('A=1\r\nexport WA_OPS_TOKEN=old\r\n', { WA_OPS_TOKEN: 'new', WA_OPS_WABA_ID: '2' }, '# header');
+    expect(m.text).toBe('A=1\r\nexport WA_OPS_TOKEN=new\r\nWA_OPS_WABA_ID=2\r\n');
+  });
 });

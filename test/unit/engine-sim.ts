@@ -1,6 +1,6 @@
 // A fake-clock driver for the pure send engine: a simulated API answers after a latency; sleeps advance the clock.
 import { createEngine, step } from '../../src/core/campaign/engine.js';
-import type { EngineConfig, EngineInput, ErrorFacts, StopReason } from '../../src/core/campaign/engine-types.js';
+import type { EngineConfig, EngineInput, EngineState, ErrorFacts, StopReason } from '../../src/core/campaign/engine-types.js';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
 import { apply, emptyState, type LedgerState } from '../../src/core/campaign/ledger-state.js';
 import { actionFor } from '../../src/core/graph/actions.js';
@@ -24,6 +24,8 @@ export interface SimResult {
   notices: string[];
   ledger: LedgerState;
   steps: number;
+  /** The engine at its stop. */
+  engine?: EngineState;
 }
 
 export const T0 = Date.parse('2026-03-28T08:00:00.000Z');
@@ -34,7 +36,7 @@ export function config(n: number, over: Partial<EngineConfig> = {}): EngineConfi
 }
 
 /** Run the engine to its stop with a fake clock. answer() decides each request's answer; signals fire at given times. */
-export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; ledger?: LedgerEvent[]; signalAt?: number; maxSteps?: number } = {}): SimResult {
+export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; ledger?: LedgerEvent[]; signalAt?: number; maxSteps?: number; observe?: (st: EngineState, now: number) => void } = {}): SimResult {
   let now = o.start ?? T0;
   const ledger = emptyState();
   for (const e of o.ledger ?? []) apply(ledger, e);
@@ -61,9 +63,11 @@ export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now
       else if (a.t === 'stop') {
         res.stop = a.reason;
         res.now = now;
+        res.engine = st;
         return res;
       }
     }
+    o.observe?.(st, now);
     pending.sort((a, b) => a.at - b.at);
     const next = pending[0];
     if (next && next.at <= sleepUntil) {

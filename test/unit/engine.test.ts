@@ -3,6 +3,7 @@ import { isOpen, parseWindow } from '../../src/core/campaign/window.js';
 import { replay, summarise } from '../../src/core/campaign/ledger-state.js';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
 import { config, graphError, ok, refused, simulate, T0 } from './engine-sim.js';
+import { remaining } from '../../src/core/campaign/engine.js';
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
 const cooldowns = (recs: LedgerEvent[]) => recs.filter((e): e is Extract<LedgerEvent, { t: 'cooldown-until' }> => e.t === 'cooldown-until');
@@ -22,6 +23,15 @@ describe('engine: pacing', () => {
       expect(gaps(times).every((g) => g === interval)).toBe(true);
     }
     expect(r.now - T0).toBeLessThan((n / senders.length) * interval + 100);
+  });
+
+  it('ends as soon as the last answer is in, without waiting for a pace slot nobody needs (also at --limit)', () => {
+    const one = simulate(config(1, { intervalMs: 6000 }), ok, { latencyMs: 50 });
+    expect(one.stop.outcome).toBe('done');
+    expect(one.now - T0).toBeLessThan(1000);
+    const limited = simulate(config(5, { intervalMs: 6000, limit: 2 }), ok, { latencyMs: 50 });
+    expect(limited.sends).toHaveLength(2);
+    expect(limited.now - T0).toBeLessThan(7000);
   });
 
   it('keeps the 6 s pair rule for an unknown attempt of moments ago retried (--retry-unknown)', () => {
@@ -104,10 +114,14 @@ describe('engine: budget, limit, deadline, signals', () => {
   it('pauses at the daily budget and resumes when the oldest first attempt leaves the 24 h window', () => {
     const budget = { limit: 4, warnAt: 2, pauseAt: 3, source: 'dailyLimit' };
     const paused = simulate(config(5, { budget, noWait: true }), ok);
-    expect(paused.stop).toMatchObject({ outcome: 'paused' });
+    expect(paused.stop).toMatchObject({ outcome: 'paused', code: 'budget', until: paused.sends[0].at + 86_400_000 });
     expect(paused.sends).toHaveLength(3);
-    expect(cooldowns(paused.records)[0]).toMatchObject({ code: 'budget' });
+    // Worked out from the attempts and this run's options, never stored: a raised limit lifts it at once.
+    expect(cooldowns(paused.records)).toEqual([]);
     expect(paused.notices.some((n) => /warning: 2 of 4/.test(n))).toBe(true);
+    const raised = simulate(config(5, { budget: { ...budget, limit: 10, pauseAt: 10 }, noWait: true }), ok, { ledger: paused.records, start: paused.now + 1000 });
+    expect(raised.stop.outcome).toBe('done');
+    expect(raised.sends.map((x) => x.r)).toEqual(['+491700000003', '+491700000004']);
     const waited = simulate(config(5, { budget }), ok);
     expect(waited.sends).toHaveLength(5);
     expect(waited.sends[3].at).toBeGreaterThanOrEqual(T0 + 86_400_000);
@@ -148,6 +162,33 @@ describe('engine: budget, limit, deadline, signals', () => {
   });
 });
 
+describe('engine: progress', () => {
+  const trace = (cfg: Parameters<typeof simulate>[0], answer: Parameters<typeof simulate>[1], ledger?: LedgerEvent[]) => {
+    const seen: number[] = [];
+    const r = simulate(cfg, answer, { ledger, observe: (st) => seen.push(remaining(st)) });
+    return { r, seen };
+  };
+  it.each([
+    { name: 'retries, cooldowns and backoffs', cfg: config(12, { concurrency: 4, intervalMs: 100 }), limit: undefined },
+    { name: 'a --limit below the list', cfg: config(12, { limit: 5, intervalMs: 100 }), limit: 5 },
+    { name: 'a --limit above the list', cfg: config(4, { limit: 9, intervalMs: 100 }), limit: 9 },
+  ])('"remaining" never goes up and starts at what --limit allows: $name', ({ cfg, limit }) => {
+    const answer = (rcpt: string, nth: number) => (rcpt.endsWith('1') && nth <= 2 ? graphError(131000) : rcpt.endsWith('2') && nth === 1 ? graphError(130429) : rcpt.endsWith('3') && nth <= 2 ? graphError(131056) : rcpt.endsWith('4') && nth === 1 ? refused : ok(rcpt));
+    const { r, seen } = trace({ ...cfg, cooldownMs: 60_000 }, answer);
+    expect(r.stop.outcome).toBe('done');
+    expect(seen[0]).toBe(Math.min(cfg.items.length, limit ?? Infinity));
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1]);
+    expect(remaining(r.engine!)).toBe(0);
+  });
+
+  it('"remaining" passes over recipients another worker already took', () => {
+    const at = new Date(T0 - 60_000).toISOString();
+    const { r, seen } = trace(config(3), ok, [{ t: 'attempt', r: '+491700000000', n: 1, sender: 's9', cb: 'x', at }]);
+    expect(seen[0]).toBe(2);
+    expect(remaining(r.engine!)).toBe(0);
+  });
+});
+
 describe('engine: send windows', () => {
   const berlin = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(ms);
 
@@ -168,10 +209,30 @@ describe('engine: send windows', () => {
     const t = performance.now();
     const r = simulate(config(40_000, { window: { w, seed: 1 }, noWait: true, batch: 5000 }), ok);
     const ms = performance.now() - t;
-    expect(r.stop.outcome).toBe('paused');
+    expect(r.stop).toMatchObject({ outcome: 'paused', code: 'window', message: expect.stringMatching(/outside the send window 03:00-04:00/) });
     expect(r.sends).toHaveLength(0);
-    expect(cooldowns(r.records)[0]).toMatchObject({ code: 'waiting' });
     expect(ms).toBeLessThan(1000);
+  });
+
+  it('a window wait binds no later run: nothing is stored, and a run without the window sends at once', () => {
+    const w = parseWindow({ from: '03:00', to: '04:00' });
+    const paused = simulate(config(3, { window: { w, seed: 1 }, noWait: true }), ok);
+    expect(paused.stop.outcome).toBe('paused');
+    expect(cooldowns(paused.records)).toEqual([]);
+    const off = simulate(config(3, { noWait: true }), ok, { ledger: paused.records, start: paused.now + 1000 });
+    expect(off.stop.outcome).toBe('done');
+    expect(off.sends).toHaveLength(3);
+  });
+
+  it('ignores window and budget waits that older versions stored as cooldowns; API cooldowns still bind', () => {
+    const at = new Date(T0).toISOString();
+    const until = new Date(T0 + 3600_000).toISOString();
+    const stored = (code: number | string) => [{ t: 'cooldown-until' as const, until, code, reason: 'x', at }];
+    expect(simulate(config(1, { noWait: true }), ok, { ledger: stored('waiting') }).sends).toHaveLength(1);
+    expect(simulate(config(1, { noWait: true }), ok, { ledger: stored('budget') }).sends).toHaveLength(1);
+    const api = simulate(config(1, { noWait: true }), ok, { ledger: stored(130429) });
+    expect(api.sends).toHaveLength(0);
+    expect(api.stop).toMatchObject({ outcome: 'paused', until: T0 + 3600_000 });
   });
 });
 

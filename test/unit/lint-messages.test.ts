@@ -41,6 +41,34 @@ describe('lint advice in the template language', () => {
 
   it('localises the values it quotes too (component names, counts)', () => {
     const long = text(`Hallo {{1}}, ${'x'.repeat(1100)} danke.`, 'de').find((x) => x.rule === 'length');
-    expect(long!.message).toMatch(/^Text: 11\d\d Zeichen, über Metas Grenze von 1024$/);
+    expect(long!.message).toMatch(/^Text: 1\.1\d\d Zeichen, über Metas Grenze von 1\.024$/);
+  });
+
+  it.each([
+    ['de', 'Hallo {{1}}, danke für Ihre Bestellung, thx und bis bald.', /"danke"/],
+    ['es', 'Hola {{1}}, gracias por tu pedido, thx y hasta pronto.', /"gracias"/],
+    ['pt', 'Olá {{1}}, obrigado pelo pedido, thx e até logo.', /"obrigado"/],
+    ['fr', 'Bonjour {{1}}, merci pour votre commande, thx et à bientôt.', /"merci"/],
+    ['it', 'Ciao {{1}}, grazie per il tuo ordine, thx e a presto.', /"grazie"/],
+    ['id', 'Halo {{1}}, pesanan Anda sudah kami terima, thx dan sampai jumpa.', /"terima kasih"/],
+    ['tr', 'Merhaba {{1}}, siparişiniz alındı, thx ve görüşmek üzere.', /"teşekkürler"/],
+    ['zh', '您好 {{1}}，您的订单已收到 thx 祝您愉快。', /"谢谢"/],
+  ])('%s: the plain wording of shared jargon is in the template language too', (language, body, plain) => {
+    const f = text(body, language, 'UTILITY').find((x) => x.rule === 'abbreviation');
+    expect(f, 'finding').toBeDefined();
+    expect(f!.suggestion).toMatch(plain);
+    expect(f!.suggestion).not.toMatch(/thank you/);
+  });
+
+  it('one wording per term whatever its case: the language list wins over the shared one', () => {
+    const f = text('Hallo {{1}}, bitte melden Sie sich ASAP bei uns.', 'de', 'UTILITY').find((x) => x.rule === 'abbreviation');
+    expect(f!.suggestion).toBe('ausschreiben: "so bald wie möglich"');
+  });
+
+  it('counts in the advice take the plural of their language ("1 carácter", "2 caracteres")', () => {
+    const one = text(`Hola {{1}}, ${'x'.repeat(1004)} gracias.`, 'es').find((x) => x.rule === 'length');
+    expect(one!.suggestion).toBe('acórtalo en 1 carácter');
+    const en = text(`Hello {{1}}, ${'x'.repeat(1004)} thanks.`, 'en').find((x) => x.rule === 'length');
+    expect(en!.suggestion).toBe('shorten it by 1 character');
   });
 });

@@ -1,7 +1,7 @@
 // Property: a mobile number of any region libphonenumber knows, written with its calling code but without "+",
 // comes back as itself or as ambiguous-country-code, never as a different valid number, whatever the default region.
 import { describe, expect, it } from 'vitest';
-import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountries, getExampleNumber, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { classify } from '../../src/core/numbers/classify.js';
 import { createRng } from '../../src/core/numbers/sampling.js';
@@ -50,4 +50,59 @@ describe('numbers written without "+"', () => {
     expect(checked).toBeGreaterThan(20_000);
     expect(wrong.slice(0, 20)).toEqual([]);
   });
+
+  it('every region, the other ways lists write it: "00", a trunk "0", dashes, dots, brackets, floats, Excel exponents', () => {
+    const rng = createRng(29);
+    const defaults = [undefined, 'DE', 'US', 'IT', 'TR', 'BR', 'GB', 'IN'];
+    const counts: Record<string, number> = {};
+    const wrong: string[] = [];
+    for (const region of getCountries()) {
+      for (const e164 of mobiles(region, rng).slice(0, 3)) {
+        const p = parsePhoneNumberFromString(e164)!;
+        for (const [form, written] of Object.entries(writings(p))) {
+          for (const d of [...defaults, region]) {
+            const c = classify(written, d);
+            counts[form] = (counts[form] ?? 0) + 1;
+            let ok = !c.valid || c.e164 === e164;
+            // Where a region writes its area codes in brackets ("(501) 612-3456" in the US), a bracketed
+            // first group is the area code: that is the list's own convention, not a guess.
+            if (!ok && form === 'brackets') ok = parsePhoneNumberFromString(c.e164)!.formatNational().startsWith('(');
+            if (!ok) wrong.push(`${form}: ${written} (default ${d}) -> ${c.e164} instead of ${e164}`);
+            if (form === 'excel') expect(c.reason).toBe('excel-mangled');
+          }
+        }
+      }
+    }
+    expect(Object.keys(counts).sort()).toEqual(['brackets', 'dashes', 'dots', 'excel', 'float', 'idd', 'idd-spaced', 'trunk-bare', 'trunk-bracketed', 'trunk-spaced']);
+    expect(counts['trunk-spaced']).toBeGreaterThan(500);
+    expect(wrong.slice(0, 20)).toEqual([]);
+  });
 });
+
+/** The ways a number with its calling code but no "+" turns up in exported lists. */
+function writings(p: PhoneNumber): Record<string, string> {
+  const digits = p.number.slice(1);
+  const cc = p.countryCallingCode;
+  const international = p.formatInternational().slice(1);
+  const rest = international.slice(cc.length).trim();
+  const national = p.formatNational();
+  const out: Record<string, string> = {
+    idd: `00${digits}`,
+    'idd-spaced': `00 ${international}`,
+    dashes: international.replace(/ /g, '-'),
+    dots: international.replace(/ /g, '.'),
+    brackets: `(${cc}) ${rest}`,
+    float: `${digits}.0`,
+    excel: Number(digits).toExponential(5).toUpperCase(),
+  };
+  // "49 (0) 170 ...": the trunk prefix kept after the calling code, where the region dials one.
+  if (national.startsWith('0') && !national.startsWith('00') && !p.nationalNumber.startsWith('0')) {
+    out['trunk-spaced'] = `${cc} ${national}`;
+    // Where the trunk prefix is a single "0" (not Hungary's "06"), some write it bracketed or bare.
+    if (national.replace(/\D/g, '') === `0${p.nationalNumber}`) {
+      out['trunk-bracketed'] = `${cc} (0) ${rest}`;
+      out['trunk-bare'] = `${cc}0${p.nationalNumber}`;
+    }
+  }
+  return out;
+}

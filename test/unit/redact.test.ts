@@ -18,6 +18,19 @@ describe('redaction', () => {
     expect(r('password p@ss word and p%40ss%20word')).not.toMatch(/p@ss|p%40ss/);
   });
 
+  it('catches a secret a server echoed base64-encoded, at any alignment, standard or URL-safe', () => {
+    for (const prefix of ['', 'B', 'Be', 'Authorization: Bearer ']) {
+      for (const enc of ['base64', 'base64url'] as const) {
+        const echoed = Buffer.from(`${prefix}${token}!`).toString(enc);
+        const out = r(`echo ${echoed}`);
+        expect(out).toContain(REDACTED);
+        // What is left of the encoding decodes to at most two bytes of the secret on either side.
+        const decodedParts = out.replace(/^echo /, '').split(REDACTED).map((p) => Buffer.from(p, enc).toString('latin1'));
+        expect(decodedParts.join('')).not.toMatch(/secret|token=/);
+      }
+    }
+  });
+
   it('hides credentials it was never told about by their shape', () => {
     expect(r('Authorization: Bearer EAAGunknowntoken12345')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(r('see postgres://user:hunter22@db.internal/x')).toBe(`see postgres://user:${REDACTED}@db.internal/x`);

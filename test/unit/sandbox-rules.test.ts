@@ -127,3 +127,11 @@ describe('template review (the lint rules decide, with Meta\'s reasons)', () => 
     expect(sameContent(t('a', 'UTILITY'), t('a', 'MARKETING'))).toBe(false);
   });
 });
+
+describe('Graph fields lists', () => {
+  it('reads nested selections and modifiers as their top-level field', async () => {
+    const { pickFields, topLevelFields } = await import('../../src/sandbox/account.js');
+    expect(topLevelFields('quality_rating, health_status{can_send_message,entities{id}},throughput.limit(2)')).toEqual(['quality_rating', 'health_status', 'throughput']);
+    expect(pickFields({ id: '1', a: 1, health_status: { x: 1 }, b: 2 }, 'health_status{x},a')).toEqual({ id: '1', health_status: { x: 1 }, a: 1 });
+  });
+});

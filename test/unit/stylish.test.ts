@@ -16,6 +16,20 @@ describe('fitToWidth', () => {
     expect(text.slice(caretAt, caretAt + caretWidth)).toBe('30 %');
   });
 
+  it('marks text the engine already left out of a very long line, also when the window fits', () => {
+    const ctx = { context: 'und Sie jetzt 30 % Rabatt auf alle', contextColumn: 15, excerpt: '30 %', contextCut: { before: true, after: true } };
+    const { text, caretAt, caretWidth } = fitToWidth(ctx, 80);
+    expect(text).toBe('…und Sie jetzt 30 % Rabatt auf alle…');
+    expect(text.slice(caretAt, caretAt + caretWidth)).toBe('30 %');
+  });
+
+  it('counts wide characters as two columns when it cuts', () => {
+    const line = `${'您'.repeat(100)}8折${'好'.repeat(100)}`;
+    const { text, caretAt, caretWidth } = fitToWidth(f(line, 101, '8折'), 40);
+    expect([...text].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(40);
+    expect(text.slice(caretAt, caretAt + caretWidth)).toBe('8折');
+  });
+
   it('handles a finding at the very end of a long line', () => {
     const line = `${'a'.repeat(500)}!!!!`;
     const { text, caretAt, caretWidth } = fitToWidth(f(line, 501, '!!!!'), 40);

@@ -29,6 +29,7 @@ describe('review', () => {
     expect(rulesForRejection('PROMOTIONAL', [f('discount-percentage'), f('length')])).toEqual(['discount-percentage']);
     expect(rulesForRejection('ABUSIVE_CONTENT', [f('length'), f('formatting', 'warning')])).toEqual(['length']);
     expect(rulesForRejection('SCAM', [f('length')])).toEqual([]);
+    expect(rulesForRejection('INVALID_FORMAT', [f('abbreviation', 'warning'), f('discount-percentage')])).toEqual(['abbreviation']);
     expect(reviewRow({ name: 'a', language: 'en', category: 'UTILITY', status: 'APPROVED', rejected_reason: 'NONE' }, [f('length')])).toMatchObject({ reason: undefined, rules: [] });
     expect(inReview('PENDING') && inReview('IN_APPEAL') && !inReview('REJECTED') && !inReview('APPROVED')).toBe(true);
   });

@@ -64,6 +64,13 @@ describe('management events in operator terms', () => {
   });
 });
 
+describe('shapes nobody documented', () => {
+  it('keeps a change whose value is not an object, instead of dropping it', () => {
+    const records = toRecords({ object: 'whatsapp_business_account', entry: [{ id: '1', time: 1767225600, changes: [{ field: 'account_update', value: 'RESTRICTED' }, { field: 'messages' }] }] }, 1767230000);
+    expect(records).toEqual([{ kind: 'other', key: expect.stringMatching(/^o:account_update:/), field: 'account_update', ts: '1767225600', wabaId: '1', value: 'RESTRICTED' }]);
+  });
+});
+
 describe('dedupe keys from the whole content', () => {
   it('a template paused again 14 days later and a second error in the same second get new keys; a retry keeps its key', () => {
     const a = fixture('template-status-paused')[0];
@@ -137,5 +144,44 @@ describe('analyze: one state per message, whatever the order', () => {
     const f = a.report().funnels[0];
     expect(f).toMatchObject({ campaign: 'c1', accepted: 4, sent: 3, delivered: 2, read: 1, failed: 1, failures: { '131026': 1 } });
     expect(f.sent + f.failed).toBe(f.accepted);
+    expect(f).toMatchObject({ total: 4, pending: 0, unknown: 0, skipped: 0 });
+  });
+
+  it('with the campaign ledger, counts its recipients exactly as status does (failed beats sent, delivery beats failed)', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const { replay, summarise } = await import('../../src/core/campaign/ledger-state.js');
+    const at = '2026-11-25T10:00:00.000Z';
+    const r = (n: number) => `+4917012345${n}0`;
+    const state = replay([
+      { t: 'header', v: 1, campaign: 'c', campaignId: 'c1', campaignHash: 'h', recipientsHash: 'r', recipients: 5, at },
+      { t: 'attempt', r: r(1), n: 1, sender: 's', cb: `wa-ops:c1:${r(1)}`, at },
+      { t: 'sent', r: r(1), wamid: 'w1', at },
+      { t: 'attempt', r: r(2), n: 1, sender: 's', cb: `wa-ops:c1:${r(2)}`, at },
+      { t: 'sent', r: r(2), wamid: 'w2', at },
+      { t: 'attempt', r: r(3), n: 1, sender: 's', cb: `wa-ops:c1:${r(3)}`, at },
+      { t: 'skipped', r: 'line:6', line: 6, reason: 'invalid number: too-short', at },
+    ]);
+    const a = new DeliveryAnalyzer(new Map([['c1', { accepted: new Set(['w1', 'w2']), state, name: 'c' }]]));
+    const st = (id: string, who: string, status: string, code?: number) => ({ kind: 'status' as const, key: `s:${id}:${status}`, id, status, ts: '1764064800', recipient: who.slice(1), cb: `wa-ops:c1:${who}`, errors: code ? [{ code }] : undefined });
+    a.add(st('w1', r(1), 'failed', 131026));
+    a.add(st('w1', r(1), 'sent'));
+    a.add(st('w2', r(2), 'read'));
+    const f = a.report().funnels[0];
+    expect(f).toMatchObject({ total: 5, sent: 1, delivered: 1, read: 1, failed: 1, unknown: 1, skipped: 1, pending: 1, failures: { '131026': 1 } });
+    expect(f.sent + f.failed + f.pending + f.unknown + f.skipped).toBe(f.total);
+    const s = summarise(state, 'c');
+    expect([s.sent, s.failed, s.pending, s.unknown, s.skipped]).toEqual([f.sent, f.failed, f.pending, f.unknown, f.skipped]);
+  });
+});
+
+describe('analyze: countries of failures and costs', () => {
+  it('takes the number the business sent to; a recipient known only by a BSUID has no country', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const a = new DeliveryAnalyzer();
+    const failed = { status: 'failed', ts: '2', errors: [{ code: 131050 }] };
+    a.add({ kind: 'status', key: 'a', id: 'w1', recipient: 'DE.13491208655302741918', ...failed });
+    a.add({ kind: 'status', key: 'b', id: 'w2', recipient: 'DE.13491208655302741918', cb: 'wa-ops:c1:+33612345678', ...failed });
+    a.add({ kind: 'status', key: 'c', id: 'w3', recipient: '491701234567', ...failed });
+    expect(a.report().failuresByCountry).toEqual({ unknown: 1, FR: 1, DE: 1 });
   });
 });

@@ -4,8 +4,9 @@ import { classify } from '../../core/numbers/classify.js';
 import type { SuppressionRecord } from '../../core/suppressions/plan.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { out, outJson, paint } from '../../ui/output.js';
+import { plural } from '../../ui/plural.js';
 import { term } from '../../ui/term.js';
-import { commonOptions } from '../suppressions.js';
+import { commonOptions, reasonFlag } from '../suppressions.js';
 
 /** A record with the number's region and type, as validate-numbers would classify it. */
 function described(r: SuppressionRecord) {
@@ -16,21 +17,21 @@ function described(r: SuppressionRecord) {
 /** Run the subcommand; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = commonOptions(flags);
-  const list = await openSuppressionTarget(o.place);
+  const list = await openSuppressionTarget(o.list);
   const folded = await list.read().finally(() => list.close());
   const history = flags.history === true;
-  const reason = typeof flags.reason === 'string' ? flags.reason : undefined;
+  const reason = flags.reason === undefined ? undefined : reasonFlag(flags.reason, '');
   const records = (history ? folded.history() : folded.entries()).filter((r) => (!o.scope || r.scope === o.scope) && (!reason || r.reason === reason)).map(described);
   if (term().json) {
-    outJson({ ...list.where, count: records.length, [history ? 'history' : 'suppressions']: records });
+    outJson({ file: list.location, count: records.length, [history ? 'history' : 'suppressions']: records });
     return 0;
   }
   if (records.length === 0) {
-    out(`no suppressions in ${list.label}`);
+    out(`no suppressions in ${list.location}`);
     return 0;
   }
   const t = new Table({ head: [...(history ? ['op'] : []), 'number', 'region', 'reason', 'scope', 'source', 'at', 'by', 'note'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
   for (const r of records) t.push([...(history ? [r.op] : []), r.e164, r.region, r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? '']);
-  out(`${t.toString()}\n${records.length} ${history ? 'record(s)' : 'suppressed number(s)'} in ${list.label}`);
+  out(`${t.toString()}\n${history ? plural(records.length, 'record') : plural(records.length, 'suppressed number')} in ${list.location}`);
   return 0;
 }

@@ -4,6 +4,7 @@ import { EXIT } from '../../core/errors.js';
 import { filterTemplates } from '../../core/templates/filter.js';
 import { pullTemplates } from '../../io/templates-sync/pull.js';
 import { info, out, outJson, paint } from '../../ui/output.js';
+import { plural } from '../../ui/plural.js';
 import { renderPull } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { stringFlag } from '../flags.js';
@@ -23,7 +24,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (term().json) outJson({ out: dir, ...summary, files: results });
     else {
       if (results.length) out(renderPull(results));
-      info(`${results.length} template(s) in ${dir}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${summary.kept ? paint('yellow', `, ${summary.kept} kept (see above)`) : ''}`);
+      info(`${plural(results.length, 'template')} in ${dir}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged${summary.kept ? paint('yellow', `, ${summary.kept} kept (see above)`) : ''}`);
     }
     return summary.kept > 0 ? EXIT.findings : EXIT.ok;
   } finally {

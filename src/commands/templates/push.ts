@@ -7,6 +7,7 @@ import { expandInputs, loadTemplateFile } from '../../io/templates.js';
 import { pushTemplate, type PushResult } from '../../io/templates-sync/push.js';
 import { renderStylish } from '../../ui/lint/stylish.js';
 import { info, out, outJson, paint } from '../../ui/output.js';
+import { plural } from '../../ui/plural.js';
 import { renderPush } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
@@ -49,7 +50,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     if (term().json) outJson({ pushed: [], lint: { errorCount, warningCount, results: results.map(({ findings, ...r }) => ({ ...r, findings: findings.map(({ context: _c, fileLine: _l, fileColumn: _k, ...f }) => f) })) } });
     else {
       out(renderStylish(results, errorCount, warningCount));
-      info(paint('red', `push stopped: ${errorCount} lint error(s); nothing was submitted`));
+      info(paint('red', `push stopped: ${plural(errorCount, 'lint error')}; nothing was submitted`));
     }
     return EXIT.findings;
   }
@@ -65,7 +66,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   else {
     out(renderPush(pushed));
     const by = (o: string) => pushed.filter((p) => p.outcome === o).length;
-    info(`${by('created')} created, ${by('updated')} updated, ${by('unchanged')} unchanged, ${refused} refused${warningCount ? ` (${warningCount} lint warning(s))` : ''}`);
+    info(`${by('created')} created, ${by('updated')} updated, ${by('unchanged')} unchanged, ${refused} refused${warningCount ? ` (${plural(warningCount, 'lint warning')})` : ''}`);
     if (pushed.some((p) => p.status === 'PENDING')) info('follow the review with: wa-ops templates status --watch');
   }
   return refused > 0 ? EXIT.upstream : EXIT.ok;

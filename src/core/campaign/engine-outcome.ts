@@ -46,6 +46,7 @@ export function onSent(st: EngineState, acts: EngineAction[], now: number, item:
   st.streak = 0;
   st.mediaFailures = 0;
   st.thisRun.sent++;
+  st.settled++;
   record(st, acts, { t: 'sent', r: st.cfg.items[item].e164, wamid, at: iso(now) });
 }
 
@@ -69,6 +70,7 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
   if (e.action === 'ambiguous' && !e.notSent) {
     // No outcome is written: the attempt stays "unknown" and is not resent without --retry-unknown.
     st.thisRun.unknown++;
+    st.settled++;
     acts.push({ t: 'notice', text: `${r}: ${e.message}; the message may have been sent, recorded as unknown` });
     return;
   }
@@ -83,6 +85,7 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
       // Never provably sent: pending for a later run, not burnt.
       record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
       st.thisRun.deferred++;
+      st.settled++;
       acts.push({ t: 'notice', text: `${r}: ${e.message}; tried ${n} times, left pending for the next run` });
       return;
     }
@@ -108,11 +111,13 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
     case 'abort-run':
       // Not the recipient's fault: it stays pending for the run after the fix.
       record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+      st.settled++;
       beginStop(st, now, { outcome: 'aborted', code: e.errorCode, message: e.message, hint: e.hint, exit: 3 }, st.cfg.drainMs);
       return;
     default:
       record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
       st.thisRun.failed++;
+      st.settled++;
       if (e.code === 131053 && ++st.mediaFailures >= 5) {
         beginStop(st, now, {
           outcome: 'aborted',

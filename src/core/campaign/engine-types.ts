@@ -112,6 +112,10 @@ export interface EngineState {
   inFlight: Map<number, { sender: string; at: number }>;
   startedFlags: Uint8Array;
   started: number;
+  /** Started recipients whose outcome for this run is settled (sent, failed, unknown, left pending for the next run). */
+  settled: number;
+  /** Recipients never started because they were no longer pending when their turn came (another worker's). */
+  passed: number;
   pacers: Pacer[];
   pairHits: Map<string, number>;
   transientTries: Map<string, number>;
@@ -126,8 +130,10 @@ export interface EngineState {
   reanchoredAfter: number;
   thisRun: { sent: number; failed: number; unknown: number; deferred: number };
   budgetWarned: boolean;
+  /** The daily budget paused this run (said once). */
+  budgetPaused?: boolean;
   mediaFailures: number;
   zones: Map<string, { minute: number; next: number }>;
   /** What the run waits for now (for the progress line). */
-  waiting?: { until: number; why: 'cooldown' | 'window' | 'backoff' | 'pace' | 'outage' };
+  waiting?: { until: number; why: 'cooldown' | 'window' | 'backoff' | 'pace' | 'outage' | 'budget' };
 }

@@ -5,7 +5,7 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
-import { beginStop, onError, onSent, PAIR_GAP_MS, record, startCooldown, wait } from './engine-outcome.js';
+import { beginStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import { rollingWindow, type LedgerState } from './ledger-state.js';
 import { nextPacer, pick, windowOpensAt } from './engine-schedule.js';
@@ -23,6 +23,8 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     inFlight: new Map(),
     startedFlags: new Uint8Array(cfg.items.length),
     started: 0,
+    settled: 0,
+    passed: 0,
     pacers: cfg.senders.map((sender) => ({ sender, anchor: now, k: 0 })),
     pairHits: new Map(),
     transientTries: new Map(),
@@ -39,11 +41,14 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
   };
 }
 
-/** Recipients still to go in this run (bounded by --limit). */
+/**
+ * Recipients still to go in this run: those it will still start (bounded by --limit) and those started
+ * whose outcome is not settled yet. It never goes up: a retry or a wait moves nobody back.
+ */
 export function remaining(st: EngineState): number {
-  const all = st.cfg.items.length - st.next + st.heap.size + (st.front === undefined ? 0 : 1);
-  if (st.cfg.limit === undefined) return all;
-  return Math.min(all, Math.max(0, st.cfg.limit - st.started) + st.waitingStarted);
+  const unstarted = st.cfg.items.length - st.started - st.passed;
+  const toStart = st.cfg.limit === undefined ? unstarted : Math.min(unstarted, Math.max(0, st.cfg.limit - st.started));
+  return toStart + st.started - st.settled;
 }
 
 /** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
@@ -63,6 +68,7 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       if (!f) return; // an answer after the run stopped waiting for it: left unknown
       st.inFlight.delete(input.item);
       if (input.t === 'claimed-elsewhere') {
+        st.settled++;
         // Nothing went out: hand the sender's slot back, so that a refused claim does not slow this worker down.
         const p = st.pacers.find((x) => x.sender === f.sender);
         if (p && p.k > 0) p.k--;
@@ -142,6 +148,10 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
     return false;
   }
+  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && st.started >= cfg.limit))) {
+    // Nobody left to start: no reason to wait for the next pace slot (a run of one recipient is not 6 s longer).
+    return finishing(st, now, acts);
+  }
   const { p, at } = nextPacer(st, now);
   if (at > now) {
     sleep(st, acts, now, at, 'pace');
@@ -152,26 +162,24 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     const due = st.heap.peekDue();
     if (due !== undefined) {
       if (cfg.noWait && st.inFlight.size === 0 && due - now > 60_000) {
-        // Everything left waits (send windows, backoffs): record why, stop, and let a later run go on.
-        startCooldown(st, acts, now, due - now, 'waiting', cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off');
+        // Everything left waits (send windows, backoffs): stop and let a later run go on. Nothing is recorded:
+        // the next run works the wait out again from its own options (--window off lifts a window wait at once).
         st.stopped = true;
-        acts.push({ t: 'stop', reason: { outcome: 'paused', until: due } });
+        const message = cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off';
+        acts.push({ t: 'stop', reason: { outcome: 'paused', code: cfg.window ? 'window' : 'backoff', message, until: due } });
       } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
       return false;
     }
-    if (st.inFlight.size > 0) {
-      acts.push({ t: 'sleep', until: now + 1000 });
-      return false;
-    }
-    st.stopped = true;
-    acts.push({ t: 'stop', reason: { outcome: 'done' } });
-    return false;
+    return finishing(st, now, acts);
   }
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
   // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
-  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) return true;
+  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) {
+    st.passed++;
+    return true;
+  }
   // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
   const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
   if (ready > now) {
@@ -188,9 +196,21 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   if (cfg.budget && (x?.attempts ?? 0) === 0) {
     const w = rollingWindow(st.ledger, now);
     if (w.used >= cfg.budget.pauseAt) {
+      // Worked out from the ledger's first attempts and this run's options, never recorded as a cooldown:
+      // a raised dailyLimit (or --allow-full-budget) lifts it on the next run.
       st.front = i;
-      startCooldown(st, acts, now, (w.oldest ?? now) + 86_400_000 - now, 'budget', `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`);
-      acts.push({ t: 'sleep', until: now }); // the next step sees the cooldown
+      const until = (w.oldest ?? now) + 86_400_000;
+      const message = `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`;
+      if (!st.budgetPaused) {
+        st.budgetPaused = true;
+        acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${cfg.noWait ? 'pausing' : 'waiting'} until ${iso(until)}` });
+      }
+      if (!cfg.noWait) sleep(st, acts, now, until, 'budget');
+      else if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // answers first
+      else {
+        st.stopped = true;
+        acts.push({ t: 'stop', reason: { outcome: 'paused', code: 'budget', message: `daily budget reached: ${message}`, until } });
+      }
       return false;
     }
     if (w.used >= cfg.budget.warnAt && !st.budgetWarned) {
@@ -208,4 +228,14 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
   return true;
+}
+
+/** Nothing left to start: wait for the answers in flight, then stop "done". */
+function finishing(st: EngineState, now: number, acts: EngineAction[]): false {
+  if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
+  else {
+    st.stopped = true;
+    acts.push({ t: 'stop', reason: { outcome: 'done' } });
+  }
+  return false;
 }

@@ -100,6 +100,9 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
       s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });
       return;
     case 'cooldown-until':
+      // Waits for send windows and the daily budget are worked out again by every run from its own options;
+      // earlier versions stored them as cooldowns, which must not bind a run with other options.
+      if (e.code === 'waiting' || e.code === 'budget') return;
       if (!s.cooldownUntil || e.until > s.cooldownUntil) {
         s.cooldownUntil = e.until;
         s.cooldownReason = e.reason;

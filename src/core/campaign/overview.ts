@@ -56,7 +56,7 @@ export interface OverviewRow {
   lastActivity: string | null;
   /** Why the campaign file could not be read (state "invalid"). */
   problem?: string;
-  /** The identity of a campaign listed from a store (campaigns --store). */
+  /** The campaign identity (listed from a store, where there is no file). */
   campaignId?: string;
 }
 

@@ -24,6 +24,8 @@ export interface ResumeInput extends RunOptionsRecord {
   maxDuration?: string;
   /** The --store value as it may be printed (storeForResume), when it came from the flag. */
   store?: string;
+  /** --max-line-length, --max-field-length and their values, when the run raised the list's caps. */
+  csvLimitArgs?: string[];
 }
 
 /** --store for a printed command: the URL itself, or "$WA_OPS_STORE" when it holds a password (never printed). */
@@ -54,6 +56,8 @@ export function resumeCommand(o: ResumeInput): string {
   if (o.window !== undefined) a.push('--window', o.window === false ? 'off' : shellQuote(o.window));
   for (const u of o.graphUrls ?? []) a.push('--graph-url', shellQuote(u));
   if (o.maxDuration) a.push('--max-duration', o.maxDuration);
+  // Without them the resumed run could not read the list it started on.
+  if (o.csvLimitArgs) a.push(...o.csvLimitArgs);
   if (o.yes !== false) a.push('--yes');
   return a.join(' ');
 }

@@ -45,7 +45,7 @@ export function campaignChecks(c: CampaignFacts): CheckResult[] {
   }
   if (perDay !== Infinity && c.recipients > 0) {
     const hoursToBudget = (Math.min(perDay, c.recipients) / perSecond) / 3600;
-    out.push(pass('campaign.budget', 'When the 24 h budget runs out', `${Math.min(perDay, c.recipients)} recipients at this pace take ${formatDuration(hoursToBudget * 3_600_000)}${c.recipients > perDay ? `; then the run pauses until the rolling window frees up` : ''}`));
+    out.push(pass('campaign.budget', 'When the 24 h budget runs out', `${plural(Math.min(perDay, c.recipients), 'recipient')} at this pace take ${formatDuration(hoursToBudget * 3_600_000)}${c.recipients > perDay ? `; then the run pauses until the rolling window frees up` : ''}`));
   }
   if (c.media) {
     const title = `Header ${c.media.kind}`;

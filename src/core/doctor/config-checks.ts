@@ -1,5 +1,6 @@
 /** Checks of the configuration itself: no network needed. */
 import { API_VERSIONS, LATEST_KNOWN } from './api-versions.js';
+import { plural } from '../plural.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
 
 export interface ConfigFacts {
@@ -48,6 +49,6 @@ function apiVersionCheck(version: string, today: string): CheckResult {
   if (!known.sunset) return pass(id, title, `${version} (no end date announced)`);
   const left = (Date.parse(known.sunset) - Date.parse(today)) / DAY;
   if (left < 0) return fail(id, title, `${version} stopped working on ${known.sunset}`, `set WA_OPS_API_VERSION to ${LATEST_KNOWN} (or at least a supported version) and test`);
-  if (left < 90) return warn(id, title, `${version} stops working on ${known.sunset} (in ${Math.ceil(left)} days)`, `move to ${LATEST_KNOWN} before then`);
+  if (left < 90) return warn(id, title, `${version} stops working on ${known.sunset} (in ${plural(Math.ceil(left), 'day')})`, `move to ${LATEST_KNOWN} before then`);
   return pass(id, title, `${version}, supported until ${known.sunset}`);
 }

@@ -1,5 +1,6 @@
 /** Checks of the webhook endpoint: HTTPS, TLS, verify handshake, signed POSTs answered fast, bad signatures refused. */
 import { fail, pass, skip, warn, type CheckResult, type Fact } from './types.js';
+import { plural } from '../plural.js';
 
 export interface TlsFacts {
   authorized: boolean;
@@ -36,7 +37,7 @@ export function webhookChecks(f: WebhookFacts): CheckResult[] {
     if (t.selfSigned) out.push(fail('webhook.tls', 'Webhook certificate', `self-signed (${t.issuer})`, 'Meta refuses self-signed certificates: use one from a public CA (e.g. Let\'s Encrypt)'));
     else if (!t.authorized) out.push(fail('webhook.tls', 'Webhook certificate', `not trusted: ${t.error}`, 'serve the full chain from a public CA'));
     else if (days < 0) out.push(fail('webhook.tls', 'Webhook certificate', `expired on ${t.validTo}`, 'renew the certificate'));
-    else if (days < 14) out.push(warn('webhook.tls', 'Webhook certificate', `expires on ${t.validTo} (in ${Math.ceil(days)} days)`, 'renew it soon; automate renewal'));
+    else if (days < 14) out.push(warn('webhook.tls', 'Webhook certificate', `expires on ${t.validTo} (in ${plural(Math.ceil(days), 'day')})`, 'renew it soon; automate renewal'));
     else out.push(pass('webhook.tls', 'Webhook certificate', `valid until ${t.validTo}, issued by ${t.issuer}`));
   }
   if (f.missingVerifyToken) out.push(skip('webhook.verify-handshake', 'Verify handshake', 'no verify token configured', 'set WA_OPS_VERIFY_TOKEN to the token entered in the App Dashboard'));

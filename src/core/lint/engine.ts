@@ -111,7 +111,7 @@ function position(rule: string, severity: Severity, raw: RawFinding, template: T
   const full = text.slice(raw.offset, raw.offset + Math.min(raw.length, EXCERPT_MAX + 1));
   const excerpt = full.length > EXCERPT_MAX ? `${full.slice(0, EXCERPT_MAX - 1)}…` : full;
   const file = filePosition(source, text, raw.offset, line, column);
-  const { context, contextColumn } = contextWindow(text, raw.offset - (column - 1), column, raw.length);
+  const { context, contextColumn, contextCut } = contextWindow(text, raw.offset - (column - 1), column, raw.length);
   return {
     rule,
     severity,
@@ -123,20 +123,21 @@ function position(rule: string, severity: Severity, raw: RawFinding, template: T
     suggestion: raw.suggestion,
     context,
     contextColumn,
+    ...(contextCut ? { contextCut } : {}),
     fileLine: file.line,
     fileColumn: file.column,
   };
 }
 
 /** The finding's line, or a window of it around the finding when the line is long. */
-function contextWindow(text: string, lineStart: number, column: number, length: number): { context: string; contextColumn: number } {
+function contextWindow(text: string, lineStart: number, column: number, length: number): { context: string; contextColumn: number; contextCut?: { before: boolean; after: boolean } } {
   let lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = text.length;
   if (lineEnd - lineStart <= CONTEXT_MAX) return { context: text.slice(lineStart, lineEnd), contextColumn: column };
   const at = lineStart + column - 1;
   const from = Math.max(lineStart, Math.min(at - 40, at + Math.min(length, CONTEXT_MAX - 40) - CONTEXT_MAX));
   const to = Math.min(lineEnd, from + CONTEXT_MAX);
-  return { context: text.slice(from, to), contextColumn: at - from + 1 };
+  return { context: text.slice(from, to), contextColumn: at - from + 1, contextCut: { before: from > lineStart, after: to < lineEnd } };
 }
 
 /** Where the finding sits in the file: the same place for text files, inside the JSON string for templates. */

@@ -81,6 +81,8 @@ export interface Finding {
   context: string;
   /** 1-based column of the finding inside `context`. */
   contextColumn: number;
+  /** Text of the line left out before / after `context` (a long line's window), shown as "…". */
+  contextCut?: { before: boolean; after: boolean };
   /** Position in the file itself (for SARIF and GitHub annotations). */
   fileLine: number;
   fileColumn: number;

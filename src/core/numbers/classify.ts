@@ -33,6 +33,19 @@ export interface Classified {
   detail: string;
 }
 
+type Home = CountryCode | { defaultCallingCode: string } | undefined;
+const callingCodeHomes = new Map<string, { defaultCallingCode: string }>();
+
+/** libphonenumber's option for a home: the region, or (one object per code, no allocation per row) the calling code. */
+function homeOption(home: string | undefined): Home {
+  if (home === undefined || home.charCodeAt(0) !== 43) return home as CountryCode | undefined;
+  let o = callingCodeHomes.get(home);
+  if (!o) callingCodeHomes.set(home, (o = { defaultCallingCode: home.slice(1) }));
+  return o;
+}
+
+const FLOAT_ZERO = /^\+?\d{6,}[.,]0+$/;
+const BRACKETED_PLUS = /^\(\s*\+\s*(\d{1,3})\s*\)/;
 // Excel writes long numbers as 4.91701E+12 (or 4,91701E+12 in comma-decimal locales) and too-narrow cells as ####.
 const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const EXCEL_HASHES = /^#{2,}$/;
@@ -63,15 +76,22 @@ export function unwrapCell(cell: string): string {
   return s;
 }
 
-/** Classify a raw cell given the row's default region (ISO2, upper case) or none. */
+/**
+ * Classify a raw cell given the row's home: a region (ISO2, upper case), a calling code several
+ * regions share ("+1", from a country cell such as "1" or "+44"), or none.
+ */
 export function classify(cell: string, region: string | undefined, mobileOnly = false): Classified {
-  const s = unwrapCell(cell);
+  let s = unwrapCell(cell);
   if (s === '') return invalid('empty');
+  // A number column saved as floats (pandas, some CRMs): "491701234567.0" is the integer, not one more digit.
+  // "(+49) 170 ..." brackets the calling code, "+" included.
+  if (s.charCodeAt(0) === 40 && BRACKETED_PLUS.test(s)) s = s.replace(BRACKETED_PLUS, '+$1 ');
+  if (s.charCodeAt(s.length - 1) === 48 && FLOAT_ZERO.test(s)) s = s.slice(0, s.search(/[.,]/));
   if (EXCEL_SCIENTIFIC.test(s) || EXCEL_HASHES.test(s)) return invalid('excel-mangled');
   if (!ALLOWED.test(s) || s.indexOf('+', 1) !== -1) return invalid('invalid-characters');
   if (!/\d/.test(s)) return invalid('invalid-characters');
 
-  const defaultCountry = region as CountryCode | undefined;
+  const defaultCountry = homeOption(region);
   const parsed = parseQuietly(s, defaultCountry);
   const national = parsed && read(parsed);
   // Only a number without "+" whose digits could start with a calling code (or with "00") has a second reading.
@@ -92,7 +112,7 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
  * parsePhoneNumberFromString, without the stack traces of the ParseErrors it throws and catches
  * inside for every number it rejects (a tenth of the time of a messy list went into them).
  */
-function parseQuietly(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
+function parseQuietly(text: string, country: Home): PhoneNumber | undefined {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -133,7 +153,7 @@ function invalid(reason: Reason, region = ''): Classified {
   return { e164: '', valid: false, reason, region, type: '', detail: '' };
 }
 
-function lengthReason(s: string, country: CountryCode | undefined, unparsed: boolean): Reason {
+function lengthReason(s: string, country: Home, unparsed: boolean): Reason {
   const verdict = validatePhoneNumberLength(s, country);
   switch (verdict) {
     case 'INVALID_COUNTRY':

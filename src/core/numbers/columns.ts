@@ -7,27 +7,33 @@ export const PHONE_HEADERS = [
   'telephone', 'mobile_number', 'mobile_phone', 'cell', 'cellphone', 'cell_phone', 'phone_no', 'whatsapp_number',
   // de
   'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'tel_nr', 'telnr',
+  'telefon_nr', 'telefonnr', 'handy_nr', 'handynr', 'mobil_nr', 'mobilnr', 'mobilfunknummer', 'mobilfunk', 'rufnr', 'whatsapp_nummer', 'telefon_mobil',
   // es
-  'telefono', 'numero_de_telefono', 'movil', 'celular', 'numero_celular', 'numero_de_celular',
+  'telefono', 'numero_de_telefono', 'movil', 'celular', 'numero_celular', 'numero_de_celular', 'telefono_movil', 'numero_movil', 'numero_de_movil', 'numero_telefono',
   // pt
-  'telefone', 'telemovel', 'numero_de_telefone', 'numero_do_celular',
+  'telefone', 'telemovel', 'numero_de_telefone', 'numero_do_celular', 'telefone_celular', 'numero_de_telemovel',
   // fr
-  'portable', 'numero_de_telephone', 'tel_portable', 'telephone_portable',
+  'portable', 'numero_de_telephone', 'tel_portable', 'telephone_portable', 'numero_de_portable', 'numero_portable', 'tel_mobile', 'telephone_mobile',
   // it
-  'cellulare', 'numero_di_telefono', 'telefono_cellulare',
+  'cellulare', 'numero_di_telefono', 'telefono_cellulare', 'numero_di_cellulare',
   // id
-  'telepon', 'nomor_telepon', 'no_telepon', 'no_hp', 'nomor_hp', 'hp', 'ponsel',
+  'telepon', 'nomor_telepon', 'no_telepon', 'no_hp', 'nomor_hp', 'hp', 'ponsel', 'no_telp', 'nomor_telp', 'telp', 'no_wa', 'nomor_wa', 'nomor_whatsapp',
   // tr
-  'cep', 'cep_telefonu', 'telefon_numarasi', 'cep_no', 'gsm',
+  'cep', 'cep_telefonu', 'telefon_numarasi', 'cep_no', 'gsm', 'telefon_no', 'cep_numarasi', 'gsm_no',
   // zh (simplified and traditional)
   '电话', '電話', '手机', '手機', '手机号', '手機號', '手机号码', '手機號碼', '电话号码', '電話號碼', '联系电话', '聯絡電話',
+  '移动电话', '行動電話', '手提電話', '联系方式',
 ];
 
-/** Country column names: the cells hold ISO2 regions. */
+/** Country column names: the cells hold a region (ISO2, ISO3, a calling code or a name; see country-cell.ts). */
 export const COUNTRY_HEADERS = [
-  'country', 'country_code', 'region', 'iso', 'iso2', 'country_iso',
-  'land', 'landercode', 'laendercode', 'pais', 'pays', 'code_pays', 'paese', 'nazione', 'negara', 'kode_negara', 'ulke', 'ulke_kodu',
-  '国家', '國家', '国家代码', '國家代碼', '地区', '地區',
+  'country', 'country_code', 'countrycode', 'country_name', 'region', 'iso', 'iso2', 'iso3', 'country_iso', 'calling_code', 'dial_code', 'country_calling_code',
+  'land', 'landercode', 'laendercode', 'landerkennung', 'laenderkennung', 'landervorwahl', 'laendervorwahl',
+  'pais', 'codigo_pais', 'codigo_de_pais', 'codigo_do_pais', 'ddi',
+  'pays', 'code_pays', 'indicatif', 'indicatif_pays',
+  'paese', 'nazione', 'prefisso_internazionale',
+  'negara', 'kode_negara', 'ulke', 'ulke_kodu',
+  '国家', '國家', '国家代码', '國家代碼', '地区', '地區', '国家/地区', '國家/地區', '国家或地区', '國家或地區',
 ];
 
 /** Header names compared the way people write them: case, accents, spaces, dashes and dots do not matter. */
@@ -38,7 +44,7 @@ export function normaliseHeader(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ı/g, 'i')
-    .replace(/[\s\-.]+/g, '_')
+    .replace(/[\s\-.()\[\]#:]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
 

@@ -38,8 +38,11 @@ export function chooseReading(cell: string, n: Reading | undefined, i: Reading |
   const iMobile = mobileCapable(i.type);
   if (nMobile !== iMobile) return nMobile ? { pick: 'national' } : { pick: 'international', assumed: true };
   // Same standing: let the writer's own grouping of the digits decide, when it fits one reading only.
-  const fitsI = fitsGrouping(cell, i.number.formatInternational(), false);
-  const fitsN = fitsGrouping(cell, n.number.formatNational(), true);
+  const national = n.number.formatNational();
+  // "(501) 612-3456" is how the US writes its area codes: brackets count for the international
+  // reading only where the national format has none ("(376) 312 345" could be either).
+  const fitsI = fitsGrouping(cell, i.number.formatInternational(), false, !national.includes('('));
+  const fitsN = fitsGrouping(cell, national, true);
   if (fitsI && !fitsN) return { pick: 'international', assumed: true };
   if (fitsN && !fitsI) return { pick: 'national' };
   return { pick: 'ambiguous', candidates: [i.number.number, n.number.number] };
@@ -47,18 +50,43 @@ export function chooseReading(cell: string, n: Reading | undefined, i: Reading |
 
 /**
  * Whether every separator the writer put between digits falls where the formatted reading has one.
- * Parentheses are national style: no international format uses them.
+ * Parentheses are national style, except the "(0)" some write after the calling code and, when
+ * `bracketedCode` allows it, brackets around the calling code ("(49) 170 ...").
  */
-export function fitsGrouping(cell: string, formatted: string, national: boolean): boolean {
-  const cellCuts = cuts(cell);
+export function fitsGrouping(cell: string, formatted: string, national: boolean, bracketedCode = false): boolean {
+  let text = cell;
+  if (!national && text.includes('(')) {
+    text = text.replace(/\(\s*0\s*\)/, ' ');
+    const code = bracketedCode ? /^\s*\(\s*(\d+)\s*\)/.exec(text) : null;
+    if (code && formatted.startsWith(`+${code[1]} `)) text = `${code[1]} ${text.slice(code[0].length)}`;
+    if (/[()]/.test(text)) return false;
+  }
+  if (!national) text = dropTrunkZero(text, formatted);
+  const cellCuts = cuts(text);
   if (cellCuts.cuts.length === 0) return true;
-  if (!national && /[()]/.test(cell)) return false;
   const f = cuts(formatted);
   // A national format may show a trunk prefix ("0491 ...") the cell does not have: align on the last digit.
   const shift = f.digits - cellCuts.digits;
   if (shift < 0) return false;
   const theirs = new Set(f.cuts.map((c) => c - shift));
   return cellCuts.cuts.every((c) => theirs.has(c));
+}
+
+/**
+ * "508 055 12 34": a trunk "0" written after the calling code, which the international format
+ * ("+508 55 12 34") leaves out. Drop it from the cell so the groups compare.
+ */
+function dropTrunkZero(text: string, formatted: string): string {
+  const code = formatted.slice(1, formatted.indexOf(' '));
+  let seen = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) continue;
+    if (seen === code.length) return c === 48 && cuts(text).digits === cuts(formatted).digits + 1 ? text.slice(0, k) + text.slice(k + 1) : text;
+    if (c !== code.charCodeAt(seen)) return text;
+    seen++;
+  }
+  return text;
 }
 
 /** Digit positions after which a separator follows, and the digit count. */

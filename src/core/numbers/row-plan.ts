@@ -1,6 +1,7 @@
 /** One way to read a list's rows, shared by validate-numbers and send: which columns, which region, and the classifier. */
 import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
+import { countryOfCell } from './country-cell.js';
 import { pickCountryColumn, pickPhoneColumn, PHONE_HEADERS } from './columns.js';
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
@@ -56,18 +57,27 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
   };
 }
 
-/** Classify a row's phone cell in the row's region (its country cell if it holds an ISO2 code, else the default). */
+/**
+ * Classify a row's phone cell at the row's home: what its country cell names (ISO2, ISO3, calling
+ * code or a name in the nine languages, see country-cell.ts), else the default region.
+ */
 export function classifyRow(cells: readonly string[], plan: RowPlan): Classified {
-  let region = plan.defaultRegion;
+  let home = plan.defaultRegion;
+  let unknownCountry = false;
   if (plan.countryIndex >= 0) {
-    const cell = (cells[plan.countryIndex] ?? '').trim();
-    if (cell.length === 2) {
-      const up = cell.toUpperCase();
-      if (/^[A-Z]{2}$/.test(up)) region = up;
-    }
+    const cell = cells[plan.countryIndex] ?? '';
+    const named = countryOfCell(cell);
+    if (named !== undefined) home = named;
+    else unknownCountry = cell.trim() !== '';
   }
-  return classify(cells[plan.phoneIndex] ?? '', region, plan.mobileOnly);
+  const c = classify(cells[plan.phoneIndex] ?? '', home, plan.mobileOnly);
+  // Say why the country cell did not help (the row shows the cell; the detail stays free of CSV specials).
+  if (unknownCountry && c.reason === 'missing-country-code') c.detail = UNKNOWN_COUNTRY;
+  return c;
 }
+
+/** Detail of a missing-country-code row whose country cell names no country wa-ops knows. */
+export const UNKNOWN_COUNTRY = 'country cell not recognised';
 
 const MAX_SHOWN = 12;
 

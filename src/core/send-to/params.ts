@@ -90,7 +90,7 @@ export function mapParams(s: TemplateSlots, params: Map<string, string>, label: 
   const unknown = [...params.keys()].filter((k) => !used.has(k));
   const accepted = acceptedKeys(s);
   const list = accepted.length ? accepted.join(', ') : 'none (it takes no --param)';
-  if (unknown.length) throw new UsageError(`template ${label} has no variable ${unknown.map((k) => `"${k}"`).join(', ')}; it takes: ${list}`, { code: 'parameters-mismatch' });
+  if (unknown.length) throw new UsageError(`template ${label} has no variable ${unknown.map((k) => `"${k}"`).join(', ')}; it takes: ${list}`, { code: 'parameters-mismatch', hint: accepted.length ? `pass --param <key>=<value> for each of: ${list}` : 'send it without --param' });
   if (missing.length) {
     throw new UsageError(`template ${label} needs --param for ${missing.join(', ')}`, { code: 'parameters-mismatch', hint: `e.g. ${missing.map((k) => `--param ${k}=...`).join(' ')}` });
   }

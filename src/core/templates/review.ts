@@ -7,7 +7,8 @@ const RULES_BY_REASON: Record<string, string[]> = {
   TAG_CONTENT_MISMATCH: ['promotional-in-utility'],
   INCORRECT_CATEGORY: ['promotional-in-utility'],
   SCAM: ['url-shortener', 'sensitive-data', 'external-link'],
-  INVALID_FORMAT: ['variable-sequence', 'variable-position', 'variable-adjacent', 'variable-density', 'variable-example', 'length', 'name-format', 'buttons', 'formatting'],
+  // Text Meta cannot take as written (an unexplained abbreviation, a link in the body) comes back as INVALID_FORMAT too.
+  INVALID_FORMAT: ['abbreviation', 'external-link', 'variable-sequence', 'variable-position', 'variable-adjacent', 'variable-density', 'variable-example', 'length', 'name-format', 'buttons', 'formatting'],
 };
 
 /** Still in review: the watch goes on. */

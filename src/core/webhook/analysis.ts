@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import { parseCallbackData } from '../campaign/render.js';
+import { applyStatus, recipientOfWamid, summarise, type LedgerState } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
 import { costOf, Reservoir, type Percentiles } from './percentiles.js';
 
@@ -12,7 +13,8 @@ import type { WebhookRecord } from './records.js';
 
 interface MessageState {
   campaign: string;
-  recipient: string;
+  /** The number the business sent to (callback data, else a recipient id that is a number): a BSUID has no country. */
+  number?: string;
   sent?: number;
   delivered?: number;
   read?: number;
@@ -42,6 +44,15 @@ export interface Funnel {
   failures: Record<string, number>;
   /** Messages the ledger says were accepted, with no status at all in the events. */
   noStatus: number;
+  /**
+   * The campaign's recipients, as status counts them: sent + failed + pending + unknown + skipped = total.
+   * With the campaign's ledger the counts are per recipient, from the ledger folded with these events;
+   * from the events alone, per message (unknown: messages with no state yet).
+   */
+  total: number;
+  pending: number;
+  unknown: number;
+  skipped: number;
 }
 
 
@@ -72,6 +83,10 @@ export interface DeliveryReport {
 export interface LedgerInfo {
   template?: string;
   accepted: Set<string>;
+  /** The replayed ledger: the campaign's statuses are folded into it, so its counts are status's. */
+  state?: LedgerState;
+  /** The campaign's name (the ledger header's). */
+  name?: string;
 }
 
 const WINDOW_S = 48 * 3600;
@@ -79,7 +94,7 @@ const WINDOW_S = 48 * 3600;
 /** Streams records in; messages quiet for 48 h of event time are folded and forgotten, so memory stays bounded. */
 export class DeliveryAnalyzer {
   private readonly live = new Map<string, MessageState>();
-  private readonly funnels = new Map<string, Omit<Funnel, 'readCoverage' | 'noStatus' | 'template'>>();
+  private readonly funnels = new Map<string, Pick<Funnel, 'campaign' | 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'failures'>>();
   private readonly seenIds = new Map<string, Set<string>>();
   private readonly failures = new Map<string, number>();
   private readonly countries: Record<string, number> = {};
@@ -142,8 +157,9 @@ export class DeliveryAnalyzer {
     this.clock = Math.max(this.clock, ts);
     let m = this.live.get(r.id);
     if (!m) {
-      const campaign = parseCallbackData(r.cb)?.campaignId ?? '(no campaign)';
-      m = { campaign, recipient: r.recipient, last: ts };
+      const cb = parseCallbackData(r.cb);
+      const campaign = cb?.campaignId ?? '(no campaign)';
+      m = { campaign, number: cb?.e164 ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
       this.live.set(r.id, m);
       this.messages++;
       let ids = this.seenIds.get(campaign);
@@ -151,6 +167,7 @@ export class DeliveryAnalyzer {
       if (this.ledgers.has(campaign)) ids.add(r.id);
     }
     m.last = Math.max(m.last, ts);
+    this.foldIntoLedger(m.campaign, r);
     if (r.status === 'sent') m.sent ??= ts;
     else if (r.status === 'delivered') m.delivered ??= ts;
     else if (r.status === 'read' || r.status === 'played') m.read ??= ts;
@@ -159,6 +176,15 @@ export class DeliveryAnalyzer {
     const cat = r.pricing?.category ?? r.category;
     if (!m.pricing && cat) m.pricing = { category: cat.toLowerCase(), billable: r.pricing?.billable ?? !/^free/.test(r.pricing?.type ?? '') };
     if (this.events % 10_000 === 0) this.sweep();
+  }
+
+  /** A status of a campaign whose ledger is known: folded into its state as status and send do (callback data, else wamid). */
+  private foldIntoLedger(campaign: string, r: Extract<WebhookRecord, { kind: 'status' }>): void {
+    const state = this.ledgers.get(campaign)?.state;
+    if (!state) return;
+    const cb = parseCallbackData(r.cb);
+    const who = cb && cb.campaignId === campaign ? cb.e164 : recipientOfWamid(state, r.id);
+    applyStatus(state, who, r.id, r.status, String(r.ts ?? ''), r.errors?.[0]?.code);
   }
 
   private sweep(): void {
@@ -176,7 +202,7 @@ export class DeliveryAnalyzer {
       if (!p) this.pricing.set(m.pricing.category, (p = { billable: 0, free: 0, byRegion: new Map() }));
       if (m.pricing.billable) {
         p.billable++;
-        const region = parsePhoneNumberFromString(`+${m.recipient.replace(/^\+/, '')}`)?.country ?? 'unknown';
+        const region = regionOf(m);
         p.byRegion.set(region, (p.byRegion.get(region) ?? 0) + 1);
       } else p.free++;
     }
@@ -190,7 +216,7 @@ export class DeliveryAnalyzer {
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
       this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
-      const country = parsePhoneNumberFromString(`+${m.recipient.replace(/^\+/, '')}`)?.country ?? 'unknown';
+      const country = regionOf(m);
       this.countries[country] = (this.countries[country] ?? 0) + 1;
     }
     // A later stage implies the earlier ones (a read may arrive without its delivered).
@@ -214,7 +240,12 @@ export class DeliveryAnalyzer {
       const seen = this.seenIds.get(c) ?? new Set<string>();
       const noStatus = info ? [...info.accepted].filter((id) => !seen.has(id)).length : 0;
       const accepted = info ? Math.max(info.accepted.size, f.accepted) : f.accepted;
-      funnels.push({ ...f, accepted, template: info?.template ?? '', noStatus, readCoverage: f.delivered ? round(f.read / f.delivered) : 0 });
+      // With the ledger: the campaign's counts exactly as status prints them; else per message seen in the events.
+      const counts = info?.state
+        ? (({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }) => ({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }))(summarise(info.state, info.name ?? c))
+        : { total: f.accepted, pending: 0, unknown: f.accepted - f.sent - f.failed, skipped: 0 };
+      const g = { ...f, ...counts };
+      funnels.push({ ...g, accepted, template: info?.template ?? '', noStatus, readCoverage: g.delivered ? round(g.read / g.delivered) : 0 });
     }
     funnels.sort((a, b) => b.accepted - a.accepted);
     const failures = [...this.failures.entries()]
@@ -240,6 +271,11 @@ export class DeliveryAnalyzer {
       optOuts: { ...this.optOuts },
     };
   }
+}
+
+/** The country of the number a message went to ("unknown" for a user known only by a BSUID). */
+function regionOf(m: MessageState): string {
+  return (m.number && parsePhoneNumberFromString(m.number)?.country) || 'unknown';
 }
 
 function round(x: number): number {

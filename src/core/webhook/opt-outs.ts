@@ -13,14 +13,23 @@ export interface OptOutIntent {
   scope: 'all' | 'marketing';
   /** The wamid or message id it came from. */
   ref: string;
-  at: string;
+  /** When it happened (Meta's timestamp, ISO), when the event says. */
+  at?: string;
 }
 
 const digits = (v: string | undefined) => (v && /^\+?[1-9]\d{5,14}$/.test(v) ? v.replace(/^\+/, '') : undefined);
-const iso = (ts: string) => {
+const iso = (ts: string): string | undefined => {
   const n = Number(ts);
-  return Number.isFinite(n) && n > 0 ? new Date(n * 1000).toISOString() : new Date(0).toISOString();
+  return Number.isFinite(n) && n > 0 && n < 1e11 ? new Date(n * 1000).toISOString() : undefined;
 };
+
+/**
+ * Meta does not deliver in order: a stop that happened before the resume already recorded (or the other way round)
+ * must not undo it. Stale when an opt-out event of the same number and scope that happened later is on the list.
+ */
+export function isStaleOptOut(intentAt: string | undefined, latestEventAt: string | undefined): boolean {
+  return intentAt !== undefined && latestEventAt !== undefined && intentAt < latestEventAt;
+}
 
 /** The opt-out a record carries, if any. Stop words count only in typed text, never in a tapped button or list row. */
 export function optOutOf(r: WebhookRecord): OptOutIntent | null {

@@ -43,9 +43,14 @@ export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecor
     const wabaId = str(entry.id);
     const time = entrySeconds(entry);
     for (const change of arr(entry.changes)) {
-      if (!isObj(change) || !isObj(change.value)) continue;
-      const v = change.value;
+      if (!isObj(change)) continue;
       const field = str(change.field) ?? 'unknown';
+      if (!isObj(change.value)) {
+        // A shape nobody documented (a string, a list): kept whole rather than dropped.
+        if (change.value !== undefined) out.push({ kind: 'other', key: `o:${field}:${contentKey(wabaId, time, change.value)}`, field, ts: String(time ?? receivedAtSec), wabaId, value: change.value });
+        continue;
+      }
+      const v = change.value;
       const ctx: Ctx = { wabaId, time, field, receivedAtSec, pn: isObj(v.metadata) ? str(v.metadata.phone_number_id) : undefined };
       if (field === 'messages' || field === 'user_preferences') messageRecords(v, ctx, out);
       else out.push({ kind: 'management', key: `g:${field}:${contentKey(wabaId, time, v)}`, field, wabaId, at: new Date((time ?? receivedAtSec) * 1000).toISOString(), value: v });

@@ -15,24 +15,23 @@ export async function record(writer: LedgerWriter, state: LedgerState, e: Ledger
   apply(state, e);
 }
 
+/** Whether the ledger needs a (new) header: it is new, or its campaign file or list changed since it began. */
+function needsHeader(state: LedgerState, cf: CampaignFile, list: RecipientList): boolean {
+  return !state.header || state.header.recipientsHash !== list.sha256 || state.header.campaignHash !== cf.sha256;
+}
+
+/** What changed since the ledger began (said before the prompt), or undefined. */
+export function ledgerChangeNotice(state: LedgerState, cf: CampaignFile, list: RecipientList): string | undefined {
+  if (!state.header || !needsHeader(state, cf, list)) return undefined;
+  const what = state.header.recipientsHash !== list.sha256 ? `the recipient list ${cf.campaign.recipients} changed (${state.header.recipients} rows then, ${list.rows} now)` : 'the campaign file changed';
+  return `${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`;
+}
+
 /** Write a header when the ledger is new or its campaign or list changed (keeping the identity), and the skipped rows. */
-export async function setUpLedger(
-  writer: LedgerWriter,
-  state: LedgerState,
-  campaignId: string,
-  cf: CampaignFile,
-  list: RecipientList,
-  skipped: SkippedRow[],
-  category: string,
-  notice: (text: string) => void,
-): Promise<void> {
+export async function setUpLedger(writer: LedgerWriter, state: LedgerState, campaignId: string, cf: CampaignFile, list: RecipientList, skipped: SkippedRow[], category: string): Promise<void> {
   const c = cf.campaign;
   const now = new Date().toISOString();
-  if (!state.header || state.header.recipientsHash !== list.sha256 || state.header.campaignHash !== cf.sha256) {
-    if (state.header) {
-      const what = state.header.recipientsHash !== list.sha256 ? `the recipient list ${c.recipients} changed (${state.header.recipients} rows then, ${list.rows} now)` : 'the campaign file changed';
-      notice(`${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`);
-    }
+  if (needsHeader(state, cf, list)) {
     await record(writer, state, { t: 'header', v: 1, campaign: c.name, campaignId, template: `${c.template.name}:${c.template.language}`, category, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
   }
   for (const s of skipped) {

@@ -7,7 +7,8 @@ import { judgeMedia, sniffMime } from '../../core/campaign/media.js';
 import type { MediaKind } from '../../core/campaign/schema.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
-import { probe, proxyEnv } from '../graph/client.js';
+import { proxyEnv } from '../graph/dispatcher.js';
+import { probe } from '../graph/probe.js';
 
 export interface MediaCheck {
   kind: MediaKind;
@@ -24,7 +25,7 @@ export interface MediaCheck {
 /** Why an address must not be probed (a campaign file must not make wa-ops reach internal hosts). */
 function refusedAddress(ip: string): string | undefined {
   const kind = internalAddressKind(ip);
-  return kind ? `the media URL resolves to a ${kind} address (${ip}); pass --allow-internal-media if you mean it` : undefined;
+  return kind ? `the media URL resolves to ${kind === 'unspecified' ? 'an' : 'a'} ${kind} address (${ip}); pass --allow-internal-media if you mean it` : undefined;
 }
 
 async function head(url: URL, allowInternal: boolean): Promise<{ status: number; type?: string; length?: number }> {

@@ -14,6 +14,7 @@ import { readSuppressions, suppressionsPath, type SuppressionList } from '../sup
 import { accountLimits } from './account.js';
 import type { CampaignFile } from './campaign-file.js';
 import { checkMedia, type MediaCheck } from './media.js';
+import type { CsvLimits } from '../csv/record-splitter.js';
 import { loadRecipients, recipientOptions, type RecipientList, type SkippedRow } from './recipients.js';
 import { checkTemplate, type TemplateFacts } from './template-check.js';
 
@@ -41,6 +42,8 @@ export interface PrepareOptions {
   graphUrlFlags?: string[];
   pricing?: unknown;
   warn: (text: string) => void;
+  /** Caps on the list's records (send --max-line-length, --max-field-length). */
+  csvLimits?: CsvLimits;
 }
 
 export type Target = Sendable & { line: number; region: string };
@@ -86,7 +89,7 @@ export interface Prepared {
 /** Load, check and render; throws typed errors before anything is sent. The caller closes the client. */
 export async function prepareSend(cf: CampaignFile, settings: Settings, o: PrepareOptions): Promise<Prepared> {
   const c = cf.campaign;
-  const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c)));
+  const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c), o.csvLimits));
   const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices: string[] = [];
   // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.

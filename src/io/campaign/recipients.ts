@@ -6,6 +6,7 @@ import { InputError } from '../../core/errors.js';
 import { pickNamed } from '../../core/numbers/columns.js';
 import { classifyRow, describeHeader, planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { openCsv, parseHeader } from '../csv/reader.js';
+import type { CsvLimits } from '../csv/record-splitter.js';
 import { eachRecord } from '../csv/records.js';
 
 export interface Recipient {
@@ -44,16 +45,18 @@ export interface RecipientOptions {
   countryColumn?: string;
   defaultCountry?: string;
   columns: string[];
+  /** Caps on a record's and a field's length (--max-line-length, --max-field-length); default: the documented ones. */
+  limits?: CsvLimits;
 }
 
-/** The classifier options a campaign file sets, with the columns its parameters map. */
-export function recipientOptions(c: Pick<Campaign, 'phoneColumn' | 'countryColumn' | 'defaultCountry'>, columns: string[]): RecipientOptions {
-  return { phoneColumn: c.phoneColumn, countryColumn: c.countryColumn, defaultCountry: c.defaultCountry, columns };
+/** The classifier options a campaign file sets, with the columns its parameters map (and the caps the command was given). */
+export function recipientOptions(c: Pick<Campaign, 'phoneColumn' | 'countryColumn' | 'defaultCountry'>, columns: string[], limits?: CsvLimits): RecipientOptions {
+  return { phoneColumn: c.phoneColumn, countryColumn: c.countryColumn, defaultCountry: c.defaultCountry, columns, limits };
 }
 
 /** Read and validate every row; `columns` are the mapped columns whose values each recipient keeps. */
 export async function loadRecipients(path: string, o: RecipientOptions): Promise<RecipientList> {
-  const source = await openCsv(path);
+  const source = await openCsv(path, o.limits);
   const delimiter = source.dialect.delimiter;
   const recipients: Recipient[] = [];
   const skipped: SkippedRow[] = [];

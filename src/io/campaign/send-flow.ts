@@ -11,7 +11,7 @@ import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
 import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
-import { record, setUpLedger, uploadOnce } from './ledger-setup.js';
+import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
 import type { SendOptions } from './send-options.js';
 
@@ -52,12 +52,12 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
   const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn }),
+    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
   try {
-    await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category, hooks.warn);
-    const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
+    const change = ledgerChangeNotice(state, cf, p.list);
+    if (change) hooks.warn(change);
     const queue = p.targets.filter((t) => {
       const x = state.recipients.get(t.e164);
       return !x || x.status === 'pending' || (x.status === 'unknown' && o.retryUnknown);
@@ -66,6 +66,9 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const before = summarise(state, cf.campaign.name);
     await hooks.confirm(p, queue, toSend, before);
     signals.check('nothing was sent');
+    // Confirmed: only now is anything stored (a run declined or interrupted at its prompt leaves no ledger behind).
+    await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category);
+    const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
     const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs };
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
     const now = Date.now();
@@ -109,7 +112,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
-    if (stop.outcome === 'interrupted' && engine.started === 0) stop.message = 'nothing was sent';
+    // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
+    if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
     // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
     const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
     await withEvents(final, o.events);

@@ -1,5 +1,7 @@
 /** The options of a send, parsed once from the flags, and merged with those an interrupted run kept in its ledger. */
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
+import { exactDuration } from '../../core/campaign/resume.js';
+import type { CsvLimits } from '../csv/record-splitter.js';
 
 export interface SendOptions {
   /** The campaign file as the user typed it (for the resume command). */
@@ -21,10 +23,12 @@ export interface SendOptions {
   store?: string;
   maxDurationMs?: number;
   maxDuration?: string;
+  /** Caps on the list's records (--max-line-length, --max-field-length), as validate-numbers takes them. */
+  csvLimits?: CsvLimits;
 }
 
 /** Options the ledger keeps for a run that did not finish: used when this command does not say otherwise. */
-export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined, flagsGiven: { interval: boolean; limit: boolean }): { options: SendOptions; adopted: string[] } {
+export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined, flagsGiven: { interval: boolean; limit: boolean; cooldown?: boolean }): { options: SendOptions; adopted: string[] } {
   if (!kept) return { options: o, adopted: [] };
   const out = { ...o };
   const adopted: string[] = [];
@@ -39,6 +43,11 @@ export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined,
   if (!flagsGiven.limit && kept.limit !== undefined) {
     out.limit = kept.limit;
     adopted.push(`--limit ${kept.limit} (what was left of it)`);
+  }
+  // The printed resume command keeps --cooldown; the plain command does too.
+  if (!flagsGiven.cooldown && kept.cooldownMs !== undefined && kept.cooldownMs !== o.cooldownMs) {
+    out.cooldownMs = kept.cooldownMs;
+    adopted.push(`--cooldown ${exactDuration(kept.cooldownMs)}`);
   }
   return { options: out, adopted };
 }

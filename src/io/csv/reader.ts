@@ -2,6 +2,7 @@
 import { InputError } from '../../core/errors.js';
 import { openInput } from '../input-file.js';
 import { CsvLimitError, DEFAULT_CSV_LIMITS, RecordSplitter, type CsvLimits } from './record-splitter.js';
+import { listDecoder } from './decoder.js';
 import { firstRecord } from './records.js';
 import { sniff, type Dialect } from './sniff.js';
 
@@ -42,7 +43,7 @@ export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMI
     identity: input.identity,
     bytesRead: input.bytesRead,
     async *blocks(blockBytes = 256 * 1024) {
-      const decoder = new TextDecoder(dialect.encoding);
+      const decoder = listDecoder(dialect);
       const splitter = new RecordSplitter(dialect.delimiter, limits);
       let pending: string[] = [];
       let pendingLength = 0;
@@ -66,13 +67,13 @@ export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMI
           throw limitError(label, err);
         }
       };
-      let block = take(push(decoder.decode(input.head.subarray(dialect.bomLength), { stream: true })));
+      let block = take(push(decoder.decode(input.head.subarray(dialect.bomLength))));
       if (block) yield block;
       for await (const chunk of input.rest()) {
-        block = take(push(decoder.decode(chunk, { stream: true })));
+        block = take(push(decoder.decode(chunk)));
         if (block) yield block;
       }
-      const last = push(decoder.decode());
+      const last = push(decoder.end());
       const rest = splitter.end();
       if (rest.openQuoteLine !== undefined) {
         const line = rest.openQuoteLine;

@@ -9,7 +9,8 @@ import { WaOpsError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import type { Settings } from '../config.js';
-import { GraphClient, proxyEnv } from '../graph/client.js';
+import { GraphClient } from '../graph/client.js';
+import { proxyEnv } from '../graph/dispatcher.js';
 import { probeWebhook } from './webhook-probe.js';
 
 export const PHONE_FIELDS = [

@@ -15,11 +15,15 @@ export class DurableAppender {
   private scheduled = false;
   private flushing = false;
 
-  /** beforeCommit throws to refuse a commit (the ledger's lock is no longer ours). */
+  /** beforeCommit throws to refuse a commit (the ledger's lock is no longer ours); fd may be opened on the first commit. */
   constructor(
-    private readonly fd: number,
+    private readonly fdOf: number | (() => number),
     private readonly beforeCommit?: () => void,
   ) {}
+
+  private get fd(): number {
+    return typeof this.fdOf === 'number' ? this.fdOf : this.fdOf();
+  }
 
   /** Append one line (newline added); resolves once it is on disk. */
   append(line: string): Promise<void> {

@@ -96,31 +96,43 @@ export class Ledger {
 
   private constructor(
     readonly path: string,
-    private readonly fd: number,
+    private fd: number | undefined,
     private readonly lock: ReturnType<typeof acquireLock>,
     readonly tornBytes: number,
   ) {
-    this.out = new DurableAppender(fd, () => {
-      const why = lock.lost();
-      if (why) throw new Error(why);
-    });
+    this.out = new DurableAppender(
+      () => (this.fd ??= Ledger.create(path)),
+      () => {
+        const why = lock.lost();
+        if (why) throw new Error(why);
+      },
+    );
   }
 
-  /** Lock and open a ledger for appending (created with mode 0600 if absent); a torn last line is trimmed. */
+  /**
+   * Lock and open a ledger for appending; a torn last line is trimmed. An absent ledger is created
+   * (mode 0600) only when the first event is stored: a run declined at its prompt leaves no file behind.
+   */
   static open(path: string): Ledger {
     const lock = acquireLock(`${path}.lock`);
     try {
+      if (!existsSync(path)) return new Ledger(path, undefined, lock, 0);
       const fd = openSync(path, 'a+', 0o600);
       const size = fstatSync(fd).size;
       const intact = intactLength(fd);
       // The cut-short write was never acknowledged: trim it before anything is appended after it.
       if (intact < size) ftruncateSync(fd, intact);
-      if (size === 0) fsyncSync(fd);
       return new Ledger(path, fd, lock, size - intact);
     } catch (err) {
       lock.release();
       throw err;
     }
+  }
+
+  private static create(path: string): number {
+    const fd = openSync(path, 'a+', 0o600);
+    fsyncSync(fd);
+    return fd;
   }
 
   /** A stale lock that was taken over when opening. */
@@ -159,7 +171,7 @@ export class Ledger {
       if (!this.lock.lost()) this.out.flushSync();
     } finally {
       this.closed = true;
-      closeSync(this.fd);
+      if (this.fd !== undefined) closeSync(this.fd);
       this.lock.release();
     }
   }

@@ -1,10 +1,14 @@
 /** Write pulled templates as files, one per name and language, never overwriting a file wa-ops did not write. */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { templateFileName, toTemplateFile } from '../../core/templates/normalise.js';
 import type { TemplateRecord } from '../graph/types.js';
+import { writeOutputFile } from '../output-file.js';
+import { readTextFile } from '../read-text-file.js';
+import { MAX_TEMPLATE_FILE_BYTES } from '../templates.js';
 
 /** Remembers which files wa-ops wrote and their content hash, to tell them from the user's own or edited ones. */
 export const MANIFEST = '.wa-ops-templates';
@@ -27,12 +31,18 @@ export function pullTemplates(dir: string, records: readonly TemplateRecord[], f
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new InputError(`--out ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output' });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'EEXIST' || code === 'ENOTDIR' ? `--out ${dir} is a file, not a folder` : `--out ${dir}: the folder cannot be created (${errnoText(code)})`, { code: 'unwritable-output', hint: 'pass a folder with --out (default: templates)' });
   }
   if (!statSync(dir).isDirectory()) throw new InputError(`--out ${dir} is a file, not a folder`, { code: 'not-a-folder' });
   const manifest = readManifest(dir);
   const results: PullResult[] = [];
   for (const r of records) {
+    // A name or language the API could never have made is not turned into a file name (nor a path).
+    if (!isTemplateName(r.name) || !isLanguage(r.language)) {
+      results.push({ file: '', template: String(r.name).slice(0, 80), language: String(r.language).slice(0, 20), outcome: 'kept', reason: 'not a valid template name or language: not written' });
+      continue;
+    }
     const name = templateFileName(r.name, r.language);
     const path = join(dir, name);
     const text = JSON.stringify(toTemplateFile(r), null, 2) + '\n';
@@ -73,29 +83,20 @@ function readManifest(dir: string): Record<string, string> {
   }
 }
 
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file' });
-  }
+/** Meta's template names: lowercase letters, digits and underscores, at most 512 characters. */
+function isTemplateName(name: unknown): name is string {
+  return typeof name === 'string' && /^[a-z0-9_]{1,512}$/.test(name);
 }
 
-/** Write to a temporary name, fsync, rename: a reader never sees half a file. */
+function isLanguage(language: unknown): language is string {
+  return typeof language === 'string' && /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language);
+}
+
+function readIfExists(path: string): string | undefined {
+  return readTextFile(path, { what: 'template file', maxBytes: MAX_TEMPLATE_FILE_BYTES, code: 'unreadable-file', hint: 'move it out of the --out folder', missingOk: true });
+}
+
+/** Through the one safe writer: a random temporary name, created exclusively without following symlinks, renamed into place. */
 function writeAtomic(path: string, text: string, mode: number): void {
-  const temp = `${path}.partial-${process.pid}`;
-  let fd: number;
-  try {
-    fd = openSync(temp, 'w', mode);
-  } catch (err) {
-    throw new InputError(`cannot write ${path} (${(err as NodeJS.ErrnoException).code})`, { code: 'unwritable-output', hint: 'check that the --out folder is writable' });
-  }
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeOutputFile(path, text, { mode });
 }

@@ -2,6 +2,7 @@
 import { GraphError } from '../../core/graph/graph-error.js';
 import { sameTemplate, type TemplateFile } from '../../core/templates/normalise.js';
 import type { GraphClient } from '../graph/client.js';
+import type { TemplateRecord } from '../graph/types.js';
 import { findTemplate } from '../remote-templates.js';
 
 export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
@@ -20,22 +21,14 @@ export interface PushResult {
   reason?: string;
 }
 
-/** Push one template; a refusal by the API is a result, not an exception. */
+/** Push one template; a refusal by the API is a result (with the template's status and id as the API holds it), not an exception. */
 export async function pushTemplate(client: GraphClient, wabaId: string, t: TemplateFile, file: string): Promise<PushResult> {
   const base = { file, template: t.name, language: t.language };
+  let remote: TemplateRecord | undefined;
   try {
-    const remote = await findTemplate(client, wabaId, t.name, t.language);
-    if (remote && sameTemplate(t, remote)) {
-      return { ...base, outcome: 'unchanged', status: remote.status, id: remote.id, reason: remote.rejected_reason && remote.rejected_reason !== 'NONE' ? remote.rejected_reason : undefined };
-    }
-    if (remote) {
-      // An edit sends only what may change; name and language identify the template and cannot.
-      const changes: Record<string, unknown> = { components: t.components };
-      if (t.category.toUpperCase() !== remote.category.toUpperCase()) changes.category = t.category;
-      await client.updateTemplate(remote.id, changes);
-      const after = await findTemplate(client, wabaId, t.name, t.language);
-      return { ...base, outcome: 'updated', status: after?.status, id: remote.id, reason: rejection(after?.rejected_reason) };
-    }
+    remote = await findTemplate(client, wabaId, t.name, t.language);
+    if (remote && sameTemplate(t, remote)) return { ...base, outcome: 'unchanged', status: remote.status, id: remote.id, reason: rejection(remote.rejected_reason) };
+    if (remote) return { ...base, ...(await edit(client, wabaId, t, remote)) };
     const body: Record<string, unknown> = { name: t.name, language: t.language, category: t.category, components: t.components };
     if (t.parameter_format) body.parameter_format = t.parameter_format;
     const created = await client.createTemplate(wabaId, body);
@@ -44,9 +37,24 @@ export async function pushTemplate(client: GraphClient, wabaId: string, t: Templ
     if (created.status === 'REJECTED') reason = rejection((await findTemplate(client, wabaId, t.name, t.language))?.rejected_reason);
     return { ...base, outcome: 'created', status: created.status, id: created.id, recategorised: filed && filed !== t.category.toUpperCase() ? filed : undefined, reason };
   } catch (err) {
-    if (!(err instanceof GraphError)) throw err;
-    return { ...base, outcome: 'refused', reason: err.message };
+    if (!(err instanceof GraphError) || !aboutTemplate(err)) throw err;
+    return { ...base, outcome: 'refused', status: remote?.status, id: remote?.id, reason: err.message };
   }
+}
+
+/** An edit sends only what may change; name and language identify the template and cannot. */
+async function edit(client: GraphClient, wabaId: string, t: TemplateFile, remote: TemplateRecord): Promise<Omit<PushResult, 'file' | 'template' | 'language'>> {
+  const changes: Record<string, unknown> = { components: t.components };
+  if (t.category.toUpperCase() !== remote.category.toUpperCase()) changes.category = t.category;
+  await client.updateTemplate(remote.id, changes);
+  const after = await findTemplate(client, wabaId, t.name, t.language);
+  return { outcome: 'updated', status: after?.status, id: remote.id, reason: rejection(after?.rejected_reason) };
+}
+
+/** Meta's answer about this template, not about the token, the permissions or the network (those stop the whole push). */
+function aboutTemplate(err: GraphError): boolean {
+  const code = err.graphCode;
+  return code !== undefined && code !== 190 && code !== 10 && !(code >= 200 && code < 300) && err.httpStatus < 500;
 }
 
 function rejection(reason: string | undefined): string | undefined {

@@ -46,21 +46,27 @@ export function renderStylish(results: LintResult[], errorCount: number, warning
 }
 
 /**
- * Cut the context line to `max` columns around the finding, with "…" where text was cut, so the
- * caret lands under the excerpt however long the line is. Tabs become spaces so columns hold.
+ * Cut the context line to `max` terminal columns around the finding, with "…" where text was cut
+ * (here or, for very long lines, already by the engine), so the caret lands under the excerpt however
+ * long the line is. Tabs become spaces so columns hold; wide (CJK) characters count two columns.
  */
-export function fitToWidth(f: Pick<Finding, 'context' | 'contextColumn' | 'excerpt'>, max: number): { text: string; caretAt: number; caretWidth: number } {
+export function fitToWidth(f: Pick<Finding, 'context' | 'contextColumn' | 'excerpt' | 'contextCut'>, max: number): { text: string; caretAt: number; caretWidth: number } {
   const line = f.context.replace(/\t/g, ' ');
   const at = Math.max(0, f.contextColumn - 1);
   const len = Math.max(1, Math.min(f.excerpt.length || 1, line.length - at || 1));
-  if (line.length <= max) return { text: line, caretAt: at, caretWidth: len };
+  const cutBefore = f.contextCut?.before ?? false;
+  const cutAfter = f.contextCut?.after ?? false;
+  const marks = (cutBefore ? 1 : 0) + (cutAfter ? 1 : 0);
+  if (columns(line) + marks <= max) return { text: `${cutBefore ? '…' : ''}${line}${cutAfter ? '…' : ''}`, caretAt: at + (cutBefore ? 1 : 0), caretWidth: len };
   const room = Math.max(10, max - 2);
   // Show some text before the finding, then as much of it as fits.
   let from = Math.max(0, Math.min(at - Math.floor(room / 3), line.length - room));
   if (from > 0 && at - from < 4) from = Math.max(0, at - 4);
-  const to = Math.min(line.length, from + room);
-  const head = from > 0 ? '…' : '';
-  const tail = to < line.length ? '…' : '';
+  let to = Math.min(line.length, from + room);
+  // Wide characters take two columns: give back characters at the end until the window fits.
+  while (to > at + 1 && columns(line.slice(from, to)) > room) to--;
+  const head = from > 0 || cutBefore ? '…' : '';
+  const tail = to < line.length || cutAfter ? '…' : '';
   const caretAt = head.length + at - from;
   const caretWidth = Math.max(1, Math.min(len, to - at));
   return { text: `${head}${line.slice(from, to)}${tail}`, caretAt, caretWidth };

@@ -39,7 +39,7 @@ export const es: Catalogue = {
   'variable.density': (p) => [`${p.vars} variables para ${p.words} palabras de texto: la plantilla parece un formulario vacío`, 'escribe más texto fijo alrededor de las variables o usa menos variables'],
   'name.empty': (p) => ['la plantilla no tiene nombre', `llámala "${p.fixed}"`],
   'name.invalid': (p) => [`el nombre "${p.name}" solo puede tener minúsculas, dígitos y guiones bajos (512 como máximo)`, `renómbrala "${p.fixed}"`],
-  length: (p) => [`${part(p.what)}: ${p.chars} caracteres, por encima del límite de Meta de ${p.max}`, `acórtalo en ${p.over} caracteres`],
+  length: (p) => [`${part(p.what)}: ${p.chars} caracteres, por encima del límite de Meta de ${p.max}`, `acórtalo en ${p.over} ${String(p.over) === '1' ? 'carácter' : 'caracteres'}`],
   'length.empty': () => ['el cuerpo está vacío', 'escribe el texto del mensaje'],
   'discount-percentage': (p) => [`"${p.text}" es un descuento porcentual: marca la plantilla como promocional y parece una promesa no verificable`, 'indica un importe u oferta concretos, p. ej. "10 EUR de descuento en compras desde 50 EUR", o usa un botón de código de cupón'],
   'promotional.discount': (p) => [`"${p.text}" es un descuento: ${recat(p.category)}`, keep(p.category)],

@@ -8,7 +8,7 @@ const recat = (cat: string | number) => `un modèle ${cat} au contenu promotionn
 export const fr: Catalogue = {
   abbreviation: (p) => [`"${p.term}" est une abréviation non standard ; les modèles qui ne sont pas rédigés en mots clairs et complets sont refusés`, `écrivez-le en entier : "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} boutons : 10 au maximum sont autorisés`, 'retirez des boutons, ou passez les choix dans un message liste'],
-  'buttons.type-max': (p) => [`plus de ${p.max} bouton(s) ${p.type}`, `gardez-en ${p.max} au maximum`],
+  'buttons.type-max': (p) => [`plus de ${p.max} bouton${String(p.max) === '1' ? '' : 's'} ${p.type}`, `gardez-en ${p.max} au maximum`],
   'buttons.no-text': (p) => [`le bouton ${p.n} n'a pas de texte`, 'donnez un libellé à chaque bouton'],
   'buttons.quick-replies': () => ['les boutons de réponse rapide doivent être groupés, pas mêlés aux boutons URL, téléphone ou code', "mettez toutes les réponses rapides d'abord (ou à la fin), puis les autres boutons"],
   'formatting.blank-lines': () => ["plus d'une ligne vide à la suite", 'gardez au plus une ligne vide entre les paragraphes'],
@@ -39,7 +39,7 @@ export const fr: Catalogue = {
   'variable.density': (p) => [`${p.vars} variables pour ${p.words} mots de texte : le modèle ressemble à un formulaire vide`, 'écrivez plus de texte fixe autour des variables, ou utilisez-en moins'],
   'name.empty': (p) => ["le modèle n'a pas de nom", `appelez-le "${p.fixed}"`],
   'name.invalid': (p) => [`le nom "${p.name}" ne peut contenir que des minuscules, des chiffres et des tirets bas (512 au plus)`, `renommez-le "${p.fixed}"`],
-  length: (p) => [`${part(p.what)} : ${p.chars} caractères, au-delà de la limite de Meta de ${p.max}`, `raccourcissez de ${p.over} caractères`],
+  length: (p) => [`${part(p.what)} : ${p.chars} caractères, au-delà de la limite de Meta de ${p.max}`, `raccourcissez de ${p.over} ${String(p.over) === '1' ? 'caractère' : 'caractères'}`],
   'length.empty': () => ['le corps est vide', 'écrivez le texte du message'],
   'discount-percentage': (p) => [`"${p.text}" est une remise en pourcentage : elle rend le modèle promotionnel et ressemble à une promesse invérifiable`, 'indiquez un montant ou une offre concrète, p. ex. "10 EUR de remise dès 50 EUR d’achat", ou utilisez un bouton de code promo'],
   'promotional.discount': (p) => [`"${p.text}" est une remise : ${recat(p.category)}`, keep(p.category)],

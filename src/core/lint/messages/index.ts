@@ -7,17 +7,23 @@ import { id } from './id.js';
 import { it } from './it.js';
 import { pt } from './pt.js';
 import { tr } from './tr.js';
-import type { Catalogue } from './types.js';
+import type { Catalogue, Params } from './types.js';
 import { zh } from './zh.js';
 
 /** Catalogues by base language code; English is the rules' own wording. */
 export const CATALOGUES: Record<string, Catalogue> = { de, es, fr, id, it, pt, tr, zh };
+
+/** Counts written the language's way ("1.100 Zeichen", "1 100 caractères"): numbers become grouped text. */
+function localNumbers(lang: string, params: Params): Params {
+  const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? fmt.format(v) : v]));
+}
 
 /** The finding with its message and suggestion in `lang` when a catalogue has them; as the rule wrote it otherwise. */
 export function localise(lang: string, raw: RawFinding): RawFinding {
   if (!raw.msg) return raw;
   const entry = CATALOGUES[lang]?.[raw.msg[0]];
   if (!entry) return raw;
-  const [message, suggestion] = entry(raw.msg[1] ?? {});
+  const [message, suggestion] = entry(localNumbers(lang, raw.msg[1] ?? {}));
   return { ...raw, message, suggestion };
 }

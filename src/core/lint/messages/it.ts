@@ -39,7 +39,7 @@ export const it: Catalogue = {
   'variable.density': (p) => [`${p.vars} variabili per ${p.words} parole di testo: il modello sembra un modulo vuoto`, 'scrivi più testo fisso attorno alle variabili o usane meno'],
   'name.empty': (p) => ['il modello non ha un nome', `chiamalo "${p.fixed}"`],
   'name.invalid': (p) => [`il nome "${p.name}" può contenere solo minuscole, cifre e trattini bassi (al massimo 512)`, `rinominalo "${p.fixed}"`],
-  length: (p) => [`${part(p.what)}: ${p.chars} caratteri, oltre il limite di Meta di ${p.max}`, `accorcialo di ${p.over} caratteri`],
+  length: (p) => [`${part(p.what)}: ${p.chars} caratteri, oltre il limite di Meta di ${p.max}`, `accorcialo di ${p.over} ${String(p.over) === '1' ? 'carattere' : 'caratteri'}`],
   'length.empty': () => ['il corpo è vuoto', 'scrivi il testo del messaggio'],
   'discount-percentage': (p) => [`"${p.text}" è uno sconto percentuale: rende il modello promozionale e sembra una promessa non verificabile`, 'indica un importo o un’offerta concreta, ad es. "10 EUR di sconto su ordini da 50 EUR", o usa un pulsante con codice coupon'],
   'promotional.discount': (p) => [`"${p.text}" è uno sconto: ${recat(p.category)}`, keep(p.category)],

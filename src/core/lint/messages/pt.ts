@@ -39,7 +39,7 @@ export const pt: Catalogue = {
   'variable.density': (p) => [`${p.vars} variáveis para ${p.words} palavras de texto: o modelo parece um formulário em branco`, 'escreva mais texto fixo em volta das variáveis ou use menos variáveis'],
   'name.empty': (p) => ['o modelo não tem nome', `chame-o "${p.fixed}"`],
   'name.invalid': (p) => [`o nome "${p.name}" só pode ter minúsculas, dígitos e sublinhados (no máximo 512)`, `renomeie para "${p.fixed}"`],
-  length: (p) => [`${part(p.what)}: ${p.chars} caracteres, acima do limite da Meta de ${p.max}`, `encurte em ${p.over} caracteres`],
+  length: (p) => [`${part(p.what)}: ${p.chars} caracteres, acima do limite da Meta de ${p.max}`, `encurte em ${p.over} ${String(p.over) === '1' ? 'caractere' : 'caracteres'}`],
   'length.empty': () => ['o corpo está vazio', 'escreva o texto da mensagem'],
   'discount-percentage': (p) => [`"${p.text}" é um desconto percentual: marca o modelo como promocional e soa como uma promessa não verificável`, 'indique um valor ou oferta concretos, p. ex. "R$ 10 de desconto em compras acima de R$ 50", ou use um botão de código de cupom'],
   'promotional.discount': (p) => [`"${p.text}" é um desconto: ${recat(p.category)}`, keep(p.category)],

@@ -1,3 +1,4 @@
+import { plural } from '../../plural.js';
 import type { RawFinding, Rule } from '../types.js';
 
 const LIMITS: [RegExp, number, string][] = [
@@ -28,7 +29,7 @@ export const length: Rule = {
         offset,
         length: p.text.length - offset,
         message: `the ${what} is ${count.toLocaleString('en-US')} characters, over Meta's limit of ${max.toLocaleString('en-US')}`,
-        suggestion: `shorten it by ${(count - max).toLocaleString('en-US')} characters`,
+        suggestion: `shorten it by ${plural(count - max, 'character')}`,
         msg: ['length', { what: p.component.replace(/\[\d+\]/, ''), chars: count, max, over: count - max }],
       });
     }

@@ -1,6 +1,7 @@
 /** The word lists by base language code; users extend them with `lint.words` in the config file. */
 import type { LanguageWords } from '../types.js';
 import { common } from './common.js';
+import { commonPlain } from './common-plain.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -22,11 +23,16 @@ export interface WordsConfig {
 /** The merged lists for a language: common + the language (English when unknown) + user additions. */
 export function wordsFor(lang: string, extra: WordsConfig = {}): LanguageWords {
   const base = WORDS[lang] ?? en;
-  const layers = [common, base, extra['*'] as Partial<LanguageWords> | undefined, extra[lang] as Partial<LanguageWords> | undefined];
+  const local = commonPlain(lang);
+  const layers = [common, local && { abbreviations: local }, base, extra['*'] as Partial<LanguageWords> | undefined, extra[lang] as Partial<LanguageWords> | undefined];
   const merged: LanguageWords = { abbreviations: {}, discountWords: [], promotional: [], sensitive: [], requestVerbs: [], negations: [] };
   for (const layer of layers) {
     if (!layer) continue;
-    Object.assign(merged.abbreviations, layer.abbreviations ?? {});
+    // Terms match without regard to case: a later layer's "asap" replaces an earlier "ASAP" (one term, one wording).
+    for (const [term, plain] of Object.entries(layer.abbreviations ?? {})) {
+      for (const k of Object.keys(merged.abbreviations)) if (k !== term && k.toLowerCase() === term.toLowerCase()) delete merged.abbreviations[k];
+      merged.abbreviations[term] = plain;
+    }
     for (const key of ['discountWords', 'promotional', 'sensitive', 'requestVerbs', 'negations'] as const) merged[key].push(...(layer[key] ?? []));
   }
   // An English template also hears common English verbs; other languages keep theirs plus English ones (mixed-language texts are common).

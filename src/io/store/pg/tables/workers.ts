@@ -26,12 +26,6 @@ export function holdsWorkerLock(column: string): string {
                              AND l.classid = hashtext('wa-ops:worker')::oid AND l.objid = hashtext(${column})::oid)`;
 }
 
-/** Campaigns a live worker is sending now. */
-export async function campaignsBeingSent(q: Queryable): Promise<Set<string>> {
-  const res = await q.query<{ campaign_id: string }>(`SELECT DISTINCT w.campaign_id FROM wa_ops.workers w WHERE w.ended_at IS NULL AND w.campaign_id IS NOT NULL AND ${holdsWorkerLock('w.worker_id')}`);
-  return new Set(res.rows.map((r) => r.campaign_id));
-}
-
 /** A worker without a heartbeat for this long is dead (its open claims may be retried with --retry-unknown). */
 export const DEAD_AFTER_SECONDS = 15;
 
@@ -50,3 +44,9 @@ export async function endWorker(q: Queryable, workerId: string): Promise<void> {
   await q.query('UPDATE wa_ops.workers SET ended_at = now() WHERE worker_id = $1', [workerId]);
 }
 
+
+/** How many workers of the campaign are alive now (a heartbeat within DEAD_AFTER_SECONDS, not ended). */
+export async function liveWorkers(q: Queryable, campaignId: string): Promise<number> {
+  const res = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM wa_ops.workers WHERE campaign_id = $1 AND ended_at IS NULL AND heartbeat_at > now() - interval '${DEAD_AFTER_SECONDS} seconds'`, [campaignId]);
+  return res.rows[0]?.n ?? 0;
+}

@@ -1,0 +1,54 @@
+/** send --to --wait: follow one message's status webhooks in the events file, then say how it ended (exit 0 delivered/read, 1 otherwise). */
+import { formatDuration } from '../core/campaign/duration.js';
+import { EXIT } from '../core/errors.js';
+import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
+import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
+import { info, outJson, paint } from '../ui/output.js';
+import { term } from '../ui/term.js';
+
+/** Where to look and for how long. */
+export interface FollowOptions {
+  eventsPath: string;
+  /** Bytes of the events file before the send: only what is appended after it is read. */
+  offset: number;
+  wamid: string;
+  timeoutMs: number;
+}
+
+/** Wait (Ctrl-C stops the wait: exit 130), then report on stderr, or as the --json document with `delivery`. */
+export async function followDelivery(doc: Record<string, unknown>, o: FollowOptions): Promise<number> {
+  const stop = new AbortController();
+  const onSig = () => stop.abort();
+  // Listening before saying "waiting": a Ctrl-C right after the line is a clean stop, not a kill.
+  process.once('SIGINT', onSig);
+  info(paint('gray', `waiting up to ${formatDuration(o.timeoutMs)} for status webhooks in ${o.eventsPath} (written by wa-ops webhook serve)`));
+  let waited: WaitResult;
+  try {
+    waited = await waitForDelivery({ eventsPath: o.eventsPath, offset: o.offset, wamid: o.wamid, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
+  } finally {
+    process.off('SIGINT', onSig);
+  }
+  return report(doc, waited, o);
+}
+
+/** The note when the wait ended without an answer: nothing arrived, still in a state, or stopped by Ctrl-C. */
+function noteFor(w: WaitResult, o: FollowOptions): string | undefined {
+  const d = w.delivery;
+  if (w.interrupted) return `stopped waiting after ${formatDuration(w.waitedMs)} (Ctrl-C): ${d.seen.length ? `still ${d.state}` : 'no status webhook yet'} (the message itself was accepted)`;
+  if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.eventsPath}? (the message itself was accepted)`;
+  if (w.timedOut) return `still ${d.state} after ${formatDuration(o.timeoutMs)}`;
+  return undefined;
+}
+
+function report(doc: Record<string, unknown>, w: WaitResult, o: FollowOptions): number {
+  const d: Delivery = w.delivery;
+  const failure = d.state === 'failed' ? explainFailure(d.errors) : undefined;
+  const note = noteFor(w, o);
+  if (term().json) {
+    outJson({ ...doc, delivery: { state: d.state, seen: d.seen, errors: d.errors, timedOut: w.timedOut, waitedMs: w.waitedMs, ...(failure ? { explanation: failure } : {}), ...(note ? { note } : {}) } });
+  } else if (failure) info(paint('red', `failed: ${failure}`));
+  else if (note) info(paint('yellow', note));
+  else info(paint('green', `${d.state} after ${(w.waitedMs / 1000).toFixed(1)}s`));
+  if (w.interrupted) return EXIT.sigint;
+  return d.state === 'delivered' || d.state === 'read' ? EXIT.ok : EXIT.findings;
+}

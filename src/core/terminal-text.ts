@@ -1,0 +1,16 @@
+/**
+ * Text from a server (Graph answers, error pages) made safe to reach a terminal: escape sequences
+ * (CSI, OSC such as title or clipboard writes, DCS) and control characters other than line break
+ * and tab are removed, and so are the bidi overrides that make a line read differently than it is.
+ */
+
+// ESC-introduced sequences first (their parameters go too), then the 8-bit CSI/OSC/DCS forms.
+const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])?|[\x9b][0-?]*[ -/]*[@-~]?|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*[\x07\x9c]?/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Remove terminal escapes and control characters (keeping \n and \t). */
+export function stripTerminalControls(text: string): string {
+  // Most text has none: one cheap test first.
+  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) return text;
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+}

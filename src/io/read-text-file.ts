@@ -1,0 +1,68 @@
+/**
+ * Read a small text file a user named (a config, a .env, a campaign, a PEM): a regular file of bounded
+ * size, or one line that says what it is instead. Opened non-blocking and checked on the open
+ * descriptor, so a FIFO or /dev/zero put in its place cannot hang or exhaust wa-ops.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
+import { describeSpecial } from './input-file.js';
+
+export interface ReadTextOptions {
+  /** What the file is, for messages: "config file", "campaign file". */
+  what: string;
+  /** Larger files are refused (far above any real one). */
+  maxBytes: number;
+  /** Error code and hint for every refusal. */
+  code: string;
+  hint?: string;
+}
+
+/** The UTF-8 text of `path`; undefined when it does not exist and `missingOk`. Throws InputError otherwise. */
+export function readTextFile(path: string, o: ReadTextOptions & { missingOk: true }): string | undefined;
+export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: false }): string;
+export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined;
+export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined {
+  return readBytes(path, o)?.toString('utf8');
+}
+
+/** The bytes of `path` under the same rules (a PEM, a medium). */
+export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boolean }): Buffer | undefined {
+  const fail = (why: string) => new InputError(`cannot read ${o.what} ${path}: ${why}`, { code: o.code, hint: o.hint });
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && o.missingOk) return undefined;
+    if (code === 'ENOENT') throw fail('no such file');
+    if (code === 'EISDIR') throw fail('it is a directory, not a file');
+    throw fail(code ?? 'unknown error');
+  }
+  try {
+    const st = fstatSync(fd);
+    let real = path;
+    try {
+      real = realpathSync(path);
+    } catch {
+      // gone since: the descriptor still tells what it is
+    }
+    // (The advice to pipe a FIFO into "-" is for lists; these files are read by name only.)
+    const special = describeSpecial(real, st)?.replace(/: pipe it into standard input.*$/, '');
+    if (special) throw fail(`it ${special}`);
+    if (st.size > o.maxBytes) throw fail(`it is ${st.size.toLocaleString('en-US')} bytes, too large for a ${o.what} (at most ${o.maxBytes.toLocaleString('en-US')})`);
+    // Read until the end, never past maxBytes, whatever the size said (a file can grow while it is read).
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(st.size - total, 0) + 1, 1 << 20, o.maxBytes + 1 - total));
+      const r = readSync(fd, chunk, 0, chunk.length, null);
+      if (r === 0) break;
+      parts.push(chunk.subarray(0, r));
+      total += r;
+      if (total > o.maxBytes) throw fail(`it grew past ${o.maxBytes.toLocaleString('en-US')} bytes while it was read`);
+    }
+    return Buffer.concat(parts, total);
+  } finally {
+    closeSync(fd);
+  }
+}

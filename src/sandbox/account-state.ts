@@ -1,0 +1,25 @@
+/** What the account's management endpoints remember: business profile, two-step PIN, settings, blocked users, QR codes, WABA name. */
+import type { QrCode } from './routes-qr.js';
+
+export interface AccountState {
+  profile: Record<string, unknown>;
+  pin?: string;
+  settings: Record<string, unknown>;
+  /** Blocked users' numbers (digits). */
+  blocked: Set<string>;
+  qrCodes: Map<string, QrCode>;
+  wabaName: string;
+  timezoneId: string;
+}
+
+/** A fresh account: a plausible profile, default settings, nobody blocked. */
+export function newAccountState(): AccountState {
+  return {
+    profile: { about: 'Rehearsals for wa-ops', address: '1 Sandbox Street', description: 'The wa-ops sandbox shop', email: 'shop@example.com', profile_picture_url: '', websites: ['https://shop.example.com'], vertical: 'RETAIL' },
+    settings: { calling: { status: 'disabled' }, payload_encryption: { status: 'disabled' }, storage_configuration: { status: 'default' } },
+    blocked: new Set(),
+    qrCodes: new Map(),
+    wabaName: 'wa-ops Sandbox Shop',
+    timezoneId: '1',
+  };
+}

@@ -1,0 +1,66 @@
+/** The receiver's HTTP routing: the verify handshake, body caps, and the signature check before anything is read as an event. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { verifySignature } from '../core/webhook/signature.js';
+import { end, readBody } from './http-parts.js';
+import type { Intake } from './event-intake.js';
+import type { WebhookLog, WebhookStats } from './server-options.js';
+
+/** What the routing needs to know. */
+export interface HandlerOptions {
+  path: string;
+  verifyToken?: string;
+  appSecret: string;
+  maxBody: number;
+  stats: WebhookStats;
+  log: WebhookLog;
+  accept: Intake;
+}
+
+/** The request listener of the receiver. */
+export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const post = signedPost(h);
+  return (req, res) => {
+    // The hot path (a POST to exactly the path) skips URL parsing.
+    if (req.method === 'POST' && req.url === h.path) return post(req, res);
+    const url = new URL(req.url ?? '/', 'http://webhook');
+    if (url.pathname !== h.path) return end(res, 404, 'not found');
+    if (req.method === 'GET') {
+      const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && url.searchParams.get('hub.verify_token') === h.verifyToken;
+      if (!ok) return end(res, 403, 'forbidden');
+      h.log('info', 'verify handshake answered');
+      return end(res, 200, url.searchParams.get('hub.challenge') ?? '');
+    }
+    if (req.method !== 'POST') return end(res, 405, 'method not allowed');
+    post(req, res);
+  };
+}
+
+/** A POST: capped, then refused (401) unless X-Hub-Signature-256 matches; a burst of bad signatures raises an alert. */
+function signedPost(h: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const { stats, maxBody } = h;
+  const badTimes: number[] = [];
+  return (req, res) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+      stats.tooLarge++;
+      res.setHeader('connection', 'close');
+      return end(res, 413, 'payload too large');
+    }
+    readBody(req, maxBody, (raw) => {
+      stats.received++;
+      if (!raw) {
+        stats.tooLarge++;
+        return end(res, 413, 'payload too large');
+      }
+      if (!verifySignature(raw, req.headers['x-hub-signature-256'] as string | undefined, h.appSecret)) {
+        stats.badSignature++;
+        const now = Date.now();
+        badTimes.push(now);
+        while (badTimes.length && now - badTimes[0] > 60_000) badTimes.shift();
+        const from = req.socket.remoteAddress ?? 'unknown';
+        h.log('alert', badTimes.length >= 5 ? `ALERT: ${badTimes.length} POSTs with a bad or missing signature in the last minute (latest from ${from}): forged callbacks, or a wrong app secret` : `refused a POST with a bad or missing X-Hub-Signature-256 from ${from}`);
+        return end(res, 401, 'bad signature');
+      }
+      h.accept(raw, req, res);
+    });
+  };
+}

@@ -197,6 +197,9 @@ function finish(r: SendResult, resume: string, note?: string): number {
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);
   else if (error) warn(`resume with: ${resume}`);
+  if (resumable && resume.includes('"$WA_OPS_STORE"') && !process.env.WA_OPS_STORE) {
+    warn('that command reads the store URL from WA_OPS_STORE (its password is never printed): export WA_OPS_STORE=<the --store URL> first');
+  }
   if (stop.outcome === 'aborted') return stop.exit ?? EXIT.upstream;
   if (stop.outcome === 'paused') return EXIT.paused;
   if (stop.outcome === 'interrupted') return new InterruptedError(stop.signal ?? 'SIGINT').exitCode;

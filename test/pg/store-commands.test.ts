@@ -53,4 +53,25 @@ describe.skipIf(!pgUrl)('suppressions honoured by send --store, and doctor --sto
     const ok = await runCli(['doctor', '--store', url, '--json'], { env: env() });
     expect(JSON.parse(ok.stdout).checks.find((c: { id: string }) => c.id === 'store.connection')).toMatchObject({ status: 'pass' });
   });
+
+  it('a resume command whose --store "$WA_OPS_STORE" is empty refuses (exit 2) instead of sending again from local files', async () => {
+    const dir = tempDir('wa-ops-store-resume-');
+    const file = campaign(dir, 'resume-empty', ['+4917250000201', '+4917250000202', '+4917250000203', '+4917250000204', '+4917250000205', '+4917250000206']);
+    const first = await runCli(['send', '--campaign', file, '--store', url, '--interval', '700ms', '--max-duration', '1s', '--yes'], { env: env(), cwd: dir });
+    expect(first.code, first.stderr).toBe(75);
+    const resume = /resume with: (wa-ops send .*)/.exec(first.stderr)![1];
+    expect(resume).toContain('--store "$WA_OPS_STORE"');
+    expect(first.stderr).toMatch(/export WA_OPS_STORE=<the --store URL> first/);
+    expect(first.stderr).not.toContain(password());
+    const args = resume.replace('"$WA_OPS_STORE"', '').split(/\s+/).filter(Boolean).slice(1);
+    const before = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+    const copied = await runCli(args.flatMap((a) => (a === '--store' ? ['--store', ''] : [a])), { env: env(), cwd: dir });
+    expect(copied.code).toBe(2);
+    expect(copied.stderr).toMatch(/--store is empty/);
+    expect(((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length).toBe(before);
+    // With the variable set, the printed command does what it says.
+    const again = await runCli(args.flatMap((a) => (a === '--store' ? ['--store', url] : [a])).map((a) => (a === '700ms' ? '10ms' : a)), { env: env({ WA_OPS_STORE: url }), cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length).toBe(6);
+  });
 });

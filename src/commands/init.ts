@@ -124,7 +124,8 @@ function checkIds(g: Partial<Answers>, f: Flags, env: NodeJS.ProcessEnv): void {
   ] as const;
   for (const [key, flag, variable, fromFlag] of ids) {
     const v = g[key];
-    if (v === undefined || /^\d{1,20}$/.test(v.trim())) continue;
+    // An empty variable (WA_OPS_PHONE_NUMBER_ID=) is an unset one: asked for, or its flag named without a terminal.
+    if (v === undefined || /^\d{1,20}$/.test(v.trim()) || (v.trim() === '' && fromFlag === undefined)) continue;
     const where = fromFlag !== undefined ? flag : env[variable] !== undefined ? variable : flag;
     const shown = v.length > 40 ? `${v.slice(0, 40)}...` : v;
     throw new UsageError(`${where} must be a numeric id (digits only, e.g. 109876543210987), got "${shown}"; nothing was written`, { code: 'bad-id', hint: 'copy the id from WhatsApp Manager (phone number id, WABA id) or App settings (app id)' });

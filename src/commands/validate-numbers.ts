@@ -100,6 +100,11 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const columns = summary.columns;
   if (columns) info(`columns: phone "${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
   for (const n of summary.notices ?? []) warn(n);
+  const u = summary.unknownCountries;
+  if (u.count > 0) {
+    const fallback = options.country ? `read in the default region ${options.country}` : 'numbers without a country code there are missing-country-code';
+    warn(`${plural(u.count, 'row has', 'rows have')} a country cell that names no country (${u.values.map((v) => JSON.stringify(v)).join(', ')}${u.count > u.values.length ? ', ...' : ''}): ${fallback}`);
+  }
   const m = summary.fieldCountMismatches;
   if (m.count > 0) {
     warn(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);

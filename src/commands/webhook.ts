@@ -71,6 +71,7 @@ function serveOptions(flags: Record<string, unknown>) {
   const path = str(flags.path) ?? '/webhook';
   if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`, { code: 'bad-flag' });
   const forwardAttempts = flags.forwardAttempts === undefined ? undefined : intFlag('--forward-attempts', flags.forwardAttempts, 1);
+  if (forwardAttempts !== undefined && flags.forwardTo === undefined) throw new UsageError('--forward-attempts goes with --forward-to <url>', { code: 'bad-flag' });
   return {
     port: flags.port === undefined ? 8080 : portFlag(flags.port),
     host: str(flags.host) ?? '127.0.0.1',

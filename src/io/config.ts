@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
@@ -135,6 +135,14 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const env = opts.env ?? process.env;
   const file = readConfigFile(opts.configPath, cwd);
   const dotenv = readDotEnv(cwd);
+  // `--store ""` (a printed resume command's --store "$WA_OPS_STORE" with the variable unset) must never fall back to
+  // local files: that would be another store, and a campaign sent from it again.
+  if (opts.flags?.store !== undefined && !String(opts.flags.store).trim()) {
+    throw new UsageError('--store is empty (is WA_OPS_STORE set? a printed resume command reads the store URL from it)', {
+      code: 'bad-store',
+      hint: 'export WA_OPS_STORE=postgres://USER@HOST:5432/DB (the password in it or in PGPASSWORD), then run the same command; leave --store out to use local files',
+    });
+  }
   const found: Partial<Record<SettingKey, string>> = {};
   const sources: Partial<Record<SettingKey, Source>> = {};
   for (const key of Object.keys(ENV_NAMES) as SettingKey[]) {

@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
+import type { CsvLimits } from './csv/record-splitter.js';
 import { eachRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
 import { inputIdentity, refuseSameFile } from './output-file.js';
@@ -20,8 +21,8 @@ export interface NumbersRead {
 }
 
 /** Every number of a CSV's phone column, with validate-numbers' column detection (phone and country, in nine languages) and classifier. */
-export async function readNumbersCsv(path: string, o: { column?: string; country?: string; countryColumn?: string }): Promise<NumbersRead> {
-  const source = await openCsv(path);
+export async function readNumbersCsv(path: string, o: { column?: string; country?: string; countryColumn?: string; limits?: CsvLimits }): Promise<NumbersRead> {
+  const source = await openCsv(path, o.limits);
   const delimiter = source.dialect.delimiter;
   const out: NumbersRead = { rows: 0, numbers: [], invalid: [] };
   let plan: RowPlan | undefined;

@@ -4,7 +4,7 @@ import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
-import { stringFlag } from '../flags.js';
+import { csvLimitFlags, stringFlag } from '../flags.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
 import { fmtCount, plural } from '../../ui/plural.js';
@@ -17,7 +17,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const o = commonOptions(flags);
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
-  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
+  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn'), limits: csvLimitFlags(flags) });
   const list = await openSuppressionTarget(o.list);
   let plan;
   try {

@@ -46,7 +46,7 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
       // gone since: the descriptor still tells what it is
     }
     // (The advice to pipe a FIFO into "-" is for lists; these files are read by name only.)
-    const special = describeSpecial(real, st)?.replace(/: pipe it into standard input.*$/, '');
+    const special = st.isDirectory() ? errnoText('EISDIR') : describeSpecial(real, st)?.replace(/: pipe it into standard input.*$/, '');
     if (special) throw fail(special);
     if (st.size > o.maxBytes) throw fail(`is ${st.size.toLocaleString('en-US')} bytes, too large for a ${o.what} (at most ${o.maxBytes.toLocaleString('en-US')})`);
     // Read until the end, never past maxBytes, whatever the size said (a file can grow while it is read).

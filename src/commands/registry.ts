@@ -128,7 +128,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
-    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate; with --to: the suppression list kept there (default: WA_OPS_STORE or "store" in the config file)')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)
     .addHelpText(
@@ -163,9 +163,9 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'list the campaigns of this PostgreSQL store instead (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
-      '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
-        'stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
-        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json',
+      '\nStates: not started, running (a live send holds the ledger lock, or a live worker sends it from the store), paused\n' +
+        '(cooldown or daily limit), done, stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json\n  wa-ops campaigns --store "$WA_OPS_STORE"',
     )
     .action(lazy(setExit, () => import('./campaigns.js')));
 
@@ -294,7 +294,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
-    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .option('--forward-attempts <n>', 'with --forward-to: tries per forwarded POST before it becomes a dead letter (default: 5)')
     .addHelpText(
       'after',
       '\nExamples:\n  wa-ops webhook serve --port 8080\n  wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +

@@ -7,6 +7,7 @@ import { openCsv, parseHeader } from './csv/reader.js';
 import type { CsvLimits } from './csv/record-splitter.js';
 import { eachRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
+import { inputIdentity, refuseSameFile } from './output-file.js';
 
 /** What a CRM file held: valid numbers and invalid rows, by line, and the columns used. */
 export interface NumbersRead {
@@ -47,7 +48,9 @@ export const EXPORT_COLUMNS = ['phone', 'wa_id', 'reason', 'scope', 'source', 'a
 const row = (r: SuppressionRecord) => [r.e164, r.waId ?? '', r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? ''];
 
 /** Write the list as CSV (a CRM re-imports "phone"); to a new file (0600) unless --force, or to stdout. */
-export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out: string | undefined, force: boolean): void {
+export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out: string | undefined, force: boolean, listFile?: string): void {
+  // The list itself is never an export's destination, even with --force: that would lose every opt-out.
+  if (out !== undefined && listFile !== undefined) refuseSameFile(out, '--out', { inputs: [inputIdentity(listFile)] });
   if (out === undefined || out === '-') {
     process.stdout.write([EXPORT_COLUMNS, ...records.map(row)].map((cells) => csvLine(cells, ',')).join(''));
     return;

@@ -49,7 +49,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const list = await openSuppressionTarget(o.list);
   const records = (await list.read().finally(() => list.close())).entries().filter((r) => !o.scope || r.scope === o.scope);
-  exportSuppressionsCsv(records, outPath, flags.force === true);
+  exportSuppressionsCsv(records, outPath, flags.force === true, list.kind === 'file' ? list.location : undefined);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: list.location, out: outPath, rows: records.length });
     else info(`wrote ${plural(records.length, 'suppression')} to ${outPath}`);

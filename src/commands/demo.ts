@@ -8,7 +8,7 @@ import type { CampaignSummary } from '../core/campaign/ledger-state.js';
 import { signBody } from '../core/webhook/signature.js';
 import { loadConfig } from '../io/config.js';
 import { validateFile } from '../io/numbers/validate-file.js';
-import { renderSummary } from '../ui/campaign-report.js';
+import { localTimeText, renderSummary } from '../ui/campaign-report.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { out, outJson, paint } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -111,7 +111,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const first = await runChild(['send', '--campaign', campaign, '--cooldown', '3s', '--no-wait', '--yes', '--json'], env);
     clearInterval(force);
     const s1 = JSON.parse(first.stdout) as CampaignSummary & { outcome: string; thisRun: { sent: number; failed: number } };
-    show(`${renderSummary(s1, s1)}\n${paint('yellow', `exit ${first.code}: paused until ${s1.cooldownUntil}`)}`);
+    show(`${renderSummary(s1, s1)}\n${paint('yellow', `exit ${first.code}: paused until ${s1.cooldownUntil ? localTimeText(Date.parse(s1.cooldownUntil)) : 'later'}`)}`);
 
     say('Resume', 'The same command again: it waits out what is left of the cooldown, then sends to exactly those not yet sent. Nobody gets the message twice.');
     const second = await runChild(['send', '--campaign', campaign, '--yes', '--json'], env);

@@ -114,7 +114,7 @@ export async function doctor(f: Flags, loaded: LoadedConfig = loadConfig({ confi
         dailyLimit: campaign.campaign.dailyLimit,
         tier: phone?.whatsapp_business_manager_messaging_limit ?? phone?.messaging_limit_tier,
         throughputLevel: phone?.throughput?.level,
-        mappingProblems: t ? mappingProblems(campaign.campaign, templateShape(t as unknown as Parameters<typeof templateShape>[0])) : undefined,
+        mappingProblems: t ? mappingProblems(campaign.campaign, templateShape({ ...t, components: t.components ?? [] })) : undefined,
         window: cc.window ? windowPlan(cc.window, targets, Date.now(), seed) : undefined,
         media,
         cost,

@@ -91,7 +91,7 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
       if (w?.why === 'cooldown' && w.until !== announced) {
         announced = w.until;
         const l = e.ledger;
-        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
+        status.log(`cooldown: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
       }
       if (now - last < 200) return;
       last = now;

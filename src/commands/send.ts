@@ -14,12 +14,12 @@ import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
-import { cooldownText, renderSummary } from '../ui/campaign-report.js';
+import { cooldownText, localTimeText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag, parseFlags, type FlagSchema } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -43,6 +43,30 @@ interface Flags {
   maxLineLength?: string;
   maxFieldLength?: string;
 }
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const SEND_FLAGS: FlagSchema<Flags> = {
+  campaign: 'required',
+  dryRun: 'boolean',
+  yes: 'boolean',
+  interval: 'string',
+  rate: 'string',
+  limit: 'string',
+  sample: 'boolean',
+  wait: 'boolean',
+  cooldown: 'string',
+  retryUnknown: 'boolean',
+  ledger: 'string',
+  config: 'string',
+  window: 'string-or-false',
+  graphUrl: 'list',
+  allowFullBudget: 'boolean',
+  events: 'string',
+  store: 'string',
+  maxDuration: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 function badFlag(flag: string, value: string, expected: string): never {
   throw new UsageError(`${flag} takes ${expected}, got "${value}"`, { code: 'bad-flag' });
@@ -92,7 +116,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // One message now (send --to) lives in its own module, which also checks --campaign versus --to.
   const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
   if (oneMessage !== undefined) return oneMessage;
-  const f = flags as unknown as Flags;
+  const f = parseFlags<Flags>(flags, SEND_FLAGS);
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
@@ -192,7 +216,7 @@ function finish(r: SendResult, resume: string, note?: string): number {
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));
   if (stop.outcome === 'paused') {
-    const until = `paused until ${stop.until ? new Date(stop.until).toISOString() : 'later'}`;
+    const until = `paused until ${stop.until ? localTimeText(stop.until) : 'later'}`;
     const why = stop.code === 'max-duration' ? '--max-duration reached' : stop.message ? `${stop.message}; ${until}` : until;
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);

@@ -138,7 +138,7 @@ export function renderSummary(s: CampaignSummary, extra?: { outcome?: string; th
   if (extra?.thisRun) lines.push(`this run: ${fmtInt(extra.thisRun.sent)} sent, ${fmtInt(extra.thisRun.failed)} failed`);
   const failures = Object.entries(s.failures);
   if (failures.length) lines.push(`failures by code: ${failures.map(([c, n]) => `${c} × ${fmtInt(n)}`).join(', ')}`);
-  if (s.cooldownUntil) lines.push(paint('yellow', `cooldown until ${s.cooldownUntil}`));
+  if (s.cooldownUntil) lines.push(paint('yellow', `cooldown until ${localTimeText(Date.parse(s.cooldownUntil))}`));
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 /** `wa-ops campaigns`: one aligned line per campaign. */
 import type { CampaignPhase, OverviewRow } from '../core/campaign/overview.js';
+import { localTimeText } from './campaign-report.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
 
@@ -22,7 +23,7 @@ function progress(r: OverviewRow): string {
   const head = `${fmtInt(r.sent + r.failed)}/${fmtInt(sendable)} (${Math.floor(r.progress * 100)} %)`;
   const parts = [`${fmtInt(r.delivered)} delivered`, `${fmtInt(r.read)} read`, `${fmtInt(r.failed)} failed`];
   if (r.unknown) parts.push(`${fmtInt(r.unknown)} unknown`);
-  if (r.cooldownUntil && r.state === 'paused') parts.push(`cooldown until ${r.cooldownUntil}`);
+  if (r.cooldownUntil && r.state === 'paused') parts.push(`cooldown until ${localTimeText(Date.parse(r.cooldownUntil))}`);
   return `${head}: ${parts.join(', ')}`;
 }
 

@@ -54,7 +54,7 @@ function extraSections(r: DeliveryReport): string[] {
     parts.push(t.toString());
   }
   const o = r.optOuts;
-  if (o.marketingStop || o.marketingResume || o.stopWords) parts.push(`opt-outs: ${fmtInt(o.marketingStop)} marketing stop, ${fmtInt(o.marketingResume)} resume, ${fmtInt(o.stopWords)} typed stop word${o.stopWords === 1 ? '' : 's'}`);
+  if (o.marketingStop || o.marketingResume || o.stopWords) parts.push(`opt-outs: ${plural(o.marketingStop, 'marketing stop')}, ${plural(o.marketingResume, 'resume')}, ${plural(o.stopWords, 'typed stop word')}`);
   return parts;
 }
 

@@ -13,12 +13,19 @@ const clock = (d: Date) => d.toTimeString().slice(0, 8);
 const num = (digits: string) => (/^\d+$/.test(digits) ? `+${digits}` : c(digits, 40));
 const STATUS_COLOUR: Record<string, 'green' | 'red' | 'cyan' | 'gray'> = { sent: 'gray', delivered: 'cyan', read: 'green', played: 'green', failed: 'red' };
 
+/** A long wamid cut in the middle: its start says what it is, its end tells two messages apart (their starts are alike). */
+function shortId(id: string, max = 48): string {
+  if (id.length <= max) return id;
+  const head = 14;
+  return `${id.slice(0, head)}…${id.slice(id.length - (max - head - 1))}`;
+}
+
 function body(r: WebhookRecord): string {
   switch (r.kind) {
     case 'status': {
       const err = r.errors?.[0];
       const what = paint(STATUS_COLOUR[r.status] ?? 'gray', c(r.status, 20).padEnd(9));
-      return `status   ${what} ${num(r.recipient)}  ${c(r.id, 48)}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
+      return `status   ${what} ${num(r.recipient)}  ${shortId(c(r.id, 200))}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
     }
     case 'message':
       return `inbound  ${c(r.type, 20).padEnd(9)} ${num(r.from)}  ${r.text !== undefined ? JSON.stringify(c(r.text, 60)) : ''}`;

@@ -117,4 +117,18 @@ describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
     // Nothing is stored before the run is confirmed: no ledger, no lock left behind.
     expect(readdirSync(dir).sort()).toEqual(['c.json', 'list.csv']);
   });
+
+  it('in a terminal, --limit is the number the prompt asks about; "y" sends exactly that many', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'phone,first_name\n+4915112345681,Ana\n+4915112345682,Ben\n+4915112345683,Cem\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'limit-tty', recipients: 'list.csv', template: { name: 'hello_world', language: 'en_US' } }));
+    const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    const before = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.length;
+    const r = await inTerminal(['send', '--campaign', 'c.json', '--limit', '1', '--interval', '50ms'], [{ expect: 'Send 1 message now\\?', send: 'y\r' }], dir, env);
+    expect(r.output).toMatch(/to send now +1 \(--limit 1\)/);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/--limit 1 reached: 2 recipients still pending; send them with: wa-ops send --campaign c\.json --interval 50ms$/m);
+    const after = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.length;
+    expect(after - before).toBe(1);
+  });
 });

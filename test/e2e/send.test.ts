@@ -78,6 +78,19 @@ describe('send', () => {
     expect(span).toBeGreaterThanOrEqual(11 * 150 - 100);
   });
 
+  it('without a terminal: no progress line for a short run, then one line every 5 s (no trailing blanks)', async () => {
+    const short = await runCli(['send', '--campaign', campaign(3).file, '--interval', '20ms', '--yes'], { env: env() });
+    expect(short.code).toBe(0);
+    expect(short.stderr).not.toMatch(/^sent \d+, failed/m);
+    const long = await runCli(['send', '--campaign', campaign(12).file, '--interval', '1s', '--yes'], { env: env() });
+    expect(long.code).toBe(0);
+    const lines = long.stderr.split('\n').filter((l) => /^sent \d+, failed \d+, remaining \d+/.test(l));
+    // About 11 s of sending: lines at about 5 s and 10 s (loose: a loaded machine stretches the run).
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThanOrEqual(4);
+    for (const l of lines) expect(l).toBe(l.trimEnd());
+  }, 60_000);
+
   it('--limit is one number everywhere (plan, cost, non-TTY error, a run through a 130429), and the printed command sends the rest', async () => {
     const { dir, file } = campaign(8);
     const refused = await runCli(['send', '--campaign', file, '--limit', '3'], { env: env() });

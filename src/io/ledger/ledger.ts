@@ -1,5 +1,6 @@
 /** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked; read as a stream. */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DurableAppender } from './appender.js';
 import { InputError } from '../../core/errors.js';
 import type { HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
@@ -45,6 +46,7 @@ export function readLedger(path: string): LedgerRead {
 
 /** Stream a ledger's events in bounded memory (a 1M-recipient ledger never becomes one string). */
 export async function replayLedger(path: string, onEvent: (e: LedgerEvent) => void): Promise<{ events: number; tornBytes: number }> {
+  if (existsSync(path) && statSync(path).isDirectory()) throw notAFile(path);
   let events = 0;
   const r = await forEachLine(path, (line, lineNo) => {
     events++;
@@ -56,6 +58,7 @@ export async function replayLedger(path: string, onEvent: (e: LedgerEvent) => vo
 /** The first header of a ledger (the campaign identity), reading only its first lines. */
 export function readHeader(path: string): HeaderEvent | undefined {
   if (!existsSync(path)) return undefined;
+  if (statSync(path).isDirectory()) throw notAFile(path);
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
@@ -89,6 +92,17 @@ function intactLength(fd: number): number {
   return 0;
 }
 
+/** A ledger path must name a file in a folder that exists (said plainly, not as an error about the lock's temporary file). */
+function checkPlace(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new InputError(`cannot keep the ledger ${path}: the folder ${dir} does not exist`, { code: 'no-such-folder', hint: 'create the folder, or pass another --ledger' });
+  if (existsSync(path) && statSync(path).isDirectory()) throw notAFile(path);
+}
+
+function notAFile(path: string): InputError {
+  return new InputError(`${path} is a folder, not a ledger file`, { code: 'not-a-file', hint: 'pass the path of a file to --ledger' });
+}
+
 /** An open, locked ledger for appending. */
 export class Ledger {
   private readonly out: DurableAppender;
@@ -114,6 +128,7 @@ export class Ledger {
    * (mode 0600) only when the first event is stored: a run declined at its prompt leaves no file behind.
    */
   static open(path: string): Ledger {
+    checkPlace(path);
     const lock = acquireLock(`${path}.lock`);
     try {
       if (!existsSync(path)) return new Ledger(path, undefined, lock, 0);

@@ -52,7 +52,8 @@ async function windowCase(url, env) {
     if (res.code !== 75) throw new Error(`send exited ${res.code}: ${res.stderr.slice(-500)}`);
     const events = readFileSync(join(dir, 'c.ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const run = Date.parse(events.find((e) => e.t === 'run').at);
-    const paused = Date.parse(events.find((e) => e.t === 'cooldown-until').at);
+    // A window wait is not stored as a cooldown (each run works it out again): the run's "end" marks the pause.
+    const paused = Date.parse(events.find((e) => e.t === 'end' && e.outcome === 'paused').at);
     figure('engine: run start to pause', fmt(paused - run), 'ms', 'all 40k scheduled into the wait heap');
     figure('whole command (list, 40k payloads checked)', fmt(res.ms), 'ms');
     figure('peak RSS', fmt(res.maxRssMb, 1), 'MB');

@@ -89,5 +89,6 @@ async function replayRow(reader: LedgerReader, name: string, where: { file: stri
   // Nothing sent yet: the list says what would be sent (the same counts status shows); a list that cannot be read makes the campaign invalid.
   if (facts.campaignFile && replay.events === 0) Object.assign(summary, notStartedCounts(await readCampaignList(facts.campaignFile)));
   const phase = campaignPhase({ events: replay.events, lockHeld: facts.running(now), cooldownUntil: summary.cooldownUntil, lastRun: state.lastRun, pending: summary.pending }, now);
-  return overviewRow(summary, where, phase, last);
+  const row = overviewRow(summary, where, phase, last);
+  return state.header?.campaignId ? { ...row, campaignId: state.header.campaignId } : row;
 }

@@ -67,3 +67,48 @@ export function csvLimitArgs(limits: CsvLimits | undefined): string[] {
   if (limits && limits.maxField !== DEFAULT_CSV_LIMITS.maxField) args.push('--max-field-length', String(limits.maxField));
   return args;
 }
+
+/** How commander delivers one option: a required string, an optional string, a switch, a repeatable list, or a --no- string. */
+export type FlagKind = 'required' | 'string' | 'boolean' | 'list' | 'string-or-false';
+
+/** The kind a flag interface's property type calls for (the compiler holds the schema to the interface). */
+type KindOf<V> = [V] extends [string]
+  ? 'required'
+  : [V] extends [string | undefined]
+    ? 'string'
+    : [V] extends [boolean | undefined]
+      ? 'boolean'
+      : [V] extends [string[] | undefined]
+        ? 'list'
+        : [V] extends [string | false | undefined]
+          ? 'string-or-false'
+          : never;
+
+/** One entry per property of the command's flag interface: adding a flag without its kind does not compile. */
+export type FlagSchema<T> = { [K in keyof T]-?: KindOf<T[K]> };
+
+/**
+ * Commander's options as the command's typed flags, checked key by key against the schema (a value of
+ * another kind is a usage error naming the flag, never a silent cast); keys outside the schema stay out.
+ */
+export function parseFlags<T>(flags: Record<string, unknown>, schema: FlagSchema<T>): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, kind] of Object.entries(schema) as [string, FlagKind][]) {
+    const v = flags[key];
+    const name = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const ok =
+      kind === 'list'
+        ? v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+        : kind === 'boolean'
+          ? v === undefined || typeof v === 'boolean'
+          : kind === 'string-or-false'
+            ? v === undefined || v === false || typeof v === 'string'
+            : kind === 'string'
+              ? v === undefined || typeof v === 'string'
+              : typeof v === 'string';
+    if (!ok) throw new UsageError(v === undefined ? `${name} is required` : `${name} takes ${kind === 'boolean' ? 'no value' : 'a value'}`, { code: 'bad-flag' });
+    if (v !== undefined) out[key] = v;
+  }
+  // Every key was checked against its kind above: this is the one place the shape is asserted.
+  return out as T;
+}

@@ -1,5 +1,5 @@
 /** wa-ops init: ask for the ids and secrets, write wa-ops.config.json (no secrets) and .env (secrets, 0600), then run doctor. */
-import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UpstreamError, UsageError } from '../core/errors.js';
@@ -7,6 +7,8 @@ import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
 import { writeEnvFile } from '../io/env-file.js';
+import { writeOutputFile } from '../io/output-file.js';
+import { readTextFile } from '../io/read-text-file.js';
 import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -92,7 +94,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   const config: Record<string, string> = { phoneNumberId: answers.phoneNumberId, wabaId: answers.wabaId };
   for (const k of ['appId', 'graphUrl', 'apiVersion', 'webhookUrl'] as const) if (answers[k]) config[k] = answers[k]!;
-  writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o644 });
+  writeOutputFile(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o644 });
   const secrets: Record<string, string> = { WA_OPS_TOKEN: answers.token };
   if (answers.appSecret) secrets.WA_OPS_APP_SECRET = answers.appSecret;
   if (answers.verifyToken) secrets.WA_OPS_VERIFY_TOKEN = answers.verifyToken;
@@ -122,7 +124,8 @@ function checkIds(g: Partial<Answers>, f: Flags, env: NodeJS.ProcessEnv): void {
   ] as const;
   for (const [key, flag, variable, fromFlag] of ids) {
     const v = g[key];
-    if (!v || /^\d{1,20}$/.test(v.trim())) continue;
+    // An empty variable (WA_OPS_PHONE_NUMBER_ID=) is an unset one: asked for, or its flag named without a terminal.
+    if (v === undefined || /^\d{1,20}$/.test(v.trim()) || (v.trim() === '' && fromFlag === undefined)) continue;
     const where = fromFlag !== undefined ? flag : env[variable] !== undefined ? variable : flag;
     const shown = v.length > 40 ? `${v.slice(0, 40)}...` : v;
     throw new UsageError(`${where} must be a numeric id (digits only, e.g. 109876543210987), got "${shown}"; nothing was written`, { code: 'bad-id', hint: 'copy the id from WhatsApp Manager (phone number id, WABA id) or App settings (app id)' });
@@ -178,8 +181,14 @@ function ensureGitignored(cwd: string): string | undefined {
     dir = up;
   }
   const file = join(cwd, '.gitignore');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const current = readTextFile(file, { what: '.gitignore', maxBytes: 4 * 1024 * 1024, code: 'unreadable-file', missingOk: true }) ?? '';
   if (/^\/?\.env$/m.test(current)) return undefined;
-  appendFileSync(file, `${current && !current.endsWith('\n') ? '\n' : ''}.env\n`);
+  // Appended in place, never through a symlink planted at its name.
+  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+  try {
+    writeSync(fd, `${current && !current.endsWith('\n') ? '\n' : ''}.env\n`);
+  } finally {
+    closeSync(fd);
+  }
   return file;
 }

@@ -120,7 +120,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--limit <n>', 'send at most n messages in this run')
     .option('--sample', 'send only to the 10 % pilot sample')
     .option('--no-wait', 'exit 75 at a cooldown instead of waiting it out')
-    .option('--cooldown <duration>', 'base cooldown after a rate-limit error', '5m')
+    .option('--cooldown <duration>', 'base cooldown after a rate-limit error (default: 5m)')
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--window <spec>', 'send window in local time, e.g. "09:00-20:00,mon-sat", or "off" (overrides the campaign)')
@@ -128,7 +128,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--allow-full-budget', 'use the whole 24 h messaging limit and throughput (default: pause at 90 %)')
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
-    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate (default: WA_OPS_STORE or "store" in the config file)')
+    .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate; with --to: the suppression list kept there (default: WA_OPS_STORE or "store" in the config file)')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)
     .addHelpText(
@@ -163,9 +163,9 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--store <url>', 'list the campaigns of this PostgreSQL store instead (default: WA_OPS_STORE or "store" in the config file)')
     .addHelpText(
       'after',
-      '\nStates: not started, running (a live send holds the ledger lock), paused (cooldown or daily limit), done,\n' +
-        'stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
-        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json',
+      '\nStates: not started, running (a live send holds the ledger lock, or a live worker sends it from the store), paused\n' +
+        '(cooldown or daily limit), done, stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns --json\n  wa-ops campaigns --store "$WA_OPS_STORE"',
     )
     .action(lazy(setExit, () => import('./campaigns.js')));
 
@@ -238,8 +238,10 @@ export function registerCommands(program: Command, version: string, setExit: Set
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers without a country code')
-    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
     .option('--reason <id>', 'reason recorded for each number', 'import')
+    .option(...MAX_LINE)
+    .option(...MAX_FIELD)
     .option('--scope <scope>', 'all or marketing', 'all')
     .option('--note <text>', 'a note kept with each record')
     .option('--by <who>', 'who imported them (default: the OS user)')
@@ -272,7 +274,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--phone-number-id <id>', 'another phone number of the account, to rehearse several senders (repeatable)', collect)
     .addHelpText(
       'after',
-      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
+      '\nA customer writes in (opens the 24 h window, sends the signed inbound webhook):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/inbound -d \'{"from":"491701234567","text":"Hi"}\'\nA customer stops marketing messages (user_preferences; marketing sends to them then fail with 131050):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/user-preferences -d \'{"from":"491701234567","value":"stop"}\'\nA template is paused (message_template_status_update PAUSED; remove it for APPROVED):\n  curl -s -X POST http://127.0.0.1:8081/_sandbox/scenario -d \'{"add":["template-paused"]}\'\n\nExamples:\n  wa-ops sandbox --port 8081\n  wa-ops sandbox --port 8081 --webhook-url http://127.0.0.1:8080/webhook --review-delay 10s\n  wa-ops sandbox --scenario quality-red --scenario template-paused --fail-rate 0.05 --seed 7',
     )
     .action(lazy(setExit, () => import('./sandbox.js')));
 
@@ -292,7 +294,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
     .option('--campaigns <dir>', 'folder with campaign ledgers, read to find the number of an opt-out that lacks callback data (repeatable; default: .)', collect)
     .option('--suppressions <file>', 'suppression list (default: WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl)')
     .option('--forward-to <url>', 'after storing, forward each POST (exact body and signature) to this endpoint')
-    .option('--forward-attempts <n>', 'tries per forwarded POST before it becomes a dead letter', '5')
+    .option('--forward-attempts <n>', 'with --forward-to: tries per forwarded POST before it becomes a dead letter (default: 5)')
     .addHelpText(
       'after',
       '\nExamples:\n  wa-ops webhook serve --port 8080\n  wa-ops webhook serve --events /var/lib/wa-ops/events.jsonl --forward-to https://app.example.com/whatsapp\n' +

@@ -48,7 +48,11 @@ function report(doc: Record<string, unknown>, w: WaitResult, o: FollowOptions): 
     outJson({ ...doc, delivery: { state: d.state, seen: d.seen, errors: d.errors, timedOut: w.timedOut, waitedMs: w.waitedMs, ...(failure ? { explanation: failure } : {}), ...(note ? { note } : {}) } });
   } else if (failure) info(paint('red', `failed: ${failure}`));
   else if (note) info(paint('yellow', note));
-  else info(paint('green', `${d.state} after ${(w.waitedMs / 1000).toFixed(1)}s`));
+  else {
+    // Delivered and read can arrive together: each is said, so "delivered" is printed whenever it happened.
+    const reached = (['delivered', 'read'] as const).filter((s) => d.seen.includes(s) || d.state === s);
+    for (const s of reached) info(paint('green', `${s} after ${(w.waitedMs / 1000).toFixed(1)}s`));
+  }
   if (w.interrupted) return EXIT.sigint;
   return d.state === 'delivered' || d.state === 'read' ? EXIT.ok : EXIT.findings;
 }

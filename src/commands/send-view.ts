@@ -5,6 +5,7 @@ import type { EngineState } from '../core/campaign/engine-types.js';
 import { formatDuration } from '../core/campaign/duration.js';
 import type { CampaignSummary, LedgerState } from '../core/campaign/ledger-state.js';
 import { InterruptedError, UsageError } from '../core/errors.js';
+import { storeLocation } from '../core/store/location.js';
 import type { CampaignFile } from '../io/campaign/campaign-file.js';
 import type { Prepared, Target } from '../io/campaign/prepare.js';
 import type { SendOptions } from '../io/campaign/send-options.js';
@@ -19,6 +20,12 @@ import { term } from '../ui/term.js';
 function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Where the plan says the ledger is: the file, or the store (its URL without the password). */
+function ledgerLabel(store: string | undefined, cf: CampaignFile): string {
+  const where = storeLocation(store);
+  return where.kind === 'postgres' ? `${where.redacted} (campaign "${cf.campaign.name}", in the store)` : shownPath(cf.ledgerPath);
 }
 
 /** The plan of this run (toSend already bounded by --limit; the cost is for those toSend). */
@@ -42,7 +49,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     dailyLimit: c.dailyLimit,
     cooldownUntil: cd ?? undefined,
     cooldown: cd && state ? { until: cd, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason } : undefined,
-    ledger: shownPath(cf.ledgerPath),
+    ledger: ledgerLabel(o.store, cf),
     sample: o.sample,
     limit: o.limit,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),
@@ -84,7 +91,7 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
       if (w?.why === 'cooldown' && w.until !== announced) {
         announced = w.until;
         const l = e.ledger;
-        status.log(`paused: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
+        status.log(`cooldown: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);
       }
       if (now - last < 200) return;
       last = now;

@@ -19,7 +19,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
-import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, filePathFlag, intFlag, parseFlags, type FlagSchema } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -43,6 +43,30 @@ interface Flags {
   maxLineLength?: string;
   maxFieldLength?: string;
 }
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const SEND_FLAGS: FlagSchema<Flags> = {
+  campaign: 'required',
+  dryRun: 'boolean',
+  yes: 'boolean',
+  interval: 'string',
+  rate: 'string',
+  limit: 'string',
+  sample: 'boolean',
+  wait: 'boolean',
+  cooldown: 'string',
+  retryUnknown: 'boolean',
+  ledger: 'string',
+  config: 'string',
+  window: 'string-or-false',
+  graphUrl: 'list',
+  allowFullBudget: 'boolean',
+  events: 'string',
+  store: 'string',
+  maxDuration: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 function badFlag(flag: string, value: string, expected: string): never {
   throw new UsageError(`${flag} takes ${expected}, got "${value}"`, { code: 'bad-flag' });
@@ -92,7 +116,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // One message now (send --to) lives in its own module, which also checks --campaign versus --to.
   const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
   if (oneMessage !== undefined) return oneMessage;
-  const f = flags as unknown as Flags;
+  const f = parseFlags<Flags>(flags, SEND_FLAGS);
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
@@ -130,7 +154,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
+    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -160,7 +184,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits) });
+    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait });
     const code = finish(result, resumeNow);
     // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
     if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
@@ -197,6 +221,9 @@ function finish(r: SendResult, resume: string, note?: string): number {
     warn(paint('yellow', `${why}; state saved; resume with: ${resume}`));
   } else if (stop.outcome === 'interrupted') warn(`${stop.message === 'nothing was sent' ? 'nothing was sent; ' : ''}state saved; resume with: ${resume}`);
   else if (error) warn(`resume with: ${resume}`);
+  if (resumable && resume.includes('"$WA_OPS_STORE"') && !process.env.WA_OPS_STORE) {
+    warn('that command reads the store URL from WA_OPS_STORE (its password is never printed): export WA_OPS_STORE=<the --store URL> first');
+  }
   if (stop.outcome === 'aborted') return stop.exit ?? EXIT.upstream;
   if (stop.outcome === 'paused') return EXIT.paused;
   if (stop.outcome === 'interrupted') return new InterruptedError(stop.signal ?? 'SIGINT').exitCode;

@@ -16,7 +16,8 @@ import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { csvLimitFlags, filePathFlag } from './flags.js';
+import { UsageError } from '../core/errors.js';
+import { csvLimitFlags, filePathFlag, parseFlags, type FlagSchema } from './flags.js';
 
 interface Flags {
   campaign: string;
@@ -28,6 +29,18 @@ interface Flags {
   maxLineLength?: string;
   maxFieldLength?: string;
 }
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const STATUS_FLAGS: FlagSchema<Flags> = {
+  campaign: 'required',
+  ledger: 'string',
+  export: 'string',
+  config: 'string',
+  events: 'string',
+  store: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
 
@@ -108,7 +121,9 @@ function writeExport(path: string, state: LedgerState, list: RecipientList | und
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   // The live view (status --watch) lives in its own module.
   if (flags.watch === true) return (await import('./status-watch.js')).run(_args, flags);
-  const f = flags as unknown as Flags;
+  const f = parseFlags<Flags>(flags, STATUS_FLAGS);
+  // "-" puts the rows on standard output: the summary then goes to stderr, and --json (one document) cannot share it.
+  if (f.export === '-' && term().json) throw new UsageError('--export - writes the rows to standard output, where --json prints the summary', { code: 'bad-flag', hint: 'drop --json, or export to a file' });
   const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);
@@ -124,7 +139,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
-    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export}`);
+    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);
     // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
     const { latestManagementFor } = await import('../webhook/management-events.js');
     const management = await latestManagementFor(f.events ?? settings.events, {
@@ -136,7 +151,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     for (const e of management.filter((m) => m.severity !== 'info')) warn(`${e.subject}: ${e.change} (${e.at})${e.action ? ` -> ${e.action}` : ''}`);
     if (term().json) outJson({ ...summary, management: management.map(({ field, at, wabaId, subject, change, action, severity }) => ({ field, at, wabaId, subject, change, action, severity })) });
     else {
-      out(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
+      (f.export === '-' ? info : out)(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
       if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);
     }
     return 0;

@@ -8,7 +8,7 @@ import { renderNumbersReport } from '../ui/numbers-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
-import { csvLimitArgs, csvLimitFlags, intFlag, percentFlag, regionFlag } from './flags.js';
+import { csvLimitArgs, csvLimitFlags, intFlag, parseFlags, percentFlag, regionFlag, type FlagSchema } from './flags.js';
 import { plural } from '../ui/plural.js';
 
 interface Flags {
@@ -27,6 +27,24 @@ interface Flags {
   maxLineLength?: string;
   maxFieldLength?: string;
 }
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const NUMBERS_FLAGS: FlagSchema<Flags> = {
+  column: 'string',
+  country: 'string',
+  countryColumn: 'string',
+  out: 'string',
+  validOut: 'string',
+  sample: 'required',
+  sampleOut: 'string',
+  seed: 'string',
+  sampleOnly: 'boolean',
+  mobileOnly: 'boolean',
+  maxInvalid: 'string',
+  workers: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 /** Parse flags into options (exported for tests). */
 export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxInvalid?: number } {
@@ -65,7 +83,7 @@ export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxIn
 
 /** Run the command; returns the exit code. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const options = toOptions(String(args[0]), flags as unknown as Flags);
+  const options = toOptions(String(args[0]), parseFlags<Flags>(flags, NUMBERS_FLAGS));
   const progress = createProgress();
   const started = Date.now();
   options.onProgress = ({ rows, bytesRead, totalBytes }) =>
@@ -82,6 +100,11 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const columns = summary.columns;
   if (columns) info(`columns: phone "${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
   for (const n of summary.notices ?? []) warn(n);
+  const u = summary.unknownCountries;
+  if (u.count > 0) {
+    const fallback = options.country ? `read in the default region ${options.country}` : 'numbers without a country code there are missing-country-code';
+    warn(`${plural(u.count, 'row has', 'rows have')} a country cell that names no country (${u.values.map((v) => JSON.stringify(v)).join(', ')}${u.count > u.values.length ? ', ...' : ''}): ${fallback}`);
+  }
   const m = summary.fieldCountMismatches;
   if (m.count > 0) {
     warn(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);

@@ -1,8 +1,9 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
 import { createSecureContext } from 'node:tls';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBytes } from '../io/read-text-file.js';
 import { resolve } from 'node:path';
-import { EXIT, InputError, UsageError } from '../core/errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
 import { suppressionsPath } from '../io/suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -64,19 +65,13 @@ function serveOptions(flags: Record<string, unknown>) {
   const tlsCert = str(flags.tlsCert);
   const tlsKey = str(flags.tlsKey);
   if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });
-  const read = (flag: string, p: string) => {
-    try {
-      return readFileSync(p);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code === 'EACCES' ? 'permission denied' : code ?? 'unreadable';
-      throw new InputError(`${flag} ${p}: ${why}`, { code: 'file-not-found', hint: 'pass the PEM files of the certificate (with its chain) and its private key' });
-    }
-  };
+  // Bounded and checked on the open descriptor: a FIFO or a device given as a certificate must not hang or exhaust serve.
+  const read = (flag: string, p: string) => readBytes(p, { what: flag, maxBytes: 1024 * 1024, code: 'file-not-found', hint: 'pass the PEM files of the certificate (with its chain) and its private key' })!;
   const tls = tlsCert && tlsKey ? tlsMaterial(read('--tls-cert', tlsCert), read('--tls-key', tlsKey), tlsCert, tlsKey) : undefined;
   const path = str(flags.path) ?? '/webhook';
   if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`, { code: 'bad-flag' });
   const forwardAttempts = flags.forwardAttempts === undefined ? undefined : intFlag('--forward-attempts', flags.forwardAttempts, 1);
+  if (forwardAttempts !== undefined && flags.forwardTo === undefined) throw new UsageError('--forward-attempts goes with --forward-to <url>', { code: 'bad-flag' });
   return {
     port: flags.port === undefined ? 8080 : portFlag(flags.port),
     host: str(flags.host) ?? '127.0.0.1',
@@ -157,12 +152,14 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   }
   const { deliveryHtml, renderDeliveryReport } = await import('../ui/delivery-report.js');
   const html = str(flags.html);
+  if (html === '-' && term().json) throw new UsageError('--html - writes the report to standard output, where --json prints the analysis', { code: 'bad-flag', hint: 'drop --json, or write the report to a file' });
   if (html) {
     const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
     writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)] });
-    info(`wrote ${html}`);
+    if (html !== '-') info(`wrote ${html}`);
   }
   if (term().json) outJson(report);
+  else if (html === '-') info(renderDeliveryReport(report)); // stdout holds the HTML
   else out(renderDeliveryReport(report));
   return EXIT.ok;
 }

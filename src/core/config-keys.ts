@@ -32,6 +32,17 @@ const httpUrl: Check = (v) => {
   }
 };
 const object: Check = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? undefined : `must be an object, got ${describe(v)}`);
+/** An object whose own keys are known ones: a typo one level down must not be ignored either. */
+const objectWith =
+  (known: string[]): Check =>
+  (v) => {
+    const bad = object(v);
+    if (bad) return bad;
+    const unknown = Object.keys(v as object).find((k) => !known.includes(k));
+    if (unknown === undefined) return undefined;
+    const near = closestKey(unknown, known);
+    return `has an unknown key "${unknown.slice(0, 60)}"${near ? ` (did you mean "${near}"?)` : ` (known: ${known.join(', ')})`}`;
+  };
 
 /** Known config keys. Unknown keys are refused with a "did you mean" (a typo must not silently do nothing). */
 export const CONFIG_KEYS: Record<string, Check> = {
@@ -48,8 +59,8 @@ export const CONFIG_KEYS: Record<string, Check> = {
   apiVersion: (v) => (typeof v === 'string' && /^v\d+\.\d+$/.test(v) ? undefined : `must look like "v23.0", got ${describe(v)}`),
   events: text,
   store: text,
-  lint: object,
-  pricing: object,
+  lint: objectWith(['rules', 'words', 'templates']),
+  pricing: objectWith(['rates', 'currency', 'date', 'unlisted']),
 };
 
 /** Edit distance, for "did you mean". */

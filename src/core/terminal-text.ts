@@ -14,3 +14,12 @@ export function stripTerminalControls(text: string): string {
   if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) return text;
   return text.replace(ESCAPES, '').replace(CONTROLS, '');
 }
+
+// What wa-ops itself never writes to a terminal: OSC (title, clipboard, hyperlinks), DCS, SOS, PM and APC
+// strings, their 8-bit forms, and BEL. Colours and cursor moves (CSI) stay: the spinner and chalk use them.
+const FOREIGN = /\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x07\x9b]/g;
+
+/** Remove the sequences wa-ops never emits (the last line of defence on a terminal; text is cleaned at the source too). */
+export function stripForeignSequences(text: string): string {
+  return /[\x07\x1b\x90\x98\x9b\x9c\x9d\x9e\x9f]/.test(text) ? text.replace(FOREIGN, '') : text;
+}

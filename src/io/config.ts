@@ -3,8 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../core/config-keys.js';
-import { errnoText } from '../core/environment-errors.js';
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { registerSecrets, urlPasswords } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
@@ -136,7 +135,15 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const env = opts.env ?? process.env;
   const file = readConfigFile(opts.configPath, cwd);
   const dotenv = readDotEnv(cwd);
-  const settings: Record<string, string> = {};
+  // `--store ""` (a printed resume command's --store "$WA_OPS_STORE" with the variable unset) must never fall back to
+  // local files: that would be another store, and a campaign sent from it again.
+  if (opts.flags?.store !== undefined && !String(opts.flags.store).trim()) {
+    throw new UsageError('--store is empty (is WA_OPS_STORE set? a printed resume command reads the store URL from it)', {
+      code: 'bad-store',
+      hint: 'export WA_OPS_STORE=postgres://USER@HOST:5432/DB (the password in it or in PGPASSWORD), then run the same command; leave --store out to use local files',
+    });
+  }
+  const found: Partial<Record<SettingKey, string>> = {};
   const sources: Partial<Record<SettingKey, Source>> = {};
   for (const key of Object.keys(ENV_NAMES) as SettingKey[]) {
     const candidates: [Source, unknown][] = [
@@ -148,12 +155,13 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     ];
     for (const [source, value] of candidates) {
       if (value === undefined || value === null || value === '') continue;
-      settings[key] = String(value);
+      found[key] = String(value);
       sources[key] = source;
       break;
     }
   }
-  settings.graphUrl = settings.graphUrl.replace(/\/+$/, '');
+  // Three settings always have a value (their defaults); the rest may be missing.
+  const settings: Settings = { ...found, graphUrl: (found.graphUrl ?? DEFAULTS.graphUrl).replace(/\/+$/, ''), apiVersion: found.apiVersion ?? DEFAULTS.apiVersion, events: found.events ?? DEFAULTS.events };
   registerSecrets(secretsOf(settings));
   for (const key of SECRET_KEYS) {
     if (settings[key] !== undefined && /[\r\n]/.test(settings[key])) {
@@ -177,7 +185,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
       hint: `set ${ENV_NAMES.apiVersion}=v23.0 or "apiVersion" in the config file`,
     });
   }
-  return { settings: settings as unknown as Settings, sources, file };
+  return { settings, sources, file };
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string, validate = true): LoadedConfig['file'] {
@@ -200,7 +208,7 @@ function readConfigFile(explicit: string | undefined, cwd: string, validate = tr
     });
   }
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config' });
+    throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config', hint: 'write it as {"phoneNumberId": "...", "wabaId": "..."} (the README lists every key)' });
   }
   const data = parsed.value as Record<string, unknown>;
   const problem = validate ? configProblem(data) : undefined;

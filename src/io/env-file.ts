@@ -1,24 +1,16 @@
 /** Write wa-ops's secrets into ./.env: merged into what is there (other keys kept), mode 0600, replaced atomically. */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { InputError } from '../core/errors.js';
 import { mergeEnv, type EnvMerge } from '../core/dotenv-merge.js';
+import { writeOutputFile } from './output-file.js';
+import { readTextFile } from './read-text-file.js';
 
 const HEADER = '# wa-ops secrets: keep this file out of version control';
 
 /** Merge `values` into the .env file at `path`; returns what changed. */
 export function writeEnvFile(path: string, values: Record<string, string>): EnvMerge {
-  let current: string | undefined;
-  if (existsSync(path)) {
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file', hint: 'fix its permissions, or move it away' });
-    }
-  }
+  const current = readTextFile(path, { what: '.env file', maxBytes: 1024 * 1024, code: 'unreadable-file', hint: 'fix its permissions, or move it away', missingOk: true });
   const merged = mergeEnv(current, values, HEADER);
-  const tmp = `${path}.wa-ops-${process.pid}.tmp`;
-  writeFileSync(tmp, merged.text, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
+  // The one safe writer (random exclusive temporary, no symlink followed, 0600, renamed into place), without
+  // redaction: this file is where the secrets are meant to be.
+  writeOutputFile(path, merged.text, { raw: true });
   return merged;
 }

@@ -4,6 +4,7 @@
  * descriptor, so a FIFO or /dev/zero put in its place cannot hang or exhaust wa-ops.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { describeSpecial } from './input-file.js';
 
@@ -27,16 +28,14 @@ export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: bo
 
 /** The bytes of `path` under the same rules (a PEM, a medium). */
 export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boolean }): Buffer | undefined {
-  const fail = (why: string) => new InputError(`cannot read ${o.what} ${path}: ${why}`, { code: o.code, hint: o.hint });
+  const fail = (why: string) => new InputError(`${o.what} ${path} ${why}`, { code: o.code, hint: o.hint });
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && o.missingOk) return undefined;
-    if (code === 'ENOENT') throw fail('no such file');
-    if (code === 'EISDIR') throw fail('it is a directory, not a file');
-    throw fail(code ?? 'unknown error');
+    throw fail(errnoText(code, 'cannot be read'));
   }
   try {
     const st = fstatSync(fd);
@@ -48,8 +47,8 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
     }
     // (The advice to pipe a FIFO into "-" is for lists; these files are read by name only.)
     const special = describeSpecial(real, st)?.replace(/: pipe it into standard input.*$/, '');
-    if (special) throw fail(`it ${special}`);
-    if (st.size > o.maxBytes) throw fail(`it is ${st.size.toLocaleString('en-US')} bytes, too large for a ${o.what} (at most ${o.maxBytes.toLocaleString('en-US')})`);
+    if (special) throw fail(special);
+    if (st.size > o.maxBytes) throw fail(`is ${st.size.toLocaleString('en-US')} bytes, too large for a ${o.what} (at most ${o.maxBytes.toLocaleString('en-US')})`);
     // Read until the end, never past maxBytes, whatever the size said (a file can grow while it is read).
     const parts: Buffer[] = [];
     let total = 0;
@@ -59,7 +58,7 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
       if (r === 0) break;
       parts.push(chunk.subarray(0, r));
       total += r;
-      if (total > o.maxBytes) throw fail(`it grew past ${o.maxBytes.toLocaleString('en-US')} bytes while it was read`);
+      if (total > o.maxBytes) throw fail(`grew past ${o.maxBytes.toLocaleString('en-US')} bytes while it was read`);
     }
     return Buffer.concat(parts, total);
   } finally {

@@ -4,8 +4,10 @@ import { InputError } from '../core/errors.js';
 import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
+import type { CsvLimits } from './csv/record-splitter.js';
 import { eachRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
+import { inputIdentity, refuseSameFile } from './output-file.js';
 
 /** What a CRM file held: valid numbers and invalid rows, by line, and the columns used. */
 export interface NumbersRead {
@@ -19,8 +21,8 @@ export interface NumbersRead {
 }
 
 /** Every number of a CSV's phone column, with validate-numbers' column detection (phone and country, in nine languages) and classifier. */
-export async function readNumbersCsv(path: string, o: { column?: string; country?: string; countryColumn?: string }): Promise<NumbersRead> {
-  const source = await openCsv(path);
+export async function readNumbersCsv(path: string, o: { column?: string; country?: string; countryColumn?: string; limits?: CsvLimits }): Promise<NumbersRead> {
+  const source = await openCsv(path, o.limits);
   const delimiter = source.dialect.delimiter;
   const out: NumbersRead = { rows: 0, numbers: [], invalid: [] };
   let plan: RowPlan | undefined;
@@ -46,7 +48,9 @@ export const EXPORT_COLUMNS = ['phone', 'wa_id', 'reason', 'scope', 'source', 'a
 const row = (r: SuppressionRecord) => [r.e164, r.waId ?? '', r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? ''];
 
 /** Write the list as CSV (a CRM re-imports "phone"); to a new file (0600) unless --force, or to stdout. */
-export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out: string | undefined, force: boolean): void {
+export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out: string | undefined, force: boolean, listFile?: string): void {
+  // The list itself is never an export's destination, even with --force: that would lose every opt-out.
+  if (out !== undefined && listFile !== undefined) refuseSameFile(out, '--out', { inputs: [inputIdentity(listFile)] });
   if (out === undefined || out === '-') {
     process.stdout.write([EXPORT_COLUMNS, ...records.map(row)].map((cells) => csvLine(cells, ',')).join(''));
     return;

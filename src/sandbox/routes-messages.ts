@@ -24,7 +24,7 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
     return send(res, { status: 200, body: { success: true } });
   }
   if (!state.takeThroughput()) return send(res, graphError(130429, 'Cloud API message throughput has been reached.'));
-  if (!state.takePair(v.to)) return send(res, graphError(131056, 'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.'));
+  if (!state.takePair(phoneNumberId, v.to)) return send(res, graphError(131056, 'Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.'));
   let dropAfterAccept = false;
   if (state.o.failRate > 0 && state.rng() < state.o.failRate) {
     const pick = state.rng();

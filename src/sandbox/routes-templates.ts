@@ -11,7 +11,7 @@ const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
 const DEFAULT_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'rejected_reason', 'quality_score'];
 
 /** A filter value: "A", "A,B" or a JSON array '["A","B"]'. */
-function values(v: string | null): string[] | undefined {
+export function filterValues(v: string | null): string[] | undefined {
   if (v === null || v === '') return undefined;
   if (v.startsWith('[')) {
     try {
@@ -33,7 +33,7 @@ export function shown(state: SandboxState, t: SandboxTemplate): SandboxTemplate 
 /** GET /{waba}/message_templates: name, name_or_content, language, status, category, fields, limit, after/before. */
 export function listTemplates(url: URL, state: SandboxState): Answer {
   const q = url.searchParams;
-  const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => values(q.get(k)));
+  const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => filterValues(q.get(k)));
   const search = q.get('name_or_content')?.toLowerCase();
   const limit = Math.max(1, Math.min(1000, Number(q.get('limit') ?? 25) || 25));
   const decode = (c: string | null) => (c ? Number(Buffer.from(c, 'base64url').toString()) || 0 : undefined);
@@ -60,25 +60,6 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
   if (start > 0) paging.previous = link('before', start);
   const summary = q.get('summary') ? { summary: { total_count: all.length, message_template_count: state.templates.size, message_template_limit: 250, are_translations_complete: true } } : {};
   return ok({ data: page.map((t) => pickFields(t as unknown as Record<string, unknown>, fields)), paging, ...summary });
-}
-
-/** Meta's template library (a few ready-made utility templates), with its search and filters. */
-const LIBRARY = [
-  { name: 'delivery_update_1', language: 'en_US', category: 'UTILITY', topic: 'ORDER_MANAGEMENT', usecase: 'DELIVERY_UPDATE', industry: ['E_COMMERCE'], body: 'Good news! Your order {{1}} is on its way and should arrive by {{2}}.', body_params: ['#12345', 'Friday'], id: '7000000000000001' },
-  { name: 'payment_reminder_1', language: 'en_US', category: 'UTILITY', topic: 'PAYMENTS', usecase: 'PAYMENT_DUE_REMINDER', industry: ['FINANCIAL_SERVICES'], body: 'Hi {{1}}, your payment of {{2}} is due on {{3}}.', body_params: ['Ana', '$25.00', 'May 5'], id: '7000000000000002' },
-  { name: 'appointment_confirmation_1', language: 'en_US', category: 'UTILITY', topic: 'EVENT_REMINDER', usecase: 'ORDER_CONFIRMATION', industry: ['E_COMMERCE'], body: 'Your appointment on {{1}} at {{2}} is confirmed.', body_params: ['Monday', '10:30'], id: '7000000000000003' },
-];
-
-/** GET /{v}/message_template_library?search=&category=&language=&topic=&usecase=&industry=&limit= */
-export function templateLibrary(url: URL): Answer {
-  const q = url.searchParams;
-  const search = q.get('search')?.toLowerCase();
-  const [categories, languages, topics, usecases, industries] = ['category', 'language', 'topic', 'usecase', 'industry'].map((k) => values(q.get(k)));
-  const limit = Math.max(1, Number(q.get('limit') ?? 25) || 25);
-  const data = LIBRARY.filter((t) => !search || t.name.includes(search) || t.body.toLowerCase().includes(search))
-    .filter((t) => (!categories || categories.includes(t.category)) && (!languages || languages.includes(t.language)))
-    .filter((t) => (!topics || topics.includes(t.topic)) && (!usecases || usecases.includes(t.usecase)) && (!industries || t.industry.some((i) => industries.includes(i))));
-  return ok({ data: data.slice(0, limit), paging: { cursors: { before: 'MAZDZD', after: 'MAZDZD' } } });
 }
 
 /** POST /{waba}/message_templates: checked, stored PENDING, reviewed after the review delay. */

@@ -116,10 +116,11 @@ export class SandboxState {
     return true;
   }
 
-  /** The pair rate limit: a burst of up to 45 to the same recipient, then one per 6 s on average. */
-  takePair(recipient: string, now = Date.now()): boolean {
-    const { ok, bucket } = takePairToken(this.pairBuckets.get(recipient), now);
-    this.pairBuckets.set(recipient, bucket);
+  /** The pair rate limit per (business number, user) pair: a burst of up to 45, then one per 6 s on average. */
+  takePair(phoneNumberId: string, recipient: string, now = Date.now()): boolean {
+    const key = `${phoneNumberId}|${recipient}`;
+    const { ok, bucket } = takePairToken(this.pairBuckets.get(key), now);
+    this.pairBuckets.set(key, bucket);
     return ok;
   }
 

@@ -2,8 +2,7 @@
 import { signBody } from '../core/webhook/signature.js';
 import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
-import { conversationFor, pricingFor, type PricedMessage } from './pricing.js';
-import { SERVICE_WINDOW_MS } from './service-window.js';
+import { statusObject } from './status-object.js';
 import type { AcceptedMessage, SandboxState } from './state.js';
 
 export interface WebhookStats {
@@ -104,19 +103,7 @@ export class WebhookEmitter {
   }
 
   private status(m: AcceptedMessage, status: string, recipient: string, errors?: unknown[]): void {
-    // recipient_id (the number) only when the account knows it; the BSUID always, as Meta sends it since 2026.
-    const statusObj: Record<string, unknown> = { id: m.id, status, timestamp: String(Math.floor(Date.now() / 1000)) };
-    if (m.to.startsWith('+')) statusObj.recipient_id = recipient;
-    if (m.userId) statusObj.recipient_user_id = m.userId;
-    if (m.bizOpaqueCallbackData !== undefined) statusObj.biz_opaque_callback_data = m.bizOpaqueCallbackData;
-    if (status === 'sent' || status === 'delivered') {
-      const priced: PricedMessage = { templateCategory: m.template ? (this.state.template(m.template.name, m.template.language)?.category ?? 'UTILITY') : undefined, windowOpen: m.windowOpen, apiVersion: m.apiVersion };
-      const sentAt = Math.floor(Date.parse(m.acceptedAt) / 1000);
-      const conversation = conversationFor(priced, conversationId(m, priced), status === 'sent' ? sentAt + SERVICE_WINDOW_MS / 1000 : undefined);
-      if (conversation) statusObj.conversation = conversation;
-      statusObj.pricing = pricingFor(priced);
-    }
-    if (errors) statusObj.errors = errors;
+    const statusObj = statusObject(m, status, recipient, this.state.template(m.template?.name ?? '', m.template?.language ?? '')?.category, errors);
     void this.emit('messages', { statuses: [statusObj] }, m.phoneNumberId);
     // Decided now, not after the first delivery, so that idle() also waits for the duplicate.
     if (this.state.rng() < 0.05) {
@@ -156,9 +143,4 @@ export class WebhookEmitter {
     if (this.timers.size > 0 || this.inflight > 0) return;
     for (const w of this.idleWaiters.splice(0)) w();
   }
-}
-
-/** One conversation id per recipient and category, as Meta keeps one per 24 h conversation. */
-function conversationId(m: AcceptedMessage, p: PricedMessage): string {
-  return Buffer.from(`${m.to}:${pricingFor(p).category}:${m.phoneNumberId}`).toString('hex').slice(0, 32);
 }

@@ -1,6 +1,7 @@
 /** The two channels: stdout for data, stderr for everything a human reads while it runs. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { redact } from '../core/redact.js';
+import { stripForeignSequences } from '../core/terminal-text.js';
 import { term } from './term.js';
 
 let installed = false;
@@ -14,12 +15,14 @@ export function installRedaction(): void {
   installed = true;
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    // On a terminal, also drop the escape strings wa-ops never writes (a title or clipboard write hidden in data).
+    const clean = stream.isTTY ? (t: string) => stripForeignSequences(redact(t)) : redact;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (typeof chunk === 'string') return write(redact(chunk), ...rest);
+      if (typeof chunk === 'string') return write(clean(chunk), ...rest);
       if (chunk instanceof Uint8Array) {
         const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-        const clean = redact(text);
-        return write(clean === text ? chunk : clean, ...(clean === text ? rest : rest.filter((r) => typeof r !== 'string')));
+        const cleaned = clean(text);
+        return write(cleaned === text ? chunk : cleaned, ...(cleaned === text ? rest : rest.filter((r) => typeof r !== 'string')));
       }
       return write(chunk, ...rest);
     }) as typeof stream.write;

@@ -45,7 +45,8 @@ describe('campaigns', () => {
     const c = await list(dir);
     expect(Object.keys(c)).toEqual(['a-fresh', 'b-done', 'c-limited', 'd-paused', 'e-broken.json']);
     expect(c['a-fresh']).toMatchObject({ state: 'not started', lastActivity: null, file: 'a-fresh.json' });
-    expect(c['b-done']).toMatchObject({ state: 'done', sent: 3, pending: 0, progress: 1, lastActivity: expect.stringMatching(/^\d{4}-/) });
+    expect(c['b-done']).toMatchObject({ state: 'done', sent: 3, pending: 0, progress: 1, lastActivity: expect.stringMatching(/^\d{4}-/), campaignId: expect.stringMatching(/^b-done-/) });
+    expect(c['a-fresh'].campaignId).toBeUndefined();
     expect(c['c-limited']).toMatchObject({ state: 'stopped', sent: 1, pending: 3, progress: 0.25 });
     expect(c['d-paused']).toMatchObject({ state: 'paused', cooldownUntil: expect.any(String) });
     expect(c['e-broken.json']).toMatchObject({ state: 'invalid', problem: expect.stringMatching(/e-broken\.json: "template" must be an object/) });

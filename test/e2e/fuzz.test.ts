@@ -95,6 +95,9 @@ function cases(): [string, string[]][] {
     file('t-body.txt', bytes(50_000)),
   ];
   for (const f of templates) c.push([`lint-template ${f}`, ['lint-template', f, '--json', '--language', 'en', '--category', 'MARKETING']]);
+  // The same files pushed to the API (lint first; the sandbox answers what passes) and imported as opt-outs.
+  for (const f of templates.filter((t) => t.endsWith('.json'))) c.push([`templates push ${f}`, ['templates', 'push', f, '--json']]);
+  for (const f of csvs) c.push([`suppressions import ${f}`, ['suppressions', 'import', f, '--json', '--suppressions', `supp-${f}.jsonl`]]);
   // Campaign files (paths relative to them)
   file('ok.csv', 'phone,first_name\n+4915112345678,Ada\n+4915112345679,Bob\n');
   mkdirSync(join(dir, 'folder'), { recursive: true });
@@ -112,6 +115,18 @@ function cases(): [string, string[]][] {
   for (const f of campaigns) c.push([`send --dry-run ${f}`, ['send', '--campaign', f, '--dry-run', '--json']]);
   for (const f of ['c-env.json', 'c-types.json', 'c-media.json', 'c-escape.json']) c.push([`doctor --campaign ${f}`, ['doctor', '--json', '--campaign', f]]);
   c.push(['status c-graph.json', ['status', '--campaign', 'c-graph.json', '--json']]);
+  // Every hostile campaign file at once, as the campaigns overview finds them.
+  c.push(['campaigns --dir .', ['campaigns', '--dir', '.', '--json']]);
+  // One message now, with hostile parameters and numbers.
+  // (An argument cannot hold a NUL byte: the kernel ends it there.)
+  const arg = (n: number) => nasty(n).replace(/\u0000/g, '');
+  c.push(['send --to hostile', ['send', '--to', `+49${arg(12)}`, '--template', `${arg(8)}:de`, '--param', `1=${arg(40)}`, '--yes', '--json']]);
+  c.push(['send --to param', ['send', '--to', '+4915112345678', '--template', 'spring_sale:de', '--param', `1=${'\u001b]0;x\u0007'.repeat(2000)}`, '--param', `body.${arg(10)}=x`, '--yes', '--json']]);
+  // A ledger that is not one: binary, torn, hostile lines.
+  file('c-ledger.json', JSON.stringify({ name: 'ledger', recipients: 'ok.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', { text: 'x' }] } }));
+  file('c-ledger.ledger.jsonl', Buffer.concat([Buffer.from(`{"t":"header","v":1,"campaign":"${nasty(20)}"}\n{"t":"sent","r":${nested(5000)}}\n{"t":"cooldown-until","until":"9999-12-31T00:00:00Z"}\n`), bytes(5000)]));
+  c.push(['status hostile ledger', ['status', '--campaign', 'c-ledger.json', '--json']]);
+  c.push(['send --dry-run hostile ledger', ['send', '--campaign', 'c-ledger.json', '--dry-run', '--json']]);
   // Config files
   const configs = [
     file('cfg-types.json', JSON.stringify({ phoneNumberId: { id: '1' } })),

@@ -98,6 +98,14 @@ describe('send reads a German CRM export like validate-numbers (Land as names, c
     const status = await runCli(['status', '--campaign', file, '--max-field-length', '200000', '--json'], { env: env() });
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ total: 1, pending: 1 });
+    // suppressions import reads CRM lists too: same caps, same flags.
+    const sup = join(dir, 'sup.jsonl');
+    const refused = await runCli(['suppressions', 'import', join(dir, 'kunden.csv'), '--suppressions', sup]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/raise --max-field-length/);
+    const imported = await runCli(['suppressions', 'import', join(dir, 'kunden.csv'), '--suppressions', sup, '--max-field-length', '200000', '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ added: 1, countryColumn: 'Land' });
     const bad = await runCli(['send', '--campaign', file, '--dry-run', '--max-field-length', 'lots'], { env: env() });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-field-length must be an integer/);

@@ -62,7 +62,7 @@ describe('a German CRM export (semicolons, Windows-1252 or UTF-8 with BOM, Land 
     const out = join(dir, 'out.csv');
     const r = await runCli(['validate-numbers', nums(file), '--out', out, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 16, valid: 11, duplicates: 1, invalid: 4, assumedInternational: 2, regions: { DE: 8, CH: 1, FR: 1, AT: 1 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 16, valid: 11, duplicates: 1, invalid: 4, assumedInternational: 2, regions: { DE: 8, CH: 1, FR: 1, AT: 1 }, unknownCountries: { count: 1, values: ['Deutschand'] } });
     const byId = new Map(csvRows(out).slice(1).map((l) => [l.split(';')[0], l.split(';').slice(10).join(';')]));
     expect(byId.get('10001')).toBe('+491701234567;valid;;DE;MOBILE;'); // Deutschland
     expect(byId.get('10003')).toBe('+41788596016;valid;;CH;MOBILE;'); // Schweiz
@@ -85,6 +85,7 @@ describe('a German CRM export (semicolons, Windows-1252 or UTF-8 with BOM, Land 
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: 13, invalid: 2, reasons: { 'excel-mangled': 1, empty: 1 } });
     const human = await runCli(['validate-numbers', nums('crm-de-1252.csv'), '--country', 'DE']);
     expect(human.stderr).toContain('columns: phone "Mobilnummer", country "Land", default region DE');
+    expect(human.stderr).toContain('1 row has a country cell that names no country ("Deutschand"): read in the default region DE');
   });
 });
 

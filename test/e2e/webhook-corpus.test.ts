@@ -24,6 +24,9 @@ const STORED: Record<string, object[]> = {
   'status-delivered-service-free': [{ kind: 'status', pricing: { billable: false, type: 'free_customer_service', category: 'service' } }],
   'status-sent-utility-bsuid': [{ kind: 'status', userId: 'DE.11815799212886844830', pricing: { category: 'utility' } }],
   'inbound-text-stop': [{ kind: 'message', type: 'text', text: 'STOP', from: '491709999002', waId: '491709999002', userId: 'DE.22222222222222222222' }],
+  'inbound-text-bsuid-only': [{ kind: 'message', type: 'text', text: 'Stopp', from: '', userId: 'DE.31415926535897932384' }],
+  'system-user-changed-number': [{ kind: 'message', type: 'system', from: '491709999020', waId: '491709999020' }],
+  'template-components-update': [{ kind: 'management', field: 'message_template_components_update', at: '2026-01-01T00:04:30.000Z', value: { message_template_footer: 'Abmelden: STOP' } }],
   'inbound-text-non-ascii': [{ kind: 'message', type: 'text', text: 'Grüße aus München 👋 – bitte keine Werbung mehr? Nein, alles gut.' }],
   'inbound-text-escape-sequence': [{ kind: 'message', type: 'text', text: 'hi \u001b[2J\u001b]0;owned\u0007 there' }],
   'inbound-button-cancel': [{ kind: 'message', type: 'button', text: 'Cancel' }],
@@ -105,8 +108,8 @@ describe('the webhook corpus', () => {
     expect(readSuppressions(join(work, 'suppressions.jsonl')).isSuppressed('+491709999011', 'MARKETING')).toBeNull();
     expect(list.find((r) => r.reason === 'stop-word')).toMatchObject({ waId: '491709999002', userId: 'DE.22222222222222222222', source: 'webhook' });
     expect(list.some((r) => r.e164 === '+' || /9999005|9999006/.test(r.e164))).toBe(false);
-    // The 131050 for a user known only by a BSUID could not be keyed by a number: reported, not written as "+".
-    expect(server.stats.unresolvedOptOuts).toBe(1);
+    // The 131050 and the typed "Stopp" of users known only by a BSUID could not be keyed by a number: reported, not written as "+".
+    expect(server.stats.unresolvedOptOuts).toBe(2);
   });
 
   it('shows every stored record as one clean line in the live tail', () => {
@@ -133,7 +136,8 @@ describe('the webhook corpus', () => {
     expect(a.pricing.marketing.cost).toBeGreaterThan(0);
     expect(a.pricing.service).toEqual({ billable: 0, free: 1, cost: 0 });
     expect(a.pricing.utility).toMatchObject({ billable: 1, free: 0 });
-    expect(a.optOuts).toEqual({ marketingStop: 1, marketingResume: 1, stopWords: 1 });
+    expect(a.optOuts).toEqual({ marketingStop: 1, marketingResume: 1, stopWords: 2 });
+    expect(a.management.find((m) => m.field === 'message_template_components_update')).toMatchObject({ subject: 'spring_sale:de', change: 'components edited' });
     // existing keys stay
     for (const k of ['events', 'statuses', 'inbound', 'messages', 'funnels', 'latency', 'failures', 'failuresByCountry']) expect(a).toHaveProperty(k);
   });

@@ -286,6 +286,8 @@ describe('webhook: bad input is exit 2 with one line', () => {
     ['--port 99999', ['webhook', 'serve', '--port', '99999'], /--port must be .*0.*65535/],
     ['--campaigns naming no folder', ['webhook', 'serve', '--port', '0', '--campaigns', 'nope'], /--campaigns nope: no such folder/],
     ['--forward-to that is not a URL', ['webhook', 'serve', '--port', '0', '--forward-to', 'not a url'], /--forward-to "not a url" is not a URL/],
+    ['--forward-attempts without --forward-to', ['webhook', 'serve', '--port', '0', '--forward-attempts', '3'], /--forward-attempts goes with --forward-to/],
+    ['--forward-to with credentials in the URL', ['webhook', 'serve', '--port', '0', '--forward-to', 'https://u:p@app.example.com/hook'], /must not carry credentials/],
     ['--events naming a folder', ['webhook', 'serve', '--port', '0', '--events', '.'], /is a folder; the events file must be a file/],
     ['analyze of a CSV file', ['webhook', 'analyze', 'kunden.csv'], /kunden\.csv:1: not an events file/],
     ['analyze of a folder', ['webhook', 'analyze', '/tmp'], /\/tmp is a folder, not an events file/],

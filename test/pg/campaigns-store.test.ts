@@ -1,9 +1,10 @@
 // `wa-ops campaigns --store`: the campaigns a PostgreSQL store holds, one line each, as for a folder.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 import { freshDatabase, pgUrl } from './db.js';
 
 let sb: SandboxServer;
@@ -49,5 +50,22 @@ describe.skipIf(!pgUrl)('campaigns --store', () => {
     // A folder named on the command line is listed instead of the store from the environment.
     const folder = await runCli(['campaigns', '--dir', dir, '--json'], { env: { ...env(), WA_OPS_STORE: url } });
     expect(JSON.parse(folder.stdout)).toMatchObject({ dir, count: 2 });
+  });
+
+  it('status --watch --store: one JSON line per interval from the store, exit 130 on Ctrl-C', async () => {
+    const dir = tempDir('wa-ops-watch-store-');
+    const file = campaign(dir, 'pg-watched', 2, 7000201);
+    expect((await runCli(['send', '--campaign', file, '--store', url, '--interval', '10ms', '--yes'], { env: env() })).code).toBe(0);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'status', '--campaign', file, '--store', url, '--watch', '--interval', '200ms', '--json'], { cwd: dir, env: cleanEnv(env()), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (!child.killed && out.split('\n').filter(Boolean).length >= 2) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(130);
+    const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[0]).toMatchObject({ campaign: 'pg-watched', total: 2, sent: 2, pending: 0, etaSeconds: null });
   });
 });

@@ -146,4 +146,23 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     const status = await runCli(['status', '--campaign', file, '--store', url, '--json'], { env: env() });
     expect(JSON.parse(status.stdout)).toMatchObject({ total: numbers.length, pending: 0 });
   });
+
+  it("a sender's cooldown met by another campaign holds this one too; --no-wait exits 75 and sends nothing", async () => {
+    const a = campaign(3, 'cooldown-a');
+    const b = campaign(3, 'cooldown-b');
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const first = await runCli(['send', '--campaign', a.file, '--store', url, '--interval', '50ms', '--cooldown', '1m', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(first.code, first.stderr).toBe(75);
+    const before = (await accepted()).length;
+    const started = Date.now();
+    const other = await runCli(['send', '--campaign', b.file, '--store', url, '--interval', '50ms', '--no-wait', '--yes', '--json'], { env: env() });
+    expect(other.code, other.stderr).toBe(75);
+    expect(Date.now() - started).toBeLessThan(30_000); // it did not wait the minute out
+    expect((await accepted()).length).toBe(before);
+    expect(JSON.parse(other.stdout)).toMatchObject({ sent: 0, pending: 3, unknown: 0 });
+    // The campaign now carries the cooldown: status shows it, and the next run stops before any request.
+    const status = JSON.parse((await runCli(['status', '--campaign', b.file, '--store', url, '--json'], { env: env() })).stdout);
+    expect(Date.parse(status.cooldownUntil)).toBeGreaterThan(Date.now());
+    await query(url, 'UPDATE wa_ops.sender_slots SET cooldown_until_ms = 0');
+  });
 });

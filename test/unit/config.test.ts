@@ -64,3 +64,38 @@ describe('loadConfig', () => {
     expect(maskSecret(undefined)).toBe('(not set)');
   });
 });
+
+describe('config and .env files that are not files', () => {
+  it('a FIFO, a device, /proc or a folder named as the config is one line and exit 2, never a hang', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const cwd = tempDir();
+    execFileSync('mkfifo', [join(cwd, 'fifo.json')]);
+    for (const [path, why] of [
+      [join(cwd, 'fifo.json'), /named pipe/],
+      ['/dev/zero', /character device/],
+      ['/proc/self/environ', /kernel generates/],
+      [cwd, /folder/],
+    ] as const) {
+      expect(() => loadConfig({ cwd, env: {}, configPath: path }), path).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(why) }));
+    }
+  });
+
+  it('a .env that is a FIFO is refused; a folder named .env (a Python virtualenv) is not ours and is ignored', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdirSync } = await import('node:fs');
+    const withFifo = tempDir();
+    execFileSync('mkfifo', [join(withFifo, '.env')]);
+    expect(() => loadConfig({ cwd: withFifo, env: {} })).toThrow(/\.env .*named pipe/);
+    const withVenv = tempDir();
+    mkdirSync(join(withVenv, '.env'));
+    expect(loadConfig({ cwd: withVenv, env: {} }).settings.token).toBeUndefined();
+  });
+
+  it('a typo one level down (lint, pricing) is refused with a suggestion', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'wa-ops.config.json'), JSON.stringify({ lint: { rulez: {} } }));
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/"lint" has an unknown key "rulez" \(did you mean "rules"\?\)/);
+    writeFileSync(join(cwd, 'wa-ops.config.json'), JSON.stringify({ pricing: { rate: {} } }));
+    expect(() => loadConfig({ cwd, env: {} })).toThrow(/did you mean "rates"/);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,24 @@ describe('ledger file', () => {
     ledger.close();
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.t)).toEqual(['header', 'end']);
+  });
+
+  it('creates the file only when the first event is stored (opened and closed unused: nothing left behind)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'c.ledger.jsonl');
+    Ledger.open(path).close();
+    expect(readdirSync(dir)).toEqual([]);
+    const ledger = Ledger.open(path);
+    await ledger.append(header);
+    ledger.close();
+    expect(readdirSync(dir)).toEqual(['c.ledger.jsonl']);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('names the problem when --ledger is a folder or in a folder that does not exist', () => {
+    const dir = tempDir();
+    expect(() => Ledger.open(dir)).toThrow(`${dir} is a folder, not a ledger file`);
+    expect(() => Ledger.open(join(dir, 'nope', 'c.ledger.jsonl'))).toThrow(/the folder .*nope does not exist/);
   });
 
   it('refuses a corrupt line in the middle, naming it', () => {

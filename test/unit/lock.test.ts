@@ -70,3 +70,17 @@ describe('ledger lock', () => {
     results.forEach((r) => r?.release());
   });
 });
+
+describe('ledger lock replaced in place', () => {
+  it('a lock rewritten with the same length (an inode reused after a delete) is noticed by its content', () => {
+    const path = lockPath();
+    const l = acquireLock(path);
+    const mine = readFileSync(path, 'utf8');
+    const other = mine.replace(/"token":"[0-9a-f]+"/, (m) => m.replace(/[0-9a-f](?="$)/, (c) => (c === '0' ? '1' : '0')));
+    expect(other.length).toBe(mine.length);
+    writeFileSync(path, other);
+    expect(l.lost()).toMatch(/replaced/);
+    l.release();
+    expect(readFileSync(path, 'utf8')).toBe(other);
+  });
+});

@@ -135,3 +135,15 @@ describe('Graph fields lists', () => {
     expect(pickFields({ id: '1', a: 1, health_status: { x: 1 }, b: 2 }, 'health_status{x},a')).toEqual({ id: '1', health_status: { x: 1 }, a: 1 });
   });
 });
+
+describe('pair rate per (business number, user) pair', () => {
+  it('a second sender has a bucket of its own for the same user', async () => {
+    const { SandboxState } = await import('../../src/sandbox/state.js');
+    const { SANDBOX_DEFAULTS } = await import('../../src/sandbox/server.js');
+    const s = new SandboxState({ ...SANDBOX_DEFAULTS, extraPhoneNumberIds: ['222'] });
+    for (let i = 0; i < PAIR_BURST; i++) expect(s.takePair('111', '+491701234567', 0)).toBe(true);
+    expect(s.takePair('111', '+491701234567', 0)).toBe(false);
+    expect(s.takePair('222', '+491701234567', 0)).toBe(true);
+    expect(s.takePair('111', '+491709999999', 0)).toBe(true);
+  });
+});

@@ -93,6 +93,12 @@ describe('opt-outs', () => {
     expect(optOutOf(fixture('status-failed-131050-bsuid')[0])).toMatchObject({ e164: undefined, userId: 'DE.13491208655302741918' });
     expect(optOutOf(fixture('status-failed-131026')[0])).toBeNull();
   });
+  it('131050 of a send --to message to a user known only by a BSUID is keyed by the number in its callback data', () => {
+    const r = { kind: 'status' as const, key: 'k', id: 'wamid.X', status: 'failed', ts: '1767225602', recipient: 'DE.13491208655302741918', userId: 'DE.13491208655302741918', cb: 'wa-ops-to:+491705550042', errors: [{ code: 131050 }] };
+    expect(optOutOf(r)).toMatchObject({ op: 'add', e164: '+491705550042', userId: 'DE.13491208655302741918', reason: '131050', scope: 'marketing' });
+    expect(optOutOf({ ...r, cb: 'wa-ops-to:not-a-number' })?.e164).toBeUndefined();
+  });
+
   it('user_preferences stop adds and resume lifts a marketing suppression', () => {
     expect(optOutOf(fixture('user-preferences-stop')[0])).toMatchObject({ op: 'add', e164: '+491709999011', scope: 'marketing', reason: 'marketing-opt-out' });
     expect(optOutOf(fixture('user-preferences-resume')[0])).toMatchObject({ op: 'lift', e164: '+491709999011', scope: 'marketing' });

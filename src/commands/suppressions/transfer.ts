@@ -4,7 +4,7 @@ import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
-import { stringFlag } from '../flags.js';
+import { csvLimitFlags, stringFlag } from '../flags.js';
 import { commonOptions, reasonFlag } from '../suppressions.js';
 import { UsageError } from '../../core/errors.js';
 import { fmtCount, plural } from '../../ui/plural.js';
@@ -17,7 +17,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const o = commonOptions(flags);
   const path = String(args[0]);
   const reason = reasonFlag(flags.reason, 'import');
-  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') });
+  const read = await readNumbersCsv(path, { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn'), limits: csvLimitFlags(flags) });
   const list = await openSuppressionTarget(o.list);
   let plan;
   try {
@@ -49,7 +49,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const list = await openSuppressionTarget(o.list);
   const records = (await list.read().finally(() => list.close())).entries().filter((r) => !o.scope || r.scope === o.scope);
-  exportSuppressionsCsv(records, outPath, flags.force === true);
+  exportSuppressionsCsv(records, outPath, flags.force === true, list.kind === 'file' ? list.location : undefined);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: list.location, out: outPath, rows: records.length });
     else info(`wrote ${plural(records.length, 'suppression')} to ${outPath}`);

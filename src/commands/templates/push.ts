@@ -67,7 +67,9 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     out(renderPush(pushed));
     const by = (o: string) => pushed.filter((p) => p.outcome === o).length;
     info(`${by('created')} created, ${by('updated')} updated, ${by('unchanged')} unchanged, ${refused} refused${warningCount ? ` (${plural(warningCount, 'lint warning')})` : ''}`);
-    if (pushed.some((p) => p.status === 'PENDING')) info('follow the review with: wa-ops templates status --watch');
+    const pending = pushed.filter((p) => p.status === 'PENDING').map((p) => `${p.template}:${p.language}`);
+    // Named, so the watch still shows them if the review is over before it starts; many: every template in review.
+    if (pending.length) info(`follow the review with: wa-ops templates status ${pending.length <= 3 ? `${pending.join(' ')} ` : ''}--watch`);
   }
   return refused > 0 ? EXIT.upstream : EXIT.ok;
 }

@@ -7,8 +7,9 @@
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
 import { beginStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
-import { rollingWindow, type LedgerState } from './ledger-state.js';
+import type { LedgerState } from './ledger-state.js';
 import { nextPacer, pick, windowOpensAt } from './engine-schedule.js';
+import { budgetReached, everyoneWaits, finishing, sleep } from './engine-waits.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -97,12 +98,6 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
   }
 }
 
-function sleep(st: EngineState, acts: EngineAction[], now: number, until: number, why: NonNullable<EngineState['waiting']>['why']): void {
-  const capped = st.cfg.deadline === undefined ? until : Math.min(until, st.cfg.deadline);
-  st.waiting = { until, why };
-  acts.push({ t: 'sleep', until: Math.max(now, capped) });
-}
-
 function cooldownEnd(st: EngineState): number {
   const cd = st.ledger.cooldownUntil ? Date.parse(st.ledger.cooldownUntil) : 0;
   return st.cfg.cooldownCapAt === undefined ? cd : Math.min(cd, st.cfg.cooldownCapAt);
@@ -133,7 +128,10 @@ function schedule(st: EngineState, now: number, acts: EngineAction[]): void {
     st.reanchoredAfter = cd;
     for (const p of st.pacers) [p.anchor, p.k] = [now, 0];
   }
-  if (now < st.outageUntil) return sleep(st, acts, now, st.outageUntil, 'outage');
+  if (now < st.outageUntil) {
+    sleep(st, acts, now, st.outageUntil, 'outage');
+    return;
+  }
   for (let n = 0; n < st.cfg.batch; n++) if (!once(st, now, acts)) return;
   acts.push({ t: 'sleep', until: now }); // yield: signals and answers get their turn
 }
@@ -153,23 +151,11 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     return finishing(st, now, acts);
   }
   const { p, at } = nextPacer(st, now);
-  if (at > now) {
-    sleep(st, acts, now, at, 'pace');
-    return false;
-  }
+  if (at > now) return sleep(st, acts, now, at, 'pace');
   const i = pick(st, now);
   if (i === undefined) {
     const due = st.heap.peekDue();
-    if (due !== undefined) {
-      if (cfg.noWait && st.inFlight.size === 0 && due - now > 60_000) {
-        // Everything left waits (send windows, backoffs): stop and let a later run go on. Nothing is recorded:
-        // the next run works the wait out again from its own options (--window off lifts a window wait at once).
-        st.stopped = true;
-        const message = cfg.window ? `every remaining recipient is outside the send window ${cfg.window.w.text}` : 'every remaining recipient is backing off';
-        acts.push({ t: 'stop', reason: { outcome: 'paused', code: cfg.window ? 'window' : 'backoff', message, until: due } });
-      } else sleep(st, acts, now, due, cfg.window ? 'window' : 'backoff');
-      return false;
-    }
+    if (due !== undefined) return everyoneWaits(st, now, acts, due);
     return finishing(st, now, acts);
   }
   if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
@@ -193,31 +179,7 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
       return true;
     }
   }
-  if (cfg.budget && (x?.attempts ?? 0) === 0) {
-    const w = rollingWindow(st.ledger, now);
-    if (w.used >= cfg.budget.pauseAt) {
-      // Worked out from the ledger's first attempts and this run's options, never recorded as a cooldown:
-      // a raised dailyLimit (or --allow-full-budget) lifts it on the next run.
-      st.front = i;
-      const until = (w.oldest ?? now) + 86_400_000;
-      const message = `${w.used} of ${cfg.budget.limit} unique recipients in the last 24 h (${cfg.budget.source})`;
-      if (!st.budgetPaused) {
-        st.budgetPaused = true;
-        acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${cfg.noWait ? 'pausing' : 'waiting'} until ${iso(until)}` });
-      }
-      if (!cfg.noWait) sleep(st, acts, now, until, 'budget');
-      else if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // answers first
-      else {
-        st.stopped = true;
-        acts.push({ t: 'stop', reason: { outcome: 'paused', code: 'budget', message: `daily budget reached: ${message}`, until } });
-      }
-      return false;
-    }
-    if (w.used >= cfg.budget.warnAt && !st.budgetWarned) {
-      st.budgetWarned = true;
-      acts.push({ t: 'notice', text: `warning: ${w.used} of ${cfg.budget.limit} unique recipients used in the last 24 h (${cfg.budget.source}); the run pauses at ${cfg.budget.pauseAt}` });
-    }
-  }
+  if (cfg.budget && (x?.attempts ?? 0) === 0 && budgetReached(st, now, acts, i)) return false;
   p.k++;
   if (!st.startedFlags[i]) {
     st.startedFlags[i] = 1;
@@ -228,14 +190,4 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
   return true;
-}
-
-/** Nothing left to start: wait for the answers in flight, then stop "done". */
-function finishing(st: EngineState, now: number, acts: EngineAction[]): false {
-  if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
-  else {
-    st.stopped = true;
-    acts.push({ t: 'stop', reason: { outcome: 'done' } });
-  }
-  return false;
 }

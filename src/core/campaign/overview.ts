@@ -56,7 +56,7 @@ export interface OverviewRow {
   lastActivity: string | null;
   /** Why the campaign file could not be read (state "invalid"). */
   problem?: string;
-  /** The campaign identity (listed from a store, where there is no file). */
+  /** The campaign identity, once a send created it (the ledger header; the key of a store's campaign). */
   campaignId?: string;
 }
 

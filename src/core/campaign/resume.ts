@@ -26,6 +26,10 @@ export interface ResumeInput extends RunOptionsRecord {
   store?: string;
   /** --max-line-length, --max-field-length and their values, when the run raised the list's caps. */
   csvLimitArgs?: string[];
+  /** The run had --allow-full-budget (its pace or budget needs it). */
+  allowFullBudget?: boolean;
+  /** The run had --no-wait. */
+  noWait?: boolean;
 }
 
 /** --store for a printed command: the URL itself, or "$WA_OPS_STORE" when it holds a password (never printed). */
@@ -56,6 +60,9 @@ export function resumeCommand(o: ResumeInput): string {
   if (o.window !== undefined) a.push('--window', o.window === false ? 'off' : shellQuote(o.window));
   for (const u of o.graphUrls ?? []) a.push('--graph-url', shellQuote(u));
   if (o.maxDuration) a.push('--max-duration', o.maxDuration);
+  // A pace over the number's throughput is refused without it; a run that exits at a cooldown keeps doing so.
+  if (o.allowFullBudget) a.push('--allow-full-budget');
+  if (o.noWait) a.push('--no-wait');
   // Without them the resumed run could not read the list it started on.
   if (o.csvLimitArgs) a.push(...o.csvLimitArgs);
   if (o.yes !== false) a.push('--yes');

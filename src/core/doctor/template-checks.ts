@@ -8,6 +8,8 @@ export interface TemplateFacts {
   category: string;
   rejected_reason?: string;
   quality_score?: { score: string };
+  /** What a campaign's parameters are checked against (doctor --campaign). */
+  components?: { type: string; format?: string; text?: string; buttons?: { type: string; url?: string }[] }[];
 }
 
 export interface TemplateWanted {

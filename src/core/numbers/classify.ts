@@ -83,9 +83,9 @@ export function unwrapCell(cell: string): string {
 export function classify(cell: string, region: string | undefined, mobileOnly = false): Classified {
   let s = unwrapCell(cell);
   if (s === '') return invalid('empty');
-  // A number column saved as floats (pandas, some CRMs): "491701234567.0" is the integer, not one more digit.
   // "(+49) 170 ..." brackets the calling code, "+" included.
   if (s.charCodeAt(0) === 40 && BRACKETED_PLUS.test(s)) s = s.replace(BRACKETED_PLUS, '+$1 ');
+  // A number column saved as floats (pandas, some CRMs): "491701234567.0" is the integer, not one more digit.
   if (s.charCodeAt(s.length - 1) === 48 && FLOAT_ZERO.test(s)) s = s.slice(0, s.search(/[.,]/));
   if (EXCEL_SCIENTIFIC.test(s) || EXCEL_HASHES.test(s)) return invalid('excel-mangled');
   if (!ALLOWED.test(s) || s.indexOf('+', 1) !== -1) return invalid('invalid-characters');

@@ -77,7 +77,9 @@ export function fitsGrouping(cell: string, formatted: string, national: boolean,
  * ("+508 55 12 34") leaves out. Drop it from the cell so the groups compare.
  */
 function dropTrunkZero(text: string, formatted: string): string {
-  const code = formatted.slice(1, formatted.indexOf(' '));
+  const space = formatted.indexOf(' ');
+  if (space < 0) return text;
+  const code = formatted.slice(1, space);
   let seen = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);

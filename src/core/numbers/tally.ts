@@ -30,6 +30,8 @@ export interface NumbersSummary {
   assumedInternational: number;
   /** Rows whose field count differs from the header's: how many, and the first lines. */
   fieldCountMismatches: { count: number; lines: number[] };
+  /** Rows whose country cell named no country wa-ops knows: how many, and the first few values. */
+  unknownCountries: { count: number; values: string[] };
   /** The columns read: phone, and the country column or null. */
   columns?: { phone: string; country: string | null };
   /** Things the user should know about how the list was read. */
@@ -49,14 +51,17 @@ export class Tally {
   duplicates = 0;
   assumedInternational = 0;
   readonly mismatches = { count: 0, lines: [] as number[] };
+  readonly unknownCountries = { count: 0, values: [] as string[] };
   readonly reasons: Record<string, number> = {};
   readonly regions: Record<string, number> = {};
   readonly types: Record<string, number> = {};
   readonly duplicateExamples: NumbersSummary['duplicateExamples'] = [];
 
   /** Merge the counts of a block of rows (validated or not). */
-  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[] }): void {
+  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[]; unknownCountries: number; unknownCountryValues: string[] }): void {
     this.mismatches.count += b.mismatches;
+    this.unknownCountries.count += b.unknownCountries;
+    for (const v of b.unknownCountryValues) if (this.unknownCountries.values.length < 5 && !this.unknownCountries.values.includes(v)) this.unknownCountries.values.push(v);
     for (const l of b.mismatchLines) if (this.mismatches.lines.length < 10) this.mismatches.lines.push(l);
     this.rows += b.rows;
     this.checked += b.checked;
@@ -100,6 +105,7 @@ export class Tally {
       pilotRecommended: !sampleOnly && this.valid > 1000,
       assumedInternational: this.assumedInternational,
       fieldCountMismatches: this.mismatches,
+      unknownCountries: this.unknownCountries,
     };
     if (sampleOnly) {
       const [low, high] = wilson95(this.invalid, this.checked);

@@ -3,13 +3,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import { parseCallbackData } from '../campaign/render.js';
-import { applyStatus, recipientOfWamid, summarise, type LedgerState } from '../campaign/ledger-state.js';
+import { applyStatus, recipientOfWamid, summarise } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
-import { costOf, Reservoir, type Percentiles } from './percentiles.js';
+import { costOf, Reservoir } from './percentiles.js';
+
+import { describeManagement, type ManagementEvent } from './management.js';
+import { numberFromCallbackData } from './opt-outs.js';
+import type { WebhookRecord } from './records.js';
+import type { DeliveryReport, Funnel, LedgerInfo } from './report-types.js';
 
 export type { Percentiles } from './percentiles.js';
-import { describeManagement, type ManagementEvent } from './management.js';
-import type { WebhookRecord } from './records.js';
+export type { DeliveryReport, Funnel, LedgerInfo, PricingLine } from './report-types.js';
 
 interface MessageState {
   campaign: string;
@@ -22,71 +26,6 @@ interface MessageState {
   last: number;
   /** The first pricing Meta reported for the message (it comes on sent and again on delivered or read). */
   pricing?: { category: string; billable: boolean };
-}
-
-/** Messages by pricing category: how many Meta bills, how many were free, and their cost from the price table. */
-export interface PricingLine {
-  billable: number;
-  free: number;
-  cost: number;
-}
-
-/** One campaign's delivery funnel. */
-export interface Funnel {
-  campaign: string;
-  template: string;
-  accepted: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  readCoverage: number;
-  failures: Record<string, number>;
-  /** Messages the ledger says were accepted, with no status at all in the events. */
-  noStatus: number;
-  /**
-   * The campaign's recipients, as status counts them: sent + failed + pending + unknown + skipped = total.
-   * With the campaign's ledger the counts are per recipient, from the ledger folded with these events;
-   * from the events alone, per message (unknown: messages with no state yet).
-   */
-  total: number;
-  pending: number;
-  unknown: number;
-  skipped: number;
-}
-
-
-/** Everything webhook analyze reports (the --json document). */
-export interface DeliveryReport {
-  events: number;
-  statuses: number;
-  inbound: number;
-  messages: number;
-  funnels: Funnel[];
-  latency: { sentToDelivered: Percentiles; deliveredToRead: Percentiles; sentToRead: Percentiles };
-  failures: { code: string; count: number; action: string; todo: string }[];
-  failuresByCountry: Record<string, number>;
-  /** Account, number and template events, oldest first (CONTRACT §11). */
-  management: Omit<ManagementEvent, 'template' | 'phoneNumber'>[];
-  /** Every error code seen, on failed statuses and value-level errors alike. */
-  errors: Record<string, number>;
-  /** Value-level errors (not tied to one message), with Meta's details; the latest 50. */
-  errorDetails: { code: number; title: string; details: string; at: string }[];
-  pricing: Record<string, PricingLine>;
-  /** The price table the costs come from. */
-  pricingTable: { currency: string; date: string };
-  /** Marketing stops and resumes (user_preferences) and typed stop words. */
-  optOuts: { marketingStop: number; marketingResume: number; stopWords: number };
-}
-
-/** Per-campaign facts from the ledgers: template and accepted wamids. */
-export interface LedgerInfo {
-  template?: string;
-  accepted: Set<string>;
-  /** The replayed ledger: the campaign's statuses are folded into it, so its counts are status's. */
-  state?: LedgerState;
-  /** The campaign's name (the ledger header's). */
-  name?: string;
 }
 
 const WINDOW_S = 48 * 3600;
@@ -159,7 +98,7 @@ export class DeliveryAnalyzer {
     if (!m) {
       const cb = parseCallbackData(r.cb);
       const campaign = cb?.campaignId ?? '(no campaign)';
-      m = { campaign, number: cb?.e164 ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
+      m = { campaign, number: numberFromCallbackData(r.cb) ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined), last: ts };
       this.live.set(r.id, m);
       this.messages++;
       let ids = this.seenIds.get(campaign);

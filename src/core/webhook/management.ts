@@ -91,6 +91,8 @@ function describe(field: string, v: Obj): Described {
       return templateQuality(v);
     case 'template_category_update':
       return templateCategory(v);
+    case 'message_template_components_update':
+      return d('components edited', '', 'info');
     case 'phone_number_quality_update':
       return phoneQuality(v);
     case 'account_update':

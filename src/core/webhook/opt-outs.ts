@@ -1,5 +1,6 @@
 /** Which records are opt-outs or resumes, and for which number: the decisions behind the suppression list. */
 import { parseCallbackData } from '../campaign/render.js';
+import { oneOffCallbackData } from '../send-to/message.js';
 import type { WebhookRecord } from './records.js';
 import { isStopMessage } from './stop-words.js';
 
@@ -31,12 +32,22 @@ export function isStaleOptOut(intentAt: string | undefined, latestEventAt: strin
   return intentAt !== undefined && latestEventAt !== undefined && intentAt < latestEventAt;
 }
 
+const ONE_OFF = oneOffCallbackData('');
+
+/** The number wa-ops sent to, from its callback data: a campaign's ("wa-ops:<id>:+49...") or send --to's ("wa-ops-to:+49..."). */
+export function numberFromCallbackData(cb: string | undefined): string | undefined {
+  const campaign = parseCallbackData(cb)?.e164;
+  if (campaign) return campaign;
+  const rest = cb?.startsWith(ONE_OFF) ? cb.slice(ONE_OFF.length) : undefined;
+  return rest && /^\+[1-9]\d{5,14}$/.test(rest) ? rest : undefined;
+}
+
 /** The opt-out a record carries, if any. Stop words count only in typed text, never in a tapped button or list row. */
 export function optOutOf(r: WebhookRecord): OptOutIntent | null {
   if (r.kind === 'status') {
     if (r.status !== 'failed' || !r.errors?.some((e) => e.code === 131050)) return null;
     // The number the business sent to: our callback data says it; else the recipient id when it is a number.
-    const e164 = parseCallbackData(r.cb)?.e164 ?? (digits(r.recipient) ? `+${digits(r.recipient)}` : undefined);
+    const e164 = numberFromCallbackData(r.cb) ?? (digits(r.recipient) ? `+${digits(r.recipient)}` : undefined);
     return { op: 'add', e164, waId: digits(r.recipient), userId: r.userId, reason: '131050', scope: 'marketing', ref: r.id, at: iso(r.ts) };
   }
   if (r.kind === 'message') {

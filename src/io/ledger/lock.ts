@@ -141,6 +141,8 @@ export function acquireLock(path: string): HeldLock {
       const st = statSync(path);
       if (st.ino !== ino) lostWhy = `the lock ${path} was replaced by another process`;
       else if (st.size !== size) lostWhy = `the lock ${path} was emptied or changed`;
+      // A deleted lock recreated by another process can get the same inode number back: the content (with our random token) decides.
+      else if (readFileSync(path, 'utf8') !== mine) lostWhy = `the lock ${path} was replaced by another process`;
     } catch {
       lostWhy = `the lock ${path} was deleted`;
     }

@@ -4,6 +4,7 @@
  */
 import type { RowPlan } from '../../core/numbers/row-plan.js';
 import { classifyRow } from '../../core/numbers/row-plan.js';
+import { countryOfCell } from '../../core/numbers/country-cell.js';
 import { createRng } from '../../core/numbers/sampling.js';
 import { csvLine } from '../csv/writer.js';
 import { eachRecord } from '../csv/records.js';
@@ -53,6 +54,9 @@ export interface BlockResult {
   /** Lines whose field count differs from the header's (the first few), and how many in all. */
   mismatchLines: number[];
   mismatches: number;
+  /** Rows whose country cell named no country, and the first few such values (cut to 24 characters). */
+  unknownCountries: number;
+  unknownCountryValues: string[];
 }
 
 const MAX_MISMATCH_LINES = 5;
@@ -76,6 +80,8 @@ export function processBlock(req: BlockRequest): BlockResult {
   let invalid = 0;
   let assumed = 0;
   let mismatches = 0;
+  let unknownCountries = 0;
+  const unknownCountryValues: string[] = [];
   let skip = req.skipFirstRecord;
   const rng = req.samplePercent === undefined ? undefined : createRng((req.seed ^ Math.imul(req.index + 1, 0x9e3779b1)) >>> 0);
   // Redacted once per block: the output rows are the input cells plus fields wa-ops made.
@@ -95,6 +101,15 @@ export function processBlock(req: BlockRequest): BlockResult {
     checked++;
     const c = classifyRow(cells, req.plan);
     if (c.detail === 'assumed-international') assumed++;
+    if (req.plan.countryIndex >= 0) {
+      // A cached lookup: country columns hold few distinct values.
+      const cell = cells[req.plan.countryIndex] ?? '';
+      if (cell !== '' && countryOfCell(cell) === undefined && cell.trim() !== '') {
+        unknownCountries++;
+        const shown = redact(cell.trim()).slice(0, 24);
+        if (unknownCountryValues.length < 5 && !unknownCountryValues.includes(shown)) unknownCountryValues.push(shown);
+      }
+    }
     if (!c.valid) {
       invalid++;
       reasons[c.reason] = (reasons[c.reason] ?? 0) + 1;
@@ -140,5 +155,7 @@ export function processBlock(req: BlockRequest): BlockResult {
     rowEnd: Uint32Array.from(rowEnd),
     mismatchLines,
     mismatches,
+    unknownCountries,
+    unknownCountryValues,
   };
 }

@@ -1,6 +1,7 @@
 /** The embedded default store: one JSON Lines ledger file per campaign, locked by the sending process. */
 import type { AttemptEvent, LedgerEvent } from '../../core/campaign/events.js';
 import { Ledger, readHeader, replayLedger } from '../ledger/ledger.js';
+import { STALE_MS } from '../ledger/lock.js';
 import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter } from './types.js';
 
 function reader(path: string): LedgerReader {
@@ -22,7 +23,7 @@ export class FileStore implements CampaignStore {
   async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
     const ledger = Ledger.open(ref.ledgerPath);
     const taken = ledger.tookOverLock;
-    if (taken) notice(`took over a stale lock left by pid ${taken.pid} on ${taken.host} (no heartbeat, or the process is gone)`);
+    if (taken) notice(taken.pid > 0 ? `took over a stale lock left by pid ${taken.pid} on ${taken.host} (no heartbeat, or the process is gone)` : `took over a stale lock that was empty or unreadable (no heartbeat for ${STALE_MS / 1000} s)`);
     if (ledger.tornBytes > 0) notice(`trimmed a torn last line of ${ref.ledgerPath} (${ledger.tornBytes} bytes from an interrupted write)`);
     const r = reader(ref.ledgerPath);
     return {

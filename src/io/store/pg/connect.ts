@@ -1,8 +1,8 @@
 /** One node-postgres pool per process and store URL; TLS as the URL's sslmode asks; failures mapped to clear errors. */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../read-text-file.js';
 import type { ConnectionOptions } from 'node:tls';
 import type { Pool, PoolClient, PoolConfig, QueryResultRow } from 'pg';
-import { UsageError, InputError } from '../../../core/errors.js';
+import { UsageError } from '../../../core/errors.js';
 import { redactUrl } from '../../../core/store/location.js';
 import { storeFailure } from './errors.js';
 
@@ -26,11 +26,7 @@ export interface PgConnection extends Queryable {
 const SSL_KEYS = ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat', 'sslnegotiation'];
 
 function readPem(path: string, key: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read ${path} (${key} in the store URL): ${(err as NodeJS.ErrnoException).code ?? err}`, { code: 'file-not-found', hint: `fix ${key}=<file> in the store URL` });
-  }
+  return readTextFile(path, { what: `${key} file (in the store URL)`, maxBytes: 1024 * 1024, code: 'file-not-found', hint: `fix ${key}=<file> in the store URL` });
 }
 
 /** libpq's sslmode meanings on top of Node's TLS (node-postgres alone treats require as verify-full). */

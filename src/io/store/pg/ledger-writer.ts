@@ -9,6 +9,7 @@ import type { PgConnection } from './connect.js';
 import { createCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
 import { recordOps, type BatchOp, type OpResult } from './tables/record-ops.js';
+import { PacedClaims, SenderCooldowns } from './paced-claims.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -33,9 +34,17 @@ export class PgLedgerWriter implements LedgerWriter {
   /** The session whose advisory lock says this worker is alive. */
   private life: PoolClient | undefined;
   private lifeLost: string | undefined;
-  /** Per sender, the last claim of this worker waiting for its slot: one in line asks the database at a time. */
-  private readonly lanes = new Map<string, Promise<unknown>>();
   private replayed = false;
+  private notice: (text: string) => void = () => undefined;
+  /**
+   * A cooldown found holding the sender's slots back (another campaign's, or a worker's not polled yet) is
+   * stored in this campaign's ledger (status shows it, the next run waits before any request) and handed to
+   * the engine by the next poll(), so that --no-wait stops with exit 75.
+   */
+  private readonly cooldowns = new SenderCooldowns((e) => {
+    this.append(e).catch(() => undefined); // a failed write is seen by the next append and drain
+    this.notice(`sender ${e.sender}: no message before ${e.until} (a cooldown recorded for it in the store by another worker or campaign)`);
+  });
   readonly sharedPacing: SharedPacing;
 
   private constructor(
@@ -48,7 +57,7 @@ export class PgLedgerWriter implements LedgerWriter {
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
     this.batcher = new Batcher((ops) => this.write(ops));
     this.poller = new EventPoller(conn, workerId);
-    this.sharedPacing = { claim: (attempt, intervalMs, giveUp) => this.claimPaced(attempt, intervalMs, giveUp) };
+    this.sharedPacing = new PacedClaims((op) => this.batcher.push(op), this.cooldowns);
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
@@ -66,6 +75,7 @@ export class PgLedgerWriter implements LedgerWriter {
     }
     const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`);
     w.naming = naming;
+    w.notice = notice;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
     // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
     const life = await conn.session();
@@ -104,7 +114,11 @@ export class PgLedgerWriter implements LedgerWriter {
   suppressions = () => readPgSuppressions(this.conn);
 
   /** Every stored event; the first replay also sets where poll() goes on from (a later one, e.g. the final counts, reads all again). */
-  async replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo> {
+  async replay(deliver: (e: LedgerEvent) => void): Promise<ReplayInfo> {
+    const onEvent = (e: LedgerEvent) => {
+      this.cooldowns.know(e);
+      deliver(e);
+    };
     let events = 0;
     if (!this.replayed) {
       this.replayed = true;
@@ -120,6 +134,7 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   append(e: LedgerEvent): Promise<void> {
+    this.cooldowns.know(e);
     if (e.t === 'header') this.campaignId ??= e.campaignId;
     if (e.t === 'run') this.retryUnknown = Boolean(e.options?.retryUnknown);
     return this.batcher.push({ op: 'append', e }).then(() => undefined);
@@ -129,30 +144,11 @@ export class PgLedgerWriter implements LedgerWriter {
     return (await this.batcher.push({ op: 'claim', e: attempt })).ok;
   }
 
-  /** In dispatch order per sender: wait in line, then for the slot, then claim with it. */
-  private claimPaced(attempt: AttemptEvent, intervalMs: number, giveUp: () => boolean): Promise<'claimed' | 'elsewhere' | 'abandoned'> {
-    const before = this.lanes.get(attempt.sender) ?? Promise.resolve();
-    const mine = before.then(() => this.slotAndClaim(attempt, intervalMs, giveUp));
-    const tail = mine.catch(() => undefined);
-    this.lanes.set(attempt.sender, tail);
-    void tail.then(() => this.lanes.get(attempt.sender) === tail && this.lanes.delete(attempt.sender));
-    return mine;
-  }
-
-  private async slotAndClaim(attempt: AttemptEvent, intervalMs: number, giveUp: () => boolean): Promise<'claimed' | 'elsewhere' | 'abandoned'> {
-    const slot = { sender: attempt.sender, interval_ms: Math.max(0, Math.round(intervalMs)) };
-    for (;;) {
-      if (giveUp()) return 'abandoned';
-      // Stamped when stored, just before its request goes out (the slot wait may have been long).
-      const r = await this.batcher.push({ op: 'claim', e: { ...attempt, at: new Date().toISOString() }, slot });
-      if (r.ok) return 'claimed';
-      if (r.waitMs === undefined) return 'elsewhere';
-      await pause(r.waitMs, giveUp);
-    }
-  }
-
-  poll(): Promise<LedgerEvent[]> {
-    return this.poller.poll(this.campaignId);
+  async poll(): Promise<LedgerEvent[]> {
+    const events = await this.poller.poll(this.campaignId);
+    for (const e of events) this.cooldowns.know(e);
+    const found = this.cooldowns.take();
+    return found.length > 0 ? [...events, ...found] : events;
   }
 
   drain(): Promise<void> {
@@ -185,10 +181,4 @@ async function release(session: PoolClient): Promise<undefined> {
   await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
   session.release();
   return undefined;
-}
-
-/** Sleep ms, in short steps so that giveUp() (a stop, a cooldown under --no-wait) is heard within 50 ms. */
-async function pause(ms: number, giveUp: () => boolean): Promise<void> {
-  const until = Date.now() + ms;
-  for (let left = ms; left > 0 && !giveUp(); left = until - Date.now()) await new Promise((r) => setTimeout(r, Math.min(50, left)));
 }

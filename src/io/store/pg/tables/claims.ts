@@ -10,15 +10,13 @@
  */
 import type { Queryable } from '../connect.js';
 import { recordOpsSql } from './record-ops.js';
-import { DEAD_AFTER_SECONDS } from './workers.js';
+import { DEAD_AFTER_SECONDS, holdsWorkerLock } from './workers.js';
 
 // A claim's worker is alive: by its heartbeat (schema 3), by the session lock it holds while it runs (schema 4:
 // a worker killed with kill -9 loses it at once, so its open claims can be retried without waiting).
 const HEARTBEAT_LIVE = `EXISTS (SELECT 1 FROM wa_ops.workers w WHERE w.worker_id = cur.worker AND w.ended_at IS NULL
                              AND w.heartbeat_at > now() - make_interval(secs => ${DEAD_AFTER_SECONDS}))`;
-const LOCK_LIVE = `EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                             AND l.classid = hashtext('wa-ops:worker')::oid AND l.objid = hashtext(cur.worker)::oid)`;
+const LOCK_LIVE = holdsWorkerLock('cur.worker');
 
 /** wa_ops.record_batch with a liveness test for a claim's worker. */
 function recordBatchSql(live: string): string {

@@ -13,13 +13,13 @@ const SLOT_SLACK_MS = 3;
 /** The function, with a liveness test for a claim's worker (see claims.ts). */
 export function recordOpsSql(live: string): string {
   return `CREATE OR REPLACE FUNCTION wa_ops.record_ops(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
-     RETURNS TABLE (i int, ok boolean, wait_ms bigint) LANGUAGE plpgsql AS $fn$
+     RETURNS TABLE (i int, ok boolean, wait_ms bigint, cooldown_until bigint) LANGUAGE plpgsql AS $fn$
      DECLARE
        op json; e json; idx int := 0; t_ text; r_ text; s_ text; iv bigint; now_ms bigint;
        cur record; ss record; live boolean; free_at bigint;
      BEGIN
        FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
-         idx := idx + 1; i := idx; ok := false; wait_ms := NULL;
+         idx := idx + 1; i := idx; ok := false; wait_ms := NULL; cooldown_until := NULL;
          e := op->'e'; t_ := e->>'t'; r_ := e->>'r'; s_ := op->'slot'->>'sender';
          IF op->>'op' = 'claim' THEN
            -- Never wait for another worker: one busy with this recipient (its key lock, or the row
@@ -44,7 +44,9 @@ export function recordOpsSql(live: string): string {
              now_ms := floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint;
              free_at := GREATEST(ss.next_ms, ss.cooldown_until_ms);
              IF free_at > now_ms + ${SLOT_SLACK_MS} THEN
-               wait_ms := free_at - now_ms; RETURN NEXT; CONTINUE;
+               wait_ms := free_at - now_ms;
+               IF ss.cooldown_until_ms >= ss.next_ms THEN cooldown_until := ss.cooldown_until_ms; END IF;
+               RETURN NEXT; CONTINUE;
              END IF;
            END IF;
            INSERT INTO wa_ops.claims (campaign_id, r) VALUES (p_campaign, r_) ON CONFLICT DO NOTHING;
@@ -93,16 +95,21 @@ export interface BatchOp {
   slot?: { sender: string; interval_ms: number };
 }
 
-/** Per op: applied or not; a claim refused only because its sender's slot is not due yet says how long to wait. */
+/** Per op: applied or not; a claim refused only because its sender's slot is not due yet says how long to wait (and why). */
 export interface OpResult {
   ok: boolean;
   waitMs?: number;
+  /** The sender's cooldown end (ms) when a cooldown, not the pace, holds the slot back. */
+  cooldownUntil?: number;
 }
 
 /** Store a batch in one transaction. */
 export async function recordOps(q: Queryable, campaignId: string, worker: string, ops: readonly BatchOp[], retryUnknown: boolean): Promise<OpResult[]> {
-  const res = await q.query<{ i: number; ok: boolean; wait_ms: string | null }>('SELECT i, ok, wait_ms FROM wa_ops.record_ops($1, $2, $3::json, $4)', [campaignId, worker, JSON.stringify(ops), retryUnknown]);
+  const res = await q.query<{ i: number; ok: boolean; wait_ms: string | null; cooldown_until: string | null }>('SELECT i, ok, wait_ms, cooldown_until FROM wa_ops.record_ops($1, $2, $3::json, $4)', [campaignId, worker, JSON.stringify(ops), retryUnknown]);
   const out: OpResult[] = ops.map(() => ({ ok: false }));
-  for (const row of res.rows) out[row.i - 1] = row.wait_ms === null ? { ok: row.ok } : { ok: false, waitMs: Math.max(1, Number(row.wait_ms)) };
+  for (const row of res.rows) {
+    if (row.wait_ms === null) out[row.i - 1] = { ok: row.ok };
+    else out[row.i - 1] = { ok: false, waitMs: Math.max(1, Number(row.wait_ms)), ...(row.cooldown_until === null ? {} : { cooldownUntil: Number(row.cooldown_until) }) };
+  }
   return out;
 }

@@ -16,6 +16,16 @@ export const DDL: Record<number, string[]> = {
   ],
 };
 
+/**
+ * SQL true while the worker named by `column` holds its session lock (it runs; killed, the server drops the
+ * lock with its connection at once). pg_locks is readable by every user.
+ */
+export function holdsWorkerLock(column: string): string {
+  return `EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                             AND l.classid = hashtext('wa-ops:worker')::oid AND l.objid = hashtext(${column})::oid)`;
+}
+
 /** A worker without a heartbeat for this long is dead (its open claims may be retried with --retry-unknown). */
 export const DEAD_AFTER_SECONDS = 15;
 

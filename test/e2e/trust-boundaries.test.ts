@@ -267,3 +267,22 @@ describe('a long pause is never silent', () => {
     }
   }, 90_000);
 });
+
+describe('the ledger is only ever a ledger', () => {
+  it('a symlink planted at the ledger name, or --ledger naming another file, is refused and left byte for byte', async () => {
+    const dir = campaignDir();
+    const victim = join(dir, 'victim.sh');
+    writeFileSync(victim, 'export PATH=/usr/bin\nalias x=y'); // no final line break: a "torn line" to trim
+    symlinkSync(victim, join(dir, 'c.ledger.jsonl'));
+    const e = { WA_OPS_GRAPH_URL: 'http://127.0.0.1:9', WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987' };
+    const linked = await runCli(['send', '--campaign', 'c.json', '--yes'], { env: e, cwd: dir });
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/symbolic link/);
+    writeFileSync(join(dir, 'notes.txt'), 'line one\nline two without a break');
+    const other = await runCli(['send', '--campaign', 'c.json', '--yes', '--ledger', 'notes.txt'], { env: e, cwd: dir });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/not a wa-ops ledger/);
+    expect(readFileSync(victim, 'utf8')).toBe('export PATH=/usr/bin\nalias x=y');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('line one\nline two without a break');
+  });
+});

@@ -74,7 +74,7 @@ describe('config and .env files that are not files', () => {
       [join(cwd, 'fifo.json'), /named pipe/],
       ['/dev/zero', /character device/],
       ['/proc/self/environ', /kernel generates/],
-      [cwd, /directory/],
+      [cwd, /folder/],
     ] as const) {
       expect(() => loadConfig({ cwd, env: {}, configPath: path }), path).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(why) }));
     }

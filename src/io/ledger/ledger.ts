@@ -1,5 +1,5 @@
 /** The campaign ledger: append-only JSON Lines, fsynced (group commits), torn-tail tolerant, locked; read as a stream. */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DurableAppender } from './appender.js';
 import { InputError } from '../../core/errors.js';
@@ -92,6 +92,34 @@ function intactLength(fd: number): number {
   return 0;
 }
 
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** A ledger is a regular file at its own name: a symlink or a device there is refused before anything is touched. */
+function refuseForeign(path: string): void {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) {
+    throw new InputError(`the ledger ${path} is a symbolic link (to ${readlinkSync(path)}): wa-ops appends only to a regular file`, {
+      code: 'ledger-is-symlink',
+      hint: 'if that is your ledger, pass its real path with --ledger',
+    });
+  }
+  if (!st.isFile()) throw new InputError(`the ledger ${path} is not a regular file`, { code: 'not-a-ledger', hint: 'pass --ledger with the path of a file' });
+}
+
+/** The first bytes of a ledger are an event, `{"t":...` (or a prefix of it, when the very first write was torn). */
+function looksLikeLedger(fd: number): boolean {
+  const head = Buffer.alloc(64);
+  const n = readSync(fd, head, 0, head.length, 0);
+  const text = head.subarray(0, n).toString('utf8').trimStart();
+  return /^\{\s*"t"\s*:/.test(text) || '{"t":'.startsWith(text);
+}
+
 /** A ledger path must name a file in a folder that exists (said plainly, not as an error about the lock's temporary file). */
 function checkPlace(path: string): void {
   const dir = dirname(path);
@@ -131,8 +159,17 @@ export class Ledger {
     checkPlace(path);
     const lock = acquireLock(`${path}.lock`);
     try {
-      if (!existsSync(path)) return new Ledger(path, undefined, lock, 0);
-      const fd = openSync(path, 'a+', 0o600);
+      if (!existsSync(path) && !isSymlink(path)) return new Ledger(path, undefined, lock, 0);
+      refuseForeign(path);
+      // Never through a symlink (a campaign folder from someone else could plant one at the ledger's name).
+      const fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+      if (!looksLikeLedger(fd)) {
+        closeSync(fd);
+        throw new InputError(`${path} is not a wa-ops ledger (its first line is not a ledger event); nothing was changed`, {
+          code: 'not-a-ledger',
+          hint: 'pass --ledger with the path of the campaign\'s ledger, or a new file name',
+        });
+      }
       const size = fstatSync(fd).size;
       const intact = intactLength(fd);
       // The cut-short write was never acknowledged: trim it before anything is appended after it.
@@ -145,7 +182,8 @@ export class Ledger {
   }
 
   private static create(path: string): number {
-    const fd = openSync(path, 'a+', 0o600);
+    // Exclusive: a file or symlink that appeared at the name since open() is not written through.
+    const fd = openSync(path, 'ax+', 0o600);
     fsyncSync(fd);
     return fd;
   }

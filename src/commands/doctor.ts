@@ -19,7 +19,7 @@ import { zoneFor } from '../core/campaign/timezones.js';
 import { seedFrom } from '../core/numbers/sampling.js';
 import { checkMedia } from '../io/campaign/media.js';
 import { dirname } from 'node:path';
-import { EXIT, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts } from '../io/doctor/gather.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
@@ -157,7 +157,5 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const report = await doctor(f, loadConfig({ configPath: f.config, flags: { store: f.store } }));
   if (term().json) outJson(report);
   else out(renderDoctor(report.checks, report.ok, Boolean(f.strict)));
-  // A store that cannot be used (unreachable, refused, schema missing or older) is a setup error, as in every other command.
-  if (report.checks.some((c) => c.id === 'store.connection' && c.status === 'fail')) return EXIT.usage;
   return report.ok ? 0 : 1;
 }

@@ -165,7 +165,7 @@ export function registerCommands(program: Command, version: string, setExit: Set
       'after',
       '\nStates: not started, running (a live send holds the ledger lock, or a live worker sends it from the store), paused\n' +
         '(cooldown or daily limit), done, stopped (limited run, or killed: send resumes it), interrupted, aborted, invalid (the file cannot be read).\n\n' +
-        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns\n  wa-ops campaigns --dir campaigns/ --json\n  wa-ops campaigns --store "$WA_OPS_STORE"',
+        'Examples:\n  wa-ops campaigns\n  wa-ops campaigns --dir fixtures/campaigns --json\n  wa-ops campaigns --store "$WA_OPS_STORE"',
     )
     .action(lazy(setExit, () => import('./campaigns.js')));
 

@@ -23,7 +23,7 @@ export interface InputBytes {
 
 /** What a path is, when it is not a file a user would call a list. */
 export function describeSpecial(path: string, st: Stats): string | undefined {
-  if (st.isDirectory()) return 'is a directory, not a file';
+  if (st.isDirectory()) return 'is a folder, not a file';
   if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file: pipe it into standard input with "-" instead';
   if (st.isSocket()) return 'is a socket, not a regular file';
   if (st.isCharacterDevice()) return `is a character device${/^\/dev\//.test(path) ? ` (${path})` : ''}, not a regular file`;

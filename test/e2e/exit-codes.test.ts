@@ -60,7 +60,7 @@ describe('environment and usage errors exit 2 with one line', () => {
     expectUsage(await runCli(['sandbox', '--port', '0', '--templates', join(dir, 'folder')], { env }), /holds no templates/);
     expectUsage(await runCli(['send', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder'), '--dry-run'], { env, cwd: dir }), /--ledger .*folder is a folder, not a file/);
     expectUsage(await runCli(['status', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder')], { env, cwd: dir }), /--ledger .*folder is a folder/);
-    expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'folder')], { env, cwd: dir }), /config file .*folder is a folder, not a file/);
+    expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'folder')], { env, cwd: dir }), /config file .*folder(:| is a folder,)? (it is a directory, )?not a file/);
     expectUsage(await runCli(['status', '--campaign', join(dir, 'c.json'), '--export', join(dir, 'nope', 'r.csv')], { env, cwd: dir }), /cannot write .*r\.csv: the folder .*nope does not exist/);
   });
 

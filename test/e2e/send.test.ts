@@ -103,7 +103,7 @@ describe('send', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/this run: 3 sent, 0 failed/);
     // The cooldown is on screen when it starts: code, sender, reason and its end in local time.
-    expect(r.stderr).toMatch(/cooldown: code 130429 on sender 109876543210987: .*; until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
+    expect(r.stderr).toMatch(/(cooldown|paused): code 130429 on sender 109876543210987: .*; until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)/);
     expect(new Set((await accepted()).map((m) => m.to)).size).toBe(3);
     const hint = /--limit 3 reached: 5 recipients still pending; send them with: wa-ops (send .*)$/m.exec(r.stderr);
     expect(hint, r.stderr).not.toBeNull();

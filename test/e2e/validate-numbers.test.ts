@@ -88,7 +88,7 @@ describe('validate-numbers', () => {
 
   it.each([
     ['nope.csv', /no such file/],
-    ['.', /is a directory/],
+    ['.', /is a folder/],
     ['binary.bin', /binary data/],
     ['empty.csv', /is empty/],
     ['header-only.csv', /no data rows/],

@@ -1,4 +1,5 @@
 /** The engine's waits: everyone left waiting (windows, backoffs), the daily budget, the end of the run. Each returns false: the step is over. */
+import { fmtCount } from '../plural.js';
 import type { EngineAction, EngineState } from './engine-types.js';
 import { rollingWindow } from './ledger-state.js';
 
@@ -46,13 +47,13 @@ export function budgetReached(st: EngineState, now: number, acts: EngineAction[]
   if (w.used < b.pauseAt) {
     if (w.used >= b.warnAt && !st.budgetWarned) {
       st.budgetWarned = true;
-      acts.push({ t: 'notice', text: `warning: ${w.used} of ${b.limit} unique recipients used in the last 24 h (${b.source}); the run pauses at ${b.pauseAt}` });
+      acts.push({ t: 'notice', text: `warning: ${fmtCount(w.used)} of ${fmtCount(b.limit)} unique recipients used in the last 24 h (${b.source}); the run pauses at ${fmtCount(b.pauseAt)}` });
     }
     return false;
   }
   st.front = item;
   const until = (w.oldest ?? now) + 86_400_000;
-  const message = `${w.used} of ${b.limit} unique recipients in the last 24 h (${b.source})`;
+  const message = `${fmtCount(w.used)} of ${fmtCount(b.limit)} unique recipients in the last 24 h (${b.source})`;
   if (!st.budgetPaused) {
     st.budgetPaused = true;
     acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${st.cfg.noWait ? 'pausing' : 'waiting'} until ${iso(until)}` });

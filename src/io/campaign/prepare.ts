@@ -1,6 +1,7 @@
 /** Everything a send works out before it touches the ledger: list, template, policies, every payload checked. */
 import { dirname } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import { budgetFrom, costPlan, tierSize, windowFrom, windowPlan, type Budget } from '../../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../../core/campaign/pricing.js';
 import { callbackData, mappedColumns, renderPayload } from '../../core/campaign/render.js';
@@ -95,8 +96,8 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
   // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
   notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
   const m = list.fieldCountMismatches;
-  if (m.count > 0) notices.push(`${m.count} rows of the list have another number of fields than its header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
-  if (list.assumedInternational > 0) notices.push(`${list.assumedInternational} numbers written without "+" read as international (assumed-international, as validate-numbers does)`);
+  if (m.count > 0) notices.push(`${plural(m.count, 'row')} of the list ${m.count === 1 ? 'has' : 'have'} another number of fields than its header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
+  if (list.assumedInternational > 0) notices.push(`${plural(list.assumedInternational, 'number')} written without "+" read as international (assumed-international, as validate-numbers does)`);
   const client = settings.token
     ? new GraphClient({
         baseUrl: graphUrls[0],

@@ -14,10 +14,10 @@ export class BlockPool {
   private readonly queues: Pending[][] = [];
   private next = 0;
 
-  constructor(size: number) {
+  constructor(size: number, resourceLimits: typeof THREAD_LIMITS = THREAD_LIMITS) {
     const url = new URL('./classify-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const w = new Worker(url, { resourceLimits: THREAD_LIMITS });
+      const w = new Worker(url, { resourceLimits });
       const queue: Pending[] = [];
       w.on('message', (m: BlockResult) => queue.shift()?.resolve(m));
       w.on('error', (err) => {

@@ -10,6 +10,7 @@ import { openCsvOut, type CsvOut } from '../csv/writer.js';
 import { processBlock, type BlockRequest, type BlockResult } from './block.js';
 import { OrderedSink } from './ordered-sink.js';
 import { BlockPool } from './pool.js';
+import { threadLimits } from './validate-capped.js';
 import { SampleStaging } from './sample-staging.js';
 
 export interface ValidateFileOptions {
@@ -69,7 +70,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
 
   // The main thread works too (it takes a block whenever every worker is busy), so one worker per extra core.
   const workers = o.workers ?? (source.size > 0 && source.size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7)));
-  const pool = workers > 0 ? new BlockPool(workers) : undefined;
+  const pool = workers > 0 ? new BlockPool(workers, threadLimits(o.limits)) : undefined;
   const tally = new Tally();
   const inflight: Promise<BlockResult>[] = [];
   const maxInflight = workers * 3 + 2;

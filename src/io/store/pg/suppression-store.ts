@@ -3,12 +3,24 @@ import { foldSuppressions, normaliseSuppression, type SuppressionList, type Supp
 import type { Queryable } from './connect.js';
 import { allSuppressions, insertSuppressions } from './tables/suppressions.js';
 
-/** Read and fold the whole list (latest record per number and scope wins; "lift" removes). */
+/**
+ * Read and fold the whole list (latest record per number and scope wins; "lift" removes). Several receivers append
+ * in arrival order, so a webhook opt-out or resume older (by its event time) than one already stored for that number
+ * and scope (a duplicate delivery committed late by another receiver) is stale and skipped, as the file's writer does.
+ */
 export async function readPgSuppressions(q: Queryable): Promise<SuppressionList> {
   const records: SuppressionRecord[] = [];
+  const latestEvent = new Map<string, string>();
   for (const raw of await allSuppressions(q)) {
     const r = normaliseSuppression(raw);
-    if (r) records.push(r);
+    if (!r) continue;
+    if (r.source === 'webhook' && r.at) {
+      const key = `${r.scope}|${r.e164}`;
+      const seen = latestEvent.get(key);
+      if (seen !== undefined && r.at < seen) continue;
+      latestEvent.set(key, r.at);
+    }
+    records.push(r);
   }
   return foldSuppressions(records);
 }

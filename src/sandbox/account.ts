@@ -43,7 +43,8 @@ export function phoneNumber(state: SandboxState): Record<string, unknown> {
 }
 
 /** Only the requested fields (plus id), like the Graph API. */
-export function pickFields(obj: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+export function pickFields(source: object, fields: string | null): Record<string, unknown> {
+  const obj: Record<string, unknown> = Object.fromEntries(Object.entries(source));
   if (!fields) return { id: obj.id, display_phone_number: obj.display_phone_number, verified_name: obj.verified_name, quality_rating: obj.quality_rating };
   const out: Record<string, unknown> = { id: obj.id };
   for (const f of topLevelFields(fields)) if (f in obj) out[f] = obj[f];

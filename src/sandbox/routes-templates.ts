@@ -59,7 +59,7 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
   if (start + limit < all.length) paging.next = link('after', start + page.length);
   if (start > 0) paging.previous = link('before', start);
   const summary = q.get('summary') ? { summary: { total_count: all.length, message_template_count: state.templates.size, message_template_limit: 250, are_translations_complete: true } } : {};
-  return ok({ data: page.map((t) => pickFields(t as unknown as Record<string, unknown>, fields)), paging, ...summary });
+  return ok({ data: page.map((t) => pickFields(t, fields)), paging, ...summary });
 }
 
 /** POST /{waba}/message_templates: checked, stored PENDING, reviewed after the review delay. */

@@ -137,7 +137,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const media = edge === undefined ? state.media.get(id) : undefined;
   if (media && (method === 'GET' || method === 'DELETE')) return mediaObject(method, media, url, state);
   const template = edge === undefined ? state.templateById(id) : undefined;
-  if (template && method === 'GET') return ok(pickFields(shown(state, template) as unknown as Record<string, unknown>, fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
+  if (template && method === 'GET') return ok(pickFields(shown(state, template), fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
   if (template && method === 'POST') return editTemplate(template, body, state, webhooks);
   return unsupported(method, id);
 }

@@ -46,7 +46,7 @@ export function normaliseSuppression(raw: unknown): SuppressionRecord | null {
   const op = r.op === 'lift' ? 'lift' : 'add';
   const scope: SuppressionScope = r.v === 2 && r.scope === 'marketing' ? 'marketing' : 'all';
   const rec: SuppressionRecord = { v: 2, op, e164, reason: str(r.reason) ?? 'manual', scope, source: r.v === 2 ? (str(r.source) ?? 'cli') : 'webhook', at: str(r.at) ?? '' };
-  for (const k of ['waId', 'userId', 'by', 'note'] as const) if (str(r[k])) rec[k] = str(r[k]);
+  for (const k of ['waId', 'userId', 'eventAt', 'by', 'note'] as const) if (str(r[k])) rec[k] = str(r[k]);
   return rec;
 }
 

@@ -57,6 +57,7 @@ export class OptOutWriter {
       }
       if (intent.at) times.set(key, intent.at);
       const rec = suppressionRecord({ op: intent.op, e164, reason: intent.reason, scope: intent.scope, source: 'webhook', note: intent.ref, at: intent.at });
+      if (intent.at) rec.eventAt = intent.at;
       if (intent.waId) rec.waId = intent.waId;
       if (intent.userId) rec.userId = intent.userId;
       out.push(rec);
@@ -89,7 +90,8 @@ export class OptOutWriter {
       for (const r of readSuppressions(this.path).history()) {
         const key = `${r.scope}|${r.e164}`;
         const prev = this.eventTimes.get(key);
-        if (r.source === 'webhook' && r.at && (!prev || r.at > prev)) this.eventTimes.set(key, r.at);
+        // Only records that carry their event's time: older ones hold the time they were written, which a real STOP could predate.
+        if (r.eventAt && (!prev || r.eventAt > prev)) this.eventTimes.set(key, r.eventAt);
       }
     } catch {
       // an unreadable list: the append below says so

@@ -21,6 +21,8 @@ export interface SuppressionRecord {
   scope: SuppressionScope;
   source: SuppressionSource | string;
   at: string;
+  /** When the webhook event behind it happened (Meta's timestamp): what out-of-order deliveries are judged by. */
+  eventAt?: string;
   by?: string;
   note?: string;
 }

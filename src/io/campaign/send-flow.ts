@@ -1,5 +1,6 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
 import { createEngine } from '../../core/campaign/engine.js';
+import { limitUsed } from '../../core/campaign/engine-schedule.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
@@ -107,7 +108,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
     });
-    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - engine.started + engine.waitingStarted);
+    // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
+    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
     if (!writer.lost()) {
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});

@@ -85,7 +85,7 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       st.stopBy = Math.min(st.stopBy || Infinity, now + st.cfg.graceMs);
       return;
     case 'lost':
-      st.stopping = { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${input.reason}`, hint: 'another process may be sending this campaign; check, then run the same command again', exit: 75 };
+      st.stopping = { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${input.reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
       st.stopBy = now;
       return;
     case 'failure':

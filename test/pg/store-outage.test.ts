@@ -1,3 +1,4 @@
+// A PostgreSQL server without TLS: sslmode=prefer falls back to plain, require is refused.
 // A PostgreSQL server restarted in the middle of a send (pg_ctl stop -m fast, then start): the worker reconnects and
 // carries on; every recipient is reached exactly once (counted at the sandbox) and the run ends with exit 0. Its own
 // throwaway cluster (no TLS), since the shared test cluster cannot be stopped under the other files' feet.
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
 import { root, runCli, tempDir } from '../helpers.js';
+import { closePg, connectPg } from '../../src/io/store/pg/connect.js';
 import { findPgBin, startCluster, type Cluster } from './cluster.js';
 import { pgUrl } from './db.js';
 
@@ -41,8 +43,21 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     expect((await runCli(['store', 'migrate', '--store', cluster.url], { env: env() })).code).toBe(0);
   }, 120_000);
   afterAll(async () => {
+    await closePg();
     await sb?.close();
     cluster?.stop();
+  });
+
+  it('sslmode=prefer: a server that refuses TLS is used in plain (as libpq does); require is refused with what to do', async () => {
+    const conn = await connectPg(`${cluster.url}?sslmode=prefer`);
+    const rows = await conn.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+    expect(rows.rows[0].ssl).toBe(false);
+    const prefer = await runCli(['store', 'migrate', '--store', `${cluster.url}?sslmode=prefer`, '--json'], { env: env() });
+    expect(prefer.code, prefer.stderr).toBe(0);
+    const require_ = await runCli(['store', 'migrate', '--store', `${cluster.url}?sslmode=require`], { env: env() });
+    expect(require_.code).toBe(2);
+    expect(require_.stderr).toMatch(/does not offer TLS, but the URL asks for it/);
+    expect(require_.stderr).not.toContain(cluster.password);
   });
 
   it('reconnects and carries on: everyone reached exactly once, exit 0, status agrees', async () => {

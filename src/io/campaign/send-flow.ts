@@ -116,8 +116,10 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     }
     // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
     if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-    // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
-    const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+    // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
+    // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
+    // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
+    const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
     await withEvents(final, o.events);
     return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {

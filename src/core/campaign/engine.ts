@@ -53,10 +53,16 @@ export function remaining(st: EngineState): number {
   return toStart + st.started - st.settled;
 }
 
-/** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
+/**
+ * Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more, but still
+ * counts a claim that turned out refused or given up (nothing went out): the resume command's --limit depends on it.
+ */
 export function step(st: EngineState, now: number, input: EngineInput): EngineAction[] {
   const acts: EngineAction[] = [];
-  if (st.stopped) return acts;
+  if (st.stopped) {
+    if (input.t === 'claimed-elsewhere') take(st, now, input, acts);
+    return acts;
+  }
   take(st, now, input, acts);
   schedule(st, now, acts);
   return acts;

@@ -73,8 +73,11 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
       // Durable before the request: a crash after this line leaves the recipient "unknown", never sent twice.
       const got = o.writer.sharedPacing ? await o.writer.sharedPacing.claim(a.attempt, o.engine.cfg.intervalMs, giveUp) : (await o.writer.claim(a.attempt)) ? 'claimed' : 'elsewhere';
       if (got !== 'claimed') return push({ t: 'claimed-elsewhere', item: a.item });
-      // The run stopped while the attempt was being stored: it never went out.
-      if (stopped) return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
+      // The run stopped while the attempt was being stored: it never went out (and does not count against --limit).
+      if (stopped) {
+        push({ t: 'claimed-elsewhere', item: a.item });
+        return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
+      }
       void post(a);
     };
     // Only the storing of attempts is awaited at the end; answers still on the way leave their recipient "unknown".
@@ -117,6 +120,8 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
     // Interrupted while the store is away: do not wait for it to come back (what was not stored stays "unknown").
     if (o.signals.signal) o.writer.abandon?.();
     await Promise.allSettled([...claims]);
+    // Claims refused or given up after the stop: counted (nothing went out), so that what is left of --limit is right.
+    for (const input of inbox.splice(0)) if (input.t === 'claimed-elsewhere') step(o.engine, Date.now(), input);
     try {
       await o.writer.drain();
     } catch {

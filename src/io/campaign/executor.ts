@@ -1,5 +1,6 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
 import { step } from '../../core/campaign/engine.js';
+import { lostStop } from '../../core/campaign/engine-outcome.js';
 import type { EngineAction, EngineInput, EngineState, ErrorFacts, StopReason } from '../../core/campaign/engine-types.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import type { SignalWatch } from '../signals.js';
@@ -87,9 +88,10 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
     claims.add(p);
   };
 
+  let reason: StopReason = { outcome: 'aborted', code: 'bug', message: 'the send loop ended without a stop' };
   try {
     let input: EngineInput = { t: 'tick' };
-    for (;;) {
+    run: for (;;) {
       const now = Date.now();
       let sleepUntil = now + 1000;
       for (const a of step(o.engine, now, input)) {
@@ -99,7 +101,8 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
         else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);
         else if (a.t === 'stop') {
           stopped = true;
-          return a.reason;
+          reason = a.reason;
+          break run;
         }
       }
       o.onProgress?.(o.engine, now);
@@ -128,4 +131,8 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
       // reported through the stop reason
     }
   }
+  // The writer was lost while the last outcomes were being stored (a lock taken, a store gone past its bound): what
+  // they say is not in the ledger, so the run did not end the way the engine saw it.
+  const why = o.writer.lost();
+  return why && (reason.outcome === 'done' || reason.outcome === 'paused') ? lostStop(why) : reason;
 }

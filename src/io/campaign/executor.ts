@@ -114,6 +114,8 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
     stopped = true;
     clearInterval(watch);
     offSignal();
+    // Interrupted while the store is away: do not wait for it to come back (what was not stored stays "unknown").
+    if (o.signals.signal) o.writer.abandon?.();
     await Promise.allSettled([...claims]);
     try {
       await o.writer.drain();

@@ -406,9 +406,12 @@ describe('send --suppressions <file>', () => {
     const doc = JSON.parse(first.stdout);
     expect(doc).toMatchObject({ total: 4, sent: 1, skipped: 1, pending: 2 });
     expect(doc.resume).toContain(`--suppressions ${list}`);
-    const resumed = await runCli(doc.resume.split(' ').slice(1).concat('--json'), { env: env() });
+    const resumed = await runCli(doc.resume.split(' ').slice(1).concat('--limit', '1', '--json'), { env: env() });
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ total: 4, sent: 3, skipped: 1, pending: 0 });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ total: 4, sent: 2, skipped: 1, pending: 1 });
+    // The ledger recorded the skip: even the plain command, without the flag, never sends to that person.
+    const plain = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(plain.stdout)).toMatchObject({ total: 4, sent: 3, skipped: 1, pending: 0 });
     const sentTo = (await accepted()).map((m) => m.to).sort();
     expect(sentTo).toEqual([numbers[0], numbers[2], numbers[3]].sort());
     const skip = ledgerEvents(dir).filter((e) => JSON.stringify(e).includes('suppressed'));

@@ -116,6 +116,19 @@ describe('country cells that fit several countries (ISO numeric codes, "Congo", 
   });
 });
 
+describe('a "region" column (states and provinces in CRM exports)', () => {
+  it('is not read as the country column unless named, and the user is told how to name it', async () => {
+    const r = await runCli(['validate-numbers', nums('region-states.csv'), '--country', 'DE', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ valid: 3, regions: { DE: 3 }, columns: { phone: 'phone', country: null }, unknownCountries: { count: 0 } });
+    expect(r.stderr).toContain('column "region" not read as countries (such columns often hold states or provinces); if it holds countries, pass --country-column "region"');
+    // Named, it is read as the user says ("IN" is then India).
+    const named = JSON.parse((await runCli(['validate-numbers', nums('region-states.csv'), '--country', 'DE', '--country-column', 'region', '--json'])).stdout);
+    expect(named).toMatchObject({ columns: { country: 'region' }, regions: { DE: 2, IN: 1 }, unknownCountries: { count: 2, values: ['Bavaria', 'NRW'] } });
+  });
+});
+
 describe('pipes, CI gate and printed commands', () => {
   it('reads standard input with "-" and writes the annotated rows to standard output with --out -', async () => {
     const input = readFileSync(nums('missing-plus-de.csv'), 'utf8');

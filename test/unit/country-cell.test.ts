@@ -116,6 +116,10 @@ describe('cells that fit several countries: the number decides, never a guess', 
     expect(countryOfCell('+250')).toBe('RW');
     expect(countryOfCell('00250')).toBe('RW');
     expect(countryOfCell('49')).toBe('DE'); // two digits: a calling code
+    // A code column saved as floats.
+    expect(countryOfCell('49.0')).toBe('DE');
+    expect(countryOfCell('276.0')).toBe('DE');
+    expect(countryOfCell('250.0')).toEqual(['FR', 'RW']);
   });
 
   it('every ISO numeric code of a region with a numbering plan reads as that region when no calling code shares it', () => {

@@ -56,7 +56,8 @@ function resolve(s: string): readonly string[] {
 
 function resolvePart(s: string): readonly string[] {
   if (s === '') return NONE;
-  const raw = s.replace(/[\s()]/g, '');
+  // "49.0", "276.0": a code column saved as floats (pandas, some CRMs) is the integer.
+  const raw = s.replace(/[\s()]/g, '').replace(/^(\+?\d{1,5})[.,]0+$/, '$1');
   const digits = /^(\+|00)?(\d{1,3})$/.exec(raw);
   if (digits) {
     // Three bare digits may be an ISO numeric code ("276", "040", "004") as well as a calling code

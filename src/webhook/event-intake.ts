@@ -64,17 +64,18 @@ function fileWriter(d: IntakeDeps, file: OpenEventsFile, stored: Stored): Writer
     const fresh: WebhookRecord[] = [];
     const dups: WebhookRecord[] = [];
     const waits: Promise<void>[] = [];
-    const here = new Set<string>();
+    // Most POSTs carry one event: no set of this body's keys is needed then.
+    const here = records.length > 1 ? new Set<string>() : undefined;
     for (const r of records) {
       const pending = inflight.get(r.key);
-      if (keys.has(r.key) || here.has(r.key)) dups.push(r);
+      if (keys.has(r.key) || here?.has(r.key)) dups.push(r);
       else if (pending) {
         dups.push(r);
         waits.push(pending);
       } else fresh.push(r);
-      here.add(r.key);
+      here?.add(r.key);
     }
-    const write = fresh.length ? appender.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
+    const write = fresh.length === 1 ? appender.append(withReceivedAt(fresh[0], receivedAt)) : fresh.length ? appender.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
     for (const r of fresh) inflight.set(r.key, write);
     (waits.length ? Promise.all([write, ...waits]) : write).then(
       () => {

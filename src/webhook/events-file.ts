@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
 import { BoundedSet } from '../core/webhook/records.js';
-import { EventAppender } from './event-appender.js';
+import { EventAppender, openForDurableAppend } from './event-appender.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
 /** The events file, open for appending under its lock. */
@@ -91,7 +91,7 @@ export async function openEventsFile(path: string): Promise<OpenEventsFile> {
     }
     const keys = new BoundedSet();
     await loadKeys(path, keys);
-    const fd = openSync(path, 'a', 0o600);
+    const fd = openForDurableAppend(path);
     const appender = new EventAppender(fd);
     return {
       appender,

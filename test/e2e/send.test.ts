@@ -425,6 +425,22 @@ describe('send --suppressions <file>', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ sent: 2, skipped: 0 });
   });
 
+  it('refuses a CRM CSV named as the list (it would read as empty), and the printed import makes it one', async () => {
+    const { dir, file, numbers } = campaign(3);
+    const csv = join(dir, 'opt-outs.csv');
+    writeFileSync(csv, `phone,reason\n${numbers[2]},STOP\n`);
+    const r = await runCli(['send', '--campaign', file, '--suppressions', csv, '--interval', '20ms', '--yes'], { cwd: dir, env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${csv}:1: not a suppression list`);
+    expect(await accepted()).toHaveLength(0);
+    const hint = /bring a CRM export in first: wa-ops (suppressions import .*?), then pass --suppressions (\S+)/.exec(r.stderr)!;
+    const imported = await runCli(hint[1].split(' '), { cwd: dir, env: env() });
+    expect(imported.code, imported.stderr).toBe(0);
+    const sent = await runCli(['send', '--campaign', file, '--suppressions', hint[2], '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(sent.stdout)).toMatchObject({ sent: 2, skipped: 1 });
+    expect((await accepted()).map((m) => m.to)).not.toContain(numbers[2]);
+  });
+
   it('refuses a missing, folder or device --suppressions with exit 2 and one line, before anything is stored or sent', async () => {
     const { dir, file } = campaign(2);
     for (const bad of [join(dir, 'no-such-list.jsonl'), dir, '/dev/zero']) {

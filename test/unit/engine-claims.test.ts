@@ -105,3 +105,20 @@ describe('engine: pace slots handed back never bring two real sends of a sender 
     });
   }
 });
+
+describe('engine: claims given up when the run stops', () => {
+  it('a claim abandoned after the stop still counts as nothing sent (what is left of --limit stays right)', () => {
+    const st = createEngine(config(10, { intervalMs: 100, limit: 4 }), emptyState(), T0);
+    expect(dispatched(step(st, T0, { t: 'tick' }))).toEqual([0]);
+    expect(dispatched(step(st, T0 + 100, { t: 'tick' }))).toEqual([1]);
+    step(st, T0 + 150, { t: 'response', item: 0, ok: true, wamid: 'wamid.0' });
+    const stop = step(st, T0 + 160, { t: 'signal', signal: 'SIGINT' });
+    expect(stop.some((a) => a.t === 'stop')).toBe(false); // item 1 is still in flight: the stop waits for it (grace)
+    expect(step(st, T0 + 2000, { t: 'tick' }).some((a) => a.t === 'stop')).toBe(true);
+    expect(limitUsed(st)).toBe(2);
+    // Its claim is given up (nothing stored, nothing sent) after the stop: the engine decides nothing more, but counts it.
+    expect(step(st, T0 + 2010, { t: 'claimed-elsewhere', item: 1 })).toEqual([]);
+    expect(limitUsed(st)).toBe(1);
+    expect(st.inFlight.size).toBe(0);
+  });
+});

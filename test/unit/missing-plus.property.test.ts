@@ -6,7 +6,7 @@ import examples from 'libphonenumber-js/mobile/examples';
 import { classify } from '../../src/core/numbers/classify.js';
 import { createRng } from '../../src/core/numbers/sampling.js';
 import { countryOfCell } from '../../src/core/numbers/country-cell.js';
-import { ISO_NUMERIC } from '../../src/core/numbers/country-names.js';
+import { AMBIGUOUS_NAMES, ISO_NUMERIC } from '../../src/core/numbers/country-names.js';
 import { planRows, classifyRow } from '../../src/core/numbers/row-plan.js';
 
 const DEFAULTS = [undefined, 'DE', 'US', 'GB', 'BR', 'IN', 'IT', 'CN', 'RU', 'FR', 'ES', 'ID', 'TR', 'NO', 'CH', 'AT', 'MX', 'NG'];
@@ -111,12 +111,12 @@ function writings(p: PhoneNumber): Record<string, string> {
 }
 
 describe('country cells that fit several countries', () => {
-  it('every ISO numeric code that is also a calling code: a mobile of either country, written nationally or with "+", comes back as itself or ambiguous', () => {
+  it('every ISO numeric code that is also a calling code, and every name two countries share: a mobile of either country, written nationally or with "+", comes back as itself or ambiguous', () => {
     const plan = planRows('list.csv', ['phone', 'country'], {}, { column: '--column', countryColumn: '--country-column' });
     const wrong: string[] = [];
     let checked = 0;
-    for (const entry of ISO_NUMERIC.split(' ')) {
-      const cell = entry.slice(2);
+    const cells = [...ISO_NUMERIC.split(' ').map((e) => e.slice(2)), ...AMBIGUOUS_NAMES.flatMap((a) => a.names)];
+    for (const cell of cells) {
       const homes = countryOfCell(cell);
       if (typeof homes === 'string' || homes === undefined) continue;
       const regions = getCountries().filter((r) => homes.includes(r) || homes.includes(`+${getCountryCallingCode(r)}`));
@@ -131,7 +131,7 @@ describe('country cells that fit several countries', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(150);
     expect(wrong).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
-import { beginStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
+import { beginStop, lostStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
 import { handBack, limitUsed, nextPacer, pick, windowOpensAt } from './engine-schedule.js';
@@ -53,10 +53,16 @@ export function remaining(st: EngineState): number {
   return toStart + st.started - st.settled;
 }
 
-/** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
+/**
+ * Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more, but still
+ * counts a claim that turned out refused or given up (nothing went out): the resume command's --limit depends on it.
+ */
 export function step(st: EngineState, now: number, input: EngineInput): EngineAction[] {
   const acts: EngineAction[] = [];
-  if (st.stopped) return acts;
+  if (st.stopped) {
+    if (input.t === 'claimed-elsewhere') take(st, now, input, acts);
+    return acts;
+  }
   take(st, now, input, acts);
   schedule(st, now, acts);
   return acts;
@@ -85,7 +91,7 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       st.stopBy = Math.min(st.stopBy || Infinity, now + st.cfg.graceMs);
       return;
     case 'lost':
-      st.stopping = { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${input.reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
+      st.stopping = lostStop(input.reason);
       st.stopBy = now;
       return;
     case 'failure':

@@ -14,6 +14,7 @@ import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
+import { sendSuppressions } from './send-suppressions.js';
 import type { SendOptions } from './send-options.js';
 
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
@@ -53,7 +54,7 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
   const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
+    prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!())), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
   try {

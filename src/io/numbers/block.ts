@@ -3,8 +3,7 @@
  * worker also renders the output rows, so the thread that keeps order only decides duplicates.
  */
 import type { RowPlan } from '../../core/numbers/row-plan.js';
-import { classifyRow } from '../../core/numbers/row-plan.js';
-import { countryOfCell } from '../../core/numbers/country-cell.js';
+import { classifyRow, countryOutcome } from '../../core/numbers/row-plan.js';
 import { createRng } from '../../core/numbers/sampling.js';
 import { csvLine } from '../csv/writer.js';
 import { eachRecord } from '../csv/records.js';
@@ -57,6 +56,9 @@ export interface BlockResult {
   /** Rows whose country cell named no country, and the first few such values (cut to 24 characters). */
   unknownCountries: number;
   unknownCountryValues: string[];
+  /** Rows whose country cell fitted several countries and whose number did not decide; the first few values. */
+  ambiguousCountries: number;
+  ambiguousCountryValues: string[];
 }
 
 const MAX_MISMATCH_LINES = 5;
@@ -82,6 +84,8 @@ export function processBlock(req: BlockRequest): BlockResult {
   let mismatches = 0;
   let unknownCountries = 0;
   const unknownCountryValues: string[] = [];
+  let ambiguousCountries = 0;
+  const ambiguousCountryValues: string[] = [];
   let skip = req.skipFirstRecord;
   const rng = req.samplePercent === undefined ? undefined : createRng((req.seed ^ Math.imul(req.index + 1, 0x9e3779b1)) >>> 0);
   // Redacted once per block: the output rows are the input cells plus fields wa-ops made.
@@ -101,14 +105,13 @@ export function processBlock(req: BlockRequest): BlockResult {
     checked++;
     const c = classifyRow(cells, req.plan);
     if (c.detail === 'assumed-international') assumed++;
-    if (req.plan.countryIndex >= 0) {
-      // A cached lookup: country columns hold few distinct values.
-      const cell = cells[req.plan.countryIndex] ?? '';
-      if (cell !== '' && countryOfCell(cell) === undefined && cell.trim() !== '') {
-        unknownCountries++;
-        const shown = redact(cell.trim()).slice(0, 24);
-        if (unknownCountryValues.length < 5 && !unknownCountryValues.includes(shown)) unknownCountryValues.push(shown);
-      }
+    const outcome = countryOutcome(cells, req.plan, c);
+    if (outcome !== 'ok') {
+      const shown = redact((cells[req.plan.countryIndex] ?? '').trim()).slice(0, 24);
+      const values = outcome === 'unknown' ? unknownCountryValues : ambiguousCountryValues;
+      if (outcome === 'unknown') unknownCountries++;
+      else ambiguousCountries++;
+      if (values.length < 5 && !values.includes(shown)) values.push(shown);
     }
     if (!c.valid) {
       invalid++;
@@ -157,5 +160,7 @@ export function processBlock(req: BlockRequest): BlockResult {
     mismatches,
     unknownCountries,
     unknownCountryValues,
+    ambiguousCountries,
+    ambiguousCountryValues,
   };
 }

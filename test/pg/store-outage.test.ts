@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
 import { root, runCli, tempDir } from '../helpers.js';
 import { closePg, connectPg } from '../../src/io/store/pg/connect.js';
+import { PgLedgerWriter } from '../../src/io/store/pg/ledger-writer.js';
 import { findPgBin, startCluster, type Cluster } from './cluster.js';
 import { pgUrl } from './db.js';
 
@@ -86,4 +87,24 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ total: 50, pending: 0, unknown: 0, sent: summary.sent });
   }, 120_000);
+
+  it('a store that stays away past the bound: the worker counts itself lost and its writes fail (the run then exits 75)', async () => {
+    const conn = await connectPg(cluster.url);
+    const notices: string[] = [];
+    const w = await PgLedgerWriter.open(conn, { name: 'bound', ledgerPath: '/nonexistent/bound.ledger.jsonl' }, async () => undefined, (t) => notices.push(t), { reconnectForMs: 1500 });
+    const at = new Date().toISOString();
+    await w.append({ t: 'header', v: 1, campaign: 'bound', campaignId: 'bound-1', campaignHash: 'h', recipientsHash: 'r', recipients: 1, at });
+    expect(w.lost()).toBeUndefined();
+    await cluster.halt();
+    try {
+      const write = w.append({ t: 'run', pid: 1, at, mode: 'all' });
+      await expect(write).rejects.toThrow(/connect|terminat|connection/i);
+      for (const end = Date.now() + 10_000; !w.lost() && Date.now() < end; ) await sleep(50);
+      expect(w.lost()).toMatch(/stayed unreachable for 2 s/);
+      expect(notices.join('\n')).toMatch(/reconnecting \(for up to 2 s\)/);
+    } finally {
+      await cluster.resume();
+      await w.close();
+    }
+  }, 60_000);
 });

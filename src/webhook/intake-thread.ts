@@ -11,6 +11,8 @@ function workerUrl(): URL {
 export class IntakeThread {
   /** Disk syncs so far (from the thread's last message). */
   fsyncs = 0;
+  /** Told once when the thread fails (a bug): the receiver stops rather than answer 500 for ever. */
+  onFail: ((message: string) => void) | undefined;
   private readonly waiting = new Map<number, (r: IntakeResult) => void>();
   private readonly drains = new Map<number, () => void>();
   private outbox: IntakeItem[] = [];
@@ -118,5 +120,6 @@ export class IntakeThread {
     for (const [id, done] of waiting) done({ id, status: 500, fresh: 0, dups: 0, error: message });
     for (const resolve of this.drains.values()) resolve();
     this.drains.clear();
+    this.onFail?.(message);
   }
 }

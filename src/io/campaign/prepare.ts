@@ -17,7 +17,7 @@ import { checkHeaderMedia, checkPace, listNotices } from './send-checks.js';
 import { chooseTargets, countReasons } from './send-targets.js';
 import { checkTemplate } from './template-check.js';
 
-export type { PolicyPlan, Prepared, Sendable, SendTarget, Target } from './prepared.js';
+export type { PolicyPlan, Prepared, Sendable, Target } from './prepared.js';
 
 /** What a send decided before preparing: identity, pace, senders, and the flags that shape the plan. */
 export interface PrepareOptions {

@@ -1,6 +1,6 @@
 /** What prepareSend hands the send: the recipients to send to, those skipped and why, and the plan's policy lines. */
-import type { Budget, WindowPlan } from '../../core/campaign/policies.js';
-import type { CostEstimate } from '../../core/campaign/pricing.js';
+import type { PlanPolicies, SendTarget } from '../../core/campaign/plan-policies.js';
+import type { Budget } from '../../core/campaign/policies.js';
 import type { SendWindow } from '../../core/campaign/window.js';
 import type { GraphClient } from '../graph/client.js';
 import type { MediaCheck } from './media.js';
@@ -20,28 +20,8 @@ export interface Sendable {
 /** A sendable recipient with the list line it came from and its region (for the plan's per-country lines). */
 export type Target = Sendable & { line: number; region: string };
 
-/** Where the messages go: sender number, business name, WABA, Graph host. */
-export interface SendTarget {
-  senders: string[];
-  display?: string;
-  businessName?: string;
-  wabaId?: string;
-  graphUrl: string;
-  /** The host is not Meta's Graph API (a sandbox, a proxy, or a mistake). */
-  notMeta: boolean;
-}
-
-/** The policy lines of a plan: window, budget, cost, hosts, notices and media. */
-export interface PolicyPlan {
-  window?: WindowPlan;
-  budget?: Budget;
-  cost: CostEstimate;
-  graphUrls: string[];
-  notices: string[];
-  media?: { kind: string; source: string; mime?: string; size?: number; local: boolean };
-  /** Where the messages go: sender number, business name, WABA, Graph host. */
-  where: SendTarget;
-}
+/** The policy lines of the plan, always with where the messages go. */
+export type PolicyPlan = PlanPolicies & { where: SendTarget };
 
 /** A campaign checked and rendered, ready for the ledger and the first send. */
 export interface Prepared {

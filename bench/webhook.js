@@ -1,11 +1,11 @@
 // webhook serve under load against a bare Node server that only checks the HMAC and answers 200, measured in the same run (issue 18).
 // 2 rounds x 4,000 signed POSTs, 32 in flight, keep-alive; every serve answer comes after its event is fdatasync'ed (group commit).
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signBody } from '../dist/core/webhook/signature.js';
+import { load, postBytes } from './http-load.js';
 import { cli, fmt, figure, root } from './lib.js';
 
 const N = Number(process.env.BENCH_WEBHOOK_POSTS ?? 4000);
@@ -56,46 +56,48 @@ function cpuMs(pid) {
   }
 }
 
-const WARMUP = 1000;
+const WARMUP = Number(process.env.BENCH_WEBHOOK_WARMUP ?? 2000);
+// Each round's POSTs go in slices, bare and serve taking turns, so that a neighbour's burst of CPU hurts both alike.
+const SLICES = 4;
 
-async function load(server, round) {
-  // Unmeasured warm-up: both servers and this client get their JIT work done first.
-  await run(server, `w${round}`, WARMUP);
-  return run(server, round, N);
+/** One round: both servers started and warmed up, then measured slice by slice in turns; serve's stop summary returned too. */
+async function round(r, startServe) {
+  const bare = await start(['--input-type=module', '-e', BARE]);
+  const serve = await startServe();
+  const parts = { bare: [], serve: [] };
+  try {
+    // Unmeasured warm-up: both servers and this client get their JIT work done first.
+    await run(bare, `w${r}`, WARMUP);
+    await run(serve, `w${r}`, WARMUP);
+    const per = Math.ceil(N / SLICES);
+    for (let k = 0; k < SLICES; k++) {
+      parts.bare.push(await run(bare, `${r}.${k}`, per));
+      parts.serve.push(await run(serve, `${r}.${k}`, per));
+    }
+  } finally {
+    await bare.stop();
+    parts.summary = await serve.stop();
+  }
+  return { bare: merge(parts.bare), serve: merge(parts.serve), summary: parts.summary };
+}
+
+/** Slices of one server put together: the rate over their summed time, percentiles over all their latencies. */
+function merge(xs) {
+  const lat = xs.flatMap((x) => x.latencies).sort((a, b) => a - b);
+  const n = lat.length;
+  const secs = xs.reduce((t, x) => t + x.secs, 0);
+  const cpuUs = xs.reduce((t, x) => t + x.cpuUs * x.latencies.length, 0) / n;
+  return { rps: n / secs, p50: lat[Math.floor(n * 0.5)], p99: lat[Math.floor(n * 0.99)], failed: xs.reduce((t, x) => t + x.failed, 0), cpuUs };
 }
 
 async function run({ url, pid }, round, N) {
   const cpu0 = cpuMs(pid);
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const bodies = Array.from({ length: N }, (_, i) => payload(round, i));
-  const sigs = bodies.map((b) => signBody(b, SECRET));
-  const postOne = (i) =>
-    new Promise((resolve, reject) => {
-      const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(bodies[i]), 'x-hub-signature-256': sigs[i] } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      });
-      req.on('error', reject);
-      req.end(bodies[i]);
-    });
-  let next = 0;
-  let failed = 0;
-  const latencies = [];
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < N) {
-        const i = next++;
-        const s = performance.now();
-        if ((await postOne(i)) !== 200) failed++;
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { rps: N / secs, p50: latencies[Math.floor(N * 0.5)], p99: latencies[Math.floor(N * 0.99)], failed, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / N };
+  const requests = Array.from({ length: N }, (_, i) => {
+    const body = payload(round, i);
+    return postBytes(url, body, signBody(body, SECRET));
+  });
+  const { secs, latencies, failed } = await load(url, requests, CONCURRENCY);
+  return { secs, latencies, failed, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / N };
 }
 
 export async function benchWebhook() {
@@ -106,14 +108,11 @@ export async function benchWebhook() {
   const serve = [];
   let summary = '';
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate, so a noisy neighbour hurts both sides alike.
-      const b = await start(['--input-type=module', '-e', BARE]);
-      bare.push(await load(b, round));
-      await b.stop();
-      const s = await start([cli, 'webhook', 'serve', '--port', '0', '--events', events]);
-      serve.push(await load(s, round));
-      summary = await s.stop();
+    for (let r = 0; r < ROUNDS; r++) {
+      const x = await round(r, () => start([cli, 'webhook', 'serve', '--port', '0', '--events', events]));
+      bare.push(x.bare);
+      serve.push(x.serve);
+      summary = x.summary;
     }
     const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
     const stored = readFileSync(events, 'utf8').trim().split('\n').length;

@@ -3,6 +3,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import type { CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { prepareSend } from '../io/campaign/prepare.js';
+import { sendSuppressions } from '../io/campaign/send-suppressions.js';
 import { resolveSenders } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import type { Settings } from '../io/config.js';
@@ -28,7 +29,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
   // Before the first run the identity is provisional: the real run creates and keeps its own.
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
   const intervalMs = options.intervalMs ?? cf.campaign.intervalMs ?? 6000;
-  const p = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await reader.suppressions?.(), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
+  const p = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(options.suppressions, reader.suppressions && (() => reader.suppressions!())), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
   try {
     const queue = p.targets.filter((t) => {
       const x = state.recipients.get(t.e164);

@@ -2,6 +2,7 @@
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
+import { shellQuote } from '../core/campaign/resume.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
@@ -10,7 +11,7 @@ import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
-import { openSuppressionTarget } from '../io/suppression-target.js';
+import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
@@ -30,6 +31,8 @@ export interface SendToOptions {
   events?: string;
   /** --store: the suppression list then comes from PostgreSQL, as for send --campaign --store. */
   store?: string;
+  /** --suppressions: this list file is honoured too (it must exist). */
+  suppressions?: string;
 }
 
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
@@ -56,6 +59,7 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
     config: str('config'),
     events: str('events'),
     store: str('store'),
+    suppressions: str('suppressions') === undefined ? undefined : checkSuppressionsFile(str('suppressions')!),
   };
 }
 
@@ -87,12 +91,11 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const list = await openSuppressionTarget({ store: o.store, config: o.config });
-    const hit = (await list.read().finally(() => list.close())).isSuppressed(number.e164, category);
+    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config })).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${o.suppressions ? ` --suppressions ${shellQuote(o.suppressions)}` : ''}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);

@@ -9,6 +9,7 @@ import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-st
 import { dryRun } from './send-dry-run.js';
 import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
+import { checkSuppressionsFile } from '../io/campaign/send-suppressions.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
@@ -42,6 +43,7 @@ interface Flags {
   maxDuration?: string;
   maxLineLength?: string;
   maxFieldLength?: string;
+  suppressions?: string;
 }
 
 /** The flags' kinds, checked once when they are read (parseFlags). */
@@ -66,6 +68,7 @@ const SEND_FLAGS: FlagSchema<Flags> = {
   maxDuration: 'string',
   maxLineLength: 'string',
   maxFieldLength: 'string',
+  suppressions: 'string',
 };
 
 function badFlag(flag: string, value: string, expected: string): never {
@@ -108,6 +111,8 @@ function parseOptions(f: Flags, events: string, store: string | undefined): Send
     maxDurationMs,
     maxDuration: f.maxDuration,
     csvLimits: csvLimitFlags(f),
+    // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions),
   };
 }
 
@@ -154,7 +159,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     o = adopted.options;
     if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
     const senders = resolveSenders(cf, settings, kept?.senders);
-    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait });
+    const resume = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: o.limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions });
     // Cooldowns before the network: nothing (not even a template check) is asked of the API during one.
     const cd = cooldownEnd(state, Date.now(), warn);
     if (cd > Date.now()) {
@@ -184,7 +189,7 @@ async function sendWithWriter(f: Flags, options: SendOptions, cf: CampaignFile, 
     } finally {
       progress.stop();
     }
-    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait });
+    const resumeNow = resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: f.events, store: storeForResume(f.store), sample: o.sample, intervalMs: o.intervalMs, limit: result.limitLeft, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions });
     const code = finish(result, resumeNow);
     // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
     if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {

@@ -105,6 +105,10 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     const fallback = options.country ? `read in the default region ${options.country}` : 'numbers without a country code there are missing-country-code';
     warn(`${plural(u.count, 'row has', 'rows have')} a country cell that names no country (${u.values.map((v) => JSON.stringify(v)).join(', ')}${u.count > u.values.length ? ', ...' : ''}): ${fallback}`);
   }
+  const a = summary.ambiguousCountries;
+  if (a.count > 0) {
+    warn(`${plural(a.count, 'row has', 'rows have')} a country cell that fits several countries (${a.values.map((v) => JSON.stringify(v)).join(', ')}${a.count > a.values.length ? ', ...' : ''}) and a number valid in both or neither: marked invalid; write the country as ISO2 (DE) or the number with "+"`);
+  }
   const m = summary.fieldCountMismatches;
   if (m.count > 0) {
     warn(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);

@@ -24,9 +24,8 @@ export interface WebhookServer {
 export async function startWebhookServer(o: WebhookServerOptions): Promise<WebhookServer> {
   const log = o.onLog ?? (() => {});
   const stats = emptyStats();
-  const file = o.store ? undefined : await openEventsFile(o.eventsPath);
+  const file = o.store ? undefined : await openEventsFile(o.eventsPath, o.onRecord !== undefined);
   if (file?.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
-  const appender = file?.appender;
   const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
   const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
   const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
@@ -47,7 +46,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`;
   file?.lock.describe({ url });
   const syncStats = () => {
-    stats.fsyncs = appender?.fsyncs ?? o.store?.sink.commits ?? 0;
+    stats.fsyncs = file?.intake.fsyncs ?? o.store?.sink.commits ?? 0;
     if (forwarder) Object.assign(stats, { forwarded: forwarder.forwarded, forwardRetries: forwarder.retries, deadLetters: forwarder.deadLetters });
   };
   return {
@@ -55,7 +54,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     stats,
     deadLetterPath,
     idle: async () => {
-      await (appender ?? o.store?.sink)?.drain();
+      await (file?.intake ?? o.store?.sink)?.drain();
       await optOuts.idle();
       syncStats();
     },

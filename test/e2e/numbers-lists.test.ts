@@ -89,6 +89,46 @@ describe('a German CRM export (semicolons, Windows-1252 or UTF-8 with BOM, Land 
   });
 });
 
+describe('country cells that fit several countries (ISO numeric codes, "Congo", "Korea")', () => {
+  it('reads ISO numeric codes, lets the number decide between two readings, and counts the rows it could not decide', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    const r = await runCli(['validate-numbers', nums('country-codes-iso-numeric.csv'), '--country', 'DE', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ rows: 11, valid: 8, invalid: 3, reasons: { 'ambiguous-country-code': 1, 'too-short': 1, 'invalid-number': 1 } });
+    expect(s.ambiguousCountries).toEqual({ count: 2, values: ['250'] });
+    expect(s.unknownCountries).toEqual({ count: 0, values: [] });
+    const byId = new Map(csvRows(out).slice(1).map((l) => [l.split(';')[0], l.split(';').slice(3).join(';')]));
+    expect(byId.get('1')).toBe('+49301234567;valid;;DE;FIXED_LINE;'); // 276 = Germany (ISO numeric)
+    expect(byId.get('2')).toBe('+436641234567;valid;;AT;MOBILE;'); // 040 = Austria
+    expect(byId.get('3')).toBe('+41788596016;valid;;CH;MOBILE;'); // 756 = Switzerland
+    expect(byId.get('4')).toBe('+33612345678;valid;;FR;MOBILE;'); // 250: valid in France only
+    expect(byId.get('5')).toBe('+250788123456;valid;;RW;MOBILE;'); // written with "+"
+    expect(byId.get('6')).toBe(';invalid;ambiguous-country-code;;;+33788123456 or +250788123456'); // valid in both
+    expect(byId.get('7')).toBe('+242066123456;valid;;CG;MOBILE;'); // Congo: a Brazzaville number
+    expect(byId.get('8')).toBe('+243991234567;valid;;CD;MOBILE;'); // Kongo: a Kinshasa number
+    expect(byId.get('9')).toBe('+821012345678;valid;;KR;MOBILE;'); // Korea: a South Korean number
+    expect(byId.get('10')).toBe(';invalid;too-short;FR;;country cell fits FR or RW');
+    expect(byId.get('11')).toBe(';invalid;invalid-number;RW;;'); // "+250" is Rwanda only: a French number is not read as French
+    const human = await runCli(['validate-numbers', nums('country-codes-iso-numeric.csv')]);
+    expect(human.stderr).toContain('2 rows have a country cell that fits several countries ("250", ...) and a number valid in both or neither: marked invalid');
+  });
+});
+
+describe('a "region" column (states and provinces in CRM exports)', () => {
+  it('is not read as the country column unless named, and the user is told how to name it', async () => {
+    const r = await runCli(['validate-numbers', nums('region-states.csv'), '--country', 'DE', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ valid: 3, regions: { DE: 3 }, columns: { phone: 'phone', country: null }, unknownCountries: { count: 0 } });
+    expect(r.stderr).toContain('column "region" not read as countries (such columns often hold states or provinces); if it holds countries, pass --country-column "region"');
+    // Named, it is read as the user says ("IN" is then India).
+    const named = JSON.parse((await runCli(['validate-numbers', nums('region-states.csv'), '--country', 'DE', '--country-column', 'region', '--json'])).stdout);
+    expect(named).toMatchObject({ columns: { country: 'region' }, regions: { DE: 2, IN: 1 }, unknownCountries: { count: 2, values: ['Bavaria', 'NRW'] } });
+  });
+});
+
 describe('pipes, CI gate and printed commands', () => {
   it('reads standard input with "-" and writes the annotated rows to standard output with --out -', async () => {
     const input = readFileSync(nums('missing-plus-de.csv'), 'utf8');

@@ -103,6 +103,24 @@ describe('send --to', () => {
     expect(await accepted()).toHaveLength(0);
   });
 
+  it('--suppressions <file>: a number on the named list is refused, a missing list is exit 2, and nothing is sent', async () => {
+    const to = fresh();
+    writeFileSync(join(dir, 'suppressions.jsonl'), '', { mode: 0o600 });
+    const list = join(tempDir('wa-ops-sup-'), 'crm opt-outs.jsonl');
+    writeFileSync(list, JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'manual', scope: 'all', source: 'cli', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+    const r = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--suppressions', list, '--yes'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`\\${to} is suppressed \\(manual`));
+    // The printed way out names the same list, quoted for the shell.
+    expect(r.stderr).toContain(`wa-ops suppressions remove ${to} --suppressions '${list}'`);
+    const missing = await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--suppressions', join(dir, 'missing.jsonl'), '--yes'], { env: env() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`--suppressions ${join(dir, 'missing.jsonl')}: no such file`);
+    expect(await accepted()).toHaveLength(0);
+    // The default list (WA_OPS_SUPPRESSIONS, empty) lets the same number through.
+    expect((await runCli(['send', '--to', to, '--template', 'hello_world:en_US', '--yes'], { env: env() })).code).toBe(0);
+  });
+
   it('a marketing-scope suppression blocks MARKETING templates only', async () => {
     const to = fresh();
     writeFileSync(join(dir, 'suppressions.jsonl'), JSON.stringify({ v: 2, op: 'add', e164: to, reason: 'marketing-opt-out', scope: 'marketing', source: 'webhook', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });

@@ -388,3 +388,71 @@ describe('send with several senders', () => {
     }
   });
 });
+
+describe('send --suppressions <file>', () => {
+  const suppress = (path: string, e164: string, scope = 'all') =>
+    writeFileSync(path, JSON.stringify({ v: 2, op: 'add', e164, reason: 'manual', scope, source: 'cli', at: '2026-11-30T10:00:00.000Z' }) + '\n', { mode: 0o600 });
+
+  it('skips and counts the numbers on the named list, in the dry run, the run and the printed resume command', async () => {
+    const { dir, file, numbers } = campaign(4);
+    const list = join(tempDir('wa-ops-sup-'), 'opt-outs.jsonl');
+    suppress(list, numbers[1]);
+    const dry = JSON.parse((await runCli(['send', '--campaign', file, '--suppressions', list, '--dry-run', '--json'], { env: env() })).stdout);
+    expect(dry.payloads).toHaveLength(3);
+    expect(JSON.stringify(dry)).toContain('suppressed: manual');
+    // --limit 1 leaves two to send: the printed command carries the list, and running it skips the same person.
+    const first = await runCli(['send', '--campaign', file, '--suppressions', list, '--interval', '20ms', '--limit', '1', '--yes', '--json'], { env: env() });
+    expect(first.code, first.stderr).toBe(0);
+    const doc = JSON.parse(first.stdout);
+    expect(doc).toMatchObject({ total: 4, sent: 1, skipped: 1, pending: 2 });
+    expect(doc.resume).toContain(`--suppressions ${list}`);
+    const resumed = await runCli(doc.resume.split(' ').slice(1).concat('--limit', '1', '--json'), { env: env() });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ total: 4, sent: 2, skipped: 1, pending: 1 });
+    // The ledger recorded the skip: even the plain command, without the flag, never sends to that person.
+    const plain = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(plain.stdout)).toMatchObject({ total: 4, sent: 3, skipped: 1, pending: 0 });
+    const sentTo = (await accepted()).map((m) => m.to).sort();
+    expect(sentTo).toEqual([numbers[0], numbers[2], numbers[3]].sort());
+    const skip = ledgerEvents(dir).filter((e) => JSON.stringify(e).includes('suppressed'));
+    expect(JSON.stringify(skip)).toContain(numbers[1]);
+  });
+
+  it('without the flag, the default list applies (the named file is not read)', async () => {
+    const { file, numbers } = campaign(2);
+    suppress(join(tempDir('wa-ops-sup-'), 'unused.jsonl'), numbers[0]);
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(r.stdout)).toMatchObject({ sent: 2, skipped: 0 });
+  });
+
+  it('refuses a CRM CSV named as the list (it would read as empty), and the printed import makes it one', async () => {
+    const { dir, file, numbers } = campaign(3);
+    const csv = join(dir, 'opt-outs.csv');
+    writeFileSync(csv, `phone,reason\n${numbers[2]},STOP\n`);
+    const r = await runCli(['send', '--campaign', file, '--suppressions', csv, '--interval', '20ms', '--yes'], { cwd: dir, env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${csv}:1: not a suppression list`);
+    expect(await accepted()).toHaveLength(0);
+    const hint = /bring a CRM export in first: wa-ops (suppressions import .*?), then pass --suppressions (\S+)/.exec(r.stderr)!;
+    const imported = await runCli(hint[1].split(' '), { cwd: dir, env: env() });
+    expect(imported.code, imported.stderr).toBe(0);
+    const sent = await runCli(['send', '--campaign', file, '--suppressions', hint[2], '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(sent.stdout)).toMatchObject({ sent: 2, skipped: 1 });
+    expect((await accepted()).map((m) => m.to)).not.toContain(numbers[2]);
+  });
+
+  it('refuses a missing, folder or device --suppressions with exit 2 and one line, before anything is stored or sent', async () => {
+    const { dir, file } = campaign(2);
+    for (const bad of [join(dir, 'no-such-list.jsonl'), dir, '/dev/zero']) {
+      for (const extra of [[], ['--dry-run']]) {
+        const r = await runCli(['send', '--campaign', file, '--suppressions', bad, '--yes', ...extra], { env: env() });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toContain(`--suppressions ${bad}`);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('  hint')).length).toBe(1);
+      }
+    }
+    expect(readdirSync(dir).sort()).toEqual(['campaign.json', 'list.csv']);
+    expect(await accepted()).toHaveLength(0);
+  });
+});

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { getCountries } from 'libphonenumber-js/max';
 import { countryOfCell, nameMap } from '../../src/core/numbers/country-cell.js';
-import { ALIASES, ISO3 } from '../../src/core/numbers/country-names.js';
-import { classifyRow, planRows } from '../../src/core/numbers/row-plan.js';
+import { ALIASES, ISO3, ISO_NUMERIC } from '../../src/core/numbers/country-names.js';
+import { classifyRow, countryOutcome, planRows } from '../../src/core/numbers/row-plan.js';
 
 describe('countryOfCell', () => {
   it.each([
@@ -75,7 +75,7 @@ describe('countryOfCell', () => {
     expect(getCountries().filter((r) => !iso2.has(r))).toEqual(['AC', 'TA']);
     expect(new Set(ISO3.split(' ').map((e) => e.slice(2))).size).toBe(ISO3.split(' ').length);
     // Every region has at least its English and German names.
-    const regions = new Set(nameMap().values());
+    const regions = new Set([...nameMap().values()].flat());
     expect(getCountries().filter((r) => !regions.has(r)).length).toBeLessThan(5);
   });
 });
@@ -100,5 +100,100 @@ describe('classifyRow with a country column', () => {
   it('says when a country cell named nothing and the number needed it', () => {
     expect(classifyRow(['E', '0170 1234567', 'Germny'], plan)).toMatchObject({ valid: false, reason: 'missing-country-code', detail: 'country cell not recognised' });
     expect(classifyRow(['F', '0170 1234567', ''], plan)).toMatchObject({ valid: false, reason: 'missing-country-code', detail: '' });
+  });
+});
+
+describe('cells that fit several countries: the number decides, never a guess', () => {
+  const plan = planRows('list.csv', ['Telefon', 'Land'], {}, { column: '--column', countryColumn: '--country-column' });
+
+  it('reads three bare digits as an ISO 3166 numeric code too; "+" or "00" makes it a calling code', () => {
+    expect(countryOfCell('276')).toBe('DE'); // no calling code 276
+    expect(countryOfCell('040')).toBe('AT');
+    expect(countryOfCell('756')).toBe('CH');
+    expect(countryOfCell('004')).toBe('AF');
+    expect(countryOfCell('250')).toEqual(['FR', 'RW']); // France's ISO code, Rwanda's calling code
+    expect(countryOfCell('262')).toEqual(['DJ', '+262']); // Djibouti's ISO code, Réunion and Mayotte's calling code
+    expect(countryOfCell('+250')).toBe('RW');
+    expect(countryOfCell('00250')).toBe('RW');
+    expect(countryOfCell('49')).toBe('DE'); // two digits: a calling code
+    // A code column saved as floats.
+    expect(countryOfCell('49.0')).toBe('DE');
+    expect(countryOfCell('276.0')).toBe('DE');
+    expect(countryOfCell('250.0')).toEqual(['FR', 'RW']);
+  });
+
+  it('every ISO numeric code of a region with a numbering plan reads as that region when no calling code shares it', () => {
+    const wrong = ISO_NUMERIC.split(' ')
+      .filter((e) => getCountries().includes(e.slice(0, 2) as never))
+      .filter((e) => {
+        const got = countryOfCell(e.slice(2));
+        return typeof got === 'string' ? got !== e.slice(0, 2) : !got?.includes(e.slice(0, 2));
+      });
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps names several countries share open ("Congo", "Korea") and reads the exact names', () => {
+    expect(countryOfCell('Congo')).toEqual(['CG', 'CD']);
+    expect(countryOfCell('Kongo')).toEqual(['CG', 'CD']);
+    expect(countryOfCell('Korea')).toEqual(['KR', 'KP']);
+    expect(countryOfCell('Virgin Islands')).toEqual(['VG', 'VI']);
+    for (const [cell, region] of [
+      ['Congo (DRC)', 'CD'], ['Democratic Republic of the Congo', 'CD'], ['Congo, The Democratic Republic of the', 'CD'], ['Congo - Kinshasa', 'CD'], ['Congo, Dem. Rep.', 'CD'],
+      ['Republic of the Congo', 'CG'], ['Congo-Brazzaville', 'CG'], ['Congo, Rep.', 'CG'],
+      ['South Korea', 'KR'], ['Korea, Republic of', 'KR'], ['Korea (South)', 'KR'], ['Südkorea', 'KR'], ["Korea, Democratic People's Republic of", 'KP'], ['North Korea', 'KP'],
+      ['Guinea', 'GN'], ['Guinea-Bissau', 'GW'], ['Equatorial Guinea', 'GQ'], ['Äquatorialguinea', 'GQ'], ['Papua New Guinea', 'PG'],
+      ['Virgin Islands (British)', 'VG'], ['Virgin Islands, U.S.', 'VI'], ['+1 / Canada', 'CA'],
+    ]) expect(countryOfCell(cell), cell).toBe(region);
+  });
+
+  it('takes the one country under which the number is valid', () => {
+    expect(classifyRow(['030 1234567', '276'], plan)).toMatchObject({ valid: true, e164: '+49301234567', region: 'DE' });
+    expect(classifyRow(['06 12 34 56 78', '250'], plan)).toMatchObject({ valid: true, e164: '+33612345678', region: 'FR' });
+    expect(classifyRow(['+250 788 123 456', '250'], plan)).toMatchObject({ valid: true, e164: '+250788123456', region: 'RW' });
+    expect(classifyRow(['06 612 3456', 'Congo'], plan)).toMatchObject({ valid: true, e164: '+242066123456', region: 'CG' });
+    expect(classifyRow(['0991234567', 'Congo'], plan)).toMatchObject({ valid: true, e164: '+243991234567', region: 'CD' });
+    expect(classifyRow(['010-1234-5678', 'Korea'], plan)).toMatchObject({ valid: true, e164: '+821012345678', region: 'KR' });
+  });
+
+  it('marks a number valid under both readings ambiguous, with both candidates, and one valid under neither invalid', () => {
+    expect(classifyRow(['0788 123 456', '250'], plan)).toEqual({ e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: '+33788123456 or +250788123456' });
+    const none = classifyRow(['12345', '250'], plan);
+    expect(none).toMatchObject({ valid: false, reason: 'too-short', detail: 'country cell fits FR or RW' });
+    expect(countryOutcome(['12345', '250'], plan, none)).toBe('ambiguous');
+    expect(countryOutcome(['06 12 34 56 78', '250'], plan, classifyRow(['06 12 34 56 78', '250'], plan))).toBe('ok');
+    expect(countryOutcome(['1', 'Atlantis'], plan, classifyRow(['1', 'Atlantis'], plan))).toBe('unknown');
+  });
+
+  it('never falls back to the default region for a cell that fits several countries (it rules the default out)', () => {
+    const withDefault = planRows('list.csv', ['Telefon', 'Land'], { defaultCountry: 'DE' }, { column: '--column', countryColumn: '--country-column' });
+    expect(classifyRow(['0170 1234567', 'Congo'], withDefault)).toMatchObject({ valid: false });
+    expect(classifyRow(['0170 1234567', ''], withDefault)).toMatchObject({ valid: true, e164: '+491701234567' });
+  });
+});
+
+describe('which header is the country column', () => {
+  const names = { column: '--column', countryColumn: '--country-column' };
+  const pick = (header: string[]) => planRows('list.csv', header, {}, names);
+
+  it('never takes a "region" column (states and provinces in CRM exports) and says how to use it', () => {
+    const plan = pick(['phone', 'region']);
+    expect(plan.countryName).toBeNull();
+    expect(plan.countryNote).toBe('column "region" not read as countries (such columns often hold states or provinces); if it holds countries, pass --country-column "region"');
+    for (const h of [['Telefon', 'Bundesland'], ['电话', '地区'], ['phone', 'State']]) expect(pick(h).countryName).toBeNull();
+    // Named, it is read: the user said it holds countries.
+    expect(planRows('list.csv', ['phone', 'region'], { countryColumn: 'region' }, names).countryName).toBe('region');
+    // A US list of states is then not read as countries: "IN" (Indiana) stays a US number with --country US.
+    const us = planRows('list.csv', ['phone', 'region'], { defaultCountry: 'US' }, names);
+    expect(classifyRow(['(317) 555-0123', 'IN'], us)).toMatchObject({ valid: true, e164: '+13175550123', region: 'US' });
+  });
+
+  it('takes a header that names a country, exactly or as a word in it, and prefers the exact one', () => {
+    expect(pick(['phone', 'region', 'Country']).countryName).toBe('Country');
+    expect(pick(['phone', 'Country/Region']).countryName).toBe('Country/Region');
+    expect(pick(['Mobile Phone', 'Mailing Street', 'Mailing Country']).countryName).toBe('Mailing Country');
+    expect(pick(['Telefone', 'País/Região']).countryName).toBe('País/Região');
+    expect(pick(['phone', 'Mailing Country', 'Country']).countryName).toBe('Country');
+    expect(pick(['phone', 'Mailing Country', 'Billing Country']).countryNote).toMatch(/^several country-like columns \(Mailing Country, Billing Country\)/);
+    expect(pick(['Land Line', 'Handy', 'Lieferland']).countryName).toBeNull();
   });
 });

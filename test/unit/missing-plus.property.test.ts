@@ -1,10 +1,13 @@
 // Property: a mobile number of any region libphonenumber knows, written with its calling code but without "+",
 // comes back as itself or as ambiguous-country-code, never as a different valid number, whatever the default region.
 import { describe, expect, it } from 'vitest';
-import { getCountries, getExampleNumber, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, getExampleNumber, parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { classify } from '../../src/core/numbers/classify.js';
 import { createRng } from '../../src/core/numbers/sampling.js';
+import { countryOfCell } from '../../src/core/numbers/country-cell.js';
+import { AMBIGUOUS_NAMES, ISO_NUMERIC } from '../../src/core/numbers/country-names.js';
+import { planRows, classifyRow } from '../../src/core/numbers/row-plan.js';
 
 const DEFAULTS = [undefined, 'DE', 'US', 'GB', 'BR', 'IN', 'IT', 'CN', 'RU', 'FR', 'ES', 'ID', 'TR', 'NO', 'CH', 'AT', 'MX', 'NG'];
 
@@ -106,3 +109,29 @@ function writings(p: PhoneNumber): Record<string, string> {
   }
   return out;
 }
+
+describe('country cells that fit several countries', () => {
+  it('every ISO numeric code that is also a calling code, and every name two countries share: a mobile of either country, written nationally or with "+", comes back as itself or ambiguous', () => {
+    const plan = planRows('list.csv', ['phone', 'country'], {}, { column: '--column', countryColumn: '--country-column' });
+    const wrong: string[] = [];
+    let checked = 0;
+    const cells = [...ISO_NUMERIC.split(' ').map((e) => e.slice(2)), ...AMBIGUOUS_NAMES.flatMap((a) => a.names)];
+    for (const cell of cells) {
+      const homes = countryOfCell(cell);
+      if (typeof homes === 'string' || homes === undefined) continue;
+      const regions = getCountries().filter((r) => homes.includes(r) || homes.includes(`+${getCountryCallingCode(r)}`));
+      for (const region of regions) {
+        const ex = getExampleNumber(region, examples);
+        if (!ex) continue;
+        for (const written of [ex.formatNational(), ex.number]) {
+          checked++;
+          const c = classifyRow([written, cell], plan);
+          const ok = (c.valid && c.e164 === ex.number) || c.reason === 'ambiguous-country-code';
+          if (!ok) wrong.push(`${written} (${region}) with ${cell}: ${c.e164 || c.reason}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ describe('resume command', () => {
     { o: { campaign: 'c.json', config: 'ci.json', events: 'ev.jsonl', window: false as const, graphUrls: ['http://127.0.0.1:1'], maxDuration: '50m', cooldownMs: 60_000 }, cmd: 'wa-ops send --campaign c.json --config ci.json --events ev.jsonl --cooldown 1m --window off --graph-url http://127.0.0.1:1 --max-duration 50m --yes' },
     // A list that needed raised caps needs them on resume too.
     { o: { campaign: 'c.json', csvLimitArgs: ['--max-field-length', '200000'] }, cmd: 'wa-ops send --campaign c.json --max-field-length 200000 --yes' },
+    // The resumed run skips the same people: the suppression list it honoured goes with it.
+    { o: { campaign: 'c.json', suppressions: 'crm opt-outs.jsonl', limit: 5 }, cmd: "wa-ops send --campaign c.json --suppressions 'crm opt-outs.jsonl' --limit 5 --yes" },
   ])('$cmd', ({ o, cmd }) => expect(resumeCommand(o)).toBe(cmd));
 
   it.each([250, 6000, 60_000, 3_600_000, 1500, 333.3333333])('%d ms prints as a duration that parses back', (ms) => {

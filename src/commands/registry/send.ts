@@ -33,6 +33,7 @@ export function registerSend(program: Command, ctx: RegistryContext): void {
     .option('--events <file.jsonl>', 'webhook events file folded into the final counts, and read by --to --wait (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--max-duration <duration>', 'stop cleanly after this long (exit 75, state saved), e.g. 50m for a CI job')
     .option('--store <url>', 'keep the campaign in this PostgreSQL store; any number of workers cooperate; with --to: the suppression list kept there (default: WA_OPS_STORE or "store" in the config file)')
+    .option('--suppressions <file>', 'the suppression list file to honour, instead of WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl (a PostgreSQL store\'s list is honoured as well); it must exist')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)
     .addHelpText(

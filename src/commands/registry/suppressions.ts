@@ -38,7 +38,7 @@ export function registerSuppressions(program: Command, ctx: RegistryContext): vo
   supFile(suppressions.command('import').description('suppress every valid number of a CRM CSV export').argument('<file.csv>', 'CSV with a phone column (detected like validate-numbers)'))
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers without a country code')
-    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, ISO numeric, calling code or name (default: detected; never a "region" column)')
     .option('--reason <id>', 'reason recorded for each number', 'import')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)

@@ -11,7 +11,7 @@ export function registerValidateNumbers(program: Command, ctx: RegistryContext):
     .argument('<file>', 'CSV file (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252), or - for standard input')
     .option('--column <name>', 'phone column (default: detected from the header)')
     .option('--country <ISO2>', 'default region for numbers written without a country code')
-    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, calling code or name (default: detected)')
+    .option('--country-column <name>', 'column holding each row\'s country: ISO2, ISO3, ISO numeric, calling code or name (default: detected; never a "region" column)')
     .option('--out <file>', 'annotated copy of every row (- for standard output)')
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')

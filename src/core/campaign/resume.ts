@@ -30,6 +30,8 @@ export interface ResumeInput extends RunOptionsRecord {
   allowFullBudget?: boolean;
   /** The run had --no-wait. */
   noWait?: boolean;
+  /** The --suppressions file the run honoured: the resumed run must skip the same people. */
+  suppressions?: string;
 }
 
 /** --store for a printed command: the URL itself, or "$WA_OPS_STORE" when it holds a password (never printed). */
@@ -50,6 +52,7 @@ export function resumeCommand(o: ResumeInput): string {
   if (o.ledger) a.push('--ledger', shellQuote(o.ledger));
   if (o.config) a.push('--config', shellQuote(o.config));
   if (o.events) a.push('--events', shellQuote(o.events));
+  if (o.suppressions) a.push('--suppressions', shellQuote(o.suppressions));
   if (o.store) a.push('--store', o.store === '"$WA_OPS_STORE"' ? o.store : shellQuote(o.store));
   if (o.sample) a.push('--sample');
   if (o.intervalMs !== undefined) a.push('--interval', exactDuration(o.intervalMs));

@@ -25,16 +25,30 @@ export const PHONE_HEADERS = [
   '移动电话', '行動電話', '手提電話', '联系方式',
 ];
 
-/** Country column names: the cells hold a region (ISO2, ISO3, a calling code or a name; see country-cell.ts). */
+/**
+ * Country column names: the cells hold a country (ISO2, ISO3, ISO numeric, a calling code or a name;
+ * see country-cell.ts). Not "region": in CRM exports it is as often a state or province ("Bavaria",
+ * "NRW", "IN" for Indiana), which read as countries would put numbers in the wrong country.
+ */
 export const COUNTRY_HEADERS = [
-  'country', 'country_code', 'countrycode', 'country_name', 'region', 'iso', 'iso2', 'iso3', 'country_iso', 'calling_code', 'dial_code', 'country_calling_code',
+  'country', 'country_code', 'countrycode', 'country_name', 'country/region', 'country_region', 'country_or_region', 'iso', 'iso2', 'iso3',
+  'country_iso', 'iso_country', 'iso_country_code', 'calling_code', 'dial_code', 'country_calling_code',
   'land', 'landercode', 'laendercode', 'landerkennung', 'laenderkennung', 'landervorwahl', 'laendervorwahl',
-  'pais', 'codigo_pais', 'codigo_de_pais', 'codigo_do_pais', 'ddi',
-  'pays', 'code_pays', 'indicatif', 'indicatif_pays',
-  'paese', 'nazione', 'prefisso_internazionale',
+  'pais', 'codigo_pais', 'codigo_de_pais', 'codigo_do_pais', 'ddi', 'pais/regiao', 'pais/region',
+  'pays', 'code_pays', 'indicatif', 'indicatif_pays', 'pays/region',
+  'paese', 'nazione', 'prefisso_internazionale', 'paese/area geografica',
   'negara', 'kode_negara', 'ulke', 'ulke_kodu',
-  '国家', '國家', '国家代码', '國家代碼', '地区', '地區', '国家/地区', '國家/地區', '国家或地区', '國家或地區',
+  '国家', '國家', '国家代码', '國家代碼', '国家/地区', '國家/地區', '国家或地区', '國家或地區',
 ];
+
+/**
+ * Words that name a country inside a longer header ("Mailing Country", "Address 1: Country/Region"):
+ * used only when no header is a country name itself. Not "land" ("Land Line" is a phone column).
+ */
+const COUNTRY_WORDS = new Set(['country', 'pais', 'pays', 'paese', 'nazione', 'negara', 'ulke', '国家', '國家']);
+
+/** Headers that look like a country column but often hold states or provinces: never picked unless named. */
+const REGION_HEADERS = new Set(['region', 'regione', 'regiao', 'wilayah', 'bolge', '地区', '地區', 'state', 'province', 'bundesland']);
 
 /** Header names compared the way people write them: case, accents, spaces, dashes and dots do not matter. */
 export function normaliseHeader(name: string): string {
@@ -58,9 +72,22 @@ export function pickPhoneColumn(header: string[], wanted?: string): ColumnPick {
   return wanted !== undefined ? pickNamed(header, wanted) : pickKnown(header, PHONE_SET);
 }
 
-/** Pick the country column: the named one, else the single header among the known country names, else none. */
+/**
+ * Pick the country column: the named one, else the single header that is a country name, else the
+ * single header with a country word in it ("Mailing Country"), else none.
+ */
 export function pickCountryColumn(header: string[], wanted?: string): ColumnPick {
-  return wanted !== undefined ? pickNamed(header, wanted) : pickKnown(header, COUNTRY_SET);
+  if (wanted !== undefined) return pickNamed(header, wanted);
+  const exact = pickKnown(header, COUNTRY_SET);
+  if (exact.ok || exact.problem === 'several') return exact;
+  const worded = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => h.split(/[_/]+/).some((w) => COUNTRY_WORDS.has(w)));
+  if (worded.length === 1) return { ok: true, index: worded[0][1] };
+  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => header[i]) };
+}
+
+/** Headers that might hold countries but were not read as such ("region"): for a note saying how to use them. */
+export function regionLikeColumns(header: string[]): string[] {
+  return header.filter((h) => REGION_HEADERS.has(normaliseHeader(h)));
 }
 
 function pickKnown(header: string[], names: Set<string>): ColumnPick {

@@ -9,7 +9,7 @@ export const REASONS = {
   'too-short': 'too few digits for its country',
   'too-long': 'too many digits for its country',
   'invalid-number': 'not a number that exists in its country\'s numbering plan',
-  'ambiguous-country-code': 'written without "+": read internationally and in the row\'s region it is two different valid numbers (both in the detail column); add the "+" or the trunk prefix',
+  'ambiguous-country-code': 'written without "+": read internationally and in the row\'s region it is two different valid numbers, or the country cell fits two countries ("250", "Congo") and it is valid in both (both numbers in the detail column); add the "+" or the trunk prefix, or write the country as ISO2',
   'not-mobile': 'a valid number that cannot receive WhatsApp on a mobile (landline, toll-free, ...)',
 } as const;
 

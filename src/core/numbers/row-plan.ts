@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
-import { pickCountryColumn, pickPhoneColumn, PHONE_HEADERS } from './columns.js';
+import { pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
 export interface ColumnWishes {
@@ -53,13 +53,21 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
     mobileOnly: Boolean(w.mobileOnly),
     phoneName: header[phone.index],
     countryName: country.ok ? header[country.index] : null,
-    countryNote: !country.ok && country.problem === 'several' ? `several country-like columns (${country.candidates.map(clip).join(', ')}): none used; choose one with ${names.countryColumn}` : undefined,
+    countryNote: country.ok ? undefined : countryNote(header, country.problem, country.candidates, names.countryColumn),
   };
 }
 
+/** Why no country column was read, when the header suggests one: several candidates, or a "region" column. */
+function countryNote(header: string[], problem: string, candidates: string[], flag: string): string | undefined {
+  if (problem === 'several') return `several country-like columns (${candidates.map(clip).join(', ')}): none used; choose one with ${flag}`;
+  const region = regionLikeColumns(header)[0];
+  if (region === undefined) return undefined;
+  return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, pass ${flag} "${clip(region)}"`;
+}
+
 /**
- * Classify a row's phone cell at the row's home: what its country cell names (ISO2, ISO3, calling
- * code or a name in the nine languages, see country-cell.ts), else the default region.
+ * Classify a row's phone cell at the row's home: what its country cell names (ISO2, ISO3, ISO
+ * numeric, calling code or a name in the nine languages, see country-cell.ts), else the default region.
  */
 export function classifyRow(cells: readonly string[], plan: RowPlan): Classified {
   let home = plan.defaultRegion;
@@ -67,7 +75,8 @@ export function classifyRow(cells: readonly string[], plan: RowPlan): Classified
   if (plan.countryIndex >= 0) {
     const cell = cells[plan.countryIndex] ?? '';
     const named = countryOfCell(cell);
-    if (named !== undefined) home = named;
+    if (typeof named === 'string') home = named;
+    else if (named !== undefined) return classifyAmong(cells[plan.phoneIndex] ?? '', named, plan.mobileOnly);
     else unknownCountry = cell.trim() !== '';
   }
   const c = classify(cells[plan.phoneIndex] ?? '', home, plan.mobileOnly);
@@ -76,8 +85,48 @@ export function classifyRow(cells: readonly string[], plan: RowPlan): Classified
   return c;
 }
 
+/**
+ * A country cell that fits several homes ("250": France or Rwanda; "Congo"): the number decides when
+ * it is a number under exactly one of them. Valid under two: ambiguous-country-code with both
+ * candidates. Under none: invalid, and the default region is not tried (the cell rules it out).
+ */
+function classifyAmong(phone: string, homes: readonly string[], mobileOnly: boolean): Classified {
+  let first: Classified | undefined;
+  let found: Classified | undefined;
+  let other = '';
+  for (const home of homes) {
+    const c = classify(phone, home, mobileOnly);
+    first ??= c;
+    // A number under this home (valid, or valid but not a mobile with --mobile-only).
+    if (c.e164 === '') continue;
+    if (found === undefined) found = c;
+    else if (c.e164 !== found.e164 && other === '') other = c.e164;
+  }
+  if (found !== undefined && other === '') return found;
+  if (found !== undefined) return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: `${found.e164} or ${other}` };
+  if (first!.reason !== 'ambiguous-country-code') first!.detail = `${SEVERAL_COUNTRIES} ${homes.join(' or ')}`;
+  return first!;
+}
+
 /** Detail of a missing-country-code row whose country cell names no country wa-ops knows. */
 export const UNKNOWN_COUNTRY = 'country cell not recognised';
+/** Start of the detail of a row whose country cell fits several countries and whose number fits none. */
+export const SEVERAL_COUNTRIES = 'country cell fits';
+
+/**
+ * How a row's country cell came out: it named one country (or was blank), named none wa-ops knows
+ * ("unknown"), or fitted several and the number did not decide ("ambiguous"). For the summary's counts.
+ */
+export function countryOutcome(cells: readonly string[], plan: RowPlan, c: Classified): 'ok' | 'unknown' | 'ambiguous' {
+  if (plan.countryIndex < 0) return 'ok';
+  const cell = cells[plan.countryIndex] ?? '';
+  if (cell === '') return 'ok';
+  // A cached lookup: country columns hold few distinct values.
+  const named = countryOfCell(cell);
+  if (named === undefined) return cell.trim() === '' ? 'ok' : 'unknown';
+  if (typeof named === 'string') return 'ok';
+  return c.reason === 'ambiguous-country-code' || c.detail.startsWith(SEVERAL_COUNTRIES) ? 'ambiguous' : 'ok';
+}
 
 const MAX_SHOWN = 12;
 

@@ -32,6 +32,11 @@ export interface NumbersSummary {
   fieldCountMismatches: { count: number; lines: number[] };
   /** Rows whose country cell named no country wa-ops knows: how many, and the first few values. */
   unknownCountries: { count: number; values: string[] };
+  /**
+   * Rows whose country cell fits several countries ("250": France's ISO code, Rwanda's calling code;
+   * "Congo") and whose number is valid under both or none of them: such rows are invalid.
+   */
+  ambiguousCountries: { count: number; values: string[] };
   /** The columns read: phone, and the country column or null. */
   columns?: { phone: string; country: string | null };
   /** Things the user should know about how the list was read. */
@@ -41,6 +46,12 @@ export interface NumbersSummary {
 }
 
 const MAX_EXAMPLES = 20;
+
+/** Add a block's count and its first few distinct values (five in all) to a summary's. */
+function addExamples(into: { count: number; values: string[] }, count: number, values: string[]): void {
+  into.count += count;
+  for (const v of values) if (into.values.length < 5 && !into.values.includes(v)) into.values.push(v);
+}
 
 /** Counts rows by status, reason, region and type as they stream past. */
 export class Tally {
@@ -52,16 +63,17 @@ export class Tally {
   assumedInternational = 0;
   readonly mismatches = { count: 0, lines: [] as number[] };
   readonly unknownCountries = { count: 0, values: [] as string[] };
+  readonly ambiguousCountries = { count: 0, values: [] as string[] };
   readonly reasons: Record<string, number> = {};
   readonly regions: Record<string, number> = {};
   readonly types: Record<string, number> = {};
   readonly duplicateExamples: NumbersSummary['duplicateExamples'] = [];
 
   /** Merge the counts of a block of rows (validated or not). */
-  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[]; unknownCountries: number; unknownCountryValues: string[] }): void {
+  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[]; unknownCountries: number; unknownCountryValues: string[]; ambiguousCountries: number; ambiguousCountryValues: string[] }): void {
     this.mismatches.count += b.mismatches;
-    this.unknownCountries.count += b.unknownCountries;
-    for (const v of b.unknownCountryValues) if (this.unknownCountries.values.length < 5 && !this.unknownCountries.values.includes(v)) this.unknownCountries.values.push(v);
+    addExamples(this.unknownCountries, b.unknownCountries, b.unknownCountryValues);
+    addExamples(this.ambiguousCountries, b.ambiguousCountries, b.ambiguousCountryValues);
     for (const l of b.mismatchLines) if (this.mismatches.lines.length < 10) this.mismatches.lines.push(l);
     this.rows += b.rows;
     this.checked += b.checked;
@@ -106,6 +118,7 @@ export class Tally {
       assumedInternational: this.assumedInternational,
       fieldCountMismatches: this.mismatches,
       unknownCountries: this.unknownCountries,
+      ambiguousCountries: this.ambiguousCountries,
     };
     if (sampleOnly) {
       const [low, high] = wilson95(this.invalid, this.checked);

@@ -31,8 +31,8 @@ export interface RecipientList {
   skipped: SkippedRow[];
   columns: string[];
   sha256: string;
-  /** The columns read (phone, country or null), as validate-numbers reports them. */
-  chosen: { phone: string; country: string | null };
+  /** The columns read (phone, country or null), as validate-numbers reports them, and why no country column was read when the header suggests one. */
+  chosen: { phone: string; country: string | null; note?: string };
   /** Rows whose "+" was added (assumed-international). */
   assumedInternational: number;
   /** Rows with another field count than the header: how many, and the first lines. */
@@ -101,7 +101,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
     });
   }
   if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName }, assumedInternational: assumed, fieldCountMismatches: mismatches };
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName, note: plan.countryNote }, assumedInternational: assumed, fieldCountMismatches: mismatches };
 }
 
 function sha256File(path: string): Promise<string> {

@@ -1,5 +1,6 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
 import { createEngine } from '../../core/campaign/engine.js';
+import { limitUsed } from '../../core/campaign/engine-schedule.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
@@ -13,6 +14,7 @@ import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
+import { sendSuppressions } from './send-suppressions.js';
 import type { SendOptions } from './send-options.js';
 
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
@@ -52,7 +54,7 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
   const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await writer.suppressions?.(), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
+    prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!())), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
   try {
@@ -107,15 +109,18 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
     });
-    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - engine.started + engine.waitingStarted);
+    // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
+    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
     if (!writer.lost()) {
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
     // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
     if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-    // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
-    const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+    // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
+    // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
+    // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
+    const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
     await withEvents(final, o.events);
     return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {

@@ -25,6 +25,8 @@ export interface SendOptions {
   maxDuration?: string;
   /** Caps on the list's records (--max-line-length, --max-field-length), as validate-numbers takes them. */
   csvLimits?: CsvLimits;
+  /** --suppressions: the list file to honour (with the store's list); absent: the store's or the default file. */
+  suppressions?: string;
 }
 
 /** Options the ledger keeps for a run that did not finish: used when this command does not say otherwise. */

@@ -1,7 +1,6 @@
 /** The counts and rendered rows of one block, built record by record (the hot path of validate-numbers: no per-row allocations beyond the row). */
 import type { Classified } from '../../core/numbers/classify.js';
-import { classifyRow } from '../../core/numbers/row-plan.js';
-import { countryOfCell } from '../../core/numbers/country-cell.js';
+import { classifyRow, countryOutcome } from '../../core/numbers/row-plan.js';
 import { redact } from '../../core/redact.js';
 import { csvLine } from '../csv/writer.js';
 import type { BlockRequest, BlockResult } from './block-types.js';
@@ -17,6 +16,7 @@ export class BlockFold {
   private assumed = 0;
   private mismatches = 0;
   private unknownCountries = 0;
+  private ambiguousCountries = 0;
   private readonly reasons: Record<string, number> = {};
   private readonly names: string[] = [];
   private readonly nameIndex = new Map<string, Map<string, number>>();
@@ -28,6 +28,7 @@ export class BlockFold {
   private readonly rowEnd: number[] = [];
   private readonly mismatchLines: number[] = [];
   private readonly unknownCountryValues: string[] = [];
+  private readonly ambiguousCountryValues: string[] = [];
   private readonly out: Utf8Output;
 
   constructor(private readonly req: BlockRequest) {
@@ -48,7 +49,8 @@ export class BlockFold {
     this.checked++;
     const c = classifyRow(cells, this.req.plan);
     if (c.detail === 'assumed-international') this.assumed++;
-    if (this.req.plan.countryIndex >= 0) this.noteCountry(cells[this.req.plan.countryIndex] ?? '');
+    const outcome = countryOutcome(cells, this.req.plan, c);
+    if (outcome !== 'ok') this.noteCountry(outcome, cells[this.req.plan.countryIndex] ?? '');
     if (!c.valid) {
       this.invalid++;
       this.reasons[c.reason] = (this.reasons[c.reason] ?? 0) + 1;
@@ -56,14 +58,13 @@ export class BlockFold {
     if (this.req.wantRows) this.writeRow(cells, c);
   }
 
-  /** A country cell that names no country is counted, and the first few values kept (redacted, cut to 24 characters). */
-  private noteCountry(cell: string): void {
-    // A cached lookup: country columns hold few distinct values.
-    if (cell !== '' && countryOfCell(cell) === undefined && cell.trim() !== '') {
-      this.unknownCountries++;
-      const shown = redact(cell.trim()).slice(0, 24);
-      if (this.unknownCountryValues.length < 5 && !this.unknownCountryValues.includes(shown)) this.unknownCountryValues.push(shown);
-    }
+  /** A country cell that names no country, or several that the number did not decide: counted, the first few values kept (redacted, cut to 24 characters). */
+  private noteCountry(outcome: 'unknown' | 'ambiguous', cell: string): void {
+    const shown = redact(cell.trim()).slice(0, 24);
+    const values = outcome === 'unknown' ? this.unknownCountryValues : this.ambiguousCountryValues;
+    if (outcome === 'unknown') this.unknownCountries++;
+    else this.ambiguousCountries++;
+    if (values.length < 5 && !values.includes(shown)) values.push(shown);
   }
 
   private addValid(c: Classified, line: number): void {
@@ -116,6 +117,8 @@ export class BlockFold {
       mismatches: this.mismatches,
       unknownCountries: this.unknownCountries,
       unknownCountryValues: this.unknownCountryValues,
+      ambiguousCountries: this.ambiguousCountries,
+      ambiguousCountryValues: this.ambiguousCountryValues,
     };
   }
 }

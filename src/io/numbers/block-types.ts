@@ -48,4 +48,7 @@ export interface BlockResult {
   /** Rows whose country cell named no country, and the first few such values (cut to 24 characters). */
   unknownCountries: number;
   unknownCountryValues: string[];
+  /** Rows whose country cell fitted several countries and whose number did not decide; the first few values. */
+  ambiguousCountries: number;
+  ambiguousCountryValues: string[];
 }

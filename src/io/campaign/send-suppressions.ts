@@ -1,0 +1,91 @@
+/**
+ * The suppression list a send honours (campaign and --to): the --suppressions file when given, which
+ * must exist, together with the store's list (PostgreSQL), so that naming a file never drops the
+ * opt-outs webhook serve stored there; without the flag, the store's list or the default file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from '../../core/errors.js';
+import { shellQuote } from '../../core/campaign/resume.js';
+import { readList } from '../suppression-file.js';
+import type { SuppressionList } from '../suppressions.js';
+
+/** Refuse a --suppressions path that is not an existing regular file holding a list (exit 2, one line), before anything else happens. */
+export function checkSuppressionsFile(file: string): string {
+  let kind: string;
+  try {
+    const st = statSync(file);
+    kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'special file';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    throw new InputError(`--suppressions ${file}: ${missing ? 'no such file' : `cannot read it (${code})`}`, {
+      code: missing ? 'file-not-found' : 'unreadable-file',
+      hint: missing ? 'check the path; a new list is started with: wa-ops suppressions add <number> --suppressions <file>' : 'check the permissions',
+    });
+  }
+  // A FIFO or a device would hang or flood the read: only a regular file is a list.
+  if (kind !== 'file') throw new InputError(`--suppressions ${file} is a ${kind}, not a suppression list file`, { code: 'bad-flag', hint: 'give --suppressions the JSON Lines file of the list' });
+  return checkListContent(file);
+}
+
+/**
+ * The list for this send: undefined leaves it to the default (the store's list, else WA_OPS_SUPPRESSIONS
+ * or ./wa-ops.suppressions.jsonl); with a file, that file's list plus the store's.
+ */
+export async function sendSuppressions(file: string | undefined, fromStore: (() => Promise<SuppressionList>) | undefined): Promise<SuppressionList | undefined> {
+  const stored = fromStore ? await fromStore() : undefined;
+  if (file === undefined) return stored;
+  const named = readList(checkSuppressionsFile(file));
+  return stored ? unionOf(named, stored) : named;
+}
+
+/**
+ * A list file holds JSON records, one a line: a CRM's CSV or a spreadsheet named by mistake would
+ * read as an empty list and message everyone on it. A line that does not start with "{" is refused
+ * (a record torn by a crash still starts with "{", and is skipped as it always was).
+ */
+export function checkListContent(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`--suppressions ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'unreadable-file', hint: 'check the permissions' });
+  }
+  const lines = text.split('\n');
+  const bad = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('{'));
+  if (bad >= 0) {
+    throw new InputError(`${file}:${bad + 1}: not a suppression list (JSON Lines, one record a line)`, {
+      code: 'bad-suppression-list',
+      hint: `bring a CRM export in first: wa-ops suppressions import ${shellQuote(file)} --suppressions ${shellQuote(listFor(file))}, then pass --suppressions ${shellQuote(listFor(file))}`,
+    });
+  }
+  return file;
+}
+
+/** The list file to import a CSV into: its name with .suppressions.jsonl for its extension. */
+function listFor(file: string): string {
+  return `${file.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.suppressions.jsonl`;
+}
+
+/** Both lists at once: a number suppressed in either is suppressed. */
+export function unionOf(a: SuppressionList, b: SuppressionList): SuppressionList {
+  return {
+    isSuppressed: (e164, category) => a.isSuppressed(e164, category) ?? b.isSuppressed(e164, category),
+    entries: () => [...a.entries(), ...b.entries()],
+    history: () => [...a.history(), ...b.history()],
+    get: (e164) => a.get(e164) ?? b.get(e164),
+    get size() {
+      return a.size + b.size;
+    },
+  };
+}
+
+/** The list for send --to: as sendSuppressions, with the store (if PostgreSQL) opened only for the read. */
+export async function oneSendSuppressions(o: { file?: string; store?: string; config?: string }): Promise<SuppressionList> {
+  const { openSuppressionTarget } = await import('../suppression-target.js');
+  const target = await openSuppressionTarget({ store: o.store, config: o.config });
+  const read = () => target.read().finally(() => target.close());
+  if (o.file === undefined) return read();
+  if (target.kind !== 'postgres') await target.close();
+  return (await sendSuppressions(o.file, target.kind === 'postgres' ? read : undefined))!;
+}

@@ -2,13 +2,15 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { availableParallelism } from 'node:os';
+import { InlineIntake } from './inline-intake.js';
 import { IntakeThread } from './intake-thread.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
 /** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
-  /** The thread that appends to it (the only writer): dedupe, durable group commit. */
-  intake: IntakeThread;
+  /** What appends to it (the only writer): dedupe, durable group commit; on its own thread when there is a core for it. */
+  intake: IntakeThread | InlineIntake;
   lock: EventsLock;
   /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
   repaired: 'kept' | 'dropped' | null;
@@ -63,6 +65,12 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
   }
 }
 
+/** A second thread pays off only with a second core to run it (WA_OPS_WEBHOOK_THREAD=0 or 1 decides otherwise). */
+function useIntakeThread(): boolean {
+  const forced = process.env.WA_OPS_WEBHOOK_THREAD;
+  return forced === '0' ? false : forced === '1' ? true : availableParallelism() >= 2;
+}
+
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
 export async function openEventsFile(path: string, allRecords: boolean): Promise<OpenEventsFile> {
   checkPath(path);
@@ -77,9 +85,9 @@ export async function openEventsFile(path: string, allRecords: boolean): Promise
       closeSync(rw);
     }
     const fd = openSync(path, 'a', 0o600);
-    let intake: IntakeThread;
+    let intake: IntakeThread | InlineIntake;
     try {
-      intake = await IntakeThread.start({ path, fd, allRecords });
+      intake = await (useIntakeThread() ? IntakeThread : InlineIntake).start({ path, fd, allRecords });
     } catch (err) {
       closeSync(fd);
       throw err;

@@ -33,4 +33,9 @@ export interface IntakeResult {
 export type ToIntake = { t: 'init'; init: IntakeInit } | { t: 'items'; items: IntakeItem[] } | { t: 'drain'; seq: number } | { t: 'close' };
 
 /** Intake thread to main thread. */
-export type FromIntake = { t: 'ready' } | { t: 'results'; results: IntakeResult[]; fsyncs: number } | { t: 'drained'; seq: number; fsyncs: number } | { t: 'failed'; message: string };
+export type FromIntake =
+  | { t: 'ready' }
+  /** `taken`: how many 'items' messages were taken since the last message (the sender's credit back). */
+  | { t: 'results'; results: IntakeResult[]; fsyncs: number; taken: number }
+  | { t: 'drained'; seq: number; fsyncs: number; taken: number }
+  | { t: 'failed'; message: string };

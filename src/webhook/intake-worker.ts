@@ -10,6 +10,8 @@ let appender: EventAppender | undefined;
 let intake: DurableIntake | undefined;
 let results: IntakeResult[] = [];
 let scheduled = false;
+/** 'items' messages taken since the last message back: returned as the HTTP thread's credit. */
+let taken = 0;
 
 const post = (m: FromIntake) => port.postMessage(m);
 
@@ -24,8 +26,9 @@ function reply(r: IntakeResult): void {
 function flush(): void {
   scheduled = false;
   if (!results.length) return;
-  post({ t: 'results', results, fsyncs: appender?.fsyncs ?? 0 });
+  post({ t: 'results', results, fsyncs: appender?.fsyncs ?? 0, taken });
   results = [];
+  taken = 0;
 }
 
 port.on('message', (m: ToIntake) => {
@@ -39,6 +42,7 @@ port.on('message', (m: ToIntake) => {
       (err: Error) => post({ t: 'failed', message: `cannot read ${m.init.path}: ${err.message}` }),
     );
   } else if (m.t === 'items') {
+    taken++;
     for (const item of m.items) intake!.take(item, reply);
   } else if (m.t === 'drain') {
     // After the disk is done, one more turn lets the last answers (and duplicates waiting on them) settle.
@@ -46,7 +50,8 @@ port.on('message', (m: ToIntake) => {
       .then(() => new Promise((r) => setImmediate(r)))
       .then(() => {
         flush();
-        post({ t: 'drained', seq: m.seq, fsyncs: appender?.fsyncs ?? 0 });
+        post({ t: 'drained', seq: m.seq, fsyncs: appender?.fsyncs ?? 0, taken });
+        taken = 0;
       });
   }
 });

@@ -41,8 +41,11 @@ export class WorkerLife {
   /** Take the lock (waiting for it) and start the heartbeat, which goes over this session, never queued behind the pool's busy connections. */
   async start(): Promise<void> {
     const s = await this.conn.session();
+    await s.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [LOCK, this.workerId]).catch((err: unknown) => {
+      s.release(true);
+      throw err;
+    });
     this.live(s);
-    await s.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [LOCK, this.workerId]);
     this.beat = setInterval(() => {
       const life = this.life;
       if (!life || this.relocking) return;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signBody } from '../dist/core/webhook/signature.js';
-import { load, postBytes } from './http-load.js';
+import { load, loadWithNodeClient, postBytes } from './http-load.js';
 import { cli, fmt, figure, root } from './lib.js';
 
 const N = Number(process.env.BENCH_WEBHOOK_POSTS ?? 4000);
@@ -106,7 +106,7 @@ async function run({ url, pid }, round, N) {
     const body = payload(round, i);
     return postBytes(url, body, signBody(body, SECRET));
   });
-  const { secs, latencies, failed } = await load(url, requests, CONCURRENCY);
+  const { secs, latencies, failed } = await (process.env.BENCH_WEBHOOK_CLIENT === 'node' ? loadWithNodeClient : load)(url, requests, CONCURRENCY);
   return { secs, latencies, failed, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / N };
 }
 

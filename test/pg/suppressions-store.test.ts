@@ -61,6 +61,9 @@ describe.skipIf(!pgUrl)('suppressions and send --to with a PostgreSQL store', ()
       const r = await cli(['send', '--to', to, '--template', 'hello_world:en_US', '--suppressions', 'crm.jsonl', '--yes']);
       expect(r.code, to).toBe(2);
       expect(r.stderr).toContain(`${to} is suppressed`);
+      // The printed lifting command edits the list the number is on: the store's, or the named file.
+      const lift = /wa-ops (suppressions remove .*)$/m.exec(r.stderr)![1];
+      expect(lift).toBe(to.endsWith('2') ? `suppressions remove ${to}` : `suppressions remove ${to} --suppressions crm.jsonl`);
     }
     expect(((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data).toHaveLength(1); // the earlier test's one send
   });

@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors.js';
+import { shellQuote } from '../../core/campaign/resume.js';
 import { checkListContent, readList } from '../suppression-file.js';
 import { suppressionsPath, type SuppressionList } from '../suppressions.js';
 
@@ -19,7 +20,7 @@ export function checkSuppressionsFile(file: string): string {
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
     throw new InputError(`--suppressions ${file}: ${missing ? 'no such file' : `cannot read it (${code})`}`, {
       code: missing ? 'file-not-found' : 'unreadable-file',
-      hint: missing ? 'check the path; a new list is started with: wa-ops suppressions add <number> --suppressions <file>' : 'check the permissions',
+      hint: missing ? `check the path; a new list is started with: wa-ops suppressions add <number> --suppressions ${shellQuote(file)}` : 'check the permissions',
     });
   }
   // A FIFO or a device would hang or flood the read: only a regular file is a list.

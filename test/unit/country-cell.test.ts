@@ -162,6 +162,12 @@ describe('cells that fit several countries: the number decides, never a guess', 
     expect(countryOutcome(['12345', '250'], plan, none)).toBe('ambiguous');
     expect(countryOutcome(['06 12 34 56 78', '250'], plan, classifyRow(['06 12 34 56 78', '250'], plan))).toBe('ok');
     expect(countryOutcome(['1', 'Atlantis'], plan, classifyRow(['1', 'Atlantis'], plan))).toBe('unknown');
+    // A cell invalid whatever the country (empty, "+999 ...") says nothing about the country cell.
+    for (const phone of ['', '+999 1234567', 'call me']) {
+      const c = classifyRow([phone, '250'], plan);
+      expect(c.detail, phone).toBe('');
+      expect(countryOutcome([phone, '250'], plan, c), phone).toBe('ok');
+    }
   });
 
   it('never falls back to the default region for a cell that fits several countries (it rules the default out)', () => {

@@ -137,6 +137,9 @@ describe('cells that fit several countries: the number decides, never a guess', 
     expect(countryOfCell('Kongo')).toEqual(['CG', 'CD']);
     expect(countryOfCell('Korea')).toEqual(['KR', 'KP']);
     expect(countryOfCell('Virgin Islands')).toEqual(['VG', 'VI']);
+    expect(countryOfCell('St. Martin')).toEqual(['MF', 'SX']);
+    expect(countryOfCell('Sint Maarten')).toBe('SX');
+    expect(countryOfCell('Saint-Martin (partie française)')).toBe('MF');
     for (const [cell, region] of [
       ['Congo (DRC)', 'CD'], ['Democratic Republic of the Congo', 'CD'], ['Congo, The Democratic Republic of the', 'CD'], ['Congo - Kinshasa', 'CD'], ['Congo, Dem. Rep.', 'CD'],
       ['Republic of the Congo', 'CG'], ['Congo-Brazzaville', 'CG'], ['Congo, Rep.', 'CG'],

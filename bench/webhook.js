@@ -46,6 +46,15 @@ function start(args) {
   return new Promise((resolve) => child.stdout.once('data', (d) => resolve({ url: new URL(String(d).trim()), pid: child.pid, stop: async () => (child.kill('SIGTERM'), await closed, stderr) })));
 }
 
+/** A process's peak resident memory in MB (VmHWM); NaN where /proc is missing. */
+function peakRssMb(pid) {
+  try {
+    return Number(/VmHWM:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 /** CPU time (user + system, ms) a process has used so far; NaN where /proc is missing. A figure a busy machine distorts less than req/s. */
 function cpuMs(pid) {
   try {
@@ -74,11 +83,12 @@ async function round(r, startServe) {
       parts.bare.push(await run(bare, `${r}.${k}`, per));
       parts.serve.push(await run(serve, `${r}.${k}`, per));
     }
+    parts.rss = { bare: peakRssMb(bare.pid), serve: peakRssMb(serve.pid) };
   } finally {
     await bare.stop();
     parts.summary = await serve.stop();
   }
-  return { bare: merge(parts.bare), serve: merge(parts.serve), summary: parts.summary };
+  return { bare: { ...merge(parts.bare), rssMb: parts.rss.bare }, serve: { ...merge(parts.serve), rssMb: parts.rss.serve }, summary: parts.summary };
 }
 
 /** Slices of one server put together: the rate over their summed time, percentiles over all their latencies. */
@@ -123,6 +133,7 @@ export async function benchWebhook() {
       figure(`${name}: req/s`, xs.map((x) => fmt(x.rps)).join(' / '), 'req/s');
       figure(`${name}: p50 / p99`, xs.map((x) => `${fmt(x.p50, 1)} / ${fmt(x.p99, 1)}`).join('  '), 'ms');
       figure(`${name}: CPU per request`, xs.map((x) => fmt(x.cpuUs, 0)).join(' / '), 'µs');
+      figure(`${name}: peak RSS`, xs.map((x) => fmt(x.rssMb, 0)).join(' / '), 'MB');
     }
     figure('ratio serve / bare', fmt(ratio, 2), '', 'target >= 0.8');
     figure('CPU ratio bare / serve', fmt(sum(bare, 'cpuUs') / sum(serve, 'cpuUs'), 2), '', 'what the ratio tends to when CPU-bound');

@@ -1,22 +1,11 @@
 /** Terminal rendering of a campaign: the plan before sending and the summary after. */
 import Table from 'cli-table3';
 import type { CampaignSummary } from '../core/campaign/ledger-state.js';
-import type { Budget, WindowPlan } from '../core/campaign/policies.js';
-import type { CostEstimate } from '../core/campaign/pricing.js';
+import type { PlanPolicies } from '../core/campaign/plan-policies.js';
 import { formatDuration } from '../core/campaign/duration.js';
 import { paint } from './output.js';
 import { fmtInt } from './progress.js';
 import { plural } from './plural.js';
-
-export interface PlanPolicies {
-  window?: WindowPlan;
-  budget?: Budget;
-  cost: CostEstimate;
-  graphUrls: string[];
-  notices: string[];
-  media?: { kind: string; source: string; mime?: string; size?: number; local: boolean };
-  where?: { senders: string[]; display?: string; businessName?: string; wabaId?: string; graphUrl: string; notMeta: boolean };
-}
 
 /** A time in the user's local time zone, with its offset: "2026-12-02 14:05:03 (UTC+01:00)". */
 export function localTimeText(ms: number): string {

@@ -1,100 +1,128 @@
-/** Group commit for the events file: one synchronous-data write for everything that arrived during the previous one; a failed write is cut back so no fragment stays. */
-import { constants, fstatSync, ftruncate, openSync, write } from 'node:fs';
-import { promisify } from 'node:util';
+/** Group commit for the events file, pipelined: batches are written in order and each is acknowledged, in order, once a disk sync begun after its write has finished. */
+import { fdatasync, fstatSync, ftruncate, ftruncateSync, writeSync } from 'node:fs';
 
-const ftruncateAsync = promisify(ftruncate);
+/** Disk syncs that may run at once: while one is on the disk, the next batch is written and its sync started. */
+const MAX_SYNCS = 2;
 
-/** Open a file for durable appends: with O_DSYNC each write returns only once its data is on disk (write + fdatasync in one call). */
-export function openForDurableAppend(path: string): number {
-  return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC, 0o600);
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
 }
 
-/** Write all of buf on the thread pool; with O_DSYNC it resolves once the data is durable. */
-function writeAll(fd: number, buf: Buffer, off = 0): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    write(fd, buf, off, buf.length - off, null, (err, n) => {
-      if (err) reject(err);
-      else if (off + n < buf.length) writeAll(fd, buf, off + n).then(resolve, reject);
-      else resolve();
-    });
-  });
+/** A written batch waiting for its sync; `start` is the file size before it, where a failure cuts the file back to. */
+interface Batch {
+  waiters: Waiter[];
+  start: number;
+  synced: boolean;
 }
-const LINGER_MS = 2;
-const MAX_BATCH = 512;
 
-/** Durable appends of whole lines on a descriptor from openForDurableAppend (single writer: the file is locked). */
+/** Durable appends of whole lines on a file descriptor opened for appending (single writer: the file is locked). */
 export class EventAppender {
   fsyncs = 0;
   appended = 0;
   private pending: string[] = [];
-  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private waiters: Waiter[] = [];
+  private readonly syncing: Batch[] = [];
   private idle: (() => void)[] = [];
-  private flushing = false;
+  private scheduled = false;
+  /** Set while a failed sync is being cut back: nothing new is written until the file is whole again. */
+  private repairing = false;
   private size: number;
-  private wake: (() => void) | undefined;
-  private target = 0;
 
-  constructor(private readonly fd: number) {
+  constructor(
+    private readonly fd: number,
+    /** The disk sync (fdatasync on the thread pool); tests pass one that fails or finishes out of order. */
+    private readonly sync: (fd: number, done: (err: Error | null) => void) => void = fdatasync,
+  ) {
     this.size = fstatSync(fd).size;
   }
 
   /** Append text (newline added); resolves once it is on disk, rejects if it could not be written (nothing of it stays). */
   append(text: string): Promise<void> {
-    this.pending.push(text + '\n');
+    this.pending.push(text);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (!this.flushing) void this.flush();
-    else if (this.wake && this.pending.length >= this.target) this.wake();
+    this.schedule();
     return done;
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    // Let the requests that arrived in this tick join the batch.
-    await new Promise<void>((r) => setImmediate(r));
-    let acked = 0;
-    while (this.pending.length) {
-      // The senders just answered usually send again at once: wait briefly (at most LINGER_MS) so their events share
-      // this disk sync instead of splitting the senders into two groups that take turns.
-      if (acked > 1) await this.linger(Math.min(this.pending.length + acked, MAX_BATCH));
-      const buf = Buffer.from(this.pending.join(''));
-      const waiters = this.waiters;
-      this.pending = [];
-      this.waiters = [];
-      try {
-        // One thread-pool call per batch: the write and its data sync (O_DSYNC), so this thread never blocks on the disk.
-        await writeAll(this.fd, buf);
-        this.size += buf.length;
-        this.fsyncs++;
-        this.appended += waiters.length;
-        acked = waiters.length;
-        for (const w of waiters) w.resolve();
-      } catch (err) {
-        // Cut back what part of the batch reached the file: a later line must never be glued to a fragment.
-        await ftruncateAsync(this.fd, this.size).catch(() => undefined);
-        for (const w of waiters) w.reject(err);
-        acked = 0;
-      }
-    }
-    this.flushing = false;
-    for (const w of this.idle.splice(0)) w();
-  }
-
-  private linger(target: number): Promise<void> {
-    if (this.pending.length >= target) return Promise.resolve();
-    this.target = target;
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), LINGER_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
   }
 
   /** Resolve when everything appended so far is on disk (or failed). */
   drain(): Promise<void> {
-    if (!this.flushing && !this.pending.length) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((r) => this.idle.push(r));
+  }
+
+  private isIdle(): boolean {
+    return !this.pending.length && !this.syncing.length && !this.scheduled && !this.repairing;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.repairing || this.syncing.length >= MAX_SYNCS || !this.pending.length) return;
+    this.scheduled = true;
+    // Let the requests that arrived in this tick join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.cut();
+    });
+  }
+
+  /** Write what is pending (to the page cache, in order, on this thread) and start its disk sync on the thread pool. */
+  private cut(): void {
+    if (this.repairing || this.syncing.length >= MAX_SYNCS || !this.pending.length) return this.settle();
+    const buf = Buffer.from(this.pending.join('\n') + '\n');
+    const batch: Batch = { waiters: this.waiters, start: this.size, synced: false };
+    this.pending = [];
+    this.waiters = [];
+    try {
+      let off = 0;
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off, null);
+    } catch (err) {
+      // A full disk or a broken file: cut back what part of the batch reached it, so no later line is glued to a fragment.
+      try {
+        ftruncateSync(this.fd, batch.start);
+      } catch {
+        // The file stays as it is; the next batch will fail the same way and say so.
+      }
+      for (const w of batch.waiters) w.reject(err);
+      return this.settle();
+    }
+    this.size += buf.length;
+    this.syncing.push(batch);
+    this.sync(this.fd, (err) => this.synced(batch, err));
+  }
+
+  private synced(batch: Batch, err: Error | null): void {
+    this.fsyncs++;
+    batch.synced = true;
+    // The late sync of a batch already refused by an earlier failure: nothing to do.
+    if (!this.syncing.includes(batch)) return this.settle();
+    if (err) return this.failAll(err);
+    // Acknowledged in order: a batch is released only when every batch written before it is durable too.
+    while (this.syncing.length && this.syncing[0].synced) {
+      const b = this.syncing.shift()!;
+      this.appended += b.waiters.length;
+      for (const w of b.waiters) w.resolve();
+    }
+    this.schedule();
+    this.settle();
+  }
+
+  /**
+   * A failed sync: every batch not acknowledged yet is refused and cut from the file. Not only the failed one and those
+   * after it: a write-back error is reported to one sync of the file, which may be a later batch's, not its own.
+   */
+  private failAll(err: unknown): void {
+    const failed = this.syncing.splice(0);
+    this.size = failed[0].start;
+    this.repairing = true;
+    ftruncate(this.fd, this.size, () => {
+      this.repairing = false;
+      for (const b of failed) for (const w of b.waiters) w.reject(err);
+      this.schedule();
+      this.settle();
+    });
+  }
+
+  private settle(): void {
+    if (this.isIdle()) for (const w of this.idle.splice(0)) w();
   }
 }

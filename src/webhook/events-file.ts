@@ -1,17 +1,16 @@
-/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, known keys loaded. */
-import { closeSync, createReadStream, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to the intake thread. */
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { InputError } from '../core/errors.js';
-import { BoundedSet } from '../core/webhook/records.js';
-import { EventAppender, openForDurableAppend } from './event-appender.js';
+import { availableParallelism } from 'node:os';
+import { InlineIntake } from './inline-intake.js';
+import { IntakeThread } from './intake-thread.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
 /** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
-  appender: EventAppender;
-  /** Dedupe keys of every stored event (bounded). */
-  keys: BoundedSet;
+  /** What appends to it (the only writer): dedupe, durable group commit; on its own thread when there is a core for it. */
+  intake: IntakeThread | InlineIntake;
   lock: EventsLock;
   /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
   repaired: 'kept' | 'dropped' | null;
@@ -66,18 +65,14 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
   }
 }
 
-async function loadKeys(path: string, keys: BoundedSet): Promise<void> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
-    // The key is near the start of every record: skip full parses for speed.
-    const m = /"key":"((?:[^"\\]|\\.)*)"/.exec(line);
-    if (m) keys.add(JSON.parse(`"${m[1]}"`) as string);
-  }
+/** A second thread pays off only with a second core to run it (WA_OPS_WEBHOOK_THREAD=0 or 1 decides otherwise). */
+function useIntakeThread(): boolean {
+  const forced = process.env.WA_OPS_WEBHOOK_THREAD;
+  return forced === '0' ? false : forced === '1' ? true : availableParallelism() >= 2;
 }
 
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
-export async function openEventsFile(path: string): Promise<OpenEventsFile> {
+export async function openEventsFile(path: string, allRecords: boolean): Promise<OpenEventsFile> {
   checkPath(path);
   closeSync(openSync(path, 'a', 0o600));
   const lock = await lockEventsFile(path);
@@ -89,17 +84,20 @@ export async function openEventsFile(path: string): Promise<OpenEventsFile> {
     } finally {
       closeSync(rw);
     }
-    const keys = new BoundedSet();
-    await loadKeys(path, keys);
-    const fd = openForDurableAppend(path);
-    const appender = new EventAppender(fd);
+    const fd = openSync(path, 'a', 0o600);
+    let intake: IntakeThread | InlineIntake;
+    try {
+      intake = await (useIntakeThread() ? IntakeThread : InlineIntake).start({ path, fd, allRecords });
+    } catch (err) {
+      closeSync(fd);
+      throw err;
+    }
     return {
-      appender,
-      keys,
+      intake,
       lock,
       repaired,
       async close() {
-        await appender.drain();
+        await intake.close();
         closeSync(fd);
         await lock.release();
       },

@@ -15,6 +15,8 @@ export interface WebhookServer {
   url: string;
   stats: WebhookStats;
   deadLetterPath?: string;
+  /** Rejects if the receiver cannot go on (its intake thread failed: a bug); never resolves. */
+  failed: Promise<never>;
   /** Resolves when everything received so far is durable and its opt-outs are written. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -24,12 +26,15 @@ export interface WebhookServer {
 export async function startWebhookServer(o: WebhookServerOptions): Promise<WebhookServer> {
   const log = o.onLog ?? (() => {});
   const stats = emptyStats();
-  const file = o.store ? undefined : await openEventsFile(o.eventsPath);
+  const file = o.store ? undefined : await openEventsFile(o.eventsPath, o.onRecord !== undefined);
   if (file?.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
-  const appender = file?.appender;
   const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
   const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
   const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
+  const failed = new Promise<never>((_, reject) => {
+    if (file && 'onFail' in file.intake) file.intake.onFail = (message) => reject(new Error(message));
+  });
+  failed.catch(() => undefined); // awaited by the caller that wants it; never an unhandled rejection
   const accept = makeIntake({ o, stats, log, file, optOuts, forwarder });
   const handler = makeRequestHandler({ path: o.path, verifyToken: o.verifyToken, appSecret: o.appSecret, maxBody: o.maxBodyBytes ?? 3 * 1024 * 1024, stats, log, accept });
 
@@ -47,15 +52,16 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`;
   file?.lock.describe({ url });
   const syncStats = () => {
-    stats.fsyncs = appender?.fsyncs ?? o.store?.sink.commits ?? 0;
+    stats.fsyncs = file?.intake.fsyncs ?? o.store?.sink.commits ?? 0;
     if (forwarder) Object.assign(stats, { forwarded: forwarder.forwarded, forwardRetries: forwarder.retries, deadLetters: forwarder.deadLetters });
   };
   return {
     url,
     stats,
     deadLetterPath,
+    failed,
     idle: async () => {
-      await (appender ?? o.store?.sink)?.drain();
+      await (file?.intake ?? o.store?.sink)?.drain();
       await optOuts.idle();
       syncStats();
     },

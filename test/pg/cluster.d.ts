@@ -7,5 +7,9 @@ export interface Cluster {
   dir: string;
   password: string;
   stop(): void;
+  /** pg_ctl stop -m fast (sessions terminated), data kept. */
+  halt(): Promise<void>;
+  /** Start again after halt(), on the same port. */
+  resume(): Promise<void>;
 }
 export declare function startCluster(opts?: { bin?: string; durable?: boolean; tls?: { cert: string; key: string } }): Promise<Cluster>;

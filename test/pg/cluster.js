@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for tests and the store bench: the machine's own binaries, a temp
 // folder, a free loopback port, password auth; run as an unprivileged user when we are root
 // (initdb and postgres refuse to run as root). Plain JS so that bench/ can use it without a build.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -62,6 +62,17 @@ function runAs(user, cwd, file, args) {
   return res.stdout;
 }
 
+/** runAs without blocking the event loop (a test's in-process servers keep answering meanwhile). */
+function runAsAsync(user, cwd, file, args) {
+  const [cmd, argv] = user ? ['runuser', ['-u', user, '--', file, ...args]] : [file, args];
+  return new Promise((resolve, reject) => {
+    execFile(cmd, argv, { cwd, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${file} ${args[0] ?? ''} failed: ${`${stdout ?? ''}${stderr ?? ''}`.trim() || err.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
 /**
  * Start a cluster; resolves to {url, port, dir, password, stop}. `durable: false` (tests) turns fsync
  * off; the bench keeps PostgreSQL's defaults so that commit figures mean something. `tls: {cert, key}`
@@ -104,14 +115,24 @@ export async function startCluster({ bin = findPgBin(), durable = false, tls = u
         if (attempt >= 3) throw err; // the free port was taken meanwhile: try another
       }
     }
+    let halted = false;
     const stop = () => {
       try {
-        runAs(user, dir, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30']);
+        if (!halted) runAs(user, dir, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     };
-    return { url: `postgres://wa_ops:${password}@127.0.0.1:${port}/postgres`, port, dir, password, stop };
+    // An outage: the server stops as an operator's restart would (fast: sessions are terminated), then comes back on the same port.
+    const halt = async () => {
+      await runAsAsync(user, dir, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30']);
+      halted = true;
+    };
+    const resume = async () => {
+      await runAsAsync(user, dir, join(bin, 'pg_ctl'), ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `${settings.join(' ')} -p ${port}`]);
+      halted = false;
+    };
+    return { url: `postgres://wa_ops:${password}@127.0.0.1:${port}/postgres`, port, dir, password, stop, halt, resume };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

@@ -88,6 +88,22 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     expect(attempts.length).toBeLessThanOrEqual(doc.unknown);
   });
 
+  it('--limit counts what a worker sends itself: recipients another worker claimed first do not use it up', async () => {
+    const { file, numbers } = campaign(30, 'limit-shared');
+    const run = () => runCli(['send', '--campaign', file, '--store', url, '--yes', '--json', '--interval', '40ms', '--limit', '6'], { env: env() });
+    // Two workers started together walk the same list: each loses some claims to the other.
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).thisRun.sent).toBe(6);
+    expect(JSON.parse(b.stdout).thisRun.sent).toBe(6);
+    const sentTo = (await accepted()).map((m) => m.to);
+    expect(sentTo).toHaveLength(12);
+    expect(new Set(sentTo).size).toBe(12);
+    const status = JSON.parse((await runCli(['status', '--campaign', file, '--store', url, '--json'], { env: env() })).stdout);
+    expect(status).toMatchObject({ total: numbers.length, sent: 12, pending: numbers.length - 12, unknown: 0 });
+  });
+
   it('three workers on one sender still send one message per interval', async () => {
     const { file, numbers } = campaign(12, 'pacing');
     const ws = [0, 1, 2].map(() => worker(file, url, ['--interval', '250ms']));

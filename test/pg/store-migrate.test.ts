@@ -91,6 +91,18 @@ describe.skipIf(!pgUrl)('wa-ops store migrate', () => {
     expect(ssl[0].ssl).toBe(false); // and plain connections still work where the server allows them
   });
 
+  it('sslmode=prefer encrypts when the server offers TLS (and allow stays plain when plain is allowed)', async () => {
+    const { closePg, connectPg } = await import('../../src/io/store/pg/connect.js');
+    const url = await freshDatabase();
+    try {
+      const sslOf = async (mode: string) => (await (await connectPg(`${url}?sslmode=${mode}`)).query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl;
+      expect(await sslOf('prefer')).toBe(true);
+      expect(await sslOf('allow')).toBe(false);
+    } finally {
+      await closePg();
+    }
+  });
+
   it('needs a PostgreSQL URL', async () => {
     const r = await runCli(['store', 'migrate'], { env, cwd: fixtures });
     expect(r.code).toBe(2);

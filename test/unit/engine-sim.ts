@@ -21,6 +21,8 @@ export interface SimResult {
   now: number;
   records: LedgerEvent[];
   sends: { r: string; sender: string; at: number }[];
+  /** Dispatches whose claim the store refused (never sent). */
+  refused: { r: string; sender: string; at: number }[];
   notices: string[];
   ledger: LedgerState;
   steps: number;
@@ -36,14 +38,14 @@ export function config(n: number, over: Partial<EngineConfig> = {}): EngineConfi
 }
 
 /** Run the engine to its stop with a fake clock. answer() decides each request's answer; signals fire at given times. */
-export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; ledger?: LedgerEvent[]; signalAt?: number; maxSteps?: number; observe?: (st: EngineState, now: number) => void } = {}): SimResult {
+export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; latency?: (r: string, nth: number) => number; refuse?: (r: string, nth: number) => boolean; ledger?: LedgerEvent[]; signalAt?: number; maxSteps?: number; observe?: (st: EngineState, now: number) => void } = {}): SimResult {
   let now = o.start ?? T0;
   const ledger = emptyState();
   for (const e of o.ledger ?? []) apply(ledger, e);
   const st = createEngine(cfg, ledger, now);
   const pending: { at: number; input: EngineInput }[] = [];
   if (o.signalAt !== undefined) pending.push({ at: o.signalAt, input: { t: 'signal', signal: 'SIGINT' } });
-  const res: SimResult = { stop: { outcome: 'done' }, now, records: [], sends: [], notices: [], ledger, steps: 0 };
+  const res: SimResult = { stop: { outcome: 'done' }, now, records: [], sends: [], refused: [], notices: [], ledger, steps: 0 };
   const tries = new Map<string, number>();
   let input: EngineInput = { t: 'tick' };
   for (let n = 0; n < (o.maxSteps ?? 1_000_000); n++) {
@@ -53,12 +55,19 @@ export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now
       if (a.t === 'record') res.records.push(a.event);
       else if (a.t === 'notice') res.notices.push(a.text);
       else if (a.t === 'dispatch') {
-        res.records.push(a.attempt);
-        res.sends.push({ r: a.attempt.r, sender: a.sender, at: now });
         const nth = (tries.get(a.attempt.r) ?? 0) + 1;
         tries.set(a.attempt.r, nth);
+        const at = now + (o.latency?.(a.attempt.r, nth) ?? o.latencyMs ?? 10);
+        // A claim refused by a shared store (another worker holds the recipient): nothing goes out.
+        if (o.refuse?.(a.attempt.r, nth)) {
+          res.refused.push({ r: a.attempt.r, sender: a.sender, at: now });
+          pending.push({ at, input: { t: 'claimed-elsewhere', item: a.item } });
+          continue;
+        }
+        res.records.push(a.attempt);
+        res.sends.push({ r: a.attempt.r, sender: a.sender, at: now });
         const ans = answer(a.attempt.r, nth, now);
-        pending.push({ at: now + (o.latencyMs ?? 10), input: 'wamid' in ans ? { t: 'response', item: a.item, ok: true, wamid: ans.wamid } : { t: 'response', item: a.item, ok: false, error: ans } });
+        pending.push({ at, input: 'wamid' in ans ? { t: 'response', item: a.item, ok: true, wamid: ans.wamid } : { t: 'response', item: a.item, ok: false, error: ans } });
       } else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);
       else if (a.t === 'stop') {
         res.stop = a.reason;

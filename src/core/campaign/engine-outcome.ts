@@ -129,3 +129,8 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
       }
   }
 }
+
+/** The stop of a run whose writer lost its right to write (a lock lost, a store unreachable too long): exit 75. */
+export function lostStop(reason: string): StopReason {
+  return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
+}

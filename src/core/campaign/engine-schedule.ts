@@ -1,4 +1,4 @@
-/** The engine's scheduling helpers: the next pacer slot, the next recipient to look at, a zone's window. */
+/** The engine's scheduling helpers: the next pacer slot (and giving one back), the next recipient to look at, a zone's window, --limit. */
 import type { EngineState } from './engine-types.js';
 import { isOpen, nextOpen } from './window.js';
 
@@ -25,6 +25,11 @@ export function windowOpensAt(st: EngineState, now: number, zone: string): numbe
   return next;
 }
 
+/** Recipients counted against --limit: those started, less those given back without a request (claimed elsewhere, abandoned). */
+export function limitUsed(st: EngineState): number {
+  return st.started - st.released;
+}
+
 /** The next recipient: one put back, a waiting one now due, else the next fresh one within --limit. */
 export function pick(st: EngineState, now: number): number | undefined {
   if (st.front !== undefined) {
@@ -41,8 +46,20 @@ export function pick(st: EngineState, now: number): number | undefined {
   while (st.next < st.cfg.items.length) {
     const i = st.next++;
     // --limit: recipients beyond it are not part of this run.
-    if (st.cfg.limit === undefined || st.started < st.cfg.limit) return i;
+    if (st.cfg.limit === undefined || limitUsed(st) < st.cfg.limit) return i;
   }
   return undefined;
 }
 
+
+/**
+ * A refused claim (nothing went out) gives its pace slot back, but only when no real send can end up closer than the
+ * interval to another: the pacer's invariant is that the sends of a sender hold distinct slots anchor + k * interval,
+ * each sent at or after its time. Only the latest slot taken can be given back (an earlier one would be taken twice),
+ * and the schedule restarts from now rather than from that slot's time (a slot reused late would crowd the next one).
+ */
+export function handBack(st: EngineState, now: number, f: { sender: string; anchor: number; k: number }): void {
+  const p = st.pacers.find((x) => x.sender === f.sender);
+  if (!p || p.anchor !== f.anchor || p.k !== f.k + 1) return;
+  [p.anchor, p.k] = [Math.max(now, f.anchor + f.k * st.cfg.intervalMs), 0];
+}

@@ -109,9 +109,15 @@ export interface EngineState {
   heap: DueHeap;
   /** Heap entries whose recipient this run already started. */
   waitingStarted: number;
-  inFlight: Map<number, { sender: string; at: number }>;
+  /** Dispatched and not answered yet: the sender, when, and the pace slot taken (slot k of the sender's schedule from anchor). */
+  inFlight: Map<number, { sender: string; at: number; anchor: number; k: number }>;
   startedFlags: Uint8Array;
   started: number;
+  /**
+   * Started recipients given back without a request: claimed by another worker first, or abandoned while waiting for the
+   * sender's shared slot. They do not count against --limit (a worker told --limit 10 sends up to 10 messages itself).
+   */
+  released: number;
   /** Started recipients whose outcome for this run is settled (sent, failed, unknown, left pending for the next run). */
   settled: number;
   /** Recipients never started because they were no longer pending when their turn came (another worker's). */

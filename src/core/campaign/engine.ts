@@ -5,10 +5,10 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
-import { beginStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
+import { beginStop, lostStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
-import { nextPacer, pick, windowOpensAt } from './engine-schedule.js';
+import { handBack, limitUsed, nextPacer, pick, windowOpensAt } from './engine-schedule.js';
 import { budgetReached, everyoneWaits, finishing, sleep } from './engine-waits.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,6 +24,7 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     inFlight: new Map(),
     startedFlags: new Uint8Array(cfg.items.length),
     started: 0,
+    released: 0,
     settled: 0,
     passed: 0,
     pacers: cfg.senders.map((sender) => ({ sender, anchor: now, k: 0 })),
@@ -48,14 +49,20 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
  */
 export function remaining(st: EngineState): number {
   const unstarted = st.cfg.items.length - st.started - st.passed;
-  const toStart = st.cfg.limit === undefined ? unstarted : Math.min(unstarted, Math.max(0, st.cfg.limit - st.started));
+  const toStart = st.cfg.limit === undefined ? unstarted : Math.min(unstarted, Math.max(0, st.cfg.limit - limitUsed(st)));
   return toStart + st.started - st.settled;
 }
 
-/** Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more. */
+/**
+ * Feed one input at a time; returns what to do now. After a "stop" action the engine does nothing more, but still
+ * counts a claim that turned out refused or given up (nothing went out): the resume command's --limit depends on it.
+ */
 export function step(st: EngineState, now: number, input: EngineInput): EngineAction[] {
   const acts: EngineAction[] = [];
-  if (st.stopped) return acts;
+  if (st.stopped) {
+    if (input.t === 'claimed-elsewhere') take(st, now, input, acts);
+    return acts;
+  }
   take(st, now, input, acts);
   schedule(st, now, acts);
   return acts;
@@ -69,10 +76,10 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       if (!f) return; // an answer after the run stopped waiting for it: left unknown
       st.inFlight.delete(input.item);
       if (input.t === 'claimed-elsewhere') {
+        // Nothing went out: it does not count against --limit, and its pace slot may be handed back.
         st.settled++;
-        // Nothing went out: hand the sender's slot back, so that a refused claim does not slow this worker down.
-        const p = st.pacers.find((x) => x.sender === f.sender);
-        if (p && p.k > 0) p.k--;
+        st.released++;
+        handBack(st, now, f);
         return;
       }
       if (input.ok) onSent(st, acts, now, input.item, input.wamid);
@@ -84,7 +91,7 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       st.stopBy = Math.min(st.stopBy || Infinity, now + st.cfg.graceMs);
       return;
     case 'lost':
-      st.stopping = { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${input.reason}`, hint: 'another process may be sending this campaign; check, then run the same command again', exit: 75 };
+      st.stopping = lostStop(input.reason);
       st.stopBy = now;
       return;
     case 'failure':
@@ -146,7 +153,7 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
     return false;
   }
-  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && st.started >= cfg.limit))) {
+  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && limitUsed(st) >= cfg.limit))) {
     // Nobody left to start: no reason to wait for the next pace slot (a run of one recipient is not 6 s longer).
     return finishing(st, now, acts);
   }
@@ -158,7 +165,7 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     if (due !== undefined) return everyoneWaits(st, now, acts, due);
     return finishing(st, now, acts);
   }
-  if (!st.startedFlags[i] && cfg.limit !== undefined && st.started >= cfg.limit) return true; // beyond --limit
+  if (!st.startedFlags[i] && cfg.limit !== undefined && limitUsed(st) >= cfg.limit) return true; // beyond --limit
   const item = cfg.items[i];
   const x = st.ledger.recipients.get(item.e164);
   // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
@@ -180,12 +187,12 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     }
   }
   if (cfg.budget && (x?.attempts ?? 0) === 0 && budgetReached(st, now, acts, i)) return false;
+  st.inFlight.set(i, { sender: p.sender, at: now, anchor: p.anchor, k: p.k });
   p.k++;
   if (!st.startedFlags[i]) {
     st.startedFlags[i] = 1;
     st.started++;
   }
-  st.inFlight.set(i, { sender: p.sender, at: now });
   const attempt = { t: 'attempt' as const, r: item.e164, n: (x?.attempts ?? 0) + 1, sender: p.sender, cb: item.cb, at: iso(now) };
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });

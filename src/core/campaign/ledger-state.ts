@@ -4,33 +4,13 @@
  * the evidence arrives in: read > delivered > failed > sent > unknown > pending (skipped stands apart).
  */
 import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
+import { derive, type RecipientState } from './recipient-state.js';
+import { applyStatus, recipientOfWamid } from './status-evidence.js';
 
-export type RecipientStatus = 'pending' | 'unknown' | 'sent' | 'failed' | 'delivered' | 'read' | 'skipped';
+export { derive, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
+export { applyStatus, recipientOfWamid } from './status-evidence.js';
 
-export interface RecipientState {
-  r: string;
-  status: RecipientStatus;
-  attempts: number;
-  line?: number;
-  wamid?: string;
-  code?: number | string;
-  details?: string;
-  reason?: string;
-  /** Times in epoch milliseconds (numbers, not ISO strings: a million recipients stay small). */
-  /** Pending, but not before this time (pair-rate backoff, a retry). */
-  retryAt?: number;
-  firstAttemptAt?: number;
-  lastAttemptAt?: number;
-  sentAt?: number;
-  deliveredAt?: number;
-  readAt?: number;
-  /** An attempt was stored and no outcome followed (yet). */
-  open?: boolean;
-  /** Evidence of a permanent failure (from the API's answer or a failed status). */
-  failedEvidence?: boolean;
-  skippedRow?: boolean;
-}
-
+/** A campaign's ledger folded: header, recipients, cooldowns, the rolling-window index and the latest run. */
 export interface LedgerState {
   header?: HeaderEvent;
   recipients: Map<string, RecipientState>;
@@ -64,22 +44,6 @@ function recipient(s: LedgerState, r: string): RecipientState {
     s.recipients.set(r, x);
   }
   return x;
-}
-
-/** The one state of a recipient from its evidence. */
-export function derive(x: RecipientState): RecipientStatus {
-  if (x.readAt) return 'read';
-  if (x.deliveredAt) return 'delivered';
-  if (x.failedEvidence) return 'failed';
-  if (x.sentAt || x.wamid) return 'sent';
-  if (x.skippedRow && x.attempts === 0) return 'skipped';
-  if (x.open) return 'unknown';
-  return 'pending';
-}
-
-/** Sent, delivered or read: the message reached the API. */
-export function wasSent(x: RecipientState): boolean {
-  return x.status === 'sent' || x.status === 'delivered' || x.status === 'read';
 }
 
 /** Apply one event (in stored order; statuses may come in any order). */
@@ -157,37 +121,6 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
       x.reason = e.reason;
       x.line = e.line;
       break;
-  }
-  x.status = derive(x);
-}
-
-/** The recipient a wamid was sent to (the index is built on the first call). */
-export function recipientOfWamid(s: LedgerState, wamid: string): string | undefined {
-  if (!s.byWamid) {
-    s.byWamid = new Map();
-    for (const x of s.recipients.values()) if (x.wamid) s.byWamid.set(x.wamid, x.r);
-  }
-  return s.byWamid.get(wamid);
-}
-
-/** Apply a status webhook (delivered, read, sent, failed) for a recipient found by callback data or wamid. */
-export function applyStatus(s: LedgerState, r: string | undefined, wamid: string, status: string, ts: string, code?: number | string): void {
-  if (!r) return;
-  const x = s.recipients.get(r);
-  if (!x || x.skippedRow) return;
-  const at = ts !== '' && Number.isFinite(Number(ts)) ? Number(ts) * 1000 : Date.now();
-  if (wamid && !x.wamid) {
-    x.wamid = wamid;
-    s.byWamid?.set(wamid, r);
-  }
-  x.open = false;
-  if (status === 'failed') {
-    x.failedEvidence = true;
-    x.code = code ?? x.code ?? 'failed';
-  } else {
-    x.sentAt ??= at; // a status for an attempt whose answer never came proves it was sent
-    if (status === 'delivered' || status === 'read') x.deliveredAt ??= at;
-    if (status === 'read') x.readAt ??= at;
   }
   x.status = derive(x);
 }

@@ -62,3 +62,11 @@ export function optOutOf(r: WebhookRecord): OptOutIntent | null {
   }
   return null;
 }
+
+/**
+ * Whether the opt-out writer needs to see a record: a possible opt-out, or a status that ties a user id to a number
+ * (learned for later opt-outs known only by user id). A plain status does not, so the hot path need not pass it on.
+ */
+export function mattersToOptOuts(r: WebhookRecord): boolean {
+  return r.kind !== 'status' || r.userId !== undefined || r.errors !== undefined;
+}

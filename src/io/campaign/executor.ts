@@ -1,5 +1,6 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
 import { step } from '../../core/campaign/engine.js';
+import { lostStop } from '../../core/campaign/engine-outcome.js';
 import type { EngineAction, EngineInput, EngineState, ErrorFacts, StopReason } from '../../core/campaign/engine-types.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import type { SignalWatch } from '../signals.js';
@@ -73,8 +74,11 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
       // Durable before the request: a crash after this line leaves the recipient "unknown", never sent twice.
       const got = o.writer.sharedPacing ? await o.writer.sharedPacing.claim(a.attempt, o.engine.cfg.intervalMs, giveUp) : (await o.writer.claim(a.attempt)) ? 'claimed' : 'elsewhere';
       if (got !== 'claimed') return push({ t: 'claimed-elsewhere', item: a.item });
-      // The run stopped while the attempt was being stored: it never went out.
-      if (stopped) return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
+      // The run stopped while the attempt was being stored: it never went out (and does not count against --limit).
+      if (stopped) {
+        push({ t: 'claimed-elsewhere', item: a.item });
+        return o.writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
+      }
       void post(a);
     };
     // Only the storing of attempts is awaited at the end; answers still on the way leave their recipient "unknown".
@@ -84,9 +88,10 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
     claims.add(p);
   };
 
+  let reason: StopReason = { outcome: 'aborted', code: 'bug', message: 'the send loop ended without a stop' };
   try {
     let input: EngineInput = { t: 'tick' };
-    for (;;) {
+    run: for (;;) {
       const now = Date.now();
       let sleepUntil = now + 1000;
       for (const a of step(o.engine, now, input)) {
@@ -96,7 +101,8 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
         else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);
         else if (a.t === 'stop') {
           stopped = true;
-          return a.reason;
+          reason = a.reason;
+          break run;
         }
       }
       o.onProgress?.(o.engine, now);
@@ -114,11 +120,19 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
     stopped = true;
     clearInterval(watch);
     offSignal();
+    // Interrupted while the store is away: do not wait for it to come back (what was not stored stays "unknown").
+    if (o.signals.signal) o.writer.abandon?.();
     await Promise.allSettled([...claims]);
+    // Claims refused or given up after the stop: counted (nothing went out), so that what is left of --limit is right.
+    for (const input of inbox.splice(0)) if (input.t === 'claimed-elsewhere') step(o.engine, Date.now(), input);
     try {
       await o.writer.drain();
     } catch {
       // reported through the stop reason
     }
   }
+  // The writer was lost while the last outcomes were being stored (a lock taken, a store gone past its bound): what
+  // they say is not in the ledger, so the run did not end the way the engine saw it.
+  const why = o.writer.lost();
+  return why && (reason.outcome === 'done' || reason.outcome === 'paused') ? lostStop(why) : reason;
 }

@@ -1,5 +1,6 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
 import { createEngine } from '../../core/campaign/engine.js';
+import { limitUsed } from '../../core/campaign/engine-schedule.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
@@ -108,15 +109,18 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
     });
-    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - engine.started + engine.waitingStarted);
+    // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
+    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
     if (!writer.lost()) {
       await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
       await writer.drain().catch(() => {});
     }
     // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
     if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-    // Several workers share a store: the campaign's counts are what it holds now, not this worker's view of it.
-    const final = writer.sharedPacing && !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+    // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
+    // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
+    // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
+    const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
     await withEvents(final, o.events);
     return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
   } finally {

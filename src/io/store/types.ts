@@ -67,6 +67,8 @@ export interface LedgerWriter extends LedgerReader {
   drain(): Promise<void>;
   /** Why this writer lost its exclusive right to write (lock deleted, emptied or taken over), or undefined. */
   lost(): string | undefined;
+  /** Stop waiting for a store that went away (PostgreSQL reconnects for a while): writes still waiting for it fail now. */
+  abandon?(): void;
   /** Stored events and commits (fsyncs) so far. */
   readonly stats: { events: number; commits: number };
   /** Flush, then release the lock or registration. */

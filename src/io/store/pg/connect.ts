@@ -1,10 +1,8 @@
 /** One node-postgres pool per process and store URL; TLS as the URL's sslmode asks; failures mapped to clear errors. */
-import { readTextFile } from '../../read-text-file.js';
-import type { ConnectionOptions } from 'node:tls';
-import type { Pool, PoolClient, PoolConfig, QueryResultRow } from 'pg';
-import { UsageError } from '../../../core/errors.js';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { redactUrl } from '../../../core/store/location.js';
 import { storeFailure } from './errors.js';
+import { poolConfigs, worthAnotherTry } from './tls.js';
 
 /** Something that runs a statement: the pool (autocommit), a transaction's client, a session. */
 export interface Queryable {
@@ -21,44 +19,6 @@ export interface PgConnection extends Queryable {
   session(): Promise<PoolClient>;
   /** Transactions committed by this process (the bench reports commits per message). */
   readonly commits: number;
-}
-
-const SSL_KEYS = ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat', 'sslnegotiation'];
-
-function readPem(path: string, key: string): string {
-  return readTextFile(path, { what: `${key} file (in the store URL)`, maxBytes: 1024 * 1024, code: 'file-not-found', hint: `fix ${key}=<file> in the store URL` });
-}
-
-/** libpq's sslmode meanings on top of Node's TLS (node-postgres alone treats require as verify-full). */
-export function tlsFor(params: URLSearchParams): false | ConnectionOptions {
-  const ssl = params.get('ssl');
-  const mode = params.get('sslmode') ?? (ssl === 'true' || ssl === '1' ? 'require' : 'disable');
-  const ca = params.get('sslrootcert') ? readPem(params.get('sslrootcert')!, 'sslrootcert') : undefined;
-  const cert = params.get('sslcert') ? readPem(params.get('sslcert')!, 'sslcert') : undefined;
-  const key = params.get('sslkey') ? readPem(params.get('sslkey')!, 'sslkey') : undefined;
-  const base: ConnectionOptions = { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
-  switch (mode) {
-    case 'disable':
-    case 'allow':
-    case 'prefer':
-      return false;
-    case 'require':
-      return ca ? { ...base, checkServerIdentity: () => undefined } : { ...base, rejectUnauthorized: false };
-    case 'verify-ca':
-      return { ...base, checkServerIdentity: () => undefined };
-    case 'verify-full':
-      return base;
-    default:
-      throw new UsageError(`unknown sslmode "${mode}" in the store URL`, { code: 'bad-store', hint: 'use disable, require, verify-ca or verify-full' });
-  }
-}
-
-/** The pool settings for a URL: TLS options taken out of the connection string and given explicitly. */
-export function poolConfig(url: string): PoolConfig {
-  const u = new URL(url);
-  const ssl = tlsFor(u.searchParams);
-  for (const k of SSL_KEYS) u.searchParams.delete(k);
-  return { connectionString: u.toString(), ssl, max: 8, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 10_000, application_name: 'wa-ops' };
 }
 
 type OpenConnection = PgConnection & { close(): Promise<void> };
@@ -83,12 +43,26 @@ export async function closePg(): Promise<void> {
   await Promise.all(all.map(async (p) => (await p.catch(() => undefined))?.close()));
 }
 
-async function open(url: string): Promise<OpenConnection> {
-  const config = poolConfig(url);
+/** The pool of the first TLS try that connects (one round trip each); the last failure when none does. */
+async function firstPool(url: string): Promise<Pool> {
   const { default: pg } = await import('pg');
-  const pool: Pool = new pg.Pool(config);
-  // An idle client whose server went away: the next query reports it; do not crash the process.
-  pool.on('error', () => undefined);
+  const configs = poolConfigs(url);
+  for (let i = 0; ; i++) {
+    const pool: Pool = new pg.Pool(configs[i]);
+    // An idle client whose server went away: the next query reports it; do not crash the process.
+    pool.on('error', () => undefined);
+    try {
+      await pool.query('SELECT 1');
+      return pool;
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      if (i + 1 >= configs.length || !worthAnotherTry(err)) throw storeFailure(err, url) ?? err;
+    }
+  }
+}
+
+async function open(url: string): Promise<OpenConnection> {
+  const pool = await firstPool(url);
   const mapped = (err: unknown): never => {
     throw storeFailure(err, url) ?? err;
   };
@@ -136,6 +110,5 @@ async function open(url: string): Promise<OpenConnection> {
     },
     close: () => pool.end(),
   };
-  await conn.query('SELECT 1');
   return conn;
 }

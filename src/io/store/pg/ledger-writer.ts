@@ -12,6 +12,9 @@ import { recordOps, type BatchOp, type OpResult } from './tables/record-ops.js';
 import { PacedClaims, SenderCooldowns } from './paced-claims.js';
 import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
+import { isConnectionFailure } from './errors.js';
+import { StoreOutage } from './outage.js';
+import { attemptsStored } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readPgSuppressions } from './suppression-store.js';
 import type { PoolClient } from 'pg';
@@ -19,6 +22,11 @@ import type { PoolClient } from 'pg';
 const HEARTBEAT_MS = 2000;
 // The session lock says who is alive; a session that cannot even answer a heartbeat for this long is lost.
 const LOST_AFTER_MS = DEAD_AFTER_SECONDS * 2000;
+
+/** Per worker: how long it keeps trying to reach a store that went away (tests shorten it). */
+export interface WriterOptions {
+  reconnectForMs?: number;
+}
 
 /** A registered worker on one campaign. */
 export class PgLedgerWriter implements LedgerWriter {
@@ -33,7 +41,11 @@ export class PgLedgerWriter implements LedgerWriter {
   private naming: PoolClient | undefined;
   /** The session whose advisory lock says this worker is alive. */
   private life: PoolClient | undefined;
-  private lifeLost: string | undefined;
+  /** The session lock is being taken again after the store went away. */
+  private relocking = false;
+  private closed = false;
+  /** Whether the store is reachable, shared by the writes and the session lock. */
+  private readonly outage: StoreOutage;
   private replayed = false;
   private notice: (text: string) => void = () => undefined;
   /**
@@ -52,16 +64,22 @@ export class PgLedgerWriter implements LedgerWriter {
     private readonly ref: CampaignRef,
     private row: CampaignRow | undefined,
     readonly workerId: string,
+    opts: WriterOptions,
   ) {
     this.campaignId = row?.campaign_id;
     this.location = `${conn.redacted} (campaign ${row?.campaign_id ?? ref.name})`;
-    this.batcher = new Batcher((ops) => this.write(ops));
+    this.outage = new StoreOutage(opts.reconnectForMs);
+    this.batcher = new Batcher(
+      (ops) => this.write(ops),
+      this.outage,
+      (claims) => attemptsStored(this.conn, this.campaignId!, this.workerId, claims),
+    );
     this.poller = new EventPoller(conn, workerId);
     this.sharedPacing = new PacedClaims((op) => this.batcher.push(op), this.cooldowns);
   }
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
-  static async open(conn: PgConnection, ref: CampaignRef, resolve: () => Promise<CampaignRow | undefined>, notice: (text: string) => void): Promise<PgLedgerWriter> {
+  static async open(conn: PgConnection, ref: CampaignRef, resolve: () => Promise<CampaignRow | undefined>, notice: (text: string) => void, opts: WriterOptions = {}): Promise<PgLedgerWriter> {
     let row = await resolve();
     let naming: PoolClient | undefined;
     if (!row) {
@@ -73,25 +91,76 @@ export class PgLedgerWriter implements LedgerWriter {
       });
       if (row) naming = await release(naming);
     }
-    const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`);
+    const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, opts);
     w.naming = naming;
     w.notice = notice;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
     // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
     const life = await conn.session();
-    w.life = life;
-    life.on('error', (err) => (w.lifeLost = `lost the store connection (${err.message})`));
+    w.live(life);
     await life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
     // The heartbeat goes over the worker's own session, never queued behind the pool's busy connections.
     w.beat = setInterval(() => {
-      heartbeat(life, w.workerId, w.campaignId).then(
+      const s = w.life;
+      if (!s || w.relocking) return;
+      heartbeat(s, w.workerId, w.campaignId).then(
         () => (w.lastBeat = Date.now()),
-        () => undefined,
+        (err: unknown) => isConnectionFailure(err) && w.lifeBroken(s),
       );
     }, HEARTBEAT_MS);
     w.beat.unref();
     if (row) notice(`campaign ${row.campaign_id} in ${conn.redacted}: this worker is ${w.workerId}`);
     return w;
+  }
+
+  /** The session whose lock says this worker lives: a server that drops it is reconnected to (see relock). */
+  private live(session: PoolClient): void {
+    this.life = session;
+    session.on('error', () => this.lifeBroken(session));
+  }
+
+  /**
+   * The session lock went with the connection (a server restart, a network cut): take it again on a new session,
+   * with backoff, until the store is back or the outage outlasts its bound (lost() then says so and the run stops).
+   * Meanwhile other workers may take this one for dead: they still never take its open claims without --retry-unknown.
+   */
+  private lifeBroken(session: PoolClient): void {
+    if (this.life !== session || this.closed) return;
+    this.life = undefined;
+    session.release(true);
+    if (this.relocking) return;
+    this.relocking = true;
+    this.notice(`lost the connection to the store at ${this.conn.redacted}: reconnecting (for up to ${Math.round(this.outage.boundMs / 1000)} s)`);
+    void this.relock();
+  }
+
+  private async relock(): Promise<void> {
+    for (let wait = this.outage.failed(); wait !== undefined && !this.closed; ) {
+      await new Promise((r) => setTimeout(r, wait).unref());
+      const s = await this.conn.session().catch(() => undefined);
+      // Not waiting for the lock: the old session may still hold it, on a server that has not noticed it is gone.
+      const got = s && (await s.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS ok', ['wa-ops:worker', this.workerId]).then((r) => r.rows[0]?.ok === true, () => undefined));
+      if (!s || got === undefined) {
+        s?.release(true);
+        wait = this.outage.failed();
+        continue;
+      }
+      if (!got || this.closed) {
+        // The store answers; the old session still holds the lock (this worker still counts as alive): try again later.
+        if (got) await release(s);
+        else s.release();
+        this.outage.ok();
+        wait = 1000;
+        continue;
+      }
+      this.live(s);
+      this.relocking = false;
+      this.lastBeat = Date.now();
+      this.outage.ok();
+      this.notice(`reconnected to the store at ${this.conn.redacted}; sending goes on`);
+      return;
+    }
+    this.relocking = false;
   }
 
   private async write(ops: readonly BatchOp[]): Promise<OpResult[]> {
@@ -156,9 +225,14 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   lost(): string | undefined {
-    if (this.lifeLost) return this.lifeLost;
+    if (this.outage.spent()) return `the store at ${this.conn.redacted} stayed unreachable for ${Math.round(this.outage.boundMs / 1000)} s`;
     const silent = Date.now() - this.lastBeat;
-    return silent > LOST_AFTER_MS ? `no contact with the store for ${Math.round(silent / 1000)} s (other workers may take this one for dead)` : undefined;
+    return silent > Math.max(LOST_AFTER_MS, this.outage.boundMs + HEARTBEAT_MS) ? `no contact with the store for ${Math.round(silent / 1000)} s (other workers may take this one for dead)` : undefined;
+  }
+
+  /** Stop waiting for a store that went away (the run was interrupted): writes still waiting for it fail now. */
+  abandon(): void {
+    this.batcher.abandon();
   }
 
   get stats(): { events: number; commits: number } {
@@ -170,6 +244,7 @@ export class PgLedgerWriter implements LedgerWriter {
     try {
       await this.batcher.drain();
     } finally {
+      this.closed = true;
       if (this.naming) this.naming = await release(this.naming);
       await endWorker(this.conn, this.workerId).catch(() => undefined);
       if (this.life) this.life = await release(this.life);

@@ -28,6 +28,9 @@ export class EventPoller {
     let floor = this.floor;
     let contiguous = true;
     let delivered = 0;
+    // Marks are kept aside until every page is read: a page that fails (the store went away) leaves the poller as it
+    // was, so that the next poll reads those rows again instead of skipping them as already delivered.
+    const unsettled = new Set(this.unsettled);
     for (;;) {
       const res = await this.conn.query<{ seq: string; event: LedgerEvent; settled: boolean }>(
         `SELECT seq, event, recorded_at < now() - make_interval(secs => ${SETTLE_SECONDS}) AS settled
@@ -38,22 +41,23 @@ export class EventPoller {
       );
       for (const row of res.rows) {
         const seq = Number(row.seq);
-        if (!this.unsettled.has(seq)) {
+        if (!unsettled.has(seq)) {
           onEvent(row.event);
           delivered++;
         }
         if (row.settled && contiguous) {
           floor = seq;
-          this.unsettled.delete(seq);
+          unsettled.delete(seq);
         } else {
           contiguous = false;
-          this.unsettled.add(seq);
+          unsettled.add(seq);
         }
         cursor = seq;
       }
       if (res.rows.length < PAGE) break;
     }
     this.floor = floor;
+    this.unsettled = unsettled;
     return delivered;
   }
 

@@ -46,3 +46,19 @@ export async function* readEvents(q: Q, campaignId: string, after = 0, page = 50
 export async function countEvents(q: Q, campaignId: string): Promise<number> {
   return Number((await q.query<{ n: string }>('SELECT count(*) AS n FROM wa_ops.ledger_events WHERE campaign_id = $1', [campaignId])).rows[0].n);
 }
+
+/**
+ * Which of these claims (attempt events of one worker) are stored: after a connection dropped before a commit's
+ * answer, tells a claim that committed from one that did not (matched by recipient and the attempt's own time).
+ */
+export async function attemptsStored(q: Q, campaignId: string, worker: string, claims: readonly { e: object }[]): Promise<boolean[]> {
+  const want = claims.map((c) => c.e as { r?: string; at?: string });
+  const rows = (
+    await q.query<{ r: string; at: string }>(
+      `SELECT r, event->>'at' AS at FROM wa_ops.ledger_events WHERE campaign_id = $1 AND worker = $2 AND t = 'attempt' AND r = ANY($3::text[])`,
+      [campaignId, worker, want.map((e) => e.r ?? '')],
+    )
+  ).rows;
+  const stored = new Set(rows.map((x) => `${x.r}\n${x.at}`));
+  return want.map((e) => stored.has(`${e.r}\n${e.at}`));
+}

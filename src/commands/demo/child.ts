@@ -1,0 +1,59 @@
+/** The demo runs send and status as a user would: the built binary in a child process, its --json summary read back. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CampaignSummary } from '../../core/campaign/ledger-state.js';
+
+const cli = fileURLToPath(new URL('../../../bin/wa-ops.js', import.meta.url));
+
+/** What a child run left behind. */
+export interface ChildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A send's --json summary: the campaign's counts, the run's outcome and what this run sent. */
+export type SendSummary = CampaignSummary & { outcome: string; thisRun: { sent: number; failed: number } };
+
+/** Run wa-ops with these arguments and extra environment (no colour), collecting its output. */
+export function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const COUNTS = ['total', 'sent', 'failed', 'pending', 'unknown', 'skipped', 'delivered', 'read'];
+
+function isSummary(v: unknown): v is CampaignSummary {
+  if (typeof v !== 'object' || v === null) return false;
+  const fields = new Map<string, unknown>(Object.entries(v));
+  const failures = fields.get('failures');
+  return typeof fields.get('campaign') === 'string' && COUNTS.every((k) => typeof fields.get(k) === 'number') && typeof failures === 'object' && failures !== null;
+}
+
+/** The campaign summary a child printed with --json (status). */
+export function campaignSummary(r: ChildResult): CampaignSummary {
+  const v: unknown = JSON.parse(r.stdout);
+  if (!isSummary(v)) throw new Error(`the demo's child printed no campaign summary: ${r.stderr.split('\n')[0]}`);
+  return v;
+}
+
+/** The summary a send printed with --json, with its outcome and this run's counts. */
+export function sendSummary(r: ChildResult): SendSummary {
+  const v: unknown = JSON.parse(r.stdout);
+  if (isSummary(v)) {
+    const fields = new Map<string, unknown>(Object.entries(v));
+    const outcome = fields.get('outcome');
+    const thisRun = new Map<string, unknown>(Object.entries(fields.get('thisRun') ?? {}));
+    const sent = thisRun.get('sent');
+    const failed = thisRun.get('failed');
+    if (typeof outcome === 'string' && typeof sent === 'number' && typeof failed === 'number') return { ...v, outcome, thisRun: { sent, failed } };
+  }
+  throw new Error(`the demo's send printed no summary: ${r.stderr.split('\n')[0]}`);
+}

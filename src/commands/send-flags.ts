@@ -1,0 +1,102 @@
+/** send --campaign's flags: their kinds, and the typed options they become (parsed once, before any lock or request). */
+import { UsageError } from '../core/errors.js';
+import { parseDuration, parseRate } from '../core/campaign/duration.js';
+import { windowFrom } from '../core/campaign/policies.js';
+import { checkSuppressionsFile } from '../io/campaign/send-suppressions.js';
+import type { SendOptions } from '../io/campaign/send-options.js';
+import { csvLimitFlags, intFlag, type FlagSchema } from './flags.js';
+
+/** send --campaign's flags as commander delivers them. */
+export interface SendFlags {
+  campaign: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  interval?: string;
+  rate?: string;
+  limit?: string;
+  sample?: boolean;
+  wait?: boolean;
+  cooldown?: string;
+  retryUnknown?: boolean;
+  ledger?: string;
+  config?: string;
+  window?: string | false;
+  graphUrl?: string[];
+  allowFullBudget?: boolean;
+  events?: string;
+  store?: string;
+  maxDuration?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
+  suppressions?: string;
+}
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+export const SEND_FLAGS: FlagSchema<SendFlags> = {
+  campaign: 'required',
+  dryRun: 'boolean',
+  yes: 'boolean',
+  interval: 'string',
+  rate: 'string',
+  limit: 'string',
+  sample: 'boolean',
+  wait: 'boolean',
+  cooldown: 'string',
+  retryUnknown: 'boolean',
+  ledger: 'string',
+  config: 'string',
+  window: 'string-or-false',
+  graphUrl: 'list',
+  allowFullBudget: 'boolean',
+  events: 'string',
+  store: 'string',
+  maxDuration: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+  suppressions: 'string',
+};
+
+function badFlag(flag: string, value: string, expected: string): never {
+  throw new UsageError(`${flag} takes ${expected}, got "${value}"`, { code: 'bad-flag' });
+}
+
+/** Flags -> typed options, once. */
+export function parseOptions(f: SendFlags, events: string, store: string | undefined): SendOptions {
+  if (f.interval && f.rate) throw new UsageError('pass --interval or --rate, not both', { code: 'bad-flag' });
+  let intervalMs: number | undefined;
+  if (f.interval !== undefined) intervalMs = parseDuration(f.interval) ?? badFlag('--interval', f.interval, 'a duration such as 6s, 250ms, 1m');
+  if (f.rate !== undefined) intervalMs = parseRate(f.rate) ?? badFlag('--rate', f.rate, 'a rate such as 10/s, 30/min, 500/h');
+  if (intervalMs !== undefined && intervalMs <= 0) badFlag('--interval', String(f.interval), 'a duration above zero');
+  // A bad --window is a usage error at once, before a paused ledger or the network is consulted.
+  if (typeof f.window === 'string') {
+    try {
+      windowFrom(f.window, undefined);
+    } catch (err) {
+      throw new UsageError((err as Error).message, { code: 'bad-flag' });
+    }
+  }
+  const maxDurationMs = f.maxDuration === undefined ? undefined : (parseDuration(f.maxDuration) ?? badFlag('--max-duration', f.maxDuration, 'a duration such as 50m or 5h'));
+  return {
+    campaign: f.campaign,
+    dryRun: Boolean(f.dryRun),
+    yes: Boolean(f.yes),
+    intervalMs,
+    limit: f.limit === undefined ? undefined : intFlag('--limit', f.limit, 1),
+    sample: Boolean(f.sample),
+    noWait: f.wait === false,
+    cooldownMs: f.cooldown === undefined ? 300_000 : (parseDuration(f.cooldown) ?? badFlag('--cooldown', f.cooldown, 'a duration such as 5m')),
+    retryUnknown: Boolean(f.retryUnknown),
+    ledger: f.ledger,
+    config: f.config,
+    window: f.window,
+    graphUrls: f.graphUrl,
+    allowFullBudget: Boolean(f.allowFullBudget),
+    events,
+    store,
+    maxDurationMs,
+    maxDuration: f.maxDuration,
+    csvLimits: csvLimitFlags(f),
+    // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions),
+  };
+}

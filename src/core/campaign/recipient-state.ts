@@ -1,0 +1,45 @@
+/** One recipient's evidence (attempts, answers, statuses) and the one state it adds up to. */
+
+/** The states a recipient can be in; skipped stands apart from the send order. */
+export type RecipientStatus = 'pending' | 'unknown' | 'sent' | 'failed' | 'delivered' | 'read' | 'skipped';
+
+/** Everything known about one recipient, folded from the ledger and the webhook statuses. */
+export interface RecipientState {
+  r: string;
+  status: RecipientStatus;
+  attempts: number;
+  line?: number;
+  wamid?: string;
+  code?: number | string;
+  details?: string;
+  reason?: string;
+  /** Times in epoch milliseconds (numbers, not ISO strings: a million recipients stay small). */
+  /** Pending, but not before this time (pair-rate backoff, a retry). */
+  retryAt?: number;
+  firstAttemptAt?: number;
+  lastAttemptAt?: number;
+  sentAt?: number;
+  deliveredAt?: number;
+  readAt?: number;
+  /** An attempt was stored and no outcome followed (yet). */
+  open?: boolean;
+  /** Evidence of a permanent failure (from the API's answer or a failed status). */
+  failedEvidence?: boolean;
+  skippedRow?: boolean;
+}
+
+/** The one state of a recipient from its evidence. */
+export function derive(x: RecipientState): RecipientStatus {
+  if (x.readAt) return 'read';
+  if (x.deliveredAt) return 'delivered';
+  if (x.failedEvidence) return 'failed';
+  if (x.sentAt || x.wamid) return 'sent';
+  if (x.skippedRow && x.attempts === 0) return 'skipped';
+  if (x.open) return 'unknown';
+  return 'pending';
+}
+
+/** Sent, delivered or read: the message reached the API. */
+export function wasSent(x: RecipientState): boolean {
+  return x.status === 'sent' || x.status === 'delivered' || x.status === 'read';
+}

@@ -1,0 +1,45 @@
+/** One message as the delivery report follows it: the first time it reached each stage, its failure and its pricing. */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parseCallbackData } from '../campaign/render.js';
+import { numberFromCallbackData } from './opt-outs.js';
+import type { WebhookRecord } from './records.js';
+
+/** A status record, the only kind that moves a message along. */
+export type StatusRecord = Extract<WebhookRecord, { kind: 'status' }>;
+
+/** What the analyzer keeps per message until it is folded into the totals. */
+export interface MessageState {
+  campaign: string;
+  /** The number the business sent to (callback data, else a recipient id that is a number): a BSUID has no country. */
+  number?: string;
+  sent?: number;
+  delivered?: number;
+  read?: number;
+  failed?: number | string;
+  last: number;
+  /** The first pricing Meta reported for the message (it comes on sent and again on delivered or read). */
+  pricing?: { category: string; billable: boolean };
+}
+
+/** A message first seen in this status: its campaign from the callback data, its number where one is known. */
+export function newMessageState(r: StatusRecord, ts: number): MessageState {
+  const campaign = parseCallbackData(r.cb)?.campaignId ?? '(no campaign)';
+  const number = numberFromCallbackData(r.cb) ?? (/^\+?\d{6,15}$/.test(r.recipient) ? `+${r.recipient.replace(/^\+/, '')}` : undefined);
+  return { campaign, number, last: ts };
+}
+
+/** Fold one status in: each stage keeps its first time (duplicates and retries change nothing), a failure its code. */
+export function applyMessageStatus(m: MessageState, r: StatusRecord, ts: number): void {
+  m.last = Math.max(m.last, ts);
+  if (r.status === 'sent') m.sent ??= ts;
+  else if (r.status === 'delivered') m.delivered ??= ts;
+  else if (r.status === 'read' || r.status === 'played') m.read ??= ts;
+  else if (r.status === 'failed') m.failed = r.errors?.[0]?.code ?? 'unknown';
+  const cat = r.pricing?.category ?? r.category;
+  if (!m.pricing && cat) m.pricing = { category: cat.toLowerCase(), billable: r.pricing?.billable ?? !/^free/.test(r.pricing?.type ?? '') };
+}
+
+/** The country of the number a message went to ("unknown" for a user known only by a BSUID). */
+export function regionOf(m: MessageState): string {
+  return (m.number && parsePhoneNumberFromString(m.number)?.country) || 'unknown';
+}

@@ -1,0 +1,63 @@
+/** Reading the config file (wa-ops.config.json) and .env: one bounded read each, errors naming the file. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { configProblem } from '../../core/config-keys.js';
+import { InputError } from '../../core/errors.js';
+import { parseJsonText } from '../../core/json-text.js';
+import { readTextFile } from '../read-text-file.js';
+import type { ConfigFile } from './settings.js';
+
+/** A config or .env file larger than this is not one (a mistake, or /dev/zero). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The config file (the given path, else ./wa-ops.config.json if present); `validate` checks its keys. */
+export function readConfigFile(explicit: string | undefined, cwd: string, validate = true): ConfigFile | undefined {
+  const path = resolve(cwd, explicit ?? 'wa-ops.config.json');
+  // A FIFO or /dev/zero named as the config must neither hang nor exhaust wa-ops: one bounded, checked read.
+  const text = readTextFile(path, { what: 'config file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'check the --config path', missingOk: explicit === undefined });
+  if (text === undefined) return undefined;
+  let mode = 0;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    mode = 0;
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, reason } = parsed.problem;
+    throw new InputError(`${path}:${line}:${column}: invalid JSON: ${reason}`, {
+      code: 'bad-config',
+      hint: 'fix the config file or pass another with --config',
+    });
+  }
+  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config', hint: 'write it as {"phoneNumberId": "...", "wabaId": "..."} (the README lists every key)' });
+  }
+  const data = parsed.value as Record<string, unknown>;
+  const problem = validate ? configProblem(data) : undefined;
+  if (problem) {
+    throw new InputError(`${path}: ${problem.message}`, {
+      code: 'bad-config',
+      hint: `fix "${problem.key}" in the config file (the README's configuration table lists every key)`,
+    });
+  }
+  return { path, data, mode };
+}
+
+/** The KEY=value pairs of ./.env, or none. */
+export function readDotEnv(cwd: string): Record<string, string> {
+  const path = resolve(cwd, '.env');
+  // A folder named .env is a Python virtualenv, not ours; a FIFO or a device there is refused, not waited on.
+  if (isDirectory(path)) return {};
+  const text = readTextFile(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
+  return text === undefined ? {} : (parseEnv(text) as Record<string, string>);
+}

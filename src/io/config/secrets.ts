@@ -1,0 +1,48 @@
+/** Secrets of the configuration: registered with the redactor before anything can print them, and masked for display. */
+import { registerSecrets, urlPasswords } from '../../core/redact.js';
+import { readConfigFile, readDotEnv } from './config-files.js';
+import { ENV_NAMES, type SettingKey } from './settings.js';
+
+/** The values the redactor must hide: secrets, the app token, a store URL's password. */
+export function secretsOf(s: Partial<Record<SettingKey, string>>): (string | undefined)[] {
+  return [s.token, s.appSecret, s.verifyToken, s.appId && s.appSecret ? `${s.appId}|${s.appSecret}` : undefined, ...urlPasswords(s.store)];
+}
+
+/**
+ * Register every secret wa-ops can see before a command runs, from every source and not only the
+ * one that wins (flags in argv, the environment, .env, the config file). Never throws: a broken
+ * config is reported later by the command that loads it.
+ */
+export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): void {
+  const values: (string | undefined)[] = [];
+  const flagged = new Set(['--token', '--app-secret', '--verify-token', '--store']);
+  argv.forEach((a, i) => {
+    const eq = a.indexOf('=');
+    if (eq > 0 && flagged.has(a.slice(0, eq))) values.push(a.slice(eq + 1), ...urlPasswords(a.slice(eq + 1)));
+    else if (flagged.has(a)) values.push(argv[i + 1], ...urlPasswords(argv[i + 1]));
+  });
+  const configAt = argv.indexOf('--config');
+  const sources: Record<string, unknown>[] = [env, readDotEnv(cwd)];
+  try {
+    const file = readConfigFile(configAt >= 0 ? argv[configAt + 1] : undefined, cwd, false);
+    if (file) sources.push(Object.fromEntries(Object.entries(ENV_NAMES).map(([k, name]) => [name, file.data[k]])));
+  } catch {
+    // reported by the command
+  }
+  for (const src of sources) {
+    const get = (k: SettingKey) => {
+      const v = src[ENV_NAMES[k]];
+      return typeof v === 'string' ? v : undefined;
+    };
+    values.push(...secretsOf({ token: get('token'), appSecret: get('appSecret'), verifyToken: get('verifyToken'), appId: get('appId'), store: get('store') }));
+  }
+  // libpq's own password variable, used by the PostgreSQL store when the URL carries none.
+  values.push(env.PGPASSWORD);
+  registerSecrets(values);
+}
+
+/** Show a secret as its last 4 characters at most. */
+export function maskSecret(value: string | undefined): string {
+  if (!value) return '(not set)';
+  return value.length <= 8 ? '****' : `****${value.slice(-4)}`;
+}

@@ -1,0 +1,40 @@
+/** The files validate-numbers writes (annotated copy, valid rows, sample), opened together and headed alike. */
+import { openCsvOut, type CsvOut } from '../csv/writer.js';
+import type { OutputOptions } from '../output-file.js';
+
+/** The columns validate-numbers appends to every row it writes. */
+const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type', 'detail'];
+
+/** The open outputs; `all` holds every one opened, for commit or abort together. */
+export interface NumbersOutputs {
+  all: CsvOut[];
+  annotated?: CsvOut;
+  validOut?: CsvOut;
+  sampleOut?: CsvOut;
+}
+
+/** Open the requested outputs and write their header; one that cannot be opened aborts those opened before it. */
+export function openNumbersOutputs(
+  paths: { out?: string; validOut?: string; sampleOut?: string },
+  header: string[],
+  delimiter: string,
+  inputs: OutputOptions['inputs'],
+): NumbersOutputs {
+  const all: CsvOut[] = [];
+  const open = (path: string | undefined) => {
+    if (!path) return undefined;
+    try {
+      const out = openCsvOut(path, delimiter, { inputs });
+      all.push(out);
+      return out;
+    } catch (err) {
+      for (const out of all) out.abort();
+      throw err;
+    }
+  };
+  const annotated = open(paths.out);
+  const validOut = open(paths.validOut);
+  const sampleOut = open(paths.sampleOut);
+  for (const out of all) out.writeRow([...header, ...ADDED_COLUMNS]);
+  return { all, annotated, validOut, sampleOut };
+}

@@ -1,0 +1,67 @@
+/** The intake of verified bodies into the events file: parse, dedupe, append durably, then answer each body (runs on the intake thread). */
+import { mattersToOptOuts } from '../core/webhook/opt-outs.js';
+import { toRecords, type BoundedSet, type WebhookRecord } from '../core/webhook/records.js';
+import type { EventAppender } from './event-appender.js';
+import { withReceivedAt } from './http-parts.js';
+import type { IntakeItem, IntakeResult } from './intake-messages.js';
+
+/** Dedupes against every stored key and the writes in flight; a key is remembered only once its write is durable. */
+export class DurableIntake {
+  // Keys of events being written: a concurrent duplicate waits for that write instead of being stored twice.
+  private readonly inflight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly appender: EventAppender,
+    private readonly keys: BoundedSet,
+    private readonly allRecords: boolean,
+  ) {}
+
+  /** Take one body; `done` gets its result once it is durable (or refused). */
+  take(item: IntakeItem, done: (r: IntakeResult) => void): void {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(item.body);
+    } catch {
+      return done({ id: item.id, status: 400, fresh: 0, dups: 0 });
+    }
+    const records = toRecords(payload, Number(item.receivedAt));
+    const fresh: WebhookRecord[] = [];
+    const dups: WebhookRecord[] = [];
+    const waits: Promise<void>[] = [];
+    // Most POSTs carry one event: no set of this body's keys is needed then.
+    const here = records.length > 1 ? new Set<string>() : undefined;
+    for (const r of records) {
+      const pending = this.inflight.get(r.key);
+      if (this.keys.has(r.key) || here?.has(r.key)) dups.push(r);
+      else if (pending) {
+        dups.push(r);
+        waits.push(pending);
+      } else fresh.push(r);
+      here?.add(r.key);
+    }
+    const write = fresh.length ? this.appender.append(fresh.map((r) => withReceivedAt(r, item.receivedAt)).join('\n')) : Promise.resolve();
+    for (const r of fresh) this.inflight.set(r.key, write);
+    (waits.length ? Promise.all([write, ...waits]) : write).then(
+      () => {
+        // Remembered only now that they are on disk: a failed write leaves Meta's retry free to store them.
+        for (const r of fresh) {
+          this.keys.add(r.key);
+          this.inflight.delete(r.key);
+        }
+        done(this.answer(item.id, fresh, dups));
+      },
+      (err) => {
+        for (const r of fresh) if (this.inflight.get(r.key) === write) this.inflight.delete(r.key);
+        done({ id: item.id, status: 500, fresh: 0, dups: 0, error: (err as Error).message });
+      },
+    );
+  }
+
+  private answer(id: number, fresh: WebhookRecord[], dups: WebhookRecord[]): IntakeResult {
+    const out: IntakeResult = { id, status: 200, fresh: fresh.length, dups: dups.length };
+    const records = this.allRecords ? fresh : fresh.filter(mattersToOptOuts);
+    if (records.length) out.records = records;
+    if (this.allRecords && dups.length) out.dupRecords = dups;
+    return out;
+  }
+}

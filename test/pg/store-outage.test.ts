@@ -1,0 +1,89 @@
+// A PostgreSQL server without TLS: sslmode=prefer falls back to plain, require is refused.
+// A PostgreSQL server restarted in the middle of a send (pg_ctl stop -m fast, then start): the worker reconnects and
+// carries on; every recipient is reached exactly once (counted at the sandbox) and the run ends with exit 0. Its own
+// throwaway cluster (no TLS), since the shared test cluster cannot be stopped under the other files' feet.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { root, runCli, tempDir } from '../helpers.js';
+import { closePg, connectPg } from '../../src/io/store/pg/connect.js';
+import { findPgBin, startCluster, type Cluster } from './cluster.js';
+import { pgUrl } from './db.js';
+
+let sb: SandboxServer;
+let cluster: Cluster;
+
+const env = (): NodeJS.ProcessEnv => {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('WA_OPS_')) out[k] = v;
+  return { ...out, NO_COLOR: '1', CI: '1', WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function accepted(): Promise<string[]> {
+  return ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.map((m) => m.to);
+}
+
+function campaign(n: number): { file: string; numbers: string[] } {
+  const dir = tempDir('wa-ops-store-outage-');
+  const numbers = Array.from({ length: n }, (_, i) => `+4917390${String(i).padStart(5, '0')}`);
+  writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
+  const file = join(dir, 'campaign.json');
+  writeFileSync(file, JSON.stringify({ name: 'outage', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+  return { file, numbers };
+}
+
+// Runs where the shared PostgreSQL tests run (the machine's binaries are there).
+describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL restart', () => {
+  beforeAll(async () => {
+    [sb, cluster] = await Promise.all([startSandbox({ mps: 1000 }), startCluster()]);
+    expect((await runCli(['store', 'migrate', '--store', cluster.url], { env: env() })).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await closePg();
+    await sb?.close();
+    cluster?.stop();
+  });
+
+  it('sslmode=prefer: a server that refuses TLS is used in plain (as libpq does); require is refused with what to do', async () => {
+    const conn = await connectPg(`${cluster.url}?sslmode=prefer`);
+    const rows = await conn.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+    expect(rows.rows[0].ssl).toBe(false);
+    const prefer = await runCli(['store', 'migrate', '--store', `${cluster.url}?sslmode=prefer`, '--json'], { env: env() });
+    expect(prefer.code, prefer.stderr).toBe(0);
+    const require_ = await runCli(['store', 'migrate', '--store', `${cluster.url}?sslmode=require`], { env: env() });
+    expect(require_.code).toBe(2);
+    expect(require_.stderr).toMatch(/does not offer TLS, but the URL asks for it/);
+    expect(require_.stderr).not.toContain(cluster.password);
+  });
+
+  it('reconnects and carries on: everyone reached exactly once, exit 0, status agrees', async () => {
+    const { file, numbers } = campaign(50);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', cluster.url, '--yes', '--json', '--interval', '120ms'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    for (const end = Date.now() + 60_000; (await accepted()).length < 12; await sleep(20)) if (Date.now() > end) throw new Error(`no progress: ${stderr}`);
+    await cluster.halt();
+    const during = (await accepted()).length;
+    await sleep(3000);
+    await cluster.resume();
+    const code = await done;
+    expect(code, stderr).toBe(0);
+    const to = await accepted();
+    expect(during).toBeLessThan(numbers.length); // the outage really was mid-run
+    expect(to).toHaveLength(numbers.length);
+    expect(new Set(to)).toEqual(new Set(numbers));
+    expect(stderr).toMatch(/reconnect/i);
+    const summary = JSON.parse(stdout) as { outcome: string; total: number; sent: number; pending: number; unknown: number };
+    expect(summary).toMatchObject({ outcome: 'done', total: 50, pending: 0, unknown: 0 });
+    const status = await runCli(['status', '--campaign', file, '--store', cluster.url, '--json'], { env: env() });
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ total: 50, pending: 0, unknown: 0, sent: summary.sent });
+  }, 120_000);
+});

@@ -69,6 +69,16 @@ describe('suppressions', () => {
     expect(JSON.parse((await cli(['suppressions', 'list', '--json', '--suppressions', hint[1]])).stdout).count).toBe(1);
   });
 
+  it('import reads the country column as validate-numbers does: never a "region" column of states unless named', async () => {
+    const { dir, cli, records } = setup();
+    const csv = join(dir, 'states.csv');
+    writeFileSync(csv, 'phone,region\n0170 1234567,Bayern\n(317) 555-0123,IN\n');
+    const r = await cli(['suppressions', 'import', csv, '--country', 'DE']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('column "region" not read as countries');
+    expect(records().map((x) => x.e164)).toEqual(['+491701234567']);
+  });
+
   it('imports a CRM CSV (phone column detected, duplicates once, invalid rows by line) and exports it formula-safe', async () => {
     const { dir, cli, records } = setup();
     const csv = join(fixtures, 'suppressions/crm-opt-outs.csv');

@@ -201,6 +201,8 @@ describe('which header is the country column', () => {
     expect(pick(['phone', 'Country/Region']).countryName).toBe('Country/Region');
     expect(pick(['Mobile Phone', 'Mailing Street', 'Mailing Country']).countryName).toBe('Mailing Country');
     expect(pick(['Telefone', 'País/Região']).countryName).toBe('País/Região');
+    // HubSpot's "Country/Region" in the nine languages' exports.
+    for (const h of ['Land/Region', 'Pays/Région', 'País/Región', 'Paese/Area geografica', 'Negara/Wilayah', 'Ülke/Bölge', '国家/地区']) expect(pick(['phone', h]).countryName, h).toBe(h);
     expect(pick(['phone', 'Mailing Country', 'Country']).countryName).toBe('Country');
     expect(pick(['phone', 'Mailing Country', 'Billing Country']).countryNote).toMatch(/^several country-like columns \(Mailing Country, Billing Country\)/);
     expect(pick(['Land Line', 'Handy', 'Lieferland']).countryName).toBeNull();

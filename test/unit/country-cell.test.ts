@@ -61,6 +61,8 @@ describe('countryOfCell', () => {
 
   it('keeps a calling code several regions share as a calling code, never picking one of them', () => {
     expect(countryOfCell('1')).toBe('+1');
+    // The North American plan written with an area code ("+1-876" Jamaica): the number's digits decide.
+    for (const cell of ['+1-876', '1-876', '+1 876', '1 (242)']) expect(countryOfCell(cell), cell).toBe('+1');
     expect(countryOfCell('+1')).toBe('+1');
     expect(countryOfCell('+44')).toBe('+44');
     expect(countryOfCell('7')).toBe('+7');
@@ -95,6 +97,7 @@ describe('classifyRow with a country column', () => {
   it('reads a shared calling code in its numbering plan: the region comes from the digits', () => {
     expect(classifyRow(['C', '(416) 555-0123', '1'], plan)).toMatchObject({ valid: true, e164: '+14165550123', region: 'CA' });
     expect(classifyRow(['D', '07911 123456', '+44'], plan)).toMatchObject({ valid: true, e164: '+447911123456' });
+    expect(classifyRow(['E', '876 210 1234', '1-876'], plan)).toMatchObject({ valid: true, e164: '+18762101234', region: 'JM' });
   });
 
   it('says when a country cell named nothing and the number needed it', () => {

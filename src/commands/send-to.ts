@@ -1,5 +1,4 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { shellQuote } from '../core/campaign/resume.js';
@@ -16,6 +15,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
+import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
 
 export interface SendToOptions {
@@ -52,7 +52,7 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
+    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
     yes: flags.yes === true,
     wait: flags.wait === true,
     waitTimeoutMs,

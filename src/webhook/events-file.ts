@@ -1,14 +1,14 @@
-/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to the intake thread. */
+/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { IntakeThread } from './intake-thread.js';
+import { FileIntake } from './file-intake.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
 /** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
-  /** The thread that appends to it (the only writer): dedupe, durable group commit. */
-  intake: IntakeThread;
+  /** What appends to it (the only writer): dedupe, durable group commit. */
+  intake: FileIntake;
   lock: EventsLock;
   /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
   repaired: 'kept' | 'dropped' | null;
@@ -77,9 +77,9 @@ export async function openEventsFile(path: string, allRecords: boolean): Promise
       closeSync(rw);
     }
     const fd = openSync(path, 'a', 0o600);
-    let intake: IntakeThread;
+    let intake: FileIntake;
     try {
-      intake = await IntakeThread.start({ path, fd, allRecords });
+      intake = await FileIntake.start({ path, fd, allRecords });
     } catch (err) {
       closeSync(fd);
       throw err;

@@ -1,7 +1,7 @@
-/** What the receiver's main thread and its intake thread tell each other (the events file path). */
+/** What goes into the events file's intake and what comes out of it. */
 import type { WebhookRecord } from '../core/webhook/records.js';
 
-/** Start: the events file (already locked and repaired by the main thread) and whether every record is wanted back. */
+/** Start: the events file (already locked and repaired) and whether every record is wanted back. */
 export interface IntakeInit {
   path: string;
   fd: number;
@@ -22,15 +22,9 @@ export interface IntakeResult {
   status: 200 | 400 | 500;
   fresh: number;
   dups: number;
-  /** New records the main thread acts on (opt-outs, tail). */
+  /** New records the receiver acts on (opt-outs, tail). */
   records?: WebhookRecord[];
   /** Duplicates, only with allRecords (tail). */
   dupRecords?: WebhookRecord[];
   error?: string;
 }
-
-/** Main thread to intake thread. */
-export type ToIntake = { t: 'init'; init: IntakeInit } | { t: 'items'; items: IntakeItem[] } | { t: 'drain'; seq: number } | { t: 'close' };
-
-/** Intake thread to main thread. */
-export type FromIntake = { t: 'ready' } | { t: 'results'; results: IntakeResult[]; fsyncs: number } | { t: 'drained'; seq: number; fsyncs: number } | { t: 'failed'; message: string };

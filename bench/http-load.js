@@ -69,3 +69,38 @@ export async function load(url, requests, concurrency) {
   }
   return { secs: (performance.now() - t0) / 1000, latencies, failed };
 }
+
+/** The same load through Node's own http client (keep-alive agent): what a Node sender costs; heavier than the servers under test. */
+export async function loadWithNodeClient(url, requests, concurrency) {
+  const { Agent, request } = await import('node:http');
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const postOne = (bytes) =>
+    new Promise((resolve, reject) => {
+      const split = bytes.indexOf('\r\n\r\n');
+      const head = bytes.subarray(0, split).toString('latin1').split('\r\n');
+      const headers = Object.fromEntries(head.slice(1).map((h) => [h.slice(0, h.indexOf(':')).toLowerCase(), h.slice(h.indexOf(':') + 1).trim()]));
+      delete headers.host;
+      const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      });
+      req.on('error', reject);
+      req.end(bytes.subarray(split + 4));
+    });
+  let next = 0;
+  let failed = 0;
+  const latencies = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) {
+        const i = next++;
+        const s = performance.now();
+        if ((await postOne(requests[i])) !== 200) failed++;
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  agent.destroy();
+  return { secs: (performance.now() - t0) / 1000, latencies, failed };
+}

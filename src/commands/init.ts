@@ -138,10 +138,11 @@ function nonInteractive(g: Partial<Answers>): Answers {
     !g.wabaId && '--waba-id (or WA_OPS_WABA_ID)',
     !g.token && 'WA_OPS_TOKEN in the environment',
   ].filter(Boolean);
-  if (missing.length) {
+  const { phoneNumberId, wabaId, token } = g;
+  if (missing.length || !phoneNumberId || !wabaId || !token) {
     throw new UsageError(`not a terminal, so init cannot ask: pass ${missing.join(', ')}`, { code: 'needs-flags', hint: 'secrets are read from the environment, never from flags (they would show in ps)' });
   }
-  return g as Answers;
+  return { ...g, phoneNumberId, wabaId, token };
 }
 
 async function ask(g: Partial<Answers>): Promise<Answers> {

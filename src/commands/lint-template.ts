@@ -10,7 +10,7 @@ import { toSarif } from '../ui/lint/sarif.js';
 import { renderStylish } from '../ui/lint/stylish.js';
 import { out, outJson } from '../ui/output.js';
 import { term } from '../ui/term.js';
-import { intFlag } from './flags.js';
+import { intFlag, listFlag, parseFlags, type FlagSchema } from './flags.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,6 +25,13 @@ interface Flags {
   config?: string;
 }
 
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const LINT_FLAGS: FlagSchema<Flags> = { text: 'string', language: 'string', category: 'string', format: 'string', maxWarnings: 'string', rule: 'list', config: 'string' };
+
+function isFormat(f: string): f is Format {
+  return FORMATS.some((x) => x === f);
+}
+
 interface Options {
   files: string[];
   text?: string;
@@ -36,8 +43,8 @@ interface Options {
 
 /** Parse flags and the config file's `lint` section into options. */
 export function toOptions(files: string[], f: Flags): Options {
-  const format = (f.format ?? (term().json ? 'json' : 'stylish')) as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f.format}"`, { code: 'bad-flag' });
+  const format = f.format ?? (term().json ? 'json' : 'stylish');
+  if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f.format}"`, { code: 'bad-flag' });
   if (files.length === 0 && f.text === undefined) {
     throw new UsageError('nothing to lint: pass template files or folders, or --text "<body>"', { code: 'usage', hint: 'wa-ops lint-template templates/ --format github' });
   }
@@ -74,7 +81,7 @@ function checkSetting(id: string, setting: string, where: string): RuleSetting {
 
 /** Run the command; returns the exit code. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = toOptions((args[0] as string[]) ?? [], flags as Flags);
+  const o = toOptions(listFlag(args[0]), parseFlags<Flags>(flags, LINT_FLAGS));
   const loaded: LoadedTemplate[] = [];
   if (o.text !== undefined) loaded.push(fromText(o.text, '<text>', o.overrides));
   for (const file of expandInputs(o.files)) loaded.push(...loadTemplateFile(file, o.overrides));

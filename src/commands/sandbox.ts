@@ -9,7 +9,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { listenError } from '../core/environment-errors.js';
-import { intFlag } from './flags.js';
+import { intFlag, parseFlags, type FlagSchema } from './flags.js';
 
 interface Flags {
   port?: string;
@@ -27,6 +27,29 @@ interface Flags {
   statusDelay?: string;
   reviewDelay?: string;
   phoneNumberId?: string[];
+}
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const SANDBOX_FLAGS: FlagSchema<Flags> = {
+  port: 'string',
+  host: 'string',
+  token: 'string',
+  templates: 'string',
+  webhookUrl: 'string',
+  appSecret: 'string',
+  mps: 'string',
+  failRate: 'string',
+  latency: 'string',
+  seed: 'string',
+  scenario: 'list',
+  undeliverable: 'list',
+  statusDelay: 'string',
+  reviewDelay: 'string',
+  phoneNumberId: 'list',
+};
+
+function isScenario(s: string): s is Scenario {
+  return s in SCENARIOS;
 }
 
 /** Parse --review-delay ("2s", "500ms", "0s"). */
@@ -75,7 +98,7 @@ function sandboxOptions(f: Flags): ListenOptions {
   const failRate = f.failRate === undefined ? 0 : Number(f.failRate);
   if (!(failRate >= 0 && failRate <= 1)) throw new UsageError(`--fail-rate must be between 0 and 1, got "${f.failRate}"`, { code: 'bad-flag' });
   for (const s of f.scenario ?? []) {
-    if (!(s in SCENARIOS)) throw new UsageError(`unknown --scenario "${s}"`, { code: 'bad-flag', hint: `one of: ${Object.keys(SCENARIOS).join(', ')}` });
+    if (!isScenario(s)) throw new UsageError(`unknown --scenario "${s}"`, { code: 'bad-flag', hint: `one of: ${Object.keys(SCENARIOS).join(', ')}` });
   }
   const port = f.port === undefined ? 0 : intFlag('--port', f.port, 0);
   if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${f.port}"`, { code: 'bad-flag' });
@@ -101,7 +124,7 @@ function sandboxOptions(f: Flags): ListenOptions {
     failRate,
     latency: parseLatency(f.latency),
     seed: f.seed === undefined ? 1 : intFlag('--seed', f.seed, 0),
-    scenarios: (f.scenario ?? []) as Scenario[],
+    scenarios: (f.scenario ?? []).filter(isScenario),
     undeliverable: f.undeliverable ?? [],
     statusDelayMs: f.statusDelay === undefined ? SANDBOX_DEFAULTS.statusDelayMs : intFlag('--status-delay', f.statusDelay, 0),
     reviewDelayMs: parseReviewDelay(f.reviewDelay),
@@ -137,7 +160,7 @@ function describe(server: Server, f: Flags): void {
 
 /** Run the sandbox until interrupted. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as Flags;
+  const f = parseFlags<Flags>(flags, SANDBOX_FLAGS);
   const server = await listen(sandboxOptions(f));
   server.webhooks.onGiveUp = reportGiveUps();
   // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
@@ -158,6 +181,7 @@ async function listen(options: ListenOptions): Promise<Server> {
   try {
     return await startSandbox(options);
   } catch (err) {
-    throw listenError((err as NodeJS.ErrnoException).code, options.host, options.port) ?? err;
+    const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+    throw listenError(code, options.host, options.port) ?? err;
   }
 }

@@ -72,7 +72,7 @@ export function parseOptions(f: SendFlags, events: string, store: string | undef
     try {
       windowFrom(f.window, undefined);
     } catch (err) {
-      throw new UsageError((err as Error).message, { code: 'bad-flag' });
+      throw new UsageError(err instanceof Error ? err.message : String(err), { code: 'bad-flag' });
     }
   }
   const maxDurationMs = f.maxDuration === undefined ? undefined : (parseDuration(f.maxDuration) ?? badFlag('--max-duration', f.maxDuration, 'a duration such as 50m or 5h'));

@@ -1,8 +1,8 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
-import { shellQuote } from '../core/campaign/resume.js';
+import { shellQuote, storeForResume } from '../core/campaign/resume.js';
+import { readList } from '../io/suppression-file.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
@@ -16,6 +16,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
+import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
 
 export interface SendToOptions {
@@ -52,7 +53,7 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
+    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
     yes: flags.yes === true,
     wait: flags.wait === true,
     waitTimeoutMs,
@@ -95,7 +96,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${o.suppressions ? ` --suppressions ${shellQuote(o.suppressions)}` : ''}`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${listArgs(o, number.e164, category)}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
@@ -116,6 +117,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   } finally {
     await client.close();
   }
+}
+
+/** The list the lifting command must edit: the --suppressions file when the number is on it, else the --store given here. */
+function listArgs(o: SendToOptions, e164: string, category: string): string {
+  if (o.suppressions && readList(o.suppressions).isSuppressed(e164, category)) return ` --suppressions ${shellQuote(o.suppressions)}`;
+  const store = storeForResume(o.store);
+  return store ? ` --store ${store.startsWith('"') ? store : shellQuote(store)}` : '';
 }
 
 /** A free-form text only reaches someone who wrote in the last 24 h: say so before sending when the events file shows no such message. */

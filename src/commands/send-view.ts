@@ -69,7 +69,7 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
   try {
     ok = await signals.race(confirm({ message: `Send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'} now?`, default: false }, { output: process.stderr }), 'nothing was sent');
   } catch (err) {
-    if ((err as Error).name === 'ExitPromptError') {
+    if (err instanceof Error && err.name === 'ExitPromptError') {
       signals.fire('SIGINT');
       throw new InterruptedError('SIGINT', { hint: 'nothing was sent' });
     }

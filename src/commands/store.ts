@@ -11,6 +11,7 @@ import { chooseStore, requirePostgres } from '../io/store/selection.js';
 import { info, out, outJson } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
+import { parseFlags, type FlagSchema } from './flags.js';
 
 interface StoreFlags {
   store?: string;
@@ -21,6 +22,9 @@ interface StoreFlags {
   out?: string;
 }
 
+/** The flags' kinds, checked once when they are read (parseFlags); each subcommand takes a subset. */
+const STORE_FLAGS: FlagSchema<StoreFlags> = { store: 'string', config: 'string', campaign: 'string', ledger: 'string', events: 'string', out: 'string' };
+
 function settingsFor(f: StoreFlags, command: string) {
   const loaded = loadConfig({ configPath: f.config, flags: { store: f.store, events: f.events } });
   return { loaded, pg: requirePostgres(chooseStore(loaded), command) };
@@ -28,7 +32,7 @@ function settingsFor(f: StoreFlags, command: string) {
 
 /** store migrate: create or upgrade the schema (idempotent; concurrent runs wait for each other). */
 export async function migrate(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const { pg } = settingsFor(flags as StoreFlags, 'wa-ops store migrate');
+  const { pg } = settingsFor(parseFlags<StoreFlags>(flags, STORE_FLAGS), 'wa-ops store migrate');
   try {
     const res = await migrateSchema(await connectPg(pg.url));
     if (term().json) outJson({ store: pg.redacted, from: res.from, version: res.version, applied: res.applied });
@@ -45,7 +49,7 @@ export async function migrate(_args: unknown[], flags: Record<string, unknown>):
 
 /** store import --campaign <file>: the local ledger and its webhook events, into the store. */
 export async function importCommand(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as StoreFlags;
+  const f = parseFlags<StoreFlags>(flags, STORE_FLAGS);
   const { loaded, pg } = settingsFor(f, 'wa-ops store import');
   const cf = loadCampaignFile(String(f.campaign), f.ledger);
   const { importCampaign } = await import('../io/store/pg/import-campaign.js');
@@ -65,7 +69,7 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
 
 /** store export --campaign <file> --out <ledger.jsonl>: the stored ledger (and statuses) as a JSON Lines ledger. */
 export async function exportCommand(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const f = flags as StoreFlags;
+  const f = parseFlags<StoreFlags>(flags, STORE_FLAGS);
   const { pg } = settingsFor(f, 'wa-ops store export');
   if (!f.out) throw new UsageError('store export needs --out <ledger.jsonl>', { code: 'bad-flag' });
   const cf = loadCampaignFile(String(f.campaign), f.ledger);

@@ -1,11 +1,11 @@
 /** wa-ops suppressions list | add | remove | import | export: the opt-out list as a first-class thing; each subcommand is its own module. */
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
 import { regionFlag, stringFlag } from './flags.js';
+import { isSupportedRegion } from './supported-region.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
@@ -22,12 +22,13 @@ export interface CommonOptions {
 /** Parse the shared flags (exit 2 on a bad value). */
 export function commonOptions(flags: Record<string, unknown>): CommonOptions {
   const str = (k: string) => stringFlag(flags, k) || undefined;
-  const scope = str('scope');
-  if (scope !== undefined && !SCOPES.includes(scope as SuppressionScope)) throw new UsageError(`--scope takes all or marketing, got "${scope}"`, { code: 'bad-flag' });
+  const given = str('scope');
+  const scope = SCOPES.find((s) => s === given);
+  if (given !== undefined && scope === undefined) throw new UsageError(`--scope takes all or marketing, got "${given}"`, { code: 'bad-flag' });
   return {
     list: { file: str('suppressions') ? resolve(str('suppressions')!) : undefined, store: str('store'), config: str('config') },
-    scope: scope as SuppressionScope | undefined,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, (c) => isSupportedCountry(c as CountryCode)),
+    scope,
+    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
     by: str('by') ?? osUser(),
     note: str('note'),
   };
@@ -36,7 +37,7 @@ export function commonOptions(flags: Record<string, unknown>): CommonOptions {
 /** --reason: one of the list's reason ids. */
 export function reasonFlag(value: unknown, fallback: string): string {
   const reason = typeof value === 'string' ? value : fallback;
-  if (!(REASONS as readonly string[]).includes(reason)) throw new UsageError(`--reason takes ${REASONS.join(', ')}, got "${reason}"`, { code: 'bad-flag' });
+  if (!REASONS.some((r) => r === reason)) throw new UsageError(`--reason takes ${REASONS.join(', ')}, got "${reason}"`, { code: 'bad-flag' });
   return reason;
 }
 

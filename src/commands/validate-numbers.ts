@@ -118,7 +118,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     const written = [
       options.out && { label: 'Annotated rows', path: options.out === '-' ? 'standard output' : options.out },
       options.validOut && { label: 'Valid unique rows', path: options.validOut === '-' ? 'standard output' : options.validOut },
-    ].filter(Boolean) as { label: string; path: string }[];
+    ].filter((w): w is { label: string; path: string } => Boolean(w));
     const report = renderNumbersReport(summary, written);
     // When the rows go to standard output, the report goes with the other human text to stderr.
     if ([options.out, options.validOut, options.sampleOut].includes('-')) process.stderr.write(report + '\n');

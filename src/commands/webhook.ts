@@ -126,11 +126,7 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   if (t.json) outJson({ url: server.url, events: eventsAt, deadLetters: server.deadLetterPath ?? null });
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
-  // A failed intake thread (a bug) stops the receiver: better a restart by its supervisor than 500s for ever.
-  const signal = await Promise.race([stopped, server.failed]).catch(async (err: unknown) => {
-    await server.close();
-    throw err;
-  });
+  const signal = await stopped;
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
   // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.

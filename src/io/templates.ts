@@ -3,15 +3,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
+import { assertTemplate, isObject, SHAPE_HINT } from '../core/lint/template-shape.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
 
 export interface LoadedTemplate {
   template: Template;
   source: TemplateSource;
 }
-
-const SHAPE_HINT =
-  'expected a template {"name", "language", "category", "components": [...]}, an array of them, or a GET /{waba}/message_templates response {"data": [...]}';
 
 /** Expand folders into the .json and .txt files they hold (sorted), keep files as given. */
 export function expandInputs(paths: string[]): string[] {
@@ -91,20 +89,8 @@ export function fromText(text: string, file: string, overrides: { language?: str
 }
 
 function asTemplate(item: unknown, where: string): Template {
-  if (!isObject(item) || !Array.isArray(item.components)) {
-    const keys = isObject(item) ? Object.keys(item).slice(0, 6).join(', ') : typeof item;
-    throw new InputError(`${where}: not a message template (found ${keys || 'an empty object'})`, { code: 'not-a-template', hint: SHAPE_HINT });
-  }
-  item.components.forEach((c, j) => {
-    if (!isObject(c) || typeof c.type !== 'string') {
-      throw new InputError(`${where}: components[${j}] has no "type" (HEADER, BODY, FOOTER or BUTTONS)`, { code: 'not-a-template', hint: SHAPE_HINT });
-    }
-  });
-  return item as unknown as Template;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  assertTemplate(item, where);
+  return item;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

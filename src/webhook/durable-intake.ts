@@ -1,9 +1,9 @@
-/** The intake of verified bodies into the events file: parse, dedupe, append durably, then answer each body (runs on the intake thread). */
+/** The intake of verified bodies into the events file: parse, dedupe, append durably, then answer each body. */
 import { mattersToOptOuts } from '../core/webhook/opt-outs.js';
 import { toRecords, type BoundedSet, type WebhookRecord } from '../core/webhook/records.js';
 import type { EventAppender } from './event-appender.js';
 import { withReceivedAt } from './http-parts.js';
-import type { IntakeItem, IntakeResult } from './intake-messages.js';
+import type { IntakeItem, IntakeResult } from './intake-types.js';
 
 /** Dedupes against every stored key and the writes in flight; a key is remembered only once its write is durable. */
 export class DurableIntake {

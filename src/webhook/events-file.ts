@@ -1,16 +1,14 @@
-/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to the intake thread. */
+/** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { availableParallelism } from 'node:os';
-import { InlineIntake } from './inline-intake.js';
-import { IntakeThread } from './intake-thread.js';
+import { FileIntake } from './file-intake.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
 /** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
-  /** What appends to it (the only writer): dedupe, durable group commit; on its own thread when there is a core for it. */
-  intake: IntakeThread | InlineIntake;
+  /** What appends to it (the only writer): dedupe, durable group commit. */
+  intake: FileIntake;
   lock: EventsLock;
   /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
   repaired: 'kept' | 'dropped' | null;
@@ -65,12 +63,6 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
   }
 }
 
-/** A second thread pays off only with a second core to run it (WA_OPS_WEBHOOK_THREAD=0 or 1 decides otherwise). */
-function useIntakeThread(): boolean {
-  const forced = process.env.WA_OPS_WEBHOOK_THREAD;
-  return forced === '0' ? false : forced === '1' ? true : availableParallelism() >= 2;
-}
-
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
 export async function openEventsFile(path: string, allRecords: boolean): Promise<OpenEventsFile> {
   checkPath(path);
@@ -85,9 +77,9 @@ export async function openEventsFile(path: string, allRecords: boolean): Promise
       closeSync(rw);
     }
     const fd = openSync(path, 'a', 0o600);
-    let intake: IntakeThread | InlineIntake;
+    let intake: FileIntake;
     try {
-      intake = await (useIntakeThread() ? IntakeThread : InlineIntake).start({ path, fd, allRecords });
+      intake = await FileIntake.start({ path, fd, allRecords });
     } catch (err) {
       closeSync(fd);
       throw err;

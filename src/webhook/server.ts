@@ -15,8 +15,6 @@ export interface WebhookServer {
   url: string;
   stats: WebhookStats;
   deadLetterPath?: string;
-  /** Rejects if the receiver cannot go on (its intake thread failed: a bug); never resolves. */
-  failed: Promise<never>;
   /** Resolves when everything received so far is durable and its opt-outs are written. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -31,10 +29,6 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
   const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
   const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
-  const failed = new Promise<never>((_, reject) => {
-    if (file && 'onFail' in file.intake) file.intake.onFail = (message) => reject(new Error(message));
-  });
-  failed.catch(() => undefined); // awaited by the caller that wants it; never an unhandled rejection
   const accept = makeIntake({ o, stats, log, file, optOuts, forwarder });
   const handler = makeRequestHandler({ path: o.path, verifyToken: o.verifyToken, appSecret: o.appSecret, maxBody: o.maxBodyBytes ?? 3 * 1024 * 1024, stats, log, accept });
 
@@ -59,7 +53,6 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     url,
     stats,
     deadLetterPath,
-    failed,
     idle: async () => {
       await (file?.intake ?? o.store?.sink)?.drain();
       await optOuts.idle();

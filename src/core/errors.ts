@@ -10,6 +10,7 @@ export const EXIT = {
   sigterm: 143,
 } as const;
 
+/** Optional parts of an error: its code, the hint for the user, and the cause. */
 export interface ErrorInit {
   code?: string;
   hint?: string;

@@ -11,6 +11,7 @@ import { errnoText } from '../core/environment-errors.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 
+/** A file being written: text in (redacted), then commit (move into place) or abort. */
 export interface OutputFile {
   path: string;
   /** Append text (buffered, redacted). */
@@ -23,6 +24,7 @@ export interface OutputFile {
   abort(): void;
 }
 
+/** How an output file is written: inputs it must not overwrite, mode, redaction. */
 export interface OutputOptions {
   /** Inputs this output must not be: refused when it is the same file. */
   inputs?: { label: string; identity?: { dev: number; ino: number } }[];

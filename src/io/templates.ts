@@ -6,6 +6,7 @@ import { parseJsonText } from '../core/json-text.js';
 import { assertTemplate, isObject, SHAPE_HINT } from '../core/lint/template-shape.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
 
+/** A template read from a file or --text, with where it came from. */
 export interface LoadedTemplate {
   template: Template;
   source: TemplateSource;

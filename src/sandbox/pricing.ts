@@ -9,6 +9,7 @@ export interface PricedMessage {
   apiVersion: string;
 }
 
+/** The pricing object the sandbox puts on statuses (PMP). */
 export interface Pricing {
   billable: boolean;
   pricing_model: 'PMP';

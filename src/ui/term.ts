@@ -7,6 +7,7 @@ export interface TermFlags {
   verbose?: boolean;
 }
 
+/** What the terminal allows: colour, prompts, rewriting lines, JSON mode and verbosity. */
 export interface Term {
   /** Colour on stderr/stdout is allowed. */
   color: boolean;

@@ -2,9 +2,12 @@
 import { parseDuration, parseRate } from './duration.js';
 import { parseWindow, type SendWindow } from './window.js';
 
+/** The header media kinds a template can carry. */
 export type MediaKind = 'image' | 'video' | 'document';
+/** Where a template variable's value comes from: a list column, a fixed text, or a media file or URL. */
 export type ParamSource = { column: string } | { text: string } | { media: MediaKind; source: string; filename?: string };
 
+/** A campaign file, checked and with defaults applied. */
 export interface Campaign {
   name: string;
   recipients: string;
@@ -22,6 +25,7 @@ export interface Campaign {
   window?: SendWindow;
 }
 
+/** A campaign file that cannot be used; the message names the key and what to write. */
 export class CampaignProblem extends Error {}
 
 /** Every key a campaign file may hold; anything else is refused (a typo must not silently change a send). */

@@ -11,4 +11,5 @@ export const API_VERSIONS: { version: string; released: string; sunset?: string 
   { version: 'v26.0', released: '2026-07-29' },
 ];
 
+/** The newest Graph API version wa-ops knows of (an older one draws a warning). */
 export const LATEST_KNOWN = API_VERSIONS[API_VERSIONS.length - 1].version;

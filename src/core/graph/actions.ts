@@ -16,6 +16,7 @@ export type Action =
   /** The request may or may not have been processed (timeout or reset after it was sent). */
   | 'ambiguous';
 
+/** What to do about a Graph error code (retry, cool down, skip, stop), how long to wait, and the operator's one-line to-do. */
 export interface ActionRule {
   action: Action;
   /** Default wait for retry-after and cooldown, when the response says nothing better. */

@@ -1,5 +1,6 @@
 /** The pricing (and, before v24, conversation) objects of status webhooks under per-message pricing (PMP, since 2025-07-01). */
 
+/** What the pricing of a message is decided from: its category and the service window. */
 export interface PricedMessage {
   /** The template's category (MARKETING, UTILITY, AUTHENTICATION), or undefined for a free-form message. */
   templateCategory?: string;

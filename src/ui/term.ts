@@ -1,5 +1,6 @@
 /** Colour, TTY and CI decisions, made once per process (CONTRACT §1). */
 
+/** The global flags that decide the terminal's behaviour. */
 export interface TermFlags {
   json?: boolean;
   color?: boolean; // commander's --no-color sets this to false

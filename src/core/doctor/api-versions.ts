@@ -1,5 +1,6 @@
 /** Graph API versions and the day each stops working (Meta's changelog; update as versions are released). */
 
+/** Graph API versions with their release and sunset dates, oldest first. */
 export const API_VERSIONS: { version: string; released: string; sunset?: string }[] = [
   { version: 'v19.0', released: '2024-01-23', sunset: '2026-05-21' },
   { version: 'v20.0', released: '2024-05-21', sunset: '2026-09-24' },

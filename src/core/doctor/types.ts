@@ -1,5 +1,6 @@
 /** Doctor checks as data: facts gathered elsewhere go in, results with hints come out. */
 
+/** How a check came out. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 /** One finding of doctor: its id, whether it passed, and what to do when it did not. */

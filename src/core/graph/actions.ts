@@ -1,5 +1,6 @@
 /** What to do with each Graph API error code (whatsapp-api.md §3): one table, used by every command. */
 
+/** What wa-ops does about a Graph error. */
 export type Action =
   /** Wait the given time, then retry the same request (call budgets, maintenance). */
   | 'retry-after'

@@ -1,5 +1,6 @@
 /** Guess a CSV file's encoding and delimiter from its first bytes; refuse what is not text. */
 
+/** The text encodings a list may be in. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** How a CSV file is written: encoding, byte-order mark and delimiter. */

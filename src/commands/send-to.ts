@@ -19,6 +19,7 @@ import { listFlag, regionFlag, stringFlag } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
 
+/** send --to's options, parsed once from the flags. */
 export interface SendToOptions {
   to: string;
   template?: { name: string; language: string };

@@ -16,6 +16,7 @@ import { term } from '../ui/term.js';
 import { csvLimitFlags, stringFlag } from './flags.js';
 import type { CsvLimits } from '../io/csv/record-splitter.js';
 
+/** status --watch's options, parsed once from the flags. */
 export interface WatchOptions {
   campaign: string;
   ledger?: string;

@@ -1,15 +1,12 @@
 /** wa-ops status --campaign <file>: where a campaign stands, from its ledger and the webhook events; --export one CSV row per recipient. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { summarise, wasSent, type LedgerState, type RecipientState } from '../core/campaign/ledger-state.js';
+import { summarise, wasSent, type LedgerState } from '../core/campaign/ledger-state.js';
 import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import type { RecipientList } from '../io/campaign/recipients.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
-import { openCsvOut } from '../io/csv/writer.js';
-import { inputIdentity } from '../io/output-file.js';
 import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
@@ -18,6 +15,7 @@ import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { UsageError } from '../core/errors.js';
 import { csvLimitFlags, filePathFlag, parseFlags, type FlagSchema } from './flags.js';
+import { writeExport } from './status-export.js';
 
 interface Flags {
   campaign: string;
@@ -42,8 +40,6 @@ const STATUS_FLAGS: FlagSchema<Flags> = {
   maxFieldLength: 'string',
 };
 
-const EXPORT_COLUMNS = ['recipient', 'line', 'state', 'attempts', 'wamid', 'error_code', 'error_details', 'reason', 'first_attempt_at', 'sent_at', 'delivered_at', 'read_at'];
-
 /** What was spent so far: delivered messages are charged; sent ones are the upper bound. */
 function spent(state: LedgerState, pricing: unknown) {
   const prices = mergePrices(DEFAULT_PRICES, pricing);
@@ -62,59 +58,6 @@ function spent(state: LedgerState, pricing: unknown) {
   }
   const upTo = costPlan(prices, category, sent);
   return { currency: upTo.currency, ratesDate: upTo.date, category: upTo.category, delivered: costPlan(prices, category, delivered).total, upTo: upTo.total };
-}
-
-const isoOf = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
-
-function row(x: RecipientState | undefined, r: string, line: number | undefined): string[] {
-  return [
-    r.startsWith('line:') ? '' : r,
-    String(line ?? x?.line ?? ''),
-    x?.status ?? 'pending',
-    String(x?.attempts ?? 0),
-    x?.wamid ?? '',
-    x?.code === undefined ? '' : String(x.code),
-    x?.details ?? '',
-    x?.reason ?? '',
-    isoOf(x?.firstAttemptAt),
-    isoOf(x?.sentAt),
-    isoOf(x?.deliveredAt),
-    isoOf(x?.readAt),
-  ];
-}
-
-/** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
-function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
-  // The export must never replace the campaign file, its list or its ledger.
-  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity) });
-  csv.writeRow(EXPORT_COLUMNS);
-  let rows = 0;
-  const seen = new Set<string>();
-  const recipients = list?.recipients ?? [];
-  const skipped = list?.skipped ?? [];
-  // Both lists come in line order: merge them rather than sort a copy (a list may hold millions of rows).
-  for (let i = 0, j = 0; i < recipients.length || j < skipped.length; ) {
-    if (j >= skipped.length || (i < recipients.length && recipients[i].line <= skipped[j].line)) {
-      const r = recipients[i++];
-      seen.add(r.e164);
-      csv.writeRow(row(state.recipients.get(r.e164), r.e164, r.line));
-      rows++;
-      continue;
-    }
-    const s = skipped[j++];
-    if (seen.has(s.key)) continue;
-    seen.add(s.key);
-    const x = state.recipients.get(s.key);
-    csv.writeRow(row(x ?? { r: s.key, status: 'skipped', attempts: 0, reason: s.reason, line: s.line }, s.key, s.line));
-    rows++;
-  }
-  for (const x of state.recipients.values()) {
-    if (seen.has(x.r)) continue;
-    csv.writeRow(row(x, x.r, x.line));
-    rows++;
-  }
-  csv.commit();
-  return rows;
 }
 
 /** Run the command; returns the exit code. */

@@ -3,6 +3,7 @@
  * command reads a new key, and document it in the README's configuration table).
  */
 
+import { nearestName } from './nearest-name.js';
 import { graphUrlProblem } from './url-policy.js';
 
 /** A check returns what is wrong with a value, or undefined when it is fine. */
@@ -63,30 +64,10 @@ export const CONFIG_KEYS: Record<string, Check> = {
   pricing: objectWith(['rates', 'currency', 'date', 'unlisted']),
 };
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
-
 /** The known key closest to an unknown one, when it is close enough to be a typo. */
 export function closestKey(key: string, known: readonly string[] = Object.keys(CONFIG_KEYS)): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const k of known) {
-    const d = k.toLowerCase() === key.toLowerCase() ? 0 : distance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestScore) [best, bestScore] = [k, d];
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  const near = nearestName(key, known);
+  return near && near.distance <= Math.max(2, Math.floor(key.length / 3)) ? near.name : undefined;
 }
 
 /** The first problem of a config object, as { key, message }, or undefined. */

@@ -1,5 +1,6 @@
 /** Merge settings into the text of a .env file: other keys, comments and order stay; only the given keys change. */
 
+/** The merged .env text, and which keys were replaced, added or kept. */
 export interface EnvMerge {
   text: string;
   /** Keys whose line was replaced (a different value). */

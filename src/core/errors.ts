@@ -1,5 +1,6 @@
 /** The error taxonomy: every failure a user can meet carries a stable kebab-case code, a hint and an exit code. */
 
+/** The exit codes of CONTRACT §3, by meaning. */
 export const EXIT = {
   ok: 0,
   findings: 1,
@@ -10,6 +11,7 @@ export const EXIT = {
   sigterm: 143,
 } as const;
 
+/** Optional parts of an error: its code, the hint for the user, and the cause. */
 export interface ErrorInit {
   code?: string;
   hint?: string;

@@ -1,5 +1,6 @@
 /** JSON parsing that names the line and column of a syntax error, for messages a user can act on. */
 
+/** Where a JSON text stops being JSON, and why. */
 export interface JsonSyntaxProblem {
   line: number;
   column: number;

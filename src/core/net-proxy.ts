@@ -1,5 +1,6 @@
 /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, decided the way undici's EnvHttpProxyAgent does, plus: loopback is never proxied. */
 
+/** The proxy variables of the environment. */
 export interface ProxyEnv {
   httpProxy?: string;
   httpsProxy?: string;

@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.js';
 
 const read = promisify(readCb);
 
+/** An input opened for reading: its name for messages, its size and its first bytes. */
 export interface InputBytes {
   /** The name to use in messages ("standard input" for "-"). */
   label: string;

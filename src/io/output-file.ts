@@ -5,12 +5,16 @@
  * standard output; an output that is one of the inputs is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errnoText } from '../core/environment-errors.js';
-import { InputError, UsageError } from '../core/errors.js';
-import { redact } from '../core/redact.js';
+import { InputError } from '../core/errors.js';
+import { buffered } from './redacting-sink.js';
+import { refuseSameFile } from './same-file.js';
 
+export { inputIdentity, refuseSameFile } from './same-file.js';
+
+/** A file being written: text in (redacted), then commit (move into place) or abort. */
 export interface OutputFile {
   path: string;
   /** Append text (buffered, redacted). */
@@ -23,6 +27,7 @@ export interface OutputFile {
   abort(): void;
 }
 
+/** How an output file is written: inputs it must not overwrite, mode, redaction. */
 export interface OutputOptions {
   /** Inputs this output must not be: refused when it is the same file. */
   inputs?: { label: string; identity?: { dev: number; ino: number } }[];
@@ -30,34 +35,6 @@ export interface OutputOptions {
   mode?: number;
   /** Write the text as given, without redaction: only for the .env file that holds the secrets on purpose. */
   raw?: boolean;
-}
-
-const FLUSH_AT = 1 << 20;
-
-/** An input's identity (device and inode) for OutputOptions.inputs; none when it cannot be read. */
-export function inputIdentity(path: string): { label: string; identity?: { dev: number; ino: number } } {
-  try {
-    const st = statSync(path);
-    return { label: path, identity: { dev: st.dev, ino: st.ino } };
-  } catch {
-    return { label: path };
-  }
-}
-
-/** Refuse an output that is an input (same device and inode), before anything is written. */
-export function refuseSameFile(path: string, flag: string, o: OutputOptions): void {
-  if (path === '-') return;
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return;
-  }
-  for (const input of o.inputs ?? []) {
-    if (input.identity && st.dev === input.identity.dev && st.ino === input.identity.ino) {
-      throw new UsageError(`${flag} ${path} is the input file ${input.label}: writing it would replace it`, { code: 'output-is-input', hint: 'write to another file name' });
-    }
-  }
 }
 
 /** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
@@ -136,53 +113,6 @@ function direct(path: string, fd: number, close: boolean, raw = false): OutputFi
       done();
     },
   };
-}
-
-function buffered(fd: number, raw = false): { write(text: string): void; writeRedacted(bytes: Uint8Array): void; flush(): void } {
-  let buffer = '';
-  let chunks: Uint8Array[] = [];
-  let chunkBytes = 0;
-  const flushText = () => {
-    // Flushes fall between writes (whole rows or documents), so a secret is always redacted whole.
-    if (buffer.length > 0) writeAll(fd, Buffer.from(raw ? buffer : redact(buffer)));
-    buffer = '';
-  };
-  const flushBytes = () => {
-    if (chunks.length > 0) writeAll(fd, chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, chunks[0].byteLength) : Buffer.concat(chunks));
-    chunks = [];
-    chunkBytes = 0;
-  };
-  return {
-    write(text) {
-      flushBytes();
-      buffer += text;
-      if (buffer.length > FLUSH_AT) flushText();
-    },
-    writeRedacted(bytes) {
-      flushText();
-      if (bytes.byteLength === 0) return;
-      chunks.push(bytes);
-      chunkBytes += bytes.byteLength;
-      if (chunkBytes > FLUSH_AT) flushBytes();
-    },
-    flush() {
-      flushText();
-      flushBytes();
-    },
-  };
-}
-
-/** writeSync until every byte is out; a non-blocking pipe (EAGAIN) is waited for, not dropped. */
-function writeAll(fd: number, data: Buffer): void {
-  let off = 0;
-  while (off < data.length) {
-    try {
-      off += writeSync(fd, data, off);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
 }
 
 function tryOpen(path: string, flags: number, shown = path): number {

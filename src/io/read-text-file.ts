@@ -8,6 +8,7 @@ import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { describeSpecial } from './input-file.js';
 
+/** How a small text file (config, .env, template) is read: its name for messages, its size cap, the error code. */
 export interface ReadTextOptions {
   /** What the file is, for messages: "config file", "campaign file". */
   what: string;
@@ -20,6 +21,7 @@ export interface ReadTextOptions {
 
 /** The UTF-8 text of `path`; undefined when it does not exist and `missingOk`. Throws InputError otherwise. */
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk: true }): string | undefined;
+/** Read a small text file in one bounded read; a FIFO, a device or an oversized file is an input error. */
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: false }): string;
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined;
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined {

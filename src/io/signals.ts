@@ -1,6 +1,7 @@
 /** Ctrl-C and SIGTERM for a long command: noted from the first moment, so every wait, prompt and pre-flight can stop within a second. */
 import { InterruptedError } from '../core/errors.js';
 
+/** The signals that stop a run (Ctrl-C and a supervisor's stop). */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 /** Watches SIGINT/SIGTERM until disposed; the first signal wins. */

@@ -45,6 +45,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
   return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName, countryNote: plan.countryNote };
 }
 
+/** The columns of suppressions export, in order. */
 export const EXPORT_COLUMNS = ['phone', 'wa_id', 'reason', 'scope', 'source', 'at', 'by', 'note'];
 
 const row = (r: SuppressionRecord) => [r.e164, r.waId ?? '', r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? ''];

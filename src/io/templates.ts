@@ -3,9 +3,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
-import { assertTemplate, isObject, SHAPE_HINT } from '../core/lint/template-shape.js';
+import { isObject } from '../core/is-object.js';
+import { assertTemplate, SHAPE_HINT } from '../core/lint/template-shape.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
 
+/** A template read from a file or --text, with where it came from. */
 export interface LoadedTemplate {
   template: Template;
   source: TemplateSource;

@@ -3,6 +3,7 @@ import { WaOpsError } from '../core/errors.js';
 import { GraphError } from '../core/graph/graph-error.js';
 import { GraphClient } from './graph/client.js';
 
+/** Whether the token works, and if not whether the API could be reached at all. */
 export type TokenVerdict = { ok: true } | { ok: false; unreachable: boolean; reason: string };
 
 /** GET /{phone-number-id}?fields=id with the token: accepted, refused (with the API's words), or not reachable. */

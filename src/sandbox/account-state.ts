@@ -1,6 +1,7 @@
 /** What the account's management endpoints remember: business profile, two-step PIN, settings, blocked users, QR codes, WABA name. */
 import type { QrCode } from './routes-qr.js';
 
+/** The sandbox account's own state that the API can change (profile, PIN, settings, blocked users, QR codes). */
 export interface AccountState {
   profile: Record<string, unknown>;
   pin?: string;

@@ -1,6 +1,7 @@
 /** Templates every sandbox starts with (overridden by --templates): Meta's hello_world and a few realistic ones. */
 import type { SandboxTemplate } from './state.js';
 
+/** The templates the sandbox starts with when --templates is not given. */
 export const DEFAULT_TEMPLATES: SandboxTemplate[] = [
   {
     id: '1000000000000001',

@@ -1,6 +1,7 @@
 /** Errors in the exact shape the Graph API answers them. */
 import { randomBytes } from 'node:crypto';
 
+/** An error the sandbox answers with, in the Graph API's shape. */
 export interface SandboxError {
   status: number;
   body: {

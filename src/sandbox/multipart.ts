@@ -1,5 +1,6 @@
 /** A small multipart/form-data reader for media uploads: fields as text, files as bytes with their declared type. */
 
+/** One part of a multipart/form-data body. */
 export interface FormPart {
   name: string;
   filename?: string;

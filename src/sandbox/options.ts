@@ -4,6 +4,7 @@ import type { TemplateRecord } from '../io/graph/types.js';
 /** A template as the sandbox stores and lists it: the same record the Graph API returns. */
 export type SandboxTemplate = TemplateRecord;
 
+/** The scenarios that make part of the sandbox account unhealthy, with what each does. */
 export const SCENARIOS = {
   'token-expired': 'every call fails with 190: the access token has expired',
   'token-expiring': 'debug_token says the token expires in 3 days',
@@ -21,8 +22,10 @@ export const SCENARIOS = {
   'template-paused': 'every template PAUSED for low quality (sends fail with 132015)',
 } as const;
 
+/** The name of one scenario. */
 export type Scenario = keyof typeof SCENARIOS;
 
+/** The sandbox's settings: ids, token, templates, pace, failures and scenarios. */
 export interface SandboxOptions {
   token: string;
   phoneNumberId: string;
@@ -61,6 +64,7 @@ export interface StoredMedia {
   uploadedAt: number;
 }
 
+/** A message the sandbox accepted, as GET /_sandbox/messages lists it. */
 export interface AcceptedMessage {
   id: string;
   phoneNumberId: string;

@@ -2,6 +2,7 @@
 
 /** Meta's figures: bursts of up to 45 messages, refilled at one message per 6 seconds. */
 export const PAIR_BURST = 45;
+/** How often one sender may message one recipient (Meta's pair rate limit, 131056). */
 export const PAIR_REFILL_MS = 6000;
 
 /** One recipient's bucket: tokens left at a moment. */

@@ -1,5 +1,6 @@
 /** The pricing (and, before v24, conversation) objects of status webhooks under per-message pricing (PMP, since 2025-07-01). */
 
+/** What the pricing of a message is decided from: its category and the service window. */
 export interface PricedMessage {
   /** The template's category (MARKETING, UTILITY, AUTHENTICATION), or undefined for a free-form message. */
   templateCategory?: string;
@@ -9,6 +10,7 @@ export interface PricedMessage {
   apiVersion: string;
 }
 
+/** The pricing object the sandbox puts on statuses (PMP). */
 export interface Pricing {
   billable: boolean;
   pricing_model: 'PMP';

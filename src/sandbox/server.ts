@@ -15,6 +15,7 @@ import { SandboxState, type SandboxOptions } from './state.js';
 import { isObj } from './validate-content.js';
 import { WebhookEmitter } from './webhooks.js';
 
+/** A running sandbox: its URL, state, webhook emitter and how to stop it. */
 export interface SandboxServer {
   url: string;
   state: SandboxState;
@@ -22,6 +23,7 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** The sandbox's defaults (the same as wa-ops sandbox without flags). */
 export const SANDBOX_DEFAULTS: SandboxOptions = {
   token: 'sandbox-token',
   phoneNumberId: '109876543210987',

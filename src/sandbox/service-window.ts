@@ -1,5 +1,6 @@
 /** The 24-hour customer service window: free-form messages reach a user only within 24 h of that user's last message. */
 
+/** How long a user's message opens the customer service window. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Is the window open at `now` for a user whose last inbound message arrived at `lastInboundAt` (ms)? Pure. */

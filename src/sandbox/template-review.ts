@@ -10,6 +10,7 @@ const REJECTION: Record<string, string> = {
   'sensitive-data': 'SCAM',
 };
 
+/** A submitted template's review outcome: status, Meta's reason and the lint rule behind it. */
 export interface Review {
   status: 'APPROVED' | 'REJECTED';
   /** Meta's rejection reason; "NONE" when approved. */

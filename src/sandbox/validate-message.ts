@@ -9,6 +9,7 @@ import { validateTemplate } from './validate-template.js';
 const MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 const TYPES = new Set(['text', 'template', ...MEDIA, 'location', 'contacts', 'interactive', 'reaction']);
 
+/** A send request that passed the checks, with what the sandbox needs of it. */
 export interface ValidMessage {
   kind: 'message';
   /** The number (E.164), or the BSUID of a user whose number the account does not know. */

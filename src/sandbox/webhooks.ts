@@ -5,6 +5,7 @@ import { metaJson } from './meta-json.js';
 import { statusObject } from './status-object.js';
 import type { AcceptedMessage, SandboxState } from './state.js';
 
+/** Counts of the sandbox's webhook deliveries: queued, delivered, duplicates, retries, given up. */
 export interface WebhookStats {
   queued: number;
   delivered: number;

@@ -23,6 +23,7 @@ export function cooldownText(c: { until: string; code?: number | string; sender?
   return `${what}${who}${reason}; until ${localTimeText(Date.parse(c.until))}`;
 }
 
+/** What the plan shows before a send: campaign, template, counts, skips and policies. */
 export interface Plan {
   campaign: string;
   template: string;

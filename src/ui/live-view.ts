@@ -1,5 +1,6 @@
 /** A block of text redrawn in place on a terminal (the previous frame is erased), or written frame after frame elsewhere. */
 
+/** A block of text redrawn in place: update it, close it. */
 export interface LiveView {
   /** Show a new frame. */
   update(frame: string): void;

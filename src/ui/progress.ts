@@ -1,6 +1,7 @@
 /** Progress lines on stderr: rewritten in place on a terminal, a plain line every few seconds otherwise. */
 import { term } from './term.js';
 
+/** A throttled progress line: update it, finish it. */
 export interface Progress {
   update(render: () => string): void;
   done(): void;

@@ -1,6 +1,7 @@
 /** A status line while a long command runs: an ora spinner on a terminal, a plain line every few seconds otherwise. */
 import { term } from './term.js';
 
+/** A one-line status on stderr: update it, log a line above it, stop it. */
 export interface StatusLine {
   update(text: string): void;
   /** Print a line above the status (a notice that should stay visible). */

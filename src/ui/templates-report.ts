@@ -6,6 +6,7 @@ import type { PushResult } from '../io/templates-sync/push.js';
 import { paint } from './output.js';
 import { plural } from './plural.js';
 
+/** One row of templates list. */
 export interface ListRow {
   name: string;
   language: string;

@@ -1,5 +1,6 @@
 /** Colour, TTY and CI decisions, made once per process (CONTRACT §1). */
 
+/** The global flags that decide the terminal's behaviour. */
 export interface TermFlags {
   json?: boolean;
   color?: boolean; // commander's --no-color sets this to false
@@ -7,6 +8,7 @@ export interface TermFlags {
   verbose?: boolean;
 }
 
+/** What the terminal allows: colour, prompts, rewriting lines, JSON mode and verbosity. */
 export interface Term {
   /** Colour on stderr/stdout is allowed. */
   color: boolean;

@@ -1,6 +1,7 @@
 /** The contract's summary of a campaign (CONTRACT §7, §11): counts as a funnel from each recipient's one state. */
 import type { LedgerState } from './ledger-state.js';
 
+/** A campaign's counts as a funnel (CONTRACT §7): every recipient in exactly one state. */
 export interface CampaignSummary {
   campaign: string;
   total: number;

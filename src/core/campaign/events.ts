@@ -13,6 +13,7 @@ export interface RunOptionsRecord {
   cooldownMs?: number;
 }
 
+/** One line of a campaign ledger (JSON Lines), by its type `t`; fields are only ever added, so old ledgers stay readable. */
 export type LedgerEvent =
   | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
   | { t: 'run'; pid: number; at: string; mode: string; host?: string; options?: RunOptionsRecord }
@@ -26,5 +27,7 @@ export type LedgerEvent =
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
   | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord };
 
+/** The ledger's header: the campaign, its identity (campaignId) and the hash of the file it was created from. */
 export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;
+/** A send attempt, stored before the request goes out (durable before dispatch). */
 export type AttemptEvent = Extract<LedgerEvent, { t: 'attempt' }>;

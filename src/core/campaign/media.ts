@@ -3,6 +3,7 @@ import type { MediaKind } from './schema.js';
 
 const MB = 1024 * 1024;
 
+/** Meta's size cap and accepted types per header media kind; an image above warnAbove is allowed but slow to deliver. */
 export const MEDIA_LIMITS: Record<MediaKind, { max: number; warnAbove?: number; types: string[] }> = {
   image: { max: 5 * MB, warnAbove: 3 * MB, types: ['image/jpeg', 'image/png'] },
   video: { max: 16 * MB, types: ['video/mp4', 'video/3gpp'] },

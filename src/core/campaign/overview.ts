@@ -1,8 +1,10 @@
 /** One line per campaign for `wa-ops campaigns`: its phase, progress and last activity. Pure: the time is an input. */
 import type { CampaignSummary } from './ledger-state.js';
 
+/** The one word `campaigns` prints for where a campaign stands. */
 export type CampaignPhase = 'not started' | 'running' | 'paused' | 'done' | 'stopped' | 'interrupted' | 'aborted' | 'invalid';
 
+/** What the phase of a campaign is decided from: its ledger events, the lock, the cooldown and the last run. */
 export interface PhaseFacts {
   /** Ledger events stored. */
   events: number;
@@ -36,6 +38,7 @@ export function campaignPhase(f: PhaseFacts, now: number): CampaignPhase {
   }
 }
 
+/** One line of `wa-ops campaigns`. */
 export interface OverviewRow {
   name: string;
   file: string;

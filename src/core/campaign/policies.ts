@@ -3,6 +3,7 @@ import { estimateCost, type CostEstimate, type PriceTable } from './pricing.js';
 import { zoneFor } from './timezones.js';
 import { isOpen, parseWindow, type SendWindow } from './window.js';
 
+/** The daily limit in force, where it warns and where it pauses, and where the limit came from. */
 export interface Budget {
   limit: number;
   warnAt: number;
@@ -34,6 +35,7 @@ export function windowFrom(flag: string | false | undefined, campaign: SendWindo
   return parseWindow({ from: m[1], to: m[2], days: m[3] });
 }
 
+/** What the send window means for a set of recipients: open now, waiting, and the zones assumed. */
 export interface WindowPlan {
   text: string;
   openNow: number;

@@ -2,9 +2,12 @@
 import { InputError } from '../errors.js';
 import { OTHER_MARKET, RATE_CARD, RATE_CARD_CURRENCY, RATE_CARD_DATE, RATE_CARD_SOURCE, type RateTriple } from './rate-card.js';
 
+/** Meta's pricing categories (lower case, as the pricing object of a status carries them). */
 export type Category = 'marketing' | 'utility' | 'authentication';
+/** A price per message for each category. */
 export type Rates = Record<Category, number>;
 
+/** Prices per market, with the currency and the date they are valid from. */
 export interface PriceTable {
   currency: string;
   /** When these rates took effect (Meta revises them quarterly). */
@@ -111,6 +114,7 @@ export function rateFor(table: PriceTable, region: string): { rates: Rates; mark
   return { rates: table.unlisted, market: 'unknown', listed: false };
 }
 
+/** What a set of recipients is estimated to cost, per market and in all. */
 export interface CostEstimate {
   currency: string;
   date: string;

@@ -11,6 +11,7 @@
 /** Marketing, utility, authentication: USD per delivered template message. */
 export type RateTriple = [marketing: number, utility: number, authentication: number];
 
+/** One market of Meta's rate card: its name, prices, and the countries billed at them. */
 export interface RateCardMarket {
   /** Meta's market name, as printed on the rate card. */
   market: string;
@@ -19,8 +20,11 @@ export interface RateCardMarket {
   countries: string[];
 }
 
+/** The date the built-in rate card takes effect (shown next to every estimate). */
 export const RATE_CARD_DATE = '2026-01-01';
+/** The built-in rate card's currency. */
 export const RATE_CARD_CURRENCY = 'USD';
+/** Where the built-in prices come from, for the report's footnote. */
 export const RATE_CARD_SOURCE = "Meta's WhatsApp Business Platform rate card (USD, effective 2026-01-01)";
 
 /** Every market on the card, single countries first, then the regional groups, then Other. */

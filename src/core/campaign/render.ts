@@ -3,6 +3,7 @@ import { findVariables } from '../lint/text.js';
 import type { Campaign, ParamSource } from './schema.js';
 import { plural } from '../plural.js';
 
+/** What a campaign's parameters are checked against: the template's status, category, header and variable counts. */
 export interface TemplateShape {
   status: string;
   category: string;
@@ -62,6 +63,7 @@ const BAD_VALUE = /[\n\t]| {5,}/;
 /** Stands for the media id of the sender that sends the message, until it is known. */
 export const MEDIA_PLACEHOLDER = '{{media-id}}';
 
+/** One recipient as the payload is rendered for it: number, column values and callback data. */
 export interface RenderInput {
   e164: string;
   /** Cell value by column name. */

@@ -14,6 +14,7 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Everything the printed resume command must carry to continue the run exactly as it was. */
 export interface ResumeInput extends RunOptionsRecord {
   campaign: string;
   /** Whether the run was confirmed with --yes (default: yes). */

@@ -12,6 +12,7 @@ export interface WatchRecipient {
   lastAttemptAt?: number;
 }
 
+/** The figures status --watch adds to the counts: rate, time left, latest failures. */
 export interface WatchFigures {
   /** Messages sent per second over the last window (0 when none). */
   ratePerSec: number;

@@ -1,5 +1,6 @@
 /** Send windows in the recipient's local time: "09:00"-"20:00" on "mon-sat", with a jitter off :00 and :30. */
 
+/** A send window: local hours and weekdays, with a jitter so that sends do not all start on the hour. */
 export interface SendWindow {
   /** Minutes after midnight. */
   from: number;

@@ -2,6 +2,7 @@
 import { tierSize } from '../campaign/policies.js';
 import { fail, pass, skip, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
 
+/** What debug_token says about the access token. */
 export interface DebugTokenFacts {
   is_valid: boolean;
   expires_at: number;
@@ -11,6 +12,7 @@ export interface DebugTokenFacts {
   error?: { message: string };
 }
 
+/** The phone number's fields doctor reads (status, quality, limits, throughput). */
 export interface PhoneFacts {
   display_phone_number?: string;
   verified_name?: string;

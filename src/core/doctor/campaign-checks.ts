@@ -4,6 +4,7 @@ import { tierSize } from '../campaign/policies.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
 import { fmtCount, plural } from '../plural.js';
 
+/** What the campaign checks are decided from: size, pace, limits, mapping, window, media and cost. */
 export interface CampaignFacts {
   name: string;
   recipients: number;

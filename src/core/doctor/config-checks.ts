@@ -3,6 +3,7 @@ import { API_VERSIONS, LATEST_KNOWN } from './api-versions.js';
 import { plural } from '../plural.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
 
+/** The configuration as doctor judges it: ids, token and its source, API version, the config file's mode. */
 export interface ConfigFacts {
   token?: string;
   tokenSource?: string;

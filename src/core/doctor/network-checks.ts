@@ -1,6 +1,7 @@
 /** graph.reachable: when the Graph host cannot be reached at all, say so once (the checks that need it are skipped). */
 import { fail, type CheckResult } from './types.js';
 
+/** The Graph host that could not be reached, and the proxy in the way if any. */
 export interface Unreachable {
   host: string;
   /** The first failure, e.g. "GET /debug_token: cannot connect to graph.facebook.com (ENOTFOUND)". */

@@ -1,6 +1,7 @@
 /** template.<name>.<lang>: exists, APPROVED, category as intended, quality. */
 import { fail, pass, skip, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
 
+/** A template as the API lists it, with the fields doctor reads. */
 export interface TemplateFacts {
   name: string;
   language: string;
@@ -12,6 +13,7 @@ export interface TemplateFacts {
   components?: { type: string; format?: string; text?: string; buttons?: { type: string; url?: string }[] }[];
 }
 
+/** A template doctor was asked to check (--template, or the campaign's). */
 export interface TemplateWanted {
   name: string;
   language?: string;

@@ -1,7 +1,9 @@
 /** Doctor checks as data: facts gathered elsewhere go in, results with hints come out. */
 
+/** How a check came out. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
+/** One finding of doctor: its id, whether it passed, and what to do when it did not. */
 export interface CheckResult {
   id: string;
   title: string;
@@ -14,8 +16,11 @@ export interface CheckResult {
 
 /** Shorthand constructors. */
 export const pass = (id: string, title: string, detail: string, hint = ''): CheckResult => ({ id, title, status: 'pass', detail, hint });
+/** A finding that does not stop a send (fails only with --strict). */
 export const warn = (id: string, title: string, detail: string, hint: string): CheckResult => ({ id, title, status: 'warn', detail, hint });
+/** A finding that stops a send. */
 export const fail = (id: string, title: string, detail: string, hint: string): CheckResult => ({ id, title, status: 'fail', detail, hint });
+/** A check that could not run (offline, or what it needs is missing). */
 export const skip = (id: string, title: string, detail: string, hint = ''): CheckResult => ({ id, title, status: 'skip', detail, hint });
 
 /** A fact that may have failed to arrive (an API error, a network problem, offline mode). */

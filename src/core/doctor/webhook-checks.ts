@@ -2,6 +2,7 @@
 import { fail, pass, skip, warn, type CheckResult, type Fact } from './types.js';
 import { plural } from '../plural.js';
 
+/** The webhook endpoint's TLS certificate, as the probe saw it. */
 export interface TlsFacts {
   authorized: boolean;
   error?: string;
@@ -10,6 +11,7 @@ export interface TlsFacts {
   issuer: string;
 }
 
+/** What the probe of the webhook endpoint found (handshake, signed POST, TLS, latency). */
 export interface WebhookFacts {
   url: string;
   today: string;

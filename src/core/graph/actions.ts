@@ -1,5 +1,6 @@
 /** What to do with each Graph API error code (whatsapp-api.md §3): one table, used by every command. */
 
+/** What wa-ops does about a Graph error. */
 export type Action =
   /** Wait the given time, then retry the same request (call budgets, maintenance). */
   | 'retry-after'
@@ -16,6 +17,7 @@ export type Action =
   /** The request may or may not have been processed (timeout or reset after it was sent). */
   | 'ambiguous';
 
+/** What to do about a Graph error code (retry, cool down, skip, stop), how long to wait, and the operator's one-line to-do. */
 export interface ActionRule {
   action: Action;
   /** Default wait for retry-after and cooldown, when the response says nothing better. */

@@ -2,6 +2,7 @@
 import { UpstreamError } from '../errors.js';
 import { actionFor, type Action } from './actions.js';
 
+/** The details of a Graph API error as the client maps them. */
 export interface GraphErrorInit {
   code?: number;
   subcode?: number;

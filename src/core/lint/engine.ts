@@ -6,6 +6,7 @@ import { lineColumn } from './text.js';
 import type { Finding, LintResult, RawFinding, RuleSetting, Severity, Template, TemplateSource, TextPart } from './types.js';
 import { wordsFor, type WordsConfig } from './words/index.js';
 
+/** Lint settings: rule severities, per-template overrides and extra words, from the config file and --rule. */
 export interface LintOptions {
   /** Rule settings: config `lint.rules`, then `--rule` flags. */
   rules?: Record<string, RuleSetting>;

@@ -3,16 +3,12 @@
  * expect, so a malformed file is an input error naming the field (exit 2), never a crash in a rule (exit 70).
  */
 import { InputError } from '../errors.js';
+import { isObject } from '../is-object.js';
 import type { Template } from './types.js';
 
 /** What a template file should hold, for the hint of every shape error. */
 export const SHAPE_HINT =
   'expected a template {"name", "language", "category", "components": [...]}, an array of them, or a GET /{waba}/message_templates response {"data": [...]}';
-
-/** A plain object (not null, not an array). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isNamedParams = (v: unknown): boolean => Array.isArray(v) && v.every((x) => isObject(x) && typeof x.param_name === 'string' && typeof x.example === 'string');

@@ -27,6 +27,7 @@ export function fold(text: string): { folded: string; lower: string } {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A word-list term found in a text, with where it stands. */
 export interface TermMatch {
   term: string;
   offset: number;
@@ -84,6 +85,7 @@ export function findTerms(text: string, terms: readonly string[], opts: { plural
   return out.sort((a, b) => a.offset - b.offset);
 }
 
+/** A {{variable}} found in a text, with where it stands. */
 export interface VariableToken {
   raw: string;
   /** The name inside the braces, trimmed ("1", "first_name"). */

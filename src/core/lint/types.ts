@@ -1,9 +1,12 @@
 /** Shapes shared by the lint engine, its rules and its renderers. */
 import type { MessageId } from './messages/types.js';
 
+/** How serious a finding is. */
 export type Severity = 'error' | 'warning';
+/** A rule's setting from --rule or the config file. */
 export type RuleSetting = 'off' | 'warn' | 'error';
 
+/** A template button as Meta's API shapes it. */
 export interface TemplateButton {
   type: string;
   text?: string;
@@ -13,6 +16,7 @@ export interface TemplateButton {
   [key: string]: unknown;
 }
 
+/** A template component (HEADER, BODY, FOOTER, BUTTONS) as Meta's API shapes it. */
 export interface TemplateComponent {
   type: string;
   format?: string;
@@ -28,6 +32,7 @@ export interface TemplateComponent {
   [key: string]: unknown;
 }
 
+/** A message template as Meta's API shapes it (only what lint reads is typed). */
 export interface Template {
   name?: string;
   language?: string;
@@ -68,6 +73,7 @@ export interface RawFinding {
   msg?: [id: MessageId, params?: Record<string, string | number>];
 }
 
+/** A finding placed in its file: rule, severity, message, position and excerpt. */
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -88,6 +94,7 @@ export interface Finding {
   fileColumn: number;
 }
 
+/** One template's findings, with where it came from. */
 export interface LintResult {
   file: string;
   template: string;
@@ -96,6 +103,7 @@ export interface LintResult {
   findings: Finding[];
 }
 
+/** One language's word lists: abbreviations, discount words, promotional phrases, sensitive-data requests. */
 export interface LanguageWords {
   /** Non-standard abbreviation -> plain wording. */
   abbreviations: Record<string, string>;
@@ -111,6 +119,7 @@ export interface LanguageWords {
   negations: string[];
 }
 
+/** What a rule is given: the template, its source, language, words and text parts. */
 export interface RuleContext {
   template: Template;
   source: TemplateSource;
@@ -121,6 +130,7 @@ export interface RuleContext {
   parts: TextPart[];
 }
 
+/** A lint rule: its id, default severity, and the check. */
 export interface Rule {
   id: string;
   severity: Severity;

@@ -1,8 +1,10 @@
 /** Fold the status webhooks of one message into where it stands, and say what a failure means. */
 import { actionFor } from '../graph/actions.js';
 
+/** How far one message got, as send --to --wait reports it. */
 export type DeliveryState = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
+/** A status record as the delivery fold reads it. */
 export interface StatusLike {
   id: string;
   status: string;
@@ -10,6 +12,7 @@ export interface StatusLike {
   errors?: { code: number; title?: string; details?: string }[];
 }
 
+/** One message's delivery so far: its state, times and failure. */
 export interface Delivery {
   state: DeliveryState;
   /** Unix seconds of the status that decided the state. */

@@ -1,6 +1,7 @@
 /** Where campaigns, events and suppressions live: local files (the default) or a PostgreSQL URL. */
 import { UsageError } from '../errors.js';
 
+/** Where campaigns live: local files, or a PostgreSQL URL (with its password hidden for display). */
 export type StoreLocation = { kind: 'files' } | { kind: 'postgres'; url: string; redacted: string };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;

@@ -10,9 +10,12 @@ export interface SuppressionList {
   entries(): SuppressionRecord[];
 }
 
+/** The reasons a number can be on the suppression list. */
 export const REASONS = ['stop-word', 'marketing-opt-out', '131050', 'manual', 'import'] as const;
+/** The scopes of a suppression: every message, or marketing templates only. */
 export const SCOPES: readonly SuppressionScope[] = ['all', 'marketing'];
 
+/** What an add will write, and the numbers already suppressed in that scope. */
 export interface AddPlan {
   records: SuppressionRecord[];
   /** Numbers already suppressed in that scope (or wider): nothing to add. */
@@ -39,6 +42,7 @@ export function planAdds(
   return { records, already };
 }
 
+/** What a remove will write, and the numbers that had no suppression to lift. */
 export interface LiftPlan {
   records: SuppressionRecord[];
   /** Numbers with no active suppression in the scope(s) asked. */

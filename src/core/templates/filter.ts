@@ -1,5 +1,6 @@
 /** Filters of `templates list`: each a comma-separated list; name matches a part, the others exactly. */
 
+/** The filters of templates list and pull. */
 export interface TemplateFilter {
   status?: string[];
   name?: string;

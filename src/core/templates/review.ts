@@ -23,6 +23,7 @@ export function rulesForRejection(reason: string | undefined, findings: readonly
   return [...new Set(hits)];
 }
 
+/** One template's review state, with the lint rules that would have caught its rejection. */
 export interface ReviewRow {
   name: string;
   language: string;

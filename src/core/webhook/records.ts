@@ -71,64 +71,78 @@ function messageRecords(v: Obj, c: Ctx, out: WebhookRecord[]): void {
   const before = out.length;
   const contacts = arr(v.contacts).filter(isObj);
   for (const s of arr(v.statuses)) {
-    if (!isObj(s) || !str(s.id) || !str(s.status)) continue;
-    const errors = arr(s.errors).filter(isObj).map(toError);
-    const p = isObj(s.pricing) ? s.pricing : undefined;
-    const r: StatusRecord = { kind: 'status', key: `s:${s.id}:${s.status}`, id: str(s.id)!, status: str(s.status)!, ts: str(s.timestamp) ?? String(c.receivedAtSec), recipient: str(s.recipient_id) ?? '' };
-    if (c.pn) r.phoneNumberId = c.pn;
-    if (str(s.biz_opaque_callback_data)) r.cb = str(s.biz_opaque_callback_data);
-    if (errors.length) r.errors = errors;
-    if (p && str(p.category)) r.category = str(p.category);
-    if (c.wabaId) r.wabaId = c.wabaId;
-    const userId = str(s.recipient_user_id) ?? contactFor(contacts, str(s.recipient_id))?.userId;
-    if (userId) r.userId = userId;
-    if (str(s.recipient_parent_user_id)) r.parentUserId = str(s.recipient_parent_user_id);
-    if (p) r.pricing = { billable: typeof p.billable === 'boolean' ? p.billable : undefined, model: str(p.pricing_model), type: str(p.type), category: str(p.category) };
-    out.push(r);
+    if (isObj(s) && str(s.id) && str(s.status)) out.push(statusRecord(s, c, contacts));
   }
   for (const m of arr(v.messages)) {
-    if (!isObj(m) || !str(m.id)) continue;
-    const type = str(m.type) ?? 'unknown';
-    const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
-    const from = str(m.from) ?? '';
-    const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
-    const r: MessageRecord = { kind: 'message', key: `m:${m.id}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
-    if (text !== undefined) r.text = text;
-    if (c.pn) r.phoneNumberId = c.pn;
-    if (c.wabaId) r.wabaId = c.wabaId;
-    const userId = str(m.from_user_id) ?? contact?.userId;
-    if (userId) r.userId = userId;
-    if (contact?.waId) r.waId = contact.waId;
-    const errors = arr(m.errors).filter(isObj).map(toError);
-    if (errors.length) r.errors = errors;
-    out.push(r);
+    if (isObj(m) && str(m.id)) out.push(messageRecord(m, c, contacts));
   }
   for (const u of arr(v.user_preferences)) {
-    if (!isObj(u)) continue;
-    const waId = str(u.wa_id);
-    const contact = contactFor(contacts, waId);
-    const r: PreferenceRecord = { kind: 'preference', key: `p:${contentKey(c.wabaId, c.time, u)}`, category: str(u.category) ?? 'marketing_messages', value: (str(u.value) ?? '').toLowerCase(), ts: str(u.timestamp) ?? String(c.time ?? c.receivedAtSec) };
-    if (waId) r.waId = waId;
-    const userId = str(u.user_id) ?? contact?.userId;
-    if (userId) r.userId = userId;
-    if (str(u.parent_user_id)) r.parentUserId = str(u.parent_user_id);
-    if (str(u.detail)) r.detail = str(u.detail);
-    if (c.wabaId) r.wabaId = c.wabaId;
-    if (c.pn) r.phoneNumberId = c.pn;
-    out.push(r);
+    if (isObj(u)) out.push(preferenceRecord(u, c, contacts));
   }
   for (const e of arr(v.errors)) {
-    if (!isObj(e)) continue;
-    // Keyed by the whole error and Meta's time: two different 131000s in one second are two events.
-    const r: ErrorRecord = { kind: 'error', key: `e:${contentKey(c.wabaId, c.time, c.pn, e)}`, ...toError(e), ts: String(c.time ?? c.receivedAtSec), field: c.field };
-    if (c.wabaId) r.wabaId = c.wabaId;
-    if (c.pn) r.phoneNumberId = c.pn;
-    out.push(r);
+    if (isObj(e)) out.push(errorRecord(e, c));
   }
   if (out.length === before) {
     // Echoes, calls, history and shapes not known yet: kept whole rather than dropped.
     out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, v)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: v });
   }
+}
+
+// Each record's keys are set in a fixed order: the events file stores them as written.
+
+function statusRecord(s: Obj, c: Ctx, contacts: Obj[]): StatusRecord {
+  const errors = arr(s.errors).filter(isObj).map(toError);
+  const p = isObj(s.pricing) ? s.pricing : undefined;
+  const r: StatusRecord = { kind: 'status', key: `s:${s.id}:${s.status}`, id: str(s.id)!, status: str(s.status)!, ts: str(s.timestamp) ?? String(c.receivedAtSec), recipient: str(s.recipient_id) ?? '' };
+  if (c.pn) r.phoneNumberId = c.pn;
+  if (str(s.biz_opaque_callback_data)) r.cb = str(s.biz_opaque_callback_data);
+  if (errors.length) r.errors = errors;
+  if (p && str(p.category)) r.category = str(p.category);
+  if (c.wabaId) r.wabaId = c.wabaId;
+  const userId = str(s.recipient_user_id) ?? contactFor(contacts, str(s.recipient_id))?.userId;
+  if (userId) r.userId = userId;
+  if (str(s.recipient_parent_user_id)) r.parentUserId = str(s.recipient_parent_user_id);
+  if (p) r.pricing = { billable: typeof p.billable === 'boolean' ? p.billable : undefined, model: str(p.pricing_model), type: str(p.type), category: str(p.category) };
+  return r;
+}
+
+function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
+  const type = str(m.type) ?? 'unknown';
+  const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
+  const from = str(m.from) ?? '';
+  const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
+  const r: MessageRecord = { kind: 'message', key: `m:${m.id}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
+  if (text !== undefined) r.text = text;
+  if (c.pn) r.phoneNumberId = c.pn;
+  if (c.wabaId) r.wabaId = c.wabaId;
+  const userId = str(m.from_user_id) ?? contact?.userId;
+  if (userId) r.userId = userId;
+  if (contact?.waId) r.waId = contact.waId;
+  const errors = arr(m.errors).filter(isObj).map(toError);
+  if (errors.length) r.errors = errors;
+  return r;
+}
+
+function preferenceRecord(u: Obj, c: Ctx, contacts: Obj[]): PreferenceRecord {
+  const waId = str(u.wa_id);
+  const contact = contactFor(contacts, waId);
+  const r: PreferenceRecord = { kind: 'preference', key: `p:${contentKey(c.wabaId, c.time, u)}`, category: str(u.category) ?? 'marketing_messages', value: (str(u.value) ?? '').toLowerCase(), ts: str(u.timestamp) ?? String(c.time ?? c.receivedAtSec) };
+  if (waId) r.waId = waId;
+  const userId = str(u.user_id) ?? contact?.userId;
+  if (userId) r.userId = userId;
+  if (str(u.parent_user_id)) r.parentUserId = str(u.parent_user_id);
+  if (str(u.detail)) r.detail = str(u.detail);
+  if (c.wabaId) r.wabaId = c.wabaId;
+  if (c.pn) r.phoneNumberId = c.pn;
+  return r;
+}
+
+function errorRecord(e: Obj, c: Ctx): ErrorRecord {
+  // Keyed by the whole error and Meta's time: two different 131000s in one second are two events.
+  const r: ErrorRecord = { kind: 'error', key: `e:${contentKey(c.wabaId, c.time, c.pn, e)}`, ...toError(e), ts: String(c.time ?? c.receivedAtSec), field: c.field };
+  if (c.wabaId) r.wabaId = c.wabaId;
+  if (c.pn) r.phoneNumberId = c.pn;
+  return r;
 }
 
 function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; userId?: string } | undefined {

@@ -1,5 +1,6 @@
 /** Opt-out words in the languages our customers write in (data: extend with care, matched as the whole message). */
 
+/** Whole messages that mean "stop messaging me", in lower case. */
 export const STOP_WORDS = [
   'stop', 'stopp', 'stop all', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'opt out', 'optout', 'opt-out',
   'abmelden', 'abbestellen', 'austragen', 'keine werbung',

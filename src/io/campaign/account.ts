@@ -1,6 +1,7 @@
 /** Read the sending number's limits (throughput, messaging limit) once, before a run. */
 import type { GraphClient } from '../graph/client.js';
 
+/** The sending number's tier, throughput and display name, or why they could not be read. */
 export interface AccountLimits {
   tier?: string;
   throughputLevel?: string;

@@ -7,6 +7,7 @@ import { describeSpecial } from '../input-file.js';
 import { parseJsonText } from '../../core/json-text.js';
 import { CampaignProblem, parseCampaign, type Campaign } from '../../core/campaign/schema.js';
 
+/** A campaign file loaded: the campaign, the list and ledger paths, its identity and hash. */
 export interface CampaignFile {
   path: string;
   campaign: Campaign;

@@ -4,6 +4,7 @@ import { apply, emptyState, type LedgerState } from '../../core/campaign/ledger-
 import { foldEvents } from './events-fold.js';
 import type { LedgerReader } from '../store/types.js';
 
+/** A ledger replayed: its state and the campaign identity its header holds. */
 export interface LoadedState {
   state: LedgerState;
   /** The identity from the ledger header, or undefined for a campaign never sent. */

@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { isStale, type LockInfo } from '../ledger/lock.js';
 import { defaultLedgerPath } from './campaign-file.js';
 
+/** A campaign found in a folder: its file (if still there) and its ledger. */
 export interface Found {
   /** The campaign file, or undefined for a ledger whose campaign file is gone. */
   file?: string;

@@ -3,6 +3,7 @@ import { parseCallbackData } from '../../core/campaign/render.js';
 import { applyStatus, recipientOfWamid, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { forEachLine } from '../ledger/lines.js';
 
+/** What folding the webhook events into a ledger state matched and skipped. */
 export interface EventsFolded {
   /** Status events that belonged to this campaign. */
   matched: number;

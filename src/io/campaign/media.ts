@@ -10,6 +10,7 @@ import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
 import { proxyEnv } from '../graph/dispatcher.js';
 import { probe } from '../graph/probe.js';
 
+/** A header media file or URL checked: kind, type, size, and what is wrong with it. */
 export interface MediaCheck {
   kind: MediaKind;
   source: string;

@@ -9,6 +9,7 @@ import { openCsv, parseHeader } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
 import { eachRecord } from '../csv/records.js';
 
+/** A recipient of the list: number, region, line and the mapped column values. */
 export interface Recipient {
   e164: string;
   /** ISO2 region of the number ("" for non-geographic). */
@@ -18,6 +19,7 @@ export interface Recipient {
   values: string[];
 }
 
+/** A list row that is not sent to, and why. */
 export interface SkippedRow {
   /** "line:<n>" for rows without a usable number, else the E.164. */
   key: string;
@@ -25,6 +27,7 @@ export interface SkippedRow {
   reason: string;
 }
 
+/** A campaign's list read: recipients, skipped rows, the columns chosen and what was noticed. */
 export interface RecipientList {
   rows: number;
   recipients: Recipient[];

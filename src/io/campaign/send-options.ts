@@ -3,6 +3,7 @@ import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { exactDuration } from '../../core/campaign/resume.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
 
+/** send --campaign's options, parsed once; an unfinished run's options fill what the flags leave out. */
 export interface SendOptions {
   /** The campaign file as the user typed it (for the resume command). */
   campaign: string;

@@ -4,6 +4,7 @@ import { mappingProblems, templateShape } from '../../core/campaign/render.js';
 import type { Campaign } from '../../core/campaign/schema.js';
 import type { GraphClient } from '../graph/client.js';
 
+/** The campaign's template status and category, as the API reports them. */
 export interface TemplateFacts {
   status: string;
   category: string;

@@ -1,5 +1,6 @@
 /** Sleeps that a stop request or a new event can cut short. */
 
+/** Sleeps that wake() cuts short, for the send loop's waits. */
 export class Waker {
   private wakers = new Set<() => void>();
 

@@ -6,12 +6,14 @@ import { listDecoder } from './decoder.js';
 import { firstRecord } from './records.js';
 import { sniff, type Dialect } from './sniff.js';
 
+/** A piece of the input made of whole records. */
 export interface TextBlock {
   text: string;
   /** File line on which the block's first record starts. */
   startLine: number;
 }
 
+/** An open CSV input: its dialect, size and blocks of whole records. */
 export interface CsvSource {
   /** The path as given ("-" for standard input). */
   path: string;

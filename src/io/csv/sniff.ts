@@ -1,7 +1,9 @@
 /** Guess a CSV file's encoding and delimiter from its first bytes; refuse what is not text. */
 
+/** The text encodings a list may be in. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** How a CSV file is written: encoding, byte-order mark and delimiter. */
 export interface Dialect {
   encoding: Encoding;
   /** Bytes of byte-order mark to skip. */
@@ -9,6 +11,7 @@ export interface Dialect {
   delimiter: string;
 }
 
+/** The dialect of a file, or why it is not a CSV file. */
 export type SniffResult = { ok: true; dialect: Dialect } | { ok: false; problem: string };
 
 const DELIMITERS = [',', ';', '\t', '|'];

@@ -23,6 +23,7 @@ export function csvLine(cells: readonly string[], delimiter: string, eol = true)
   return eol ? line + '\r\n' : line;
 }
 
+/** An output CSV being written: rows in, then commit (move into place) or abort. */
 export interface CsvOut {
   path: string;
   writeRow(cells: readonly string[]): void;

@@ -13,6 +13,7 @@ import { GraphClient } from '../graph/client.js';
 import { proxyEnv } from '../graph/dispatcher.js';
 import { probeWebhook } from './webhook-probe.js';
 
+/** The phone number fields doctor asks the API for. */
 export const PHONE_FIELDS = [
   'display_phone_number',
   'verified_name',
@@ -26,6 +27,7 @@ export const PHONE_FIELDS = [
   'health_status',
 ];
 
+/** Everything doctor asked the API and the webhook endpoint, each an answer or an error. */
 export interface DoctorFacts {
   debugToken: Fact<DebugTokenFacts>;
   appToken: AppTokenFact;

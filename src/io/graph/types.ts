@@ -1,12 +1,14 @@
 /** Response shapes of the Graph API endpoints wa-ops uses. */
 import type { TemplateComponent } from '../../core/lint/types.js';
 
+/** The API's answer to a message send. */
 export interface SendResponse {
   messaging_product: 'whatsapp';
   contacts: { input: string; wa_id: string }[];
   messages: { id: string; message_status?: 'accepted' | 'held_for_quality_assessment' | 'paused' }[];
 }
 
+/** One entity of health_status (the app, the business, the WABA, the number). */
 export interface HealthEntity {
   entity_type: string;
   id: string;
@@ -15,6 +17,7 @@ export interface HealthEntity {
   additional_info?: string[];
 }
 
+/** A phone number's fields as the API returns them. */
 export interface PhoneNumber {
   id: string;
   display_phone_number?: string;
@@ -30,11 +33,13 @@ export interface PhoneNumber {
   platform_type?: string;
 }
 
+/** An app subscribed to the WABA's webhooks. */
 export interface SubscribedApp {
   whatsapp_business_api_data: { id: string; link?: string; name?: string };
   override_callback_uri?: string;
 }
 
+/** A message template as the API lists it. */
 export interface TemplateRecord {
   id: string;
   name: string;
@@ -49,6 +54,7 @@ export interface TemplateRecord {
   last_updated_time?: string;
 }
 
+/** What debug_token returns about a token. */
 export interface DebugTokenData {
   app_id: string;
   application?: string;

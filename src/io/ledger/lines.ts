@@ -1,6 +1,7 @@
 /** Stream the complete lines of a JSON Lines file in bounded memory (no giant string), reporting a torn last line. */
 import { open } from 'node:fs/promises';
 
+/** How much of a file was whole lines, and the size of a torn last line. */
 export interface LinesRead {
   /** Bytes after the last newline: a write cut short, not part of the file's content. */
   tornBytes: number;

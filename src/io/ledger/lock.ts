@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { PausedError } from '../../core/errors.js';
 import { pidAlive } from '../pid-alive.js';
 
+/** What a lock file holds: the holder's process, host, time and token. */
 export interface LockInfo {
   pid: number;
   host: string;
@@ -25,6 +26,7 @@ export interface LockInfo {
 export const STALE_MS = 15_000;
 const BEAT_MS = 1000;
 
+/** A lock taken: whether it is still ours, and how to release it. */
 export interface HeldLock {
   /** A stale lock that was taken over, if any. */
   tookOver?: LockInfo;

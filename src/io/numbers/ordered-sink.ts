@@ -7,6 +7,7 @@ import type { SampleStaging } from './sample-staging.js';
 
 const DUPLICATE = new Uint8Array(Buffer.from('duplicate'));
 
+/** Where the ordered sink writes: the annotated copy, the valid rows, the sample staging. */
 export interface SinkOutputs {
   annotated?: CsvOut;
   validOut?: CsvOut;

@@ -7,6 +7,7 @@ import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../csv/record-splitter.js';
 
 // V8 grows a heap lazily when the machine has memory to spare; on a list of millions of rows that
 // slack, not live data, is what fills RSS. Capped heaps keep it flat at a few per cent of run time.
+/** Heap caps of a validation thread, so a hostile list cannot exhaust the machine. */
 export const THREAD_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /**

@@ -3,6 +3,7 @@ import { foldDelivery, isSettled, type Delivery } from '../../core/send-to/deliv
 import { EventsTail } from './events-tail.js';
 import { abortableSleep } from '../abortable-sleep.js';
 
+/** How send --to --wait follows a message: the events file and where to start reading it, the wamid and the time limit. */
 export interface WaitOptions {
   eventsPath: string;
   /** Byte offset of the events file before the message was sent. */
@@ -16,6 +17,7 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
+/** Where the message got before the wait ended, and whether it timed out or was interrupted. */
 export interface WaitResult {
   delivery: Delivery;
   timedOut: boolean;

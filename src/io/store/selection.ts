@@ -4,6 +4,7 @@ import { storeLocation, type StoreLocation } from '../../core/store/location.js'
 import type { LoadedConfig } from '../config.js';
 import type { StoreSource } from './pg/open.js';
 
+/** The store chosen, and which setting chose it. */
 export interface StoreChoice {
   location: StoreLocation;
   /** Where the setting came from (decides the migrate command printed in hints). */

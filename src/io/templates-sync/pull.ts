@@ -13,8 +13,10 @@ import { MAX_TEMPLATE_FILE_BYTES } from '../templates.js';
 /** Remembers which files wa-ops wrote and their content hash, to tell them from the user's own or edited ones. */
 export const MANIFEST = '.wa-ops-templates';
 
+/** What pull did with one template file. */
 export type PullOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
 
+/** One template pulled: its file and what was done with it. */
 export interface PullResult {
   file: string;
   template: string;

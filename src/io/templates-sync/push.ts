@@ -5,8 +5,10 @@ import type { GraphClient } from '../graph/client.js';
 import type { TemplateRecord } from '../graph/types.js';
 import { findTemplate } from '../remote-templates.js';
 
+/** What push did with one template file. */
 export type PushOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
 
+/** One template pushed: its file, what happened, and the status and id the API reports. */
 export interface PushResult {
   file: string;
   template: string;

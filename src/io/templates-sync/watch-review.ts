@@ -3,6 +3,7 @@ import { inReview } from '../../core/templates/review.js';
 import type { TemplateRecord } from '../graph/types.js';
 import { abortableSleep } from '../abortable-sleep.js';
 
+/** How templates status --watch polls: what to fetch, how often, for how long. */
 export interface WatchOptions {
   fetch: () => Promise<TemplateRecord[]>;
   intervalMs: number;
@@ -12,6 +13,7 @@ export interface WatchOptions {
   onChange?: (t: TemplateRecord, from: string) => void;
 }
 
+/** The last records seen, and whether the watch timed out or was interrupted. */
 export interface WatchResult {
   records: TemplateRecord[];
   timedOut: boolean;

@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'Text', header: 'Kopfzeile', foote
 const keep = (c: string | number) => `die ${String(c) === 'UTILITY' ? 'Service' : 'Authentifizierungs'}-Nachricht streng sachlich halten oder die Aktion als eigene MARKETING-Vorlage einreichen`;
 const recat = (cat: string | number) => `eine ${cat}-Vorlage mit Werbung wird als MARKETING eingestuft (Preis und Limits für Marketing) oder abgelehnt`;
 
+/** The lint findings' messages and suggestions in German. */
 export const de: Catalogue = {
   abbreviation: (p) => [`"${p.term}" ist eine unübliche Abkürzung; Vorlagen, die nicht in klaren, vollständigen Wörtern geschrieben sind, werden abgelehnt`, `ausschreiben: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} Buttons: höchstens 10 sind erlaubt`, 'Buttons entfernen oder die Auswahl in eine Listen-Nachricht verlegen'],

@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'cuerpo', header: 'encabezado', fo
 const keep = (c: string | number) => `mantén el mensaje de ${String(c) === 'UTILITY' ? 'utilidad' : 'autenticación'} estrictamente transaccional, o envía la promoción como una plantilla MARKETING aparte`;
 const recat = (cat: string | number) => `una plantilla ${cat} con contenido promocional se recategoriza como MARKETING (con precio y límites de marketing) o se rechaza`;
 
+/** The lint findings' messages and suggestions in Spanish. */
 export const es: Catalogue = {
   abbreviation: (p) => [`"${p.term}" es una abreviatura no estándar; se rechazan las plantillas que no están escritas con palabras claras y completas`, `escríbelo completo: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} botones: se permiten 10 como máximo`, 'quita botones o pasa las opciones a un mensaje de lista'],

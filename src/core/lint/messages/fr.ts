@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'corps', header: 'en-tête', foote
 const keep = (c: string | number) => `gardez le message ${String(c) === 'UTILITY' ? 'utilitaire' : "d'authentification"} strictement transactionnel, ou soumettez la promotion comme modèle MARKETING séparé`;
 const recat = (cat: string | number) => `un modèle ${cat} au contenu promotionnel est recatégorisé en MARKETING (prix et limites du marketing) ou refusé`;
 
+/** The lint findings' messages and suggestions in French. */
 export const fr: Catalogue = {
   abbreviation: (p) => [`"${p.term}" est une abréviation non standard ; les modèles qui ne sont pas rédigés en mots clairs et complets sont refusés`, `écrivez-le en entier : "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} boutons : 10 au maximum sont autorisés`, 'retirez des boutons, ou passez les choix dans un message liste'],

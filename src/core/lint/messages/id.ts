@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'isi', header: 'header', footer: '
 const keep = (c: string | number) => `jaga pesan ${String(c) === 'UTILITY' ? 'utilitas' : 'autentikasi'} tetap murni transaksional, atau ajukan promosinya sebagai template MARKETING terpisah`;
 const recat = (cat: string | number) => `template ${cat} dengan konten promosi dikategorikan ulang sebagai MARKETING (harga dan batas marketing) atau ditolak`;
 
+/** The lint findings' messages and suggestions in Indonesian. */
 export const id: Catalogue = {
   abbreviation: (p) => [`"${p.term}" adalah singkatan tidak baku; template yang tidak ditulis dengan kata yang jelas dan lengkap ditolak`, `tulis lengkap: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} tombol: paling banyak 10 yang diizinkan`, 'hapus tombol, atau pindahkan pilihan ke pesan daftar'],

@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'corpo', header: 'intestazione', f
 const keep = (c: string | number) => `mantieni il messaggio ${String(c) === 'UTILITY' ? 'di servizio' : 'di autenticazione'} strettamente transazionale, oppure invia la promozione come modello MARKETING separato`;
 const recat = (cat: string | number) => `un modello ${cat} con contenuti promozionali viene ricategorizzato come MARKETING (prezzi e limiti del marketing) o rifiutato`;
 
+/** The lint findings' messages and suggestions in Italian. */
 export const it: Catalogue = {
   abbreviation: (p) => [`"${p.term}" è un'abbreviazione non standard; i modelli non scritti con parole chiare e complete vengono rifiutati`, `scrivilo per esteso: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} pulsanti: al massimo 10 sono consentiti`, 'togli dei pulsanti o sposta le opzioni in un messaggio a lista'],

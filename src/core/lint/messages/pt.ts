@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'corpo', header: 'cabeçalho', foo
 const keep = (c: string | number) => `mantenha a mensagem de ${String(c) === 'UTILITY' ? 'utilidade' : 'autenticação'} estritamente transacional, ou envie a promoção como um modelo MARKETING separado`;
 const recat = (cat: string | number) => `um modelo ${cat} com conteúdo promocional é recategorizado como MARKETING (com preço e limites de marketing) ou rejeitado`;
 
+/** The lint findings' messages and suggestions in Portuguese. */
 export const pt: Catalogue = {
   abbreviation: (p) => [`"${p.term}" é uma abreviação fora do padrão; modelos que não usam palavras claras e completas são rejeitados`, `escreva por extenso: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} botões: no máximo 10 são permitidos`, 'remova botões ou passe as opções para uma mensagem de lista'],

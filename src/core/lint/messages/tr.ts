@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: 'gövde', header: 'başlık', foot
 const keep = (c: string | number) => `${String(c) === 'UTILITY' ? 'hizmet' : 'kimlik doğrulama'} mesajını tamamen işlemsel tutun ya da promosyonu ayrı bir MARKETING şablonu olarak gönderin`;
 const recat = (cat: string | number) => `promosyon içeren bir ${cat} şablonu MARKETING olarak yeniden sınıflandırılır (pazarlama fiyatı ve limitleri) ya da reddedilir`;
 
+/** The lint findings' messages and suggestions in Turkish. */
 export const tr: Catalogue = {
   abbreviation: (p) => [`"${p.term}" standart olmayan bir kısaltma; açık ve tam kelimelerle yazılmayan şablonlar reddedilir`, `açık yazın: "${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} düğme: en fazla 10 düğmeye izin verilir`, 'düğmeleri azaltın ya da seçenekleri bir liste mesajına taşıyın'],

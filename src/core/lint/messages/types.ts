@@ -40,6 +40,9 @@ export const MESSAGE_IDS = [
   'promotional.words',
 ] as const;
 
+/** The id of one lint message (the same in every language). */
 export type MessageId = (typeof MESSAGE_IDS)[number];
+/** The values a message is filled in with. */
 export type Params = Record<string, string | number>;
+/** One language's messages: a message and a suggestion for each id. */
 export type Catalogue = Record<MessageId, (p: Params) => [message: string, suggestion: string]>;

@@ -5,6 +5,7 @@ const part = (c: string | number) => ({ body: '正文', header: '标题', footer
 const keep = (c: string | number) => `让${String(c) === 'UTILITY' ? '通知' : '验证'}消息保持纯事务性，或把促销内容作为单独的 MARKETING 模板提交`;
 const recat = (cat: string | number) => `含促销内容的 ${cat} 模板会被重新归类为 MARKETING（按营销计费并受营销限额约束）或被拒绝`;
 
+/** The lint findings' messages and suggestions in Chinese. */
 export const zh: Catalogue = {
   abbreviation: (p) => [`"${p.term}" 是不规范的缩写；未使用清晰完整词语的模板会被拒绝`, `写全称："${p.plain}"`],
   'buttons.too-many': (p) => [`${p.count} 个按钮：最多允许 10 个`, '删除部分按钮，或改用列表消息提供选项'],

@@ -16,6 +16,7 @@ import { variableExample } from './variable-example.js';
 import { variablePosition } from './variable-position.js';
 import { variableSequence } from './variable-sequence.js';
 
+/** Every lint rule, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
   nameFormat,
   length,
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   formatting,
 ];
 
+/** The rule ids, for --rule and the config file's lint.rules. */
 export const RULE_IDS = RULES.map((r) => r.id);

@@ -7,6 +7,7 @@ const URL_RE = new RegExp(
   'giu',
 );
 
+/** A URL found in a text, with where it stands. */
 export interface UrlMatch {
   url: string;
   host: string;
@@ -24,6 +25,7 @@ export function findUrls(text: string): UrlMatch[] {
   return out;
 }
 
+/** Link-shortener hosts that get templates rejected (Meta wants the real domain). */
 export const SHORTENERS = [
   'bit.ly', 'bitly.com', 'tinyurl.com', 'goo.gl', 't.co', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly', 'shorturl.at', 'tiny.cc', 'rb.gy',
   'bl.ink', 't.ly', 's.id', 'lnkd.in', 'short.io', 'v.gd', 'shorte.st', 'adf.ly', 'trib.al', 'dlvr.it', 'tiny.one', 'shorturl.com', 'wa.link',

@@ -1,6 +1,7 @@
 /** Terms flagged in every language: English jargon travels. */
 import type { LanguageWords } from '../types.js';
 
+/** Terms every language shares (English abbreviations such as VIP, ASAP). */
 export const common: LanguageWords = {
   abbreviations: {
     VIP: 'a valued member / our best customers',

@@ -1,6 +1,7 @@
 /** German word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** German word lists. */
 export const de: LanguageWords = {
   abbreviations: {
     LG: 'Liebe Grüße',

@@ -1,6 +1,7 @@
 /** English word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** English word lists (also used for languages without their own). */
 export const en: LanguageWords = {
   abbreviations: {
     u: 'you',

@@ -1,6 +1,7 @@
 /** Spanish word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** Spanish word lists. */
 export const es: LanguageWords = {
   abbreviations: {
     xq: 'porque',

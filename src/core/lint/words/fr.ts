@@ -1,6 +1,7 @@
 /** French word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** French word lists. */
 export const fr: LanguageWords = {
   abbreviations: {
     stp: "s'il te plaît",

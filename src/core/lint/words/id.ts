@@ -1,6 +1,7 @@
 /** Indonesian word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** Indonesian word lists. */
 export const id: LanguageWords = {
   abbreviations: {
     yg: 'yang',

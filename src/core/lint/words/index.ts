@@ -12,6 +12,7 @@ import { pt } from './pt.js';
 import { tr } from './tr.js';
 import { zh } from './zh.js';
 
+/** The word lists by language code. */
 export const WORDS: Record<string, LanguageWords> = { en, de, es, pt, fr, it, id, tr, zh };
 
 /** Extra words from the config file, per language ("*" for all), and terms to never flag. */

@@ -1,6 +1,7 @@
 /** Italian word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** Italian word lists. */
 export const it: LanguageWords = {
   abbreviations: {
     xché: 'perché',

@@ -1,6 +1,7 @@
 /** Portuguese word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** Portuguese word lists. */
 export const pt: LanguageWords = {
   abbreviations: {
     vc: 'você',

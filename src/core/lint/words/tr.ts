@@ -1,6 +1,7 @@
 /** Turkish word lists. */
 import type { LanguageWords } from '../types.js';
 
+/** Turkish word lists. */
 export const tr: LanguageWords = {
   abbreviations: {
     slm: 'selam / merhaba',

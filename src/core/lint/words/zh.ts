@@ -1,6 +1,7 @@
 /** Chinese word lists (no word boundaries in Chinese: terms match as substrings). */
 import type { LanguageWords } from '../types.js';
 
+/** Chinese word lists. */
 export const zh: LanguageWords = {
   abbreviations: {
     pls: '请',

@@ -1,7 +1,8 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
 import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
-import { shellQuote } from '../core/campaign/resume.js';
+import { shellQuote, storeForResume } from '../core/campaign/resume.js';
+import { readList } from '../io/suppression-file.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
@@ -96,7 +97,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
-        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${o.suppressions ? ` --suppressions ${shellQuote(o.suppressions)}` : ''}`,
+        hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${listArgs(o, number.e164, category)}`,
       });
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
@@ -117,6 +118,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   } finally {
     await client.close();
   }
+}
+
+/** The list the lifting command must edit: the --suppressions file when the number is on it, else the --store given here. */
+function listArgs(o: SendToOptions, e164: string, category: string): string {
+  if (o.suppressions && readList(o.suppressions).isSuppressed(e164, category)) return ` --suppressions ${shellQuote(o.suppressions)}`;
+  const store = storeForResume(o.store);
+  return store ? ` --store ${store.startsWith('"') ? store : shellQuote(store)}` : '';
 }
 
 /** A free-form text only reaches someone who wrote in the last 24 h: say so before sending when the events file shows no such message. */

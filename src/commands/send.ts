@@ -39,9 +39,11 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
-      const writer = await store.writer(ref, warn);
+      // The store's remarks (a lost connection, a cooldown found) go above the progress line while it shows.
+      const notices = { to: warn };
+      const writer = await store.writer(ref, (text) => notices.to(text));
       try {
-        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals);
+        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices);
       } finally {
         await writer.close();
       }
@@ -54,7 +56,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 /** Locked and open: replay, adopt the unfinished run's options, the cooldown gate (before any request), then the run. */
-async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch): Promise<number> {
+async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
   const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
@@ -67,6 +69,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   if (paused !== undefined) return paused;
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
   const progress = await progressReporter();
+  notices.to = progress.log;
   let result: SendResult;
   try {
     result = await sendCampaign(o, cf, settings, writer, state, campaignId, senders, signals, {
@@ -79,6 +82,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   } catch (err) {
     throw interruptedBeforeSending(err, resume);
   } finally {
+    notices.to = warn;
     progress.stop();
   }
   const resumeNow = resumeLine(o, f, result.limitLeft);

@@ -1,5 +1,7 @@
 /** The suppression list file for commands: read and append, with an unreadable or unwritable path as an input error (exit 2), never a crash. */
+import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { shellQuote } from '../core/campaign/resume.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { appendSuppressions, readSuppressions, type SuppressionList } from './suppressions.js';
 
@@ -11,8 +13,9 @@ function explain(err: unknown, what: string, file: string): never {
   throw new InputError(`cannot ${what} the suppression list ${file} (${code})`, { code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', hint: HINT });
 }
 
-/** The folded list (a missing file is an empty list). */
+/** The folded list (a missing file is an empty list; a file that is not a list is refused). */
 export function readList(file: string): SuppressionList {
+  if (existsSync(file)) checkListContent(file);
   try {
     return readSuppressions(file);
   } catch (err) {
@@ -22,9 +25,39 @@ export function readList(file: string): SuppressionList {
 
 /** Append records in one durable write; nothing is written when it fails. */
 export function appendList(file: string, records: SuppressionRecord[]): void {
+  // Never append records to a user's CSV named by mistake.
+  if (existsSync(file)) checkListContent(file);
   try {
     appendSuppressions(file, records);
   } catch (err) {
     explain(err, 'write', file);
   }
+}
+
+/**
+ * A list file holds JSON records, one a line: a CRM's CSV or a spreadsheet named by mistake would
+ * read as an empty list and message everyone on it. A line that does not start with "{" is refused
+ * (a record torn by a crash still starts with "{", and is skipped as it always was).
+ */
+export function checkListContent(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    explain(err, 'read', file);
+  }
+  const lines = text.split('\n');
+  const bad = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('{'));
+  if (bad >= 0) {
+    throw new InputError(`${file}:${bad + 1}: not a suppression list (JSON Lines, one record a line)`, {
+      code: 'bad-suppression-list',
+      hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: wa-ops suppressions import ${shellQuote(file)} --suppressions ${shellQuote(listFor(file))}`,
+    });
+  }
+  return file;
+}
+
+/** The list file to import a CSV into: its name with .suppressions.jsonl for its extension. */
+function listFor(file: string): string {
+  return `${file.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.suppressions.jsonl`;
 }

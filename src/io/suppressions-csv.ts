@@ -16,6 +16,8 @@ export interface NumbersRead {
   rows: number;
   phoneColumn?: string;
   countryColumn?: string | null;
+  /** Why no country column was read when the header suggests one (several, or a "region" column). */
+  countryNote?: string;
   numbers: { e164: string; line: number }[];
   invalid: { line: number; reason: string }[];
 }
@@ -40,7 +42,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     });
   }
   if (!plan) throw new InputError(`${source.label} holds no rows`, { code: 'empty-file' });
-  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName };
+  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName, countryNote: plan.countryNote };
 }
 
 /** The columns of suppressions export, in order. */

@@ -37,6 +37,22 @@ describe('one classifier for validate-numbers and send', () => {
     expect(dry.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual(['duplicate of line 2', 'invalid number: ambiguous-country-code']);
   });
 
+  it('a campaign list with ISO numeric and "Congo" country cells and a region column: the same reading as validate-numbers', async () => {
+    const dir = tempDir('wa-ops-numbers-campaign-');
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,Land,region\nA,030 1234567,276,Berlin\nB,0788 123 456,250,Kigali\nC,0991234567,Congo,Kinshasa\nD,0170 1234567,,Bayern\n');
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ name: 'iso', recipients: 'list.csv', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } }));
+    const dry = JSON.parse((await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() })).stdout);
+    expect(dry.payloads.map((p: { to: string }) => p.to).sort()).toEqual(['+243991234567', '+491701234567', '+49301234567']);
+    expect(dry.skipped.map((x: { line: number; reason: string }) => `${x.line} ${x.reason}`)).toEqual(['3 invalid number: ambiguous-country-code']);
+    // Without a country column, a region column is named in the plan, not read as countries.
+    writeFileSync(join(dir, 'states.csv'), 'phone,region\n0170 1234567,Bayern\n');
+    writeFileSync(file, JSON.stringify({ name: 'states', recipients: 'states.csv', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } }));
+    const human = await runCli(['send', '--campaign', file, '--dry-run'], { env: env() });
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout + human.stderr).toContain('column "region" not read as countries');
+  });
+
   it('refuses unknown campaign keys with "did you mean", and Graph URLs in a campaign', async () => {
     const typo = campaignCopy({ countryColumm: 'Land' });
     const r = await runCli(['send', '--campaign', typo.file, '--dry-run'], { env: env() });

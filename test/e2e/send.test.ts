@@ -433,10 +433,14 @@ describe('send --suppressions <file>', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${csv}:1: not a suppression list`);
     expect(await accepted()).toHaveLength(0);
-    const hint = /bring a CRM export in first: wa-ops (suppressions import .*?), then pass --suppressions (\S+)/.exec(r.stderr)!;
-    const imported = await runCli(hint[1].split(' '), { cwd: dir, env: env() });
+    const hint = /use --suppressions (\S+) once it is imported with: wa-ops (suppressions import .*)$/m.exec(r.stderr)!;
+    const imported = await runCli(hint[2].split(' '), { cwd: dir, env: env() });
     expect(imported.code, imported.stderr).toBe(0);
-    const sent = await runCli(['send', '--campaign', file, '--suppressions', hint[2], '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    // WA_OPS_SUPPRESSIONS naming the CSV is refused the same way.
+    const viaEnv = await runCli(['send', '--campaign', file, '--dry-run'], { cwd: dir, env: { ...env(), WA_OPS_SUPPRESSIONS: csv } });
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.stderr).toContain(`${csv}:1: not a suppression list`);
+    const sent = await runCli(['send', '--campaign', file, '--suppressions', hint[1], '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
     expect(JSON.parse(sent.stdout)).toMatchObject({ sent: 2, skipped: 1 });
     expect((await accepted()).map((m) => m.to)).not.toContain(numbers[2]);
   });

@@ -51,6 +51,34 @@ describe('suppressions', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('never reads or appends to a CRM CSV named as the list (it would read as empty), and says how to import it', async () => {
+    const { dir, cli } = setup();
+    const csv = join(dir, 'opt-outs.csv');
+    const text = 'phone,reason\n+491701234567,STOP\n';
+    writeFileSync(csv, text);
+    for (const args of [['suppressions', 'add', '+4917099999999', '--suppressions', csv], ['suppressions', 'list', '--suppressions', csv]]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`${csv}:1: not a suppression list`);
+    }
+    expect(readFileSync(csv, 'utf8')).toBe(text);
+    const viaEnv = await cli(['suppressions', 'list'], { WA_OPS_SUPPRESSIONS: csv });
+    expect(viaEnv.code).toBe(2);
+    const hint = /use --suppressions (\S+) once it is imported with: wa-ops (suppressions import .*)$/m.exec(viaEnv.stderr)!;
+    expect((await cli(hint[2].split(' '))).code).toBe(0);
+    expect(JSON.parse((await cli(['suppressions', 'list', '--json', '--suppressions', hint[1]])).stdout).count).toBe(1);
+  });
+
+  it('import reads the country column as validate-numbers does: never a "region" column of states unless named', async () => {
+    const { dir, cli, records } = setup();
+    const csv = join(dir, 'states.csv');
+    writeFileSync(csv, 'phone,region\n0170 1234567,Bayern\n(317) 555-0123,IN\n');
+    const r = await cli(['suppressions', 'import', csv, '--country', 'DE']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('column "region" not read as countries');
+    expect(records().map((x) => x.e164)).toEqual(['+491701234567']);
+  });
+
   it('imports a CRM CSV (phone column detected, duplicates once, invalid rows by line) and exports it formula-safe', async () => {
     const { dir, cli, records } = setup();
     const csv = join(fixtures, 'suppressions/crm-opt-outs.csv');

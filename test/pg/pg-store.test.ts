@@ -7,6 +7,8 @@ import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../src/core/camp
 import { closePg, connectPg, type PgConnection } from '../../src/io/store/pg/connect.js';
 import { PgCampaignStore } from '../../src/io/store/pg/campaign-store.js';
 import { migrate } from '../../src/io/store/pg/schema.js';
+import { attemptsStored } from '../../src/io/store/pg/tables/ledger-events.js';
+import { PgLedgerWriter } from '../../src/io/store/pg/ledger-writer.js';
 import type { CampaignRef, LedgerWriter } from '../../src/io/store/types.js';
 import { freshDatabase, pgUrl } from './db.js';
 
@@ -139,5 +141,22 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     expect((await b.w.poll()).some((e) => e.t === 'cooldown-until')).toBe(true);
     await a.w.close();
     await b.w.close();
+  });
+
+  it('after a dropped connection, a claim in doubt is found when it committed and is still this worker\'s, not otherwise', async () => {
+    const { w, id } = await worker('doubt');
+    if (!(w instanceof PgLedgerWriter)) throw new Error('a PostgreSQL writer was expected');
+    const workerId = w.workerId;
+    const [a, b] = [attempt('+4915900000001'), attempt('+4915900000002')];
+    expect(await w.claim(a)).toBe(true);
+    const never = attempt('+4915900000003');
+    const stored = (list: AttemptEvent[]) => attemptsStored(conn, id, workerId, list.map((e) => ({ e })));
+    expect(await stored([a, b, never])).toEqual([true, false, false]);
+    // The same recipient with another attempt time is another claim (one that did not commit).
+    expect(await stored([{ ...a, at: new Date(Date.parse(a.at) + 1).toISOString() }])).toEqual([false]);
+    // Taken over meanwhile (this worker looked dead, another ran with --retry-unknown): no longer this worker's to send.
+    await conn.query("UPDATE wa_ops.claims SET worker = 'someone-else' WHERE campaign_id = $1 AND r = $2", [id, a.r]);
+    expect(await stored([a])).toEqual([false]);
+    await w.close();
   });
 });

@@ -104,6 +104,25 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     expect(status).toMatchObject({ total: numbers.length, sent: 12, pending: numbers.length - 12, unknown: 0 });
   });
 
+  it("an interrupted worker's resume command keeps what is left of its own --limit (claims given up do not use it)", async () => {
+    const { file } = campaign(40, 'limit-resume');
+    const start = () => {
+      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', url, '--yes', '--json', '--interval', '200ms', '--limit', '10'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.resume();
+      return { child, done: new Promise<string>((r) => child.on('close', () => r(out))) };
+    };
+    const ws = [start(), start()];
+    await waitFor(async () => (await accepted()).length >= 6);
+    for (const w of ws) w.child.kill('SIGINT');
+    for (const out of await Promise.all(ws.map((w) => w.done))) {
+      const doc = JSON.parse(out) as { outcome: string; thisRun: { sent: number }; resume: string };
+      expect(doc.outcome).toBe('interrupted');
+      expect(doc.resume).toContain(`--limit ${10 - doc.thisRun.sent} `);
+    }
+  });
+
   it('three workers on one sender still send one message per interval', async () => {
     const { file, numbers } = campaign(12, 'pacing');
     const ws = [0, 1, 2].map(() => worker(file, url, ['--interval', '250ms']));

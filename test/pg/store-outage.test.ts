@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
 import { root, runCli, tempDir } from '../helpers.js';
 import { closePg, connectPg } from '../../src/io/store/pg/connect.js';
+import { PgLedgerWriter } from '../../src/io/store/pg/ledger-writer.js';
 import { findPgBin, startCluster, type Cluster } from './cluster.js';
 import { pgUrl } from './db.js';
 
@@ -27,12 +28,13 @@ async function accepted(): Promise<string[]> {
   return ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.map((m) => m.to);
 }
 
-function campaign(n: number): { file: string; numbers: string[] } {
+let nextNumber = 0;
+function campaign(n: number, name = 'outage'): { file: string; numbers: string[] } {
   const dir = tempDir('wa-ops-store-outage-');
-  const numbers = Array.from({ length: n }, (_, i) => `+4917390${String(i).padStart(5, '0')}`);
+  const numbers = Array.from({ length: n }, () => `+4917390${String(nextNumber++).padStart(5, '0')}`);
   writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
   const file = join(dir, 'campaign.json');
-  writeFileSync(file, JSON.stringify({ name: 'outage', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+  writeFileSync(file, JSON.stringify({ name, recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
   return { file, numbers };
 }
 
@@ -86,4 +88,56 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ total: 50, pending: 0, unknown: 0, sent: summary.sent });
   }, 120_000);
+
+  it('Ctrl-C while the store is away stops at once (exit 130); the resume, once it is back, reaches the rest exactly once', async () => {
+    const { file, numbers } = campaign(30, 'ctrl-c');
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', cluster.url, '--yes', '--json', '--interval', '120ms'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (d) => (stderr += d));
+    const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const mine = async () => (await accepted()).filter((to) => numbers.includes(to));
+    for (const end = Date.now() + 60_000; (await mine()).length < 6; await sleep(20)) if (Date.now() > end) throw new Error(`no progress: ${stderr}`);
+    await cluster.halt();
+    let code: number | null;
+    try {
+      await sleep(1000);
+      const t = Date.now();
+      child.kill('SIGINT');
+      code = await done;
+      expect(Date.now() - t).toBeLessThan(5000);
+    } finally {
+      await cluster.resume();
+    }
+    expect(code, stderr).toBe(130);
+    const resumed = await runCli(['send', '--campaign', file, '--store', cluster.url, '--yes', '--json', '--interval', '20ms'], { env: env() });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const to = await mine();
+    expect(new Set(to).size).toBe(to.length); // nobody twice
+    const doc = JSON.parse(resumed.stdout) as { pending: number; sent: number; unknown: number };
+    // Nobody lost: everyone was sent, or is "unknown" (its outcome could not be stored while the store was away).
+    expect(doc.pending).toBe(0);
+    expect(doc.sent + doc.unknown).toBe(numbers.length);
+    expect(to.length).toBeGreaterThanOrEqual(doc.sent);
+  }, 120_000);
+
+  it('a store that stays away past the bound: the worker counts itself lost and its writes fail (the run then exits 75)', async () => {
+    const conn = await connectPg(cluster.url);
+    const notices: string[] = [];
+    const w = await PgLedgerWriter.open(conn, { name: 'bound', ledgerPath: '/nonexistent/bound.ledger.jsonl' }, async () => undefined, (t) => notices.push(t), { reconnectForMs: 1500 });
+    const at = new Date().toISOString();
+    await w.append({ t: 'header', v: 1, campaign: 'bound', campaignId: 'bound-1', campaignHash: 'h', recipientsHash: 'r', recipients: 1, at });
+    expect(w.lost()).toBeUndefined();
+    await cluster.halt();
+    try {
+      const write = w.append({ t: 'run', pid: 1, at, mode: 'all' });
+      await expect(write).rejects.toThrow(/connect|terminat|connection/i);
+      for (const end = Date.now() + 10_000; !w.lost() && Date.now() < end; ) await sleep(50);
+      expect(w.lost()).toMatch(/stayed unreachable for 2 s/);
+      expect(notices.join('\n')).toMatch(/reconnecting \(for up to 2 s\)/);
+    } finally {
+      await cluster.resume();
+      await w.close();
+    }
+  }, 60_000);
 });

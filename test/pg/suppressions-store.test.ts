@@ -1,5 +1,6 @@
 // With a PostgreSQL store, `suppressions` manages the store's list (the one `webhook serve --store` writes and
 // `send --store` reads), and `send --to` honours it: one list for every receiver, worker and operator.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -51,5 +52,36 @@ describe.skipIf(!pgUrl)('suppressions and send --to with a PostgreSQL store', ()
     // An explicit --suppressions file still means that file.
     const local = await cli(['suppressions', 'list', '--suppressions', 'local.jsonl', '--json']);
     expect(JSON.parse(local.stdout)).toMatchObject({ file: join(dir, 'local.jsonl'), count: 0 });
+  });
+
+  it('send --to --suppressions <file> honours the file and the store\'s list both: naming a file never drops a stored opt-out', async () => {
+    expect((await cli(['suppressions', 'add', '+4917011110002', '--by', 'ops'])).code).toBe(0);
+    expect((await cli(['suppressions', 'add', '+4917011110003', '--suppressions', 'crm.jsonl'])).code).toBe(0);
+    for (const to of ['+4917011110002', '+4917011110003']) {
+      const r = await cli(['send', '--to', to, '--template', 'hello_world:en_US', '--suppressions', 'crm.jsonl', '--yes']);
+      expect(r.code, to).toBe(2);
+      expect(r.stderr).toContain(`${to} is suppressed`);
+      // The printed lifting command edits the list the number is on: the store's, or the named file.
+      const lift = /wa-ops (suppressions remove .*)$/m.exec(r.stderr)![1];
+      expect(lift).toBe(to.endsWith('2') ? `suppressions remove ${to}` : `suppressions remove ${to} --suppressions crm.jsonl`);
+    }
+    expect(((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data).toHaveLength(1); // the earlier test's one send
+  });
+
+  it('send --campaign --store --suppressions <file> skips the file\'s and the store\'s opt-outs, and its resume command keeps the flag', async () => {
+    const numbers = ['+4917011120001', '+4917011120002', '+4917011120003', '+4917011120004'];
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
+    writeFileSync(join(dir, 'campaign.json'), JSON.stringify({ name: 'pg-suppressed', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    expect((await cli(['suppressions', 'add', numbers[0]])).code).toBe(0); // the store's list
+    expect((await cli(['suppressions', 'add', numbers[1], '--suppressions', 'crm.jsonl'])).code).toBe(0);
+    const before = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+    const r = await cli(['send', '--campaign', 'campaign.json', '--suppressions', 'crm.jsonl', '--interval', '20ms', '--limit', '1', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ total: 4, sent: 1, skipped: 2, pending: 1 });
+    expect(doc.resume).toContain('--suppressions crm.jsonl');
+    const sent = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.slice(before).map((m) => m.to);
+    expect(sent).toHaveLength(1);
+    expect(numbers.slice(0, 2)).not.toContain(sent[0]);
   });
 });

@@ -61,6 +61,8 @@ describe('countryOfCell', () => {
 
   it('keeps a calling code several regions share as a calling code, never picking one of them', () => {
     expect(countryOfCell('1')).toBe('+1');
+    // The North American plan written with an area code ("+1-876" Jamaica): the number's digits decide.
+    for (const cell of ['+1-876', '1-876', '+1 876', '1 (242)']) expect(countryOfCell(cell), cell).toBe('+1');
     expect(countryOfCell('+1')).toBe('+1');
     expect(countryOfCell('+44')).toBe('+44');
     expect(countryOfCell('7')).toBe('+7');
@@ -95,6 +97,7 @@ describe('classifyRow with a country column', () => {
   it('reads a shared calling code in its numbering plan: the region comes from the digits', () => {
     expect(classifyRow(['C', '(416) 555-0123', '1'], plan)).toMatchObject({ valid: true, e164: '+14165550123', region: 'CA' });
     expect(classifyRow(['D', '07911 123456', '+44'], plan)).toMatchObject({ valid: true, e164: '+447911123456' });
+    expect(classifyRow(['E', '876 210 1234', '1-876'], plan)).toMatchObject({ valid: true, e164: '+18762101234', region: 'JM' });
   });
 
   it('says when a country cell named nothing and the number needed it', () => {
@@ -137,6 +140,9 @@ describe('cells that fit several countries: the number decides, never a guess', 
     expect(countryOfCell('Kongo')).toEqual(['CG', 'CD']);
     expect(countryOfCell('Korea')).toEqual(['KR', 'KP']);
     expect(countryOfCell('Virgin Islands')).toEqual(['VG', 'VI']);
+    expect(countryOfCell('St. Martin')).toEqual(['MF', 'SX']);
+    expect(countryOfCell('Sint Maarten')).toBe('SX');
+    expect(countryOfCell('Saint-Martin (partie française)')).toBe('MF');
     for (const [cell, region] of [
       ['Congo (DRC)', 'CD'], ['Democratic Republic of the Congo', 'CD'], ['Congo, The Democratic Republic of the', 'CD'], ['Congo - Kinshasa', 'CD'], ['Congo, Dem. Rep.', 'CD'],
       ['Republic of the Congo', 'CG'], ['Congo-Brazzaville', 'CG'], ['Congo, Rep.', 'CG'],
@@ -162,6 +168,12 @@ describe('cells that fit several countries: the number decides, never a guess', 
     expect(countryOutcome(['12345', '250'], plan, none)).toBe('ambiguous');
     expect(countryOutcome(['06 12 34 56 78', '250'], plan, classifyRow(['06 12 34 56 78', '250'], plan))).toBe('ok');
     expect(countryOutcome(['1', 'Atlantis'], plan, classifyRow(['1', 'Atlantis'], plan))).toBe('unknown');
+    // A cell invalid whatever the country (empty, "+999 ...") says nothing about the country cell.
+    for (const phone of ['', '+999 1234567', 'call me']) {
+      const c = classifyRow([phone, '250'], plan);
+      expect(c.detail, phone).toBe('');
+      expect(countryOutcome([phone, '250'], plan, c), phone).toBe('ok');
+    }
   });
 
   it('never falls back to the default region for a cell that fits several countries (it rules the default out)', () => {
@@ -192,6 +204,8 @@ describe('which header is the country column', () => {
     expect(pick(['phone', 'Country/Region']).countryName).toBe('Country/Region');
     expect(pick(['Mobile Phone', 'Mailing Street', 'Mailing Country']).countryName).toBe('Mailing Country');
     expect(pick(['Telefone', 'País/Região']).countryName).toBe('País/Região');
+    // HubSpot's "Country/Region" in the nine languages' exports.
+    for (const h of ['Land/Region', 'Pays/Région', 'País/Región', 'Paese/Area geografica', 'Negara/Wilayah', 'Ülke/Bölge', '国家/地区']) expect(pick(['phone', h]).countryName, h).toBe(h);
     expect(pick(['phone', 'Mailing Country', 'Country']).countryName).toBe('Country');
     expect(pick(['phone', 'Mailing Country', 'Billing Country']).countryNote).toMatch(/^several country-like columns \(Mailing Country, Billing Country\)/);
     expect(pick(['Land Line', 'Handy', 'Lieferland']).countryName).toBeNull();

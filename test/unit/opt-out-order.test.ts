@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WebhookRecord } from '../../src/core/webhook/records.js';
+import { mattersToOptOuts, optOutOf } from '../../src/core/webhook/opt-outs.js';
+import { toRecords, type WebhookRecord } from '../../src/core/webhook/records.js';
 import { readSuppressions } from '../../src/io/suppressions.js';
 import { OptOutWriter } from '../../src/webhook/opt-out-writer.js';
 
@@ -29,5 +30,24 @@ describe('opt-outs out of order', () => {
     const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0].eventAt).toBe('2026-12-01T11:00:00.000Z');
+  });
+});
+
+describe('mattersToOptOuts: the records the receiver hands to the opt-out writer', () => {
+  it('includes every record of the webhook corpus that is an opt-out or ties a user id to a number', () => {
+    const dir = join(__dirname, '../../fixtures/webhooks');
+    let optOuts = 0;
+    let skipped = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      for (const r of toRecords(JSON.parse(readFileSync(join(dir, f), 'utf8')), 1767225600)) {
+        const needed = optOutOf(r) !== null || (r.kind === 'status' && r.userId !== undefined);
+        if (needed) expect(mattersToOptOuts(r), `${f}: ${r.key}`).toBe(true);
+        if (optOutOf(r)) optOuts++;
+        if (!mattersToOptOuts(r)) skipped++;
+      }
+    }
+    // The corpus holds opt-outs and plain statuses both, so the filter is exercised either way.
+    expect(optOuts).toBeGreaterThan(0);
+    expect(skipped).toBeGreaterThan(0);
   });
 });

@@ -32,6 +32,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   if (term().json) outJson(summary);
   else {
     info(`columns: phone "${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
+    if (read.countryNote) warn(read.countryNote);
     const label = read.label ?? path;
     out(`${plural(summary.added, 'number')} suppressed from ${label} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${label}:${r.line}: not a valid number (${r.reason}), skipped`);

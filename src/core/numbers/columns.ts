@@ -33,7 +33,7 @@ export const PHONE_HEADERS = [
 export const COUNTRY_HEADERS = [
   'country', 'country_code', 'countrycode', 'country_name', 'country/region', 'country_region', 'country_or_region', 'iso', 'iso2', 'iso3',
   'country_iso', 'iso_country', 'iso_country_code', 'calling_code', 'dial_code', 'country_calling_code',
-  'land', 'landercode', 'laendercode', 'landerkennung', 'laenderkennung', 'landervorwahl', 'laendervorwahl',
+  'land', 'land/region', 'land_region', 'landercode', 'laendercode', 'landerkennung', 'laenderkennung', 'landervorwahl', 'laendervorwahl',
   'pais', 'codigo_pais', 'codigo_de_pais', 'codigo_do_pais', 'ddi', 'pais/regiao', 'pais/region',
   'pays', 'code_pays', 'indicatif', 'indicatif_pays', 'pays/region',
   'paese', 'nazione', 'prefisso_internazionale', 'paese/area geografica',

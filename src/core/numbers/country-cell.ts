@@ -21,6 +21,7 @@ const ISO3_TO_ISO2 = new Map(ISO3.split(' ').map((e) => [e.slice(2), e.slice(0, 
 // Only regions with a numbering plan: a number cannot be read in Antarctica's.
 const NUMERIC_TO_ISO2 = new Map(ISO_NUMERIC.split(' ').filter((e) => REGIONS.has(e.slice(0, 2))).map((e) => [e.slice(2), e.slice(0, 2)]));
 const NONE: readonly string[] = [];
+const NANP: readonly string[] = ['+1'];
 
 // Country columns hold few distinct values: each is worked out once per thread. The bound keeps a
 // column of junk from growing the cache without end.
@@ -58,6 +59,8 @@ function resolvePart(s: string): readonly string[] {
   if (s === '') return NONE;
   // "49.0", "276.0": a code column saved as floats (pandas, some CRMs) is the integer.
   const raw = s.replace(/[\s()]/g, '').replace(/^(\+?\d{1,5})[.,]0+$/, '$1');
+  // "+1-876", "1 242": the North American plan with an area code; the number's digits name the region.
+  if (/^(?:\+|00)?1-?\d{3}$/.test(raw)) return NANP;
   const digits = /^(\+|00)?(\d{1,3})$/.exec(raw);
   if (digits) {
     // Three bare digits may be an ISO numeric code ("276", "040", "004") as well as a calling code

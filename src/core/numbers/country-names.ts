@@ -94,6 +94,7 @@ export const ALIASES: Record<string, string[]> = {
   MD: ['Moldova', 'Moldawien'],
   BY: ['Weißrussland', 'Weissrussland', 'Byelorussia'],
   KP: ['North Korea', 'Nordkorea', "Korea, Democratic People's Republic of", "Democratic People's Republic of Korea", 'Korea North', 'Korea Dem Rep', 'DPRK'],
+  MF: ['Saint Martin (French part)', 'Saint-Martin (partie française)', 'French Saint Martin'],
   VG: ['Virgin Islands, British', 'BVI'],
   VI: ['Virgin Islands, U.S.', 'US Virgin Islands', 'USVI'],
 };
@@ -109,5 +110,7 @@ export const AMBIGUOUS_NAMES: Array<{ regions: string[]; names: string[] }> = [
   // South (+82) and North Korea (+850).
   { regions: ['KR', 'KP'], names: ['Korea', 'Corée', 'Corea', 'Coreia', 'Kore'] },
   // British (+1 284) and U.S. Virgin Islands (+1 340).
+  // The island of Saint Martin: the French part (+590) and Sint Maarten, the Dutch part (+1 721).
+  { regions: ['MF', 'SX'], names: ['Saint Martin', 'St. Martin', 'St Martin', 'Saint Martin Island'] },
   { regions: ['VG', 'VI'], names: ['Virgin Islands', 'Jungferninseln', 'Islas Vírgenes', 'Ilhas Virgens', 'Îles Vierges', 'Isole Vergini', 'Kepulauan Virgin', 'Virjin Adaları', '维尔京群岛', '維京群島'] },
 ];

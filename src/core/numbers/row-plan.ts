@@ -94,9 +94,12 @@ function classifyAmong(phone: string, homes: readonly string[], mobileOnly: bool
   let first: Classified | undefined;
   let found: Classified | undefined;
   let other = '';
+  // Whether the homes made any difference (an empty cell or "+999 ..." is invalid whatever the country).
+  let differs = false;
   for (const home of homes) {
     const c = classify(phone, home, mobileOnly);
     first ??= c;
+    if (c.reason !== first.reason || c.region !== first.region) differs = true;
     // A number under this home (valid, or valid but not a mobile with --mobile-only).
     if (c.e164 === '') continue;
     if (found === undefined) found = c;
@@ -104,7 +107,7 @@ function classifyAmong(phone: string, homes: readonly string[], mobileOnly: bool
   }
   if (found !== undefined && other === '') return found;
   if (found !== undefined) return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: `${found.e164} or ${other}` };
-  if (first!.reason !== 'ambiguous-country-code') first!.detail = `${SEVERAL_COUNTRIES} ${homes.join(' or ')}`;
+  if (differs && first!.reason !== 'ambiguous-country-code') first!.detail = `${SEVERAL_COUNTRIES} ${homes.join(' or ')}`;
   return first!;
 }
 

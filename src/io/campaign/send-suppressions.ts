@@ -3,11 +3,11 @@
  * must exist, together with the store's list (PostgreSQL), so that naming a file never drops the
  * opt-outs webhook serve stored there; without the flag, the store's list or the default file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors.js';
 import { shellQuote } from '../../core/campaign/resume.js';
-import { readList } from '../suppression-file.js';
-import type { SuppressionList } from '../suppressions.js';
+import { checkListContent, readList } from '../suppression-file.js';
+import { suppressionsPath, type SuppressionList } from '../suppressions.js';
 
 /** Refuse a --suppressions path that is not an existing regular file holding a list (exit 2, one line), before anything else happens. */
 export function checkSuppressionsFile(file: string): string {
@@ -20,7 +20,7 @@ export function checkSuppressionsFile(file: string): string {
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
     throw new InputError(`--suppressions ${file}: ${missing ? 'no such file' : `cannot read it (${code})`}`, {
       code: missing ? 'file-not-found' : 'unreadable-file',
-      hint: missing ? 'check the path; a new list is started with: wa-ops suppressions add <number> --suppressions <file>' : 'check the permissions',
+      hint: missing ? `check the path; a new list is started with: wa-ops suppressions add <number> --suppressions ${shellQuote(file)}` : 'check the permissions',
     });
   }
   // A FIFO or a device would hang or flood the read: only a regular file is a list.
@@ -34,37 +34,14 @@ export function checkSuppressionsFile(file: string): string {
  */
 export async function sendSuppressions(file: string | undefined, fromStore: (() => Promise<SuppressionList>) | undefined): Promise<SuppressionList | undefined> {
   const stored = fromStore ? await fromStore() : undefined;
-  if (file === undefined) return stored;
+  if (file === undefined) {
+    // The default file (WA_OPS_SUPPRESSIONS may name a CRM's CSV by mistake) is held to the same test when it exists.
+    const path = suppressionsPath();
+    if (!stored && existsSync(path)) checkListContent(path);
+    return stored;
+  }
   const named = readList(checkSuppressionsFile(file));
   return stored ? unionOf(named, stored) : named;
-}
-
-/**
- * A list file holds JSON records, one a line: a CRM's CSV or a spreadsheet named by mistake would
- * read as an empty list and message everyone on it. A line that does not start with "{" is refused
- * (a record torn by a crash still starts with "{", and is skipped as it always was).
- */
-export function checkListContent(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`--suppressions ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'unreadable-file', hint: 'check the permissions' });
-  }
-  const lines = text.split('\n');
-  const bad = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('{'));
-  if (bad >= 0) {
-    throw new InputError(`${file}:${bad + 1}: not a suppression list (JSON Lines, one record a line)`, {
-      code: 'bad-suppression-list',
-      hint: `bring a CRM export in first: wa-ops suppressions import ${shellQuote(file)} --suppressions ${shellQuote(listFor(file))}, then pass --suppressions ${shellQuote(listFor(file))}`,
-    });
-  }
-  return file;
-}
-
-/** The list file to import a CSV into: its name with .suppressions.jsonl for its extension. */
-function listFor(file: string): string {
-  return `${file.replace(/\.[A-Za-z0-9]{1,5}$/, '')}.suppressions.jsonl`;
 }
 
 /** Both lists at once: a number suppressed in either is suppressed. */

@@ -10,18 +10,14 @@ import { createCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
 import { recordOps, type BatchOp, type OpResult } from './tables/record-ops.js';
 import { PacedClaims, SenderCooldowns } from './paced-claims.js';
-import { DEAD_AFTER_SECONDS, endWorker, heartbeat, registerWorker } from './tables/workers.js';
+import { endWorker, registerWorker } from './tables/workers.js';
 import { EventPoller } from './poller.js';
-import { isConnectionFailure } from './errors.js';
 import { StoreOutage } from './outage.js';
+import { release, WorkerLife } from './worker-life.js';
 import { attemptsStored } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readPgSuppressions } from './suppression-store.js';
 import type { PoolClient } from 'pg';
-
-const HEARTBEAT_MS = 2000;
-// The session lock says who is alive; a session that cannot even answer a heartbeat for this long is lost.
-const LOST_AFTER_MS = DEAD_AFTER_SECONDS * 2000;
 
 /** Per worker: how long it keeps trying to reach a store that went away (tests shorten it). */
 export interface WriterOptions {
@@ -35,15 +31,10 @@ export class PgLedgerWriter implements LedgerWriter {
   private readonly poller: EventPoller;
   private campaignId: string | undefined;
   private retryUnknown = false;
-  private lastBeat = Date.now();
-  private beat: NodeJS.Timeout | undefined;
   /** Held while a new campaign gets its first header, so that two first workers make one campaign. */
   private naming: PoolClient | undefined;
   /** The session whose advisory lock says this worker is alive. */
-  private life: PoolClient | undefined;
-  /** The session lock is being taken again after the store went away. */
-  private relocking = false;
-  private closed = false;
+  private life: WorkerLife | undefined;
   /** Whether the store is reachable, shared by the writes and the session lock. */
   private readonly outage: StoreOutage;
   private replayed = false;
@@ -96,71 +87,10 @@ export class PgLedgerWriter implements LedgerWriter {
     w.notice = notice;
     await registerWorker(conn, w.workerId, w.campaignId, hostname(), process.pid);
     // Alive as long as this session holds its lock: killed, the server drops the lock with the connection.
-    const life = await conn.session();
-    w.live(life);
-    await life.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ['wa-ops:worker', w.workerId]);
-    // The heartbeat goes over the worker's own session, never queued behind the pool's busy connections.
-    w.beat = setInterval(() => {
-      const s = w.life;
-      if (!s || w.relocking) return;
-      heartbeat(s, w.workerId, w.campaignId).then(
-        () => (w.lastBeat = Date.now()),
-        (err: unknown) => isConnectionFailure(err) && w.lifeBroken(s),
-      );
-    }, HEARTBEAT_MS);
-    w.beat.unref();
+    w.life = new WorkerLife(conn, w.workerId, w.outage, () => w.campaignId, notice);
+    await w.life.start();
     if (row) notice(`campaign ${row.campaign_id} in ${conn.redacted}: this worker is ${w.workerId}`);
     return w;
-  }
-
-  /** The session whose lock says this worker lives: a server that drops it is reconnected to (see relock). */
-  private live(session: PoolClient): void {
-    this.life = session;
-    session.on('error', () => this.lifeBroken(session));
-  }
-
-  /**
-   * The session lock went with the connection (a server restart, a network cut): take it again on a new session,
-   * with backoff, until the store is back or the outage outlasts its bound (lost() then says so and the run stops).
-   * Meanwhile other workers may take this one for dead: they still never take its open claims without --retry-unknown.
-   */
-  private lifeBroken(session: PoolClient): void {
-    if (this.life !== session || this.closed) return;
-    this.life = undefined;
-    session.release(true);
-    if (this.relocking) return;
-    this.relocking = true;
-    this.notice(`lost the connection to the store at ${this.conn.redacted}: reconnecting (for up to ${Math.round(this.outage.boundMs / 1000)} s)`);
-    void this.relock();
-  }
-
-  private async relock(): Promise<void> {
-    for (let wait = this.outage.failed(); wait !== undefined && !this.closed; ) {
-      await new Promise((r) => setTimeout(r, wait).unref());
-      const s = await this.conn.session().catch(() => undefined);
-      // Not waiting for the lock: the old session may still hold it, on a server that has not noticed it is gone.
-      const got = s && (await s.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS ok', ['wa-ops:worker', this.workerId]).then((r) => r.rows[0]?.ok === true, () => undefined));
-      if (!s || got === undefined) {
-        s?.release(true);
-        wait = this.outage.failed();
-        continue;
-      }
-      if (!got || this.closed) {
-        // The store answers; the old session still holds the lock (this worker still counts as alive): try again later.
-        if (got) await release(s);
-        else s.release();
-        this.outage.ok();
-        wait = 1000;
-        continue;
-      }
-      this.live(s);
-      this.relocking = false;
-      this.lastBeat = Date.now();
-      this.outage.ok();
-      this.notice(`reconnected to the store at ${this.conn.redacted}; sending goes on`);
-      return;
-    }
-    this.relocking = false;
   }
 
   private async write(ops: readonly BatchOp[]): Promise<OpResult[]> {
@@ -226,8 +156,7 @@ export class PgLedgerWriter implements LedgerWriter {
 
   lost(): string | undefined {
     if (this.outage.spent()) return `the store at ${this.conn.redacted} stayed unreachable for ${Math.round(this.outage.boundMs / 1000)} s`;
-    const silent = Date.now() - this.lastBeat;
-    return silent > Math.max(LOST_AFTER_MS, this.outage.boundMs + HEARTBEAT_MS) ? `no contact with the store for ${Math.round(silent / 1000)} s (other workers may take this one for dead)` : undefined;
+    return this.life?.silent();
   }
 
   /** Stop waiting for a store that went away (the run was interrupted): writes still waiting for it fail now. */
@@ -240,20 +169,12 @@ export class PgLedgerWriter implements LedgerWriter {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.beat);
     try {
       await this.batcher.drain();
     } finally {
-      this.closed = true;
       if (this.naming) this.naming = await release(this.naming);
       await endWorker(this.conn, this.workerId).catch(() => undefined);
-      if (this.life) this.life = await release(this.life);
+      await this.life?.close();
     }
   }
-}
-
-async function release(session: PoolClient): Promise<undefined> {
-  await session.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-  session.release();
-  return undefined;
 }

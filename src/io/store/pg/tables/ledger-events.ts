@@ -48,14 +48,18 @@ export async function countEvents(q: Q, campaignId: string): Promise<number> {
 }
 
 /**
- * Which of these claims (attempt events of one worker) are stored: after a connection dropped before a commit's
- * answer, tells a claim that committed from one that did not (matched by recipient and the attempt's own time).
+ * Which of these claims (attempt events of one worker) are stored and still this worker's: after a connection dropped
+ * before a commit's answer, tells a claim that committed from one that did not (matched by recipient and the attempt's
+ * own time). One that committed but was taken over meanwhile (the worker looked dead while the store was away, and
+ * another ran with --retry-unknown) is not: its request must not go out from here too.
  */
 export async function attemptsStored(q: Q, campaignId: string, worker: string, claims: readonly { e: object }[]): Promise<boolean[]> {
   const want = claims.map((c) => c.e as { r?: string; at?: string });
   const rows = (
     await q.query<{ r: string; at: string }>(
-      `SELECT r, event->>'at' AS at FROM wa_ops.ledger_events WHERE campaign_id = $1 AND worker = $2 AND t = 'attempt' AND r = ANY($3::text[])`,
+      `SELECT e.r, e.event->>'at' AS at FROM wa_ops.ledger_events e
+         JOIN wa_ops.claims c ON c.campaign_id = e.campaign_id AND c.r = e.r AND c.worker = e.worker AND c.state = 'open'
+        WHERE e.campaign_id = $1 AND e.worker = $2 AND e.t = 'attempt' AND e.r = ANY($3::text[])`,
       [campaignId, worker, want.map((e) => e.r ?? '')],
     )
   ).rows;

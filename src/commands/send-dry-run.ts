@@ -4,6 +4,7 @@ import type { CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { prepareSend } from '../io/campaign/prepare.js';
 import { sendSuppressions } from '../io/campaign/send-suppressions.js';
+import { planSkipped } from '../io/campaign/send-targets.js';
 import { resolveSenders } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import type { Settings } from '../io/config.js';
@@ -37,9 +38,10 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
     });
     const toSend = Math.min(queue.length, options.limit ?? Infinity);
     const plan = planOf(options, cf, p, queue, toSend, summarise(state, cf.campaign.name), state, senders);
+    const skipped = planSkipped(p.skipped, p.targets, state);
     if (term().json) {
       // One JSON document, written piece by piece: a million payloads never become one string.
-      out(`{"dryRun":true,"plan":${JSON.stringify(plan)},"skipped":${JSON.stringify(p.skipped)},"payloads":[`);
+      out(`{"dryRun":true,"plan":${JSON.stringify(plan)},"skipped":${JSON.stringify(skipped)},"payloads":[`);
       for (let i = 0; i < toSend; i++) {
         out(`${i > 0 ? ',' : ''}${JSON.stringify(p.payloadOf(queue[i]))}`);
         if (i % 2000 === 1999) await flushed();
@@ -47,7 +49,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
       out(']}');
     } else {
       info(renderPlan(plan));
-      for (const s of p.skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
+      for (const s of skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
       for (let i = 0; i < toSend; i++) {
         out(JSON.stringify(p.payloadOf(queue[i])));
         if (i % 2000 === 1999) await flushed();

@@ -418,6 +418,30 @@ describe('send --suppressions <file>', () => {
     expect(JSON.stringify(skip)).toContain(numbers[1]);
   });
 
+  it('the plan of a resumed campaign counts skips as the ledger does: an opt-out already sent to is "already sent", a skip an earlier run recorded stays skipped', async () => {
+    const { file, numbers } = campaign(5);
+    const dir = tempDir('wa-ops-sup-');
+    const list = join(dir, 's.jsonl');
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(list, '', { mode: 0o600 });
+    suppress(other, numbers[4]);
+    // Run 1 honours the other list (numbers[4] skipped and recorded) and sends 2.
+    const first = await runCli(['send', '--campaign', file, '--suppressions', other, '--interval', '20ms', '--limit', '2', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(first.stdout)).toMatchObject({ sent: 2, skipped: 1, pending: 2 });
+    const sentTo = (await accepted()).map((m) => m.to);
+    // Someone already sent to opts out afterwards.
+    suppress(list, sentTo[0]);
+    const dry = JSON.parse((await runCli(['send', '--campaign', file, '--suppressions', list, '--dry-run', '--json'], { env: env() })).stdout);
+    expect(dry.plan).toMatchObject({ alreadySent: 2, toSend: 2, skipped: { 'opted out (manual)': 1 } });
+    expect(dry.skipped).toEqual([{ key: numbers[4], line: 6, reason: 'suppressed: manual' }]);
+    expect(dry.payloads).toHaveLength(2);
+    const human = await runCli(['send', '--campaign', file, '--suppressions', list, '--dry-run'], { env: env() });
+    expect(human.stderr).toMatch(/skipped +1 opted out \(manual\)/);
+    expect(human.stderr).not.toContain('line 2: suppressed');
+    const run = await runCli(['send', '--campaign', file, '--suppressions', list, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 5, sent: 4, skipped: 1, pending: 0 });
+  });
+
   it('without the flag, the default list applies (the named file is not read)', async () => {
     const { file, numbers } = campaign(2);
     suppress(join(tempDir('wa-ops-sup-'), 'unused.jsonl'), numbers[0]);

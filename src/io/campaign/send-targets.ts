@@ -2,6 +2,7 @@
 import { callbackData } from '../../core/campaign/render.js';
 import { zoneFor } from '../../core/campaign/timezones.js';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
+import type { LedgerState } from '../../core/campaign/ledger-state.js';
 import type { SuppressionList } from '../suppressions.js';
 import type { Target } from './prepared.js';
 import type { RecipientList, SkippedRow } from './recipients.js';
@@ -54,6 +55,24 @@ export function countReasons(skipped: SkippedRow[]): Record<string, number> {
           ? `opted out (${s.reason.slice('suppressed: '.length)})`
           : 'rows with unusable parameter values';
     out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+/**
+ * The skipped rows as the plan shows them on a campaign the ledger already holds: a row this run
+ * would skip whose recipient already has an outcome (sent, failed, unknown) counts there, not as
+ * skipped; a recipient an earlier run skipped (the ledger records it) stays skipped with that reason.
+ */
+export function planSkipped(skipped: SkippedRow[], targets: Target[], state: LedgerState | undefined): SkippedRow[] {
+  if (!state || state.recipients.size === 0) return skipped;
+  const out = skipped.filter((s) => {
+    const status = state.recipients.get(s.key)?.status;
+    return status === undefined || status === 'pending' || status === 'skipped';
+  });
+  for (const t of targets) {
+    const x = state.recipients.get(t.e164);
+    if (x?.status === 'skipped') out.push({ key: t.e164, line: t.line, reason: x.reason ?? 'skipped by an earlier run' });
   }
   return out;
 }

@@ -1,9 +1,8 @@
 /** The files validate-numbers writes (annotated copy, valid rows, sample), opened together and headed alike. */
 import { openCsvOut, type CsvOut } from '../csv/writer.js';
 import type { OutputOptions } from '../output-file.js';
+import { addedColumnNames } from '../../core/numbers/added-columns.js';
 
-/** The columns validate-numbers appends to every row it writes. */
-const ADDED_COLUMNS = ['e164', 'status', 'reason', 'region', 'type', 'detail'];
 
 /** The open outputs; `all` holds every one opened, for commit or abort together. */
 export interface NumbersOutputs {
@@ -35,6 +34,6 @@ export function openNumbersOutputs(
   const annotated = open(paths.out);
   const validOut = open(paths.validOut);
   const sampleOut = open(paths.sampleOut);
-  for (const out of all) out.writeRow([...header, ...ADDED_COLUMNS]);
+  for (const out of all) out.writeRow([...header, ...addedColumnNames(header)]);
   return { all, annotated, validOut, sampleOut };
 }

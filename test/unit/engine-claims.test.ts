@@ -106,6 +106,21 @@ describe('engine: pace slots handed back never bring two real sends of a sender 
   }
 });
 
+describe('engine: a sender held back by the requests in flight never sends two messages closer than the interval', () => {
+  for (const seed of [5, 11, 2026]) {
+    it(`slow answers fill the limit, then free it in bursts (seed ${seed})`, () => {
+      const rand = rng(seed);
+      const interval = 1000;
+      // Two requests in flight at most, answers taking up to 4.5 intervals: slots are often taken late.
+      const res = simulate(config(60, { intervalMs: interval, concurrency: 2 }), ok, { latency: () => Math.floor(rand() * 4500) });
+      expect(res.stop.outcome).toBe('done');
+      expect(res.sends).toHaveLength(60);
+      const times = res.sends.map((x) => x.at);
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1], `sends ${i - 1} and ${i}`).toBeGreaterThanOrEqual(interval);
+    });
+  }
+});
+
 describe('engine: claims given up when the run stops', () => {
   it('a claim abandoned after the stop still counts as nothing sent (what is left of --limit stays right)', () => {
     const st = createEngine(config(10, { intervalMs: 100, limit: 4 }), emptyState(), T0);

@@ -187,6 +187,10 @@ function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
     }
   }
   if (cfg.budget && (x?.attempts ?? 0) === 0 && budgetReached(st, now, acts, i)) return false;
+  // A slot taken late (the engine was held back, e.g. by its limit of requests in flight) restarts the schedule from
+  // now, so the next send of this sender is a whole interval after this one, not at the old slot's time. Only at one
+  // message a second or slower: faster rates are kept on average, where timers alone make every slot a little late.
+  if (now > at && cfg.intervalMs >= 1000) [p.anchor, p.k] = [now, 0];
   st.inFlight.set(i, { sender: p.sender, at: now, anchor: p.anchor, k: p.k });
   p.k++;
   if (!st.startedFlags[i]) {

@@ -3,7 +3,7 @@ import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
-import { checkEventsPath } from '../io/events-file-check.js';
+import { checkEventsPath } from './events-path.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';

@@ -7,7 +7,7 @@ import { dryRun } from './send-dry-run.js';
 import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
-import { checkEventsPath } from '../io/events-file-check.js';
+import { checkEventsPath } from './events-path.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';

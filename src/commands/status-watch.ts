@@ -5,7 +5,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { checkEventsPath } from '../io/events-file-check.js';
+import { checkEventsPath } from './events-path.js';
 import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';

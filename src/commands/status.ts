@@ -7,7 +7,7 @@ import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
-import { checkEventsPath } from '../io/events-file-check.js';
+import { checkEventsPath } from './events-path.js';
 import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';

@@ -1,7 +1,7 @@
 /** Read an events file (and the campaign ledgers beside it) into a delivery report. */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { checkEventsFile } from './events-file-check.js';
 import { createInterface } from 'node:readline';
-import { InputError } from '../core/errors.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
@@ -16,39 +16,6 @@ export interface AnalyzeOptions {
   /** The config file's "pricing" override, if any. */
   pricing?: unknown;
   onWarning?: (text: string) => void;
-}
-
-const HINT = 'pass the events file written by wa-ops webhook serve (--events, WA_OPS_EVENTS or "events" in the config)';
-
-/** Refuse what is not an events file: missing, a folder, or a first line that is not one of our records. */
-export function checkEventsFile(file: string): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(`${file}: no such file`, { code: 'file-not-found', hint: HINT });
-  }
-  if (st.isDirectory()) throw new InputError(`${file} is a folder, not an events file`, { code: 'not-a-file', hint: HINT });
-  if (!st.isFile()) throw new InputError(`${file} is not a regular file`, { code: 'not-a-file', hint: HINT });
-  const fd = openSync(file, 'r');
-  const buf = Buffer.alloc(64 * 1024);
-  let n: number;
-  try {
-    n = readSync(fd, buf, 0, buf.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const first = buf.subarray(0, n).toString('utf8').split('\n').find((l) => l.trim() !== '');
-  if (first === undefined) return;
-  let ok = false;
-  try {
-    const r = JSON.parse(first) as { kind?: unknown; key?: unknown };
-    ok = typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.key === 'string';
-  } catch {
-    // a torn single line is possible only at the end; a first line that is not JSON means another kind of file
-    ok = first.length === n && n < buf.length && first.trimStart().startsWith('{"kind"');
-  }
-  if (!ok) throw new InputError(`${file}:1: not an events file (expected JSON lines written by wa-ops webhook serve)`, { code: 'not-an-events-file', hint: HINT });
 }
 
 /** Each campaign's ledger under the folders, replayed (streamed): its statuses are folded in as status folds them. */

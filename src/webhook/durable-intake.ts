@@ -3,7 +3,7 @@ import { mattersToOptOuts } from '../core/webhook/opt-outs.js';
 import { toRecords, type BoundedSet, type WebhookRecord } from '../core/webhook/records.js';
 import type { EventAppender } from './event-appender.js';
 import { withReceivedAt } from './http-parts.js';
-import type { IntakeItem, IntakeResult } from './intake-types.js';
+import type { IntakeResult } from './intake-types.js';
 
 /** Dedupes against every stored key and the writes in flight; a key is remembered only once its write is durable. */
 export class DurableIntake {
@@ -17,14 +17,14 @@ export class DurableIntake {
   ) {}
 
   /** Take one body; `done` gets its result once it is durable (or refused). */
-  take(item: IntakeItem, done: (r: IntakeResult) => void): void {
+  take(body: string, receivedAt: string, done: (r: IntakeResult) => void): void {
     let payload: unknown;
     try {
-      payload = JSON.parse(item.body);
+      payload = JSON.parse(body);
     } catch {
-      return done({ id: item.id, status: 400, fresh: 0, dups: 0 });
+      return done({ status: 400, fresh: 0, dups: 0 });
     }
-    const records = toRecords(payload, Number(item.receivedAt));
+    const records = toRecords(payload, Number(receivedAt));
     const fresh: WebhookRecord[] = [];
     const dups: WebhookRecord[] = [];
     const waits: Promise<void>[] = [];
@@ -39,7 +39,7 @@ export class DurableIntake {
       } else fresh.push(r);
       here?.add(r.key);
     }
-    const write = fresh.length ? this.appender.append(fresh.map((r) => withReceivedAt(r, item.receivedAt)).join('\n')) : Promise.resolve();
+    const write = fresh.length ? this.appender.append(fresh.map((r) => withReceivedAt(r, receivedAt)).join('\n')) : Promise.resolve();
     for (const r of fresh) this.inflight.set(r.key, write);
     (waits.length ? Promise.all([write, ...waits]) : write).then(
       () => {
@@ -48,17 +48,17 @@ export class DurableIntake {
           this.keys.add(r.key);
           this.inflight.delete(r.key);
         }
-        done(this.answer(item.id, fresh, dups));
+        done(this.answer(fresh, dups));
       },
       (err) => {
         for (const r of fresh) if (this.inflight.get(r.key) === write) this.inflight.delete(r.key);
-        done({ id: item.id, status: 500, fresh: 0, dups: 0, error: (err as Error).message });
+        done({ status: 500, fresh: 0, dups: 0, error: (err as Error).message });
       },
     );
   }
 
-  private answer(id: number, fresh: WebhookRecord[], dups: WebhookRecord[]): IntakeResult {
-    const out: IntakeResult = { id, status: 200, fresh: fresh.length, dups: dups.length };
+  private answer(fresh: WebhookRecord[], dups: WebhookRecord[]): IntakeResult {
+    const out: IntakeResult = { status: 200, fresh: fresh.length, dups: dups.length };
     const records = this.allRecords ? fresh : fresh.filter(mattersToOptOuts);
     if (records.length) out.records = records;
     if (this.allRecords && dups.length) out.dupRecords = dups;

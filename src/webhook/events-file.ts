@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { holdsEvents } from './events-file-check.js';
 import { FileIntake } from './file-intake.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
 
@@ -12,10 +13,13 @@ export interface OpenEventsFile {
   lock: EventsLock;
   /** What was done to a torn last line: kept (newline added), dropped (an unacknowledged fragment), or nothing. */
   repaired: 'kept' | 'dropped' | null;
+  /** This server created the file (it did not exist): removed again if the server never starts and nothing was written. */
+  created: boolean;
   close(): Promise<void>;
 }
 
-function checkPath(path: string): void {
+/** Refuse a path that cannot be the events file; true when the file exists already (false: this server creates it). */
+function checkPath(path: string): boolean {
   let st;
   try {
     st = statSync(path);
@@ -26,9 +30,12 @@ function checkPath(path: string): void {
     } catch {
       throw new InputError(`cannot create ${path}: the folder ${dirname(path)} does not exist`, { code: 'bad-events-file', hint: 'create the folder or choose another --events file' });
     }
-    return;
+    return false;
   }
   if (!st.isFile()) throw new InputError(`${path} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; the events file must be a file`, { code: 'bad-events-file', hint: 'pass a file name with --events, e.g. --events webhook-events.jsonl' });
+  // Before anything is repaired or appended: a CSV or another file named as --events must stay as it is.
+  if (!holdsEvents(path)) throw new InputError(`${path}:1: not an events file (expected JSON lines written by wa-ops webhook serve); nothing was changed in it`, { code: 'not-an-events-file', hint: 'pass a new file or the events file webhook serve wrote, e.g. --events webhook-events.jsonl' });
+  return true;
 }
 
 /** Make the file end on a whole line. A complete JSON fragment is kept; anything else was never acknowledged and is cut. */
@@ -65,7 +72,7 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
 
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
 export async function openEventsFile(path: string, allRecords: boolean): Promise<OpenEventsFile> {
-  checkPath(path);
+  const existed = checkPath(path);
   closeSync(openSync(path, 'a', 0o600));
   const lock = await lockEventsFile(path);
   try {
@@ -88,6 +95,7 @@ export async function openEventsFile(path: string, allRecords: boolean): Promise
       intake,
       lock,
       repaired,
+      created: !existed,
       async close() {
         await intake.close();
         closeSync(fd);

@@ -9,8 +9,6 @@ import type { IntakeInit, IntakeResult } from './intake-types.js';
 
 /** Takes verified bodies into the events file: submit, drain, close, fsyncs. */
 export class FileIntake {
-  private nextId = 1;
-
   private constructor(
     private readonly appender: EventAppender,
     private readonly intake: DurableIntake,
@@ -30,7 +28,7 @@ export class FileIntake {
 
   /** Take one verified body; `done` gets its result once its events are durable (or it was refused). */
   submit(body: string, receivedAt: string, done: (r: IntakeResult) => void): void {
-    this.intake.take({ id: this.nextId++, body, receivedAt }, done);
+    this.intake.take(body, receivedAt, done);
   }
 
   /** Resolve when everything taken so far is durable and answered. */

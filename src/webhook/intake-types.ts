@@ -9,16 +9,8 @@ export interface IntakeInit {
   allRecords: boolean;
 }
 
-/** One verified POST body. */
-export interface IntakeItem {
-  id: number;
-  body: string;
-  receivedAt: string;
-}
-
 /** What became of one body: 400 (not JSON), 500 (not written; Meta retries) or 200 once its events are durable. */
 export interface IntakeResult {
-  id: number;
   status: 200 | 400 | 500;
   fresh: number;
   dups: number;

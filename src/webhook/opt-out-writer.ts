@@ -31,9 +31,21 @@ export class OptOutWriter {
 
   private storeWrites: Promise<void> = Promise.resolve();
 
-  /** Resolve when the opt-outs handed over so far are written (the store's list). */
+  /** Opt-outs the list file refused (a full disk, a permission changed): kept, and tried again with the next write. */
+  private unwritten: SuppressionRecord[] = [];
+
+  /** Resolve when the opt-outs handed over so far are written (the store's list); a file's refused ones are tried again. */
   idle(): Promise<void> {
+    if (this.unwritten.length) this.writeFile([]);
     return this.storeWrites;
+  }
+
+  /** When the receiver stops: the opt-outs still unwritten, as the commands that add them (their events are in the events file). */
+  reportUnwritten(): void {
+    for (const s of this.unwritten) {
+      const cmd = s.op === 'add' ? `wa-ops suppressions add ${s.e164} --reason ${s.reason} --scope ${s.scope}` : `wa-ops suppressions remove ${s.e164} --scope ${s.scope}`;
+      this.log('alert', `not on the suppression list (could not write it): ${s.op === 'add' ? 'opt-out' : 'resume'} of ${s.e164}; add it with: ${cmd} --suppressions ${shellQuote(this.path)}`);
+    }
   }
 
   /** Handle records that are durable in the events file. */
@@ -71,14 +83,22 @@ export class OptOutWriter {
       );
       return;
     }
+    this.writeFile(out);
+  }
+
+  /** One append of the new records and any refused before; on failure all are kept for the next try. */
+  private writeFile(records: SuppressionRecord[]): void {
+    const all = this.unwritten.concat(records);
     try {
-      appendSuppressions(this.path, out);
+      appendSuppressions(this.path, all);
     } catch (err) {
-      // The events file holds the opt-out durably; say loudly that the list missed it.
-      this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}`);
+      // The events file holds the opt-outs durably; say loudly that the list missed them, and keep them.
+      this.unwritten = all;
+      this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}; ${all.length === 1 ? '1 opt-out is' : `${all.length} opt-outs are`} kept and tried again with the next one and when the receiver stops`);
       return;
     }
-    this.written(out);
+    this.unwritten = [];
+    this.written(all);
   }
 
   /** The event times of the webhook records already on the list (a shared store's list is not read: arrival order there). */

@@ -2,12 +2,14 @@
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { statSync, unlinkSync } from 'node:fs';
 import { makeIntake } from './event-intake.js';
 import { openEventsFile } from './events-file.js';
 import { Forwarder } from './forwarder.js';
 import { listen } from './http-parts.js';
 import { OptOutWriter } from './opt-out-writer.js';
 import { makeRequestHandler } from './request-handler.js';
+import { checkSuppressionsTarget } from './suppressions-check.js';
 import { emptyStats, type WebhookServerOptions, type WebhookStats } from './server-options.js';
 
 /** A running receiver. */
@@ -24,6 +26,8 @@ export interface WebhookServer {
 export async function startWebhookServer(o: WebhookServerOptions): Promise<WebhookServer> {
   const log = o.onLog ?? (() => {});
   const stats = emptyStats();
+  // Opt-outs go to the store's list with a store; the file is checked before anything is opened or acknowledged.
+  if (!o.store) checkSuppressionsTarget(o.suppressionsPath);
   const file = o.store ? undefined : await openEventsFile(o.eventsPath, o.onRecord !== undefined);
   if (file?.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
   const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
@@ -39,6 +43,8 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     await listen(server, o.port, o.host);
   } catch (err) {
     await file?.close();
+    // Never started: an events file this server created and never wrote to goes again.
+    if (file?.created) removeIfEmpty(o.eventsPath);
     throw err;
   }
   const addr = server.address() as AddressInfo;
@@ -64,8 +70,17 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       await file?.close();
       await o.store?.sink.drain();
       await optOuts.idle();
+      optOuts.reportUnwritten();
       await forwarder?.close();
       syncStats();
     },
   };
+}
+
+function removeIfEmpty(path: string): void {
+  try {
+    if (statSync(path).size === 0) unlinkSync(path);
+  } catch {
+    // gone already, or not ours to judge: leave it
+  }
 }

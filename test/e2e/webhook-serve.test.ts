@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
@@ -314,9 +314,33 @@ describe('webhook: bad input is exit 2 with one line', () => {
       const r = await runCli(['webhook', 'serve', '--port', String((busy.address() as AddressInfo).port)], { cwd: dir, env: hermeticEnv() });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/port \d+ on 127\.0\.0\.1 is already in use/);
+      // A server that never started leaves no empty events file of its own behind.
+      expect(existsSync(join(dir, 'webhook-events.jsonl'))).toBe(false);
     } finally {
       busy.close();
     }
+  });
+
+  it('a CSV named as --events or --suppressions: refused before anything is cut or appended', async () => {
+    const dir = tempDir();
+    const csv = 'phone,name\n+491701234567,Anna\n+491701234568,Ben';
+    writeFileSync(join(dir, 'crm.csv'), csv);
+    const asEvents = await runCli(['webhook', 'serve', '--port', '0', '--events', 'crm.csv'], { cwd: dir, env: hermeticEnv() });
+    expect(asEvents.code).toBe(2);
+    expect(asEvents.stderr).toMatch(/crm\.csv:1: not an events file .*nothing was changed in it/);
+    const asList = await runCli(['webhook', 'serve', '--port', '0', '--suppressions', 'crm.csv'], { cwd: dir, env: hermeticEnv() });
+    expect(asList.code).toBe(2);
+    expect(asList.stderr).toMatch(/crm\.csv:1: not a suppression list/);
+    expect(readFileSync(join(dir, 'crm.csv'), 'utf8')).toBe(csv);
+    expect(existsSync(join(dir, 'webhook-events.jsonl'))).toBe(false);
+  });
+
+  it('a suppression list in a folder that does not exist: refused at start, not when the first STOP arrives', async () => {
+    const dir = tempDir();
+    const r = await runCli(['webhook', 'serve', '--port', '0', '--suppressions', 'nodir/s.jsonl'], { cwd: dir, env: hermeticEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot create the suppression list \S*nodir\/s\.jsonl: the folder \S*nodir does not exist/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('analyze reads the events setting when no file is given', async () => {
@@ -325,6 +349,37 @@ describe('webhook: bad input is exit 2 with one line', () => {
     const r = await runCli(['webhook', 'analyze', '--json'], { cwd: dir, env: hermeticEnv({ WA_OPS_EVENTS: 'mine.jsonl' }) });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ statuses: 1 });
+  });
+});
+
+describe('webhook serve: a suppression list it cannot write for a while', () => {
+  it('keeps the refused opt-outs, writes them with the next one, and prints the commands for any left at the stop', async () => {
+    const dir = tempDir();
+    const list = join(dir, 'list.jsonl');
+    const s = await serve(['--events', join(dir, 'events.jsonl'), '--suppressions', list], dir);
+    mkdirSync(list); // the list path turns into a folder: every append fails
+    expect(await post(s.url, corpus('inbound-text-stop'))).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.stderr()).toMatch(/could not write the suppression list .*1 opt-out is kept and tried again/);
+    rmdirSync(list);
+    expect(await post(s.url, corpus('status-failed-131050'))).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    const kept = readSuppressions(list).entries().map((r) => r.e164);
+    expect(kept).toHaveLength(2);
+    // Refused again until the stop: the stop prints the command that adds each one, which works as printed.
+    mkdirSync(join(dir, 'gone'));
+    const s2 = await serve(['--events', join(dir, 'events2.jsonl'), '--suppressions', join(dir, 'gone', 'l.jsonl')], dir);
+    rmdirSync(join(dir, 'gone'));
+    expect(await post(s2.url, corpus('inbound-text-stop'))).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    await s.stop();
+    await s2.stop();
+    const cmd = /add it with: (wa-ops suppressions add .*)$/m.exec(s2.stderr())?.[1];
+    expect(cmd).toBeDefined();
+    mkdirSync(join(dir, 'gone'));
+    const r = await runCli(cmd!.split(' ').slice(1), { cwd: dir, env: hermeticEnv() });
+    expect(r.code).toBe(0);
+    expect(readSuppressions(join(dir, 'gone', 'l.jsonl')).size).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { EXIT, InputError, UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
+import { checkEventsPath } from './events-path.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
@@ -10,7 +11,7 @@ import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize, notAFile, recentInbound } from '../io/send-to/events-tail.js';
+import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
 import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -88,7 +89,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
-  if (o.wait && notAFile(settings.events)) throw new UsageError(`the events file ${settings.events} is a folder: pass the file webhook serve writes (--events, WA_OPS_EVENTS)`, { code: 'bad-flag' });
+  // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
+  checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;

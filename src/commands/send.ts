@@ -7,6 +7,7 @@ import { dryRun } from './send-dry-run.js';
 import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
+import { checkEventsPath } from './events-path.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
@@ -32,6 +33,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
+    checkEventsPath(events, f.events === undefined ? undefined : '--events');
     const o = parseOptions(f, events, settings.store);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.

@@ -5,6 +5,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
+import { checkEventsPath } from './events-path.js';
 import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
@@ -42,6 +43,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const limits = csvLimitFlags(flags);
   const cf = loadCampaignFile(o.campaign, o.ledger);
   const { settings } = loadConfig({ configPath: o.config });
+  checkEventsPath(o.events ?? settings.events, o.events === undefined ? undefined : '--events');
   const store = await openStore(o.store ?? settings.store);
   const signals = new SignalWatch();
   const t = term();

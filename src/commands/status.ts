@@ -7,6 +7,7 @@ import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
+import { checkEventsPath } from './events-path.js';
 import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
@@ -75,6 +76,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
     if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
+    checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');
     await withEvents(state, f.events ?? settings.events);
     const cost = spent(state, configFile?.data.pricing);
     const summary = { ...summarise(state, cf.campaign.name), cost };

@@ -10,6 +10,7 @@ import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { csvLimitArgs, csvLimitFlags, intFlag, parseFlags, percentFlag, regionFlag, type FlagSchema } from './flags.js';
 import { plural } from '../ui/plural.js';
+import { shellQuote } from '../core/shell-quote.js';
 
 interface Flags {
   column?: string;
@@ -150,9 +151,4 @@ export function pilotCommand(o: ValidateFileOptions): string {
   args.push('--sample', String(o.samplePercent), '--sample-out', 'pilot.csv', '--seed', String(o.seed));
   // Standard input has no name to print: the line above the command says to pipe the list in.
   return args.map(shellQuote).join(' ');
-}
-
-/** Quote a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

@@ -21,7 +21,7 @@ export function registerSend(program: Command, ctx: RegistryContext): void {
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
     .option('--interval <duration>', 'time between messages per sender (default 6s)')
     .option('--rate <n/unit>', 'messages per s, min or h per sender, e.g. 10/min')
-    .option('--limit <n>', 'send at most n messages in this run')
+    .option('--limit <n>', 'send to at most n recipients in this run (a retry of the same recipient does not count again)')
     .option('--sample', 'send only to the 10 % pilot sample')
     .option('--no-wait', 'exit 75 at a cooldown instead of waiting it out')
     .option('--cooldown <duration>', 'base cooldown after a rate-limit error (default: 5m)')

@@ -1,4 +1,5 @@
 /** The exact command that resumes a run with the options it had (printed for the user to copy). */
+import { shellQuote } from '../shell-quote.js';
 import type { RunOptionsRecord } from './events.js';
 
 /** A duration as --interval takes it, exactly (no rounding). */
@@ -9,10 +10,7 @@ export function exactDuration(ms: number): string {
   return `${ms}ms`;
 }
 
-/** Quote for a POSIX shell when needed. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote } from '../shell-quote.js';
 
 /** Everything the printed resume command must carry to continue the run exactly as it was. */
 export interface ResumeInput extends RunOptionsRecord {

@@ -1,5 +1,6 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
 import { readFileSync } from 'node:fs';
+import { shellQuote } from '../core/shell-quote.js';
 import { cleanExternal } from '../core/webhook/external-text.js';
 import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
@@ -171,9 +172,4 @@ export function ledgerRecipient(dirs: string[], wamid: string): string | undefin
     }
   }
   return undefined;
-}
-
-/** A path as one shell word (single quotes when it holds anything but safe characters). */
-function shellQuote(path: string): string {
-  return /^[\w./@:+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

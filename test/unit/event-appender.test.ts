@@ -26,11 +26,32 @@ function track(ps: Promise<void>[]) {
   return state;
 }
 
-describe('EventAppender: pipelined group commit', () => {
-  it('writes in order, acknowledges a batch only after its own sync and every earlier batch is durable', async () => {
+describe('EventAppender: group commit', () => {
+  it('one sync at a time by default: what arrives meanwhile waits and goes in the next batch', async () => {
     const f = setup();
     const m = manualSync();
     const a = new EventAppender(f.fd, m.sync);
+    const first = a.append('1');
+    await tick();
+    const later = [a.append('2'), a.append('3')];
+    await tick();
+    expect(m.calls).toHaveLength(1);
+    expect(f.read()).toBe('1\n');
+    m.calls[0](null);
+    await first;
+    await tick();
+    expect(m.calls).toHaveLength(2);
+    expect(f.read()).toBe('1\n2\n3\n');
+    m.calls[1](null);
+    expect(await Promise.all(later)).toHaveLength(2);
+    expect(a.fsyncs).toBe(2);
+    closeSync(f.fd);
+  });
+
+  it('with two syncs: writes in order, acknowledges a batch only after its own sync and every earlier batch is durable', async () => {
+    const f = setup();
+    const m = manualSync();
+    const a = new EventAppender(f.fd, m.sync, 2);
     const first = [a.append('{"n":1}'), a.append('{"n":2}')];
     await tick();
     const second = [a.append('{"n":3}')];
@@ -53,7 +74,7 @@ describe('EventAppender: pipelined group commit', () => {
   it('keeps at most two syncs running: later events wait and go in the next batch', async () => {
     const f = setup();
     const m = manualSync();
-    const a = new EventAppender(f.fd, m.sync);
+    const a = new EventAppender(f.fd, m.sync, 2);
     const ps = [a.append('1')];
     await tick();
     ps.push(a.append('2'));
@@ -76,7 +97,7 @@ describe('EventAppender: pipelined group commit', () => {
   it('a failed sync refuses every batch not yet acknowledged and cuts them from the file; later events are stored', async () => {
     const f = setup('{"n":0}\n');
     const m = manualSync();
-    const a = new EventAppender(f.fd, m.sync);
+    const a = new EventAppender(f.fd, m.sync, 2);
     const first = track([a.append('{"n":1}')]);
     await tick();
     const second = track([a.append('{"n":2}')]);
@@ -99,7 +120,7 @@ describe('EventAppender: pipelined group commit', () => {
   it('drain resolves once everything appended is durable', async () => {
     const f = setup();
     const m = manualSync();
-    const a = new EventAppender(f.fd, m.sync);
+    const a = new EventAppender(f.fd, m.sync, 2);
     void a.append('x');
     let drained = false;
     const d = a.drain().then(() => (drained = true));

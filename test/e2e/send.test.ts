@@ -442,6 +442,24 @@ describe('send --suppressions <file>', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 5, sent: 4, skipped: 1, pending: 0 });
   });
 
+  it('a plain rerun of an interrupted run keeps honouring the list it named, opt-outs added since included', async () => {
+    const { file, numbers } = campaign(6);
+    const list = join(tempDir('wa-ops-sup-'), 'opt-outs.jsonl');
+    writeFileSync(list, '', { mode: 0o600 });
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--suppressions', list, '--interval', '2s', '--yes'], { env: cleanEnv(env()), cwd: tempDir(), stdio: ['ignore', 'ignore', 'pipe'] });
+    for (let i = 0; i < 100 && (await accepted()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await new Promise((r) => child.on('close', r))).toBe(130);
+    const sent = new Set((await accepted()).map((m) => m.to));
+    const later = numbers.find((n) => !sent.has(n))!;
+    // Someone still pending opts out after the interruption; the operator reruns the plain command.
+    suppress(list, later);
+    const r = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(r.stderr).toContain(`--suppressions ${list}`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 6, skipped: 1, pending: 0 });
+    expect((await accepted()).map((m) => m.to)).not.toContain(later);
+  });
+
   it('without the flag, the default list applies (the named file is not read)', async () => {
     const { file, numbers } = campaign(2);
     suppress(join(tempDir('wa-ops-sup-'), 'unused.jsonl'), numbers[0]);

@@ -11,6 +11,8 @@ export interface RunOptionsRecord {
   config?: string;
   retryUnknown?: boolean;
   cooldownMs?: number;
+  /** The --suppressions list file this run honoured (absolute): a plain rerun of an unfinished run honours it too. */
+  suppressions?: string;
 }
 
 /** One line of a campaign ledger (JSON Lines), by its type `t`; fields are only ever added, so old ledgers stay readable. */

@@ -1,4 +1,5 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
+import { resolve } from 'node:path';
 import { createEngine } from '../../core/campaign/engine.js';
 import { limitUsed } from '../../core/campaign/engine-schedule.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
@@ -71,7 +72,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     // Confirmed: only now is anything stored (a run declined or interrupted at its prompt leaves no ledger behind).
     await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category);
     const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
-    const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs };
+    const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs, suppressions: o.suppressions === undefined ? undefined : resolve(o.suppressions) };
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
     const now = Date.now();
     const engine = createEngine(

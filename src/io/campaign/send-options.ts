@@ -52,5 +52,10 @@ export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined,
     out.cooldownMs = kept.cooldownMs;
     adopted.push(`--cooldown ${exactDuration(kept.cooldownMs)}`);
   }
+  // A list named for the unfinished run stays honoured without the flag: dropping it would message who opted out since.
+  if (o.suppressions === undefined && kept.suppressions !== undefined) {
+    out.suppressions = kept.suppressions;
+    adopted.push(`--suppressions ${kept.suppressions}`);
+  }
   return { options: out, adopted };
 }

@@ -1,20 +1,26 @@
 /** Classify one phone cell: E.164, validity with a reason id, region and libphonenumber type. */
-import { Metadata, type MetadataJson } from 'libphonenumber-js/core';
+import { Metadata } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import metadataJson from 'libphonenumber-js/max/metadata';
 
 // Per calling code: whether the plan has type data (then "valid" is exactly "getType() finds a type"),
 // and its possible national lengths (to tell too short from too long without parsing again).
 const plans = new Map<string, { hasTypes: boolean; min: number; max: number }>();
-const metadata = new Metadata(metadataJson as unknown as MetadataJson);
+const metadata = new Metadata(metadataJson);
+
+// The library's Metadata has hasTypes() at run time, but its typings leave it out.
+declare module 'libphonenumber-js/core' {
+  interface Metadata {
+    hasTypes(): boolean;
+  }
+}
 
 function plan(callingCode: string): { hasTypes: boolean; min: number; max: number } {
   let p = plans.get(callingCode);
   if (!p) {
     metadata.selectNumberingPlan(callingCode as never);
-    const m = metadata as unknown as { hasTypes(): boolean; numberingPlan?: { possibleLengths(): number[] | undefined } };
-    const lengths = m.numberingPlan?.possibleLengths() ?? [];
-    p = { hasTypes: m.hasTypes(), min: lengths.length ? Math.min(...lengths) : 0, max: lengths.length ? Math.max(...lengths) : Infinity };
+    const lengths = metadata.numberingPlan?.possibleLengths() ?? [];
+    p = { hasTypes: metadata.hasTypes(), min: lengths.length ? Math.min(...lengths) : 0, max: lengths.length ? Math.max(...lengths) : Infinity };
     plans.set(callingCode, p);
   }
   return p;

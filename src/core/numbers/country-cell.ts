@@ -15,7 +15,7 @@ import { ALIASES, AMBIGUOUS_NAMES, ISO3, ISO_NUMERIC } from './country-names.js'
 export type CellCountry = string | readonly string[];
 
 const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'it', 'id', 'tr', 'zh', 'zh-Hant'];
-const CALLING_CODES = (metadataJson as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes;
+const CALLING_CODES: Record<string, string[] | undefined> = metadataJson.country_calling_codes;
 const REGIONS = new Set<string>(getCountries());
 const ISO3_TO_ISO2 = new Map(ISO3.split(' ').map((e) => [e.slice(2), e.slice(0, 2)]));
 // Only regions with a numbering plan: a number cannot be read in Antarctica's.

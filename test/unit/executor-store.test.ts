@@ -9,20 +9,27 @@ import { SignalWatch } from '../../src/io/signals.js';
 import type { LedgerWriter } from '../../src/io/store/types.js';
 import { config } from './engine-sim.js';
 
-/** An in-memory writer whose store can be switched off: then every write fails, and lost() says so once `gone`. */
+/**
+ * An in-memory writer whose store can be switched off: then every write fails (or, with `retrying`, waits as the real
+ * writer does while it reconnects, until abandon() gives up), and lost() says so once `gone`.
+ */
 function fakeWriter() {
   const stored: LedgerEvent[] = [];
   const w = {
     down: false,
     gone: false,
+    retrying: false,
     abandoned: false,
     stored,
     writer: undefined as unknown as LedgerWriter,
   };
   const pending = new Set<Promise<void>>();
+  let giveUp: () => void = () => undefined;
+  const abandoned = new Promise<void>((r) => (giveUp = r));
   const write = (e: LedgerEvent) => {
     const p = (async () => {
       await new Promise((r) => setTimeout(r, 1));
+      if (w.down && w.retrying) await abandoned;
       if (w.down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
       stored.push(e);
     })();
@@ -46,6 +53,7 @@ function fakeWriter() {
     lost: () => (w.gone ? 'the store at memory stayed unreachable for 60 s' : undefined),
     abandon: () => {
       w.abandoned = true;
+      giveUp();
     },
     stats: { events: 0, commits: 0 },
     close: async () => undefined,
@@ -93,9 +101,10 @@ describe('execute with a store that goes away', () => {
     signals = new SignalWatch();
     const engine = createEngine(config(50, { intervalMs: 20 }), emptyState(), Date.now());
     const s = signals;
+    // The store goes away (writes wait while the writer reconnects), then the operator presses Ctrl-C.
     setTimeout(() => {
-      w.down = true;
-      s.fire('SIGINT');
+      [w.down, w.retrying] = [true, true];
+      setTimeout(() => s.fire('SIGINT'), 20);
     }, 100);
     const stop = await execute({ engine, writer: w.writer, signals, send: async (i) => `wamid.${i}` });
     expect(stop.outcome).toBe('interrupted');

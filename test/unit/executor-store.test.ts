@@ -27,10 +27,12 @@ function fakeWriter() {
   let giveUp: () => void = () => undefined;
   const abandoned = new Promise<void>((r) => (giveUp = r));
   const write = (e: LedgerEvent) => {
+    // Whether the store is there is decided when the write is issued: a slow machine must not turn an earlier write into a failed one.
+    const down = w.down;
     const p = (async () => {
       await new Promise((r) => setTimeout(r, 1));
-      if (w.down && w.retrying) await abandoned;
-      if (w.down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      if (down && w.retrying) await abandoned;
+      if (down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
       stored.push(e);
     })();
     pending.add(p);

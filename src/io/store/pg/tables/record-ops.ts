@@ -5,6 +5,7 @@
  * actually claimed (a refused claim leaves it to the next one), and a worker waits for its slot
  * before anything is stored: killed while it waits, its recipient is still pending, not "unknown".
  */
+import type { LedgerEvent } from '../../../../core/campaign/events.js';
 import type { Queryable } from '../connect.js';
 
 /** How early (ms, database clock) a due slot may be taken: timers fire a little early or late. */
@@ -101,7 +102,7 @@ ${SLOT_SQL}
 /** One operation of a batch: append an event, or claim a recipient with its attempt event (and the sender's slot). */
 export interface BatchOp {
   op: 'append' | 'claim';
-  e: object;
+  e: LedgerEvent;
   /** Take the sender's shared slot with the claim (only when it is due). */
   slot?: { sender: string; interval_ms: number };
 }

@@ -4,6 +4,7 @@
  * exists and is not a regular file (/dev/null, a FIFO) is written in place, never replaced; "-" is
  * standard output; an output that is one of the inputs is refused.
  */
+import { errnoCode, errorMessage } from '../core/caught.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -119,9 +120,9 @@ function tryOpen(path: string, flags: number, shown = path): number {
   try {
     return openSync(path, flags, 0o600);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     // The temporary file sits next to the target: ENOENT means the target's folder is missing.
-    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, (err as Error).message);
+    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, errorMessage(err));
     throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',

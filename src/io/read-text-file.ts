@@ -3,6 +3,7 @@
  * size, or one line that says what it is instead. Opened non-blocking and checked on the open
  * descriptor, so a FIFO or /dev/zero put in its place cannot hang or exhaust wa-ops.
  */
+import { errnoCode } from '../core/caught.js';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
@@ -35,7 +36,7 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === 'ENOENT' && o.missingOk) return undefined;
     throw fail(errnoText(code, 'cannot be read'));
   }

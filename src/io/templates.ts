@@ -1,4 +1,5 @@
 /** Read templates to lint: JSON files (one, an array, or a message_templates response), .txt bodies, folders. */
+import { errnoCode } from '../core/caught.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
@@ -63,7 +64,7 @@ export function loadTemplateFile(file: string, overrides: { language?: string; c
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file' });
+    throw new InputError(`${file}: cannot read (${errnoCode(err)})`, { code: 'unreadable-file' });
   }
   if (extname(file).toLowerCase() !== '.json') {
     return [fromText(raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').replace(/\n$/, ''), file, overrides)];

@@ -1,4 +1,5 @@
 /** One `webhook serve` per events file: a lock the kernel releases when the holder dies (Linux abstract socket; a PID file elsewhere). */
+import { errnoCode } from '../core/caught.js';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
@@ -43,7 +44,7 @@ async function socketLock(path: string): Promise<EventsLock> {
       server.listen({ path: name, exclusive: true }, resolve);
     });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    if (errnoCode(err) !== 'EADDRINUSE') throw err;
     throw refused(path, await askHolder(name));
   }
   server.unref();
@@ -100,7 +101,7 @@ async function pidFileLock(path: string): Promise<EventsLock> {
         },
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errnoCode(err) !== 'EEXIST') throw err;
     }
     let held: Holder | undefined;
     try {

@@ -1,4 +1,5 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
+import { errorMessage } from '../core/caught.js';
 import { shellQuote } from '../core/shell-quote.js';
 import { cleanExternal } from '../core/webhook/external-text.js';
 import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
@@ -79,7 +80,7 @@ export class OptOutWriter {
       const append = this.appendToStore;
       this.storeWrites = this.storeWrites.then(() => append(out)).then(
         () => this.written(out),
-        (err) => this.log('alert', `could not write the suppression list in the store: ${(err as Error).message}`),
+        (err) => this.log('alert', `could not write the suppression list in the store: ${errorMessage(err)}`),
       );
       return;
     }
@@ -94,7 +95,7 @@ export class OptOutWriter {
     } catch (err) {
       // The events file holds the opt-outs durably; say loudly that the list missed them, and keep them.
       this.unwritten = all;
-      this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}; ${all.length === 1 ? '1 opt-out is' : `${all.length} opt-outs are`} kept and tried again with the next one and when the receiver stops`);
+      this.log('alert', `could not write the suppression list ${this.path}: ${errorMessage(err)}; ${all.length === 1 ? '1 opt-out is' : `${all.length} opt-outs are`} kept and tried again with the next one and when the receiver stops`);
       return;
     }
     this.unwritten = [];

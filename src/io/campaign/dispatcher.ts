@@ -1,4 +1,5 @@
 /** Carries out the engine's dispatch actions: the attempt stored durably first, then the POST; answers go back as inputs. */
+import { errorMessage } from '../../core/caught.js';
 import type { EngineAction, EngineInput, EngineState, ErrorFacts } from '../../core/campaign/engine-types.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import type { LedgerWriter } from '../store/types.js';
@@ -81,7 +82,7 @@ export class Dispatcher {
       push({ t: 'response', item: a.item, ok: true, wamid: await this.d.send(a.item, a.sender) });
     } catch (err) {
       if (err instanceof GraphError) push({ t: 'response', item: a.item, ok: false, error: errorFacts(err) });
-      else push({ t: 'failure', code: 'send-failed', message: (err as Error).message });
+      else push({ t: 'failure', code: 'send-failed', message: errorMessage(err) });
     }
   }
 }

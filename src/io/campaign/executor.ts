@@ -1,4 +1,5 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
+import { errorMessage } from '../../core/caught.js';
 import { step } from '../../core/campaign/engine.js';
 import { lostStop } from '../../core/campaign/engine-outcome.js';
 import type { EngineAction, EngineInput, EngineState, StopReason } from '../../core/campaign/engine-types.js';
@@ -43,7 +44,7 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
 /** What a failed store write means to the engine: the writer lost, or a disk to check. */
 function storeFailure(writer: LedgerWriter, err: unknown): EngineInput {
   const why = writer.lost();
-  return why ? { t: 'lost', reason: why } : { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${(err as Error).message}`, hint: 'check the disk (space, permissions), then run the same command again' };
+  return why ? { t: 'lost', reason: why } : { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${errorMessage(err)}`, hint: 'check the disk (space, permissions), then run the same command again' };
 }
 
 /** Every 500 ms: report a lost writer (once) and what other writers stored. Returns the stop. */

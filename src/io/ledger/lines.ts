@@ -1,4 +1,5 @@
 /** Stream the complete lines of a JSON Lines file in bounded memory (no giant string), reporting a torn last line. */
+import { errnoCode } from '../../core/caught.js';
 import { open } from 'node:fs/promises';
 
 /** How much of a file was whole lines, and the size of a torn last line. */
@@ -17,7 +18,7 @@ export async function forEachLine(path: string, onLine: (line: string, lineNo: n
   try {
     fh = await open(path, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { tornBytes: 0, intactBytes: 0 };
+    if (errnoCode(err) === 'ENOENT') return { tornBytes: 0, intactBytes: 0 };
     throw err;
   }
   try {

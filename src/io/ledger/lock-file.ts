@@ -1,4 +1,5 @@
 /** The lock file on disk: what it holds, when it is stale, and how it is created or taken over atomically. */
+import { errnoCode } from '../../core/caught.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -53,7 +54,7 @@ export function createComplete(path: string, text: string): boolean {
     linkSync(tmp, path);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (errnoCode(err) !== 'EEXIST') throw err;
     return false;
   } finally {
     unlinkSync(tmp);

@@ -1,4 +1,5 @@
 /** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
+import { errnoCode } from '../../../core/caught.js';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { InputError } from '../../../core/errors.js';
 import type { LedgerEvent } from '../../../core/campaign/events.js';
@@ -19,7 +20,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
   try {
     fd = openSync(tmp, 'wx', 0o600);
   } catch (err) {
-    throw new InputError(`cannot write next to ${outPath}: ${(err as NodeJS.ErrnoException).code}`, { code: 'bad-out', hint: 'choose a folder that exists and is writable' });
+    throw new InputError(`cannot write next to ${outPath}: ${errnoCode(err)}`, { code: 'bad-out', hint: 'choose a folder that exists and is writable' });
   }
   let done = false;
   try {
@@ -45,7 +46,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
     try {
       linkSync(tmp, outPath); // fails if the file exists: a user's file is never replaced
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw outExists(outPath);
+      if (errnoCode(err) === 'EEXIST') throw outExists(outPath);
       throw err;
     }
     done = true;

@@ -2,7 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import type { Template } from '../core/lint/types.js';
-import { SCENARIOS, type Scenario, type TemplateSeed } from '../sandbox/state.js';
+import { isScenario, SCENARIOS, type TemplateSeed } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, type startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
 import { intFlag, type FlagSchema } from './flags.js';
@@ -44,10 +44,6 @@ export const SANDBOX_FLAGS: FlagSchema<SandboxFlags> = {
   reviewDelay: 'string',
   phoneNumberId: 'list',
 };
-
-function isScenario(s: string): s is Scenario {
-  return s in SCENARIOS;
-}
 
 /** Parse --review-delay ("2s", "500ms", "0s"). */
 export function parseReviewDelay(value: string | undefined): number {

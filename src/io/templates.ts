@@ -8,6 +8,12 @@ import { isObject } from '../core/is-object.js';
 import { assertTemplate, SHAPE_HINT } from '../core/lint/template-shape.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
 
+/** Language and category given on the command line, over a template file's own. */
+export interface TemplateOverrides {
+  language?: string;
+  category?: string;
+}
+
 /** A template read from a file or --text, with where it came from. */
 export interface LoadedTemplate {
   template: Template;
@@ -42,7 +48,7 @@ export function expandInputs(paths: string[]): string[] {
 export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Load every template in a file. */
-export function loadTemplateFile(file: string, overrides: { language?: string; category?: string }): LoadedTemplate[] {
+export function loadTemplateFile(file: string, overrides: TemplateOverrides): LoadedTemplate[] {
   let raw: string;
   try {
     const st = statSync(file);
@@ -84,7 +90,7 @@ export function loadTemplateFile(file: string, overrides: { language?: string; c
 }
 
 /** A body text given on the command line. */
-export function fromText(text: string, file: string, overrides: { language?: string; category?: string }): LoadedTemplate {
+export function fromText(text: string, file: string, overrides: TemplateOverrides): LoadedTemplate {
   return {
     template: { language: overrides.language, category: overrides.category, components: [{ type: 'BODY', text }] },
     source: { file, kind: 'text' },
@@ -96,6 +102,10 @@ function asTemplate(item: unknown, where: string): Template {
   return item;
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The overrides that are set: an unset one must not erase the file's own value. */
+function definedOnly(o: TemplateOverrides): TemplateOverrides {
+  const out: TemplateOverrides = {};
+  if (o.language !== undefined) out.language = o.language;
+  if (o.category !== undefined) out.category = o.category;
+  return out;
 }

@@ -28,6 +28,11 @@ export const SCENARIOS = {
 /** The name of one scenario. */
 export type Scenario = keyof typeof SCENARIOS;
 
+/** Is this the name of a scenario? */
+export function isScenario(s: string): s is Scenario {
+  return s in SCENARIOS;
+}
+
 /** The sandbox's settings: ids, token, templates, pace, failures and scenarios. */
 export interface SandboxOptions {
   token: string;

@@ -6,7 +6,7 @@ import { takePairToken, type PairBucket } from './pair-rate.js';
 import { windowOpen } from './service-window.js';
 import { userIdFor } from './user-ids.js';
 
-export { SCENARIOS } from './options.js';
+export { isScenario, SCENARIOS } from './options.js';
 export type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia, TemplateSeed } from './options.js';
 
 /** Mutable sandbox state; one per server. */

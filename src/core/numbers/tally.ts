@@ -61,9 +61,9 @@ export class Tally {
   invalid = 0;
   duplicates = 0;
   assumedInternational = 0;
-  readonly mismatches = { count: 0, lines: [] as number[] };
-  readonly unknownCountries = { count: 0, values: [] as string[] };
-  readonly ambiguousCountries = { count: 0, values: [] as string[] };
+  readonly mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
+  readonly unknownCountries: { count: number; values: string[] } = { count: 0, values: [] };
+  readonly ambiguousCountries: { count: number; values: string[] } = { count: 0, values: [] };
   readonly reasons: Record<string, number> = {};
   readonly regions: Record<string, number> = {};
   readonly types: Record<string, number> = {};

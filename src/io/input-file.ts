@@ -1,8 +1,8 @@
 /** Open an input for streaming: a regular file or "-" (standard input); anything else is named for what it is. */
-import { errnoCode } from '../core/caught.js';
 import { createReadStream, fstatSync, read as readCb, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import { open, realpath, stat } from 'node:fs/promises';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 
 const read = promisify(readCb);

@@ -4,10 +4,10 @@
  * exists and is not a regular file (/dev/null, a FIFO) is written in place, never replaced; "-" is
  * standard output; an output that is one of the inputs is refused.
  */
-import { errnoCode, errorMessage } from '../core/caught.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errnoCode, errorMessage } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { buffered } from './redacting-sink.js';

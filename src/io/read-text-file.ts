@@ -3,8 +3,8 @@
  * size, or one line that says what it is instead. Opened non-blocking and checked on the open
  * descriptor, so a FIFO or /dev/zero put in its place cannot hang or exhaust wa-ops.
  */
-import { errnoCode } from '../core/caught.js';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { errnoCode } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { describeSpecial } from './input-file.js';

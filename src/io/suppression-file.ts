@@ -1,6 +1,6 @@
 /** The suppression list file for commands: read and append, with an unreadable or unwritable path as an input error (exit 2), never a crash. */
-import { errnoCode } from '../core/caught.js';
 import { existsSync, readFileSync } from 'node:fs';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { shellQuote } from '../core/campaign/resume.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';

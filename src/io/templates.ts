@@ -1,7 +1,7 @@
 /** Read templates to lint: JSON files (one, an array, or a message_templates response), .txt bodies, folders. */
-import { errnoCode } from '../core/caught.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { isObject } from '../core/is-object.js';

@@ -1,6 +1,6 @@
 /** Read an events file (and the campaign ledgers beside it) into a delivery report. */
-import { errorMessage } from '../core/caught.js';
 import { createReadStream } from 'node:fs';
+import { errorMessage } from '../core/caught.js';
 import { checkEventsFile } from './events-file-check.js';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';

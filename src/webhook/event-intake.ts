@@ -1,6 +1,6 @@
 /** From a verified POST body to durable records (the events file's thread, or the store), then the 200, opt-outs, the live tail and forwarding. */
-import { errorMessage } from '../core/caught.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorMessage } from '../core/caught.js';
 import { toRecords, type WebhookRecord } from '../core/webhook/records.js';
 import type { OpenEventsFile } from './events-file.js';
 import type { Forwarder } from './forwarder.js';

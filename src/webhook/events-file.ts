@@ -1,7 +1,7 @@
 /** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
-import { errnoCode } from '../core/caught.js';
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { holdsEvents } from './events-file-check.js';
 import { FileIntake } from './file-intake.js';

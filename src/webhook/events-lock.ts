@@ -1,8 +1,8 @@
 /** One `webhook serve` per events file: a lock the kernel releases when the holder dies (Linux abstract socket; a PID file elsewhere). */
-import { errnoCode } from '../core/caught.js';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
+import { errnoCode } from '../core/caught.js';
 import { UsageError } from '../core/errors.js';
 import { pidAlive } from '../io/pid-alive.js';
 

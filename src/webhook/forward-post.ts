@@ -1,7 +1,7 @@
 /** One forwarding POST of a body with its headers: through the proxy-aware client behind HTTPS_PROXY/HTTP_PROXY, else straight. */
-import { errnoCode, errorMessage } from '../core/caught.js';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { errnoCode, errorMessage } from '../core/caught.js';
 
 /** What the endpoint answered (status), or why it could not be reached (error: a code such as ECONNREFUSED). */
 export interface PostAnswer {

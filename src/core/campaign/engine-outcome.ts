@@ -4,6 +4,7 @@ import type { LedgerEvent } from './events.js';
 import type { EngineAction, EngineState, ErrorFacts, StopReason } from './engine-types.js';
 import { apply } from './ledger-state.js';
 
+/** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
 export const PAIR_GAP_MS = 6000;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

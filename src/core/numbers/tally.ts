@@ -1,6 +1,7 @@
 /** The running totals of a validation run and the summary document built from them (CONTRACT §4). */
 import { wilson95 } from './sampling.js';
 
+/** The random sample of a validation: its share, size and seed, and the --sample-out file (null when none). */
 export interface SampleInfo {
   percent: number;
   size: number;
@@ -8,6 +9,7 @@ export interface SampleInfo {
   file: string | null;
 }
 
+/** The counts of a validation (validate-numbers --json prints them). */
 export interface NumbersSummary {
   file: string;
   rows: number;

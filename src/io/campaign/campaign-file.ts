@@ -1,8 +1,8 @@
 /** Read a campaign file and work out the paths that belong to it. */
-import { errnoCode } from '../../core/caught.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { describeSpecial } from '../input-file.js';
 import { parseJsonText } from '../../core/json-text.js';

@@ -1,7 +1,7 @@
 /** Find the campaigns of a folder: campaign files (JSON with "recipients" and "template") and ledgers left without one. */
-import { errnoCode } from '../../core/caught.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { isStale, type LockInfo } from '../ledger/lock.js';
 import { defaultLedgerPath } from './campaign-file.js';

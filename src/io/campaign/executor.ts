@@ -8,6 +8,7 @@ import type { LedgerWriter } from '../store/types.js';
 import { Dispatcher } from './dispatcher.js';
 import { Inbox } from './inbox.js';
 
+/** The engine to run, the store it writes, the POST, the signals, and who hears notices and progress. */
 export interface ExecuteOptions {
   engine: EngineState;
   writer: LedgerWriter;

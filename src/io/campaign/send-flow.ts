@@ -21,6 +21,7 @@ import type { SendOptions } from './send-options.js';
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
 export const COOLDOWN_CAP_MS = 7 * 86_400_000;
 
+/** What the command provides to a send: its words, the confirmation, and progress. */
 export interface SendHooks {
   warn(text: string): void;
   info(text: string): void;
@@ -30,6 +31,7 @@ export interface SendHooks {
   onNotice(text: string): void;
 }
 
+/** How a send ended: the stop, the counts (all and this run), what is left of --limit, and where the ledger is. */
 export interface SendResult {
   stop: StopReason;
   summary: CampaignSummary;

@@ -3,8 +3,8 @@
  * must exist, together with the store's list (PostgreSQL), so that naming a file never drops the
  * opt-outs webhook serve stored there; without the flag, the store's list or the default file.
  */
-import { errnoCode } from '../../core/caught.js';
 import { existsSync, statSync } from 'node:fs';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { shellQuote } from '../../core/campaign/resume.js';
 import { checkListContent, readList } from '../suppression-file.js';

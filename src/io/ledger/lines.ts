@@ -1,6 +1,6 @@
 /** Stream the complete lines of a JSON Lines file in bounded memory (no giant string), reporting a torn last line. */
-import { errnoCode } from '../../core/caught.js';
 import { open } from 'node:fs/promises';
+import { errnoCode } from '../../core/caught.js';
 
 /** How much of a file was whole lines, and the size of a torn last line. */
 export interface LinesRead {

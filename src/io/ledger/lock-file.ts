@@ -1,8 +1,8 @@
 /** The lock file on disk: what it holds, when it is stale, and how it is created or taken over atomically. */
-import { errnoCode } from '../../core/caught.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { errnoCode } from '../../core/caught.js';
 import { pidAlive } from '../pid-alive.js';
 
 /** What a lock file holds: the holder's process, host, time and token. */

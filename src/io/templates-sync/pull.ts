@@ -1,8 +1,8 @@
 /** Write pulled templates as files, one per name and language, never overwriting a file wa-ops did not write. */
-import { errnoCode } from '../../core/caught.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { templateFileName, toTemplateFile } from '../../core/templates/normalise.js';

@@ -1,12 +1,13 @@
 /** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
-import { errnoCode } from '../../../core/caught.js';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { errnoCode } from '../../../core/caught.js';
 import { InputError } from '../../../core/errors.js';
 import type { LedgerEvent } from '../../../core/campaign/events.js';
 import type { PgConnection } from './connect.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readEvents } from './tables/ledger-events.js';
 
+/** What an export wrote: ledger events and webhook statuses. */
 export interface ExportResult {
   events: number;
   statuses: number;

@@ -4,7 +4,7 @@ import { ok, type Answer } from './http.js';
 import { receiveInbound } from './inbound.js';
 import { announceScenarioChange } from './scenario-events.js';
 import { isScenario, type SandboxState } from './state.js';
-import type { Obj } from './validate-content.js';
+import { isObj, type Obj } from './validate-content.js';
 import type { WebhookEmitter } from './webhooks.js';
 
 /** Answer one /_sandbox/ request. */
@@ -12,7 +12,7 @@ export async function control(url: URL, method: string, raw: string, state: Sand
   let body: Obj = {};
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : {};
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Obj;
+    if (isObj(parsed)) body = parsed;
     else return graphError(100, 'The request body must be a JSON object.');
   } catch {
     return graphError(100, 'The request body is not valid JSON.');

@@ -1,10 +1,11 @@
 /** Group commit for the events file: batches are written in order and each is acknowledged, in order, once a disk sync begun after its write has finished. */
-import { fdatasync, fstatSync, ftruncate, ftruncateSync, writeSync } from 'node:fs';
+import { fstatSync, ftruncate, ftruncateSync, writeSync } from 'node:fs';
+import { adaptiveSync, type DiskSync } from './disk-sync.js';
 
 /**
  * Disk syncs that may run at once. One (classic group commit: each batch is what arrived during the previous sync) was
- * measured best on 2 vCPUs with a Node sender: a sync costs ~200 µs of CPU here, and two at once split the senders
- * into smaller batches. Two lowers latency when CPU is spare (the next batch's sync starts while one is on the disk).
+ * measured best on 2 vCPUs: two at once split the senders into smaller batches. A sync on the receiver's own thread is
+ * one at a time anyway.
  */
 const DEFAULT_SYNCS = 1;
 
@@ -35,8 +36,8 @@ export class EventAppender {
 
   constructor(
     private readonly fd: number,
-    /** The disk sync (fdatasync on the thread pool); tests pass one that fails or finishes out of order. */
-    private readonly sync: (fd: number, done: (err: Error | null) => void) => void = fdatasync,
+    /** The disk sync (fdatasync, on this thread while the disk is fast); tests pass one that fails or finishes out of order. */
+    private readonly sync: DiskSync = adaptiveSync(),
     private readonly maxSyncs = DEFAULT_SYNCS,
   ) {
     this.size = fstatSync(fd).size;
@@ -70,7 +71,7 @@ export class EventAppender {
     });
   }
 
-  /** Write what is pending (to the page cache, in order, on this thread) and start its disk sync on the thread pool. */
+  /** Write what is pending (to the page cache, in order, on this thread) and start its disk sync (which may finish at once). */
   private cut(): void {
     if (this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length) return this.settle();
     const buf = Buffer.from(this.pending.join('\n') + '\n');

@@ -131,4 +131,24 @@ describe('EventAppender: group commit', () => {
     expect(drained).toBe(true);
     closeSync(f.fd);
   });
+
+  it('a sync that finishes before it returns (on the receiver thread): batches in order, a failure refuses and cuts its batch', async () => {
+    const f = setup('{"n":0}\n');
+    const results: (Error | null)[] = [null, new Error('EIO: i/o error'), null];
+    let calls = 0;
+    const a = new EventAppender(f.fd, (_fd, done) => done(results[calls++]));
+    const first = a.append('{"n":1}');
+    await tick();
+    const second = track([a.append('{"n":2}'), a.append('{"n":3}')]);
+    await first;
+    await tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second).toEqual(['failed: EIO: i/o error', 'failed: EIO: i/o error']);
+    expect(f.read()).toBe('{"n":0}\n{"n":1}\n');
+    await a.append('{"n":4}');
+    expect(f.read()).toBe('{"n":0}\n{"n":1}\n{"n":4}\n');
+    expect(a.fsyncs).toBe(3);
+    await a.drain();
+    closeSync(f.fd);
+  });
 });

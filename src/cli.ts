@@ -27,7 +27,7 @@ function report(raw: unknown): number {
     } else {
       process.stderr.write(`wa-ops: ${err.message}\n`);
       if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
-      if (t.verbose && err.cause) process.stderr.write(`  cause: ${String((err.cause as Error).stack ?? err.cause)}\n`);
+      if (t.verbose && err.cause) process.stderr.write(`  cause: ${String((err.cause instanceof Error ? err.cause.stack : undefined) ?? err.cause)}\n`);
     }
     return err.exitCode;
   }

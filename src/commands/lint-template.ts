@@ -1,8 +1,8 @@
 /** wa-ops lint-template [files...] (CONTRACT §5). */
-import { EXIT, UsageError, InputError } from '../core/errors.js';
-import { isRuleId, lintTemplate, type LintOptions } from '../core/lint/engine.js';
+import { EXIT, UsageError } from '../core/errors.js';
+import { lintTemplate, type LintOptions } from '../core/lint/engine.js';
+import { checkSetting, lintConfig } from '../core/lint/lint-config.js';
 import type { LintResult, RuleSetting } from '../core/lint/types.js';
-import type { WordsConfig } from '../core/lint/words/index.js';
 import { loadConfig } from '../io/config.js';
 import { expandInputs, fromText, loadTemplateFile, type LoadedTemplate } from '../io/templates.js';
 import { toGithub } from '../ui/lint/github.js';
@@ -53,9 +53,8 @@ export function toOptions(files: string[], f: Flags): Options {
     throw new UsageError(`--category must be MARKETING, UTILITY or AUTHENTICATION, got "${f.category}"`, { code: 'bad-flag' });
   }
   const config = loadConfig({ configPath: f.config }).file;
-  const lintSection = (config?.data.lint ?? {}) as { rules?: Record<string, string>; words?: WordsConfig; templates?: LintOptions['templates'] };
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(lintSection.rules ?? {})) rules[id] = checkSetting(id, setting, `lint.rules in ${config?.path}`);
+  const lint = lintConfig(config?.data.lint, config?.path);
+  const rules: Record<string, RuleSetting> = { ...lint.rules };
   for (const spec of f.rule ?? []) {
     const m = /^([a-z-]+)=(off|warn|error)$/.exec(spec.trim());
     if (!m) throw new UsageError(`--rule takes <id>=off|warn|error, got "${spec}"`, { code: 'bad-flag' });
@@ -67,16 +66,8 @@ export function toOptions(files: string[], f: Flags): Options {
     overrides: { language: f.language, category },
     format,
     maxWarnings: f.maxWarnings === undefined ? -1 : intFlag('--max-warnings', f.maxWarnings, 0),
-    lint: { rules, words: lintSection.words, templates: lintSection.templates },
+    lint: { rules, words: lint.words, templates: lint.templates },
   };
-}
-
-function checkSetting(id: string, setting: string, where: string): RuleSetting {
-  if (!isRuleId(id)) throw new UsageError(`unknown rule "${id}" in ${where}`, { code: 'bad-flag', hint: 'run wa-ops lint-template --help for the rule ids' });
-  if (setting !== 'off' && setting !== 'warn' && setting !== 'error') {
-    throw new InputError(`rule "${id}" in ${where} must be off, warn or error, got "${setting}"`, { code: 'bad-config' });
-  }
-  return setting;
 }
 
 /** Run the command; returns the exit code. */

@@ -1,7 +1,8 @@
 /** wa-ops sandbox's flags: their kinds, and the sandbox options they become (checked once, before anything listens). */
 import { UsageError } from '../core/errors.js';
 import { parseDuration } from '../core/campaign/duration.js';
-import { SCENARIOS, type SandboxTemplate, type Scenario } from '../sandbox/state.js';
+import type { Template } from '../core/lint/types.js';
+import { isScenario, SCENARIOS, type TemplateSeed } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, type startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
 import { intFlag, type FlagSchema } from './flags.js';
@@ -44,10 +45,6 @@ export const SANDBOX_FLAGS: FlagSchema<SandboxFlags> = {
   phoneNumberId: 'list',
 };
 
-function isScenario(s: string): s is Scenario {
-  return s in SCENARIOS;
-}
-
 /** Parse --review-delay ("2s", "500ms", "0s"). */
 export function parseReviewDelay(value: string | undefined): number {
   if (value === undefined) return SANDBOX_DEFAULTS.reviewDelayMs;
@@ -85,10 +82,7 @@ export function sandboxOptions(f: SandboxFlags): ListenOptions {
     const json = files.filter((file) => file.toLowerCase().endsWith('.json'));
     // A CSV or a .txt given by mistake would start a sandbox without templates, and every send would fail with 132001.
     if (json.length < files.length && files.length === 1) throw new UsageError(`--templates ${f.templates} is not a template JSON file`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them (wa-ops templates pull writes one)' });
-    // Taken as Meta would hold them: APPROVED unless the file says otherwise; one without an id gets one from the sandbox.
-    templates = json
-      .flatMap((file) => loadTemplateFile(file, {}))
-      .map(({ template }) => ({ status: 'APPROVED', ...template, id: 'id' in template && typeof template.id === 'string' ? template.id : undefined }) as SandboxTemplate);
+    templates = json.flatMap((file) => loadTemplateFile(file, {})).map(({ template, source }) => sandboxSeed(template, source.file));
     if (templates.length === 0) throw new UsageError(`--templates ${f.templates} holds no templates`, { code: 'bad-flag', hint: 'pass a JSON file in Meta\'s template shape, or a folder of them' });
   }
   return {
@@ -108,4 +102,16 @@ export function sandboxOptions(f: SandboxFlags): ListenOptions {
     reviewDelayMs: parseReviewDelay(f.reviewDelay),
     extraPhoneNumberIds: f.phoneNumberId ?? [],
   };
+}
+
+/** A file's template as Meta would hold it: APPROVED unless the file says otherwise; one without an id gets one from the sandbox. */
+function sandboxSeed(template: Template, file: string): TemplateSeed {
+  const { name, language, category } = template;
+  // The sandbox finds a template by name and language, and prices and reports it by category, as Meta does.
+  if (name === undefined || language === undefined || category === undefined) {
+    throw new UsageError(`--templates ${file}: a template needs "name", "language" and "category" for the sandbox to send it`, { code: 'bad-flag', hint: 'pass templates in Meta\'s shape (wa-ops templates pull writes them)' });
+  }
+  const status = 'status' in template && typeof template.status === 'string' ? template.status : 'APPROVED';
+  const id = 'id' in template && typeof template.id === 'string' ? template.id : undefined;
+  return { ...template, name, language, category, status, id };
 }

@@ -6,6 +6,9 @@ import { readConfigFile, readDotEnv } from './config/config-files.js';
 import { secretsOf } from './config/secrets.js';
 import { DEFAULTS, ENV_NAMES, SECRET_KEYS, SECRET_LABELS, where, type ConfigFile, type LoadedConfig, type SettingKey, type Settings, type Source } from './config/settings.js';
 
+/** The defaults looked up by any setting's key (most have none). */
+const DEFAULT_OF: Partial<Record<SettingKey, string>> = DEFAULTS;
+
 export { bootstrapSecrets, maskSecret } from './config/secrets.js';
 export { ENV_NAMES, SECRET_KEYS } from './config/settings.js';
 export type { ConfigFile, LoadedConfig, SettingKey, Settings, Source } from './config/settings.js';
@@ -47,7 +50,7 @@ function rejectEmptyStore(store: string | undefined): void {
 }
 
 /** Each setting from the first source that has it, in precedence order. */
-function resolveSettings(flags: Partial<Settings> | undefined, env: NodeJS.ProcessEnv, dotenv: Record<string, string>, file: ConfigFile | undefined): Pick<LoadedConfig, 'settings' | 'sources'> {
+function resolveSettings(flags: Partial<Settings> | undefined, env: NodeJS.ProcessEnv, dotenv: NodeJS.Dict<string>, file: ConfigFile | undefined): Pick<LoadedConfig, 'settings' | 'sources'> {
   const found: Partial<Record<SettingKey, string>> = {};
   const sources: Partial<Record<SettingKey, Source>> = {};
   for (const key of Object.keys(ENV_NAMES) as SettingKey[]) {
@@ -56,7 +59,7 @@ function resolveSettings(flags: Partial<Settings> | undefined, env: NodeJS.Proce
       ['env', env[ENV_NAMES[key]]],
       ['.env', dotenv[ENV_NAMES[key]]],
       ['config', file?.data[key]],
-      ['default', (DEFAULTS as Record<string, string>)[key]],
+      ['default', DEFAULT_OF[key]],
     ];
     for (const [source, value] of candidates) {
       if (value === undefined || value === null || value === '') continue;

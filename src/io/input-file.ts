@@ -2,6 +2,7 @@
 import { createReadStream, fstatSync, read as readCb, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import { open, realpath, stat } from 'node:fs/promises';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 
 const read = promisify(readCb);
@@ -41,7 +42,7 @@ export async function openInput(path: string, headBytes = 65536): Promise<InputB
   try {
     st = await stat(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === 'ENOENT') throw new InputError(`${path}: no such file`, { code: 'file-not-found', hint: 'check the path' });
     throw new InputError(`${path}: cannot read (${code})`, { code: 'unreadable-file' });
   }
@@ -120,7 +121,7 @@ async function* readFd(fd: number, size: number, onRead: (n: number) => void): A
     try {
       n = (await read(fd, buf, 0, size, null)).bytesRead;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      if (errnoCode(err) !== 'EAGAIN') throw err;
       await new Promise((r) => setTimeout(r, 2));
       continue;
     }

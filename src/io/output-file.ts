@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errnoCode, errorMessage } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { buffered } from './redacting-sink.js';
@@ -119,9 +120,9 @@ function tryOpen(path: string, flags: number, shown = path): number {
   try {
     return openSync(path, flags, 0o600);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     // The temporary file sits next to the target: ENOENT means the target's folder is missing.
-    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, (err as Error).message);
+    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, errorMessage(err));
     throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',

@@ -4,6 +4,7 @@
  * descriptor, so a FIFO or /dev/zero put in its place cannot hang or exhaust wa-ops.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { errnoCode } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { describeSpecial } from './input-file.js';
@@ -35,7 +36,7 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === 'ENOENT' && o.missingOk) return undefined;
     throw fail(errnoText(code, 'cannot be read'));
   }

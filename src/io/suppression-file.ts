@@ -1,5 +1,6 @@
 /** The suppression list file for commands: read and append, with an unreadable or unwritable path as an input error (exit 2), never a crash. */
 import { existsSync, readFileSync } from 'node:fs';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { shellQuote } from '../core/campaign/resume.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
@@ -8,7 +9,7 @@ import { appendSuppressions, readSuppressions, type SuppressionList } from './su
 const HINT = 'check the path (--suppressions or WA_OPS_SUPPRESSIONS) and its permissions';
 
 function explain(err: unknown, what: string, file: string): never {
-  const code = (err as NodeJS.ErrnoException).code;
+  const code = errnoCode(err);
   if (!code) throw err;
   throw new InputError(`cannot ${what} the suppression list ${file} (${code})`, { code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', hint: HINT });
 }

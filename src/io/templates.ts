@@ -1,11 +1,18 @@
 /** Read templates to lint: JSON files (one, an array, or a message_templates response), .txt bodies, folders. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { isObject } from '../core/is-object.js';
 import { assertTemplate, SHAPE_HINT } from '../core/lint/template-shape.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
+
+/** Language and category given on the command line, over a template file's own. */
+export interface TemplateOverrides {
+  language?: string;
+  category?: string;
+}
 
 /** A template read from a file or --text, with where it came from. */
 export interface LoadedTemplate {
@@ -41,7 +48,7 @@ export function expandInputs(paths: string[]): string[] {
 export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Load every template in a file. */
-export function loadTemplateFile(file: string, overrides: { language?: string; category?: string }): LoadedTemplate[] {
+export function loadTemplateFile(file: string, overrides: TemplateOverrides): LoadedTemplate[] {
   let raw: string;
   try {
     const st = statSync(file);
@@ -63,7 +70,7 @@ export function loadTemplateFile(file: string, overrides: { language?: string; c
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`, { code: 'unreadable-file' });
+    throw new InputError(`${file}: cannot read (${errnoCode(err)})`, { code: 'unreadable-file' });
   }
   if (extname(file).toLowerCase() !== '.json') {
     return [fromText(raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').replace(/\n$/, ''), file, overrides)];
@@ -83,7 +90,7 @@ export function loadTemplateFile(file: string, overrides: { language?: string; c
 }
 
 /** A body text given on the command line. */
-export function fromText(text: string, file: string, overrides: { language?: string; category?: string }): LoadedTemplate {
+export function fromText(text: string, file: string, overrides: TemplateOverrides): LoadedTemplate {
   return {
     template: { language: overrides.language, category: overrides.category, components: [{ type: 'BODY', text }] },
     source: { file, kind: 'text' },
@@ -95,6 +102,10 @@ function asTemplate(item: unknown, where: string): Template {
   return item;
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The overrides that are set: an unset one must not erase the file's own value. */
+function definedOnly(o: TemplateOverrides): TemplateOverrides {
+  const out: TemplateOverrides = {};
+  if (o.language !== undefined) out.language = o.language;
+  if (o.category !== undefined) out.category = o.category;
+  return out;
 }

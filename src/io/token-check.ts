@@ -1,4 +1,5 @@
 /** Ask the API whether a token works, for init's prompt: by what the API says, never by the token's shape. */
+import { errorMessage } from '../core/caught.js';
 import { WaOpsError } from '../core/errors.js';
 import { GraphError } from '../core/graph/graph-error.js';
 import { GraphClient } from './graph/client.js';
@@ -18,7 +19,7 @@ export async function checkToken(o: { baseUrl?: string; apiVersion?: string; tok
       return { ok: false, unreachable: false, reason: `the API accepted no phone number ${o.phoneNumberId} with this token: ${err.message}` };
     }
     if (err instanceof WaOpsError) return { ok: false, unreachable: false, reason: `the API refused this token: ${err.message}` };
-    return { ok: false, unreachable: true, reason: (err as Error).message };
+    return { ok: false, unreachable: true, reason: errorMessage(err) };
   } finally {
     await client.close();
   }

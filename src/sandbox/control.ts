@@ -3,7 +3,7 @@ import { graphError } from './graph-errors.js';
 import { ok, type Answer } from './http.js';
 import { receiveInbound } from './inbound.js';
 import { announceScenarioChange } from './scenario-events.js';
-import { SCENARIOS, type SandboxState, type Scenario } from './state.js';
+import { isScenario, type SandboxState } from './state.js';
 import type { Obj } from './validate-content.js';
 import type { WebhookEmitter } from './webhooks.js';
 
@@ -24,11 +24,11 @@ export async function control(url: URL, method: string, raw: string, state: Sand
   if (path === 'webhooks' && method === 'GET') return ok(webhooks.stats);
   if (path === 'scenario' && method === 'POST') {
     const names = (list: unknown) => (Array.isArray(list) ? list.map(String) : []);
-    for (const n of [...names(body.set), ...names(body.add)]) if (!(n in SCENARIOS)) return graphError(100, `unknown scenario ${n}`);
+    for (const n of [...names(body.set), ...names(body.add)]) if (!isScenario(n)) return graphError(100, `unknown scenario ${n}`);
     const before = new Set(state.scenarios);
     if (Array.isArray(body.set)) state.scenarios.clear();
-    for (const n of [...names(body.set), ...names(body.add)]) state.scenarios.add(n as Scenario);
-    for (const n of names(body.remove)) state.scenarios.delete(n as Scenario);
+    for (const n of [...names(body.set), ...names(body.add)]) if (isScenario(n)) state.scenarios.add(n);
+    for (const n of names(body.remove)) if (isScenario(n)) state.scenarios.delete(n);
     await announceScenarioChange(before, state, webhooks);
     return ok({ scenarios: [...state.scenarios] });
   }

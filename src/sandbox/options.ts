@@ -4,6 +4,9 @@ import type { TemplateRecord } from '../io/graph/types.js';
 /** A template as the sandbox stores and lists it: the same record the Graph API returns. */
 export type SandboxTemplate = TemplateRecord;
 
+/** A template handed to the sandbox: one without an id gets one when it is stored. */
+export type TemplateSeed = Omit<SandboxTemplate, 'id'> & { id?: string };
+
 /** The scenarios that make part of the sandbox account unhealthy, with what each does. */
 export const SCENARIOS = {
   'token-expired': 'every call fails with 190: the access token has expired',
@@ -25,6 +28,11 @@ export const SCENARIOS = {
 /** The name of one scenario. */
 export type Scenario = keyof typeof SCENARIOS;
 
+/** Is this the name of a scenario? */
+export function isScenario(s: string): s is Scenario {
+  return s in SCENARIOS;
+}
+
 /** The sandbox's settings: ids, token, templates, pace, failures and scenarios. */
 export interface SandboxOptions {
   token: string;
@@ -34,7 +42,7 @@ export interface SandboxOptions {
   wabaId: string;
   appId: string;
   displayPhoneNumber: string;
-  templates: SandboxTemplate[];
+  templates: TemplateSeed[];
   webhookUrl?: string;
   /** Signs webhooks and makes the app access token "appId|appSecret" for debug_token. */
   appSecret: string;

@@ -1,6 +1,6 @@
 /** The sandbox HTTP server: a local, stateful imitation of the Cloud API on loopback. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { boundPort } from '../io/bound-port.js';
 import { debugAccess, debugToken, phoneNumber, pickFields, subscribedApps } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
@@ -62,8 +62,7 @@ export async function startSandbox(options: Partial<SandboxOptions> & { port?: n
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const addr = server.address() as AddressInfo;
-  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort(server)}`;
   return {
     url: state.baseUrl,
     state,

@@ -1,13 +1,13 @@
 /** The sandbox's account: identity, templates, scenario switches, accepted messages and rate-limit memory. */
 import { createRng } from '../core/numbers/sampling.js';
 import { newAccountState, type AccountState } from './account-state.js';
-import type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia } from './options.js';
+import type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia, TemplateSeed } from './options.js';
 import { takePairToken, type PairBucket } from './pair-rate.js';
 import { windowOpen } from './service-window.js';
 import { userIdFor } from './user-ids.js';
 
-export { SCENARIOS } from './options.js';
-export type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia } from './options.js';
+export { isScenario, SCENARIOS } from './options.js';
+export type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia, TemplateSeed } from './options.js';
 
 /** Mutable sandbox state; one per server. */
 export class SandboxState {
@@ -44,8 +44,8 @@ export class SandboxState {
   }
 
   /** Store a template (replacing one of the same name and language). */
-  addTemplate(t: Omit<SandboxTemplate, 'id'> & { id?: string }): SandboxTemplate {
-    const stored = { ...t, id: t.id ?? String(this.templateSeq++) } as SandboxTemplate;
+  addTemplate(t: TemplateSeed): SandboxTemplate {
+    const stored: SandboxTemplate = { ...t, id: t.id ?? String(this.templateSeq++) };
     this.templates.set(`${t.name}\u0000${t.language}`, stored);
     return stored;
   }

@@ -1,4 +1,5 @@
 /** Template review: the lint rules decide APPROVED or REJECTED with the reason Meta would give. Pure. */
+import { errorMessage } from '../core/caught.js';
 import { lintTemplate } from '../core/lint/engine.js';
 import type { Template } from '../core/lint/types.js';
 
@@ -28,7 +29,7 @@ export function reviewTemplate(t: Template): Review {
     errors = lintTemplate(t, { file: '<api>', kind: 'json' }).findings.filter((f) => f.severity === 'error');
   } catch (err) {
     // A shape the lint rules cannot read (say, an authentication body without text) must not stop the sandbox.
-    return { status: 'REJECTED', reason: 'INVALID_FORMAT', recommendation: `The template could not be read: ${(err as Error).message}` };
+    return { status: 'REJECTED', reason: 'INVALID_FORMAT', recommendation: `The template could not be read: ${errorMessage(err)}` };
   }
   if (errors.length === 0) return { status: 'APPROVED', reason: 'NONE' };
   const decisive = errors.find((f) => REJECTION[f.rule]) ?? errors[0];

@@ -1,10 +1,14 @@
 /** The terminal report of validate-numbers. */
 import Table from 'cli-table3';
-import { NOTES, REASONS, type Reason } from '../core/numbers/reasons.js';
+import { NOTES, REASONS } from '../core/numbers/reasons.js';
 import type { NumbersSummary } from '../core/numbers/tally.js';
 import { fmtInt } from './progress.js';
 import { paint } from './output.js';
 import { plural } from './plural.js';
+
+/** The words for a reason id, or for a note such as assumed-international (looked up by any id). */
+const REASON_TEXT: Record<string, string | undefined> = REASONS;
+const NOTE_TEXT: Record<string, string | undefined> = NOTES;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -31,7 +35,7 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
       wordWrap: true,
       style: { head: [], border: [] },
     });
-    for (const [id, n] of reasons) t.push([id, fmtInt(n), REASONS[id as Reason] ?? NOTES[id as keyof typeof NOTES] ?? '']);
+    for (const [id, n] of reasons) t.push([id, fmtInt(n), REASON_TEXT[id] ?? NOTE_TEXT[id] ?? '']);
     parts.push(t.toString());
   }
   const line = (label: string, counts: Record<string, number>) => {

@@ -13,7 +13,7 @@ export async function guarded<T>(ask: () => Promise<T>, ctx: PromptContext = {})
   try {
     return await ask();
   } catch (err) {
-    const name = (err as Error | undefined)?.name;
+    const name = err instanceof Error ? err.name : undefined;
     if (name === 'ExitPromptError' || name === 'AbortPromptError') {
       throw new InterruptedError('SIGINT', { hint: ctx.interrupted ?? 'stopped at a prompt', cause: err });
     }

@@ -1,5 +1,6 @@
 /** Read an events file (and the campaign ledgers beside it) into a delivery report. */
 import { createReadStream } from 'node:fs';
+import { errorMessage } from '../core/caught.js';
 import { checkEventsFile } from './events-file-check.js';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
@@ -31,7 +32,7 @@ async function ledgerInfo(dirs: string[], onWarning?: (text: string) => void): P
       });
     } catch (err) {
       // A damaged ledger of one campaign must not stop the report on the others: that campaign is counted from the events.
-      onWarning?.(`${(err as Error).message}: campaign ${id} counted from the events alone`);
+      onWarning?.(`${errorMessage(err)}: campaign ${id} counted from the events alone`);
       continue;
     }
     ledgers.set(id, { template: state.header?.template, accepted, state, name: state.header?.campaign });

@@ -1,5 +1,6 @@
 /** From a verified POST body to durable records (the events file's thread, or the store), then the 200, opt-outs, the live tail and forwarding. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorMessage } from '../core/caught.js';
 import { toRecords, type WebhookRecord } from '../core/webhook/records.js';
 import type { OpenEventsFile } from './events-file.js';
 import type { Forwarder } from './forwarder.js';
@@ -84,7 +85,7 @@ function storeIntake(d: IntakeDeps, store: WebhookStoreTarget, stored: Stored): 
       },
       (err) => {
         d.stats.storageErrors++;
-        d.log('alert', `could not store events in ${store.location}: ${(err as Error).message}; answered 500 so Meta retries`);
+        d.log('alert', `could not store events in ${store.location}: ${errorMessage(err)}; answered 500 so Meta retries`);
         end(res, 500, 'storage error');
       },
     );

@@ -1,6 +1,7 @@
 /** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { holdsEvents } from './events-file-check.js';
 import { FileIntake } from './file-intake.js';
@@ -24,7 +25,7 @@ function checkPath(path: string): boolean {
   try {
     st = statSync(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`cannot use ${path} as the events file: ${(err as NodeJS.ErrnoException).code}`, { code: 'bad-events-file' });
+    if (errnoCode(err) !== 'ENOENT') throw new InputError(`cannot use ${path} as the events file: ${errnoCode(err)}`, { code: 'bad-events-file' });
     try {
       if (!statSync(dirname(path)).isDirectory()) throw new Error('not a folder');
     } catch {

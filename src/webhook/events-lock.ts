@@ -2,6 +2,7 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
+import { errnoCode } from '../core/caught.js';
 import { UsageError } from '../core/errors.js';
 import { pidAlive } from '../io/pid-alive.js';
 
@@ -43,7 +44,7 @@ async function socketLock(path: string): Promise<EventsLock> {
       server.listen({ path: name, exclusive: true }, resolve);
     });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    if (errnoCode(err) !== 'EADDRINUSE') throw err;
     throw refused(path, await askHolder(name));
   }
   server.unref();
@@ -100,7 +101,7 @@ async function pidFileLock(path: string): Promise<EventsLock> {
         },
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errnoCode(err) !== 'EEXIST') throw err;
     }
     let held: Holder | undefined;
     try {

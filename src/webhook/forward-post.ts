@@ -1,6 +1,7 @@
 /** One forwarding POST of a body with its headers: through the proxy-aware client behind HTTPS_PROXY/HTTP_PROXY, else straight. */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { errnoCode, errorMessage } from '../core/caught.js';
 
 /** What the endpoint answered (status), or why it could not be reached (error: a code such as ECONNREFUSED). */
 export interface PostAnswer {
@@ -32,7 +33,7 @@ async function viaProxy(target: URL, body: Buffer, headers: Record<string, strin
     const res = await probe(target, { method: 'POST', headers, body: body.toString('utf8'), timeoutMs });
     return { status: res.status };
   } catch (err) {
-    return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    return { error: errnoCode(err) ?? errorMessage(err) };
   }
 }
 
@@ -45,7 +46,7 @@ function direct(target: URL, body: Buffer, headers: Record<string, string>, time
       res.on('error', (e) => resolve({ error: e.message }));
     });
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
+    req.on('error', (e) => resolve({ error: errnoCode(e) ?? e.message }));
     req.end(body);
   });
 }

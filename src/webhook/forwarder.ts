@@ -1,4 +1,5 @@
 /** --forward-to: after an event is durable, pass the exact body and its signature on to the business's own endpoint, with bounded retries and a dead-letter file. */
+import { errnoCode, errorMessage } from '../core/caught.js';
 import { appendDeadLetter } from './dead-letters.js';
 import { postOnce, type PostOnce } from './forward-post.js';
 
@@ -115,7 +116,7 @@ export class Forwarder {
       appendDeadLetter(this.o.deadLetterPath, { url: this.o.url, attempts: job.attempts, lastError: job.lastError ?? '', headers: job.headers, body: job.body });
       return undefined;
     } catch (err) {
-      return `${this.o.deadLetterPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+      return `${this.o.deadLetterPath}: ${errnoCode(err) ?? errorMessage(err)}`;
     }
   }
 

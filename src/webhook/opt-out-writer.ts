@@ -1,10 +1,10 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
-import { readFileSync } from 'node:fs';
+import { errorMessage } from '../core/caught.js';
 import { shellQuote } from '../core/shell-quote.js';
 import { cleanExternal } from '../core/webhook/external-text.js';
 import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
-import { findLedgers } from '../io/ledger/find-ledgers.js';
+import { ledgerRecipient } from '../io/ledger/ledger-recipient.js';
 import { appendSuppressions, readSuppressions, suppressionRecord, type SuppressionRecord } from '../io/suppressions.js';
 
 interface Counters {
@@ -80,7 +80,7 @@ export class OptOutWriter {
       const append = this.appendToStore;
       this.storeWrites = this.storeWrites.then(() => append(out)).then(
         () => this.written(out),
-        (err) => this.log('alert', `could not write the suppression list in the store: ${(err as Error).message}`),
+        (err) => this.log('alert', `could not write the suppression list in the store: ${errorMessage(err)}`),
       );
       return;
     }
@@ -95,7 +95,7 @@ export class OptOutWriter {
     } catch (err) {
       // The events file holds the opt-outs durably; say loudly that the list missed them, and keep them.
       this.unwritten = all;
-      this.log('alert', `could not write the suppression list ${this.path}: ${(err as Error).message}; ${all.length === 1 ? '1 opt-out is' : `${all.length} opt-outs are`} kept and tried again with the next one and when the receiver stops`);
+      this.log('alert', `could not write the suppression list ${this.path}: ${errorMessage(err)}; ${all.length === 1 ? '1 opt-out is' : `${all.length} opt-outs are`} kept and tried again with the next one and when the receiver stops`);
       return;
     }
     this.unwritten = [];
@@ -139,7 +139,10 @@ export class OptOutWriter {
       number = r.waId ?? (/^\d{6,15}$/.test(r.from) ? r.from : undefined);
     }
     if (!userId || !number) return;
-    if (this.numberOfUser.size >= MAX_IDS) this.numberOfUser.delete(this.numberOfUser.keys().next().value as string);
+    if (this.numberOfUser.size >= MAX_IDS) {
+      const oldest = this.numberOfUser.keys().next();
+      if (!oldest.done) this.numberOfUser.delete(oldest.value);
+    }
     this.numberOfUser.set(userId, `+${number}`);
   }
 
@@ -148,28 +151,4 @@ export class OptOutWriter {
     if (r.kind === 'status' && this.campaignDirs.length) return ledgerRecipient(this.campaignDirs, r.id);
     return undefined;
   }
-}
-
-/** The recipient a campaign ledger recorded for a wamid (read only; ledgers belong to send). */
-export function ledgerRecipient(dirs: string[], wamid: string): string | undefined {
-  const needle = JSON.stringify(wamid);
-  for (const path of findLedgers(dirs).values()) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!text.includes(needle)) continue;
-    for (const line of text.split('\n')) {
-      if (!line.includes(needle)) continue;
-      try {
-        const e = JSON.parse(line) as { t?: string; r?: string; wamid?: string };
-        if (e.wamid === wamid && typeof e.r === 'string' && /^\+\d{6,15}$/.test(e.r)) return e.r;
-      } catch {
-        // a torn line
-      }
-    }
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 /** The endpoint Meta calls: verify handshake, signed POSTs appended durably before the 200; opt-outs to the suppression list; optional forwarding. */
 import { createServer as createHttp, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { boundPort } from '../io/bound-port.js';
 import { statSync, unlinkSync } from 'node:fs';
 import { makeIntake } from './event-intake.js';
 import { openEventsFile } from './events-file.js';
@@ -47,9 +47,9 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     if (file?.created) removeIfEmpty(o.eventsPath);
     throw err;
   }
-  const addr = server.address() as AddressInfo;
+  const port = boundPort(server);
   const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
-  const url = `${o.tls ? 'https' : 'http'}://${host}:${addr.port}${o.path}`;
+  const url = `${o.tls ? 'https' : 'http'}://${host}:${port}${o.path}`;
   file?.lock.describe({ url });
   const syncStats = () => {
     stats.fsyncs = file?.intake.fsyncs ?? o.store?.sink.commits ?? 0;

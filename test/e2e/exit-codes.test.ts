@@ -58,6 +58,8 @@ describe('environment and usage errors exit 2 with one line', () => {
     expectUsage(await runCli(['webhook', 'serve', '--port', '0', '--tls-cert', csv, '--tls-key', csv, '--events', join(dir, 'e.jsonl')], { env, cwd: dir }), /--tls-cert .*list\.csv .*not a PEM certificate/);
     expectUsage(await runCli(['sandbox', '--port', '0', '--templates', csv], { env }), /--templates .*list\.csv is not a template JSON file/);
     expectUsage(await runCli(['sandbox', '--port', '0', '--templates', join(dir, 'folder')], { env }), /holds no templates/);
+    writeFileSync(join(dir, 'nameless.json'), JSON.stringify({ language: 'de', category: 'MARKETING', components: [{ type: 'BODY', text: 'Hallo' }] }));
+    expectUsage(await runCli(['sandbox', '--port', '0', '--templates', join(dir, 'nameless.json')], { env }), /--templates .*nameless\.json: a template needs "name", "language" and "category"/);
     expectUsage(await runCli(['send', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder'), '--dry-run'], { env, cwd: dir }), /--ledger .*folder is a folder, not a file/);
     expectUsage(await runCli(['status', '--campaign', join(dir, 'c.json'), '--ledger', join(dir, 'folder')], { env, cwd: dir }), /--ledger .*folder is a folder/);
     expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'folder')], { env, cwd: dir }), /config file .*folder(:| is a folder,)? (it is a directory, )?not a file/);

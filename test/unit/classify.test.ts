@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, unwrapCell } from '../../src/core/numbers/classify.js';
+import { classify } from '../../src/core/numbers/classify.js';
+import { unwrapCell } from '../../src/core/numbers/unwrap-cell.js';
 
 describe('classify', () => {
   it.each([

@@ -7,7 +7,7 @@ import type { BatchOp, OpResult } from '../../src/io/store/pg/tables/record-ops.
 
 const dropped = () => Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
 const refusedConn = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-const claim = (r: string): BatchOp => ({ op: 'claim', e: { t: 'attempt', r, n: 1, sender: 's1', at: `2026-03-28T08:00:00.000Z` } });
+const claim = (r: string): BatchOp => ({ op: 'claim', e: { t: 'attempt', r, n: 1, sender: 's1', cb: '', at: `2026-03-28T08:00:00.000Z` } });
 const append = (r: string): BatchOp => ({ op: 'append', e: { t: 'sent', r, wamid: `wamid.${r}`, at: '2026-03-28T08:00:01.000Z' } });
 
 /** A fake clock that sleeping advances, and a store that fails the first `failures` writes the given way. */

@@ -4,6 +4,7 @@ import type { LedgerEvent } from './events.js';
 import type { EngineAction, EngineState, ErrorFacts, StopReason } from './engine-types.js';
 import { apply } from './ledger-state.js';
 
+/** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
 export const PAIR_GAP_MS = 6000;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -54,6 +55,24 @@ export function onSent(st: EngineState, acts: EngineAction[], now: number, item:
 export function onError(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, dispatchedAt: number, sender: string): void {
   const r = st.cfg.items[item].e164;
   const unreachable = e.notSent || e.action === 'transient' || e.action === 'ambiguous';
+  countOutage(st, now, e, unreachable, dispatchedAt);
+  if (e.action === 'ambiguous' && !e.notSent) {
+    // No outcome is written: the attempt stays "unknown" and is not resent without --retry-unknown.
+    st.thisRun.unknown++;
+    st.settled++;
+    acts.push({ t: 'notice', text: `${r}: ${e.message}; the message may have been sent, recorded as unknown` });
+    return;
+  }
+  if (e.notSent) {
+    retryAt(st, acts, now, item, e, st.outageUntil); // never left: no harm in trying again; the outage streak bounds the run
+    return;
+  }
+  if (unreachable) onTransient(st, acts, now, item, e);
+  else onRefused(st, acts, now, item, e, sender);
+}
+
+/** The outage streak: reset by an answer, grown by a failure to reach the API (one burst counts once), stopping the run at its bound. */
+function countOutage(st: EngineState, now: number, e: ErrorFacts, unreachable: boolean, dispatchedAt: number): void {
   if (!unreachable) st.streak = 0;
   else if (dispatchedAt >= st.lastFailureAt) {
     st.streak++;
@@ -63,35 +82,33 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
       beginStop(st, now, { outcome: 'aborted', code: 'api-unreachable', message: `API unreachable after ${st.streak} tries (${e.message})`, hint: 'nobody was marked failed: check the network or metastatus.com, then run the same command again', exit: 3 }, st.cfg.drainMs);
     }
   }
-  const retry = (due: number) => {
-    record(st, acts, { t: 'retry-at', r, until: iso(due), code: e.code, at: iso(now) });
-    wait(st, item, due);
-  };
-  if (e.action === 'ambiguous' && !e.notSent) {
-    // No outcome is written: the attempt stays "unknown" and is not resent without --retry-unknown.
-    st.thisRun.unknown++;
+}
+
+/** Try the recipient again at `due` (stored, so a restart keeps the wait). */
+function retryAt(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, due: number): void {
+  record(st, acts, { t: 'retry-at', r: st.cfg.items[item].e164, until: iso(due), code: e.code, at: iso(now) });
+  wait(st, item, due);
+}
+
+/** A transient failure that was sent: retried with a growing gap, then left pending for a later run. */
+function onTransient(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts): void {
+  const r = st.cfg.items[item].e164;
+  const n = (st.transientTries.get(r) ?? 0) + 1;
+  st.transientTries.set(r, n);
+  if (n > st.cfg.maxTransientRetries) {
+    // Never provably sent: pending for a later run, not burnt.
+    record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+    st.thisRun.deferred++;
     st.settled++;
-    acts.push({ t: 'notice', text: `${r}: ${e.message}; the message may have been sent, recorded as unknown` });
+    acts.push({ t: 'notice', text: `${r}: ${e.message}; tried ${n} times, left pending for the next run` });
     return;
   }
-  if (e.notSent) {
-    retry(st.outageUntil); // never left: no harm in trying again; the outage streak bounds the run
-    return;
-  }
-  if (unreachable) {
-    const n = (st.transientTries.get(r) ?? 0) + 1;
-    st.transientTries.set(r, n);
-    if (n > st.cfg.maxTransientRetries) {
-      // Never provably sent: pending for a later run, not burnt.
-      record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
-      st.thisRun.deferred++;
-      st.settled++;
-      acts.push({ t: 'notice', text: `${r}: ${e.message}; tried ${n} times, left pending for the next run` });
-      return;
-    }
-    retry(Math.max(st.outageUntil, now + Math.max(PAIR_GAP_MS, 2000 * 2 ** (n - 1))));
-    return;
-  }
+  retryAt(st, acts, now, item, e, Math.max(st.outageUntil, now + Math.max(PAIR_GAP_MS, 2000 * 2 ** (n - 1))));
+}
+
+/** An answer refusing the message: a cooldown, a backoff for this recipient, a stop of the run, or failed. */
+function onRefused(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, sender: string): void {
+  const r = st.cfg.items[item].e164;
   switch (e.action) {
     case 'cooldown':
     case 'retry-after': {
@@ -99,13 +116,13 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
       const base = e.action === 'cooldown' ? escalatedCooldown(st.cfg.cooldownMs, recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
       const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
       startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);
-      retry(Date.parse(st.ledger.cooldownUntil!));
+      retryAt(st, acts, now, item, e, Date.parse(st.ledger.cooldownUntil!));
       return;
     }
     case 'recipient-backoff': {
       const x = st.pairHits.get(r) ?? 0;
       st.pairHits.set(r, x + 1);
-      retry(now + Math.max(PAIR_GAP_MS, recipientBackoffMs(x)));
+      retryAt(st, acts, now, item, e, now + Math.max(PAIR_GAP_MS, recipientBackoffMs(x)));
       return;
     }
     case 'abort-run':
@@ -115,18 +132,23 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
       beginStop(st, now, { outcome: 'aborted', code: e.errorCode, message: e.message, hint: e.hint, exit: 3 }, st.cfg.drainMs);
       return;
     default:
-      record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
-      st.thisRun.failed++;
-      st.settled++;
-      if (e.code === 131053 && ++st.mediaFailures >= 5) {
-        beginStop(st, now, {
-          outcome: 'aborted',
-          code: 'media-failures',
-          message: `5 media failures in a row (131053: ${e.details ?? e.message})`,
-          hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet',
-          exit: 3,
-        }, st.cfg.drainMs);
-      }
+      onFailed(st, acts, now, r, e);
+  }
+}
+
+/** Refused for this recipient: failed for good; five media failures in a row stop the run (the medium is at fault). */
+function onFailed(st: EngineState, acts: EngineAction[], now: number, r: string, e: ErrorFacts): void {
+  record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
+  st.thisRun.failed++;
+  st.settled++;
+  if (e.code === 131053 && ++st.mediaFailures >= 5) {
+    beginStop(st, now, {
+      outcome: 'aborted',
+      code: 'media-failures',
+      message: `5 media failures in a row (131053: ${e.details ?? e.message})`,
+      hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet',
+      exit: 3,
+    }, st.cfg.drainMs);
   }
 }
 

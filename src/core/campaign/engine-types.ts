@@ -14,6 +14,7 @@ export interface EngineItem {
   cb: string;
 }
 
+/** What a run is given: its recipients, senders, pace, limits and policies (fixed for the run). */
 export interface EngineConfig {
   items: EngineItem[];
   senders: string[];
@@ -64,6 +65,7 @@ export interface ErrorFacts {
   hint?: string;
 }
 
+/** What the executor feeds step(): a tick, an answer, a claim refused, a signal, a lost store, a failure or others' events. */
 export type EngineInput =
   | { t: 'tick' }
   | { t: 'response'; item: number; ok: true; wamid: string }
@@ -74,6 +76,7 @@ export type EngineInput =
   | { t: 'failure'; code: string; message: string; hint?: string }
   | { t: 'events'; events: LedgerEvent[] };
 
+/** How and why a run ended, with the exit code when aborted. */
 export interface StopReason {
   outcome: 'done' | 'paused' | 'aborted' | 'interrupted';
   /** Error id when aborted or paused for a reason other than a cooldown. */
@@ -86,6 +89,7 @@ export interface StopReason {
   signal?: 'SIGINT' | 'SIGTERM';
 }
 
+/** What step() asks the executor to do: store an event, send, sleep, tell the user, or stop. */
 export type EngineAction =
   | { t: 'record'; event: LedgerEvent }
   | { t: 'dispatch'; item: number; sender: string; attempt: AttemptEvent }
@@ -93,12 +97,14 @@ export type EngineAction =
   | { t: 'notice'; text: string }
   | { t: 'stop'; reason: StopReason };
 
+/** One sender's pace: its k-th slot is at anchor + k intervals. */
 export interface Pacer {
   sender: string;
   anchor: number;
   k: number;
 }
 
+/** Everything the engine knows mid-run (the replayed ledger included); only step() changes it. */
 export interface EngineState {
   cfg: EngineConfig;
   ledger: LedgerState;

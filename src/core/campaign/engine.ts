@@ -5,13 +5,12 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
-import { beginStop, lostStop, onError, onSent, PAIR_GAP_MS, record, wait } from './engine-outcome.js';
+import { once } from './engine-dispatch.js';
+import { beginStop, lostStop, onError, onSent, record } from './engine-outcome.js';
 import { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
-import { handBack, limitUsed, nextPacer, pick, windowOpensAt } from './engine-schedule.js';
-import { budgetReached, everyoneWaits, finishing, sleep } from './engine-waits.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { handBack, limitUsed } from './engine-schedule.js';
+import { sleep } from './engine-waits.js';
 
 /** A new engine over the recipients to send (pending ones, in list order) and the replayed ledger. */
 export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number): EngineState {
@@ -141,64 +140,4 @@ function schedule(st: EngineState, now: number, acts: EngineAction[]): void {
   }
   for (let n = 0; n < st.cfg.batch; n++) if (!once(st, now, acts)) return;
   acts.push({ t: 'sleep', until: now }); // yield: signals and answers get their turn
-}
-
-/** Examine one recipient; false when the step is over (a sleep or a stop was decided). */
-function once(st: EngineState, now: number, acts: EngineAction[]): boolean {
-  const cfg = st.cfg;
-  // After a media failure or an unanswered request, one at a time until something succeeds: a broken medium or a
-  // dead API must not burn (or strand) a whole burst of recipients.
-  const concurrency = st.mediaFailures > 0 || st.streak > 0 ? 1 : cfg.concurrency;
-  if (st.inFlight.size >= concurrency) {
-    acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
-    return false;
-  }
-  if (st.front === undefined && st.heap.size === 0 && (st.next >= cfg.items.length || (cfg.limit !== undefined && limitUsed(st) >= cfg.limit))) {
-    // Nobody left to start: no reason to wait for the next pace slot (a run of one recipient is not 6 s longer).
-    return finishing(st, now, acts);
-  }
-  const { p, at } = nextPacer(st, now);
-  if (at > now) return sleep(st, acts, now, at, 'pace');
-  const i = pick(st, now);
-  if (i === undefined) {
-    const due = st.heap.peekDue();
-    if (due !== undefined) return everyoneWaits(st, now, acts, due);
-    return finishing(st, now, acts);
-  }
-  if (!st.startedFlags[i] && cfg.limit !== undefined && limitUsed(st) >= cfg.limit) return true; // beyond --limit
-  const item = cfg.items[i];
-  const x = st.ledger.recipients.get(item.e164);
-  // No longer pending (another worker's attempt or outcome arrived through the store): not ours to send.
-  if (x && !st.startedFlags[i] && x.status !== 'pending' && !(x.status === 'unknown' && cfg.retryUnknown)) {
-    st.passed++;
-    return true;
-  }
-  // The 6 s pair rule matters only when the last attempt may have reached the user (an unknown being retried).
-  const ready = Math.max(x?.retryAt ?? 0, x?.open && x.lastAttemptAt ? x.lastAttemptAt + PAIR_GAP_MS : 0);
-  if (ready > now) {
-    wait(st, i, ready);
-    return true;
-  }
-  if (cfg.window && item.zone) {
-    const opens = windowOpensAt(st, now, item.zone);
-    if (opens > now) {
-      wait(st, i, opens);
-      return true;
-    }
-  }
-  if (cfg.budget && (x?.attempts ?? 0) === 0 && budgetReached(st, now, acts, i)) return false;
-  // A slot taken late (the engine was held back, e.g. by its limit of requests in flight) restarts the schedule from
-  // now, so the next send of this sender is a whole interval after this one, not at the old slot's time. Only at one
-  // message a second or slower: faster rates are kept on average, where timers alone make every slot a little late.
-  if (now > at && cfg.intervalMs >= 1000) [p.anchor, p.k] = [now, 0];
-  st.inFlight.set(i, { sender: p.sender, at: now, anchor: p.anchor, k: p.k });
-  p.k++;
-  if (!st.startedFlags[i]) {
-    st.startedFlags[i] = 1;
-    st.started++;
-  }
-  const attempt = { t: 'attempt' as const, r: item.e164, n: (x?.attempts ?? 0) + 1, sender: p.sender, cb: item.cb, at: iso(now) };
-  record(st, [], attempt);
-  acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
-  return true;
 }

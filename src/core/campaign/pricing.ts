@@ -1,5 +1,6 @@
 /** Per-message prices by recipient market and template category: data with its date, overridable in the config file. */
 import { InputError } from '../errors.js';
+import { isObject } from '../is-object.js';
 import { OTHER_MARKET, RATE_CARD, RATE_CARD_CURRENCY, RATE_CARD_DATE, RATE_CARD_SOURCE, type RateTriple } from './rate-card.js';
 
 /** Meta's pricing categories (lower case, as the pricing object of a status carries them). */
@@ -24,6 +25,11 @@ export interface PriceTable {
 }
 
 const CATEGORIES: Category[] = ['marketing', 'utility', 'authentication'];
+
+/** Is this (lower-case) a pricing category? */
+function isCategory(k: string): k is Category {
+  return CATEGORIES.some((c) => c === k);
+}
 const triple = ([marketing, utility, authentication]: RateTriple): Rates => ({ marketing, utility, authentication });
 
 function fromCard(): PriceTable {
@@ -53,8 +59,8 @@ export const DEFAULT_PRICES: PriceTable = fromCard();
  */
 export function mergePrices(base: PriceTable, override: unknown): PriceTable {
   if (override === undefined || override === null) return base;
-  if (typeof override !== 'object' || Array.isArray(override)) throw badPricing('pricing', 'an object {"currency", "date", "rates"}');
-  const o = override as Record<string, unknown>;
+  if (!isObject(override)) throw badPricing('pricing', 'an object {"currency", "date", "rates"}');
+  const o = override;
   if (o.currency !== undefined && typeof o.currency !== 'string') throw badPricing('pricing.currency', 'a currency code such as "USD"');
   if (o.date !== undefined && (typeof o.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.date))) throw badPricing('pricing.date', 'a date YYYY-MM-DD');
   const rates = { ...base.rates };
@@ -95,9 +101,9 @@ function partialRates(where: string, value: unknown): Partial<Rates> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badPricing(where, 'an object {"marketing", "utility", "authentication"}');
   const out: Partial<Rates> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (!CATEGORIES.includes(k as Category)) throw badPricing(`${where}.${k}`, 'one of marketing, utility, authentication');
+    if (!isCategory(k)) throw badPricing(`${where}.${k}`, 'one of marketing, utility, authentication');
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw badPricing(`${where}.${k}`, 'a price per message (a number, 0 or more)');
-    out[k as Category] = v;
+    out[k] = v;
   }
   return out;
 }
@@ -126,7 +132,8 @@ export interface CostEstimate {
 
 /** Cost of sending one template category to recipients counted by region. */
 export function estimateCost(table: PriceTable, category: string, byRegion: Map<string, number>): CostEstimate {
-  const cat = (CATEGORIES.includes(category.toLowerCase() as Category) ? category.toLowerCase() : 'marketing') as Category;
+  const lower = category.toLowerCase();
+  const cat: Category = isCategory(lower) ? lower : 'marketing';
   const rows = [...byRegion.entries()].map(([region, messages]) => {
     const r = rateFor(table, region);
     const rate = r.rates[cat];

@@ -2,6 +2,10 @@
 import { Metadata } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import metadataJson from 'libphonenumber-js/max/metadata';
+import { numberType } from './number-type.js';
+import { chooseReading, mobileCapable, type Reading } from './readings.js';
+import type { Reason } from './reasons.js';
+import { unwrapCell } from './unwrap-cell.js';
 
 // Per calling code: whether the plan has type data (then "valid" is exactly "getType() finds a type"),
 // and its possible national lengths (to tell too short from too long without parsing again).
@@ -15,6 +19,7 @@ declare module 'libphonenumber-js/core' {
   }
 }
 
+/** The numbering plan facts of a calling code, looked up once. */
 function plan(callingCode: string): { hasTypes: boolean; min: number; max: number } {
   let p = plans.get(callingCode);
   if (!p) {
@@ -25,10 +30,8 @@ function plan(callingCode: string): { hasTypes: boolean; min: number; max: numbe
   }
   return p;
 }
-import type { Reason } from './reasons.js';
-import { numberType } from './number-type.js';
-import { chooseReading, mobileCapable, type Reading } from './readings.js';
 
+/** One cell's verdict: the E.164 number when valid, else the reason id. */
 export interface Classified {
   e164: string;
   valid: boolean;
@@ -57,30 +60,6 @@ const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const EXCEL_HASHES = /^#{2,}$/;
 // What people write around digits: spaces, dashes of every kind, brackets, dots, slashes, an extension.
 const ALLOWED = /^[+\d\s\-\u2010-\u2015\u2212().\/\[\]]*(?:\s*(?:ext\.?|extension|x|#|;ext=)\s*\d{1,7})?$/i;
-
-// Arabic-Indic, Extended Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai and Myanmar digits.
-const ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x1040];
-const DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u1040-\u1049]/g;
-
-/** Strip wrappers spreadsheets add to force text: a leading apostrophe, ="...", tel: URIs. */
-export function unwrapCell(cell: string): string {
-  let s = cell;
-  // Full-width digits and plus signs, other scripts' digits, exotic spaces, invisible direction marks:
-  // only non-ASCII cells pay for normalisation.
-  if (/[^\x00-\x7f]/.test(s)) {
-    s = s
-      .normalize('NFKC')
-      .replace(/[\u200c-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
-      .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
-      .replace(DIGITS, (d) => String(d.charCodeAt(0) - (ZEROS.find((z) => d.charCodeAt(0) >= z && d.charCodeAt(0) <= z + 9) ?? 0)));
-  }
-  s = s.trim();
-  if (s.startsWith("'")) s = s.slice(1).trim();
-  const formula = /^="(.*)"$/.exec(s);
-  if (formula) s = formula[1].trim();
-  if (/^tel:/i.test(s)) s = s.slice(4).trim();
-  return s;
-}
 
 /**
  * Classify a raw cell given the row's home: a region (ISO2, upper case), a calling code several

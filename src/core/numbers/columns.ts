@@ -65,6 +65,7 @@ export function normaliseHeader(name: string): string {
 const PHONE_SET = new Set(PHONE_HEADERS.map(normaliseHeader));
 const COUNTRY_SET = new Set(COUNTRY_HEADERS.map(normaliseHeader));
 
+/** The column chosen, or why none could be (none found, several, an unknown name) with the candidates. */
 export type ColumnPick = { ok: true; index: number } | { ok: false; problem: 'none' | 'several' | 'unknown'; candidates: string[] };
 
 /** Pick the phone column: the named one, else the single header among the known phone names. */

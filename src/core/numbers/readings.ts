@@ -12,6 +12,7 @@ export interface Reading {
   type: string;
 }
 
+/** Which reading of a number without "+" counts: national, international (assumed), or both (ambiguous). */
 export type Choice =
   | { pick: 'national' }
   | { pick: 'international'; assumed: boolean }

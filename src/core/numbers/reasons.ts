@@ -13,6 +13,7 @@ export const REASONS = {
   'not-mobile': 'a valid number that cannot receive WhatsApp on a mobile (landline, toll-free, ...)',
 } as const;
 
+/** The id of a reason a number is invalid. */
 export type Reason = keyof typeof REASONS;
 
 /** Notes on valid rows: what wa-ops assumed to make them valid. */

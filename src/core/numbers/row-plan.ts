@@ -18,6 +18,7 @@ export interface WishNames {
   countryColumn: string;
 }
 
+/** How each row of a list is read: which columns, which home region, what counts as valid. */
 export interface RowPlan {
   phoneIndex: number;
   countryIndex: number;

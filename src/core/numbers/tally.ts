@@ -1,6 +1,7 @@
 /** The running totals of a validation run and the summary document built from them (CONTRACT §4). */
 import { wilson95 } from './sampling.js';
 
+/** The random sample of a validation: its share, size and seed, and the --sample-out file (null when none). */
 export interface SampleInfo {
   percent: number;
   size: number;
@@ -8,6 +9,7 @@ export interface SampleInfo {
   file: string | null;
 }
 
+/** The counts of a validation (validate-numbers --json prints them). */
 export interface NumbersSummary {
   file: string;
   rows: number;
@@ -61,9 +63,9 @@ export class Tally {
   invalid = 0;
   duplicates = 0;
   assumedInternational = 0;
-  readonly mismatches = { count: 0, lines: [] as number[] };
-  readonly unknownCountries = { count: 0, values: [] as string[] };
-  readonly ambiguousCountries = { count: 0, values: [] as string[] };
+  readonly mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
+  readonly unknownCountries: { count: number; values: string[] } = { count: 0, values: [] };
+  readonly ambiguousCountries: { count: number; values: string[] } = { count: 0, values: [] };
   readonly reasons: Record<string, number> = {};
   readonly regions: Record<string, number> = {};
   readonly types: Record<string, number> = {};

@@ -23,17 +23,22 @@ export interface Delivery {
 }
 
 // The same precedence as the campaign counts: read > delivered > failed > sent.
-const RANK: Record<string, number> = { accepted: 0, sent: 1, failed: 2, delivered: 3, read: 4 };
+const RANK: Record<DeliveryState, number> = { accepted: 0, sent: 1, failed: 2, delivered: 3, read: 4 };
+
+/** Is this status one a delivery can be in? */
+function isDeliveryState(s: string): s is DeliveryState {
+  return Object.hasOwn(RANK, s);
+}
 
 /** The state of message `wamid` after these records (others are ignored; out-of-order arrivals are fine). */
 export function foldDelivery(wamid: string, records: Iterable<StatusLike>, start: Delivery = { state: 'accepted', errors: [], seen: [] }): Delivery {
   const d: Delivery = { ...start, errors: [...start.errors], seen: [...start.seen] };
   for (const r of records) {
-    if (r.id !== wamid || !(r.status in RANK)) continue;
+    if (r.id !== wamid || !isDeliveryState(r.status)) continue;
     d.seen.push(r.status);
     if (r.status === 'failed') d.errors.push(...(r.errors ?? []));
     if (RANK[r.status] > RANK[d.state]) {
-      d.state = r.status as DeliveryState;
+      d.state = r.status;
       d.ts = r.ts;
     }
   }

@@ -15,6 +15,9 @@ export interface TemplateSlots {
   named: boolean;
 }
 
+/** A media header's format (upper case, as templates write it) as its slot. */
+const MEDIA_SLOT = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' } as const;
+
 const names = (text: string | undefined): string[] => {
   const found = [...new Set(findVariables(text ?? '').filter((v) => v.wellFormed).map((v) => v.name))];
   // Positional variables go in number order ({{2}} before {{1}} in the text still means 1, 2).
@@ -28,7 +31,7 @@ export function templateSlots(t: { components: TemplateComponent[]; parameter_fo
     const type = c.type.toUpperCase();
     const format = (c.format ?? 'TEXT').toUpperCase();
     if (type === 'HEADER' && format === 'TEXT') slots.header = names(c.text);
-    else if (type === 'HEADER' && ['IMAGE', 'VIDEO', 'DOCUMENT'].includes(format)) slots.headerMedia = format.toLowerCase() as TemplateSlots['headerMedia'];
+    else if (type === 'HEADER' && (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT')) slots.headerMedia = MEDIA_SLOT[format];
     else if (type === 'BODY') slots.body = names(c.text);
     else if (type === 'BUTTONS') (c.buttons ?? []).forEach((b, i) => b.type.toUpperCase() === 'URL' && /\{\{[^{}]+\}\}/.test(b.url ?? '') && slots.buttons.push(i));
   }

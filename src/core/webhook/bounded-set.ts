@@ -9,7 +9,10 @@ export class BoundedSet {
   add(key: string): boolean {
     if (this.set.has(key)) return false;
     this.set.add(key);
-    if (this.set.size > this.max) this.set.delete(this.set.values().next().value as string);
+    if (this.set.size > this.max) {
+      const oldest = this.set.values().next();
+      if (!oldest.done) this.set.delete(oldest.value);
+    }
     return true;
   }
 

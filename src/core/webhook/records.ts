@@ -151,6 +151,9 @@ function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; u
 }
 
 function interactiveText(i: Obj): string | undefined {
-  for (const k of ['button_reply', 'list_reply']) if (isObj(i[k])) return str((i[k] as Obj).title) ?? str((i[k] as Obj).id);
+  for (const k of ['button_reply', 'list_reply']) {
+    const reply = i[k];
+    if (isObj(reply)) return str(reply.title) ?? str(reply.id);
+  }
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** Read the sending number's limits (throughput, messaging limit) once, before a run. */
+import { errorMessage } from '../../core/caught.js';
 import type { GraphClient } from '../graph/client.js';
 
 /** The sending number's tier, throughput and display name, or why they could not be read. */
@@ -17,6 +18,6 @@ export async function accountLimits(client: GraphClient, phoneNumberId: string):
     const p = await client.getPhoneNumber(phoneNumberId, ['throughput', 'whatsapp_business_manager_messaging_limit', 'messaging_limit_tier', 'display_phone_number', 'verified_name']);
     return { tier: p.whatsapp_business_manager_messaging_limit ?? p.messaging_limit_tier, throughputLevel: p.throughput?.level, display: p.display_phone_number, name: p.verified_name };
   } catch (err) {
-    return { error: (err as Error).message };
+    return { error: errorMessage(err) };
   }
 }

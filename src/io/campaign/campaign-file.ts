@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { describeSpecial } from '../input-file.js';
 import { parseJsonText } from '../../core/json-text.js';
@@ -41,7 +42,7 @@ export function loadCampaignFile(path: string, ledgerOverride?: string): Campaig
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
   }
   const parsed = parseJsonText(text);

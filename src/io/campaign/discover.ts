@@ -1,6 +1,7 @@
 /** Find the campaigns of a folder: campaign files (JSON with "recipients" and "template") and ledgers left without one. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { isStale, type LockInfo } from '../ledger/lock.js';
 import { defaultLedgerPath } from './campaign-file.js';
@@ -20,7 +21,7 @@ export function discoverCampaigns(dir: string): Found[] {
     names = readdirSync(dir).sort();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`--dir ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : `cannot read (${(err as NodeJS.ErrnoException).code})`}`, { code: 'file-not-found' });
+    throw new InputError(`--dir ${dir}: ${errnoCode(err) === 'ENOENT' ? 'no such folder' : `cannot read (${errnoCode(err)})`}`, { code: 'file-not-found' });
   }
   const found: Found[] = [];
   const ledgers = new Set<string>();

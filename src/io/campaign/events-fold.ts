@@ -1,4 +1,5 @@
 /** Fold the webhook events file (written only by webhook serve) into a campaign's state: statuses matched by callback data, else by wamid. */
+import { errnoCode } from '../../core/caught.js';
 import { parseCallbackData } from '../../core/campaign/render.js';
 import { applyStatus, recipientOfWamid, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { forEachLine } from '../ledger/lines.js';
@@ -43,7 +44,7 @@ export async function foldEvents(state: LedgerState, path: string, campaignId: s
       out.matched++;
     });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === 'EISDIR') return out;
     throw err;
   }

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
 import { extname, resolve } from 'node:path';
 import { judgeMedia, sniffMime } from '../../core/campaign/media.js';
+import { errnoCode, errorMessage } from '../../core/caught.js';
 import type { MediaKind } from '../../core/campaign/schema.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
@@ -63,8 +64,9 @@ export async function checkMedia(kind: MediaKind, source: string, baseDir: strin
         out.warnings.push(...judged.warnings);
       }
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      out.problems.push(e.code === 'EREFUSEDADDRESS' || /^the media URL/.test(e.message) ? e.message : `the URL cannot be reached: ${e.code ?? e.message}`);
+      const code = errnoCode(err);
+      const message = errorMessage(err);
+      out.problems.push(code === 'EREFUSEDADDRESS' || /^the media URL/.test(message) ? message : `the URL cannot be reached: ${code ?? message}`);
     }
     return out;
   }

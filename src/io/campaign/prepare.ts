@@ -1,4 +1,5 @@
 /** Everything a send works out before it touches the ledger: list, template, policies, every payload checked. */
+import { errorMessage } from '../../core/caught.js';
 import { UsageError } from '../../core/errors.js';
 import { budgetFrom, costPlan, tierSize, windowFrom, windowPlan } from '../../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../../core/campaign/pricing.js';
@@ -104,7 +105,7 @@ function sendWindow(flag: string | false | undefined, campaignWindow: SendWindow
   try {
     return windowFrom(flag, campaignWindow);
   } catch (err) {
-    throw new UsageError((err as Error).message, { code: 'bad-flag' });
+    throw new UsageError(errorMessage(err), { code: 'bad-flag' });
   }
 }
 

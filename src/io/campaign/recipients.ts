@@ -69,7 +69,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
   let indexes: number[] = [];
   let rows = 0;
   let assumed = 0;
-  const mismatches = { count: 0, lines: [] as number[] };
+  const mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
       if (cells.length === 1 && cells[0] === '') return;

@@ -21,6 +21,7 @@ import type { SendOptions } from './send-options.js';
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
 export const COOLDOWN_CAP_MS = 7 * 86_400_000;
 
+/** What the command provides to a send: its words, the confirmation, and progress. */
 export interface SendHooks {
   warn(text: string): void;
   info(text: string): void;
@@ -30,6 +31,7 @@ export interface SendHooks {
   onNotice(text: string): void;
 }
 
+/** How a send ended: the stop, the counts (all and this run), what is left of --limit, and where the ledger is. */
 export interface SendResult {
   stop: StopReason;
   summary: CampaignSummary;
@@ -61,10 +63,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
   try {
     const change = ledgerChangeNotice(state, cf, p.list);
     if (change) hooks.warn(change);
-    const queue = p.targets.filter((t) => {
-      const x = state.recipients.get(t.e164);
-      return !x || x.status === 'pending' || (x.status === 'unknown' && o.retryUnknown);
-    });
+    const queue = sendQueue(p.targets, state, o.retryUnknown);
     const toSend = Math.min(queue.length, o.limit ?? Infinity);
     const before = summarise(state, cf.campaign.name);
     await hooks.confirm(p, queue, toSend, before);
@@ -74,61 +73,80 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
     const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs, suppressions: o.suppressions === undefined ? undefined : resolve(o.suppressions) };
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
-    const now = Date.now();
-    const engine = createEngine(
-      {
-        items: queue.map((t) => ({ e164: t.e164, zone: t.zone, cb: t.callbackData })),
-        senders,
-        intervalMs,
-        concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
-        cooldownMs: o.cooldownMs,
-        noWait: o.noWait,
-        retryUnknown: o.retryUnknown,
-        limit: o.limit,
-        budget: p.budget,
-        window: p.window && { w: p.window, seed: p.seed },
-        maxTransientRetries: 3,
-        maxNotSent: 6,
-        deadline: o.maxDurationMs === undefined ? undefined : now + o.maxDurationMs,
-        cooldownCapAt: now + COOLDOWN_CAP_MS,
-        graceMs: 800,
-        drainMs: 15_000,
-        batch: 2000,
-      },
-      state,
-      now,
-    );
-    const payloadOf = (t: Target, sender: string): Record<string, unknown> => {
-      const body = p.payloadOf(t);
-      return mediaIds ? (JSON.parse(JSON.stringify(body).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown>) : body;
-    };
+    const engine = startEngine(o, p, queue, senders, intervalMs, state);
     const stop = await execute({
       engine,
       writer,
       signals,
-      send: async (i, sender) => (await p.client!.sendMessage(sender, payloadOf(queue[i], sender))).messages?.[0]?.id ?? '',
+      send: async (i, sender) => (await p.client!.sendMessage(sender, withMediaIds(p.payloadOf(queue[i]), mediaIds, sender))).messages?.[0]?.id ?? '',
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
     });
-    // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
-    const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
-    if (!writer.lost()) {
-      await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
-      await writer.drain().catch(() => {});
-    }
-    // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
-    if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-    // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
-    // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
-    // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
-    const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
-    await withEvents(final, o.events);
-    return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
+    return await finishRun(o, cf, writer, state, engine, stop, options);
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").
     if (signals.signal) await p.client?.destroy();
     else await p.client?.close();
   }
+}
+
+/** The recipients this run may send to: never sent before, or unknown under --retry-unknown. */
+function sendQueue(targets: Target[], state: LedgerState, retryUnknown: boolean | undefined): Target[] {
+  return targets.filter((t) => {
+    const x = state.recipients.get(t.e164);
+    return !x || x.status === 'pending' || (x.status === 'unknown' && retryUnknown);
+  });
+}
+
+/** The engine for this run's queue, its clock started now. */
+function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState): EngineState {
+  const now = Date.now();
+  return createEngine(
+    {
+      items: queue.map((t) => ({ e164: t.e164, zone: t.zone, cb: t.callbackData })),
+      senders,
+      intervalMs,
+      concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
+      cooldownMs: o.cooldownMs,
+      noWait: o.noWait,
+      retryUnknown: o.retryUnknown,
+      limit: o.limit,
+      budget: p.budget,
+      window: p.window && { w: p.window, seed: p.seed },
+      maxTransientRetries: 3,
+      maxNotSent: 6,
+      deadline: o.maxDurationMs === undefined ? undefined : now + o.maxDurationMs,
+      cooldownCapAt: now + COOLDOWN_CAP_MS,
+      graceMs: 800,
+      drainMs: 15_000,
+      batch: 2000,
+    },
+    state,
+    now,
+  );
+}
+
+/** A payload with the sender's uploaded media id in place of the placeholder (media ids belong to one sender). */
+function withMediaIds(body: Record<string, unknown>, mediaIds: Map<string, string> | undefined, sender: string): Record<string, unknown> {
+  return mediaIds ? (JSON.parse(JSON.stringify(body).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown>) : body;
+}
+
+/** After the stop: the end event (with what is left of --limit), then the counts as `status` would read them. */
+async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter, state: LedgerState, engine: EngineState, stop: StopReason, options: RunOptionsRecord): Promise<SendResult> {
+  // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
+  const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
+  if (!writer.lost()) {
+    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
+    await writer.drain().catch(() => {});
+  }
+  // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
+  if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
+  // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
+  // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
+  // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
+  const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+  await withEvents(final, o.events);
+  return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
 }
 
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */

@@ -4,6 +4,7 @@
  * opt-outs webhook serve stored there; without the flag, the store's list or the default file.
  */
 import { existsSync, statSync } from 'node:fs';
+import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { shellQuote } from '../../core/campaign/resume.js';
 import { checkListContent, readList } from '../suppression-file.js';
@@ -16,7 +17,7 @@ export function checkSuppressionsFile(file: string): string {
     const st = statSync(file);
     kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'special file';
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    const code = errnoCode(err) ?? 'unreadable';
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
     throw new InputError(`--suppressions ${file}: ${missing ? 'no such file' : `cannot read it (${code})`}`, {
       code: missing ? 'file-not-found' : 'unreadable-file',

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { configProblem } from '../../core/config-keys.js';
 import { InputError } from '../../core/errors.js';
+import { isObject } from '../../core/is-object.js';
 import { parseJsonText } from '../../core/json-text.js';
 import { readTextFile } from '../read-text-file.js';
 import type { ConfigFile } from './settings.js';
@@ -39,10 +40,10 @@ export function readConfigFile(explicit: string | undefined, cwd: string, valida
       hint: 'fix the config file or pass another with --config',
     });
   }
-  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+  const data = parsed.value;
+  if (!isObject(data)) {
     throw new InputError(`${path}: a config file must hold one JSON object`, { code: 'bad-config', hint: 'write it as {"phoneNumberId": "...", "wabaId": "..."} (the README lists every key)' });
   }
-  const data = parsed.value as Record<string, unknown>;
   const problem = validate ? configProblem(data) : undefined;
   if (problem) {
     throw new InputError(`${path}: ${problem.message}`, {
@@ -54,10 +55,10 @@ export function readConfigFile(explicit: string | undefined, cwd: string, valida
 }
 
 /** The KEY=value pairs of ./.env, or none. */
-export function readDotEnv(cwd: string): Record<string, string> {
+export function readDotEnv(cwd: string): NodeJS.Dict<string> {
   const path = resolve(cwd, '.env');
   // A folder named .env is a Python virtualenv, not ours; a FIFO or a device there is refused, not waited on.
   if (isDirectory(path)) return {};
   const text = readTextFile(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
-  return text === undefined ? {} : (parseEnv(text) as Record<string, string>);
+  return text === undefined ? {} : parseEnv(text);
 }

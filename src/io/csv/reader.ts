@@ -47,21 +47,7 @@ export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMI
     async *blocks(blockBytes = 256 * 1024) {
       const decoder = listDecoder(dialect);
       const splitter = new RecordSplitter(dialect.delimiter, limits);
-      let pending: string[] = [];
-      let pendingLength = 0;
-      let pendingLine = 0;
-      const take = (b: TextBlock | undefined, force = false): TextBlock | undefined => {
-        if (b && b.text.length > 0) {
-          if (pending.length === 0) pendingLine = b.startLine;
-          pending.push(b.text);
-          pendingLength += b.text.length;
-        }
-        if (pending.length === 0 || (!force && pendingLength < blockBytes)) return undefined;
-        const out = { text: pending.length === 1 ? pending[0] : pending.join(''), startLine: pendingLine };
-        pending = [];
-        pendingLength = 0;
-        return out;
-      };
+      const joiner = new BlockJoiner(blockBytes);
       const push = (text: string) => {
         try {
           return splitter.push(text);
@@ -69,27 +55,52 @@ export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMI
           throw limitError(label, err);
         }
       };
-      let block = take(push(decoder.decode(input.head.subarray(dialect.bomLength))));
+      let block = joiner.take(push(decoder.decode(input.head.subarray(dialect.bomLength))));
       if (block) yield block;
       for await (const chunk of input.rest()) {
-        block = take(push(decoder.decode(chunk)));
+        block = joiner.take(push(decoder.decode(chunk)));
         if (block) yield block;
       }
       const last = push(decoder.end());
       const rest = splitter.end();
-      if (rest.openQuoteLine !== undefined) {
-        const line = rest.openQuoteLine;
-        throw new InputError(`${label}:${line}: a quoted field opened on line ${line} is never closed`, {
-          code: 'csv-unterminated-quote',
-          hint: `close the quote (") on line ${line} or remove it, then run again`,
-        });
-      }
+      if (rest.openQuoteLine !== undefined) throw unclosedQuote(label, rest.openQuoteLine);
       // Whatever is left (the last record may lack a final newline) goes out as one last block.
-      take(last);
-      block = take(rest.text.trim() === '' ? undefined : rest, true);
+      joiner.take(last);
+      block = joiner.take(rest.text.trim() === '' ? undefined : rest, true);
       if (block) yield block;
     },
   };
+}
+
+/** Joins the splitter's blocks until about blockBytes (or forced at the end), keeping the first one's start line. */
+class BlockJoiner {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private pendingLine = 0;
+
+  constructor(private readonly blockBytes: number) {}
+
+  /** Add a block (if any); a joined block when enough is pending, or when forced and anything is. */
+  take(b: TextBlock | undefined, force = false): TextBlock | undefined {
+    if (b && b.text.length > 0) {
+      if (this.pending.length === 0) this.pendingLine = b.startLine;
+      this.pending.push(b.text);
+      this.pendingLength += b.text.length;
+    }
+    if (this.pending.length === 0 || (!force && this.pendingLength < this.blockBytes)) return undefined;
+    const out = { text: this.pending.length === 1 ? this.pending[0] : this.pending.join(''), startLine: this.pendingLine };
+    this.pending = [];
+    this.pendingLength = 0;
+    return out;
+  }
+}
+
+/** The error for a quote left open at the end of the input, naming the line it opened on. */
+function unclosedQuote(label: string, line: number): InputError {
+  return new InputError(`${label}:${line}: a quoted field opened on line ${line} is never closed`, {
+    code: 'csv-unterminated-quote',
+    hint: `close the quote (") on line ${line} or remove it, then run again`,
+  });
 }
 
 function limitError(label: string, err: unknown): unknown {

@@ -4,6 +4,12 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Where the parse is: the next character and the file line it is on. */
+interface Cursor {
+  i: number;
+  line: number;
+}
+
 /**
  * Call onRecord(cells, line) for each record of `text`, `line` being the file line it starts on.
  * A quote opens a field only at its start; a quote inside an unquoted field is text (like Excel).
@@ -11,78 +17,94 @@ const CR = 13;
  */
 export function eachRecord(text: string, delimiter: string, startLine: number, onRecord: (cells: string[], line: number) => void): number {
   const delim = delimiter.charCodeAt(0);
+  const cur: Cursor = { i: 0, line: startLine };
+  while (cur.i < text.length) {
+    const recordLine = cur.line;
+    onRecord(readRecord(text, delim, cur), recordLine);
+  }
+  return cur.line;
+}
+
+/** The cells of the record at the cursor; leaves it after the record's line ending. */
+function readRecord(text: string, delim: number, cur: Cursor): string[] {
   const n = text.length;
-  let line = startLine;
-  let i = 0;
-  while (i < n) {
-    const recordLine = line;
-    const cells: string[] = [];
-    for (;;) {
-      let cell: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        // Quoted field: up to the closing quote; "" is one quote; line breaks inside count as lines.
-        let start = i + 1;
-        let value = '';
-        let j = start;
-        for (;;) {
-          if (j >= n) {
-            value += text.slice(start, n);
-            break;
-          }
-          const c = text.charCodeAt(j);
-          if (c === QUOTE) {
-            if (text.charCodeAt(j + 1) === QUOTE) {
-              value += text.slice(start, j + 1);
-              j += 2;
-              start = j;
-              continue;
-            }
-            value += text.slice(start, j);
-            j++;
-            break;
-          }
-          if (c === LF) line++;
-          else if (c === CR && text.charCodeAt(j + 1) !== LF) line++;
-          j++;
-        }
-        // Text after the closing quote (a malformed cell) is kept, not lost.
-        let k = j;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === delim || c === LF || c === CR) break;
-          k++;
-        }
-        cell = k > j ? value + text.slice(j, k) : value;
-        i = k;
-      } else {
-        let k = i;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === delim || c === LF || c === CR) break;
-          k++;
-        }
-        cell = text.slice(i, k);
-        i = k;
+  const cells: string[] = [];
+  for (;;) {
+    cells.push(readCell(text, delim, cur));
+    if (cur.i >= n) return cells;
+    const c = text.charCodeAt(cur.i);
+    if (c === delim) {
+      cur.i++;
+      if (cur.i >= n) {
+        cells.push('');
+        return cells;
       }
-      cells.push(cell);
-      if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === delim) {
-        i++;
-        if (i >= n) {
-          cells.push('');
-          break;
-        }
-        continue;
-      }
-      // End of record: CRLF, LF or a lone CR.
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      line++;
+      continue;
+    }
+    // End of record: CRLF, LF or a lone CR.
+    cur.i += c === CR && text.charCodeAt(cur.i + 1) === LF ? 2 : 1;
+    cur.line++;
+    return cells;
+  }
+}
+
+/** The cell at the cursor; leaves it on the delimiter or line break after it (or the end). */
+function readCell(text: string, delim: number, cur: Cursor): string {
+  if (text.charCodeAt(cur.i) !== QUOTE) {
+    const k = plainEnd(text, cur.i, delim);
+    const cell = text.slice(cur.i, k);
+    cur.i = k;
+    return cell;
+  }
+  const value = quotedValue(text, cur);
+  // Text after the closing quote (a malformed cell) is kept, not lost.
+  const j = cur.i;
+  const k = plainEnd(text, j, delim);
+  cur.i = k;
+  return k > j ? value + text.slice(j, k) : value;
+}
+
+/** The index of the first delimiter or line break from `from` (or the end of the text). */
+function plainEnd(text: string, from: number, delim: number): number {
+  const n = text.length;
+  let k = from;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c === delim || c === LF || c === CR) break;
+    k++;
+  }
+  return k;
+}
+
+/** A quoted field from its opening quote at the cursor: "" is one quote; line breaks inside count as lines. Leaves the cursor after the closing quote. */
+function quotedValue(text: string, cur: Cursor): string {
+  const n = text.length;
+  let start = cur.i + 1;
+  let value = '';
+  let j = start;
+  for (;;) {
+    if (j >= n) {
+      value += text.slice(start, n);
       break;
     }
-    onRecord(cells, recordLine);
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) {
+      if (text.charCodeAt(j + 1) === QUOTE) {
+        value += text.slice(start, j + 1);
+        j += 2;
+        start = j;
+        continue;
+      }
+      value += text.slice(start, j);
+      j++;
+      break;
+    }
+    if (c === LF) cur.line++;
+    else if (c === CR && text.charCodeAt(j + 1) !== LF) cur.line++;
+    j++;
   }
-  return line;
+  cur.i = j;
+  return value;
 }
 
 /** The first non-empty record of a text (the header), trimmed. */

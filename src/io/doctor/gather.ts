@@ -1,4 +1,5 @@
 /** Gather the facts doctor judges, with independent API calls in parallel (one request per field group). */
+import { errorMessage } from '../../core/caught.js';
 import type { Fact } from '../../core/doctor/types.js';
 import type { DebugTokenFacts, PhoneFacts } from '../../core/doctor/account-checks.js';
 import type { TemplateFacts } from '../../core/doctor/template-checks.js';
@@ -48,7 +49,7 @@ async function fact<T>(fn: () => Promise<T>): Promise<Gathered<T>> {
     // Surely never sent: the host cannot be reached at all (reported once, as graph.reachable).
     if (err instanceof GraphError && err.notSent && err.httpStatus === 0) return { ok: false, error: err.message, hint: err.hint, unreachable: true };
     if (err instanceof WaOpsError) return { ok: false, error: err.message, hint: err.hint };
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 
@@ -100,7 +101,7 @@ async function inspectToken(client: GraphClient, token: string, s: Settings, app
     return { token: { ok: true, value: (await client.debugToken(token, appToken)) as DebugTokenFacts }, app: { state: 'accepted' } };
   } catch (err) {
     // No answer at all (network): nothing to tell apart.
-    if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: (err as Error).message } };
+    if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: errorMessage(err) } };
     const self = await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>);
     if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
     return { token: self, app: { state: 'unknown', why: 'the access token is refused too' } };

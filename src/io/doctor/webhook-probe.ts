@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { connect } from 'node:tls';
+import { errnoCode, errorMessage } from '../../core/caught.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import { proxyEnv } from '../graph/dispatcher.js';
 import { probe } from '../graph/probe.js';
@@ -34,8 +35,8 @@ async function fact<T>(fn: () => Promise<T>): Promise<Fact<T>> {
   try {
     return { ok: true, value: await fn() };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { ok: false, error: e.code ? `${e.code} ${e.message}` : e.message };
+    const code = errnoCode(err);
+    return { ok: false, error: code ? `${code} ${errorMessage(err)}` : errorMessage(err) };
   }
 }
 

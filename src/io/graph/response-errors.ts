@@ -1,4 +1,5 @@
 /** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
+import { errnoCode, errorMessage } from '../../core/caught.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { waitFromHeaders } from '../../core/graph/actions.js';
 import { redact } from '../../core/redact.js';
@@ -10,8 +11,7 @@ export const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENO
 
 /** The errno-like code of a failed request (undici wraps the socket's error in `cause`). */
 export function errorCode(err: unknown): string {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code ?? '';
+  return errnoCode(err) ?? (isObject(err) ? errnoCode(err.cause) : undefined) ?? '';
 }
 
 /** A request that failed before an answer: refused, unresolvable, timed out or cut. */
@@ -22,7 +22,7 @@ export function networkError(err: unknown, method: string, path: string, host: s
     return new GraphError({ title: `${where}: cannot connect to ${host} (${code})`, httpStatus: 0, action: 'transient', notSent: true });
   }
   const timedOut = /TIMEOUT/.test(code);
-  const what = timedOut ? 'timed out waiting for the answer' : `connection lost (${code || (err as Error)?.message})`;
+  const what = timedOut ? 'timed out waiting for the answer' : `connection lost (${code || errorMessage(err)})`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
   return new GraphError({ title: `${where}: ${what}`, httpStatus: 0, action: method === 'POST' ? 'ambiguous' : 'transient' });
 }
@@ -42,7 +42,7 @@ export function notJsonError(text: string, status: number, origin: string, h: He
 
 /** A Graph `{"error":{...}}` answer (or an HTTP error status) as a typed error, every echoed text redacted. */
 export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string): GraphError {
-  const e = (isObject(parsed) && isObject(parsed.error) ? parsed.error : {}) as Record<string, unknown>;
+  const e: Record<string, unknown> = isObject(parsed) && isObject(parsed.error) ? parsed.error : {};
   const data = isObject(e.error_data) ? e.error_data : {};
   const clean = (v: unknown) => (typeof v === 'string' ? scrub(redact(v)).slice(0, 2000) : undefined);
   return new GraphError({

@@ -1,5 +1,6 @@
 /** Stream the complete lines of a JSON Lines file in bounded memory (no giant string), reporting a torn last line. */
 import { open } from 'node:fs/promises';
+import { errnoCode } from '../../core/caught.js';
 
 /** How much of a file was whole lines, and the size of a torn last line. */
 export interface LinesRead {
@@ -17,7 +18,7 @@ export async function forEachLine(path: string, onLine: (line: string, lineNo: n
   try {
     fh = await open(path, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { tornBytes: 0, intactBytes: 0 };
+    if (errnoCode(err) === 'ENOENT') return { tornBytes: 0, intactBytes: 0 };
     throw err;
   }
   try {

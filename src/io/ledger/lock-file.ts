@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { errnoCode } from '../../core/caught.js';
 import { pidAlive } from '../pid-alive.js';
 
 /** What a lock file holds: the holder's process, host, time and token. */
@@ -53,7 +54,7 @@ export function createComplete(path: string, text: string): boolean {
     linkSync(tmp, path);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (errnoCode(err) !== 'EEXIST') throw err;
     return false;
   } finally {
     unlinkSync(tmp);

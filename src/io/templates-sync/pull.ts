@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { errnoCode } from '../../core/caught.js';
 import { errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { templateFileName, toTemplateFile } from '../../core/templates/normalise.js';
@@ -33,7 +34,7 @@ export function pullTemplates(dir: string, records: readonly TemplateRecord[], f
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     throw new InputError(code === 'EEXIST' || code === 'ENOTDIR' ? `--out ${dir} is a file, not a folder` : `--out ${dir}: the folder cannot be created (${errnoText(code)})`, { code: 'unwritable-output', hint: 'pass a folder with --out (default: templates)' });
   }
   if (!statSync(dir).isDirectory()) throw new InputError(`--out ${dir} is a file, not a folder`, { code: 'not-a-folder' });

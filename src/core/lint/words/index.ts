@@ -21,11 +21,16 @@ export interface WordsConfig {
   allow?: string[];
 }
 
+/** A language's layer of the user's words; a list there (the `allow` key) is not one. */
+function userLayer(v: WordsConfig[string]): Partial<LanguageWords> | undefined {
+  return Array.isArray(v) ? undefined : v;
+}
+
 /** The merged lists for a language: common + the language (English when unknown) + user additions. */
 export function wordsFor(lang: string, extra: WordsConfig = {}): LanguageWords {
   const base = WORDS[lang] ?? en;
   const local = commonPlain(lang);
-  const layers = [common, local && { abbreviations: local }, base, extra['*'] as Partial<LanguageWords> | undefined, extra[lang] as Partial<LanguageWords> | undefined];
+  const layers = [common, local && { abbreviations: local }, base, userLayer(extra['*']), userLayer(extra[lang])];
   const merged: LanguageWords = { abbreviations: {}, discountWords: [], promotional: [], sensitive: [], requestVerbs: [], negations: [] };
   for (const layer of layers) {
     if (!layer) continue;

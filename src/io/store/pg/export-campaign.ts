@@ -1,11 +1,13 @@
 /** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { errnoCode } from '../../../core/caught.js';
 import { InputError } from '../../../core/errors.js';
 import type { LedgerEvent } from '../../../core/campaign/events.js';
 import type { PgConnection } from './connect.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readEvents } from './tables/ledger-events.js';
 
+/** What an export wrote: ledger events and webhook statuses. */
 export interface ExportResult {
   events: number;
   statuses: number;
@@ -19,7 +21,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
   try {
     fd = openSync(tmp, 'wx', 0o600);
   } catch (err) {
-    throw new InputError(`cannot write next to ${outPath}: ${(err as NodeJS.ErrnoException).code}`, { code: 'bad-out', hint: 'choose a folder that exists and is writable' });
+    throw new InputError(`cannot write next to ${outPath}: ${errnoCode(err)}`, { code: 'bad-out', hint: 'choose a folder that exists and is writable' });
   }
   let done = false;
   try {
@@ -45,7 +47,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
     try {
       linkSync(tmp, outPath); // fails if the file exists: a user's file is never replaced
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw outExists(outPath);
+      if (errnoCode(err) === 'EEXIST') throw outExists(outPath);
       throw err;
     }
     done = true;

@@ -13,6 +13,7 @@ import { seedClaims } from './tables/claims.js';
 import { appendEvents, countEvents } from './tables/ledger-events.js';
 import { insertEvents, type EventRow } from './tables/webhook-events.js';
 
+/** What an import stored, or that the store held the ledger already. */
 export interface ImportResult {
   campaignId: string;
   name: string;

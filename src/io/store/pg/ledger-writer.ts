@@ -1,7 +1,7 @@
 /** One send worker's access to a campaign in PostgreSQL: group-committed appends and claims, a heartbeat, the others' events, shared pacing. */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { AttemptEvent, LedgerEvent } from '../../../core/campaign/events.js';
+import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js';
 import type { CampaignRef, LedgerWriter, ReplayInfo, SharedPacing } from '../types.js';
 import { Batcher } from './batcher.js';
 import { pgReader } from './campaign-store.js';
@@ -98,7 +98,8 @@ export class PgLedgerWriter implements LedgerWriter {
     if (!id) throw new Error('a ledger event before the campaign header');
     if (this.row) return recordOps(this.conn, id, this.workerId, ops, this.retryUnknown);
     // The first batch of a new campaign creates it, in the same transaction.
-    const header = ops.find((o) => (o.e as LedgerEvent).t === 'header')?.e as Extract<LedgerEvent, { t: 'header' }>;
+    const header = ops.map((o) => o.e).find((e): e is HeaderEvent => e.t === 'header');
+    if (!header) throw new Error('the first batch of a new campaign without its header');
     const ok = await this.conn.tx(async (c) => {
       await createCampaign(c, id, header.campaign, header);
       return recordOps(c, id, this.workerId, ops, this.retryUnknown);

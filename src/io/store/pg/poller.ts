@@ -10,6 +10,7 @@ import type { PgConnection } from './connect.js';
 const SETTLE_SECONDS = 2;
 const PAGE = 5000;
 
+/** Reads the events other workers store, in seq order, each delivered once. */
 export class EventPoller {
   /** Every row up to here was delivered and is settled. */
   private floor = 0;

@@ -38,6 +38,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 // pg_advisory_lock(int, int): "wa" and 1, held by the migrating session only.
 const LOCK = [0x7761, 1];
 
+/** The schema version before and after, and the migrations applied. */
 export interface MigrateResult {
   from: number;
   version: number;

@@ -10,6 +10,7 @@ import { appendPgSuppressions } from './suppression-store.js';
 import { listCampaigns } from './tables/campaigns.js';
 import { readRecords } from './tables/webhook-events.js';
 
+/** Where webhook serve stores events and opt-outs in PostgreSQL, and how it names the place. */
 export interface WebhookStore {
   sink: EventSink;
   appendSuppressions: (records: SuppressionRecord[]) => Promise<void>;

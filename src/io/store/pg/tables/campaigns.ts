@@ -13,6 +13,7 @@ export const DDL: Record<number, string[]> = {
   ],
 };
 
+/** A row of wa_ops.campaigns. */
 export interface CampaignRow {
   campaign_id: string;
   name: string;

@@ -5,33 +5,14 @@
  * actually claimed (a refused claim leaves it to the next one), and a worker waits for its slot
  * before anything is stored: killed while it waits, its recipient is still pending, not "unknown".
  */
+import type { LedgerEvent } from '../../../../core/campaign/events.js';
 import type { Queryable } from '../connect.js';
 
 /** How early (ms, database clock) a due slot may be taken: timers fire a little early or late. */
 const SLOT_SLACK_MS = 3;
 
-/** The function, with a liveness test for a claim's worker (see claims.ts). */
-export function recordOpsSql(live: string): string {
-  return `CREATE OR REPLACE FUNCTION wa_ops.record_ops(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
-     RETURNS TABLE (i int, ok boolean, wait_ms bigint, cooldown_until bigint) LANGUAGE plpgsql AS $fn$
-     DECLARE
-       op json; e json; idx int := 0; t_ text; r_ text; s_ text; iv bigint; now_ms bigint;
-       cur record; ss record; live boolean; free_at bigint;
-     BEGIN
-       FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
-         idx := idx + 1; i := idx; ok := false; wait_ms := NULL; cooldown_until := NULL;
-         e := op->'e'; t_ := e->>'t'; r_ := e->>'r'; s_ := op->'slot'->>'sender';
-         IF op->>'op' = 'claim' THEN
-           -- Never wait for another worker: one busy with this recipient (its key lock, or the row
-           -- locked) means "not yours". Waiting inside multi-claim batches could deadlock.
-           IF NOT pg_try_advisory_xact_lock(hashtext(p_campaign), hashtext(r_)) THEN
-             RETURN NEXT; CONTINUE;
-           END IF;
-           SELECT c.worker, c.state INTO cur FROM wa_ops.claims c WHERE c.campaign_id = p_campaign AND c.r = r_;
-           IF FOUND AND (cur.state IN ('sent', 'failed') OR (cur.state = 'open' AND cur.worker <> p_worker AND NOT p_retry_unknown)) THEN
-             RETURN NEXT; CONTINUE;
-           END IF;
-           IF s_ IS NOT NULL THEN
+/** The sender's shared slot of a claim: due now, or the claim is refused with how long to wait (nothing stored meanwhile). */
+const SLOT_SQL = `           IF s_ IS NOT NULL THEN
              -- The sender's slot: due now, or say how long to wait (nothing is stored meanwhile).
              iv := GREATEST(0, (op->'slot'->>'interval_ms')::bigint);
              IF NOT EXISTS (SELECT 1 FROM wa_ops.sender_slots x WHERE x.sender = s_) THEN
@@ -48,7 +29,54 @@ export function recordOpsSql(live: string): string {
                IF ss.cooldown_until_ms >= ss.next_ms THEN cooldown_until := ss.cooldown_until_ms; END IF;
                RETURN NEXT; CONTINUE;
              END IF;
+           END IF;`;
+
+/** An appended event: stored, and the claim it settles, releases or cools down brought along in the same transaction. */
+const APPEND_SQL = `           INSERT INTO wa_ops.ledger_events (campaign_id, t, r, worker, event) VALUES (p_campaign, t_, r_, p_worker, e);
+           IF t_ IN ('sent', 'failed') AND r_ IS NOT NULL THEN
+             UPDATE wa_ops.claims SET state = t_ WHERE campaign_id = p_campaign AND r = r_;
+           ELSIF t_ = 'retry-at' AND r_ IS NOT NULL THEN
+             UPDATE wa_ops.claims SET state = 'released', not_before = (e->>'until')::timestamptz
+               WHERE campaign_id = p_campaign AND r = r_ AND state = 'open';
+           ELSIF t_ = 'cooldown-until' AND e->>'sender' IS NOT NULL THEN
+             INSERT INTO wa_ops.sender_slots AS s (sender, next_ms, cooldown_until_ms)
+               VALUES (e->>'sender', 0, (extract(epoch FROM (e->>'until')::timestamptz) * 1000)::bigint)
+               ON CONFLICT (sender) DO UPDATE SET cooldown_until_ms = GREATEST(s.cooldown_until_ms, EXCLUDED.cooldown_until_ms);
            END IF;
+           ok := true; RETURN NEXT;`;
+
+/** The function, with a liveness test for a claim's worker (see claims.ts). */
+export function recordOpsSql(live: string): string {
+  return `CREATE OR REPLACE FUNCTION wa_ops.record_ops(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
+     RETURNS TABLE (i int, ok boolean, wait_ms bigint, cooldown_until bigint) LANGUAGE plpgsql AS $fn$
+     DECLARE
+       op json; e json; idx int := 0; t_ text; r_ text; s_ text; iv bigint; now_ms bigint;
+       cur record; ss record; live boolean; free_at bigint;
+     BEGIN
+       FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
+         idx := idx + 1; i := idx; ok := false; wait_ms := NULL; cooldown_until := NULL;
+         e := op->'e'; t_ := e->>'t'; r_ := e->>'r'; s_ := op->'slot'->>'sender';
+         IF op->>'op' = 'claim' THEN
+${claimSql(live)}
+         ELSE
+${APPEND_SQL}
+         END IF;
+       END LOOP;
+     END $fn$`;
+}
+
+/** A claim: refused at once when another worker holds the recipient, else taken (its attempt stored) when free and its slot due. */
+function claimSql(live: string): string {
+  return `           -- Never wait for another worker: one busy with this recipient (its key lock, or the row
+           -- locked) means "not yours". Waiting inside multi-claim batches could deadlock.
+           IF NOT pg_try_advisory_xact_lock(hashtext(p_campaign), hashtext(r_)) THEN
+             RETURN NEXT; CONTINUE;
+           END IF;
+           SELECT c.worker, c.state INTO cur FROM wa_ops.claims c WHERE c.campaign_id = p_campaign AND c.r = r_;
+           IF FOUND AND (cur.state IN ('sent', 'failed') OR (cur.state = 'open' AND cur.worker <> p_worker AND NOT p_retry_unknown)) THEN
+             RETURN NEXT; CONTINUE;
+           END IF;
+${SLOT_SQL}
            INSERT INTO wa_ops.claims (campaign_id, r) VALUES (p_campaign, r_) ON CONFLICT DO NOTHING;
            SELECT c.worker, c.state, c.not_before INTO cur FROM wa_ops.claims c
              WHERE c.campaign_id = p_campaign AND c.r = r_ FOR UPDATE SKIP LOCKED;
@@ -68,29 +96,13 @@ export function recordOpsSql(live: string): string {
              END IF;
              ok := true;
            END IF;
-           RETURN NEXT;
-         ELSE
-           INSERT INTO wa_ops.ledger_events (campaign_id, t, r, worker, event) VALUES (p_campaign, t_, r_, p_worker, e);
-           IF t_ IN ('sent', 'failed') AND r_ IS NOT NULL THEN
-             UPDATE wa_ops.claims SET state = t_ WHERE campaign_id = p_campaign AND r = r_;
-           ELSIF t_ = 'retry-at' AND r_ IS NOT NULL THEN
-             UPDATE wa_ops.claims SET state = 'released', not_before = (e->>'until')::timestamptz
-               WHERE campaign_id = p_campaign AND r = r_ AND state = 'open';
-           ELSIF t_ = 'cooldown-until' AND e->>'sender' IS NOT NULL THEN
-             INSERT INTO wa_ops.sender_slots AS s (sender, next_ms, cooldown_until_ms)
-               VALUES (e->>'sender', 0, (extract(epoch FROM (e->>'until')::timestamptz) * 1000)::bigint)
-               ON CONFLICT (sender) DO UPDATE SET cooldown_until_ms = GREATEST(s.cooldown_until_ms, EXCLUDED.cooldown_until_ms);
-           END IF;
-           ok := true; RETURN NEXT;
-         END IF;
-       END LOOP;
-     END $fn$`;
+           RETURN NEXT;`;
 }
 
 /** One operation of a batch: append an event, or claim a recipient with its attempt event (and the sender's slot). */
 export interface BatchOp {
   op: 'append' | 'claim';
-  e: object;
+  e: LedgerEvent;
   /** Take the sender's shared slot with the claim (only when it is due). */
   slot?: { sender: string; interval_ms: number };
 }

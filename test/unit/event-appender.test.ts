@@ -10,7 +10,11 @@ function manualSync() {
   return { sync: (_fd: number, done: (err: Error | null) => void) => void calls.push(done), calls };
 }
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
+const turn = () => new Promise<void>((r) => setImmediate(r));
+/** Enough turns of the event loop for a batch to be cut (it may wait a few turns while appends keep arriving). */
+const tick = async () => {
+  for (let i = 0; i < 5; i++) await turn();
+};
 
 function setup(initial = '') {
   const path = join(mkdtempSync(join(tmpdir(), 'wa-ops-appender-')), 'events.jsonl');
@@ -129,6 +133,55 @@ describe('EventAppender: group commit', () => {
     m.calls[0](null);
     await d;
     expect(drained).toBe(true);
+    closeSync(f.fd);
+  });
+
+  it('a sync that finishes before it returns (on the receiver thread): batches in order, a failure refuses and cuts its batch', async () => {
+    const f = setup('{"n":0}\n');
+    const results: (Error | null)[] = [null, new Error('EIO: i/o error'), null];
+    let calls = 0;
+    const a = new EventAppender(f.fd, (_fd, done) => done(results[calls++]));
+    const first = a.append('{"n":1}');
+    await tick();
+    const second = track([a.append('{"n":2}'), a.append('{"n":3}')]);
+    await first;
+    await tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second).toEqual(['failed: EIO: i/o error', 'failed: EIO: i/o error']);
+    expect(f.read()).toBe('{"n":0}\n{"n":1}\n');
+    await a.append('{"n":4}');
+    expect(f.read()).toBe('{"n":0}\n{"n":1}\n{"n":4}\n');
+    expect(a.fsyncs).toBe(3);
+    await a.drain();
+    closeSync(f.fd);
+  });
+
+  it('a batch waits a few turns of the event loop while appends keep arriving, and no longer', async () => {
+    const f = setup();
+    const m = manualSync();
+    const a = new EventAppender(f.fd, m.sync);
+    // A lone append is cut in the turn it arrived in.
+    const lone = a.append('0');
+    await turn();
+    expect(m.calls).toHaveLength(1);
+    m.calls[0](null);
+    await lone;
+    // Appends keep arriving turn after turn: the cut waits two more turns at most.
+    const ps = [a.append('1'), a.append('2')];
+    await turn();
+    ps.push(a.append('3'));
+    await turn();
+    ps.push(a.append('4'));
+    await turn();
+    ps.push(a.append('5'));
+    await turn();
+    expect(m.calls).toHaveLength(2);
+    expect(f.read()).toBe('0\n1\n2\n3\n4\n');
+    m.calls[1](null);
+    await tick();
+    expect(f.read()).toBe('0\n1\n2\n3\n4\n5\n');
+    m.calls[2](null);
+    await Promise.all(ps);
     closeSync(f.fd);
   });
 });

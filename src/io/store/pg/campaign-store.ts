@@ -64,14 +64,17 @@ export class PgCampaignStore implements CampaignStore {
 
   constructor(readonly conn: PgConnection) {}
 
+  /** Read a campaign's ledger from the store. */
   async reader(ref: CampaignRef): Promise<LedgerReader> {
     return pgReader(this.conn, await resolveCampaign(this.conn, ref), ref);
   }
 
+  /** Register this run as a worker on the campaign. */
   async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
     return PgLedgerWriter.open(this.conn, ref, () => resolveCampaign(this.conn, ref), notice);
   }
 
+  /** Close the connection pool. */
   async close(): Promise<void> {
     await closePg();
   }

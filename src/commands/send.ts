@@ -12,7 +12,7 @@ import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
-import { cooldownText } from '../ui/campaign-report.js';
+import { cooldownText, localTimeText } from '../ui/campaign-report.js';
 import { info, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
@@ -80,6 +80,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
       confirm: (p, queue, toSend, before) => confirmSend(o, cf, p, queue, toSend, before, state, senders, signals),
       onProgress: progress.update,
       onNotice: progress.log,
+      timeText: localTimeText,
     }, pricing);
   } catch (err) {
     throw interruptedBeforeSending(err, resume);
@@ -101,7 +102,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
  * With --no-wait the run ends paused (its exit code returned); else the wait, which Ctrl-C cuts short.
  */
 async function cooldownGate(o: SendOptions, cf: CampaignFile, state: LedgerState, writer: LedgerWriter, signals: SignalWatch, resume: string): Promise<number | undefined> {
-  const cd = cooldownEnd(state, Date.now(), warn);
+  const cd = cooldownEnd(state, Date.now(), warn, localTimeText);
   if (cd <= Date.now()) return undefined;
   const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
   if (o.noWait) {

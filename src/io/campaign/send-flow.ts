@@ -29,6 +29,8 @@ export interface SendHooks {
   confirm(p: Prepared, queue: Target[], toSend: number, before: CampaignSummary): Promise<void>;
   onProgress(engine: EngineState, now: number): void;
   onNotice(text: string): void;
+  /** A time as people read it (local time with its offset). */
+  timeText(ms: number): string;
 }
 
 /** How a send ended: the stop, the counts (all and this run), what is left of --limit, and where the ledger is. */
@@ -43,11 +45,11 @@ export interface SendResult {
   location: string;
 }
 
-/** The end of the cooldown in force, capped (with a warning) at COOLDOWN_CAP_MS from now. */
-export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void): number {
+/** The end of the cooldown in force, capped (with a warning, the time as `timeText` writes it for people) at COOLDOWN_CAP_MS from now. */
+export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void, timeText: (ms: number) => string = (ms) => new Date(ms).toISOString()): number {
   const cd = state.cooldownUntil ? Date.parse(state.cooldownUntil) : 0;
   if (cd - now > COOLDOWN_CAP_MS) {
-    warn(`the ledger holds a cooldown until ${state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
+    warn(`the ledger holds a cooldown until ${Number.isFinite(cd) ? timeText(cd) : state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
     return now + COOLDOWN_CAP_MS;
   }
   return cd;
@@ -73,7 +75,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
     const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs, suppressions: o.suppressions === undefined ? undefined : resolve(o.suppressions) };
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
-    const engine = startEngine(o, p, queue, senders, intervalMs, state);
+    const engine = startEngine(o, p, queue, senders, intervalMs, state, hooks.timeText);
     const stop = await execute({
       engine,
       writer,
@@ -99,7 +101,7 @@ function sendQueue(targets: Target[], state: LedgerState, retryUnknown: boolean 
 }
 
 /** The engine for this run's queue, its clock started now. */
-function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState): EngineState {
+function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState, timeText: (ms: number) => string): EngineState {
   const now = Date.now();
   return createEngine(
     {
@@ -120,6 +122,7 @@ function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: stri
       graceMs: 800,
       drainMs: 15_000,
       batch: 2000,
+      timeText,
     },
     state,
     now,

@@ -27,7 +27,8 @@ export type LedgerEvent =
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
   | { t: 'status'; r?: string; wamid: string; status: string; code?: number; ts: string; at: string }
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
-  | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord };
+  /** until: the end of the wait a paused run stopped at (cooldown, daily budget, send window), when it has one. */
+  | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord; until?: string };
 
 /** The ledger's header: the campaign, its identity (campaignId) and the hash of the file it was created from. */
 export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;

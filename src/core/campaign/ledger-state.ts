@@ -26,8 +26,8 @@ export interface LedgerState {
   firstAttemptsHead: number;
   /** Cooldowns recorded (to escalate repeats within an hour). */
   cooldowns: { at: number; code: number | string }[];
-  /** The options of the latest run, and whether it ended "done". */
-  lastRun?: { options?: RunOptionsRecord; ended?: string };
+  /** The options of the latest run, how it ended (its "end" outcome) and, when it paused, until when. */
+  lastRun?: { options?: RunOptionsRecord; ended?: string; until?: string };
   /** Media uploaded (sender -> id, sha256, time). */
   media: { sender: string; sha256: string; id: string; at: string }[];
 }
@@ -58,7 +58,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
       return;
     case 'end':
       // The end of a run carries what is left of its options (the rest of --limit) for the next one.
-      s.lastRun = { options: e.options ?? s.lastRun?.options, ended: e.outcome };
+      s.lastRun = { options: e.options ?? s.lastRun?.options, ended: e.outcome, until: e.until };
       return;
     case 'media':
       s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });

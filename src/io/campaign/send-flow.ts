@@ -139,7 +139,9 @@ async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter,
   // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
   const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
   if (!writer.lost()) {
-    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
+    // A paused run keeps when its wait ends: `campaigns` says "paused" until then, "stopped" after.
+    const until = stop.outcome === 'paused' && stop.until !== undefined && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : undefined;
+    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft }, ...(until ? { until } : {}) }).catch(() => {});
     await writer.drain().catch(() => {});
   }
   // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.

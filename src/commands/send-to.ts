@@ -50,19 +50,20 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
   const timeout = str('waitTimeout');
   const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
   if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
+  const country = str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion);
   return {
     to: str('to') ?? '',
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
+    country,
     yes: flags.yes === true,
     wait: flags.wait === true,
     waitTimeoutMs,
     config: str('config'),
     events: str('events'),
     store: str('store'),
-    suppressions: str('suppressions') === undefined ? undefined : checkSuppressionsFile(str('suppressions')!),
+    suppressions: str('suppressions') === undefined ? undefined : checkSuppressionsFile(str('suppressions')!, { country }),
   };
 }
 
@@ -95,7 +96,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config })).isSuppressed(number.e164, category);
+    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country })).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -50,6 +50,40 @@ describe('init merges into an existing .env', () => {
     expect(readFileSync(join(dir, '.env'), 'utf8')).toBe('WA_OPS_TOKEN=old-token\n');
     expect(existsSync(join(dir, 'wa-ops.config.json'))).toBe(false);
     expect(r.stderr).not.toMatch(/badtoken9999/);
+  });
+});
+
+describe('init writes its files together or not at all', () => {
+  const args = ['init', '--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--no-doctor'];
+  it.each([
+    ['.env is a folder', (dir: string) => mkdirSync(join(dir, '.env')), /\.env file .*\.env is a folder, not a file/],
+    ['.gitignore of a repository is a folder', (dir: string) => (mkdirSync(join(dir, '.git')), mkdirSync(join(dir, '.gitignore'))), /\.gitignore .* is a folder/],
+  ])('%s: exit 2, one line, nothing written; once fixed, the same init works', async (_name, plant, message) => {
+    const dir = tempDir();
+    plant(dir);
+    const before = readdirSync(dir).sort();
+    const env = { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url };
+    const r = await runCli(args, { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n').filter((l) => !/^\s+hint:/.test(l))).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    for (const name of before) if (name !== '.git') rmSync(join(dir, name), { recursive: true });
+    const again = await runCli(args, { cwd: dir, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(join(dir, 'wa-ops.config.json')) && existsSync(join(dir, '.env'))).toBe(true);
+  });
+
+  it('a folder where the config goes is named as a folder, with or without --force', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'wa-ops.config.json'));
+    for (const force of [[], ['--force']]) {
+      const r = await runCli([...args, ...force], { cwd: dir, env: { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/wa-ops\.config\.json is a folder, not a file/);
+      expect(r.stderr).not.toMatch(/--force/);
+      expect(readdirSync(dir)).toEqual(['wa-ops.config.json']);
+    }
   });
 });
 

@@ -35,7 +35,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     checkEventsPath(events, f.events === undefined ? undefined : '--events');
-    const o = parseOptions(f, events, settings.store);
+    const o = parseOptions(f, events, settings.store, cf.campaign.defaultCountry);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
     const ref = campaignRef(cf);

@@ -38,7 +38,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const o = parseOptions(f, events, settings.store, cf.campaign.defaultCountry);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
-    const ref = campaignRef(cf);
+    const ref = campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store });
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });

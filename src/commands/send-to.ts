@@ -83,19 +83,20 @@ export function toOptions(flags: Record<string, unknown>): SendToOptions {
   const timeout = f.waitTimeout;
   const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
   if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
+  const country = f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion);
   return {
     to: f.to ?? '',
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion),
+    country,
     yes: f.yes === true,
     wait: f.wait === true,
     waitTimeoutMs,
     config: f.config,
     events: f.events,
     store: f.store,
-    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions),
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
 }
 
@@ -128,7 +129,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config })).isSuppressed(number.e164, category);
+    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country })).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

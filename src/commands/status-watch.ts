@@ -10,6 +10,7 @@ import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
+import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
@@ -69,9 +70,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const o = toOptions(flags);
   const limits = o.limits;
   const cf = loadCampaignFile(o.campaign, o.ledger);
-  const { settings } = loadConfig({ configPath: o.config });
+  const { settings, sources } = loadConfig({ configPath: o.config, flags: { store: o.store } });
   checkEventsPath(o.events ?? settings.events, o.events === undefined ? undefined : '--events');
-  const store = await openStore(o.store ?? settings.store);
+  const store = await openStore(settings.store, sources.store);
   const signals = new SignalWatch();
   const t = term();
   // In place on a terminal; a pipe or a log gets one line per interval.
@@ -86,7 +87,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   let wake = () => {};
   process.stdout.on('error', onPipeError);
   try {
-    const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
+    const ref = campaignRef(cf, { campaign: o.campaign, ledger: o.ledger, config: o.config, events: o.events, store: o.store });
     let listCounts: { total: number; skipped: number; pending: number } | undefined;
     while (!signals.signal && !readerGone) {
       const loaded = await loadState(await store.reader(ref));

@@ -30,7 +30,7 @@ export type LedgerEvent =
   | { t: 'retry-at'; r: string; until: string; code: number | string; at: string }
   | { t: 'cooldown-until'; until: string; code: number | string; reason: string; at: string; sender?: string }
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
-  | { t: 'status'; r?: string; wamid: string; status: string; code?: number; ts: string; at: string }
+  | { t: 'status'; r?: string; /** recipient_id of the webhook, checked against the ledger's number when matched by wamid. */ to?: string; wamid: string; status: string; code?: number; ts: string; at: string }
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
   /** until: the end of the wait a paused run stopped at (cooldown, daily budget, send window), when it has one. */
   | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord; until?: string };

@@ -6,10 +6,10 @@
 import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
 import { forgetSkips } from './list-snapshot.js';
 import { derive, type RecipientState } from './recipient-state.js';
-import { applyStatus, recipientOfWamid } from './status-evidence.js';
+import { applyStatus, wamidOwner } from './status-evidence.js';
 
 export { derive, stillToSend, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
-export { applyStatus, recipientOfWamid } from './status-evidence.js';
+export { applyStatus, recipientOfWamid, statusOwner, wamidOwner, type StatusClaim } from './status-evidence.js';
 
 /** A campaign's ledger folded: header, recipients, cooldowns, the rolling-window index and the latest run. */
 export interface LedgerState {
@@ -88,7 +88,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
 
 function applyRecipient(s: LedgerState, e: LedgerEvent): void {
   if (e.t === 'status') {
-    applyStatus(s, e.r ?? recipientOfWamid(s, e.wamid), e.wamid, e.status, e.ts, e.code);
+    applyStatus(s, e.r ?? wamidOwner(s, e.wamid, e.to), e.wamid, e.status, e.ts, e.code);
     return;
   }
   if (!('r' in e)) return;

@@ -1,5 +1,5 @@
 /** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { errnoCode } from '../../../core/caught.js';
 import { InputError } from '../../../core/errors.js';
 import type { LedgerEvent } from '../../../core/campaign/events.js';
@@ -65,5 +65,6 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
 }
 
 function outExists(outPath: string): InputError {
+  if (statSync(outPath, { throwIfNoEntry: false })?.isDirectory()) return new InputError(`--out ${outPath} is a folder, not a file`, { code: 'out-exists', hint: 'give --out a file name, such as ledger.jsonl' });
   return new InputError(`${outPath} exists; wa-ops does not overwrite it`, { code: 'out-exists', hint: 'choose another --out file, or move the existing one aside' });
 }

@@ -1,6 +1,6 @@
 // Ordinary situations are usage errors (exit 2, one line and a hint), never "internal error" (70).
 import { createServer, type Server } from 'node:net';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,21 @@ describe('environment and usage errors exit 2 with one line', () => {
     mkdirSync(join(dir, 'events.jsonl'));
     expectUsage(await runCli(['webhook', 'analyze', join(dir, 'events.jsonl')], { env, cwd: dir }), /folder|directory/i);
     expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'events.jsonl')], { env, cwd: dir }), /config/);
+  });
+
+  it('a folder as --campaign or --suppressions is named a folder, however large it is (kind before size)', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    // A folder whose own size is over the campaign file's 1 MB cap (ext4: about 30,000 long names).
+    for (let i = 0; i < 40_000 && statSync(big).size <= 1024 * 1024; i++) writeFileSync(join(big, `f${String(i).padStart(45, '0')}`), '');
+    for (const args of [['status', '--campaign', 'big'], ['send', '--campaign', 'big', '--dry-run'], ['doctor', '--offline', '--campaign', 'big']]) {
+      const r = await runCli(args, { env, cwd: dir });
+      expectUsage(r, /^wa-ops: big is a folder, not a file\n  hint: .*wa-ops campaigns --dir big$/m);
+      expect(r.stderr).not.toMatch(/bytes/);
+    }
+    expectUsage(await runCli(['suppressions', 'list', '--suppressions', 'big'], { env, cwd: dir }), /^wa-ops: the suppression list .*big is a folder, not a file$/m);
+    rmSync(big, { recursive: true });
   });
 
   it('the same words for a port in use, whichever server', async () => {

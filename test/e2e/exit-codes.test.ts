@@ -58,6 +58,24 @@ describe('environment and usage errors exit 2 with one line', () => {
     rmSync(big, { recursive: true });
   });
 
+  it('an API that cannot be reached before sending: exit 3 and a hint that says what to check (never "HTTP 0")', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'phone\n+4915231000099\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'c', recipients: 'list.csv', template: { name: 'hello_world', language: 'en_US' } }));
+    const closed = { WA_OPS_GRAPH_URL: '', WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    // A port nothing listens on: the one the busy server had, now closed (a new server, closed again).
+    const gone = createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    closed.WA_OPS_GRAPH_URL = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    await new Promise((r) => gone.close(r));
+    for (const args of [['send', '--to', '+4915231000099', '--template', 'hello_world:en_US', '--yes'], ['send', '--campaign', 'c.json', '--yes'], ['send', '--campaign', 'c.json', '--dry-run'], ['templates', 'list']]) {
+      const r = await runCli(args, { env: closed, cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n  hint: nothing listens at 127\.0\.0\.1:\d+: start the sandbox .* or fix WA_OPS_GRAPH_URL; then run the same command again/);
+      expect(r.stderr).not.toMatch(/HTTP 0|see the details|internal error|\n\s+at /);
+    }
+  });
+
   it('the same words for a port in use, whichever server', async () => {
     const a = await runCli(['sandbox', '--port', String(port)], { env });
     const b = await runCli(['webhook', 'serve', '--port', String(port), '--events', join(tempDir(), 'e.jsonl')], { env, cwd: tempDir() });

@@ -8,6 +8,7 @@ import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
 import { checkEventsPath } from './events-path.js';
+import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
@@ -72,7 +73,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);
   try {
-    const loaded = await loadState(await store.reader({ name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 }));
+    const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
     if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);

@@ -76,7 +76,7 @@ export async function exportCommand(_args: unknown[], flags: Record<string, unkn
   const [{ exportCampaign }, { resolveCampaign }] = await Promise.all([import('../io/store/pg/export-campaign.js'), import('../io/store/pg/campaign-store.js')]);
   try {
     const conn = await openPgStore(pg.url, pg.source);
-    const row = await resolveCampaign(conn, campaignRef(cf));
+    const row = await resolveCampaign(conn, campaignRef(cf, { campaign: String(f.campaign), ledger: f.ledger, config: f.config, events: f.events, store: f.store }));
     if (!row) throw new UsageError(`the store ${pg.redacted} holds no campaign "${cf.campaign.name}"`, { code: 'store-no-campaign', hint: 'send or import it first' });
     const outPath = resolve(f.out);
     const res = await exportCampaign(conn, row.campaign_id, outPath);

@@ -3,6 +3,7 @@
  * command reads a new key, and document it in the README's configuration table).
  */
 
+import { isObject } from './is-object.js';
 import { nearestName } from './nearest-name.js';
 import { graphUrlProblem } from './url-policy.js';
 
@@ -18,7 +19,7 @@ function describe(value: unknown): string {
 }
 
 const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : `must be a non-empty string, got ${describe(v)}`);
-const secret: Check = (v) => text(v) ?? (/[\r\n]/.test(v as string) ? 'must be on one line (it holds a line break)' : undefined);
+const secret: Check = (v) => text(v) ?? (typeof v === 'string' && /[\r\n]/.test(v) ? 'must be on one line (it holds a line break)' : undefined);
 const id: Check = (v) =>
   (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) || (typeof v === 'string' && /^[\w.:-]{1,64}$/.test(v))
     ? undefined
@@ -37,9 +38,8 @@ const object: Check = (v) => (typeof v === 'object' && v !== null && !Array.isAr
 const objectWith =
   (known: string[]): Check =>
   (v) => {
-    const bad = object(v);
-    if (bad) return bad;
-    const unknown = Object.keys(v as object).find((k) => !known.includes(k));
+    if (!isObject(v)) return object(v);
+    const unknown = Object.keys(v).find((k) => !known.includes(k));
     if (unknown === undefined) return undefined;
     const near = closestKey(unknown, known);
     return `has an unknown key "${unknown.slice(0, 60)}"${near ? ` (did you mean "${near}"?)` : ` (known: ${known.join(', ')})`}`;
@@ -56,7 +56,7 @@ export const CONFIG_KEYS: Record<string, Check> = {
   verifyToken: secret,
   webhookUrl: httpUrl,
   // Shape here; whether plain http:// is allowed (loopback, --allow-insecure-graph-url) is judged on the resolved setting.
-  graphUrl: (v) => text(v) ?? graphUrlProblem(v as string, true),
+  graphUrl: (v) => (typeof v === 'string' ? (text(v) ?? graphUrlProblem(v, true)) : text(v)),
   apiVersion: (v) => (typeof v === 'string' && /^v\d+\.\d+$/.test(v) ? undefined : `must look like "v23.0", got ${describe(v)}`),
   events: text,
   store: text,

@@ -1,6 +1,7 @@
 /** The suppression list: numbers that opted out (STOP, Meta's marketing opt-out, 131050, manual); JSON Lines, mode 0600. */
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isObject } from '../core/is-object.js';
 
 import type { SuppressionRecord, SuppressionScope } from '../core/suppressions/record.js';
 
@@ -37,8 +38,8 @@ export function suppressionsPath(env: NodeJS.ProcessEnv = process.env, cwd = pro
 
 /** A record from one parsed line: v2 as is, v1 (`{e164, reason, at, source?}`) as an all-scope add; null if unusable. */
 export function normaliseSuppression(raw: unknown): SuppressionRecord | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
+  if (!isObject(raw)) return null;
+  const r = raw;
   const e164 = typeof r.e164 === 'string' ? r.e164.trim() : '';
   // `{"e164":"+"}` and other junk from older versions suppress nobody.
   if (!E164.test(e164)) return null;

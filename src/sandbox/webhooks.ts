@@ -36,6 +36,7 @@ export class WebhookEmitter {
 
   constructor(private readonly state: SandboxState) {}
 
+  /** Is there a webhook URL to deliver to? */
   get enabled(): boolean {
     return Boolean(this.state.o.webhookUrl);
   }

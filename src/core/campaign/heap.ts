@@ -3,6 +3,7 @@ export class DueHeap {
   private due: number[] = [];
   private item: number[] = [];
 
+  /** How many items wait. */
   get size(): number {
     return this.due.length;
   }

@@ -15,6 +15,7 @@ export class E164Set {
     this.lines = new Uint32Array(cap);
   }
 
+  /** How many numbers were added. */
   get size(): number {
     return this.count;
   }

@@ -1,4 +1,5 @@
 /** Templates as files and as the API has them: one canonical shape, so "unchanged" means the same review content. */
+import { isObject } from '../is-object.js';
 import type { Template, TemplateComponent } from '../lint/types.js';
 
 /** The file a pulled template becomes: Meta's create-template shape, which lint-template and push read. */
@@ -27,10 +28,10 @@ const UPPER_KEYS = new Set(['type', 'format', 'otp_type', 'sub_type']);
 /** Sorted keys, upper-cased enums, no null or undefined: the form two templates are compared in. */
 export function canonical(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => canonical(v, key));
-  if (typeof value === 'object' && value !== null) {
+  if (isObject(value)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
+      const v = value[k];
       if (v === undefined || v === null) continue;
       out[k] = canonical(v, k);
     }

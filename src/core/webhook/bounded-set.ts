@@ -21,6 +21,7 @@ export class BoundedSet {
     return this.set.has(key);
   }
 
+  /** How many keys are kept. */
   get size(): number {
     return this.set.size;
   }

@@ -16,6 +16,7 @@ export class Reservoir {
   private values: number[] = [];
   private seen = 0;
   constructor(private readonly rng: () => number) {}
+  /** Count a value; keep it with the probability that keeps the sample uniform. */
   add(v: number): void {
     this.seen++;
     if (this.values.length < RESERVOIR) this.values.push(v);
@@ -24,6 +25,7 @@ export class Reservoir {
       if (j < RESERVOIR) this.values[j] = v;
     }
   }
+  /** The count seen and the 50th, 90th and 99th percentiles of the sample (null when empty). */
   percentiles(): Percentiles {
     const v = [...this.values].sort((a, b) => a - b);
     const at = (q: number) => (v.length ? v[Math.min(v.length - 1, Math.floor(q * v.length))] : null);

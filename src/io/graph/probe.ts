@@ -1,4 +1,6 @@
 /** Requests to URLs that are not the Graph API (a media URL, a webhook), on the same proxy-aware dispatcher. */
+import { errnoCode } from '../../core/caught.js';
+import { isObject } from '../../core/is-object.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import { proxyAwareDispatcher, proxyEnv, request } from './dispatcher.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
@@ -43,9 +45,10 @@ export async function probe(url: URL, o: ProbeOptions): Promise<ProbeAnswer> {
     const body = o.method === 'HEAD' ? (await res.body.dump(), '') : stripTerminalControls(await readCapped(res.body, o.maxBodyBytes ?? 64 * 1024));
     return { status: res.statusCode, headers: res.headers as ProbeAnswer['headers'], body, ms: performance.now() - started };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-    const cause = e.cause?.code ? e.cause : e;
-    throw Object.assign(new Error(cause.message || String(err)), { code: cause.code });
+    // undici wraps the socket's error (ECONNREFUSED, ENOTFOUND) in `cause`: that one names what went wrong.
+    const cause = isObject(err) && errnoCode(err.cause) ? err.cause : err;
+    const message = isObject(cause) && typeof cause.message === 'string' ? cause.message : '';
+    throw Object.assign(new Error(message || String(err)), { code: errnoCode(cause) });
   } finally {
     void dispatcher.close().catch(() => undefined);
   }

@@ -86,10 +86,12 @@ export class Ledger {
     return this.out.drain();
   }
 
+  /** How many fsyncs the appends took (group commit: fewer than events). */
   get fsyncs(): number {
     return this.out.fsyncs;
   }
 
+  /** How many events were appended. */
   get appended(): number {
     return this.out.appended;
   }

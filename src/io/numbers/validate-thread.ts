@@ -1,5 +1,6 @@
 /** Thread entry: runs the validate-numbers pipeline inside a worker whose heap is capped. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { errnoCode, errorMessage } from '../../core/caught.js';
 import { WaOpsError } from '../../core/errors.js';
 import { validateFile, type ValidateFileOptions } from './validate-file.js';
 
@@ -8,10 +9,10 @@ options.onProgress = (p) => parentPort?.postMessage({ kind: 'progress', progress
 validateFile(options).then(
   (summary) => parentPort?.postMessage({ kind: 'done', summary }),
   (err: unknown) => {
-    const e = err as WaOpsError;
+    const ours = err instanceof WaOpsError ? err : undefined;
     parentPort?.postMessage({
       kind: 'error',
-      error: { ours: err instanceof WaOpsError, message: e?.message ?? String(err), code: e?.code, hint: e?.hint, exitCode: e?.exitCode, stack: e?.stack },
+      error: { ours: ours !== undefined, message: errorMessage(err), code: ours ? ours.code : errnoCode(err), hint: ours?.hint, exitCode: ours?.exitCode, stack: err instanceof Error ? err.stack : undefined },
     });
   },
 );

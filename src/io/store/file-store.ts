@@ -16,10 +16,12 @@ function reader(path: string): LedgerReader {
 export class FileStore implements CampaignStore {
   readonly kind = 'files' as const;
 
+  /** Read a campaign's ledger file. */
   async reader(ref: CampaignRef): Promise<LedgerReader> {
     return reader(ref.ledgerPath);
   }
 
+  /** Open a campaign's ledger file for this run, under its lock. */
   async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
     const ledger = Ledger.open(ref.ledgerPath);
     const taken = ledger.tookOverLock;
@@ -50,5 +52,6 @@ export class FileStore implements CampaignStore {
     };
   }
 
+  /** Nothing to close: each ledger closes itself. */
   async close(): Promise<void> {}
 }

@@ -1,10 +1,18 @@
 /** Turn node-postgres failures into the messages and exit codes of the error taxonomy (never with the password). */
 import { InputError, WaOpsError } from '../../../core/errors.js';
+import { isObject } from '../../../core/is-object.js';
 
 interface PgLikeError {
   code?: string;
   message?: string;
   severity?: string;
+}
+
+/** The facts a node-postgres (or socket) error carries, read with checks; undefined for a thrown non-object. */
+function pgFacts(err: unknown): PgLikeError | undefined {
+  if (!isObject(err)) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { code: str(err.code), message: str(err.message), severity: str(err.severity) };
 }
 
 const STORE_HINT = 'check --store (or WA_OPS_STORE / "store" in the config file)';
@@ -22,7 +30,7 @@ function target(url: string): string {
 
 /** True for a failure of the connection itself (refused, dropped, timed out), as opposed to a refused statement. */
 export function isConnectionFailure(err: unknown): boolean {
-  const e = err as PgLikeError;
+  const e = pgFacts(err);
   if (e?.code === 'store-unreachable') return true;
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(e?.code ?? '') ||
@@ -32,14 +40,14 @@ export function isConnectionFailure(err: unknown): boolean {
 
 /** A deadlock or serialization failure: the server rolled the transaction back, so it can be retried whole. */
 export function isRolledBack(err: unknown): boolean {
-  const code = (err as PgLikeError)?.code;
+  const code = pgFacts(err)?.code;
   return code === '40P01' || code === '40001';
 }
 
 /** A store error the user can act on, or undefined when the failure is not one we recognise (a bug: rethrow it). */
 export function storeFailure(err: unknown, url: string): WaOpsError | undefined {
   if (err instanceof WaOpsError) return err;
-  const e = err as PgLikeError;
+  const e = pgFacts(err);
   const where = target(url);
   const user = (() => {
     try {
@@ -74,7 +82,7 @@ export function storeFailure(err: unknown, url: string): WaOpsError | undefined 
   if (/does not support SSL/i.test(msg)) return fail(`the store at ${where} does not offer TLS, but the URL asks for it (sslmode)`, 'store-tls', 'enable ssl on the server, or drop sslmode from the URL on a trusted network');
   if (/certificate|self[- ]signed|SSL|TLS|altnames/i.test(msg) && !/password/i.test(msg)) return fail(`TLS with the store at ${where} failed: ${msg}`, 'store-tls', 'pass the server\'s CA with sslrootcert=<file>, or use sslmode=require to encrypt without verifying');
   if (/no pg_hba\.conf entry/i.test(msg)) return fail(`the store at ${where} refused the connection: ${msg}`, 'store-auth', 'the server\'s pg_hba.conf does not allow this host, user or database (or requires TLS: add sslmode=require)');
-  if (isConnectionFailure(err)) return fail(`lost the connection to the store at ${where}: ${msg || e.code}`, 'store-unreachable', `is PostgreSQL running? ${STORE_HINT}`);
+  if (isConnectionFailure(err)) return fail(`lost the connection to the store at ${where}: ${msg || e?.code}`, 'store-unreachable', `is PostgreSQL running? ${STORE_HINT}`);
   if (/SASL|SCRAM|password/i.test(msg)) return fail(`the store at ${where} refused the credentials of user ${user}`, 'store-auth', `check the password in the store URL (or PGPASSWORD); ${STORE_HINT}`);
   return undefined;
 }

@@ -40,6 +40,7 @@ export class PgEventSink implements EventSink {
     private readonly parallel = 2,
   ) {}
 
+  /** Store records (batched with others waiting); resolves with the keys that were new. */
   store(records: readonly WebhookRecord[], extra?: Record<string, string>): Promise<Set<string>> {
     if (records.length === 0) return Promise.resolve(new Set());
     return new Promise((resolve, reject) => {
@@ -74,6 +75,7 @@ export class PgEventSink implements EventSink {
     }
   }
 
+  /** Resolve once every batch handed over is stored or failed. */
   drain(): Promise<void> {
     if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((r) => this.idle.push(r));

@@ -133,6 +133,7 @@ export class PgLedgerWriter implements LedgerWriter {
     return { events: events + statuses, tornBytes: 0 };
   }
 
+  /** Store an event (group-committed with others); resolves once it is durable. */
   append(e: LedgerEvent): Promise<void> {
     this.cooldowns.know(e);
     if (e.t === 'header') this.campaignId ??= e.campaignId;
@@ -140,10 +141,12 @@ export class PgLedgerWriter implements LedgerWriter {
     return this.batcher.push({ op: 'append', e }).then(() => undefined);
   }
 
+  /** Claim the recipient with its attempt; false when it is not ours to send (another worker holds it, or it is settled). */
   async claim(attempt: AttemptEvent): Promise<boolean> {
     return (await this.batcher.push({ op: 'claim', e: attempt })).ok;
   }
 
+  /** The events other workers stored since the last poll, and cooldowns found holding our senders. */
   async poll(): Promise<LedgerEvent[]> {
     const events = await this.poller.poll(this.campaignId);
     for (const e of events) this.cooldowns.know(e);
@@ -151,10 +154,12 @@ export class PgLedgerWriter implements LedgerWriter {
     return found.length > 0 ? [...events, ...found] : events;
   }
 
+  /** Resolve once every write handed over is stored or failed. */
   drain(): Promise<void> {
     return this.batcher.drain();
   }
 
+  /** Why this worker may no longer write (the store gone past its bound, its session lock lost), or undefined. */
   lost(): string | undefined {
     if (this.outage.spent()) return `the store at ${this.conn.redacted} stayed unreachable for ${Math.round(this.outage.boundMs / 1000)} s`;
     return this.life?.silent();
@@ -165,10 +170,12 @@ export class PgLedgerWriter implements LedgerWriter {
     this.batcher.abandon();
   }
 
+  /** Events stored and the transactions they took. */
   get stats(): { events: number; commits: number } {
     return { events: this.batcher.applied, commits: this.batcher.commits };
   }
 
+  /** Store what is pending, then end this worker and its session lock. */
   async close(): Promise<void> {
     try {
       await this.batcher.drain();

@@ -1,5 +1,7 @@
 /** Versioned migrations of schema wa_ops: applied in order under an advisory lock (safe from several machines at once). */
 import { hostname } from 'node:os';
+import { errnoCode } from '../../../core/caught.js';
+import { isObject } from '../../../core/is-object.js';
 import { InputError } from '../../../core/errors.js';
 import type { PgConnection } from './connect.js';
 import * as campaigns from './tables/campaigns.js';
@@ -86,7 +88,7 @@ export async function schemaVersion(conn: PgConnection): Promise<number> {
     const { rows } = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM wa_ops.schema_migrations');
     return Number(rows[0].v ?? 0);
   } catch (err) {
-    const code = (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code);
+    const code = errnoCode(err) ?? (isObject(err) ? errnoCode(err.cause) : undefined);
     if (code === '42P01' || code === '3F000') return 0;
     throw err;
   }

@@ -1,5 +1,6 @@
 /** TLS for the store connection: the URL's sslmode with libpq's meanings, and the pool settings to try in turn. */
 import type { ConnectionOptions } from 'node:tls';
+import { errnoCode } from '../../../core/caught.js';
 import type { PoolConfig } from 'pg';
 import { UsageError } from '../../../core/errors.js';
 import { readTextFile } from '../../read-text-file.js';
@@ -61,5 +62,5 @@ export function poolConfigs(url: string): PoolConfig[] {
 
 /** A failed try that another TLS setting may get past (not a server that cannot be reached at all). */
 export function worthAnotherTry(err: unknown): boolean {
-  return !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes((err as { code?: string })?.code ?? '');
+  return !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(errnoCode(err) ?? '');
 }

@@ -10,6 +10,7 @@ import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
+import { refuseEmptyFlags } from './commands/flags.js';
 import { helpConfiguration } from './ui/help.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     .hook('preAction', (_this, action) => {
       const flags = action.optsWithGlobals() as TermFlags & Record<string, unknown>;
       setTerm(detectTerm(flags));
+      refuseEmptyFlags(action);
       checkCommonFlags(action.name(), flags);
     });
   registerCommands(program, pkg.version, (code) => {

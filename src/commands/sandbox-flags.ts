@@ -5,7 +5,7 @@ import type { Template } from '../core/lint/types.js';
 import { isScenario, SCENARIOS, type TemplateSeed } from '../sandbox/state.js';
 import { SANDBOX_DEFAULTS, type startSandbox } from '../sandbox/server.js';
 import { expandInputs, loadTemplateFile } from '../io/templates.js';
-import { intFlag, type FlagSchema } from './flags.js';
+import { intFlag, webhookTargetFlag, type FlagSchema } from './flags.js';
 
 /** wa-ops sandbox's flags as commander delivers them. */
 export interface SandboxFlags {
@@ -90,7 +90,7 @@ export function sandboxOptions(f: SandboxFlags): ListenOptions {
     host: f.host ?? '127.0.0.1',
     token: f.token ?? SANDBOX_DEFAULTS.token,
     templates,
-    webhookUrl: f.webhookUrl,
+    webhookUrl: webhookTargetFlag('--webhook-url', f.webhookUrl, 'http://127.0.0.1:8080/webhook'),
     appSecret: f.appSecret,
     mps: f.mps === undefined ? SANDBOX_DEFAULTS.mps : intFlag('--mps', f.mps, 1),
     failRate,

@@ -30,7 +30,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
   // Before the first run the identity is provisional: the real run creates and keeps its own.
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
   const intervalMs = options.intervalMs ?? cf.campaign.intervalMs ?? 6000;
-  const p = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(options.suppressions, reader.suppressions && (() => reader.suppressions!())), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
+  const p = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(options.suppressions, reader.suppressions && (() => reader.suppressions!()), { country: cf.campaign.defaultCountry }), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
   try {
     const queue = p.targets.filter((t) => {
       const x = state.recipients.get(t.e164);

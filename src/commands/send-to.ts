@@ -17,7 +17,7 @@ import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { listFlag, regionFlag, stringFlag } from './flags.js';
+import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
 
@@ -39,31 +39,65 @@ export interface SendToOptions {
   suppressions?: string;
 }
 
+/** The flags send --to reads, as commander delivers them (--campaign only to refuse it). */
+interface ToFlags {
+  to?: string;
+  campaign?: string;
+  template?: string;
+  param?: string[];
+  text?: string;
+  country?: string;
+  yes?: boolean;
+  wait?: boolean;
+  waitTimeout?: string;
+  config?: string;
+  events?: string;
+  store?: string;
+  suppressions?: string;
+}
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const TO_FLAGS: FlagSchema<ToFlags> = {
+  to: 'string',
+  campaign: 'string',
+  template: 'string',
+  param: 'list',
+  text: 'string',
+  country: 'string',
+  yes: 'boolean',
+  wait: 'boolean',
+  waitTimeout: 'string',
+  config: 'string',
+  events: 'string',
+  store: 'string',
+  suppressions: 'string',
+};
+
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
 export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const str = (k: string) => stringFlag(flags, k);
-  const list = listFlag(flags.param);
-  const template = str('template');
-  const text = str('text');
-  if (flags.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
+  const f = parseFlags<ToFlags>(flags, TO_FLAGS);
+  const list = f.param ?? [];
+  const { template, text } = f;
+  if (f.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
   if ((template === undefined) === (text === undefined)) throw new UsageError('send --to needs exactly one of --template <name:lang> or --text <body>', { code: 'bad-flag' });
   if (text !== undefined && list.length) throw new UsageError('--param goes with --template, not --text', { code: 'bad-flag' });
-  const timeout = str('waitTimeout');
+  const timeout = f.waitTimeout;
   const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
   if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
+  const country = f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion);
   return {
-    to: str('to') ?? '',
+    to: f.to ?? '',
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
-    yes: flags.yes === true,
-    wait: flags.wait === true,
+    country,
+    yes: f.yes === true,
+    wait: f.wait === true,
     waitTimeoutMs,
-    config: str('config'),
-    events: str('events'),
-    store: str('store'),
-    suppressions: str('suppressions') === undefined ? undefined : checkSuppressionsFile(str('suppressions')!),
+    config: f.config,
+    events: f.events,
+    store: f.store,
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
 }
 
@@ -98,7 +132,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config })).isSuppressed(number.e164, category);
+    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country })).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',

@@ -1,6 +1,7 @@
 /** wa-ops send --campaign <file> (CONTRACT §7): plan, confirm, then paced, resumable sends. */
 import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
+import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -12,7 +13,7 @@ import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import type { LedgerWriter } from '../io/store/types.js';
-import { cooldownText } from '../ui/campaign-report.js';
+import { cooldownText, localTimeText } from '../ui/campaign-report.js';
 import { info, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
@@ -34,7 +35,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     checkEventsPath(events, f.events === undefined ? undefined : '--events');
-    const o = parseOptions(f, events, settings.store);
+    const o = parseOptions(f, events, settings.store, cf.campaign.defaultCountry);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
     const ref = campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store });
@@ -61,7 +62,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
-  const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
+  // An unfinished run (interrupted, paused, killed without an end) is resumed with what is left of its --limit.
+  const kept = unfinishedRunOptions(state);
   const adopted = adoptResumed(options, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
   const o = adopted.options;
   if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
@@ -80,6 +82,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
       confirm: (p, queue, toSend, before) => confirmSend(o, cf, p, queue, toSend, before, state, senders, signals),
       onProgress: progress.update,
       onNotice: progress.log,
+      timeText: localTimeText,
     }, pricing);
   } catch (err) {
     throw interruptedBeforeSending(err, resume);
@@ -101,7 +104,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
  * With --no-wait the run ends paused (its exit code returned); else the wait, which Ctrl-C cuts short.
  */
 async function cooldownGate(o: SendOptions, cf: CampaignFile, state: LedgerState, writer: LedgerWriter, signals: SignalWatch, resume: string): Promise<number | undefined> {
-  const cd = cooldownEnd(state, Date.now(), warn);
+  const cd = cooldownEnd(state, Date.now(), warn, localTimeText);
   if (cd <= Date.now()) return undefined;
   const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
   if (o.noWait) {

@@ -29,7 +29,7 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
 /** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
 export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
   // The export must never replace the campaign file, its list or its ledger.
-  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity) });
+  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), flag: '--export' });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
-import { regionFlag, stringFlag } from './flags.js';
+import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
@@ -19,16 +19,32 @@ export interface CommonOptions {
   note?: string;
 }
 
+/** The flags every subcommand shares, as commander delivers them. */
+interface CommonFlags {
+  suppressions?: string;
+  store?: string;
+  config?: string;
+  scope?: string;
+  country?: string;
+  by?: string;
+  note?: string;
+}
+
+/** Their kinds, checked once when they are read (parseFlags). */
+const COMMON_FLAGS: FlagSchema<CommonFlags> = { suppressions: 'string', store: 'string', config: 'string', scope: 'string', country: 'string', by: 'string', note: 'string' };
+
 /** Parse the shared flags (exit 2 on a bad value). */
 export function commonOptions(flags: Record<string, unknown>): CommonOptions {
-  const str = (k: string) => stringFlag(flags, k) || undefined;
+  const f = parseFlags<CommonFlags>(flags, COMMON_FLAGS);
+  // An empty value is no value: "--note ''" adds no note.
+  const str = (k: keyof CommonFlags) => f[k] || undefined;
   const given = str('scope');
   const scope = SCOPES.find((s) => s === given);
   if (given !== undefined && scope === undefined) throw new UsageError(`--scope takes all or marketing, got "${given}"`, { code: 'bad-flag' });
   return {
-    list: { file: str('suppressions') ? resolve(str('suppressions')!) : undefined, store: str('store'), config: str('config') },
+    list: { file: f.suppressions ? resolve(f.suppressions) : undefined, store: str('store'), config: str('config') },
     scope,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
+    country: str('country') === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion),
     by: str('by') ?? osUser(),
     note: str('note'),
   };

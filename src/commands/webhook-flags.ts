@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
 import { readBytes } from '../io/read-text-file.js';
 import { suppressionsPath } from '../io/suppressions.js';
-import { intFlag } from './flags.js';
+import { intFlag, webhookTargetFlag } from './flags.js';
 
 /** A string flag's value, or undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -32,19 +32,6 @@ function portFlag(value: unknown): number {
   const port = intFlag('--port', value, 0);
   if (port > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${value}"`, { code: 'bad-flag', hint: '--port 0 picks a free port' });
   return port;
-}
-
-function forwardUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    throw new UsageError(`--forward-to "${value}" is not a URL`, { code: 'bad-flag', hint: 'e.g. --forward-to https://app.example.com/whatsapp/webhook' });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--forward-to must be an http or https URL, got ${u.protocol}`, { code: 'bad-flag' });
-  if (u.username || u.password) throw new UsageError('--forward-to must not carry credentials in the URL', { code: 'bad-flag' });
-  return u.toString();
 }
 
 /** A certificate and key Node can serve with; a file that is not PEM, or a key of another certificate, is a usage error (not a crash at listen). */
@@ -84,7 +71,7 @@ export function serveOptions(flags: Record<string, unknown>) {
     // As analyze does: the campaigns are usually where the operator runs the server.
     campaignDirs: folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')],
     suppressionsPath: str(flags.suppressions) ? resolve(str(flags.suppressions)!) : suppressionsPath(),
-    forwardTo: forwardUrl(str(flags.forwardTo)),
+    forwardTo: webhookTargetFlag('--forward-to', str(flags.forwardTo), 'https://app.example.com/whatsapp/webhook'),
     forwardAttempts,
   };
 }

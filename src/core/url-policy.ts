@@ -34,6 +34,20 @@ export function graphUrlProblem(raw: string, allowInsecure: boolean): string | u
   return undefined;
 }
 
+/** Why a URL wa-ops will POST webhooks to (sandbox --webhook-url, serve --forward-to) is unusable, or undefined: http(s) only, no credentials. */
+export function webhookTargetProblem(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `"${raw}" is not a URL`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http or https URL, got ${url.protocol}`;
+  if (!url.hostname) return `"${raw}" names no host`;
+  if (url.username || url.password) return 'must not carry credentials in the URL';
+  return undefined;
+}
+
 /** The kind of a numeric address a media URL resolved to, or undefined for an ordinary public address. */
 export function internalAddressKind(ip: string): AddressKind | undefined {
   return addressKind(ip);

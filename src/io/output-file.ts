@@ -36,6 +36,31 @@ export interface OutputOptions {
   mode?: number;
   /** Write the text as given, without redaction: only for the .env file that holds the secrets on purpose. */
   raw?: boolean;
+  /** The flag that named the output (--out), for messages. */
+  flag?: string;
+}
+
+/** A folder is never an output, with or without --force: say so, and that a file name is wanted. */
+function folderError(path: string, flag: string | undefined): InputError {
+  return new InputError(`${flag ? `${flag} ` : ''}${path} is a folder, not a file`, { code: 'unwritable-output', hint: `give a file name${flag ? ` to ${flag}` : ''} (a folder is never written over)` });
+}
+
+/**
+ * The check before a command's first write to an output it must not replace unless told to: a folder is refused
+ * (no --force would help), an existing regular file needs `force`; a device or FIFO is written in place (never replaced),
+ * so it needs no --force. Throws InputError (exit 2); returns whether a regular file is there (to be replaced).
+ */
+export function checkReplace(path: string, o: { flag: string; force: boolean; forceFlag?: string }): boolean {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return false;
+  }
+  if (st.isDirectory()) throw folderError(path, o.flag);
+  if (!st.isFile()) return false;
+  if (!o.force) throw new InputError(`${o.flag} ${path} already exists`, { code: 'file-exists', hint: `pick another ${o.flag}, or pass ${o.forceFlag ?? '--force'} to replace it` });
+  return true;
 }
 
 /** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
@@ -48,7 +73,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   } catch {
     existing = undefined;
   }
-  if (existing?.isDirectory()) throw new InputError(`cannot write ${path}: it is a directory`, { code: 'unwritable-output', hint: 'give a file name' });
+  if (existing?.isDirectory()) throw folderError(path, o.flag);
   // A disk is never a report's destination (a symlink planted at the output name could point at one).
   if (existing?.isBlockDevice()) throw new InputError(`cannot write ${path}: it is a block device (a disk)`, { code: 'unwritable-output', hint: 'give a file name' });
   if (existing && !existing.isFile()) {

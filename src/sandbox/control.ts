@@ -54,7 +54,9 @@ export async function control(url: URL, method: string, raw: string, state: Sand
     return ok({ field: body.field, webhook: delivered ? 'delivered' : 'retrying' });
   }
   if (path === 'fail-next' && method === 'POST') {
-    state.forced.push({ code: Number(body.code), remaining: Number(body.count ?? 1), httpStatus: body.httpStatus === undefined ? undefined : Number(body.httpStatus) });
+    const forced = forcedFailure(body);
+    if (typeof forced === 'string') return graphError(100, forced);
+    state.forced.push(forced);
     return ok({ forced: state.forced });
   }
   if (path === 'reset' && method === 'POST') {
@@ -62,4 +64,23 @@ export async function control(url: URL, method: string, raw: string, state: Sand
     return ok({ ok: true });
   }
   return graphError(100, `unknown sandbox control ${method} /_sandbox/${path}`, 404);
+}
+
+/** The most sends one fail-next call may fail: enough for any test, small enough to notice a typo (1e9). */
+export const MAX_FORCED_COUNT = 10_000;
+
+const intIn = (v: unknown, lo: number, hi: number): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : undefined);
+
+/** {"code", "count"?, "httpStatus"?} checked: a Graph error code (a positive integer), a count of sends and an HTTP error status; else why not. */
+export function forcedFailure(body: Obj): { code: number; remaining: number; httpStatus?: number } | string {
+  const usage = `Give {"code": <Graph error code, e.g. 130429>, "count": <1..${MAX_FORCED_COUNT}, default 1>, "httpStatus": <400..599, optional>}`;
+  const code = intIn(body.code, 1, 9_999_999);
+  if (code === undefined) return `code must be a positive integer (a Graph error code such as 130429), got ${JSON.stringify(body.code) ?? 'nothing'}. ${usage}.`;
+  const remaining = body.count === undefined ? 1 : intIn(body.count, 1, MAX_FORCED_COUNT);
+  if (remaining === undefined) return `count must be an integer from 1 to ${MAX_FORCED_COUNT}, got ${JSON.stringify(body.count)}. ${usage}.`;
+  const httpStatus = body.httpStatus === undefined ? undefined : intIn(body.httpStatus, 400, 599);
+  if (body.httpStatus !== undefined && httpStatus === undefined) return `httpStatus must be an HTTP error status from 400 to 599, got ${JSON.stringify(body.httpStatus)}. ${usage}.`;
+  const unknown = Object.keys(body).filter((k) => !['code', 'count', 'httpStatus'].includes(k));
+  if (unknown.length) return `unknown key ${unknown.map((k) => `"${k}"`).join(', ')}. ${usage}.`;
+  return { code, remaining, ...(httpStatus === undefined ? {} : { httpStatus }) };
 }

@@ -1,4 +1,5 @@
 /** The sandbox's account: identity, templates, scenario switches, accepted messages and rate-limit memory. */
+import { randomBytes } from 'node:crypto';
 import { createRng } from '../core/numbers/sampling.js';
 import { newAccountState, type AccountState } from './account-state.js';
 import type { AcceptedMessage, InboundMessage, SandboxOptions, SandboxTemplate, Scenario, StoredMedia, TemplateSeed } from './options.js';
@@ -34,6 +35,12 @@ export class SandboxState {
   baseUrl = '';
   private bucket: { tokens: number; at: number };
   private seq = 0;
+  /**
+   * Differs on every start, so wamids never repeat across runs (Meta's never do): an events file or ledger
+   * from an earlier rehearsal must not match this run's messages. Not from the seeded rng: --seed makes
+   * faults repeatable, not message ids.
+   */
+  private readonly runId = randomBytes(6).toString('hex').toUpperCase();
   private templateSeq = 2000000000000000;
 
   constructor(readonly o: SandboxOptions) {
@@ -136,10 +143,10 @@ export class SandboxState {
     this.bucket = { tokens: this.o.mps, at: Date.now() };
   }
 
-  /** A new, unique wamid. */
+  /** A new wamid, unique within this run and across runs (a random run id and a counter). */
   nextWamid(): string {
     const n = (this.seq++).toString(16).toUpperCase().padStart(12, '0');
-    return `wamid.HBgL${Buffer.from(`${this.o.phoneNumberId}:${n}:${this.o.seed}`).toString('base64url')}`;
+    return `wamid.HBgL${Buffer.from(`${this.o.phoneNumberId}:${this.runId}${n}`).toString('base64url')}`;
   }
 
   /** The app access token Meta accepts for debug_token: "appId|appSecret". */

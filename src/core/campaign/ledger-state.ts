@@ -5,10 +5,10 @@
  */
 import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
 import { derive, type RecipientState } from './recipient-state.js';
-import { applyStatus, recipientOfWamid } from './status-evidence.js';
+import { applyStatus, wamidOwner } from './status-evidence.js';
 
 export { derive, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
-export { applyStatus, recipientOfWamid } from './status-evidence.js';
+export { applyStatus, recipientOfWamid, statusOwner, wamidOwner, type StatusClaim } from './status-evidence.js';
 
 /** A campaign's ledger folded: header, recipients, cooldowns, the rolling-window index and the latest run. */
 export interface LedgerState {
@@ -26,15 +26,17 @@ export interface LedgerState {
   firstAttemptsHead: number;
   /** Cooldowns recorded (to escalate repeats within an hour). */
   cooldowns: { at: number; code: number | string }[];
-  /** The options of the latest run, and whether it ended "done". */
-  lastRun?: { options?: RunOptionsRecord; ended?: string };
+  /** The options of the latest run, its key (its id, else its place in the ledger), how it ended (its "end" outcome) and, when it paused, until when. */
+  lastRun?: { key?: string; options?: RunOptionsRecord; ended?: string; until?: string };
+  /** "run" events replayed (the key of a run written without an id). */
+  runs: number;
   /** Media uploaded (sender -> id, sha256, time). */
   media: { sender: string; sha256: string; id: string; at: string }[];
 }
 
 /** An empty state. */
 export function emptyState(): LedgerState {
-  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [] };
+  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [], runs: 0 };
 }
 
 function recipient(s: LedgerState, r: string): RecipientState {
@@ -54,11 +56,12 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
       else s.header = { ...e, campaignId: s.header.campaignId }; // the identity is created once and kept
       return;
     case 'run':
-      s.lastRun = { options: e.options };
+      s.runs++;
+      s.lastRun = { key: e.id ?? `#${s.runs}`, options: e.options };
       return;
     case 'end':
       // The end of a run carries what is left of its options (the rest of --limit) for the next one.
-      s.lastRun = { options: e.options ?? s.lastRun?.options, ended: e.outcome };
+      s.lastRun = { key: s.lastRun?.key, options: e.options ?? s.lastRun?.options, ended: e.outcome, until: e.until };
       return;
     case 'media':
       s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });
@@ -82,7 +85,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
 
 function applyRecipient(s: LedgerState, e: LedgerEvent): void {
   if (e.t === 'status') {
-    applyStatus(s, e.r ?? recipientOfWamid(s, e.wamid), e.wamid, e.status, e.ts, e.code);
+    applyStatus(s, e.r ?? wamidOwner(s, e.wamid, e.to), e.wamid, e.status, e.ts, e.code);
     return;
   }
   if (!('r' in e)) return;
@@ -95,6 +98,8 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
       }
       x.attempts++;
       x.lastAttemptAt = Date.parse(e.at);
+      // Which run made the latest attempt: its id, else (a ledger with one writer, from before ids) the latest run.
+      x.run = e.run ?? s.lastRun?.key;
       x.open = true; // until an outcome follows, the message may or may not have gone out
       x.retryAt = undefined;
       break;

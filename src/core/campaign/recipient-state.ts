@@ -26,6 +26,8 @@ export interface RecipientState {
   /** Evidence of a permanent failure (from the API's answer or a failed status). */
   failedEvidence?: boolean;
   skippedRow?: boolean;
+  /** The key of the run that made the latest attempt (LedgerState.lastRun.key). */
+  run?: string;
 }
 
 /** The one state of a recipient from its evidence. */

@@ -1,6 +1,5 @@
 /** Fold webhook records into a delivery report: funnel, latencies, read coverage, failures by code and country. */
-import { parseCallbackData } from '../campaign/render.js';
-import { applyStatus, recipientOfWamid, summarise } from '../campaign/ledger-state.js';
+import { applyStatus, statusOwner, summarise } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
 import { DeliveryTally, emptyFunnel } from './delivery-tally.js';
 import { describeManagement, type ManagementEvent } from './management.js';
@@ -92,8 +91,7 @@ export class DeliveryAnalyzer {
   private foldIntoLedger(campaign: string, r: StatusRecord): void {
     const state = this.ledgers.get(campaign)?.state;
     if (!state) return;
-    const cb = parseCallbackData(r.cb);
-    const who = cb && cb.campaignId === campaign ? cb.e164 : recipientOfWamid(state, r.id);
+    const who = statusOwner(state, campaign, { wamid: r.id, cb: r.cb, recipient: r.recipient });
     applyStatus(state, who, r.id, r.status, String(r.ts ?? ''), r.errors?.[0]?.code);
   }
 

@@ -1,7 +1,6 @@
 /** Fold the webhook events file (written only by webhook serve) into a campaign's state: statuses matched by callback data, else by wamid. */
 import { errnoCode } from '../../core/caught.js';
-import { parseCallbackData } from '../../core/campaign/render.js';
-import { applyStatus, recipientOfWamid, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { applyStatus, statusOwner, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { forEachLine } from '../ledger/lines.js';
 
 /** What folding the webhook events into a ledger state matched and skipped. */
@@ -18,6 +17,7 @@ interface StatusLike {
   status?: string;
   ts?: string;
   cb?: string;
+  recipient?: string;
   errors?: { code?: number }[];
 }
 
@@ -36,9 +36,8 @@ export async function foldEvents(state: LedgerState, path: string, campaignId: s
         return;
       }
       if (rec.kind !== 'status' || typeof rec.id !== 'string' || typeof rec.status !== 'string') return;
-      const cb = parseCallbackData(rec.cb);
-      // Our callback data names the recipient; otherwise (another tool's data, none) a wamid we stored still matches.
-      const who = cb && cb.campaignId === campaignId ? cb.e164 : recipientOfWamid(state, rec.id);
+      // Our callback data names the recipient; another send's never counts; otherwise a wamid we stored, for the same number.
+      const who = statusOwner(state, campaignId, { wamid: rec.id, cb: typeof rec.cb === 'string' ? rec.cb : undefined, recipient: typeof rec.recipient === 'string' ? rec.recipient : undefined });
       if (!who) return;
       applyStatus(state, who, rec.id, rec.status, String(rec.ts ?? ''), rec.errors?.[0]?.code);
       out.matched++;

@@ -20,10 +20,10 @@ export function openNumbersOutputs(
   inputs: OutputOptions['inputs'],
 ): NumbersOutputs {
   const all: CsvOut[] = [];
-  const open = (path: string | undefined) => {
+  const open = (path: string | undefined, flag: string) => {
     if (!path) return undefined;
     try {
-      const out = openCsvOut(path, delimiter, { inputs });
+      const out = openCsvOut(path, delimiter, { inputs, flag });
       all.push(out);
       return out;
     } catch (err) {
@@ -31,9 +31,9 @@ export function openNumbersOutputs(
       throw err;
     }
   };
-  const annotated = open(paths.out);
-  const validOut = open(paths.validOut);
-  const sampleOut = open(paths.sampleOut);
+  const annotated = open(paths.out, '--out');
+  const validOut = open(paths.validOut, '--valid-out');
+  const sampleOut = open(paths.sampleOut, '--sample-out');
   for (const out of all) out.writeRow([...header, ...addedColumnNames(header)]);
   return { all, annotated, validOut, sampleOut };
 }

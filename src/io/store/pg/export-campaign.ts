@@ -84,15 +84,13 @@ async function writeLedger(conn: PgConnection, campaignId: string, write: (text:
   return { events, statuses };
 }
 
-/** An existing path that is not a regular file (/dev/null, a FIFO): written in place by openOutput, which refuses folders and disks. */
+/** An existing path that is neither a regular file nor a folder (/dev/null, a FIFO): written in place by openOutput, which refuses disks. */
 function isSpecial(path: string): boolean {
-  try {
-    return !statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st !== undefined && !st.isFile() && !st.isDirectory();
 }
 
 function outExists(outPath: string): InputError {
+  if (statSync(outPath, { throwIfNoEntry: false })?.isDirectory()) return new InputError(`--out ${outPath} is a folder, not a file`, { code: 'out-exists', hint: 'give --out a file name, such as ledger.jsonl' });
   return new InputError(`${outPath} exists; wa-ops does not overwrite it`, { code: 'out-exists', hint: 'choose another --out file, or move the existing one aside' });
 }

@@ -9,7 +9,8 @@ import { closePg, connectPg } from '../io/store/pg/connect.js';
 import { openPgStore } from '../io/store/pg/open.js';
 import { migrate as migrateSchema } from '../io/store/pg/schema.js';
 import { chooseStore, requirePostgres } from '../io/store/selection.js';
-import { info, out, outJson } from '../ui/output.js';
+import { info, out, outJson, warn } from '../ui/output.js';
+import { writeMarker } from '../io/store/store-marker.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { parseFlags, type FlagSchema } from './flags.js';
@@ -61,7 +62,8 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
     else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
     else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${plural(res.events, 'ledger event')} from ${cf.ledgerPath}, ${plural(res.webhookEvents, 'webhook event')} from ${events}`);
-    if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup)`);
+    writeMarker(cf.ledgerPath, pg.redacted, res.campaignId, warn);
+    if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup; a send from local files now refuses)`);
     return 0;
   } finally {
     await closePg();

@@ -3,7 +3,7 @@
 // campaign by the local ledger's identity (status, status --watch, store export), even when two stored
 // campaigns share its name. The built binary against a real PostgreSQL and the sandbox.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -123,5 +123,30 @@ describe.skipIf(!pgUrl)('a local ledger and a PostgreSQL store', () => {
     const bare = tempDir('wa-ops-store-bare-');
     campaign(bare, 'monthly', ['+491701269999']);
     expect((await runCli(['status', '--campaign', 'c.json', '--store', url], { env: env(), cwd: bare })).code).toBe(2);
+  });
+
+  it('a campaign sent with --store (or imported), then sent from local files: refused (exit 2), nobody sent twice; status warns', async () => {
+    const dir = tempDir('wa-ops-store-reverse-');
+    const file = campaign(dir, 'reverse', ['+491701300001', '+491701300002']);
+    expect((await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--store', url], { env: env(), cwd: dir })).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'c.ledger.store.json'), 'utf8'))).toMatchObject({ campaignId: expect.stringMatching(/^reverse-/) });
+    const local = await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--json'], { env: env(), cwd: dir });
+    expect(local.code).toBe(2);
+    expect(JSON.parse(local.stdout).error).toMatchObject({ code: 'store-campaign-elsewhere' });
+    expect(local.stdout).not.toContain(password());
+    expect(await accepted('49170130000')).toBe(2);
+    const status = await runCli(['status', '--campaign', file], { env: env(), cwd: dir });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toMatch(/lives in the store .*use --store/);
+
+    // store import leaves the same note: the local ledger is no longer the campaign's.
+    const other = tempDir('wa-ops-store-imported-');
+    campaign(other, 'imported-then-local', ['+491701310001', '+491701310002']);
+    expect((await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--limit', '1'], { env: env(), cwd: other })).code).toBe(0);
+    expect((await runCli(['store', 'import', '--campaign', 'c.json', '--store', url], { env: env(), cwd: other })).code).toBe(0);
+    expect((await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms'], { env: env(), cwd: other })).code).toBe(2);
+    const rest = await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--store', url, '--json'], { env: env(), cwd: other });
+    expect(JSON.parse(rest.stdout)).toMatchObject({ total: 2, sent: 2, thisRun: { sent: 1 } });
+    expect(await accepted('49170131000')).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ import { loadConfig } from '../io/config.js';
 import { checkEventsPath } from './events-path.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLocalSend } from '../io/store/store-marker.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
@@ -77,7 +78,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
-    if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
+    const elsewhere = store.kind === 'files' && refuseLocalSend(cf.ledgerPath, f.campaign, 'warn', warn);
+    if (loaded.events === 0 && !elsewhere) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');
     await withEvents(state, f.events ?? settings.events);
     const needList = Boolean(f.export) || loaded.events === 0;

@@ -1,16 +1,15 @@
-/** send --to --wait: follow one message's status webhooks in the events file, then say how it ended (exit 0 delivered/read, 1 otherwise). */
+/** send --to --wait: follow one message's status webhooks (the events file, or the store), then say how it ended (exit 0 delivered/read, 1 otherwise). */
 import { formatDuration } from '../core/campaign/duration.js';
 import { EXIT } from '../core/errors.js';
 import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
-import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
+import { waitForDelivery, type StatusFeed, type WaitResult } from '../io/send-to/wait-delivery.js';
 import { info, outJson, paint } from '../ui/output.js';
 import { term } from '../ui/term.js';
 
 /** Where to look and for how long. */
 export interface FollowOptions {
-  eventsPath: string;
-  /** Bytes of the events file before the send: only what is appended after it is read. */
-  offset: number;
+  /** Where webhook serve records the statuses: the events file (from its size before the send) or the PostgreSQL store. */
+  feed: StatusFeed;
   wamid: string;
   timeoutMs: number;
 }
@@ -21,10 +20,10 @@ export async function followDelivery(doc: Record<string, unknown>, o: FollowOpti
   const onSig = () => stop.abort();
   // Listening before saying "waiting": a Ctrl-C right after the line is a clean stop, not a kill.
   process.once('SIGINT', onSig);
-  info(paint('gray', `waiting up to ${formatDuration(o.timeoutMs)} for status webhooks in ${o.eventsPath} (written by wa-ops webhook serve)`));
+  info(paint('gray', `waiting up to ${formatDuration(o.timeoutMs)} for status webhooks in ${o.feed.where} (written by wa-ops webhook serve)`));
   let waited: WaitResult;
   try {
-    waited = await waitForDelivery({ eventsPath: o.eventsPath, offset: o.offset, wamid: o.wamid, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
+    waited = await waitForDelivery({ feed: o.feed, wamid: o.wamid, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
   } finally {
     process.off('SIGINT', onSig);
   }
@@ -35,7 +34,7 @@ export async function followDelivery(doc: Record<string, unknown>, o: FollowOpti
 function noteFor(w: WaitResult, o: FollowOptions): string | undefined {
   const d = w.delivery;
   if (w.interrupted) return `stopped waiting after ${formatDuration(w.waitedMs)} (Ctrl-C): ${d.seen.length ? `still ${d.state}` : 'no status webhook yet'} (the message itself was accepted)`;
-  if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.eventsPath}? (the message itself was accepted)`;
+  if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.feed.where}? (the message itself was accepted)`;
   if (w.timedOut) return `still ${d.state} after ${formatDuration(o.timeoutMs)}`;
   return undefined;
 }

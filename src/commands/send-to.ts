@@ -11,7 +11,8 @@ import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
+import { recentInbound } from '../io/send-to/events-tail.js';
+import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -119,12 +120,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
     throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
   }
-  const { settings } = loadConfig({ configPath: o.config, flags: { events: o.events } });
+  const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });
+  const settings = loaded.settings;
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
   // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
+  let statuses: StatusSource | undefined;
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   try {
     const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
@@ -140,18 +143,20 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
-    const offset = eventsSize(settings.events);
+    // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
+    statuses = o.wait ? await openStatusSource(loaded, settings.events) : undefined;
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
-    if (!o.wait) {
+    if (!statuses) {
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
       return EXIT.ok;
     }
     if (!term().json) out(wamid);
-    return await followDelivery(doc, { eventsPath: settings.events, offset, wamid, timeoutMs: o.waitTimeoutMs });
+    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs });
   } finally {
+    await statuses?.close();
     await client.close();
   }
 }

@@ -40,7 +40,7 @@ export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Pro
   if (same.length === 1) return same[0];
   throw new InputError(`the store holds ${named.length} campaigns named "${ref.name}" (${named.map((r) => r.campaign_id).join(', ')})`, {
     code: 'store-campaign-ambiguous',
-    hint: 'keep the ledger of the one you mean next to the campaign file (wa-ops store export --campaign <file> --out <ledger>), or rename the campaign',
+    hint: 'this campaign file matches none of them, or several, by its content: use the campaign file (unchanged) that one of them was sent with, or give this campaign its own "name"',
   });
 }
 

@@ -26,7 +26,11 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
   ];
 }
 
-/** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
+/**
+ * One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then those the
+ * ledger holds an outcome for (sent, failed, unknown ...) that the list no longer has: as many rows as `total`. A skip
+ * or a pending entry of an earlier version of the list is not a recipient of this one.
+ */
 export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
   // The export must never replace the campaign file, its list or its ledger.
   const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), flag: '--export' });
@@ -52,7 +56,7 @@ export function writeExport(path: string, state: LedgerState, list: RecipientLis
     rows++;
   }
   for (const x of state.recipients.values()) {
-    if (seen.has(x.r)) continue;
+    if (seen.has(x.r) || x.status === 'pending' || x.status === 'skipped') continue;
     csv.writeRow(row(x, x.r, x.line));
     rows++;
   }

@@ -1,6 +1,7 @@
 /** wa-ops status --campaign <file>: where a campaign stands, from its ledger and the webhook events; --export one CSV row per recipient. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { summarise, wasSent, type LedgerState } from '../core/campaign/ledger-state.js';
+import { readAgainstList } from '../core/campaign/list-snapshot.js';
 import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
@@ -81,10 +82,15 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (loaded.events === 0 && !elsewhere) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');
     await withEvents(state, f.events ?? settings.events);
-    const cost = spent(state, configFile?.data.pricing);
-    const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
     const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
+    // A list changed since the last send: the export is of this list, so the counts are too (as the next send sees it).
+    if (list && loaded.events > 0 && state.header && state.header.recipientsHash !== list.sha256) {
+      readAgainstList(state, { rows: list.rows, sha256: list.sha256, listed: new Set(list.recipients.map((r) => r.e164)), skipped: list.skipped });
+      warn(`the recipient list ${cf.campaign.recipients} changed since the last send: counts and rows are of the list as it is now (the next send records it)`);
+    }
+    const cost = spent(state, configFile?.data.pricing);
+    const summary = { ...summarise(state, cf.campaign.name), cost };
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
     if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);

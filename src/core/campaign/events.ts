@@ -17,7 +17,11 @@ export interface RunOptionsRecord {
 
 /** One line of a campaign ledger (JSON Lines), by its type `t`; fields are only ever added, so old ledgers stay readable. */
 export type LedgerEvent =
-  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
+  /**
+   * recipients: rows of the list; unlisted: recipients with an outcome the list no longer has (total = both). A header
+   * starts a new snapshot of the list: skips recorded before it no longer count (list-snapshot.ts).
+   */
+  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; unlisted?: number; at: string }
   /** id: the run's own id, repeated in each of its attempts (`run`), so a resume counts what that run used of --limit. */
   | { t: 'run'; pid: number; at: string; mode: string; host?: string; options?: RunOptionsRecord; id?: string }
   | { t: 'attempt'; r: string; n: number; sender: string; cb: string; at: string; run?: string }

@@ -4,10 +4,11 @@
  * the evidence arrives in: read > delivered > failed > sent > unknown > pending (skipped stands apart).
  */
 import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
+import { forgetSkips } from './list-snapshot.js';
 import { derive, type RecipientState } from './recipient-state.js';
 import { applyStatus, wamidOwner } from './status-evidence.js';
 
-export { derive, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
+export { derive, stillToSend, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
 export { applyStatus, recipientOfWamid, statusOwner, wamidOwner, type StatusClaim } from './status-evidence.js';
 
 /** A campaign's ledger folded: header, recipients, cooldowns, the rolling-window index and the latest run. */
@@ -54,6 +55,8 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
     case 'header':
       if (!s.header || s.header.campaignId === e.campaignId) s.header = s.header ? { ...e, campaignId: s.header.campaignId } : e;
       else s.header = { ...e, campaignId: s.header.campaignId }; // the identity is created once and kept
+      // A new snapshot of the list: the skips that follow are the list's as it is now; earlier ones no longer hold.
+      forgetSkips(s, derive);
       return;
     case 'run':
       s.runs++;

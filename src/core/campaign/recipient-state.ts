@@ -45,3 +45,13 @@ export function derive(x: RecipientState): RecipientStatus {
 export function wasSent(x: RecipientState): boolean {
   return x.status === 'sent' || x.status === 'delivered' || x.status === 'read';
 }
+
+/**
+ * Whether a recipient this run would send to (a target: the list as it is now does not skip it) is still to send:
+ * never attempted, pending again, skipped by an earlier version of the list (that skip no longer holds, unless it was
+ * an opt-out), or unknown under --retry-unknown.
+ */
+export function stillToSend(x: RecipientState | undefined, retryUnknown: boolean | undefined): boolean {
+  if (x?.status === 'skipped') return !(x.reason?.startsWith('suppressed') ?? false);
+  return !x || x.status === 'pending' || (x.status === 'unknown' && retryUnknown === true);
+}

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createEngine } from '../../core/campaign/engine.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
-import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { stillToSend, summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { limitLeft } from '../../core/campaign/run-limit.js';
 import { MEDIA_PLACEHOLDER } from '../../core/campaign/render.js';
 import { UsageError } from '../../core/errors.js';
@@ -17,6 +17,7 @@ import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
 import { sendSuppressions } from './send-suppressions.js';
+import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
 
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
@@ -59,10 +60,12 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 /** Pre-flight through the run; the writer is open (locked) and its state replayed. */
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
-  const p = await signals.race(
+  const prepared = await signals.race(
     prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!()), { country: cf.campaign.defaultCountry }), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
+  // Opt-outs the ledger recorded bind this run, whatever suppression list it names.
+  const p = { ...prepared, ...withLedgerOptOuts(prepared, state) };
   try {
     const change = ledgerChangeNotice(state, cf, p.list);
     if (change) hooks.warn(change);
@@ -97,10 +100,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
 
 /** The recipients this run may send to: never sent before, or unknown under --retry-unknown. */
 function sendQueue(targets: Target[], state: LedgerState, retryUnknown: boolean | undefined): Target[] {
-  return targets.filter((t) => {
-    const x = state.recipients.get(t.e164);
-    return !x || x.status === 'pending' || (x.status === 'unknown' && retryUnknown);
-  });
+  return targets.filter((t) => stillToSend(state.recipients.get(t.e164), retryUnknown));
 }
 
 /** The engine for this run's queue, its clock started now. */

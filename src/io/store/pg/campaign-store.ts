@@ -5,6 +5,7 @@ import type { HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js'
 import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo } from '../types.js';
 import { closePg, type PgConnection } from './connect.js';
 import { PgLedgerWriter } from './ledger-writer.js';
+import { refuseDiverged } from './local-divergence.js';
 import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -82,9 +83,14 @@ export class PgCampaignStore implements CampaignStore {
     return pgReader(this.conn, await resolveCampaign(this.conn, ref), ref);
   }
 
-  /** Register this run as a worker on the campaign. */
+  /** Register this run as a worker on the campaign (refused when its local ledger went on after the import: see refuseDiverged). */
   async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
-    return PgLedgerWriter.open(this.conn, ref, () => resolveCampaign(this.conn, ref), notice);
+    const resolve = async () => {
+      const row = await resolveCampaign(this.conn, ref);
+      if (row && ref.campaignId) await refuseDiverged(this.conn, row.campaign_id, ref);
+      return row;
+    };
+    return PgLedgerWriter.open(this.conn, ref, resolve, notice);
   }
 
   /** Close the connection pool. */

@@ -19,6 +19,7 @@ import { term } from '../ui/term.js';
 import { listFlag, regionFlag, stringFlag } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
+import { SignalWatch } from '../io/signals.js';
 
 /** send --to's options, parsed once from the flags. */
 export interface SendToOptions {
@@ -92,10 +93,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
+  // Ctrl-C and SIGTERM alike: before the POST nothing was sent (stop at once); during it the answer is awaited, so
+  // the wamid of a message Meta accepted is still printed (then exit 130 or 143), never lost.
+  const signals = new SignalWatch();
+  const nothingSent = 'nothing was sent';
   try {
-    const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
+    const found = o.template ? await signals.race(approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language), nothingSent) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config })).isSuppressed(number.e164, category);
+    const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
@@ -105,7 +110,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
-    await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
+    await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
+    signals.check(nothingSent);
     const offset = eventsSize(settings.events);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
@@ -113,11 +119,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (!o.wait) {
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
-      return EXIT.ok;
+      if (signals.signal) info(paint('yellow', `interrupted by ${signals.signal} while sending: the message was accepted (${wamid})`));
+      return signals.signal === 'SIGTERM' ? EXIT.sigterm : signals.signal ? EXIT.sigint : EXIT.ok;
     }
     if (!term().json) out(wamid);
-    return await followDelivery(doc, { eventsPath: settings.events, offset, wamid, timeoutMs: o.waitTimeoutMs });
+    return await followDelivery(doc, { eventsPath: settings.events, offset, wamid, timeoutMs: o.waitTimeoutMs, signals });
   } finally {
+    signals.dispose();
     await client.close();
   }
 }

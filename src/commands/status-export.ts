@@ -1,6 +1,7 @@
 /** status --export: one CSV row per recipient (state, wamid, error, times), in list order. */
 import type { LedgerState, RecipientState } from '../core/campaign/ledger-state.js';
 import type { RecipientList } from '../io/campaign/recipients.js';
+import { csvHeaderIs } from '../core/own-output.js';
 import { openCsvOut } from '../io/csv/writer.js';
 import { inputIdentity } from '../io/output-file.js';
 
@@ -27,9 +28,9 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
 }
 
 /** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
-export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
-  // The export must never replace the campaign file, its list or its ledger.
-  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity) });
+export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = [], force = false): number {
+  // The export must never replace the campaign file, its list or its ledger, nor (without --force) a file that is not an earlier export.
+  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), ours: csvHeaderIs(EXPORT_COLUMNS), force });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();

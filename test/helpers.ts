@@ -48,3 +48,17 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
 export function tempDir(prefix = 'wa-ops-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** Run a command line wa-ops printed for the user to copy, exactly as printed, in sh (its quoting applies), with `wa-ops` as the built CLI; hermetic like runCli. */
+export function runPrinted(line: string, opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const script = `wa_ops() { "${process.execPath}" "${join(root, 'bin', 'wa-ops.js')}" "$@"; }\n${line.replace(/^wa-ops /, 'wa_ops ')}`;
+    const child = spawn('sh', ['-c', script], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}

@@ -73,7 +73,7 @@ export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({
   ]);
   const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [...stored.checks, ...accountChecks(loaded, facts, wanted, webhookUrl, today)];
-  if (campaign && list) checks.push(...(await campaignReadiness(campaign, list, { facts, store: stored.store, pricing: file?.data.pricing, offline: Boolean(f.offline) })));
+  if (campaign && list) checks.push(...(await campaignReadiness(campaign, list, { facts, store: stored.store, given: { campaign: f.campaign ?? campaign.path, config: f.config, store: f.store }, pricing: file?.data.pricing, offline: Boolean(f.offline) })));
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
   // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.
   if (wanted.length || campaign) checks.push(...(await recentEventChecks(s, facts, wanted)));

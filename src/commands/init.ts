@@ -1,13 +1,13 @@
 /** wa-ops init: ask for the ids and secrets, write wa-ops.config.json (no secrets) and .env (secrets, 0600), then run doctor. */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { errorMessage } from '../core/caught.js';
 import { join, resolve } from 'node:path';
-import { UpstreamError, UsageError } from '../core/errors.js';
+import { InputError, UpstreamError, UsageError } from '../core/errors.js';
 import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
-import { writeEnvFile } from '../io/env-file.js';
-import { ensureGitignored } from '../io/gitignore.js';
-import { writeOutputFile } from '../io/output-file.js';
+import { applyGitignore, planGitignore, type GitignorePlan } from '../io/gitignore.js';
+import { checkEnvTarget, writeSetupFiles } from '../io/setup-files.js';
 import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -50,14 +50,16 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const cwd = process.cwd();
   const configPath = resolve(cwd, f.config ?? 'wa-ops.config.json');
   const envPath = join(cwd, '.env');
-  if (!f.force && existsSync(configPath)) throw new UsageError(`${configPath} exists already`, { code: 'exists', hint: 'pass --force to overwrite it' });
+  // Every target is checked before the prompts and before anything is written: a setup is written whole or not at all.
+  checkConfigTarget(configPath, f);
+  checkEnvTarget(envPath);
+  const gitignore = planGitignore(cwd);
   const answers = await gather(f, process.env);
-  writeOutputFile(configPath, JSON.stringify(configOf(answers), null, 2) + '\n', { mode: 0o644 });
   const secrets: Record<string, string> = { WA_OPS_TOKEN: answers.token };
   if (answers.appSecret) secrets.WA_OPS_APP_SECRET = answers.appSecret;
   if (answers.verifyToken) secrets.WA_OPS_VERIFY_TOKEN = answers.verifyToken;
-  const merged = writeEnvFile(envPath, secrets);
-  const ignored = ensureGitignored(cwd);
+  const merged = writeSetupFiles({ configPath, configText: JSON.stringify(configOf(answers), null, 2) + '\n', envPath, secrets });
+  const ignored = addToGitignore(gitignore);
   info(`${paint('green', '✔')} wrote ${configPath} (no secrets)`);
   info(`${paint('green', '✔')} ${envPath} (mode 0600, token ${maskSecret(answers.token)}): ${envSummary(merged)}`);
   if (ignored) info(`${paint('green', '✔')} added .env to ${ignored}`);
@@ -71,6 +73,24 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged), doctor: report });
   else out(renderDoctor(report.checks, report.ok, false));
   return report.ok ? 0 : 1;
+}
+
+/** The config file may be created, or replaced with --force; a folder in its place never (no --force would help). */
+function checkConfigTarget(configPath: string, f: Flags): void {
+  const st = statSync(configPath, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new InputError(`${configPath} is a folder, not a file`, { code: 'not-a-file', hint: f.config ? 'give --config a file name' : 'move the folder away, or write the config elsewhere with --config <file>' });
+  if (st && !f.force) throw new UsageError(`${configPath} exists already`, { code: 'exists', hint: 'pass --force to overwrite it' });
+}
+
+/** The config and .env are written: a .gitignore that cannot be appended to is a warning with what to do, not a failure. */
+function addToGitignore(plan: GitignorePlan | undefined): string | undefined {
+  if (!plan) return undefined;
+  try {
+    return applyGitignore(plan);
+  } catch (err) {
+    warn(`could not add .env to ${plan.file} (${errorMessage(err)}): add the line .env to it yourself, so the secrets stay out of git`);
+    return undefined;
+  }
 }
 
 /** Every answer, from flags, the environment or the prompt, checked before anything is written. */

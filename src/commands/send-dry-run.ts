@@ -1,10 +1,11 @@
 /** send --dry-run: plan only what is left in the ledger (read without a lock), render every payload, send nothing; streamed output. */
-import { summarise } from '../core/campaign/ledger-state.js';
+import { stillToSend, summarise } from '../core/campaign/ledger-state.js';
+import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import type { CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { prepareSend } from '../io/campaign/prepare.js';
 import { sendSuppressions } from '../io/campaign/send-suppressions.js';
-import { planSkipped } from '../io/campaign/send-targets.js';
+import { planSkipped, withLedgerOptOuts } from '../io/campaign/send-targets.js';
 import { resolveSenders } from '../io/campaign/send-flow.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import type { Settings } from '../io/config.js';
@@ -24,21 +25,21 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
   const loaded = await signals.race(loadState(reader));
   const state = loaded.state;
   await withEvents(state, o.events);
-  const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
+  // The run a plain send would resume (what is left of its --limit, also after a kill -9).
+  const kept = unfinishedRunOptions(state);
   const { options } = adoptResumed(o, kept, { interval: o.intervalMs !== undefined, limit: o.limit !== undefined });
   const senders = resolveSenders(cf, settings, kept?.senders);
   // Before the first run the identity is provisional: the real run creates and keeps its own.
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
   const intervalMs = options.intervalMs ?? cf.campaign.intervalMs ?? 6000;
-  const p = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(options.suppressions, reader.suppressions && (() => reader.suppressions!())), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
+  const prepared = await signals.race(prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(options.suppressions, reader.suppressions && (() => reader.suppressions!()), { country: cf.campaign.defaultCountry }), intervalMs, senders, dryRun: true, sample: options.sample, allowFullBudget: options.allowFullBudget, windowFlag: options.window, graphUrlFlags: options.graphUrls, pricing, warn: info, csvLimits: options.csvLimits }));
+  // Opt-outs the ledger recorded bind the run too (as send does).
+  const p = { ...prepared, ...withLedgerOptOuts(prepared, state) };
   try {
-    const queue = p.targets.filter((t) => {
-      const x = state.recipients.get(t.e164);
-      return !x || x.status === 'pending' || (x.status === 'unknown' && options.retryUnknown);
-    });
+    const queue = p.targets.filter((t) => stillToSend(state.recipients.get(t.e164), options.retryUnknown));
     const toSend = Math.min(queue.length, options.limit ?? Infinity);
     const plan = planOf(options, cf, p, queue, toSend, summarise(state, cf.campaign.name), state, senders);
-    const skipped = planSkipped(p.skipped, p.targets, state);
+    const skipped = planSkipped(p.skipped, state);
     if (term().json) {
       // One JSON document, written piece by piece: a million payloads never become one string.
       out(`{"dryRun":true,"plan":${JSON.stringify(plan)},"skipped":${JSON.stringify(skipped)},"payloads":[`);

@@ -60,8 +60,8 @@ function badFlag(flag: string, value: string, expected: string): never {
   throw new UsageError(`${flag} takes ${expected}, got "${value}"`, { code: 'bad-flag' });
 }
 
-/** Flags -> typed options, once. */
-export function parseOptions(f: SendFlags, events: string, store: string | undefined): SendOptions {
+/** Flags -> typed options, once. country: the campaign's defaultCountry, for the import command a CRM's CSV given as --suppressions is told to use. */
+export function parseOptions(f: SendFlags, events: string, store: string | undefined, country?: string): SendOptions {
   if (f.interval && f.rate) throw new UsageError('pass --interval or --rate, not both', { code: 'bad-flag' });
   let intervalMs: number | undefined;
   if (f.interval !== undefined) intervalMs = parseDuration(f.interval) ?? badFlag('--interval', f.interval, 'a duration such as 6s, 250ms, 1m');
@@ -97,6 +97,6 @@ export function parseOptions(f: SendFlags, events: string, store: string | undef
     maxDuration: f.maxDuration,
     csvLimits: csvLimitFlags(f),
     // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
-    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions),
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
 }

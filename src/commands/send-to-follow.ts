@@ -1,17 +1,16 @@
-/** send --to --wait: follow one message's status webhooks in the events file, then say how it ended (exit 0 delivered/read, 1 otherwise). */
+/** send --to --wait: follow one message's status webhooks (the events file, or the store), then say how it ended (exit 0 delivered/read, 1 otherwise). */
 import { formatDuration } from '../core/campaign/duration.js';
 import { EXIT } from '../core/errors.js';
 import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
-import { waitForDelivery, type WaitResult } from '../io/send-to/wait-delivery.js';
+import { waitForDelivery, type StatusFeed, type WaitResult } from '../io/send-to/wait-delivery.js';
 import { SignalWatch, type StopSignal } from '../io/signals.js';
 import { info, outJson, paint } from '../ui/output.js';
 import { term } from '../ui/term.js';
 
 /** Where to look and for how long. */
 export interface FollowOptions {
-  eventsPath: string;
-  /** Bytes of the events file before the send: only what is appended after it is read. */
-  offset: number;
+  /** Where webhook serve records the statuses: the events file (from its size before the send) or the PostgreSQL store. */
+  feed: StatusFeed;
   wamid: string;
   timeoutMs: number;
   /** The command's signal watch (a signal during the send stops the wait at once); else the wait makes its own. */
@@ -24,10 +23,10 @@ export async function followDelivery(doc: Record<string, unknown>, o: FollowOpti
   // Listening (to both signals) before saying "waiting": a stop right after the line is a clean one, not a kill.
   const signals = o.signals ?? new SignalWatch();
   const off = signals.on(() => stop.abort());
-  info(paint('gray', `waiting up to ${formatDuration(o.timeoutMs)} for status webhooks in ${o.eventsPath} (written by wa-ops webhook serve)`));
+  info(paint('gray', `waiting up to ${formatDuration(o.timeoutMs)} for status webhooks in ${o.feed.where} (written by wa-ops webhook serve)`));
   let waited: WaitResult;
   try {
-    waited = await waitForDelivery({ eventsPath: o.eventsPath, offset: o.offset, wamid: o.wamid, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
+    waited = await waitForDelivery({ feed: o.feed, wamid: o.wamid, timeoutMs: o.timeoutMs, signal: stop.signal, onChange: (d) => d.state === 'sent' && info('sent (waiting for delivered or read)') });
   } finally {
     off();
     if (!o.signals) signals.dispose();
@@ -39,7 +38,7 @@ export async function followDelivery(doc: Record<string, unknown>, o: FollowOpti
 function noteFor(w: WaitResult, o: FollowOptions, signal: StopSignal | undefined): string | undefined {
   const d = w.delivery;
   if (w.interrupted) return `stopped waiting after ${formatDuration(w.waitedMs)} (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}): ${d.seen.length ? `still ${d.state}` : 'no status webhook yet'} (the message itself was accepted)`;
-  if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.eventsPath}? (the message itself was accepted)`;
+  if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.feed.where}? (the message itself was accepted)`;
   if (w.timedOut) return `still ${d.state} after ${formatDuration(o.timeoutMs)}`;
   return undefined;
 }

@@ -11,12 +11,13 @@ import { parseParamFlags } from '../core/send-to/params.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
-import { eventsSize, recentInbound } from '../io/send-to/events-tail.js';
+import { recentInbound } from '../io/send-to/events-tail.js';
+import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { listFlag, regionFlag, stringFlag } from './flags.js';
+import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 import { followDelivery } from './send-to-follow.js';
 import { SignalWatch } from '../io/signals.js';
@@ -39,31 +40,65 @@ export interface SendToOptions {
   suppressions?: string;
 }
 
+/** The flags send --to reads, as commander delivers them (--campaign only to refuse it). */
+interface ToFlags {
+  to?: string;
+  campaign?: string;
+  template?: string;
+  param?: string[];
+  text?: string;
+  country?: string;
+  yes?: boolean;
+  wait?: boolean;
+  waitTimeout?: string;
+  config?: string;
+  events?: string;
+  store?: string;
+  suppressions?: string;
+}
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const TO_FLAGS: FlagSchema<ToFlags> = {
+  to: 'string',
+  campaign: 'string',
+  template: 'string',
+  param: 'list',
+  text: 'string',
+  country: 'string',
+  yes: 'boolean',
+  wait: 'boolean',
+  waitTimeout: 'string',
+  config: 'string',
+  events: 'string',
+  store: 'string',
+  suppressions: 'string',
+};
+
 /** Flags to options; every bad combination is a usage error (exit 2) with one line. */
 export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const str = (k: string) => stringFlag(flags, k);
-  const list = listFlag(flags.param);
-  const template = str('template');
-  const text = str('text');
-  if (flags.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
+  const f = parseFlags<ToFlags>(flags, TO_FLAGS);
+  const list = f.param ?? [];
+  const { template, text } = f;
+  if (f.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
   if ((template === undefined) === (text === undefined)) throw new UsageError('send --to needs exactly one of --template <name:lang> or --text <body>', { code: 'bad-flag' });
   if (text !== undefined && list.length) throw new UsageError('--param goes with --template, not --text', { code: 'bad-flag' });
-  const timeout = str('waitTimeout');
+  const timeout = f.waitTimeout;
   const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
   if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
+  const country = f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion);
   return {
-    to: str('to') ?? '',
+    to: f.to ?? '',
     template: template === undefined ? undefined : parseTemplateRef(template),
     params: parseParamFlags(list),
     text,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
-    yes: flags.yes === true,
-    wait: flags.wait === true,
+    country,
+    yes: f.yes === true,
+    wait: f.wait === true,
     waitTimeoutMs,
-    config: str('config'),
-    events: str('events'),
-    store: str('store'),
-    suppressions: str('suppressions') === undefined ? undefined : checkSuppressionsFile(str('suppressions')!),
+    config: f.config,
+    events: f.events,
+    store: f.store,
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
 }
 
@@ -86,12 +121,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
     throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
   }
-  const { settings } = loadConfig({ configPath: o.config, flags: { events: o.events } });
+  const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });
+  const settings = loaded.settings;
   if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
   if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
   if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
   // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
+  let statuses: StatusSource | undefined;
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   // Ctrl-C and SIGTERM alike: before the POST nothing was sent (stop at once); during it the answer is awaited, so
   // the wamid of a message Meta accepted is still printed (then exit 130 or 143), never lost.
@@ -100,7 +137,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const found = o.template ? await signals.race(approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language), nothingSent) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config }), nothingSent)).isSuppressed(number.e164, category);
+    const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
@@ -111,21 +148,23 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
+    // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
+    statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events), nothingSent) : undefined;
     signals.check(nothingSent);
-    const offset = eventsSize(settings.events);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
-    if (!o.wait) {
+    if (!statuses) {
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
       if (signals.signal) info(paint('yellow', `interrupted by ${signals.signal} while sending: the message was accepted (${wamid})`));
       return signals.signal === 'SIGTERM' ? EXIT.sigterm : signals.signal ? EXIT.sigint : EXIT.ok;
     }
     if (!term().json) out(wamid);
-    return await followDelivery(doc, { eventsPath: settings.events, offset, wamid, timeoutMs: o.waitTimeoutMs, signals });
+    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs, signals });
   } finally {
     signals.dispose();
+    await statuses?.close();
     await client.close();
   }
 }

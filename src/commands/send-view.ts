@@ -40,7 +40,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     category: p.template.category,
     rows: p.list.rows,
     recipients: p.list.recipients.length,
-    skipped: countReasons(planSkipped(p.skipped, p.targets, state)),
+    skipped: countReasons(planSkipped(p.skipped, state)),
     alreadySent: before.sent,
     alreadyFailed: before.failed,
     unknown: before.unknown,
@@ -60,7 +60,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
 /** Show the plan and ask; Ctrl-C at the prompt is an interruption (130), never an internal error. */
 export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Target[], toSend: number, before: CampaignSummary, state: LedgerState, senders: string[], signals: SignalWatch): Promise<void> {
   info(renderPlan(planOf(o, cf, p, queue, toSend, before, state, senders)));
-  for (const s of planSkipped(p.skipped, p.targets, state).slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
+  for (const s of planSkipped(p.skipped, state).slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
   if (toSend === 0 || o.yes) return;
   if (!term().interactive) {
     throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });

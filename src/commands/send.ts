@@ -1,6 +1,7 @@
 /** wa-ops send --campaign <file> (CONTRACT §7): plan, confirm, then paced, resumable sends. */
 import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
+import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -11,8 +12,10 @@ import { checkEventsPath } from './events-path.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLocalSend, writeMarker } from '../io/store/store-marker.js';
+import { storeLocation } from '../core/store/location.js';
 import type { LedgerWriter } from '../io/store/types.js';
-import { cooldownText } from '../ui/campaign-report.js';
+import { cooldownText, localTimeText } from '../ui/campaign-report.js';
 import { info, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
@@ -34,10 +37,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     checkEventsPath(events, f.events === undefined ? undefined : '--events');
-    const o = parseOptions(f, events, settings.store);
+    const o = parseOptions(f, events, settings.store, cf.campaign.defaultCountry);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
-    const ref = campaignRef(cf);
+    const ref = campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store });
+    // Whom a store sent leaves no trace here but the note beside the ledger: local files then refuse to send them again.
+    if (store.kind === 'files') refuseLocalSend(cf.ledgerPath, f.campaign, o.dryRun ? 'warn' : 'send', warn);
+    const location = storeLocation(o.store);
+    const mark = location.kind === 'postgres' ? (id: string) => writeMarker(cf.ledgerPath, location.redacted, id, warn) : undefined;
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
@@ -45,7 +52,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const notices = { to: warn };
       const writer = await store.writer(ref, (text) => notices.to(text));
       try {
-        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices);
+        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
       } finally {
         await writer.close();
       }
@@ -58,10 +65,11 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 /** Locked and open: replay, adopt the unfinished run's options, the cooldown gate (before any request), then the run. */
-async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }): Promise<number> {
+async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
-  const kept = state.lastRun && state.lastRun.ended !== 'done' ? state.lastRun.options : undefined;
+  // An unfinished run (interrupted, paused, killed without an end) is resumed with what is left of its --limit.
+  const kept = unfinishedRunOptions(state);
   const adopted = adoptResumed(options, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
   const o = adopted.options;
   if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
@@ -70,6 +78,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   const paused = await cooldownGate(o, cf, state, writer, signals, resume);
   if (paused !== undefined) return paused;
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
+  mark?.(campaignId);
   const progress = await progressReporter();
   notices.to = progress.log;
   let result: SendResult;
@@ -80,6 +89,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
       confirm: (p, queue, toSend, before) => confirmSend(o, cf, p, queue, toSend, before, state, senders, signals),
       onProgress: progress.update,
       onNotice: progress.log,
+      timeText: localTimeText,
     }, pricing);
   } catch (err) {
     throw interruptedBeforeSending(err, resume);
@@ -101,7 +111,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
  * With --no-wait the run ends paused (its exit code returned); else the wait, which Ctrl-C cuts short.
  */
 async function cooldownGate(o: SendOptions, cf: CampaignFile, state: LedgerState, writer: LedgerWriter, signals: SignalWatch, resume: string): Promise<number | undefined> {
-  const cd = cooldownEnd(state, Date.now(), warn);
+  const cd = cooldownEnd(state, Date.now(), warn, localTimeText);
   if (cd <= Date.now()) return undefined;
   const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
   if (o.noWait) {

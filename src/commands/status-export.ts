@@ -27,10 +27,14 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
   ];
 }
 
-/** One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then any the ledger holds that the list no longer has. */
+/**
+ * One row per recipient of the list (pending and skipped ones included, in list order by CSV line), then those the
+ * ledger holds an outcome for (sent, failed, unknown ...) that the list no longer has: as many rows as `total`. A skip
+ * or a pending entry of an earlier version of the list is not a recipient of this one.
+ */
 export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = [], force = false): number {
   // The export must never replace the campaign file, its list or its ledger, nor (without --force) a file that is not an earlier export.
-  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), ours: csvHeaderIs(EXPORT_COLUMNS), force });
+  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), flag: '--export', ours: csvHeaderIs(EXPORT_COLUMNS), force });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();
@@ -53,7 +57,7 @@ export function writeExport(path: string, state: LedgerState, list: RecipientLis
     rows++;
   }
   for (const x of state.recipients.values()) {
-    if (seen.has(x.r)) continue;
+    if (seen.has(x.r) || x.status === 'pending' || x.status === 'skipped') continue;
     csv.writeRow(row(x, x.r, x.line));
     rows++;
   }

@@ -10,11 +10,12 @@ import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
+import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
 import { term } from '../ui/term.js';
-import { csvLimitFlags, stringFlag } from './flags.js';
+import { csvLimitFlags, parseFlags, type FlagSchema } from './flags.js';
 import type { CsvLimits } from '../io/csv/record-splitter.js';
 
 /** status --watch's options, parsed once from the flags. */
@@ -25,26 +26,53 @@ export interface WatchOptions {
   store?: string;
   config?: string;
   intervalMs: number;
+  limits: CsvLimits;
 }
+
+/** The flags status --watch reads, as commander delivers them (--export only to refuse it). */
+interface WatchFlags {
+  campaign?: string;
+  ledger?: string;
+  events?: string;
+  store?: string;
+  config?: string;
+  interval?: string;
+  export?: string;
+  maxLineLength?: string;
+  maxFieldLength?: string;
+}
+
+/** Their kinds, checked once when they are read (parseFlags). */
+const WATCH_FLAGS: FlagSchema<WatchFlags> = {
+  campaign: 'string',
+  ledger: 'string',
+  events: 'string',
+  store: 'string',
+  config: 'string',
+  interval: 'string',
+  export: 'string',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
 
 /** Flags to options (exit 2 on a bad --interval or a flag that makes no sense with --watch). */
 export function toOptions(flags: Record<string, unknown>): WatchOptions {
-  const str = (k: string) => stringFlag(flags, k);
-  if (flags.export !== undefined) throw new UsageError('--export writes a file once; run it without --watch', { code: 'bad-flag' });
-  const interval = str('interval');
+  const f = parseFlags<WatchFlags>(flags, WATCH_FLAGS);
+  if (f.export !== undefined) throw new UsageError('--export writes a file once; run it without --watch', { code: 'bad-flag' });
+  const interval = f.interval;
   const intervalMs = interval === undefined ? 2000 : parseDuration(interval);
   if (!intervalMs || intervalMs < 100) throw new UsageError(`--interval takes a duration of at least 100ms, such as 2s or 1m, got "${interval}"`, { code: 'bad-flag' });
-  return { campaign: str('campaign') ?? '', ledger: str('ledger'), events: str('events'), store: str('store'), config: str('config'), intervalMs };
+  return { campaign: f.campaign ?? '', ledger: f.ledger, events: f.events, store: f.store, config: f.config, intervalMs, limits: csvLimitFlags(f) };
 }
 
 /** Run until Ctrl-C (exit 130) or SIGTERM (143); each interval re-reads the ledger and the events file. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
-  const limits = csvLimitFlags(flags);
+  const limits = o.limits;
   const cf = loadCampaignFile(o.campaign, o.ledger);
-  const { settings } = loadConfig({ configPath: o.config });
+  const { settings, sources } = loadConfig({ configPath: o.config, flags: { store: o.store } });
   checkEventsPath(o.events ?? settings.events, o.events === undefined ? undefined : '--events');
-  const store = await openStore(o.store ?? settings.store);
+  const store = await openStore(settings.store, sources.store);
   const signals = new SignalWatch();
   const t = term();
   // In place on a terminal; a pipe or a log gets one line per interval.
@@ -59,7 +87,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   let wake = () => {};
   process.stdout.on('error', onPipeError);
   try {
-    const ref = { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 };
+    const ref = campaignRef(cf, { campaign: o.campaign, ledger: o.ledger, config: o.config, events: o.events, store: o.store });
     let listCounts: { total: number; skipped: number; pending: number } | undefined;
     while (!signals.signal && !readerGone) {
       const loaded = await loadState(await store.reader(ref));

@@ -1,6 +1,7 @@
 /** wa-ops status --campaign <file>: where a campaign stands, from its ledger and the webhook events; --export one CSV row per recipient. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { summarise, wasSent, type LedgerState } from '../core/campaign/ledger-state.js';
+import { readAgainstList } from '../core/campaign/list-snapshot.js';
 import { costPlan } from '../core/campaign/policies.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
@@ -8,7 +9,9 @@ import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
 import { checkEventsPath } from './events-path.js';
+import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLocalSend } from '../io/store/store-marker.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
@@ -74,16 +77,22 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(settings.store, sources.store);
   try {
-    const loaded = await loadState(await store.reader({ name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256 }));
+    const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
-    if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
+    const elsewhere = store.kind === 'files' && refuseLocalSend(cf.ledgerPath, f.campaign, 'warn', warn);
+    if (loaded.events === 0 && !elsewhere) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');
     await withEvents(state, f.events ?? settings.events);
-    const cost = spent(state, configFile?.data.pricing);
-    const summary = { ...summarise(state, cf.campaign.name), cost };
     const needList = Boolean(f.export) || loaded.events === 0;
     const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
+    // A list changed since the last send: the export is of this list, so the counts are too (as the next send sees it).
+    if (list && loaded.events > 0 && state.header && state.header.recipientsHash !== list.sha256) {
+      readAgainstList(state, { rows: list.rows, sha256: list.sha256, listed: new Set(list.recipients.map((r) => r.e164)), skipped: list.skipped });
+      warn(`the recipient list ${cf.campaign.recipients} changed since the last send: counts and rows are of the list as it is now (the next send records it)`);
+    }
+    const cost = spent(state, configFile?.data.pricing);
+    const summary = { ...summarise(state, cf.campaign.name), cost };
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
     if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath], Boolean(f.force)), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);

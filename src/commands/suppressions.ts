@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { classify } from '../core/numbers/classify.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
-import { regionFlag, stringFlag } from './flags.js';
+import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
@@ -19,24 +19,68 @@ export interface CommonOptions {
   note?: string;
 }
 
+/** The flags of suppressions list | add | remove | import | export as commander delivers them (each subcommand has some). */
+export interface SuppressionsFlags {
+  suppressions?: string;
+  store?: string;
+  config?: string;
+  scope?: string;
+  country?: string;
+  by?: string;
+  note?: string;
+  reason?: string;
+  history?: boolean;
+  column?: string;
+  countryColumn?: string;
+  out?: string;
+  force?: boolean;
+  maxLineLength?: string;
+  maxFieldLength?: string;
+}
+
+/** Their kinds, checked once when they are read (parseFlags). */
+const SUPPRESSIONS_FLAGS: FlagSchema<SuppressionsFlags> = {
+  suppressions: 'string',
+  store: 'string',
+  config: 'string',
+  scope: 'string',
+  country: 'string',
+  by: 'string',
+  note: 'string',
+  reason: 'string',
+  history: 'boolean',
+  column: 'string',
+  countryColumn: 'string',
+  out: 'string',
+  force: 'boolean',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
+
+/** A subcommand's flags, read once. */
+export function suppressionsFlags(flags: Record<string, unknown>): SuppressionsFlags {
+  return parseFlags<SuppressionsFlags>(flags, SUPPRESSIONS_FLAGS);
+}
+
 /** Parse the shared flags (exit 2 on a bad value). */
-export function commonOptions(flags: Record<string, unknown>): CommonOptions {
-  const str = (k: string) => stringFlag(flags, k) || undefined;
+export function commonOptions(f: SuppressionsFlags): CommonOptions {
+  // An empty value is no value: "--note ''" adds no note.
+  const str = (k: 'suppressions' | 'store' | 'config' | 'scope' | 'country' | 'by' | 'note') => f[k] || undefined;
   const given = str('scope');
   const scope = SCOPES.find((s) => s === given);
   if (given !== undefined && scope === undefined) throw new UsageError(`--scope takes all or marketing, got "${given}"`, { code: 'bad-flag' });
   return {
-    list: { file: str('suppressions') ? resolve(str('suppressions')!) : undefined, store: str('store'), config: str('config') },
+    list: { file: f.suppressions ? resolve(f.suppressions) : undefined, store: str('store'), config: str('config') },
     scope,
-    country: str('country') === undefined ? undefined : regionFlag('--country', flags.country, isSupportedRegion),
+    country: str('country') === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion),
     by: str('by') ?? osUser(),
     note: str('note'),
   };
 }
 
 /** --reason: one of the list's reason ids. */
-export function reasonFlag(value: unknown, fallback: string): string {
-  const reason = typeof value === 'string' ? value : fallback;
+export function reasonFlag(value: string | undefined, fallback: string): string {
+  const reason = value ?? fallback;
   if (!REASONS.some((r) => r === reason)) throw new UsageError(`--reason takes ${REASONS.join(', ')}, got "${reason}"`, { code: 'bad-flag' });
   return reason;
 }

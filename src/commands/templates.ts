@@ -3,9 +3,39 @@ import { UsageError } from '../core/errors.js';
 import { splitList, type TemplateFilter } from '../core/templates/filter.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
-import { stringFlag } from './flags.js';
+import type { FlagSchema } from './flags.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
+
+/** The flags of templates list | pull | push | status as commander delivers them (each subcommand has some). */
+export interface TemplatesFlags {
+  config?: string;
+  status?: string;
+  name?: string;
+  language?: string;
+  category?: string;
+  out?: string;
+  force?: boolean;
+  rule?: string[];
+  watch?: boolean;
+  interval?: string;
+  timeout?: string;
+}
+
+/** The flags' kinds, checked once when a subcommand reads them (parseFlags). */
+export const TEMPLATES_FLAGS: FlagSchema<TemplatesFlags> = {
+  config: 'string',
+  status: 'string',
+  name: 'string',
+  language: 'string',
+  category: 'string',
+  out: 'string',
+  force: 'boolean',
+  rule: 'list',
+  watch: 'boolean',
+  interval: 'string',
+  timeout: 'string',
+};
 
 /** The account the subcommands talk to: token and WABA id are required. */
 export function account(config: string | undefined): { settings: Settings; wabaId: string; client: GraphClient } {
@@ -20,13 +50,12 @@ const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 const STATUSES = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED'];
 
 /** --status, --name, --language, --category into a filter (unknown values are a usage error). */
-export function filterFlags(flags: Record<string, unknown>): TemplateFilter {
-  const str = (k: string) => stringFlag(flags, k);
-  const status = splitList(str('status'));
-  const category = splitList(str('category'));
+export function filterFlags(f: TemplatesFlags): TemplateFilter {
+  const status = splitList(f.status);
+  const category = splitList(f.category);
   for (const s of status ?? []) if (!STATUSES.includes(s)) throw new UsageError(`--status takes ${STATUSES.join(', ')} (comma-separated), got "${s}"`, { code: 'bad-flag' });
   for (const c of category ?? []) if (!CATEGORIES.includes(c)) throw new UsageError(`--category takes ${CATEGORIES.join(', ')} (comma-separated), got "${c}"`, { code: 'bad-flag' });
-  return { status, category, name: str('name'), language: splitList(str('language'), false) };
+  return { status, category, name: f.name, language: splitList(f.language, false) };
 }
 
 /** templates list */

@@ -6,10 +6,10 @@ import type { ValidateFileOptions } from '../io/numbers/validate-file.js';
 import { validateFileCapped } from '../io/numbers/validate-capped.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
-import { createProgress, fmtDuration, fmtInt } from '../ui/progress.js';
+import { cellWarnings, validatingLine } from '../ui/numbers-notes.js';
+import { createProgress, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { csvLimitArgs, csvLimitFlags, intFlag, parseFlags, percentFlag, regionFlag, type FlagSchema } from './flags.js';
-import { plural } from '../ui/plural.js';
 import { shellQuote } from '../core/shell-quote.js';
 
 interface Flags {
@@ -90,33 +90,14 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const options = toOptions(String(args[0]), parseFlags<Flags>(flags, NUMBERS_FLAGS));
   const progress = createProgress();
   const started = Date.now();
-  options.onProgress = ({ rows, bytesRead, totalBytes }) =>
-    progress.update(() => {
-      const secs = (Date.now() - started) / 1000;
-      const rate = rows / Math.max(secs, 0.001);
-      const share = totalBytes > 0 ? bytesRead / totalBytes : 0;
-      const eta = share > 0.01 ? fmtDuration((secs / share) * (1 - share)) : '?';
-      return `validating: ${fmtInt(rows)} rows, ${fmtInt(rate)} rows/s${totalBytes > 0 ? `, ${Math.round(share * 100)} %, ETA ${eta}` : ''}`;
-    });
+  options.onProgress = ({ rows, bytesRead, totalBytes }) => progress.update(() => validatingLine(rows, bytesRead, totalBytes, (Date.now() - started) / 1000));
   const summary = await validateFileCapped(options).finally(() => progress.done());
   const gate = options.maxInvalid === undefined ? undefined : { maxInvalid: options.maxInvalid, invalidRate: summary.invalidRate, exceeded: summary.invalidRate * 100 > options.maxInvalid };
   if (gate) summary.gate = gate;
   const columns = summary.columns;
   if (columns) info(`columns: phone "${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
   for (const n of summary.notices ?? []) warn(n);
-  const u = summary.unknownCountries;
-  if (u.count > 0) {
-    const fallback = options.country ? `read in the default region ${options.country}` : 'numbers without a country code there are missing-country-code';
-    warn(`${plural(u.count, 'row has', 'rows have')} a country cell that names no country (${u.values.map((v) => JSON.stringify(v)).join(', ')}${u.count > u.values.length ? ', ...' : ''}): ${fallback}`);
-  }
-  const a = summary.ambiguousCountries;
-  if (a.count > 0) {
-    warn(`${plural(a.count, 'row has', 'rows have')} a country cell that fits several countries (${a.values.map((v) => JSON.stringify(v)).join(', ')}${a.count > a.values.length ? ', ...' : ''}) and a number valid in both or neither: marked invalid; write the country as ISO2 (DE) or the number with "+"`);
-  }
-  const m = summary.fieldCountMismatches;
-  if (m.count > 0) {
-    warn(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
-  }
+  for (const w of cellWarnings(summary, options.country)) warn(w);
   if (term().json) outJson(summary);
   else {
     const written = [

@@ -3,8 +3,14 @@ import { closeSync, constants, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readTextFile } from './read-text-file.js';
 
-/** Add .env to the .gitignore of the enclosing git repository, if there is one; returns the file changed. */
-export function ensureGitignored(cwd: string): string | undefined {
+/** The .gitignore to extend and its current text; undefined when there is no repository or .env is ignored already. */
+export interface GitignorePlan {
+  file: string;
+  current: string;
+}
+
+/** Decide (reading only; an unreadable .gitignore is refused, exit 2) whether .env must be added to the .gitignore of the enclosing git repository. */
+export function planGitignore(cwd: string): GitignorePlan | undefined {
   let dir = cwd;
   for (;;) {
     if (existsSync(join(dir, '.git'))) break;
@@ -15,12 +21,17 @@ export function ensureGitignored(cwd: string): string | undefined {
   const file = join(cwd, '.gitignore');
   const current = readTextFile(file, { what: '.gitignore', maxBytes: 4 * 1024 * 1024, code: 'unreadable-file', missingOk: true }) ?? '';
   if (/^\/?\.env$/m.test(current)) return undefined;
+  return { file, current };
+}
+
+/** Append .env to the planned .gitignore; returns the file changed. */
+export function applyGitignore(plan: GitignorePlan): string {
   // Appended in place, never through a symlink planted at its name.
-  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+  const fd = openSync(plan.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
   try {
-    writeSync(fd, `${current && !current.endsWith('\n') ? '\n' : ''}.env\n`);
+    writeSync(fd, `${plan.current && !plan.current.endsWith('\n') ? '\n' : ''}.env\n`);
   } finally {
     closeSync(fd);
   }
-  return file;
+  return plan.file;
 }

@@ -45,6 +45,31 @@ export interface OutputOptions {
   ours?: (head: string) => boolean;
   /** Replace an existing file even when it is not wa-ops' own (the command's --force). */
   force?: boolean;
+  /** The flag that named the output (--out), for messages. */
+  flag?: string;
+}
+
+/** A folder is never an output, with or without --force: say so, and that a file name is wanted. */
+function folderError(path: string, flag: string | undefined): InputError {
+  return new InputError(`${flag ? `${flag} ` : ''}${path} is a folder, not a file`, { code: 'unwritable-output', hint: `give a file name${flag ? ` to ${flag}` : ''} (a folder is never written over)` });
+}
+
+/**
+ * The check before a command's first write to an output it must not replace unless told to: a folder is refused
+ * (no --force would help), an existing regular file needs `force`; a device or FIFO is written in place (never replaced),
+ * so it needs no --force. Throws InputError (exit 2); returns whether a regular file is there (to be replaced).
+ */
+export function checkReplace(path: string, o: { flag: string; force: boolean; forceFlag?: string }): boolean {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return false;
+  }
+  if (st.isDirectory()) throw folderError(path, o.flag);
+  if (!st.isFile()) return false;
+  if (!o.force) throw new InputError(`${o.flag} ${path} already exists`, { code: 'file-exists', hint: `pick another ${o.flag}, or pass ${o.forceFlag ?? '--force'} to replace it` });
+  return true;
 }
 
 /** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
@@ -57,14 +82,14 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   } catch {
     existing = undefined;
   }
-  if (existing?.isDirectory()) throw new InputError(`cannot write ${path}: it is a directory`, { code: 'unwritable-output', hint: 'give a file name' });
+  if (existing?.isDirectory()) throw folderError(path, o.flag);
   // A disk is never a report's destination (a symlink planted at the output name could point at one).
   if (existing?.isBlockDevice()) throw new InputError(`cannot write ${path}: it is a block device (a disk)`, { code: 'unwritable-output', hint: 'give a file name' });
   if (existing && !existing.isFile()) {
     const fd = tryOpen(path, constants.O_WRONLY | constants.O_APPEND);
     return direct(path, fd, true, o.raw);
   }
-  if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours);
+  if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours, o.flag);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
   const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
   fchmodSync(fd, o.mode ?? 0o600);
@@ -127,7 +152,7 @@ function direct(path: string, fd: number, close: boolean, raw = false): OutputFi
 }
 
 /** Refuse to replace a file wa-ops did not write (checked before anything is written: nothing is lost, nothing half-done). */
-function refuseForeign(path: string, ours: (head: string) => boolean): void {
+function refuseForeign(path: string, ours: (head: string) => boolean, flag: string | undefined): void {
   // A symlink planted at the name is replaced by the rename, its target never touched: nothing of the user's is lost.
   if (lstatSync(path).isSymbolicLink()) return;
   let head = '';
@@ -143,7 +168,7 @@ function refuseForeign(path: string, ours: (head: string) => boolean): void {
     head = ''; // unreadable (or a symlink): not recognisable as ours
   }
   if (ours(head)) return;
-  throw new InputError(`${path} already exists and was not written by wa-ops: not replacing it`, {
+  throw new InputError(`${flag ? `${flag} ` : ''}${path} already exists and was not written by wa-ops: not replacing it`, {
     code: 'file-exists',
     hint: 'choose another file name, move the file away, or pass --force to replace it',
   });

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
-import { shellQuote } from '../core/campaign/resume.js';
+import { shellQuote } from '../core/shell-quote.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { appendSuppressions, readSuppressions, type SuppressionList } from './suppressions.js';
 
@@ -11,12 +11,13 @@ const HINT = 'check the path (--suppressions or WA_OPS_SUPPRESSIONS) and its per
 function explain(err: unknown, what: string, file: string): never {
   const code = errnoCode(err);
   if (!code) throw err;
+  if (code === 'EISDIR') throw new InputError(`the suppression list ${file} is a folder, not a file`, { code: 'not-a-file', hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl' });
   throw new InputError(`cannot ${what} the suppression list ${file} (${code})`, { code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', hint: HINT });
 }
 
 /** The folded list (a missing file is an empty list; a file that is not a list is refused). */
-export function readList(file: string): SuppressionList {
-  if (existsSync(file)) checkListContent(file);
+export function readList(file: string, importAs: ImportAs = {}): SuppressionList {
+  if (existsSync(file)) checkListContent(file, importAs);
   try {
     return readSuppressions(file);
   } catch (err) {
@@ -40,7 +41,7 @@ export function appendList(file: string, records: SuppressionRecord[]): void {
  * read as an empty list and message everyone on it. A line that does not start with "{" is refused
  * (a record torn by a crash still starts with "{", and is skipped as it always was).
  */
-export function checkListContent(file: string): string {
+export function checkListContent(file: string, importAs: ImportAs = {}): string {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -52,10 +53,24 @@ export function checkListContent(file: string): string {
   if (bad >= 0) {
     throw new InputError(`${file}:${bad + 1}: not a suppression list (JSON Lines, one record a line)`, {
       code: 'bad-suppression-list',
-      hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: wa-ops suppressions import ${shellQuote(file)} --suppressions ${shellQuote(listFor(file))}`,
+      hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: ${importCommand(file, importAs)}`,
     });
   }
   return file;
+}
+
+/** What the command that read the CSV knew about its numbers, so the import it suggests reads them the same way. */
+export interface ImportAs {
+  /** The region of numbers written without a country code (the campaign's defaultCountry, send --to's --country). */
+  country?: string;
+}
+
+/** The command to copy that imports a CRM's CSV into the list file a send can then name: the country goes with it, else numbers without "+" would all be refused. */
+export function importCommand(file: string, importAs: ImportAs = {}): string {
+  const words = ['wa-ops', 'suppressions', 'import', shellQuote(file)];
+  if (importAs.country) words.push('--country', shellQuote(importAs.country));
+  words.push('--suppressions', shellQuote(listFor(file)));
+  return words.join(' ');
 }
 
 /** The list file to import a CSV into: its name with .suppressions.jsonl for its extension. */

@@ -2,7 +2,7 @@
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { loadConfig } from './config.js';
 import { chooseStore } from './store/selection.js';
-import { appendList, readList } from './suppression-file.js';
+import { appendList, readList, type ImportAs } from './suppression-file.js';
 import type { StoreSource } from './store/pg/open.js';
 import { suppressionsPath, type SuppressionList } from './suppressions.js';
 
@@ -19,19 +19,19 @@ export interface SuppressionTarget {
 
 /** Which list: an explicit --suppressions file; else the store (--store, WA_OPS_STORE, config "store") when it is PostgreSQL,
  * where `webhook serve --store` writes opt-outs and `send --store` reads them; else WA_OPS_SUPPRESSIONS or ./wa-ops.suppressions.jsonl. */
-export async function openSuppressionTarget(o: { file?: string; store?: string; config?: string }): Promise<SuppressionTarget> {
+export async function openSuppressionTarget(o: { file?: string; store?: string; config?: string; importAs?: ImportAs }): Promise<SuppressionTarget> {
   if (o.file === undefined) {
     const choice = chooseStore(loadConfig({ configPath: o.config, flags: { store: o.store } }));
     if (choice.location.kind === 'postgres') return pgTarget(choice.location.url, choice.source);
   }
-  return fileTarget(o.file ?? suppressionsPath());
+  return fileTarget(o.file ?? suppressionsPath(), o.importAs);
 }
 
-function fileTarget(file: string): SuppressionTarget {
+function fileTarget(file: string, importAs?: ImportAs): SuppressionTarget {
   return {
     location: file,
     kind: 'file',
-    read: async () => readList(file),
+    read: async () => readList(file, importAs),
     append: async (records) => appendList(file, records),
     close: async () => {},
   };

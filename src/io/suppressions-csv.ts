@@ -1,5 +1,4 @@
 /** The suppression list and CRM CSV files: numbers in (streamed, classified like validate-numbers), the list out (formula-safe, 0600). */
-import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
@@ -7,7 +6,7 @@ import { openCsv, parseHeader } from './csv/reader.js';
 import type { CsvLimits } from './csv/record-splitter.js';
 import { eachRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
-import { inputIdentity, refuseSameFile } from './output-file.js';
+import { checkReplace, inputIdentity, refuseSameFile } from './output-file.js';
 
 /** What a CRM file held: valid numbers and invalid rows, by line, and the columns used. */
 export interface NumbersRead {
@@ -32,7 +31,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     eachRecord(block.text, delimiter, block.startLine, (cells, line) => {
       if (cells.length === 1 && cells[0] === '') return;
       if (!plan) {
-        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column' });
+        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
         return;
       }
       out.rows++;
@@ -58,8 +57,8 @@ export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out
     process.stdout.write([EXPORT_COLUMNS, ...records.map(row)].map((cells) => csvLine(cells, ',')).join(''));
     return;
   }
-  if (existsSync(out) && !force) throw new InputError(`${out} already exists`, { code: 'file-exists', hint: 'pick another --out, or pass --force to replace it' });
-  const csv = openCsvOut(out, ',');
+  checkReplace(out, { flag: '--out', force });
+  const csv = openCsvOut(out, ',', { flag: '--out' });
   try {
     csv.writeRow(EXPORT_COLUMNS);
     for (const r of records) csv.writeRow(row(r));

@@ -7,7 +7,7 @@ import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
 import type { WebhookRecord } from '../core/webhook/records.js';
 import { isStopMessage } from '../core/webhook/stop-words.js';
-import { apply, emptyState } from '../core/campaign/ledger-state.js';
+import { ledgerInfoBuilder } from '../core/webhook/ledger-info.js';
 import { replayLedger } from '../io/ledger/ledger.js';
 import { findLedgers } from '../io/ledger/find-ledgers.js';
 
@@ -23,19 +23,15 @@ export interface AnalyzeOptions {
 async function ledgerInfo(dirs: string[], onWarning?: (text: string) => void): Promise<Map<string, LedgerInfo>> {
   const ledgers = new Map<string, LedgerInfo>();
   for (const [id, path] of findLedgers(dirs)) {
-    const state = emptyState();
-    const accepted = new Set<string>();
+    const ledger = ledgerInfoBuilder();
     try {
-      await replayLedger(path, (e) => {
-        apply(state, e);
-        if (e.t === 'sent' && e.wamid) accepted.add(e.wamid);
-      });
+      await replayLedger(path, ledger.add);
     } catch (err) {
       // A damaged ledger of one campaign must not stop the report on the others: that campaign is counted from the events.
       onWarning?.(`${errorMessage(err)}: campaign ${id} counted from the events alone`);
       continue;
     }
-    ledgers.set(id, { template: state.header?.template, accepted, state, name: state.header?.campaign });
+    ledgers.set(id, ledger.info());
   }
   return ledgers;
 }

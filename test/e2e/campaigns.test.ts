@@ -57,6 +57,20 @@ describe('campaigns', () => {
     expect(lines.find((l) => l.startsWith('c-limited'))).toMatch(/stopped .*1\/4 \(25 %\)/);
   });
 
+  it('a campaign paused by a cooldown is "paused" while it is in force and "stopped" once it ended (status agrees: no cooldown)', async () => {
+    const dir = tempDir('wa-ops-campaigns-cooldown-');
+    const file = campaign(dir, 'cooled', 3);
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    expect((await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '1s', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
+    const during = (await list(dir)).cooled;
+    expect(during).toMatchObject({ state: 'paused', cooldownUntil: expect.any(String) });
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(String(during.cooldownUntil)) - Date.now()) + 300));
+    expect((await list(dir)).cooled).toMatchObject({ state: 'stopped', cooldownUntil: null, pending: 3 });
+    const status = JSON.parse((await runCli(['status', '--campaign', file, '--json'], { env: env() })).stdout);
+    expect(status).toMatchObject({ cooldownUntil: null, pending: 3 });
+    expect((await runCli(['campaigns', '--dir', dir], { env: env() })).stdout).toMatch(/cooled +stopped /);
+  });
+
   it('a campaign not started shows the counts status shows; a missing list, a corrupt ledger are invalid lines; folders, .env and other files are not campaigns', async () => {
     const dir = tempDir('wa-ops-campaigns-fresh-');
     const fresh = campaign(dir, 'fresh', 3);

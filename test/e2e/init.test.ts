@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -53,6 +53,40 @@ describe('init merges into an existing .env', () => {
   });
 });
 
+describe('init writes its files together or not at all', () => {
+  const args = ['init', '--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--no-doctor'];
+  it.each([
+    ['.env is a folder', (dir: string) => mkdirSync(join(dir, '.env')), /\.env is a folder \(a Python virtualenv\?\), not a \.env file; nothing was written/],
+    ['.gitignore of a repository is a folder', (dir: string) => (mkdirSync(join(dir, '.git')), mkdirSync(join(dir, '.gitignore'))), /\.gitignore .* is a folder/],
+  ])('%s: exit 2, one line, nothing written; once fixed, the same init works', async (_name, plant, message) => {
+    const dir = tempDir();
+    plant(dir);
+    const before = readdirSync(dir).sort();
+    const env = { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url };
+    const r = await runCli(args, { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n').filter((l) => !/^\s+hint:/.test(l))).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    for (const name of before) if (name !== '.git') rmSync(join(dir, name), { recursive: true });
+    const again = await runCli(args, { cwd: dir, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(existsSync(join(dir, 'wa-ops.config.json')) && existsSync(join(dir, '.env'))).toBe(true);
+  });
+
+  it('a folder where the config goes is named as a folder, with or without --force', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'wa-ops.config.json'));
+    for (const force of [[], ['--force']]) {
+      const r = await runCli([...args, ...force], { cwd: dir, env: { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/wa-ops\.config\.json is a folder, not a file/);
+      expect(r.stderr).not.toMatch(/--force/);
+      expect(readdirSync(dir)).toEqual(['wa-ops.config.json']);
+    }
+  });
+});
+
 describe('init refuses ids that are not ids', () => {
   it.each([
     [['--phone-number-id', 'abc', '--waba-id', '210987654321098'], {}, /--phone-number-id must be a numeric id .*got "abc"/],
@@ -80,7 +114,8 @@ describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
         { expect: 'WhatsApp Business Account id', send: '210987654321098\r' },
         { expect: 'App id', send: '\r' },
         { expect: 'Access token', send: 'wrong-token\r' },
-        { expect: 'refused this token', send: `${'\u007f'.repeat(11)}sandbox-token\r` },
+        // Pasted as a user would, into the field asked for again: no backspaces.
+        { expect: 'paste the token again', send: 'sandbox-token\r' },
         { expect: 'App secret', send: '\r' },
         { expect: 'verify token', send: '\r' },
         { expect: 'Webhook URL', send: '\r' },
@@ -90,8 +125,28 @@ describe.skipIf(!hasPython)('init and send prompts in a terminal', () => {
     );
     expect(r.output).toMatch(/the API refused this token: \(#190\)/);
     expect(r.output).not.toMatch(/paste the whole token/);
-    expect(r.code).toBe(0);
+    // The second field starts empty: 13 stars for sandbox-token, never 24 (the refused text kept in front of it).
+    expect(r.output).not.toMatch(/\*{14}/);
+    expect(r.code, r.output).toBe(0);
     expect(readFileSync(join(dir, '.env'), 'utf8')).toMatch(/^WA_OPS_TOKEN=sandbox-token$/m);
+  });
+
+  it('after three refused tokens init stops with exit 3, and Ctrl-C at the token asked again exits 130; nothing written either way', async () => {
+    const dir = tempDir();
+    const start = [
+      { expect: 'Phone number id', send: '109876543210987\r' },
+      { expect: 'WhatsApp Business Account id', send: '210987654321098\r' },
+      { expect: 'App id', send: '\r' },
+      { expect: 'Access token', send: 'wrong-1\r' },
+    ];
+    const refused = await inTerminal(['init', '--no-doctor'], [...start, { expect: 'attempt 2 of 3', send: 'wrong-2\r' }, { expect: 'attempt 3 of 3', send: 'wrong-3\r' }], dir, { WA_OPS_GRAPH_URL: sb.url });
+    expect(refused.code, refused.output).toBe(3);
+    expect(refused.output).toMatch(/3 tokens refused, nothing was written/);
+    expect(refused.output).not.toMatch(/wrong-\d|internal error|    at /);
+    const stopped = await inTerminal(['init', '--no-doctor'], [...start, { expect: 'paste the token again', send: '\u0003' }], dir, { WA_OPS_GRAPH_URL: sb.url });
+    expect(stopped.code, stopped.output).toBe(130);
+    expect(stopped.output).not.toMatch(/internal error|    at /);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('Ctrl-C at an init prompt exits 130 and writes nothing', async () => {

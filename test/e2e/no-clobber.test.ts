@@ -17,17 +17,17 @@ function folder(): string {
 const USER = 'Q4 numbers - do not lose\n';
 
 describe.each([
-  ['webhook analyze --html', 'report.html', (out: string, more: string[] = []) => ['webhook', 'analyze', 'ev.jsonl', '--html', out, ...more], /^<!doctype html>/],
-  ['status --export', 'mydata.csv', (out: string, more: string[] = []) => ['status', '--campaign', 'c.json', '--export', out, ...more], /^recipient,line,state,/],
-  ['validate-numbers --out', 'annotated.csv', (out: string, more: string[] = []) => ['validate-numbers', 'list.csv', '--out', out, ...more], /^phone,first_name,e164,status,reason,region,type,detail\r?\n/],
-  ['validate-numbers --valid-out', 'valid.csv', (out: string, more: string[] = []) => ['validate-numbers', 'list.csv', '--valid-out', out, ...more], /^phone,first_name,e164,/],
-])('%s', (_name, file, args, ours) => {
+  ['webhook analyze --html', 'report.html', '--html', (out: string, more: string[] = []) => ['webhook', 'analyze', 'ev.jsonl', '--html', out, ...more], /^<!doctype html>/],
+  ['status --export', 'mydata.csv', '--export', (out: string, more: string[] = []) => ['status', '--campaign', 'c.json', '--export', out, ...more], /^recipient,line,state,/],
+  ['validate-numbers --out', 'annotated.csv', '--out', (out: string, more: string[] = []) => ['validate-numbers', 'list.csv', '--out', out, ...more], /^phone,first_name,e164,status,reason,region,type,detail\r?\n/],
+  ['validate-numbers --valid-out', 'valid.csv', '--valid-out', (out: string, more: string[] = []) => ['validate-numbers', 'list.csv', '--valid-out', out, ...more], /^phone,first_name,e164,/],
+])('%s', (_name, file, flag, args, ours) => {
   it('refuses to replace a file wa-ops did not write: exit 2, one line and a hint, the file untouched, nothing left behind', async () => {
     const dir = folder();
     writeFileSync(join(dir, file), USER);
     const r = await runCli(args(file), { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`wa-ops: ${file.replace('.', '\\.')} already exists and was not written by wa-ops: not replacing it\\n  hint: .*--force`));
+    expect(r.stderr).toMatch(new RegExp(`wa-ops: ${flag} ${file.replace('.', '\\.')} already exists and was not written by wa-ops: not replacing it\\n  hint: .*--force`));
     expect(readFileSync(join(dir, file), 'utf8')).toBe(USER);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
   });

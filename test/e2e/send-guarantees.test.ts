@@ -214,6 +214,8 @@ describe('waiting without work and without requests', () => {
       const capped = await runCli(['send', '--campaign', file, '--no-wait', '--yes', '--json'], { env: envFor(url) });
       expect(capped.code).toBe(75);
       expect(capped.stderr).toMatch(/further than wa-ops ever records .* honoured for 7 days/);
+      // People read local time with its offset, never the ledger's ISO string.
+      expect(capped.stderr).toMatch(/cooldown until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\), further/);
       expect(requests).toBe(0);
     } finally {
       counter.close();

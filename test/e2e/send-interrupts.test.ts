@@ -1,7 +1,7 @@
 // Interruptions before the first request (a cooldown wait, the pre-flight): one message that says nothing
 // was sent and how to go on; a resumed run says once which options it kept.
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -83,5 +83,28 @@ describe('a resumed run with other flags', () => {
     expect(count(again.stderr, /resume with:/)).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'done', sent: 6, pending: 54 });
     expect(readdirSync(dir).filter((n) => n.endsWith('.lock'))).toEqual([]);
+  });
+});
+
+describe('a run killed without a word (kill -9)', () => {
+  it('the plain rerun resumes it with what is left of its --limit: never more than the limit in all', async () => {
+    await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+    const { file } = campaign(30);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--limit', '12', '--interval', '100ms', '--yes'], { env: cleanEnv(envFor(sb.url)), cwd: tempDir(), stdio: 'ignore' });
+    const sentSoFar = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+    for (let i = 0; i < 400 && (await sentSoFar()) < 4; i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    const before = await sentSoFar();
+    expect(before).toBeGreaterThanOrEqual(4);
+    expect(before).toBeLessThan(12);
+    // Sent, failed and unknown of the killed run count against its limit (an attempt without an answer is unknown).
+    const ledger = readFileSync(file.replace(/\.json$/, '.ledger.jsonl'), 'utf8');
+    const used = new Set(ledger.split('\n').filter((l) => l.includes('"t":"attempt"')).map((l) => (JSON.parse(l) as { r: string }).r)).size;
+    const again = await runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { env: envFor(sb.url) });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`--limit ${12 - used} \\(what was left of it\\)`));
+    expect(await sentSoFar()).toBe(12 - (used - before));
+    expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'done', sent: 12 - (used - before), pending: 30 - 12 });
   });
 });

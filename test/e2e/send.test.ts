@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, runPrinted, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
@@ -483,6 +483,24 @@ describe('send --suppressions <file>', () => {
     expect(viaEnv.code).toBe(2);
     expect(viaEnv.stderr).toContain(`${csv}:1: not a suppression list`);
     const sent = await runCli(['send', '--campaign', file, '--suppressions', hint[1], '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(sent.stdout)).toMatchObject({ sent: 2, skipped: 1 });
+    expect((await accepted()).map((m) => m.to)).not.toContain(numbers[2]);
+  });
+
+  it('the printed import of a CRM CSV carries the campaign\'s defaultCountry: run as printed, it imports the national numbers the send then skips', async () => {
+    const { dir, file, numbers } = campaign(3, { defaultCountry: 'DE' });
+    // A German CRM writes numbers without +49; the file name has a space (the command must quote it).
+    const csv = join(dir, 'opt outs.csv');
+    writeFileSync(csv, `Handy\n0${numbers[2].slice(3)}\n`);
+    const r = await runCli(['send', '--campaign', file, '--suppressions', csv, '--dry-run'], { cwd: dir, env: env() });
+    expect(r.code).toBe(2);
+    const hint = /use --suppressions (.+) once it is imported with: (wa-ops suppressions import .*)$/m.exec(r.stderr)!;
+    expect(hint[2]).toContain('--country DE');
+    const imported = await runPrinted(hint[2], { cwd: dir, env: env() });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^1 number suppressed/);
+    const list = join(dir, 'opt outs.suppressions.jsonl');
+    const sent = await runCli(['send', '--campaign', file, '--suppressions', list, '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
     expect(JSON.parse(sent.stdout)).toMatchObject({ sent: 2, skipped: 1 });
     expect((await accepted()).map((m) => m.to)).not.toContain(numbers[2]);
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, runCli, tempDir } from '../helpers.js';
+import { fixtures, runCli, runPrinted, tempDir } from '../helpers.js';
 
 function setup() {
   const dir = tempDir('wa-ops-suppressions-');
@@ -122,6 +122,34 @@ describe('suppressions', () => {
     expect(text.stdout).toMatch(/^1 number suppressed from .*crm-abmeldungen-de\.csv \(6 rows; 3 already suppressed, 1 repeated, 1 invalid\)/);
     expect(text.stderr).toMatch(/crm-abmeldungen-de\.csv:6: not a valid number \(invalid-characters\), skipped/);
     expect(records().at(-1)).toMatchObject({ e164: '+491712223334', source: 'import' });
+  });
+
+  it('an import with no valid number is exit 2 and writes nothing; numbers without a country code are explained with --country', async () => {
+    const { dir, file, cli, records } = setup();
+    const csv = join(dir, 'optout.csv');
+    writeFileSync(csv, 'Handy\n0152 42000001\n0152 42000002\n');
+    for (const json of [[], ['--json']]) {
+      const r = await cli(['suppressions', 'import', csv, ...json]);
+      expect(r.code).toBe(2);
+      const shown = json.length ? JSON.parse(r.stdout).error : { message: r.stderr, hint: r.stderr };
+      expect(shown.message).toMatch(/optout\.csv: no valid number in 2 rows \(2 missing-country-code\); nothing was imported/);
+      expect(shown.hint).toMatch(/pass --country <ISO2>/);
+      expect(existsSync(file)).toBe(false);
+    }
+    // Other reasons: the hint is a validate-numbers command with the flags given, which runs as printed.
+    writeFileSync(csv, 'Handy\n12\n');
+    const other = await cli(['suppressions', 'import', csv, '--column', 'Handy', '--country', 'DE']);
+    expect(other.code).toBe(2);
+    const hint = /hint: (wa-ops validate-numbers .*) explains each row$/m.exec(other.stderr)!;
+    expect(hint[1]).toBe(`wa-ops validate-numbers ${csv} --column Handy --country DE`);
+    expect((await runPrinted(hint[1], { cwd: dir })).stdout).toMatch(/too-short/);
+    expect(existsSync(file)).toBe(false);
+    // Some valid, some without a country code: imported, with one line saying how to get the rest.
+    writeFileSync(csv, 'Handy\n+4915242000001\n0152 42000002\n');
+    const mixed = await cli(['suppressions', 'import', csv]);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toMatch(/1 row without a country code was not imported: .*--country <ISO2>/);
+    expect(records().map((x) => x.e164)).toEqual(['+4915242000001']);
   });
 
   it('imports from standard input (-), naming it "standard input" in every line', async () => {

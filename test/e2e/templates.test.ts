@@ -193,6 +193,10 @@ describe('templates push and status', () => {
   it('status: nothing in review, and an unknown template is refused', async () => {
     const idle = await cli(['templates', 'status']);
     expect(idle.code).toBe(0);
+    // Every documented key, reason included (null: not rejected), in the README's order.
+    const approved = await json(['templates', 'status', 'hello_world:en_US']);
+    expect(approved.code).toBe(0);
+    expect(approved.doc).toEqual({ templates: [{ name: 'hello_world', language: 'en_US', category: 'UTILITY', status: 'APPROVED', reason: null, rules: [] }], pending: 0, rejected: 0, timedOut: false });
     const unknown = await cli(['templates', 'status', 'no_such_template']);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/no_such_template does not exist/);

@@ -181,6 +181,29 @@ describe('outputs: planted symlinks, inputs, devices and FIFOs', () => {
     expect(readFileSync(join(dir, 'wa-ops.suppressions.jsonl'), 'utf8')).toBe(list);
   });
 
+  it('a folder given as an output is named as a folder with its flag, --force or not, and nothing is written into it', async () => {
+    const dir = campaignDir();
+    writeFileSync(join(dir, 'events.jsonl'), '{"kind":"status","key":"k","id":"wamid.1","status":"sent","ts":"1700000000","recipient":"4915112345678"}\n');
+    expect((await runCli(['suppressions', 'add', '+4915112345678'], { cwd: dir })).code).toBe(0);
+    mkdirSync(join(dir, 'victim'));
+    for (const [args, flag] of [
+      [['suppressions', 'export', '--out', 'victim'], '--out'],
+      [['suppressions', 'export', '--out', 'victim', '--force'], '--out'],
+      [['validate-numbers', 'list.csv', '--out', 'victim'], '--out'],
+      [['validate-numbers', 'list.csv', '--valid-out', 'victim'], '--valid-out'],
+      [['validate-numbers', 'list.csv', '--sample-out', 'victim'], '--sample-out'],
+      [['status', '--campaign', 'c.json', '--export', 'victim'], '--export'],
+      [['webhook', 'analyze', 'events.jsonl', '--html', 'victim'], '--html'],
+    ] as const) {
+      const r = await runCli([...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('wa-ops:'))).toEqual([`wa-ops: ${flag} victim is a folder, not a file`]);
+      expect(r.stderr, args.join(' ')).not.toMatch(/--force/);
+    }
+    expect(readdirSync(join(dir, 'victim'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => /partial/.test(f))).toEqual([]);
+  });
+
   it('a FIFO output is written in place, and "-" is standard output', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'events.jsonl'), '{"kind":"status","key":"k","id":"wamid.1","status":"sent","ts":"1700000000","recipient":"4915112345678"}\n');

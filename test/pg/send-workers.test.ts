@@ -123,6 +123,23 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     }
   });
 
+  it('a worker killed -9 with --limit: the plain rerun resumes with what is left of that run\'s own limit, as after Ctrl-C', async () => {
+    const { file } = campaign(30, 'limit-kill-nine');
+    const w = worker(file, url, ['--interval', '150ms', '--limit', '12']);
+    await waitFor(async () => (await accepted()).length >= 4);
+    w.child.kill('SIGKILL');
+    await w.done;
+    const before = (await accepted()).length;
+    // Its claims (sent, or unknown when killed before the answer) are what it used; recipients never claimed are not.
+    const used = (await query<{ n: number }>(url, "SELECT count(DISTINCT e.r)::int AS n FROM wa_ops.ledger_events e JOIN wa_ops.campaigns c USING (campaign_id) WHERE c.name = 'limit-kill-nine' AND e.t = 'attempt'"))[0].n;
+    expect(used).toBeLessThan(12);
+    const again = await runCli(['send', '--campaign', file, '--store', url, '--interval', '20ms', '--yes', '--json'], { env: env() });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`--limit ${12 - used} (what was left of it)`);
+    expect(JSON.parse(again.stdout).thisRun.sent).toBe(12 - used);
+    expect((await accepted()).length).toBe(before + 12 - used);
+  });
+
   it('three workers on one sender still send one message per interval', async () => {
     const { file, numbers } = campaign(12, 'pacing');
     const ws = [0, 1, 2].map(() => worker(file, url, ['--interval', '250ms']));

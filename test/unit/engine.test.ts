@@ -127,6 +127,15 @@ describe('engine: budget, limit, deadline, signals', () => {
     expect(waited.sends[3].at).toBeGreaterThanOrEqual(T0 + 86_400_000);
   });
 
+  it('says the end of a budget pause with the time formatter it is given (local time for people), never a bare ISO time', () => {
+    const budget = { limit: 4, warnAt: 2, pauseAt: 3, source: 'dailyLimit' };
+    for (const noWait of [true, false]) {
+      const r = simulate(config(5, { budget, noWait, timeText: (ms) => `LOCAL(${ms})` }), ok, { maxSteps: 200 });
+      const line = r.notices.find((n) => n.startsWith('daily budget reached'));
+      expect(line).toBe(`daily budget reached: 3 of 4 unique recipients in the last 24 h (dailyLimit); ${noWait ? 'pausing' : 'waiting'} until LOCAL(${r.sends[0].at + 86_400_000})`);
+    }
+  });
+
   it('--limit counts recipients, not requests: a 130429 retry does not use up the limit', () => {
     const r = simulate(config(10, { limit: 3, cooldownMs: 60_000 }), (rcpt, nth) => (rcpt.endsWith('0') && nth === 1 ? graphError(130429) : ok(rcpt)));
     expect(new Set(r.sends.map((s) => s.r)).size).toBe(3);

@@ -28,4 +28,10 @@ describe('resume command', () => {
     expect(adoptResumed(base, cooled, { interval: false, limit: false })).toMatchObject({ options: { cooldownMs: 60_000 }, adopted: expect.arrayContaining(['--cooldown 1m']) });
     expect(adoptResumed({ ...base, cooldownMs: 10_000 }, cooled, { interval: false, limit: false, cooldown: true }).options.cooldownMs).toBe(10_000);
   });
+
+  it('a limit used up (0 left) is not adopted: the plain command sends the rest, like the printed resume command', () => {
+    const r = adoptResumed(base, { intervalMs: 1000, limit: 0 }, { interval: false, limit: false });
+    expect(r.options.limit).toBe(base.limit);
+    expect(r.adopted.join()).not.toMatch(/--limit/);
+  });
 });

@@ -30,7 +30,7 @@ describe('review', () => {
     expect(rulesForRejection('ABUSIVE_CONTENT', [f('length'), f('formatting', 'warning')])).toEqual(['length']);
     expect(rulesForRejection('SCAM', [f('length')])).toEqual([]);
     expect(rulesForRejection('INVALID_FORMAT', [f('abbreviation', 'warning'), f('discount-percentage')])).toEqual(['abbreviation']);
-    expect(reviewRow({ name: 'a', language: 'en', category: 'UTILITY', status: 'APPROVED', rejected_reason: 'NONE' }, [f('length')])).toMatchObject({ reason: undefined, rules: [] });
+    expect(reviewRow({ name: 'a', language: 'en', category: 'UTILITY', status: 'APPROVED', rejected_reason: 'NONE' }, [f('length')])).toEqual({ name: 'a', language: 'en', category: 'UTILITY', status: 'APPROVED', reason: null, rules: [] });
     expect(inReview('PENDING') && inReview('IN_APPEAL') && !inReview('REJECTED') && !inReview('APPROVED')).toBe(true);
   });
 

@@ -62,4 +62,16 @@ describe('campaign phase', () => {
     expect(campaignPhase({ ...base, lastRun: {} }, now)).toBe('stopped');
     expect(campaignPhase({ ...base, lastRun: { ended: 'aborted' } }, now)).toBe('aborted');
   });
+
+  it('is "paused" only while the wait the last run paused at is in force now; afterwards "stopped" (send resumes it)', () => {
+    const cooldownOver = { ...base, pending: 4, cooldownUntil: null, lastRun: { ended: 'paused', until: '2026-12-01T11:59:58Z' } };
+    expect(campaignPhase(cooldownOver, now)).toBe('stopped');
+    // The same facts a moment before the end: paused (a pure function of the facts and the time).
+    expect(campaignPhase(cooldownOver, Date.parse('2026-12-01T11:59:57Z'))).toBe('paused');
+    // A daily-budget or window pause is not a stored cooldown: its end comes from the run's end event.
+    expect(campaignPhase({ ...base, pending: 4, lastRun: { ended: 'paused', until: '2026-12-02T09:00:00Z' } }, now)).toBe('paused');
+    // A cooldown still in force wins over any end; a pause with no end (--max-duration, an older ledger) is stopped.
+    expect(campaignPhase({ ...cooldownOver, cooldownUntil: '2026-12-01T12:00:01Z' }, now)).toBe('paused');
+    expect(campaignPhase({ ...base, pending: 4, lastRun: { ended: 'paused' } }, now)).toBe('stopped');
+  });
 });

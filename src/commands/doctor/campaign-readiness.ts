@@ -15,12 +15,15 @@ import type { RecipientList } from '../../io/campaign/recipients.js';
 import type { DoctorFacts } from '../../io/doctor/gather.js';
 import { FileStore } from '../../io/store/file-store.js';
 import type { CampaignStore } from '../../io/store/types.js';
+import { campaignRef, type GivenCampaignArgs } from '../../io/store/campaign-source.js';
 
 /** What the campaign checks read besides the campaign and its list. */
 export interface CampaignContext {
   facts: DoctorFacts;
   /** The store the campaign's ledger is in (default: its local ledger file). */
   store?: CampaignStore;
+  /** The flags as given (the shared campaign reference and its import command). */
+  given: GivenCampaignArgs;
   pricing: unknown;
   offline: boolean;
 }
@@ -31,7 +34,7 @@ export async function campaignReadiness(campaign: CampaignFile, list: RecipientL
   const t = x.facts.templates.ok ? x.facts.templates.value.find((v) => v.name === cc.template.name && v.language === cc.template.language) : undefined;
   const phone = x.facts.phone.ok ? x.facts.phone.value : undefined;
   // Only what is left to send counts (the ledger's identity seeds the window jitter, as in send).
-  const ledger = await pendingOf(await (x.store ?? new FileStore()).reader({ name: cc.name, ledgerPath: campaign.ledgerPath, campaignHash: campaign.sha256 }), list.recipients);
+  const ledger = await pendingOf(await (x.store ?? new FileStore()).reader(campaignRef(campaign, x.given)), list.recipients);
   const seed = seedFrom(ledger.campaignId ?? campaign.campaignId);
   const targets = ledger.left.map((r) => ({ region: r.region, zone: zoneFor(r.region)?.zone ?? 'UTC' }));
   const mediaSource = cc.parameters.header.find((v): v is Extract<ParamSource, { media: string }> => 'media' in v);

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../../core/errors.js';
 import { checkToken } from '../../io/token-check.js';
-import { warn } from '../../ui/output.js';
+import { info, warn } from '../../ui/output.js';
+import { askToken } from './token-prompt.js';
 import { askInput, askSecret } from '../../ui/prompts.js';
 
 /** The ids and secrets init writes (secrets to .env, the rest to the config file). */
@@ -56,7 +57,7 @@ export function nonInteractive(g: Partial<Answers>): Answers {
   return { ...g, phoneNumberId, wabaId, token };
 }
 
-/** On a terminal: ask for what was not given; the token is checked with the API as it is typed. */
+/** On a terminal: ask for what was not given; the token is checked with the API once entered, and asked for again if refused. */
 export async function ask(g: Partial<Answers>): Promise<Answers> {
   const stop = { interrupted: 'nothing was written' };
   const digits = (v: string) => (/^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in WhatsApp Manager');
@@ -64,20 +65,18 @@ export async function ask(g: Partial<Answers>): Promise<Answers> {
   const wabaId = g.wabaId ?? (await askInput('WhatsApp Business Account id', { validate: digits, ...stop })).trim();
   const optionalDigits = (v: string) => (v.trim() === '' || /^\d{5,20}$/.test(v.trim()) ? true : 'digits only, as shown in App settings, or empty');
   const appId = g.appId ?? ((await askInput('App id (optional, for debug_token and webhooks)', { validate: optionalDigits, ...stop })).trim() || undefined);
-  let unverified: string | undefined;
-  // The token's shape says nothing (sandbox tokens are short): ask the API whether it opens this phone number.
-  const validateToken = async (v: string) => {
-    if (!v.trim()) return 'paste the access token';
-    const verdict = await checkToken({ baseUrl: g.graphUrl, apiVersion: g.apiVersion, token: v.trim(), phoneNumberId });
-    if (verdict.ok) return true;
-    if (verdict.unreachable) {
-      unverified = verdict.reason;
-      return true;
-    }
-    return verdict.reason;
-  };
-  const token = g.token ?? (await askSecret('Access token (system-user token)', { validate: validateToken, ...stop })).trim();
-  if (unverified) warn(`could not check the token with the API (${unverified}); doctor will check it once the API is reachable`);
+  // The token's shape says nothing (sandbox tokens are short): the API is asked whether it opens this phone number,
+  // after the prompt returns, so that a refused token is asked for again in an empty field.
+  const nonEmpty = (v: string) => (v.trim() ? true : 'paste the access token');
+  const asked = g.token
+    ? { token: g.token }
+    : await askToken({
+        prompt: () => askSecret('Access token (system-user token)', { validate: nonEmpty, ...stop }),
+        check: (token) => checkToken({ baseUrl: g.graphUrl, apiVersion: g.apiVersion, token, phoneNumberId }),
+        say: info,
+      });
+  const token = asked.token;
+  if (asked.unverified) warn(`could not check the token with the API (${asked.unverified}); doctor will check it once the API is reachable`);
   const appSecret = g.appSecret ?? ((await askSecret('App secret (optional, verifies webhook signatures)', stop)).trim() || undefined);
   const verifyToken = g.verifyToken ?? ((await askInput('Webhook verify token', { default: randomBytes(12).toString('hex'), ...stop })).trim() || undefined);
   const webhookUrl = g.webhookUrl ?? ((await askInput('Webhook URL (optional)', stop)).trim() || undefined);

@@ -4,8 +4,8 @@ import type { TemplateRecord } from '../../io/graph/types.js';
 import { out, outJson } from '../../ui/output.js';
 import { renderTemplateList, type ListRow } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
-import { stringFlag } from '../flags.js';
-import { account, filterFlags } from '../templates.js';
+import { parseFlags } from '../flags.js';
+import { account, filterFlags, TEMPLATES_FLAGS, type TemplatesFlags } from '../templates.js';
 
 /** One row of the list (also the JSON shape). */
 export function listRow(t: TemplateRecord): ListRow & { id: string } {
@@ -23,8 +23,9 @@ export function listRow(t: TemplateRecord): ListRow & { id: string } {
 
 /** Run the subcommand; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const filter = filterFlags(flags);
-  const { client, wabaId } = account(stringFlag(flags, 'config'));
+  const f = parseFlags<TemplatesFlags>(flags, TEMPLATES_FLAGS);
+  const filter = filterFlags(f);
+  const { client, wabaId } = account(f.config);
   try {
     // The API narrows by language, status and category; --name matches a part of the name, which only we do.
     const one = (l?: string[]) => (l?.length === 1 ? l[0] : undefined);

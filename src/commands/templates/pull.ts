@@ -7,15 +7,16 @@ import { info, out, outJson, paint } from '../../ui/output.js';
 import { plural } from '../../ui/plural.js';
 import { renderPull } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
-import { stringFlag } from '../flags.js';
-import { account, filterFlags } from '../templates.js';
+import { parseFlags } from '../flags.js';
+import { account, filterFlags, TEMPLATES_FLAGS, type TemplatesFlags } from '../templates.js';
 
 /** Run the subcommand; returns the exit code (1 when a file was kept because wa-ops did not write it). */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const filter = filterFlags(flags);
-  const dir = resolve(stringFlag(flags, 'out') ?? 'templates');
-  const force = flags.force === true;
-  const { client, wabaId } = account(stringFlag(flags, 'config'));
+  const f = parseFlags<TemplatesFlags>(flags, TEMPLATES_FLAGS);
+  const filter = filterFlags(f);
+  const dir = resolve(f.out ?? 'templates');
+  const force = f.force === true;
+  const { client, wabaId } = account(f.config);
   try {
     const records = filterTemplates(await client.listTemplates(wabaId), filter);
     const results = pullTemplates(dir, records, force);

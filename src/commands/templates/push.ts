@@ -12,8 +12,8 @@ import { plural } from '../../ui/plural.js';
 import { renderPush } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
-import { listFlag, stringFlag } from '../flags.js';
-import { account } from '../templates.js';
+import { listFlag, parseFlags } from '../flags.js';
+import { account, TEMPLATES_FLAGS, type TemplatesFlags } from '../templates.js';
 
 interface Loaded {
   file: string;
@@ -22,9 +22,9 @@ interface Loaded {
 }
 
 /** Read every file and lint it with the project's lint settings (config `lint`, --rule). */
-function load(files: string[], flags: Record<string, unknown>): Loaded[] {
+function load(files: string[], f: TemplatesFlags): Loaded[] {
   if (files.length === 0) throw new UsageError('templates push needs template files or folders', { code: 'usage', hint: 'wa-ops templates push templates/' });
-  const lint = lintOptions(files, { config: stringFlag(flags, 'config'), rule: listFlag(flags.rule) }).lint;
+  const lint = lintOptions(files, { config: f.config, rule: f.rule }).lint;
   const loaded: Loaded[] = [];
   for (const file of expandInputs(files)) {
     if (!file.endsWith('.json')) continue; // a .txt body has no name, language or category to create
@@ -43,7 +43,8 @@ function load(files: string[], flags: Record<string, unknown>): Loaded[] {
 
 /** Run the subcommand; returns the exit code. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const loaded = load(listFlag(args[0]), flags);
+  const f = parseFlags<TemplatesFlags>(flags, TEMPLATES_FLAGS);
+  const loaded = load(listFlag(args[0]), f);
   const results = loaded.map((l) => l.lint);
   const errorCount = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warningCount = results.reduce((n, r) => n + r.findings.length, 0) - errorCount;
@@ -55,7 +56,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     }
     return EXIT.findings;
   }
-  const { client, wabaId } = account(stringFlag(flags, 'config'));
+  const { client, wabaId } = account(f.config);
   const pushed: PushResult[] = [];
   // Ctrl-C or SIGTERM: the template being submitted finishes (its answer is reported), the rest is not submitted.
   const signals = new SignalWatch();

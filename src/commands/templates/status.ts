@@ -10,40 +10,43 @@ import { info, out, outJson, paint } from '../../ui/output.js';
 import { renderReview } from '../../ui/templates-report.js';
 import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
-import { listFlag, stringFlag } from '../flags.js';
-import { account } from '../templates.js';
+import { listFlag, parseFlags } from '../flags.js';
+import { account, TEMPLATES_FLAGS, type TemplatesFlags } from '../templates.js';
 
 interface Options {
+  config?: string;
   refs: { name: string; language?: string }[];
   watch: boolean;
   intervalMs: number;
   timeoutMs?: number;
 }
 
-function toOptions(args: unknown[], flags: Record<string, unknown>): Options {
+/** The templates to follow and how, from the arguments and the parsed flags. */
+function toOptions(args: unknown[], f: TemplatesFlags): Options {
   const refs = listFlag(args[0]).map((r) => {
     const m = /^([a-z0-9_]+)(?::([A-Za-z_0-9]+))?$/.exec(r.trim());
     if (!m) throw new UsageError(`templates status takes name or name:language, got "${r}"`, { code: 'bad-flag' });
     return { name: m[1], language: m[2] };
   });
-  const duration = (flag: string, v: unknown) => {
-    const ms = typeof v === 'string' ? parseDuration(v) : undefined;
+  const duration = (flag: string, v: string) => {
+    const ms = parseDuration(v);
     if (!ms) throw new UsageError(`${flag} takes a duration such as 30s, 5m or 1h, got "${v}"`, { code: 'bad-flag' });
     return ms;
   };
   return {
+    config: f.config,
     refs,
-    watch: flags.watch === true,
-    intervalMs: flags.interval === undefined ? 30_000 : duration('--interval', flags.interval),
-    timeoutMs: flags.timeout === undefined ? undefined : duration('--timeout', flags.timeout),
+    watch: f.watch === true,
+    intervalMs: f.interval === undefined ? 30_000 : duration('--interval', f.interval),
+    timeoutMs: f.timeout === undefined ? undefined : duration('--timeout', f.timeout),
   };
 }
 
 /** Run the subcommand; exit 1 when a template was rejected, 75 when --timeout ends the watch first. */
 export async function run(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = toOptions(args, flags);
-  const lint = lintOptions(['-'], { config: stringFlag(flags, 'config') }).lint;
-  const { client, wabaId } = account(stringFlag(flags, 'config'));
+  const o = toOptions(args, parseFlags<TemplatesFlags>(flags, TEMPLATES_FLAGS));
+  const lint = lintOptions(['-'], { config: o.config }).lint;
+  const { client, wabaId } = account(o.config);
   const stop = new AbortController();
   // Ctrl-C and SIGTERM alike end the watch with the table so far (exit 130 or 143).
   const signals = new SignalWatch();

@@ -44,7 +44,10 @@ export function summarise(s: LedgerState, campaign: string, now = Date.now()): C
         break;
     }
   }
-  out.total = Math.max(s.header?.recipients ?? 0, s.recipients.size);
+  // The list's rows and the recipients with an outcome it no longer has (headers before `unlisted`: the larger count).
+  const counted = out.sent + out.failed + out.unknown + out.skipped;
+  const h = s.header;
+  out.total = h?.unlisted !== undefined ? Math.max(h.recipients + h.unlisted, counted) : Math.max(h?.recipients ?? 0, s.recipients.size);
   out.pending = out.total - out.sent - out.failed - out.unknown - out.skipped;
   if (s.cooldownUntil && Date.parse(s.cooldownUntil) > now) out.cooldownUntil = s.cooldownUntil;
   return out;

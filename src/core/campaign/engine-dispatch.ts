@@ -76,7 +76,7 @@ function dispatch(st: EngineState, now: number, acts: EngineAction[], i: number,
     st.startedFlags[i] = 1;
     st.started++;
   }
-  const attempt = { t: 'attempt' as const, r: item.e164, n: (x?.attempts ?? 0) + 1, sender: p.sender, cb: item.cb, at: iso(now) };
+  const attempt = { t: 'attempt' as const, r: item.e164, n: (x?.attempts ?? 0) + 1, sender: p.sender, cb: item.cb, at: iso(now), ...(st.cfg.runId ? { run: st.cfg.runId } : {}) };
   record(st, [], attempt);
   acts.push({ t: 'dispatch', item: i, sender: p.sender, attempt });
 }

@@ -46,6 +46,10 @@ export interface EngineConfig {
   drainMs: number;
   /** Recipients examined per step before yielding (keeps signals and timers responsive). */
   batch: number;
+  /** A time as people read it in notices (the command's local-time formatter; ISO-8601 when not given). */
+  timeText?: (ms: number) => string;
+  /** This run's id: written in its "run" event and in each of its attempts, so a resume knows what it used of --limit. */
+  runId?: string;
 }
 
 /** A failed request, as the engine needs to know it (built from a GraphError by the executor). */

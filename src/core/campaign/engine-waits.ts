@@ -56,7 +56,8 @@ export function budgetReached(st: EngineState, now: number, acts: EngineAction[]
   const message = `${fmtCount(w.used)} of ${fmtCount(b.limit)} unique recipients in the last 24 h (${b.source})`;
   if (!st.budgetPaused) {
     st.budgetPaused = true;
-    acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${st.cfg.noWait ? 'pausing' : 'waiting'} until ${iso(until)}` });
+    // People read this line: the end in their local time with its offset (the command gives the formatter).
+    acts.push({ t: 'notice', text: `daily budget reached: ${message}; ${st.cfg.noWait ? 'pausing' : 'waiting'} until ${(st.cfg.timeText ?? iso)(until)}` });
   }
   if (!st.cfg.noWait) sleep(st, acts, now, until, 'budget');
   else if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // answers first

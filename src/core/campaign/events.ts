@@ -17,9 +17,14 @@ export interface RunOptionsRecord {
 
 /** One line of a campaign ledger (JSON Lines), by its type `t`; fields are only ever added, so old ledgers stay readable. */
 export type LedgerEvent =
-  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; at: string }
-  | { t: 'run'; pid: number; at: string; mode: string; host?: string; options?: RunOptionsRecord }
-  | { t: 'attempt'; r: string; n: number; sender: string; cb: string; at: string }
+  /**
+   * recipients: rows of the list; unlisted: recipients with an outcome the list no longer has (total = both). A header
+   * starts a new snapshot of the list: skips recorded before it no longer count (list-snapshot.ts).
+   */
+  | { t: 'header'; v: 1; campaign: string; campaignId: string; template?: string; category?: string; campaignHash: string; recipientsHash: string; recipients: number; unlisted?: number; at: string }
+  /** id: the run's own id, repeated in each of its attempts (`run`), so a resume counts what that run used of --limit. */
+  | { t: 'run'; pid: number; at: string; mode: string; host?: string; options?: RunOptionsRecord; id?: string }
+  | { t: 'attempt'; r: string; n: number; sender: string; cb: string; at: string; run?: string }
   | { t: 'sent'; r: string; wamid: string; at: string }
   | { t: 'failed'; r: string; code: number | string; details?: string; action: string; at: string }
   | { t: 'retry-at'; r: string; until: string; code: number | string; at: string }
@@ -27,7 +32,8 @@ export type LedgerEvent =
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
   | { t: 'status'; r?: string; /** recipient_id of the webhook, checked against the ledger's number when matched by wamid. */ to?: string; wamid: string; status: string; code?: number; ts: string; at: string }
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
-  | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord };
+  /** until: the end of the wait a paused run stopped at (cooldown, daily budget, send window), when it has one. */
+  | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord; until?: string };
 
 /** The ledger's header: the campaign, its identity (campaignId) and the hash of the file it was created from. */
 export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;

@@ -4,10 +4,11 @@
  * the evidence arrives in: read > delivered > failed > sent > unknown > pending (skipped stands apart).
  */
 import type { HeaderEvent, LedgerEvent, RunOptionsRecord } from './events.js';
+import { forgetSkips } from './list-snapshot.js';
 import { derive, type RecipientState } from './recipient-state.js';
 import { applyStatus, wamidOwner } from './status-evidence.js';
 
-export { derive, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
+export { derive, stillToSend, wasSent, type RecipientState, type RecipientStatus } from './recipient-state.js';
 export { applyStatus, recipientOfWamid, statusOwner, wamidOwner, type StatusClaim } from './status-evidence.js';
 
 /** A campaign's ledger folded: header, recipients, cooldowns, the rolling-window index and the latest run. */
@@ -26,15 +27,17 @@ export interface LedgerState {
   firstAttemptsHead: number;
   /** Cooldowns recorded (to escalate repeats within an hour). */
   cooldowns: { at: number; code: number | string }[];
-  /** The options of the latest run, and whether it ended "done". */
-  lastRun?: { options?: RunOptionsRecord; ended?: string };
+  /** The options of the latest run, its key (its id, else its place in the ledger), how it ended (its "end" outcome) and, when it paused, until when. */
+  lastRun?: { key?: string; options?: RunOptionsRecord; ended?: string; until?: string };
+  /** "run" events replayed (the key of a run written without an id). */
+  runs: number;
   /** Media uploaded (sender -> id, sha256, time). */
   media: { sender: string; sha256: string; id: string; at: string }[];
 }
 
 /** An empty state. */
 export function emptyState(): LedgerState {
-  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [] };
+  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [], runs: 0 };
 }
 
 function recipient(s: LedgerState, r: string): RecipientState {
@@ -52,13 +55,16 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
     case 'header':
       if (!s.header || s.header.campaignId === e.campaignId) s.header = s.header ? { ...e, campaignId: s.header.campaignId } : e;
       else s.header = { ...e, campaignId: s.header.campaignId }; // the identity is created once and kept
+      // A new snapshot of the list: the skips that follow are the list's as it is now; earlier ones no longer hold.
+      forgetSkips(s, derive);
       return;
     case 'run':
-      s.lastRun = { options: e.options };
+      s.runs++;
+      s.lastRun = { key: e.id ?? `#${s.runs}`, options: e.options };
       return;
     case 'end':
       // The end of a run carries what is left of its options (the rest of --limit) for the next one.
-      s.lastRun = { options: e.options ?? s.lastRun?.options, ended: e.outcome };
+      s.lastRun = { key: s.lastRun?.key, options: e.options ?? s.lastRun?.options, ended: e.outcome, until: e.until };
       return;
     case 'media':
       s.media.push({ sender: e.sender, sha256: e.sha256, id: e.id, at: e.at });
@@ -95,6 +101,8 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
       }
       x.attempts++;
       x.lastAttemptAt = Date.parse(e.at);
+      // Which run made the latest attempt: its id, else (a ledger with one writer, from before ids) the latest run.
+      x.run = e.run ?? s.lastRun?.key;
       x.open = true; // until an outcome follows, the message may or may not have gone out
       x.retryAt = undefined;
       break;

@@ -11,13 +11,16 @@ export interface PhaseFacts {
   /** A live process holds the ledger's lock. */
   lockHeld: boolean;
   cooldownUntil: string | null;
-  /** A run was started (a "run" event) and how it ended ("end" outcome), if it did. */
-  lastRun?: { ended?: string };
+  /** A run was started (a "run" event) and how it ended ("end" outcome), if it did; a paused one, until when (ISO). */
+  lastRun?: { ended?: string; until?: string };
   /** Recipients still to send. */
   pending: number;
 }
 
-/** Where a campaign stands. */
+/**
+ * Where a campaign stands at `now`. "paused" only while a wait is in force now (a cooldown, or the end of the daily
+ * budget or send window the last run paused at); once it has ended the campaign is "stopped": send resumes it.
+ */
 export function campaignPhase(f: PhaseFacts, now: number): CampaignPhase {
   if (f.events === 0 || !f.lastRun) return f.lockHeld ? 'running' : 'not started';
   if (f.lockHeld) return 'running';
@@ -27,7 +30,8 @@ export function campaignPhase(f: PhaseFacts, now: number): CampaignPhase {
       // A run that ended "done" with recipients left was limited (--limit, --sample).
       return f.pending > 0 ? 'stopped' : 'done';
     case 'paused':
-      return 'paused';
+      // A pause without an end (--max-duration, or a ledger from before ends were kept) or one that is over: stopped.
+      return f.lastRun.until !== undefined && Date.parse(f.lastRun.until) > now ? 'paused' : 'stopped';
     case 'interrupted':
       return 'interrupted';
     case 'aborted':

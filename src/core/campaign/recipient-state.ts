@@ -26,6 +26,8 @@ export interface RecipientState {
   /** Evidence of a permanent failure (from the API's answer or a failed status). */
   failedEvidence?: boolean;
   skippedRow?: boolean;
+  /** The key of the run that made the latest attempt (LedgerState.lastRun.key). */
+  run?: string;
 }
 
 /** The one state of a recipient from its evidence. */
@@ -42,4 +44,14 @@ export function derive(x: RecipientState): RecipientStatus {
 /** Sent, delivered or read: the message reached the API. */
 export function wasSent(x: RecipientState): boolean {
   return x.status === 'sent' || x.status === 'delivered' || x.status === 'read';
+}
+
+/**
+ * Whether a recipient this run would send to (a target: the list as it is now does not skip it) is still to send:
+ * never attempted, pending again, skipped by an earlier version of the list (that skip no longer holds, unless it was
+ * an opt-out), or unknown under --retry-unknown.
+ */
+export function stillToSend(x: RecipientState | undefined, retryUnknown: boolean | undefined): boolean {
+  if (x?.status === 'skipped') return !(x.reason?.startsWith('suppressed') ?? false);
+  return !x || x.status === 'pending' || (x.status === 'unknown' && retryUnknown === true);
 }

@@ -29,7 +29,8 @@ export interface ReviewRow {
   language: string;
   category: string;
   status: string;
-  reason?: string;
+  /** Meta's rejection reason; null when there is none (always present in --json, as documented). */
+  reason: string | null;
   /** Lint rules that would have caught the rejection (empty: none would have). */
   rules: string[];
 }
@@ -37,6 +38,6 @@ export interface ReviewRow {
 /** The status line of one template. */
 export function reviewRow(t: { name: string; language: string; category: string; status: string; rejected_reason?: string }, findings: readonly Finding[]): ReviewRow {
   const rejected = t.status.toUpperCase() === 'REJECTED';
-  const reason = t.rejected_reason && t.rejected_reason !== 'NONE' ? t.rejected_reason : undefined;
-  return { name: t.name, language: t.language, category: t.category, status: t.status, reason, rules: rejected ? rulesForRejection(reason, findings) : [] };
+  const reason = t.rejected_reason && t.rejected_reason !== 'NONE' ? t.rejected_reason : null;
+  return { name: t.name, language: t.language, category: t.category, status: t.status, reason, rules: rejected ? rulesForRejection(reason ?? undefined, findings) : [] };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { apply, type LedgerState } from '../../core/campaign/ledger-state.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
+import { snapshotEvents } from '../../core/campaign/list-snapshot.js';
 import type { GraphClient } from '../graph/client.js';
 import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
@@ -15,10 +16,12 @@ export async function record(writer: LedgerWriter, state: LedgerState, e: Ledger
   apply(state, e);
 }
 
-/** Whether the ledger needs a (new) header: it is new, or its campaign file or list changed since it began. */
+/** Whether the list or the campaign file changed since the ledger's latest header (or it has none). */
 function needsHeader(state: LedgerState, cf: CampaignFile, list: RecipientList): boolean {
   return !state.header || state.header.recipientsHash !== list.sha256 || state.header.campaignHash !== cf.sha256;
 }
+
+
 
 /** What changed since the ledger began (said before the prompt), or undefined. */
 export function ledgerChangeNotice(state: LedgerState, cf: CampaignFile, list: RecipientList): string | undefined {
@@ -27,16 +30,17 @@ export function ledgerChangeNotice(state: LedgerState, cf: CampaignFile, list: R
   return `${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`;
 }
 
-/** Write a header when the ledger is new or its campaign or list changed (keeping the identity), and the skipped rows. */
+/**
+ * Write a header (keeping the identity) when the ledger is new or its list, campaign or skips changed: it starts a new
+ * snapshot of the list (skips recorded before it no longer count), with the list's rows and the recipients with an
+ * outcome the list no longer has; then this run's skipped rows (list-snapshot.ts).
+ */
 export async function setUpLedger(writer: LedgerWriter, state: LedgerState, campaignId: string, cf: CampaignFile, list: RecipientList, skipped: SkippedRow[], category: string): Promise<void> {
   const c = cf.campaign;
   const now = new Date().toISOString();
-  if (needsHeader(state, cf, list)) {
-    await record(writer, state, { t: 'header', v: 1, campaign: c.name, campaignId, template: `${c.template.name}:${c.template.language}`, category, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now });
-  }
-  for (const s of skipped) {
-    if (!state.recipients.has(s.key)) await record(writer, state, { t: 'skipped', r: s.key, line: s.line, reason: s.reason, at: now });
-  }
+  const header = { t: 'header' as const, v: 1 as const, campaign: c.name, campaignId, template: `${c.template.name}:${c.template.language}`, category, campaignHash: cf.sha256, recipientsHash: list.sha256, recipients: list.rows, at: now };
+  const events = snapshotEvents(state, { header, changed: needsHeader(state, cf, list), listed: new Set(list.recipients.map((r) => r.e164)), skipped });
+  for (const e of events) await record(writer, state, e);
 }
 
 /** Upload a local header medium once per sender, reusing ids the ledger holds (media ids live 30 days). */

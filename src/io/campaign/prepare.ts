@@ -45,15 +45,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
   const list = await loadRecipients(cf.recipientsPath, recipientOptions(c, mappedColumns(c), o.csvLimits));
   const graphUrls = o.graphUrlFlags?.length ? o.graphUrlFlags : [settings.graphUrl];
   const notices = listNotices(list, c);
-  const client = settings.token
-    ? new GraphClient({
-        baseUrl: graphUrls[0],
-        fallbackUrls: graphUrls.slice(1),
-        apiVersion: settings.apiVersion,
-        token: settings.token,
-        onFailover: (from, to, reason) => o.warn(`failover: ${from} cannot be reached (${reason}); now using ${to}`),
-      })
-    : undefined;
+  const client = sendClient(settings, graphUrls, o.warn);
   try {
     const template = await checkTemplate(client, settings.wabaId, c, o.warn);
     const window = sendWindow(o.windowFlag, c.window);
@@ -98,6 +90,18 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     await client?.close();
     throw err;
   }
+}
+
+/** The Graph client of a send (first URL, then the fallbacks), or none without a token (a dry run can still plan). */
+function sendClient(settings: Settings, graphUrls: string[], warn: (text: string) => void): GraphClient | undefined {
+  if (!settings.token) return undefined;
+  return new GraphClient({
+    baseUrl: graphUrls[0],
+    fallbackUrls: graphUrls.slice(1),
+    apiVersion: settings.apiVersion,
+    token: settings.token,
+    onFailover: (from, to, reason) => warn(`failover: ${from} cannot be reached (${reason}); now using ${to}`),
+  });
 }
 
 /** The send window from --window or the campaign; a bad --window is a usage error. */

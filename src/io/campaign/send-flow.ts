@@ -1,10 +1,11 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createEngine } from '../../core/campaign/engine.js';
-import { limitUsed } from '../../core/campaign/engine-schedule.js';
 import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
-import { summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { stillToSend, summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { limitLeft } from '../../core/campaign/run-limit.js';
 import { MEDIA_PLACEHOLDER } from '../../core/campaign/render.js';
 import { UsageError } from '../../core/errors.js';
 import type { Settings } from '../config.js';
@@ -16,6 +17,7 @@ import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
 import { sendSuppressions } from './send-suppressions.js';
+import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
 
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
@@ -29,6 +31,8 @@ export interface SendHooks {
   confirm(p: Prepared, queue: Target[], toSend: number, before: CampaignSummary): Promise<void>;
   onProgress(engine: EngineState, now: number): void;
   onNotice(text: string): void;
+  /** A time as people read it (local time with its offset). */
+  timeText(ms: number): string;
 }
 
 /** How a send ended: the stop, the counts (all and this run), what is left of --limit, and where the ledger is. */
@@ -43,11 +47,11 @@ export interface SendResult {
   location: string;
 }
 
-/** The end of the cooldown in force, capped (with a warning) at COOLDOWN_CAP_MS from now. */
-export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void): number {
+/** The end of the cooldown in force, capped (with a warning, the time as `timeText` writes it for people) at COOLDOWN_CAP_MS from now. */
+export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void, timeText: (ms: number) => string = (ms) => new Date(ms).toISOString()): number {
   const cd = state.cooldownUntil ? Date.parse(state.cooldownUntil) : 0;
   if (cd - now > COOLDOWN_CAP_MS) {
-    warn(`the ledger holds a cooldown until ${state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
+    warn(`the ledger holds a cooldown until ${Number.isFinite(cd) ? timeText(cd) : state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
     return now + COOLDOWN_CAP_MS;
   }
   return cd;
@@ -56,10 +60,12 @@ export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) =
 /** Pre-flight through the run; the writer is open (locked) and its state replayed. */
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
-  const p = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!())), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
+  const prepared = await signals.race(
+    prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!()), { country: cf.campaign.defaultCountry }), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
+  // Opt-outs the ledger recorded bind this run, whatever suppression list it names.
+  const p = { ...prepared, ...withLedgerOptOuts(prepared, state) };
   try {
     const change = ledgerChangeNotice(state, cf, p.list);
     if (change) hooks.warn(change);
@@ -72,8 +78,10 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     await setUpLedger(writer, state, campaignId, cf, p.list, p.skipped, p.template.category);
     const mediaIds = p.media?.local ? await signals.race(uploadOnce(p.client!, writer, state, senders, p.media, hooks.info), 'nothing was sent') : undefined;
     const options: RunOptionsRecord = { sample: o.sample || undefined, intervalMs, limit: o.limit, senders, ledger: o.ledger, config: o.config, retryUnknown: o.retryUnknown || undefined, cooldownMs: o.cooldownMs, suppressions: o.suppressions === undefined ? undefined : resolve(o.suppressions) };
-    await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options });
-    const engine = startEngine(o, p, queue, senders, intervalMs, state);
+    // The run's id goes into each of its attempts: what it used of --limit is then read from the ledger, however it ends.
+    const runId = randomBytes(6).toString('hex');
+    await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options, id: runId });
+    const engine = startEngine(o, p, queue, senders, intervalMs, state, hooks.timeText, runId);
     const stop = await execute({
       engine,
       writer,
@@ -82,7 +90,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
     });
-    return await finishRun(o, cf, writer, state, engine, stop, options);
+    return await finishRun(o, cf, writer, state, engine, stop, options, runId);
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").
     if (signals.signal) await p.client?.destroy();
@@ -92,14 +100,11 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
 
 /** The recipients this run may send to: never sent before, or unknown under --retry-unknown. */
 function sendQueue(targets: Target[], state: LedgerState, retryUnknown: boolean | undefined): Target[] {
-  return targets.filter((t) => {
-    const x = state.recipients.get(t.e164);
-    return !x || x.status === 'pending' || (x.status === 'unknown' && retryUnknown);
-  });
+  return targets.filter((t) => stillToSend(state.recipients.get(t.e164), retryUnknown));
 }
 
 /** The engine for this run's queue, its clock started now. */
-function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState): EngineState {
+function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState, timeText: (ms: number) => string, runId: string): EngineState {
   const now = Date.now();
   return createEngine(
     {
@@ -120,6 +125,8 @@ function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: stri
       graceMs: 800,
       drainMs: 15_000,
       batch: 2000,
+      timeText,
+      runId,
     },
     state,
     now,
@@ -131,22 +138,27 @@ function withMediaIds(body: Record<string, unknown>, mediaIds: Map<string, strin
   return mediaIds ? (JSON.parse(JSON.stringify(body).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown>) : body;
 }
 
-/** After the stop: the end event (with what is left of --limit), then the counts as `status` would read them. */
-async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter, state: LedgerState, engine: EngineState, stop: StopReason, options: RunOptionsRecord): Promise<SendResult> {
-  // Recipients claimed by another worker, or given up while waiting for a shared slot, never counted: nothing went out.
-  const limitLeft = o.limit === undefined ? undefined : Math.max(0, o.limit - limitUsed(engine) + engine.waitingStarted);
+/** After the stop: the end event (with what is left of --limit, read from the ledger), then the counts as `status` would read them. */
+async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter, state: LedgerState, engine: EngineState, stop: StopReason, options: RunOptionsRecord, runId: string): Promise<SendResult> {
+  // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
+  // holds now (other workers' events too, never this worker's view of claims it lost). So the summary is what a
+  // `status` right after shows (unless more webhooks arrive meanwhile).
+  if (!writer.lost()) await writer.drain().catch(() => {});
+  const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+  // What is left of --limit: the same rule a plain rerun applies after a kill -9 (run-limit.ts): recipients this run
+  // sent, failed or left unknown count; those pending again (never sent, claimed by another worker) do not.
+  const left = limitLeft(final, runId, o.limit);
+  // A paused run keeps when its wait ends: `campaigns` says "paused" until then, "stopped" after.
+  const until = stop.outcome === 'paused' && stop.until !== undefined && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : undefined;
   if (!writer.lost()) {
-    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: limitLeft } }).catch(() => {});
+    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: left }, ...(until ? { until } : {}) }).catch(() => {});
     await writer.drain().catch(() => {});
   }
   // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
   if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-  // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
-  // holds now (other workers' events too, never this worker's view of claims it lost) with the webhook events folded
-  // in last. So the summary is what a `status` right after shows (unless more webhooks arrive meanwhile).
-  const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
+  // The webhook events are folded in last.
   await withEvents(final, o.events);
-  return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft, stats: writer.stats, location: writer.location };
+  return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
 }
 
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */

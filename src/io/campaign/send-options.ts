@@ -43,7 +43,8 @@ export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined,
     out.intervalMs = kept.intervalMs;
     adopted.push(`the pace (${kept.intervalMs} ms per sender)`);
   }
-  if (!flagsGiven.limit && kept.limit !== undefined) {
+  // A limit used up (0 left) ended that run's work: the plain command then sends the rest, as the printed command does.
+  if (!flagsGiven.limit && kept.limit !== undefined && kept.limit > 0) {
     out.limit = kept.limit;
     adopted.push(`--limit ${kept.limit} (what was left of it)`);
   }

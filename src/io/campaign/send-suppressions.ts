@@ -6,12 +6,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
-import { shellQuote } from '../../core/campaign/resume.js';
-import { checkListContent, readList } from '../suppression-file.js';
+import { shellQuote } from '../../core/shell-quote.js';
+import { checkListContent, readList, type ImportAs } from '../suppression-file.js';
 import { suppressionsPath, type SuppressionList } from '../suppressions.js';
 
-/** Refuse a --suppressions path that is not an existing regular file holding a list (exit 2, one line), before anything else happens. */
-export function checkSuppressionsFile(file: string): string {
+/**
+ * Refuse a --suppressions path that is not an existing regular file holding a list (exit 2, one line), before anything else happens.
+ * importAs: what the send knows of its numbers (the country), carried into the import command suggested for a CRM's CSV.
+ */
+export function checkSuppressionsFile(file: string, importAs: ImportAs = {}): string {
   let kind: string;
   try {
     const st = statSync(file);
@@ -26,22 +29,22 @@ export function checkSuppressionsFile(file: string): string {
   }
   // A FIFO or a device would hang or flood the read: only a regular file is a list.
   if (kind !== 'file') throw new InputError(`--suppressions ${file} is a ${kind}, not a suppression list file`, { code: 'bad-flag', hint: 'give --suppressions the JSON Lines file of the list' });
-  return checkListContent(file);
+  return checkListContent(file, importAs);
 }
 
 /**
  * The list for this send: undefined leaves it to the default (the store's list, else WA_OPS_SUPPRESSIONS
  * or ./wa-ops.suppressions.jsonl); with a file, that file's list plus the store's.
  */
-export async function sendSuppressions(file: string | undefined, fromStore: (() => Promise<SuppressionList>) | undefined): Promise<SuppressionList | undefined> {
+export async function sendSuppressions(file: string | undefined, fromStore: (() => Promise<SuppressionList>) | undefined, importAs: ImportAs = {}): Promise<SuppressionList | undefined> {
   const stored = fromStore ? await fromStore() : undefined;
   if (file === undefined) {
     // The default file (WA_OPS_SUPPRESSIONS may name a CRM's CSV by mistake) is held to the same test when it exists.
     const path = suppressionsPath();
-    if (!stored && existsSync(path)) checkListContent(path);
+    if (!stored && existsSync(path)) checkListContent(path, importAs);
     return stored;
   }
-  const named = readList(checkSuppressionsFile(file));
+  const named = readList(checkSuppressionsFile(file, importAs));
   return stored ? unionOf(named, stored) : named;
 }
 
@@ -59,11 +62,12 @@ export function unionOf(a: SuppressionList, b: SuppressionList): SuppressionList
 }
 
 /** The list for send --to: as sendSuppressions, with the store (if PostgreSQL) opened only for the read. */
-export async function oneSendSuppressions(o: { file?: string; store?: string; config?: string }): Promise<SuppressionList> {
+export async function oneSendSuppressions(o: { file?: string; store?: string; config?: string; country?: string }): Promise<SuppressionList> {
   const { openSuppressionTarget } = await import('../suppression-target.js');
-  const target = await openSuppressionTarget({ store: o.store, config: o.config });
+  const importAs = { country: o.country };
+  const target = await openSuppressionTarget({ store: o.store, config: o.config, importAs });
   const read = () => target.read().finally(() => target.close());
   if (o.file === undefined) return read();
   if (target.kind !== 'postgres') await target.close();
-  return (await sendSuppressions(o.file, target.kind === 'postgres' ? read : undefined))!;
+  return (await sendSuppressions(o.file, target.kind === 'postgres' ? read : undefined, importAs))!;
 }

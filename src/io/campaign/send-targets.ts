@@ -3,6 +3,7 @@ import { callbackData } from '../../core/campaign/render.js';
 import { zoneFor } from '../../core/campaign/timezones.js';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import type { LedgerState } from '../../core/campaign/ledger-state.js';
+import { isOptOut } from '../../core/campaign/list-snapshot.js';
 import type { SuppressionList } from '../suppressions.js';
 import type { Target } from './prepared.js';
 import type { RecipientList, SkippedRow } from './recipients.js';
@@ -60,19 +61,31 @@ export function countReasons(skipped: SkippedRow[]): Record<string, number> {
 }
 
 /**
+ * An opt-out the ledger recorded binds this run too, even without the suppression list that caused it: such a target
+ * moves to the skipped rows with the recorded reason (so the plan, the queue and the snapshot agree).
+ */
+export function withLedgerOptOuts(chosen: { targets: Target[]; skipped: SkippedRow[] }, state: LedgerState | undefined): { targets: Target[]; skipped: SkippedRow[] } {
+  if (!state || state.recipients.size === 0) return chosen;
+  const targets: Target[] = [];
+  const skipped = [...chosen.skipped];
+  for (const t of chosen.targets) {
+    const x = state.recipients.get(t.e164);
+    if (x && isOptOut(x) && x.status === 'skipped') skipped.push({ key: t.e164, line: t.line, reason: x.reason ?? 'suppressed' });
+    else targets.push(t);
+  }
+  return { targets, skipped };
+}
+
+/**
  * The skipped rows as the plan shows them on a campaign the ledger already holds: a row this run
  * would skip whose recipient already has an outcome (sent, failed, unknown) counts there, not as
- * skipped; a recipient an earlier run skipped (the ledger records it) stays skipped with that reason.
+ * skipped. Skips are facts about the list as it is now: one an earlier run recorded for a row that
+ * is now a target (a number fixed, an opt-out lifted) no longer holds, and that recipient is sent.
  */
-export function planSkipped(skipped: SkippedRow[], targets: Target[], state: LedgerState | undefined): SkippedRow[] {
+export function planSkipped(skipped: SkippedRow[], state: LedgerState | undefined): SkippedRow[] {
   if (!state || state.recipients.size === 0) return skipped;
-  const out = skipped.filter((s) => {
+  return skipped.filter((s) => {
     const status = state.recipients.get(s.key)?.status;
     return status === undefined || status === 'pending' || status === 'skipped';
   });
-  for (const t of targets) {
-    const x = state.recipients.get(t.e164);
-    if (x?.status === 'skipped') out.push({ key: t.e164, line: t.line, reason: x.reason ?? 'skipped by an earlier run' });
-  }
-  return out;
 }

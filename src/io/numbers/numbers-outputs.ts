@@ -21,11 +21,11 @@ export function openNumbersOutputs(
   inputs: OutputOptions['inputs'],
 ): NumbersOutputs {
   const all: CsvOut[] = [];
-  const open = (path: string | undefined) => {
+  const open = (path: string | undefined, flag: string) => {
     if (!path) return undefined;
     try {
       // An earlier run's output (its header ends with the added columns) is replaced; a user's file only with --force.
-      const out = openCsvOut(path, delimiter, { inputs, ours: isOwnNumbersCsv, force: paths.force });
+      const out = openCsvOut(path, delimiter, { inputs, flag, ours: isOwnNumbersCsv, force: paths.force });
       all.push(out);
       return out;
     } catch (err) {
@@ -33,9 +33,9 @@ export function openNumbersOutputs(
       throw err;
     }
   };
-  const annotated = open(paths.out);
-  const validOut = open(paths.validOut);
-  const sampleOut = open(paths.sampleOut);
+  const annotated = open(paths.out, '--out');
+  const validOut = open(paths.validOut, '--valid-out');
+  const sampleOut = open(paths.sampleOut, '--sample-out');
   for (const out of all) out.writeRow([...header, ...addedColumnNames(header)]);
   return { all, annotated, validOut, sampleOut };
 }

@@ -17,6 +17,8 @@ export interface CampaignRef {
   campaignId?: string;
   /** sha256 of the campaign file, to tell campaigns of one name apart. */
   campaignHash?: string;
+  /** The exact `wa-ops store import` command for this campaign file (printed when the store lacks the campaign of its local ledger). */
+  importCommand?: string;
 }
 
 /** What a replay saw. */

@@ -1,5 +1,6 @@
 /** The PostgreSQL campaign store: the same CampaignStore interface as the files, campaigns found by the identity in their header. */
 import { InputError } from '../../../core/errors.js';
+import { shellQuote } from '../../../core/shell-quote.js';
 import type { HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js';
 import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo } from '../types.js';
 import { closePg, type PgConnection } from './connect.js';
@@ -12,20 +13,26 @@ import { readPgSuppressions } from './suppression-store.js';
 /**
  * Which stored campaign a reference means: its identity when known (a ledger header), else the one
  * campaign of that name (several: the one with the same campaign file hash). undefined: not stored.
+ * A local ledger whose campaign the store lacks is refused (exit 2, with the import command): its
+ * recipients were sent from files, and a store campaign would send them again.
  */
 export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Promise<CampaignRow | undefined> {
   if (ref.campaignId) {
     const row = await findCampaign(conn, ref.campaignId);
     if (row) return row;
     const others = await campaignsNamed(conn, ref.name);
+    const command = ref.importCommand ?? `wa-ops store import --campaign <the campaign file> --ledger ${shellQuote(ref.ledgerPath)}`;
     if (others.length > 0) {
       // Two identities for one name: sending would treat the other's recipients as new.
-      throw new InputError(`the store holds campaign "${ref.name}" under another identity (${others.map((o) => o.campaign_id).join(', ')}) than the local ledger (${ref.campaignId})`, {
+      throw new InputError(`the store holds campaign "${ref.name}" under another identity (${others.map((o) => o.campaign_id).join(', ')}) than the local ledger ${ref.ledgerPath} (${ref.campaignId})`, {
         code: 'store-campaign-mismatch',
-        hint: 'these are two different campaigns: move the local ledger aside to use the stored one, or import it (wa-ops store import) to keep both',
+        hint: `these are two different campaigns: move the local ledger aside to use the stored one, or keep both by importing it: ${command}${envNote(command)}`,
       });
     }
-    return undefined;
+    throw new InputError(`the local ledger ${ref.ledgerPath} holds this campaign's sends (campaign ${ref.campaignId}) and the store ${conn.redacted} does not; import it first: ${command}`, {
+      code: 'store-import-first',
+      hint: envNote(command).replace(/^ \((.*)\)$/, '$1'),
+    });
   }
   const named = await campaignsNamed(conn, ref.name);
   if (named.length <= 1) return named[0];
@@ -35,6 +42,12 @@ export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Pro
     code: 'store-campaign-ambiguous',
     hint: 'keep the ledger of the one you mean next to the campaign file (wa-ops store export --campaign <file> --out <ledger>), or rename the campaign',
   });
+}
+
+/** A printed command that reads the store URL from WA_OPS_STORE (its password is never printed) needs the variable set. */
+function envNote(command: string): string {
+  if (!command.includes('"$WA_OPS_STORE"') || process.env.WA_OPS_STORE) return '';
+  return ' (that command reads the store URL from WA_OPS_STORE, as its password is never printed: export WA_OPS_STORE=<the --store URL> first)';
 }
 
 /** A reader over a stored campaign (or an empty one when the store does not hold it). */

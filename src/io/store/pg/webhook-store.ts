@@ -8,6 +8,8 @@ import type { PgConnection } from './connect.js';
 import { PgEventSink, type EventSink } from './event-sink.js';
 import { appendPgSuppressions } from './suppression-store.js';
 import { listCampaigns } from './tables/campaigns.js';
+import { readEvents } from './tables/ledger-events.js';
+import { ledgerInfoBuilder } from '../../../core/webhook/ledger-info.js';
 import { readRecords } from './tables/webhook-events.js';
 
 /** Where webhook serve stores events and opt-outs in PostgreSQL, and how it names the place. */
@@ -22,12 +24,17 @@ export function webhookStore(conn: PgConnection): WebhookStore {
   return { sink: new PgEventSink(conn), appendSuppressions: (records) => appendPgSuppressions(conn, records), location: conn.redacted };
 }
 
-/** The delivery report of every stored record, with each stored campaign's template and accepted messages. */
+/**
+ * The delivery report of every stored record, each stored campaign's ledger replayed exactly as webhook analyze
+ * replays a ledger file (so its funnel counts as status counts: total, sent, pending, skipped), streamed in pages.
+ */
 export async function analyzeStore(conn: PgConnection, o: { pricing?: unknown }): Promise<DeliveryReport> {
   const ledgers = new Map<string, LedgerInfo>();
-  for (const row of await listCampaigns(conn)) ledgers.set(row.campaign_id, { template: (row.header as { template?: string }).template, accepted: new Set() });
-  const sent = await conn.query<{ campaign_id: string; wamid: string }>("SELECT campaign_id, event->>'wamid' AS wamid FROM wa_ops.ledger_events WHERE t = 'sent'");
-  for (const row of sent.rows) ledgers.get(row.campaign_id)?.accepted.add(row.wamid);
+  for (const row of await listCampaigns(conn)) {
+    const ledger = ledgerInfoBuilder();
+    for await (const { event } of readEvents(conn, row.campaign_id)) ledger.add(event);
+    ledgers.set(row.campaign_id, ledger.info());
+  }
   const analyzer = new DeliveryAnalyzer(ledgers, mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
   for await (const { record } of readRecords(conn)) {
     const r = record as WebhookRecord;

@@ -102,3 +102,21 @@ describe('templates status --watch stopped by a signal', () => {
     }
   });
 });
+
+describe('a command without its own handler', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s: exit %i, and the line names the command instead of claiming nothing was started', async (signal, exit) => {
+    // validate-numbers - waits for standard input that never ends.
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', '-'], { env: cleanEnv(), cwd: tempDir(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdin!.write('phone\n+491701234567\n');
+    const closed = new Promise<number | null>((res) => child.on('close', res));
+    await new Promise((res) => setTimeout(res, 1500));
+    child.kill(signal);
+    expect(await closed).toBe(exit);
+    expect(stderr).toContain(`wa-ops: validate-numbers interrupted by ${signal}\n`);
+  });
+});

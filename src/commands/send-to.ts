@@ -12,7 +12,7 @@ import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
-import { out, outJson, warn } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { toOptions, type SendToOptions } from './send-to-flags.js';

@@ -12,11 +12,12 @@ import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
-import { out, outJson, warn } from '../ui/output.js';
+import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { toOptions, type SendToOptions } from './send-to-flags.js';
 import { followDelivery } from './send-to-follow.js';
+import { SignalWatch } from '../io/signals.js';
 
 const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
 
@@ -46,10 +47,14 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   let statuses: StatusSource | undefined;
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
+  // Ctrl-C and SIGTERM alike: before the POST nothing was sent (stop at once); during it the answer is awaited, so
+  // the wamid of a message Meta accepted is still printed (then exit 130 or 143), never lost.
+  const signals = new SignalWatch();
+  const nothingSent = 'nothing was sent';
   try {
-    const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
+    const found = o.template ? await signals.race(approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language), nothingSent) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country })).isSuppressed(number.e164, category);
+    const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
       throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
         code: 'suppressed',
@@ -59,20 +64,23 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
-    await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
+    await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
-    statuses = o.wait ? await openStatusSource(loaded, settings.events) : undefined;
+    statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events), nothingSent) : undefined;
+    signals.check(nothingSent);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
     if (!statuses) {
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
-      return EXIT.ok;
+      if (signals.signal) info(paint('yellow', `interrupted by ${signals.signal} while sending: the message was accepted (${wamid})`));
+      return signals.signal === 'SIGTERM' ? EXIT.sigterm : signals.signal ? EXIT.sigint : EXIT.ok;
     }
     if (!term().json) out(wamid);
-    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs });
+    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs, signals });
   } finally {
+    signals.dispose();
     await statuses?.close();
     await client.close();
   }

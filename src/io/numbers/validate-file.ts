@@ -23,6 +23,8 @@ export interface ValidateFileOptions {
   validOut?: string;
   samplePercent: number;
   sampleOut?: string;
+  /** Replace existing outputs that validate-numbers did not write (--force). */
+  force?: boolean;
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;

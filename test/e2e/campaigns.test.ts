@@ -61,7 +61,7 @@ describe('campaigns', () => {
     const dir = tempDir('wa-ops-campaigns-cooldown-');
     const file = campaign(dir, 'cooled', 3);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
-    expect((await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '1s', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
+    expect((await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '4s', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
     const during = (await list(dir)).cooled;
     expect(during).toMatchObject({ state: 'paused', cooldownUntil: expect.any(String) });
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(String(during.cooldownUntil)) - Date.now()) + 300));

@@ -55,6 +55,9 @@ describe('campaigns', () => {
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines.find((l) => l.startsWith('c-limited'))).toMatch(/stopped .*1\/4 \(25 %\)/);
+    // People read the last activity in local time with its offset (--json keeps ISO-8601).
+    expect(lines.find((l) => l.startsWith('b-done'))).toMatch(/done +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\) /);
+    expect(human.stdout).not.toMatch(/\d\dZ/);
   });
 
   it('a campaign paused by a cooldown is "paused" while it is in force and "stopped" once it ended (status agrees: no cooldown)', async () => {

@@ -15,21 +15,33 @@ import type { LedgerReader } from '../io/store/types.js';
 import { out, outJson } from '../ui/output.js';
 import { renderCampaigns } from '../ui/campaigns-report.js';
 import { term } from '../ui/term.js';
-import { stringFlag } from './flags.js';
+import { parseFlags, type FlagSchema } from './flags.js';
+
+/** wa-ops campaigns' flags as commander delivers them. */
+interface Flags {
+  dir?: string;
+  config?: string;
+  store?: string;
+  events?: string;
+}
+
+/** The flags' kinds, checked once when they are read (parseFlags). */
+const CAMPAIGNS_FLAGS: FlagSchema<Flags> = { dir: 'string', config: 'string', store: 'string', events: 'string' };
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const dirFlag = stringFlag(flags, 'dir');
-  const loaded = loadConfig({ configPath: stringFlag(flags, 'config'), flags: { store: stringFlag(flags, 'store') } });
+  const f = parseFlags<Flags>(flags, CAMPAIGNS_FLAGS);
+  const dirFlag = f.dir;
+  const loaded = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const choice = chooseStore(loaded);
   // A folder named on the command line wins over a store from the environment or config; --store names one outright.
   if (choice.location.kind === 'postgres' && (dirFlag === undefined || choice.source === 'flag')) return fromStore(choice.location.url, choice.source);
   const dir = resolve(dirFlag ?? '.');
-  const events = stringFlag(flags, 'events') ?? loaded.settings.events;
+  const events = f.events ?? loaded.settings.events;
   const store = new FileStore();
   const rows: OverviewRow[] = [];
   try {
-    for (const f of discoverCampaigns(dir)) rows.push(await fileRow(store, f, events, dir));
+    for (const found of discoverCampaigns(dir)) rows.push(await fileRow(store, found, events, dir));
   } finally {
     await store.close();
   }

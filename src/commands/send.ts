@@ -12,6 +12,8 @@ import { checkEventsPath } from './events-path.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLocalSend, writeMarker } from '../io/store/store-marker.js';
+import { storeLocation } from '../core/store/location.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, localTimeText } from '../ui/campaign-report.js';
 import { info, warn } from '../ui/output.js';
@@ -39,6 +41,10 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
     const ref = campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store });
+    // Whom a store sent leaves no trace here but the note beside the ledger: local files then refuse to send them again.
+    if (store.kind === 'files') refuseLocalSend(cf.ledgerPath, f.campaign, o.dryRun ? 'warn' : 'send', warn);
+    const location = storeLocation(o.store);
+    const mark = location.kind === 'postgres' ? (id: string) => writeMarker(cf.ledgerPath, location.redacted, id, warn) : undefined;
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
@@ -46,7 +52,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const notices = { to: warn };
       const writer = await store.writer(ref, (text) => notices.to(text));
       try {
-        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices);
+        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
       } finally {
         await writer.close();
       }
@@ -59,7 +65,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 /** Locked and open: replay, adopt the unfinished run's options, the cooldown gate (before any request), then the run. */
-async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }): Promise<number> {
+async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
   // An unfinished run (interrupted, paused, killed without an end) is resumed with what is left of its --limit.
@@ -72,6 +78,7 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   const paused = await cooldownGate(o, cf, state, writer, signals, resume);
   if (paused !== undefined) return paused;
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
+  mark?.(campaignId);
   const progress = await progressReporter();
   notices.to = progress.log;
   let result: SendResult;

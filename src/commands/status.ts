@@ -11,6 +11,7 @@ import { loadConfig } from '../io/config.js';
 import { checkEventsPath } from './events-path.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLocalSend } from '../io/store/store-marker.js';
 import { notInStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
@@ -24,6 +25,7 @@ interface Flags {
   campaign: string;
   ledger?: string;
   export?: string;
+  force?: boolean;
   config?: string;
   events?: string;
   store?: string;
@@ -36,6 +38,7 @@ const STATUS_FLAGS: FlagSchema<Flags> = {
   campaign: 'required',
   ledger: 'string',
   export: 'string',
+  force: 'boolean',
   config: 'string',
   events: 'string',
   store: 'string',
@@ -77,7 +80,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
-    if (loaded.events === 0) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
+    const elsewhere = store.kind === 'files' && refuseLocalSend(cf.ledgerPath, f.campaign, 'warn', warn);
+    if (loaded.events === 0 && !elsewhere) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');
     await withEvents(state, f.events ?? settings.events);
     const needList = Boolean(f.export) || loaded.events === 0;
@@ -91,7 +95,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const summary = { ...summarise(state, cf.campaign.name), cost };
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
-    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);
+    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath], Boolean(f.force)), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);
     // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
     const { latestManagementFor } = await import('../webhook/management-events.js');
     const management = await latestManagementFor(f.events ?? settings.events, {

@@ -1,6 +1,7 @@
 /** wa-ops store migrate | import | export: the PostgreSQL store's schema, and campaigns in and out of it. */
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { shellQuote } from '../core/shell-quote.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadConfig } from '../io/config.js';
 import { campaignRef } from '../io/store/campaign-source.js';
@@ -8,7 +9,8 @@ import { closePg, connectPg } from '../io/store/pg/connect.js';
 import { openPgStore } from '../io/store/pg/open.js';
 import { migrate as migrateSchema } from '../io/store/pg/schema.js';
 import { chooseStore, requirePostgres } from '../io/store/selection.js';
-import { info, out, outJson } from '../ui/output.js';
+import { info, out, outJson, warn } from '../ui/output.js';
+import { writeMarker } from '../io/store/store-marker.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 import { parseFlags, type FlagSchema } from './flags.js';
@@ -60,7 +62,8 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
     else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
     else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${plural(res.events, 'ledger event')} from ${cf.ledgerPath}, ${plural(res.webhookEvents, 'webhook event')} from ${events}`);
-    if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup)`);
+    writeMarker(cf.ledgerPath, pg.redacted, res.campaignId, warn);
+    if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup; a send from local files now refuses)`);
     return 0;
   } finally {
     await closePg();
@@ -71,17 +74,22 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
 export async function exportCommand(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = parseFlags<StoreFlags>(flags, STORE_FLAGS);
   const { pg } = settingsFor(f, 'wa-ops store export');
-  if (!f.out) throw new UsageError('store export needs --out <ledger.jsonl>', { code: 'bad-flag' });
+  if (!f.out) throw new UsageError('store export needs --out <ledger.jsonl> (- for standard output)', { code: 'bad-flag' });
+  const toStdout = f.out === '-';
+  if (toStdout && term().json) throw new UsageError('--out - writes the ledger to standard output, where --json prints the summary', { code: 'bad-flag', hint: 'drop --json, or export to a file' });
   const cf = loadCampaignFile(String(f.campaign), f.ledger);
   const [{ exportCampaign }, { resolveCampaign }] = await Promise.all([import('../io/store/pg/export-campaign.js'), import('../io/store/pg/campaign-store.js')]);
   try {
     const conn = await openPgStore(pg.url, pg.source);
     const row = await resolveCampaign(conn, campaignRef(cf, { campaign: String(f.campaign), ledger: f.ledger, config: f.config, events: f.events, store: f.store }));
     if (!row) throw new UsageError(`the store ${pg.redacted} holds no campaign "${cf.campaign.name}"`, { code: 'store-no-campaign', hint: 'send or import it first' });
-    const outPath = resolve(f.out);
+    const outPath = toStdout ? '-' : resolve(f.out);
     const res = await exportCampaign(conn, row.campaign_id, outPath);
-    if (term().json) outJson({ store: pg.redacted, campaign: row.name, campaignId: row.campaign_id, events: res.events, statuses: res.statuses, out: outPath });
-    else out(`wrote ${outPath}: ${plural(res.events, 'ledger event')} and ${plural(res.statuses, 'webhook status', 'webhook statuses')} of campaign ${row.campaign_id}; read it with wa-ops status --campaign ${cf.path} --ledger ${outPath}`);
+    const what = `${plural(res.events, 'ledger event')} and ${plural(res.statuses, 'webhook status', 'webhook statuses')} of campaign ${row.campaign_id}`;
+    // Standard output holds the ledger itself: the summary goes to stderr.
+    if (toStdout) info(`wrote ${what} to standard output`);
+    else if (term().json) outJson({ store: pg.redacted, campaign: row.name, campaignId: row.campaign_id, events: res.events, statuses: res.statuses, out: outPath });
+    else out(`wrote ${outPath}: ${what}; read it with wa-ops status --campaign ${shellQuote(cf.path)} --ledger ${shellQuote(outPath)}`);
     return 0;
   } finally {
     await closePg();

@@ -19,8 +19,8 @@ export interface CommonOptions {
   note?: string;
 }
 
-/** The flags every subcommand shares, as commander delivers them. */
-interface CommonFlags {
+/** The flags of suppressions list | add | remove | import | export as commander delivers them (each subcommand has some). */
+export interface SuppressionsFlags {
   suppressions?: string;
   store?: string;
   config?: string;
@@ -28,16 +28,44 @@ interface CommonFlags {
   country?: string;
   by?: string;
   note?: string;
+  reason?: string;
+  history?: boolean;
+  column?: string;
+  countryColumn?: string;
+  out?: string;
+  force?: boolean;
+  maxLineLength?: string;
+  maxFieldLength?: string;
 }
 
 /** Their kinds, checked once when they are read (parseFlags). */
-const COMMON_FLAGS: FlagSchema<CommonFlags> = { suppressions: 'string', store: 'string', config: 'string', scope: 'string', country: 'string', by: 'string', note: 'string' };
+const SUPPRESSIONS_FLAGS: FlagSchema<SuppressionsFlags> = {
+  suppressions: 'string',
+  store: 'string',
+  config: 'string',
+  scope: 'string',
+  country: 'string',
+  by: 'string',
+  note: 'string',
+  reason: 'string',
+  history: 'boolean',
+  column: 'string',
+  countryColumn: 'string',
+  out: 'string',
+  force: 'boolean',
+  maxLineLength: 'string',
+  maxFieldLength: 'string',
+};
+
+/** A subcommand's flags, read once. */
+export function suppressionsFlags(flags: Record<string, unknown>): SuppressionsFlags {
+  return parseFlags<SuppressionsFlags>(flags, SUPPRESSIONS_FLAGS);
+}
 
 /** Parse the shared flags (exit 2 on a bad value). */
-export function commonOptions(flags: Record<string, unknown>): CommonOptions {
-  const f = parseFlags<CommonFlags>(flags, COMMON_FLAGS);
+export function commonOptions(f: SuppressionsFlags): CommonOptions {
   // An empty value is no value: "--note ''" adds no note.
-  const str = (k: keyof CommonFlags) => f[k] || undefined;
+  const str = (k: 'suppressions' | 'store' | 'config' | 'scope' | 'country' | 'by' | 'note') => f[k] || undefined;
   const given = str('scope');
   const scope = SCOPES.find((s) => s === given);
   if (given !== undefined && scope === undefined) throw new UsageError(`--scope takes all or marketing, got "${given}"`, { code: 'bad-flag' });
@@ -51,8 +79,8 @@ export function commonOptions(flags: Record<string, unknown>): CommonOptions {
 }
 
 /** --reason: one of the list's reason ids. */
-export function reasonFlag(value: unknown, fallback: string): string {
-  const reason = typeof value === 'string' ? value : fallback;
+export function reasonFlag(value: string | undefined, fallback: string): string {
+  const reason = value ?? fallback;
   if (!REASONS.some((r) => r === reason)) throw new UsageError(`--reason takes ${REASONS.join(', ')}, got "${reason}"`, { code: 'bad-flag' });
   return reason;
 }

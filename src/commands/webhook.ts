@@ -6,11 +6,22 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { folders, list, serveOptions, str } from './webhook-flags.js';
 
-/** The PostgreSQL store named by --store / WA_OPS_STORE / config, opened and schema-checked; undefined for files. */
-async function pgStoreOf(flags: Record<string, unknown>) {
+/**
+ * The PostgreSQL store that holds the events, opened and schema-checked; undefined for files. `files` names the
+ * flags (or analyze's argument) that point at files instead: given with --store postgres://... they contradict it
+ * (exit 2); given while the store comes from WA_OPS_STORE or the config, the flag wins (flag > environment), said once.
+ */
+async function pgStoreOf(flags: Record<string, unknown>, files: string[], command: string) {
   const { chooseStore } = await import('../io/store/selection.js');
   const choice = chooseStore(loadConfig({ configPath: str(flags.config), flags: { store: str(flags.store) } }));
   if (choice.location.kind !== 'postgres') return undefined;
+  if (files.length && choice.source === 'flag') {
+    throw new UsageError(`${command}: pass ${files.join(' and ')} or --store, not both`, { code: 'bad-flag', hint: `with --store the events${command.endsWith('serve') ? ' and opt-outs' : ''} are in the store` });
+  }
+  if (files.length) {
+    warn(`${files.join(' and ')} given: ${command} uses ${files.length > 1 ? 'those files' : 'that file'}, not the store from ${choice.source === 'config' ? 'the config file' : 'WA_OPS_STORE'} (${choice.location.redacted})`);
+    return undefined;
+  }
   const { openPgStore } = await import('../io/store/pg/open.js');
   return openPgStore(choice.location.url, choice.source);
 }
@@ -22,7 +33,7 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   const tail = !t.json && !t.quiet && (t.stderrTty || t.verbose);
   const [{ startWebhookServer }, ui] = await Promise.all([import('../webhook/server.js'), import('../ui/webhook-tail.js')]);
   const started = Date.now();
-  const pg = await pgStoreOf(flags);
+  const pg = await pgStoreOf(flags, [str(flags.events) && '--events', str(flags.suppressions) && '--suppressions'].filter((x): x is string => Boolean(x)), 'webhook serve');
   const store = pg && (await import('../io/store/pg/webhook-store.js')).webhookStore(pg);
   const server = await startWebhookServer({
     ...o,
@@ -55,9 +66,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
 /** webhook analyze [events.jsonl]: the file argument, else --events / WA_OPS_EVENTS / config `events`. */
 export async function analyze(args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const loaded = loadConfig({ configPath: str(flags.config), flags: { events: str(flags.events), store: str(flags.store) } });
-  if (str(flags.store) && (str(args[0]) || str(flags.events))) throw new UsageError('pass an events file or --store, not both', { code: 'bad-flag', hint: 'with --store the events come from the store' });
-  // An explicit file wins; else a PostgreSQL store (flag, WA_OPS_STORE, config); else the events file setting.
-  const pg = str(args[0]) || str(flags.events) ? undefined : await pgStoreOf(flags);
+  // An explicit file wins over a store from WA_OPS_STORE or the config; with --store it is refused; else the events file setting.
+  const pg = await pgStoreOf(flags, [str(args[0]) && 'an events file', str(flags.events) && '--events'].filter((x): x is string => Boolean(x)), 'webhook analyze');
   const file = pg ? pg.redacted : (str(args[0]) ?? loaded.settings.events);
   const campaignDirs = folders('--campaigns', list(flags.campaigns)) ?? [resolve('.')];
   let report;
@@ -73,7 +83,8 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   if (html === '-' && term().json) throw new UsageError('--html - writes the report to standard output, where --json prints the analysis', { code: 'bad-flag', hint: 'drop --json, or write the report to a file' });
   if (html) {
     const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
-    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)], flag: '--html' });
+    const { isOwnHtmlReport } = await import('../core/own-output.js');
+    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)], flag: '--html', ours: isOwnHtmlReport, force: flags.force === true });
     if (html !== '-') info(`wrote ${html}`);
   }
   if (term().json) outJson(report);

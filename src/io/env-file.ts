@@ -1,4 +1,6 @@
 /** Write wa-ops's secrets into ./.env: merged into what is there (other keys kept), mode 0600, replaced atomically. */
+import { statSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
 import { mergeEnv, type EnvMerge } from '../core/dotenv-merge.js';
 import { writeOutputFile } from './output-file.js';
 import { readTextFile } from './read-text-file.js';
@@ -7,6 +9,10 @@ const HEADER = '# wa-ops secrets: keep this file out of version control';
 
 /** What the .env file holds now (undefined: there is none) and what it will hold; a folder, device or unreadable file is refused (exit 2). */
 export function planEnvFile(path: string, values: Record<string, string>): { before: string | undefined; merged: EnvMerge } {
+  // A folder named .env is usually a Python virtualenv: never ours to replace.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError(`${path} is a folder (a Python virtualenv?), not a .env file; nothing was written`, { code: 'not-a-file', hint: 'rename that folder, or skip init and set WA_OPS_TOKEN and the ids in the environment' });
+  }
   const before = readTextFile(path, { what: '.env file', maxBytes: 1024 * 1024, code: 'unreadable-file', hint: 'fix its permissions, or move it away', missingOk: true });
   return { before, merged: mergeEnv(before, values, HEADER) };
 }

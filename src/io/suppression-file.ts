@@ -11,6 +11,7 @@ const HINT = 'check the path (--suppressions or WA_OPS_SUPPRESSIONS) and its per
 function explain(err: unknown, what: string, file: string): never {
   const code = errnoCode(err);
   if (!code) throw err;
+  if (code === 'EISDIR') throw new InputError(`the suppression list ${file} is a folder, not a file`, { code: 'not-a-file', hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl' });
   throw new InputError(`cannot ${what} the suppression list ${file} (${code})`, { code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', hint: HINT });
 }
 

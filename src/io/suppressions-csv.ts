@@ -31,7 +31,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     eachRecord(block.text, delimiter, block.startLine, (cells, line) => {
       if (cells.length === 1 && cells[0] === '') return;
       if (!plan) {
-        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column' });
+        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
         return;
       }
       out.rows++;

@@ -46,11 +46,11 @@ export async function control(url: URL, method: string, raw: string, state: Sand
   }
   if (path === 'webhook' && method === 'POST') {
     // Any change of the account's webhook, signed like the rest: {"field": "account_update", "value": {...}}.
-    if (typeof body.field !== 'string' || body.field === '' || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
+    if (typeof body.field !== 'string' || body.field === '' || !isObj(body.value)) {
       return graphError(100, 'Give {"field": "<webhook field>", "value": {...}}, e.g. {"field":"user_preferences","value":{"user_preferences":[...]}}.');
     }
     if (!webhooks.enabled) return graphError(100, 'No webhook URL: start the sandbox with --webhook-url.');
-    const delivered = await webhooks.emit(body.field, body.value as Record<string, unknown>);
+    const delivered = await webhooks.emit(body.field, body.value);
     return ok({ field: body.field, webhook: delivered ? 'delivered' : 'retrying' });
   }
   if (path === 'fail-next' && method === 'POST') {

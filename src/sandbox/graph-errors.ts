@@ -1,5 +1,6 @@
 /** Errors in the exact shape the Graph API answers them. */
 import { randomBytes } from 'node:crypto';
+import { isObject } from '../core/is-object.js';
 
 /** An error the sandbox answers with, in the Graph API's shape. */
 export interface SandboxError {
@@ -95,5 +96,5 @@ export const invalid = (details: string): SandboxError => graphError(131009, det
 
 /** Is this answer an error (rather than a parsed request)? */
 export function isSandboxError(x: unknown): x is SandboxError {
-  return typeof x === 'object' && x !== null && typeof (x as SandboxError).status === 'number' && typeof (x as SandboxError).body?.error === 'object';
+  return isObject(x) && typeof x.status === 'number' && isObject(x.body) && typeof x.body.error === 'object';
 }

@@ -19,7 +19,7 @@ const FORMATS = new Set(['PNG', 'SVG']);
 /** /{pnid}/message_qrdls[/{code}]: the prefilled message may come in the body or the query string, as the clients send it. */
 export function routeQrCodes(method: string, pn: string, code: string | undefined, url: URL, body: Obj, state: SandboxState): Answer {
   const codes = state.account.qrCodes;
-  const q = (k: string) => (body[k] ?? url.searchParams.get(k) ?? undefined) as unknown;
+  const q = (k: string): unknown => body[k] ?? url.searchParams.get(k) ?? undefined;
   const mine = [...codes.values()].filter((c) => c.phoneNumberId === pn);
   const target = code ?? (typeof q('code') === 'string' ? String(q('code')) : undefined);
   const found = target === undefined ? undefined : codes.get(target);

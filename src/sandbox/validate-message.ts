@@ -47,17 +47,20 @@ export function validateMessage(body: unknown, state: SandboxState): ValidMessag
   // Without "type", the one content object present decides (Meta's "Send Reply to List Message" example has none).
   const type = body.type ?? [...TYPES].find((t) => body[t] !== undefined) ?? 'text';
   if (typeof type !== 'string' || !TYPES.has(type)) return graphError(131051, `Unsupported message type ${String(type)}: use one of ${[...TYPES].join(', ')}.`);
-  if (body.biz_opaque_callback_data !== undefined && (typeof body.biz_opaque_callback_data !== 'string' || body.biz_opaque_callback_data.length > 512)) {
+  const callbackData = body.biz_opaque_callback_data;
+  if (callbackData !== undefined && (typeof callbackData !== 'string' || callbackData.length > 512)) {
     return invalid('biz_opaque_callback_data must be a string of at most 512 characters.');
   }
   if (body.context !== undefined && (!isObj(body.context) || typeof body.context.message_id !== 'string' || body.context.message_id === '')) {
     return missing("context['message_id']");
   }
-  const base: ValidMessage = { kind: 'message', ...recipient, type, bizOpaqueCallbackData: body.biz_opaque_callback_data as string | undefined };
+  const base: ValidMessage = { kind: 'message', ...recipient, type, bizOpaqueCallbackData: callbackData };
   if (type === 'template') return validateTemplate(body.template, state, base);
   const problem = checkContent(type, body, state);
   if (problem) return problem;
-  return type === 'text' ? { ...base, text: (body.text as Obj).body as string } : base;
+  // checkContent made sure a text message has its text.body.
+  const text = body.text;
+  return type === 'text' && isObj(text) && typeof text.body === 'string' ? { ...base, text: text.body } : base;
 }
 
 /** `to` (a number), or `recipient` (a BSUID) when there is no `to`; with both, `to` decides and the BSUID is kept. */

@@ -2,7 +2,7 @@
 import { findVariables } from '../core/lint/text.js';
 import { graphError, type SandboxError } from './graph-errors.js';
 import type { SandboxState } from './state.js';
-import { isObj, type Obj } from './validate-content.js';
+import { isObj } from './validate-content.js';
 import type { ValidMessage } from './validate-message.js';
 
 const BAD_PARAM = /[\n\t]| {5,}/;
@@ -14,7 +14,7 @@ export function validateTemplate(t: unknown, state: SandboxState, base: Omit<Val
   const language = isObj(t.language) ? t.language.code : undefined;
   if (typeof language !== 'string') return graphError(131008, "The parameter template['language']['code'] is required.");
   // Meta's own examples omit policy and the live API accepts that; a value other than "deterministic" is refused.
-  const policy = (t.language as Obj).policy;
+  const policy = isObj(t.language) ? t.language.policy : undefined;
   if (policy !== undefined && policy !== 'deterministic') return graphError(100, 'template.language.policy must be "deterministic".');
   const stored = state.template(t.name, language);
   if (!stored) return graphError(132001, `template name (${t.name}) does not exist in ${language}`);

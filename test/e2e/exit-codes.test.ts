@@ -1,6 +1,6 @@
 // Ordinary situations are usage errors (exit 2, one line and a hint), never "internal error" (70).
 import { createServer, type Server } from 'node:net';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,39 @@ describe('environment and usage errors exit 2 with one line', () => {
     mkdirSync(join(dir, 'events.jsonl'));
     expectUsage(await runCli(['webhook', 'analyze', join(dir, 'events.jsonl')], { env, cwd: dir }), /folder|directory/i);
     expectUsage(await runCli(['doctor', '--offline', '--config', join(dir, 'events.jsonl')], { env, cwd: dir }), /config/);
+  });
+
+  it('a folder as --campaign or --suppressions is named a folder, however large it is (kind before size)', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    // A folder whose own size is over the campaign file's 1 MB cap (ext4: about 30,000 long names).
+    for (let i = 0; i < 40_000 && statSync(big).size <= 1024 * 1024; i++) writeFileSync(join(big, `f${String(i).padStart(45, '0')}`), '');
+    for (const args of [['status', '--campaign', 'big'], ['send', '--campaign', 'big', '--dry-run'], ['doctor', '--offline', '--campaign', 'big']]) {
+      const r = await runCli(args, { env, cwd: dir });
+      expectUsage(r, /^wa-ops: big is a folder, not a file\n  hint: .*wa-ops campaigns --dir big$/m);
+      expect(r.stderr).not.toMatch(/bytes/);
+    }
+    expectUsage(await runCli(['suppressions', 'list', '--suppressions', 'big'], { env, cwd: dir }), /^wa-ops: the suppression list .*big is a folder, not a file$/m);
+    rmSync(big, { recursive: true });
+  });
+
+  it('an API that cannot be reached before sending: exit 3 and a hint that says what to check (never "HTTP 0")', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), 'phone\n+4915231000099\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'c', recipients: 'list.csv', template: { name: 'hello_world', language: 'en_US' } }));
+    const closed = { WA_OPS_GRAPH_URL: '', WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    // A port nothing listens on: the one the busy server had, now closed (a new server, closed again).
+    const gone = createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    closed.WA_OPS_GRAPH_URL = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    await new Promise((r) => gone.close(r));
+    for (const args of [['send', '--to', '+4915231000099', '--template', 'hello_world:en_US', '--yes'], ['send', '--campaign', 'c.json', '--yes'], ['send', '--campaign', 'c.json', '--dry-run'], ['templates', 'list']]) {
+      const r = await runCli(args, { env: closed, cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n  hint: nothing listens at 127\.0\.0\.1:\d+: start the sandbox .* or fix WA_OPS_GRAPH_URL; then run the same command again/);
+      expect(r.stderr).not.toMatch(/HTTP 0|see the details|internal error|\n\s+at /);
+    }
   });
 
   it('the same words for a port in use, whichever server', async () => {

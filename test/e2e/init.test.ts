@@ -56,7 +56,7 @@ describe('init merges into an existing .env', () => {
 describe('init writes its files together or not at all', () => {
   const args = ['init', '--phone-number-id', '109876543210987', '--waba-id', '210987654321098', '--no-doctor'];
   it.each([
-    ['.env is a folder', (dir: string) => mkdirSync(join(dir, '.env')), /\.env file .*\.env is a folder, not a file/],
+    ['.env is a folder', (dir: string) => mkdirSync(join(dir, '.env')), /\.env is a folder \(a Python virtualenv\?\), not a \.env file; nothing was written/],
     ['.gitignore of a repository is a folder', (dir: string) => (mkdirSync(join(dir, '.git')), mkdirSync(join(dir, '.gitignore'))), /\.gitignore .* is a folder/],
   ])('%s: exit 2, one line, nothing written; once fixed, the same init works', async (_name, plant, message) => {
     const dir = tempDir();

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { fixtures, runCli, tempDir } from '../helpers.js';
+import { fixtures, runCli, runPrinted, tempDir } from '../helpers.js';
 
 let sb: SandboxServer;
 const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
@@ -51,6 +51,32 @@ describe('one classifier for validate-numbers and send', () => {
     const human = await runCli(['send', '--campaign', file, '--dry-run'], { env: env() });
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout + human.stderr).toContain('column "region" not read as countries');
+  });
+
+  it('several phone-like columns: the hint names each candidate as the setting to copy (mobile first), and that setting works', async () => {
+    const dir = tempDir('wa-ops-numbers-campaign-');
+    writeFileSync(join(dir, 'l.csv'), 'Name;Telefon;Handy\nA;030 123456;0170 1234567\n');
+    const file = join(dir, 'c.json');
+    const campaign = { name: 'x', recipients: 'l.csv', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } };
+    writeFileSync(file, JSON.stringify(campaign));
+    const r = await runCli(['send', '--campaign', file, '--dry-run'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('several phone-like columns (columns: "Telefon", "Handy")');
+    expect(r.stderr).toContain('hint: choose one with "phoneColumn": "Handy" or "phoneColumn": "Telefon" in the campaign file');
+    expect(r.stderr).not.toMatch(/<name>/);
+    // The first suggestion, written into the campaign file as shown, plans the mobile number.
+    const suggested = JSON.parse(`{${/choose one with ("phoneColumn": "[^"]+")/.exec(r.stderr)![1]}}`);
+    writeFileSync(file, JSON.stringify({ ...campaign, ...suggested }));
+    const dry = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout).payloads.map((p: { to: string }) => p.to)).toEqual(['+491701234567']);
+    // validate-numbers says the same with its flag, which runs as printed.
+    const v = await runCli(['validate-numbers', join(dir, 'l.csv'), '--country', 'DE'], { cwd: dir });
+    expect(v.code).toBe(2);
+    const flag = /hint: choose one with (--column \S+) or --column Telefon$/m.exec(v.stderr)!;
+    expect(flag[1]).toBe('--column Handy');
+    const again = await runPrinted(`wa-ops validate-numbers l.csv --country DE ${flag[1]} --json`, { cwd: dir });
+    expect(JSON.parse(again.stdout)).toMatchObject({ valid: 1, types: { MOBILE: 1 } });
   });
 
   it('refuses unknown campaign keys with "did you mean", and Graph URLs in a campaign', async () => {

@@ -122,7 +122,7 @@ describe('a "region" column (states and provinces in CRM exports)', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ valid: 3, regions: { DE: 3 }, columns: { phone: 'phone', country: null }, unknownCountries: { count: 0 } });
-    expect(r.stderr).toContain('column "region" not read as countries (such columns often hold states or provinces); if it holds countries, pass --country-column "region"');
+    expect(r.stderr).toContain('column "region" not read as countries (such columns often hold states or provinces); if it holds countries, pass --country-column region');
     // The list's own "region" column keeps its name; the region wa-ops adds is "wa_region".
     const out = await runCli(['validate-numbers', nums('region-states.csv'), '--country', 'DE', '--out', '-']);
     expect(out.stdout.split('\r\n')[0]).toBe('name,phone,region,e164,status,reason,wa_region,type,detail');

@@ -1,4 +1,8 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures } from '../helpers.js';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphError } from '../../src/core/graph/graph-error.js';
@@ -177,6 +181,47 @@ describe('GraphClient against odd servers', () => {
     const c = new GraphClient({ baseUrl: 'http://127.0.0.1:9', apiVersion: 'v23.0', token: 't' });
     expect(await failure(c.request('POST', 'x/messages', { body: {} }))).toMatchObject({ action: 'transient', notSent: true });
     await c.close();
+  });
+});
+
+describe('GraphClient network failures say what to check, never "HTTP 0"', () => {
+  const kinds: [string, () => Promise<{ base: string; close: () => Promise<void> }>, RegExp, RegExp, boolean][] = [
+    ['refused', async () => {
+      const s = createServer();
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      const port = (s.address() as AddressInfo).port;
+      await new Promise((r) => s.close(r));
+      return { base: `http://127.0.0.1:${port}`, close: async () => {} };
+    }, /cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/, /nothing listens at 127\.0\.0\.1:\d+: start the sandbox .*WA_OPS_GRAPH_URL/, true],
+    ['tls', async () => {
+      const s = createHttps({ cert: readFileSync(join(fixtures, 'tls', 'self-signed.crt')), key: readFileSync(join(fixtures, 'tls', 'self-signed.key')) }, (_q, res) => res.end('{}'));
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      return { base: `https://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => new Promise((r) => s.close(() => r())) };
+    }, /the TLS certificate of 127\.0\.0\.1:\d+ was not accepted \(\w+\)/, /NODE_EXTRA_CA_CERTS/, true],
+    ['timeout', async () => {
+      const s = createServer(() => {});
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      return { base: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => (s.closeAllConnections(), new Promise((r) => s.close(() => r()))) };
+    }, /timed out waiting for the answer/, /metastatus\.com and the network/, false],
+    ['reset', async () => {
+      const s = createServer((_q, res) => res.socket?.destroy());
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      return { base: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => new Promise((r) => s.close(() => r())) };
+    }, /connection lost \((ECONNRESET|UND_ERR_SOCKET)\)/, /the connection was cut: check the network connection and the proxy settings/, false],
+  ];
+  it.each(kinds)('%s', async (_kind, start, message, hint, notSent) => {
+    const srv = await start();
+    const c = new GraphClient({ baseUrl: srv.base, apiVersion: 'v23.0', token: 't', timeoutMs: 300 });
+    try {
+      const e = await failure(c.request('GET', '210987654321098/message_templates'));
+      expect(e.message).toMatch(message);
+      expect(e.hint).toMatch(hint);
+      expect(e.hint).not.toMatch(/HTTP 0|see the details/);
+      expect(e).toMatchObject({ httpStatus: 0, notSent, exitCode: 3 });
+    } finally {
+      await c.close();
+      await srv.close();
+    }
   });
 });
 

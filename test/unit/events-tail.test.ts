@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventsTail, eventsSize } from '../../src/io/send-to/events-tail.js';
-import { waitForDelivery } from '../../src/io/send-to/wait-delivery.js';
+import { fileStatusFeed, waitForDelivery } from '../../src/io/send-to/wait-delivery.js';
 import { tempDir } from '../helpers.js';
 
 const status = (id: string, s: string) => JSON.stringify({ kind: 'status', key: `${id}:${s}`, id, status: s, ts: '1', recipient: '491701234567' }) + '\n';
@@ -32,9 +32,9 @@ describe('events tail', () => {
     const file = join(tempDir(), 'events.jsonl');
     const offset = eventsSize(file);
     setTimeout(() => appendFileSync(file, status('w2', 'sent') + status('w2', 'delivered')), 50);
-    const done = await waitForDelivery({ eventsPath: file, offset, wamid: 'w2', timeoutMs: 5000, pollMs: 20 });
+    const done = await waitForDelivery({ feed: fileStatusFeed(file, offset), wamid: 'w2', timeoutMs: 5000, pollMs: 20 });
     expect(done).toMatchObject({ timedOut: false, delivery: { state: 'delivered', seen: ['sent', 'delivered'] } });
-    const none = await waitForDelivery({ eventsPath: file, offset: eventsSize(file), wamid: 'w3', timeoutMs: 60, pollMs: 20 });
+    const none = await waitForDelivery({ feed: fileStatusFeed(file, eventsSize(file)), wamid: 'w3', timeoutMs: 60, pollMs: 20 });
     expect(none).toMatchObject({ timedOut: true, delivery: { state: 'accepted', seen: [] } });
   });
 });

@@ -112,7 +112,7 @@ function writings(p: PhoneNumber): Record<string, string> {
 
 describe('country cells that fit several countries', () => {
   it('every ISO numeric code that is also a calling code, and every name two countries share: a mobile of either country, written nationally or with "+", comes back as itself or ambiguous', () => {
-    const plan = planRows('list.csv', ['phone', 'country'], {}, { column: '--column', countryColumn: '--country-column' });
+    const plan = planRows('list.csv', ['phone', 'country'], {}, { column: '--column', countryColumn: '--country-column', kind: 'flag' as const });
     const wrong: string[] = [];
     let checked = 0;
     const cells = [...ISO_NUMERIC.split(' ').map((e) => e.slice(2)), ...AMBIGUOUS_NAMES.flatMap((a) => a.names)];

@@ -26,7 +26,7 @@ export function registerStore(program: Command, ctx: RegistryContext): void {
     .command('export')
     .description('write a stored campaign back as a JSON Lines ledger (for archiving, or to leave PostgreSQL)')
     .requiredOption('--campaign <file>', 'campaign JSON file')
-    .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten)')
+    .requiredOption('--out <ledger.jsonl>', 'the ledger file to write (never overwritten; - for standard output)')
     .option(storeFlag, storeHelp)
     .option('--ledger <path>', 'a local ledger whose identity picks the campaign (default: <campaign>.ledger.jsonl if present)')
     .addHelpText('after', '\nExamples:\n  wa-ops store export --campaign spring-sale.json --out archive/spring-sale.ledger.jsonl\n  wa-ops status --campaign spring-sale.json --ledger archive/spring-sale.ledger.jsonl')

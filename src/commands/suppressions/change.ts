@@ -3,12 +3,13 @@ import { planAdds, planLifts } from '../../core/suppressions/plan.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { info, outJson, out, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
-import { commonOptions, numberArgs, reasonFlag } from '../suppressions.js';
+import { commonOptions, numberArgs, reasonFlag, suppressionsFlags } from '../suppressions.js';
 
 /** suppressions add <numbers...> */
 export async function add(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = commonOptions(flags);
-  const reason = reasonFlag(flags.reason, 'manual');
+  const f = suppressionsFlags(flags);
+  const o = commonOptions(f);
+  const reason = reasonFlag(f.reason, 'manual');
   const numbers = numberArgs(args[0], o.country);
   const list = await openSuppressionTarget(o.list);
   let plan;
@@ -28,7 +29,7 @@ export async function add(args: unknown[], flags: Record<string, unknown>): Prom
 
 /** suppressions remove <numbers...> */
 export async function remove(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = commonOptions(flags);
+  const o = commonOptions(suppressionsFlags(flags));
   const numbers = numberArgs(args[0], o.country);
   const list = await openSuppressionTarget(o.list);
   let plan;

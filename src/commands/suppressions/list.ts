@@ -6,7 +6,7 @@ import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { out, outJson, paint } from '../../ui/output.js';
 import { plural } from '../../ui/plural.js';
 import { term } from '../../ui/term.js';
-import { commonOptions, reasonFlag } from '../suppressions.js';
+import { commonOptions, reasonFlag, suppressionsFlags } from '../suppressions.js';
 
 /** A record with the number's region and type, as validate-numbers would classify it. */
 function described(r: SuppressionRecord) {
@@ -16,11 +16,12 @@ function described(r: SuppressionRecord) {
 
 /** Run the subcommand; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = commonOptions(flags);
+  const f = suppressionsFlags(flags);
+  const o = commonOptions(f);
   const list = await openSuppressionTarget(o.list);
   const folded = await list.read().finally(() => list.close());
-  const history = flags.history === true;
-  const reason = flags.reason === undefined ? undefined : reasonFlag(flags.reason, '');
+  const history = f.history === true;
+  const reason = f.reason === undefined ? undefined : reasonFlag(f.reason, '');
   const records = (history ? folded.history() : folded.entries()).filter((r) => (!o.scope || r.scope === o.scope) && (!reason || r.reason === reason)).map(described);
   if (term().json) {
     outJson({ file: list.location, count: records.length, [history ? 'history' : 'suppressions']: records });

@@ -1,12 +1,12 @@
 /** wa-ops suppressions import <file.csv> | export [--out file.csv]: to and from a CRM. */
-import { importAdvice } from '../../core/suppressions/import-advice.js';
+import { explainCommand, importAdvice } from '../../core/suppressions/import-advice.js';
 import { planAdds } from '../../core/suppressions/plan.js';
 import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { info, out, outJson, warn } from '../../ui/output.js';
 import { term } from '../../ui/term.js';
-import { csvLimitFlags, stringFlag } from '../flags.js';
-import { commonOptions, reasonFlag } from '../suppressions.js';
+import { csvLimitFlags } from '../flags.js';
+import { commonOptions, reasonFlag, suppressionsFlags } from '../suppressions.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { fmtCount, plural } from '../../ui/plural.js';
 
@@ -15,11 +15,12 @@ const MAX_ROWS_LISTED = 100;
 
 /** suppressions import <file.csv>: every valid number of the phone column, in one append; invalid rows are reported by line. */
 export async function importCsv(args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = commonOptions(flags);
+  const f = suppressionsFlags(flags);
+  const o = commonOptions(f);
   const path = String(args[0]);
-  const reason = reasonFlag(flags.reason, 'import');
-  const asked = { column: stringFlag(flags, 'column'), country: o.country, countryColumn: stringFlag(flags, 'countryColumn') };
-  const read = await readNumbersCsv(path, { ...asked, limits: csvLimitFlags(flags) });
+  const reason = reasonFlag(f.reason, 'import');
+  const asked = { column: f.column, country: o.country, countryColumn: f.countryColumn };
+  const read = await readNumbersCsv(path, { ...asked, limits: csvLimitFlags(f) });
   const reasons: Record<string, number> = {};
   for (const r of read.invalid) reasons[r.reason] = (reasons[r.reason] ?? 0) + 1;
   // Decided before the list is opened: a file with no valid number is refused and nothing is written.
@@ -42,7 +43,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
     out(`${plural(summary.added, 'number')} suppressed from ${label} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${label}:${r.line}: not a valid number (${r.reason}), skipped`);
     // Standard input is spent: the command to copy names a file only when there is one.
-    const explain = path === '-' ? 'wa-ops validate-numbers on the same list explains each' : `wa-ops validate-numbers ${path} explains each`;
+    const explain = `${explainCommand({ path, ...asked })} explains each`;
     if (read.invalid.length > 5) info(`... and ${plural(read.invalid.length - 5, 'more invalid row')} (${explain})`);
     if (advice.warning) warn(advice.warning);
   }
@@ -51,12 +52,13 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
 
 /** suppressions export: the active list as CSV (formula-safe; a file is created with mode 0600 and never replaces one without --force). */
 export async function exportCsv(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
-  const o = commonOptions(flags);
-  const outPath = stringFlag(flags, 'out');
+  const f = suppressionsFlags(flags);
+  const o = commonOptions(f);
+  const outPath = f.out;
   if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
   const list = await openSuppressionTarget(o.list);
   const records = (await list.read().finally(() => list.close())).entries().filter((r) => !o.scope || r.scope === o.scope);
-  exportSuppressionsCsv(records, outPath, flags.force === true, list.kind === 'file' ? list.location : undefined);
+  exportSuppressionsCsv(records, outPath, f.force === true, list.kind === 'file' ? list.location : undefined);
   if (outPath !== undefined && outPath !== '-') {
     if (term().json) outJson({ file: list.location, out: outPath, rows: records.length });
     else info(`wrote ${plural(records.length, 'suppression')} to ${outPath}`);

@@ -84,6 +84,8 @@ export function actionFor(code: number | undefined, httpStatus: number): ActionR
     if (known) return known;
     if (code >= 200 && code <= 299) return rule('abort-run', 'permission missing: check the token\'s scopes with debug_token');
   }
+  // No answer at all (the network client names the kind when it can): never "HTTP 0".
+  if (httpStatus === 0) return rule('transient', 'no answer from the API: check the network connection, the Graph URL (WA_OPS_GRAPH_URL) and the proxy settings (HTTPS_PROXY, NO_PROXY)');
   if (httpStatus === 429 || httpStatus >= 500) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
   if (httpStatus === 401 || httpStatus === 403) return rule('abort-run', `HTTP ${httpStatus}: the API refused the credentials`);
   return rule('fail-recipient', `error ${code ?? `HTTP ${httpStatus}`}: see the details`);

@@ -16,6 +16,8 @@ export interface GraphErrorInit {
   retryAfterMs?: number;
   /** Whether the request surely never reached the server. */
   notSent?: boolean;
+  /** What to do, when the table (by code and HTTP status) cannot know: network failures say what to check. */
+  todo?: string;
 }
 
 /** Every failure of a Graph request becomes one of these. */
@@ -33,7 +35,8 @@ export class GraphError extends UpstreamError {
   readonly waitFromResponse: boolean;
 
   constructor(init: GraphErrorInit) {
-    const rule = actionFor(init.code, init.httpStatus);
+    const table = actionFor(init.code, init.httpStatus);
+    const rule = init.todo ? { ...table, todo: init.todo } : table;
     const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus ? `HTTP ${init.httpStatus}: ` : '';
     super(`${codeText}${init.title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {
       code: init.code !== undefined ? `graph-${init.code}` : 'graph-network',

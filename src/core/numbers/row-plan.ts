@@ -2,7 +2,8 @@
 import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
-import { pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { normaliseHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { shellQuote } from '../shell-quote.js';
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
 export interface ColumnWishes {
@@ -12,10 +13,32 @@ export interface ColumnWishes {
   mobileOnly?: boolean;
 }
 
-/** Where each wish came from, for messages ("--column" or "phoneColumn"). */
+/** Where each wish came from, for messages: flags (--column) or keys of the campaign file ("phoneColumn"). */
 export interface WishNames {
+  /** The flag (`--column`) or the key (`"phoneColumn"`). */
   column: string;
   countryColumn: string;
+  kind: 'flag' | 'key';
+}
+
+/** The flag or key named where it lives: `--column`, `"phoneColumn" in the campaign file`. */
+function where(names: WishNames, which: 'column' | 'countryColumn'): string {
+  return names.kind === 'key' ? `${names[which]} in the campaign file` : names[which];
+}
+
+/** The setting to copy for each value, written as it is typed there: `--column Handy`, `"phoneColumn": "Handy"` (several: "or"). */
+function settings(names: WishNames, which: 'column' | 'countryColumn', values: readonly string[]): string {
+  const one = (v: string) => (names.kind === 'key' ? `${names[which]}: ${JSON.stringify(v)}` : `${names[which]} ${shellQuote(v)}`);
+  return `${values.map(one).join(' or ')}${names.kind === 'key' ? ' in the campaign file' : ''}`;
+}
+
+/** Mobile columns first: WhatsApp reaches mobiles, so among several phone columns the mobile one is the likely choice. */
+const MOBILE_WORDS = /^(mobil.*|handy.*|cell.*|portable|movil|celular|telemovel|ponsel|hp|cep|gsm|whatsapp.*|wa|手机.*|手機.*|行動.*|移动.*|手提.*)$/;
+
+function mobileFirst(candidates: readonly string[]): string[] {
+  const norm = (c: string) => normaliseHeader(c).split(/[_/]+/);
+  const isMobile = (c: string) => norm(c).some((w) => MOBILE_WORDS.test(w));
+  return [...candidates.filter(isMobile), ...candidates.filter((c) => !isMobile(c))];
 }
 
 /** How each row of a list is read: which columns, which home region, what counts as valid. */
@@ -36,16 +59,16 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
   const phone = pickPhoneColumn(header, w.column);
   if (!phone.ok) {
     const cols = describeHeader(header, phone.problem === 'several' ? phone.candidates : header);
-    if (phone.problem === 'unknown') throw new InputError(`${label}: no column named "${clip(w.column!)}" (${cols})`, { code: 'unknown-column', hint: `set ${names.column} to one of the columns` });
-    if (phone.problem === 'several') throw new InputError(`${label}: several phone-like columns (${cols})`, { code: 'ambiguous-column', hint: `choose one with ${names.column} <name>` });
+    if (phone.problem === 'unknown') throw new InputError(`${label}: no column named "${clip(w.column!)}" (${cols})`, { code: 'unknown-column', hint: `set ${where(names, 'column')} to one of the columns` });
+    if (phone.problem === 'several') throw new InputError(`${label}: several phone-like columns (${cols})`, { code: 'ambiguous-column', hint: `choose one with ${settings(names, 'column', mobileFirst(phone.candidates))}` });
     throw new InputError(`${label}:1: no phone column in the header (${cols})`, {
       code: 'no-phone-column',
-      hint: `name the column with ${names.column} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
+      hint: `name the column with ${where(names, 'column')} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
     });
   }
   const country = pickCountryColumn(header, w.countryColumn);
   if (!country.ok && country.problem === 'unknown') {
-    throw new InputError(`${label}: no column named "${clip(w.countryColumn!)}" for ${names.countryColumn} (${describeHeader(header, header)})`, { code: 'unknown-column' });
+    throw new InputError(`${label}: no column named "${clip(w.countryColumn!)}" for ${where(names, 'countryColumn')} (${describeHeader(header, header)})`, { code: 'unknown-column', hint: `set ${where(names, 'countryColumn')} to one of the columns` });
   }
   return {
     phoneIndex: phone.index,
@@ -54,16 +77,16 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
     mobileOnly: Boolean(w.mobileOnly),
     phoneName: header[phone.index],
     countryName: country.ok ? header[country.index] : null,
-    countryNote: country.ok ? undefined : countryNote(header, country.problem, country.candidates, names.countryColumn),
+    countryNote: country.ok ? undefined : countryNote(header, country.problem, country.candidates, names),
   };
 }
 
 /** Why no country column was read, when the header suggests one: several candidates, or a "region" column. */
-function countryNote(header: string[], problem: string, candidates: string[], flag: string): string | undefined {
-  if (problem === 'several') return `several country-like columns (${candidates.map(clip).join(', ')}): none used; choose one with ${flag}`;
+function countryNote(header: string[], problem: string, candidates: string[], names: WishNames): string | undefined {
+  if (problem === 'several') return `several country-like columns (${candidates.map((c) => `"${clip(c)}"`).join(', ')}): none used; choose one with ${settings(names, 'countryColumn', candidates)}`;
   const region = regionLikeColumns(header)[0];
   if (region === undefined) return undefined;
-  return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, pass ${flag} "${clip(region)}"`;
+  return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, ${names.kind === 'key' ? 'set' : 'pass'} ${settings(names, 'countryColumn', [region])}`;
 }
 
 /**

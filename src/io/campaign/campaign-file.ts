@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { describeSpecial } from '../input-file.js';
+import { shellQuote } from '../../core/shell-quote.js';
 import { parseJsonText } from '../../core/json-text.js';
 import { CampaignProblem, parseCampaign, type Campaign } from '../../core/campaign/schema.js';
 
@@ -36,14 +37,15 @@ export function loadCampaignFile(path: string, ledgerOverride?: string): Campaig
   let text: string;
   try {
     const st = statSync(abs);
-    const special = st.isDirectory() ? undefined : describeSpecial(abs, st);
-    if (special) throw new InputError(`${path} ${special}`, { code: 'not-a-file', hint: 'pass the campaign JSON file with --campaign' });
+    // What it is comes before how big it is: a folder of 30,000 files is a folder, not a 2 MB campaign.
+    const special = describeSpecial(abs, st);
+    if (special) throw new InputError(`${path} ${special}`, { code: 'not-a-file', hint: st.isDirectory() ? `pass the campaign JSON file with --campaign; the campaigns in this folder: wa-ops campaigns --dir ${shellQuote(path)}` : 'pass the campaign JSON file with --campaign' });
     if (st.size > MAX_CAMPAIGN_BYTES) throw new InputError(`${path} is ${st.size.toLocaleString('en-US')} bytes: not a campaign file (at most ${MAX_CAMPAIGN_BYTES.toLocaleString('en-US')})`, { code: 'bad-campaign', hint: 'pass the campaign JSON file with --campaign' });
     text = readFileSync(abs, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = errnoCode(err);
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new InputError(`${path}:${parsed.problem.line}:${parsed.problem.column}: invalid JSON: ${parsed.problem.reason}`, { code: 'invalid-json' });

@@ -1,7 +1,7 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
 import { errorMessage } from '../../core/caught.js';
 import { step } from '../../core/campaign/engine.js';
-import { lostStop } from '../../core/campaign/engine-outcome.js';
+import { lostStop } from '../../core/campaign/engine-primitives.js';
 import type { EngineAction, EngineInput, EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';

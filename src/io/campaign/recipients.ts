@@ -75,7 +75,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
       if (cells.length === 1 && cells[0] === '') return;
       if (!header) {
         header = parseHeader(block.text, delimiter);
-        plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn" in the campaign file', countryColumn: '"countryColumn" in the campaign file' });
+        plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn"', countryColumn: '"countryColumn"', kind: 'key' });
         indexes = o.columns.map((c) => {
           const p = pickNamed(header!, c);
           if (!p.ok) throw new InputError(`${path}: the campaign maps column "${c}", which the list does not have (${describeHeader(header!, header!)})`, { code: 'unknown-column', hint: 'fix "parameters" in the campaign file' });

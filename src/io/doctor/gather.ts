@@ -71,17 +71,19 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
   const client = s.token ? new GraphClient({ baseUrl: s.graphUrl, apiVersion: s.apiVersion, token: s.token }) : undefined;
   try {
     const noToken = missing('the access token', 'set WA_OPS_TOKEN');
+    // Without an access token the app token is not checked either.
+    const noTokenApp: AppTokenFact = { state: 'unknown', why: 'no access token' };
     const appToken = s.appId && s.appSecret ? `${s.appId}|${s.appSecret}` : undefined;
     const [debugToken, phone, apps, templates, webhook] = await Promise.all([
-      client ? inspectToken(client, s.token!, s, appToken) : Promise.resolve({ token: noToken, app: { state: 'unknown', why: 'no access token' } as AppTokenFact }),
+      client ? inspectToken(client, s.token!, s, appToken) : Promise.resolve({ token: noToken, app: noTokenApp }),
       !client ? Promise.resolve(noToken) : s.phoneNumberId ? fact(() => client.getPhoneNumber(s.phoneNumberId!, PHONE_FIELDS)) : Promise.resolve(missing('the phone number id', 'set WA_OPS_PHONE_NUMBER_ID')),
       !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.subscribedApps(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
-    const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates] as Gathered<unknown>[]);
+    const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates]);
     const app: AppTokenFact = unreachable && debugToken.app.state === 'unknown' ? { state: 'unknown', why: `${unreachable.host} cannot be reached` } : debugToken.app;
-    return { debugToken: debugToken.token as Fact<DebugTokenFacts>, appToken: app, phone: phone as Fact<PhoneFacts>, apps, templates: templates as Fact<TemplateFacts[]>, webhook, unreachable };
+    return { debugToken: debugToken.token, appToken: app, phone, apps, templates, webhook, unreachable };
   } finally {
     await client?.close();
   }
@@ -95,14 +97,14 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
 async function inspectToken(client: GraphClient, token: string, s: Settings, appToken: string | undefined): Promise<{ token: Gathered<DebugTokenFacts>; app: AppTokenFact }> {
   if (!appToken) {
     const missing = [!s.appId && 'WA_OPS_APP_ID', !s.appSecret && 'WA_OPS_APP_SECRET'].filter(Boolean).join(' and ');
-    return { token: await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>), app: { state: 'not-configured', missing } };
+    return { token: await fact(() => client.debugToken(token)), app: { state: 'not-configured', missing } };
   }
   try {
-    return { token: { ok: true, value: (await client.debugToken(token, appToken)) as DebugTokenFacts }, app: { state: 'accepted' } };
+    return { token: { ok: true, value: await client.debugToken(token, appToken) }, app: { state: 'accepted' } };
   } catch (err) {
     // No answer at all (network): nothing to tell apart.
     if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: errorMessage(err) } };
-    const self = await fact(() => client.debugToken(token) as Promise<DebugTokenFacts>);
+    const self = await fact(() => client.debugToken(token));
     if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
     return { token: self, app: { state: 'unknown', why: 'the access token is refused too' } };
   }

@@ -2,29 +2,23 @@
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { waitFromHeaders } from '../../core/graph/actions.js';
+import { networkFailure } from '../../core/graph/network-failure.js';
 import { redact } from '../../core/redact.js';
 
 type Headers = Record<string, string | string[] | undefined>;
-
-/** Errors that prove the request never left this machine. */
-export const NOT_SENT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** The errno-like code of a failed request (undici wraps the socket's error in `cause`). */
 export function errorCode(err: unknown): string {
   return errnoCode(err) ?? (isObject(err) ? errnoCode(err.cause) : undefined) ?? '';
 }
 
-/** A request that failed before an answer: refused, unresolvable, timed out or cut. */
-export function networkError(err: unknown, method: string, path: string, host: string): GraphError {
-  const code = errorCode(err);
+/** A request that failed before an answer: refused, unresolvable, unreachable, timed out, refused by TLS or cut; proxy: the proxy's host when one was used. */
+export function networkError(err: unknown, method: string, path: string, host: string, proxy?: string): GraphError {
+  const f = networkFailure({ code: errorCode(err), message: errorMessage(err), host, proxy });
   const where = `${method} /${path.split('?')[0]}`;
-  if (NOT_SENT.has(code)) {
-    return new GraphError({ title: `${where}: cannot connect to ${host} (${code})`, httpStatus: 0, action: 'transient', notSent: true });
-  }
-  const timedOut = /TIMEOUT/.test(code);
-  const what = timedOut ? 'timed out waiting for the answer' : `connection lost (${code || errorMessage(err)})`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
-  return new GraphError({ title: `${where}: ${what}`, httpStatus: 0, action: method === 'POST' ? 'ambiguous' : 'transient' });
+  const action = f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
+  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
 }
 
 /** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */

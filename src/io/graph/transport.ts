@@ -1,7 +1,8 @@
 /** The Graph transport: one base URL (with failovers), version and token; JSON in and out, errors mapped to GraphError. */
 import { GraphError } from '../../core/graph/graph-error.js';
 import { makeRedactor } from '../../core/redact.js';
-import { proxyAwareDispatcher, request, type Dispatcher, type FormData } from './dispatcher.js';
+import { proxyFor } from '../../core/net-proxy.js';
+import { proxyAwareDispatcher, proxyEnv, request, type Dispatcher, type FormData } from './dispatcher.js';
 import { assertGraphUrl } from './graph-url.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
@@ -105,7 +106,7 @@ export class GraphTransport {
       res = await request(url, { method, headers, body, dispatcher: this.agent });
       text = await readCapped(res.body, MAX_BODY_BYTES);
     } catch (err) {
-      throw networkError(err, method, path, url.host);
+      throw networkError(err, method, path, url.host, proxyHost(url));
     }
     const h = res.headers as GraphResponse<T>['headers'];
     let parsed: unknown;
@@ -140,5 +141,16 @@ export class GraphTransport {
   /** Drop every connection now, requests in flight included (an interrupted run must not wait for them). */
   async destroy(): Promise<void> {
     await this.agent.destroy();
+  }
+}
+
+/** The host of the proxy a request to `url` goes through (never its credentials), or undefined for a direct one. */
+function proxyHost(url: URL): string | undefined {
+  const proxy = proxyFor(url, proxyEnv());
+  if (!proxy) return undefined;
+  try {
+    return new URL(proxy).host;
+  } catch {
+    return 'from HTTPS_PROXY/HTTP_PROXY';
   }
 }

@@ -23,6 +23,8 @@ export interface ValidateFileOptions {
   validOut?: string;
   samplePercent: number;
   sampleOut?: string;
+  /** Replace existing outputs that validate-numbers did not write (--force). */
+  force?: boolean;
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;
@@ -47,7 +49,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   const first = await blocks.next();
   if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
-  const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column' });
+  const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
   const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }]);
   // Valid unique rows are staged on disk, so the sample can be drawn once their count is known.
   const staging = outputs.sampleOut ? new SampleStaging() : undefined;

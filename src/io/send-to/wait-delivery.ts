@@ -1,13 +1,25 @@
-/** Wait for a message's status webhooks, as recorded by `webhook serve`, until it settles or time runs out. */
+/** Wait for a message's status webhooks, as recorded by `webhook serve` (events file or store), until it settles or time runs out. */
 import { foldDelivery, isSettled, type Delivery } from '../../core/send-to/delivery.js';
+import type { StatusRecord } from '../../core/webhook/records.js';
 import { EventsTail } from './events-tail.js';
 import { abortableSleep } from '../abortable-sleep.js';
 
-/** How send --to --wait follows a message: the events file and where to start reading it, the wamid and the time limit. */
+/** Where webhook serve records statuses: each read() returns the status records stored since the previous one. */
+export interface StatusFeed {
+  /** The place, for messages (a path, or a store URL without its password). */
+  readonly where: string;
+  read(): Promise<StatusRecord[]>;
+}
+
+/** The events file, read from a byte offset taken before the message was sent (only new bytes are read). */
+export function fileStatusFeed(eventsPath: string, offset: number): StatusFeed {
+  const tail = new EventsTail(eventsPath, offset);
+  return { where: eventsPath, read: async () => tail.read() };
+}
+
+/** How send --to --wait follows a message: where the statuses are recorded, the wamid and the time limit. */
 export interface WaitOptions {
-  eventsPath: string;
-  /** Byte offset of the events file before the message was sent. */
-  offset: number;
+  feed: StatusFeed;
   wamid: string;
   timeoutMs: number;
   pollMs?: number;
@@ -25,13 +37,12 @@ export interface WaitResult {
   waitedMs: number;
 }
 
-/** Poll the events file (cheap: only new bytes are read) until delivered, read or failed. */
+/** Poll the feed (cheap: only new records are read) until delivered, read or failed. */
 export async function waitForDelivery(o: WaitOptions): Promise<WaitResult> {
-  const tail = new EventsTail(o.eventsPath, o.offset);
   const started = Date.now();
   let d: Delivery = { state: 'accepted', errors: [], seen: [] };
   for (;;) {
-    const next = foldDelivery(o.wamid, tail.read(), d);
+    const next = foldDelivery(o.wamid, await o.feed.read(), d);
     if (next.state !== d.state) o.onChange?.(next);
     d = next;
     const waitedMs = Date.now() - started;

@@ -17,7 +17,7 @@ export const abbreviation: Rule = {
           length: m.length,
           message: `"${p.text.slice(m.offset, m.offset + m.length)}" is a non-standard abbreviation; reviewers reject templates that are not written in clear, complete words`,
           suggestion: `write it out: "${words.abbreviations[m.term]}"`,
-          msg: ['abbreviation', { term: p.text.slice(m.offset, m.offset + m.length), plain: words.abbreviations[m.term] }] as RawFinding['msg'],
+          msg: ['abbreviation', { term: p.text.slice(m.offset, m.offset + m.length), plain: words.abbreviations[m.term] }],
         })),
       );
   },

@@ -31,13 +31,14 @@ export const discountPercentage: Rule = {
   },
 };
 
-function finding(component: string, offset: number, length: number, text: string) {
+/** A percentage-discount finding at offset (its excerpt trimmed in the message). */
+function finding(component: string, offset: number, length: number, text: string): RawFinding {
   return {
     component,
     offset,
     length,
     message: `"${text.slice(offset, offset + length).trim()}" is a percentage discount: it marks the template as promotional and reads as an unverifiable claim`,
     suggestion: 'state a concrete amount or offer instead, e.g. "EUR 10 off orders over EUR 50", or use a coupon-code button',
-    msg: ['discount-percentage', { text: text.slice(offset, offset + length).trim() }] as RawFinding['msg'],
+    msg: ['discount-percentage', { text: text.slice(offset, offset + length).trim() }],
   };
 }

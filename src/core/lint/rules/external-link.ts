@@ -18,7 +18,7 @@ export const externalLink: Rule = {
             length: u.url.length,
             message: `link "${u.url}" in the ${p.component} text; links in text are reviewed strictly, cannot be tracked per button, and raise the spam signal`,
             suggestion: 'move the link to a URL button (a dynamic suffix {{1}} can carry the per-customer part)',
-            msg: ['external-link', { url: u.url, component: p.component }] as RawFinding['msg'],
+            msg: ['external-link', { url: u.url, component: p.component }],
           })),
       );
   },

@@ -1,5 +1,6 @@
 /** store export: a stored campaign written back as a JSON Lines ledger (its events, then its webhook statuses), never over an existing file. */
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { openOutput } from '../../output-file.js';
 import { errnoCode } from '../../../core/caught.js';
 import { InputError } from '../../../core/errors.js';
 import type { LedgerEvent } from '../../../core/campaign/events.js';
@@ -13,8 +14,22 @@ export interface ExportResult {
   statuses: number;
 }
 
-/** Write the campaign's ledger to outPath (mode 0600): complete or not at all, and never replacing a file. */
+/**
+ * Write the campaign's ledger to outPath (mode 0600): complete or not at all, and never replacing a file.
+ * "-" is standard output (as for every file wa-ops writes); an existing device or FIFO is written in place.
+ */
 export async function exportCampaign(conn: PgConnection, campaignId: string, outPath: string): Promise<ExportResult> {
+  if (outPath === '-' || isSpecial(outPath)) {
+    const out = openOutput(outPath);
+    try {
+      const res = await writeLedger(conn, campaignId, (text) => out.write(text));
+      out.commit();
+      return res;
+    } catch (err) {
+      out.abort();
+      throw err;
+    }
+  }
   if (existsSync(outPath)) throw outExists(outPath);
   const tmp = `${outPath}.${process.pid}.tmp`;
   let fd: number;
@@ -25,23 +40,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
   }
   let done = false;
   try {
-    let chunk: string[] = [];
-    const put = (e: LedgerEvent) => {
-      chunk.push(JSON.stringify(e));
-      if (chunk.length >= 2000) flush();
-    };
-    const flush = () => {
-      if (chunk.length) writeSync(fd, chunk.join('\n') + '\n');
-      chunk = [];
-    };
-    let events = 0;
-    for await (const { event } of readEvents(conn, campaignId)) {
-      put(event);
-      events++;
-    }
-    // Statuses as ledger "status" events: status --ledger then shows delivered and read without the store.
-    const statuses = await forEachStatusEvent(conn, campaignId, put);
-    flush();
+    const res = await writeLedger(conn, campaignId, (text) => writeSync(fd, text));
     fsyncSync(fd);
     closeSync(fd);
     try {
@@ -51,7 +50,7 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
       throw err;
     }
     done = true;
-    return { events, statuses };
+    return res;
   } finally {
     if (!done) {
       try {
@@ -62,6 +61,33 @@ export async function exportCampaign(conn: PgConnection, campaignId: string, out
     }
     unlinkSync(tmp);
   }
+}
+
+/** The ledger events, then the statuses as ledger "status" events (status --ledger then shows delivered and read without the store), in chunks. */
+async function writeLedger(conn: PgConnection, campaignId: string, write: (text: string) => void): Promise<ExportResult> {
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length) write(chunk.join('\n') + '\n');
+    chunk = [];
+  };
+  const put = (e: LedgerEvent) => {
+    chunk.push(JSON.stringify(e));
+    if (chunk.length >= 2000) flush();
+  };
+  let events = 0;
+  for await (const { event } of readEvents(conn, campaignId)) {
+    put(event);
+    events++;
+  }
+  const statuses = await forEachStatusEvent(conn, campaignId, put);
+  flush();
+  return { events, statuses };
+}
+
+/** An existing path that is neither a regular file nor a folder (/dev/null, a FIFO): written in place by openOutput, which refuses disks. */
+function isSpecial(path: string): boolean {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st !== undefined && !st.isFile() && !st.isDirectory();
 }
 
 function outExists(outPath: string): InputError {

@@ -64,13 +64,15 @@ describe('campaigns', () => {
     const dir = tempDir('wa-ops-campaigns-cooldown-');
     const file = campaign(dir, 'cooled', 3);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
-    expect((await runCli(['send', '--campaign', file, '--interval', '20ms', '--cooldown', '4s', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
+    expect((await runCli(['send', '--campaign', file, '--interval', '1s', '--cooldown', '4s', '--no-wait', '--yes'], { env: env() })).code).toBe(75);
     const during = (await list(dir)).cooled;
     expect(during).toMatchObject({ state: 'paused', cooldownUntil: expect.any(String) });
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(String(during.cooldownUntil)) - Date.now()) + 300));
-    expect((await list(dir)).cooled).toMatchObject({ state: 'stopped', cooldownUntil: null, pending: 3 });
+    const after = (await list(dir)).cooled;
+    expect(after).toMatchObject({ state: 'stopped', cooldownUntil: null });
+    expect(after.pending).toBeGreaterThan(0);
     const status = JSON.parse((await runCli(['status', '--campaign', file, '--json'], { env: env() })).stdout);
-    expect(status).toMatchObject({ cooldownUntil: null, pending: 3 });
+    expect(status).toMatchObject({ cooldownUntil: null, pending: after.pending });
     expect((await runCli(['campaigns', '--dir', dir], { env: env() })).stdout).toMatch(/cooled +stopped /);
   });
 

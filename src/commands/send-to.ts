@@ -12,6 +12,7 @@ import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { localTimeText } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
@@ -56,7 +57,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const category = found?.category.toUpperCase() ?? 'SERVICE';
     const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
-      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
+      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at && Number.isFinite(Date.parse(hit.at)) ? `, since ${localTimeText(Date.parse(hit.at))}` : ''}): nothing sent`, {
         code: 'suppressed',
         hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${listArgs(o, number.e164, category)}`,
       });

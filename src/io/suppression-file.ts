@@ -53,7 +53,7 @@ export function checkListContent(file: string, importAs: ImportAs = {}): string 
   if (bad >= 0) {
     throw new InputError(`${file}:${bad + 1}: not a suppression list (JSON Lines, one record a line)`, {
       code: 'bad-suppression-list',
-      hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: ${importCommand(file, importAs)}`,
+      hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: ${suppressionsImportCommand(file, importAs)}`,
     });
   }
   return file;
@@ -66,7 +66,7 @@ export interface ImportAs {
 }
 
 /** The command to copy that imports a CRM's CSV into the list file a send can then name: the country goes with it, else numbers without "+" would all be refused. */
-export function importCommand(file: string, importAs: ImportAs = {}): string {
+export function suppressionsImportCommand(file: string, importAs: ImportAs = {}): string {
   const words = ['wa-ops', 'suppressions', 'import', shellQuote(file)];
   if (importAs.country) words.push('--country', shellQuote(importAs.country));
   words.push('--suppressions', shellQuote(listFor(file)));

@@ -144,7 +144,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
-    statuses = o.wait ? await openStatusSource(loaded, settings.events) : undefined;
+    statuses = o.wait ? await openStatusSource(loaded, settings.events, o.events !== undefined) : undefined;
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };

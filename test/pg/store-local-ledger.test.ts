@@ -98,6 +98,19 @@ describe.skipIf(!pgUrl)('a local ledger and a PostgreSQL store', () => {
     expect(await accepted('491701251001')).toBe(1);
   });
 
+  it('--store "$DB_URL" (a password in it): the printed command names that variable, one line, and works when copied in the same shell', async () => {
+    const dir = tempDir('wa-ops-store-var-');
+    const file = campaign(dir, 'from-var', ['+491701252001']);
+    const e = env({ DB_URL: url });
+    expect((await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms'], { env: e, cwd: dir })).code).toBe(0);
+    const refused = await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--store', url], { env: e, cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    const command = /import it first: (wa-ops store import .*)$/.exec(refused.stderr.trim())![1];
+    expect(command).toBe('wa-ops store import --campaign c.json --store "$DB_URL"');
+    expect((await runPrinted(command, { cwd: dir, env: e })).code).toBe(0);
+  });
+
   it('status, status --watch and store export find the campaign by the local ledger when two stored campaigns share its name', async () => {
     const base = tempDir('wa-ops-store-monthly-');
     const nov = join(base, 'nov');

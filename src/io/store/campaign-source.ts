@@ -10,5 +10,17 @@ export type { GivenCampaignArgs } from '../../core/store/import-command.js';
  * no other), and the import command to print when the store lacks the campaign that local ledger holds.
  */
 export function campaignRef(cf: { campaign: { name: string }; ledgerPath: string; sha256: string }, given: GivenCampaignArgs): CampaignRef {
-  return { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256, campaignId: readHeader(cf.ledgerPath)?.campaignId, importCommand: importCommand(given) };
+  const command = importCommand({ ...given, storeVariable: given.store ? variableHolding(given.store) : undefined });
+  return { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256, campaignId: readHeader(cf.ledgerPath)?.campaignId, importCommand: command };
+}
+
+/**
+ * The environment variable the --store URL came from (`--store "$DB_URL"`: the shell expanded it, the variable is still
+ * exported): its name lets a printed command carry a URL with a password without printing it. WA_OPS_STORE first.
+ */
+function variableHolding(url: string): string | undefined {
+  if (process.env.WA_OPS_STORE === url) return 'WA_OPS_STORE';
+  return Object.keys(process.env)
+    .sort()
+    .find((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && process.env[k] === url);
 }

@@ -1,6 +1,7 @@
 /** The campaign a campaign file means in a store: the one reference every command builds (send, status, status --watch, doctor, store export). */
 import { importCommand, type GivenCampaignArgs } from '../../core/store/import-command.js';
 import { readHeader } from '../ledger/ledger.js';
+import { markerPath, readMarker } from './store-marker.js';
 import type { CampaignRef } from './types.js';
 
 export type { GivenCampaignArgs } from '../../core/store/import-command.js';
@@ -11,7 +12,11 @@ export type { GivenCampaignArgs } from '../../core/store/import-command.js';
  */
 export function campaignRef(cf: { campaign: { name: string }; ledgerPath: string; sha256: string }, given: GivenCampaignArgs): CampaignRef {
   const command = importCommand({ ...given, storeVariable: given.store ? variableHolding(given.store) : undefined });
-  return { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256, campaignId: readHeader(cf.ledgerPath)?.campaignId, importCommand: command };
+  const header = readHeader(cf.ledgerPath);
+  // No local ledger: the note a store send left names the campaign, so this folder always means that one.
+  const note = header ? undefined : readMarker(cf.ledgerPath);
+  const noted = note && { store: note.store, path: markerPath(cf.ledgerPath) };
+  return { name: cf.campaign.name, ledgerPath: cf.ledgerPath, campaignHash: cf.sha256, campaignId: header?.campaignId ?? note?.campaignId, importCommand: command, noted };
 }
 
 /**

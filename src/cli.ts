@@ -1,6 +1,6 @@
 /** The program: global flags, lazy command registration, and the one place that maps errors to exit codes. */
 // First: a signal during start-up is an interruption (130/143), not a death by signal.
-import './io/early-signals.js';
+import { noteCommandStarted } from './io/early-signals.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, WaOpsError } from './core/errors.js';
@@ -41,6 +41,13 @@ function report(raw: unknown): number {
     if (t.verbose && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   }
   return 70;
+}
+
+/** "webhook analyze", "send": the command as typed, for messages. */
+function commandPath(c: Command): string {
+  const names: string[] = [];
+  for (let x: Command | null = c; x?.parent; x = x.parent) names.unshift(x.name());
+  return names.join(' ');
 }
 
 /** Checks every command shares, before it runs: ports, and flags that contradict --json. */
@@ -84,10 +91,11 @@ async function main(argv: string[]): Promise<number> {
       outputError: (s, write) => write(s),
     })
     .hook('preAction', (_this, action) => {
-      const flags = action.optsWithGlobals() as TermFlags & Record<string, unknown>;
+      const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
       setTerm(detectTerm(flags));
       refuseEmptyFlags(action);
       checkCommonFlags(action.name(), flags);
+      noteCommandStarted(commandPath(action));
     });
   registerCommands(program, pkg.version, (code) => {
     exitCode = code;

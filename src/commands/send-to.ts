@@ -1,105 +1,24 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
 import { EXIT, InputError, UsageError } from '../core/errors.js';
-import { parseDuration } from '../core/campaign/duration.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
-import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
-import { parseParamFlags } from '../core/send-to/params.js';
+import { templateMessage, textMessage } from '../core/send-to/message.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
-import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { localTimeText } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
-import { isSupportedRegion } from './supported-region.js';
+import { toOptions, type SendToOptions } from './send-to-flags.js';
 import { followDelivery } from './send-to-follow.js';
-
-/** send --to's options, parsed once from the flags. */
-export interface SendToOptions {
-  to: string;
-  template?: { name: string; language: string };
-  params: Map<string, string>;
-  text?: string;
-  country?: string;
-  yes: boolean;
-  wait: boolean;
-  waitTimeoutMs: number;
-  config?: string;
-  events?: string;
-  /** --store: the suppression list then comes from PostgreSQL, as for send --campaign --store. */
-  store?: string;
-  /** --suppressions: this list file is honoured too (it must exist). */
-  suppressions?: string;
-}
-
-/** The flags send --to reads, as commander delivers them (--campaign only to refuse it). */
-interface ToFlags {
-  to?: string;
-  campaign?: string;
-  template?: string;
-  param?: string[];
-  text?: string;
-  country?: string;
-  yes?: boolean;
-  wait?: boolean;
-  waitTimeout?: string;
-  config?: string;
-  events?: string;
-  store?: string;
-  suppressions?: string;
-}
-
-/** The flags' kinds, checked once when they are read (parseFlags). */
-const TO_FLAGS: FlagSchema<ToFlags> = {
-  to: 'string',
-  campaign: 'string',
-  template: 'string',
-  param: 'list',
-  text: 'string',
-  country: 'string',
-  yes: 'boolean',
-  wait: 'boolean',
-  waitTimeout: 'string',
-  config: 'string',
-  events: 'string',
-  store: 'string',
-  suppressions: 'string',
-};
-
-/** Flags to options; every bad combination is a usage error (exit 2) with one line. */
-export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const f = parseFlags<ToFlags>(flags, TO_FLAGS);
-  const list = f.param ?? [];
-  const { template, text } = f;
-  if (f.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
-  if ((template === undefined) === (text === undefined)) throw new UsageError('send --to needs exactly one of --template <name:lang> or --text <body>', { code: 'bad-flag' });
-  if (text !== undefined && list.length) throw new UsageError('--param goes with --template, not --text', { code: 'bad-flag' });
-  const timeout = f.waitTimeout;
-  const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
-  if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
-  const country = f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion);
-  return {
-    to: f.to ?? '',
-    template: template === undefined ? undefined : parseTemplateRef(template),
-    params: parseParamFlags(list),
-    text,
-    country,
-    yes: f.yes === true,
-    wait: f.wait === true,
-    waitTimeoutMs,
-    config: f.config,
-    events: f.events,
-    store: f.store,
-    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
-  };
-}
+import { SignalWatch } from '../io/signals.js';
 
 const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
 
@@ -129,12 +48,16 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   let statuses: StatusSource | undefined;
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
+  // Ctrl-C and SIGTERM alike: before the POST nothing was sent (stop at once); during it the answer is awaited, so
+  // the wamid of a message Meta accepted is still printed (then exit 130 or 143), never lost.
+  const signals = new SignalWatch();
+  const nothingSent = 'nothing was sent';
   try {
-    const found = o.template ? await approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language) : undefined;
+    const found = o.template ? await signals.race(approvedTemplate(client, settings.wabaId!, o.template.name, o.template.language), nothingSent) : undefined;
     const category = found?.category.toUpperCase() ?? 'SERVICE';
-    const hit = (await oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country })).isSuppressed(number.e164, category);
+    const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
-      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
+      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at && Number.isFinite(Date.parse(hit.at)) ? `, since ${localTimeText(Date.parse(hit.at))}` : ''}): nothing sent`, {
         code: 'suppressed',
         hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${listArgs(o, number.e164, category)}`,
       });
@@ -142,20 +65,23 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
-    await confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`);
+    await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
-    statuses = o.wait ? await openStatusSource(loaded, settings.events, o.events !== undefined) : undefined;
+    statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events, o.events !== undefined), nothingSent) : undefined;
+    signals.check(nothingSent);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
     if (!statuses) {
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
-      return EXIT.ok;
+      if (signals.signal) info(paint('yellow', `interrupted by ${signals.signal} while sending: the message was accepted (${wamid})`));
+      return signals.signal === 'SIGTERM' ? EXIT.sigterm : signals.signal ? EXIT.sigint : EXIT.ok;
     }
     if (!term().json) out(wamid);
-    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs });
+    return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs, signals });
   } finally {
+    signals.dispose();
     await statuses?.close();
     await client.close();
   }

@@ -1,6 +1,7 @@
 /** status --export: one CSV row per recipient (state, wamid, error, times), in list order. */
 import type { LedgerState, RecipientState } from '../core/campaign/ledger-state.js';
 import type { RecipientList } from '../io/campaign/recipients.js';
+import { csvHeaderIs } from '../core/own-output.js';
 import { openCsvOut } from '../io/csv/writer.js';
 import { inputIdentity } from '../io/output-file.js';
 
@@ -31,9 +32,9 @@ function row(x: RecipientState | undefined, r: string, line: number | undefined)
  * ledger holds an outcome for (sent, failed, unknown ...) that the list no longer has: as many rows as `total`. A skip
  * or a pending entry of an earlier version of the list is not a recipient of this one.
  */
-export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = []): number {
-  // The export must never replace the campaign file, its list or its ledger.
-  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), flag: '--export' });
+export function writeExport(path: string, state: LedgerState, list: RecipientList | undefined, inputs: string[] = [], force = false): number {
+  // The export must never replace the campaign file, its list or its ledger, nor (without --force) a file that is not an earlier export.
+  const csv = openCsvOut(path, ',', { inputs: inputs.map(inputIdentity), flag: '--export', ours: csvHeaderIs(EXPORT_COLUMNS), force });
   csv.writeRow(EXPORT_COLUMNS);
   let rows = 0;
   const seen = new Set<string>();

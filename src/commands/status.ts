@@ -25,6 +25,7 @@ interface Flags {
   campaign: string;
   ledger?: string;
   export?: string;
+  force?: boolean;
   config?: string;
   events?: string;
   store?: string;
@@ -37,6 +38,7 @@ const STATUS_FLAGS: FlagSchema<Flags> = {
   campaign: 'required',
   ledger: 'string',
   export: 'string',
+  force: 'boolean',
   config: 'string',
   events: 'string',
   store: 'string',
@@ -93,7 +95,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const summary = { ...summarise(state, cf.campaign.name), cost };
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
-    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath]), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);
+    if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath], Boolean(f.force)), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);
     // Account and template events since the campaign started (a PAUSED template is a stop reason, not a footnote).
     const { latestManagementFor } = await import('../webhook/management-events.js');
     const management = await latestManagementFor(f.events ?? settings.events, {

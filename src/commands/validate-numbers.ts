@@ -20,6 +20,7 @@ interface Flags {
   validOut?: string;
   sample: string;
   sampleOut?: string;
+  force?: boolean;
   seed?: string;
   sampleOnly?: boolean;
   mobileOnly?: boolean;
@@ -38,6 +39,7 @@ const NUMBERS_FLAGS: FlagSchema<Flags> = {
   validOut: 'string',
   sample: 'required',
   sampleOut: 'string',
+  force: 'boolean',
   seed: 'string',
   sampleOnly: 'boolean',
   mobileOnly: 'boolean',
@@ -73,6 +75,7 @@ export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxIn
     validOut: f.validOut,
     samplePercent: percentFlag('--sample', f.sample, 0.0001),
     sampleOut: f.sampleOut,
+    force: Boolean(f.force),
     seed: f.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : seedFrom(f.seed),
     sampleOnly: Boolean(f.sampleOnly),
     mobileOnly: Boolean(f.mobileOnly),

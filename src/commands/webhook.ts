@@ -83,7 +83,8 @@ export async function analyze(args: unknown[], flags: Record<string, unknown>): 
   if (html === '-' && term().json) throw new UsageError('--html - writes the report to standard output, where --json prints the analysis', { code: 'bad-flag', hint: 'drop --json, or write the report to a file' });
   if (html) {
     const { inputIdentity, writeOutputFile } = await import('../io/output-file.js');
-    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)], flag: '--html' });
+    const { isOwnHtmlReport } = await import('../core/own-output.js');
+    writeOutputFile(html, deliveryHtml(report, `Delivery report: ${file}`), { inputs: [inputIdentity(file)], flag: '--html', ours: isOwnHtmlReport, force: flags.force === true });
     if (html !== '-') info(`wrote ${html}`);
   }
   if (term().json) outJson(report);

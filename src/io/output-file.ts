@@ -5,11 +5,12 @@
  * standard output; an output that is one of the inputs is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode, errorMessage } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
+import { HEAD_BYTES } from '../core/own-output.js';
 import { buffered } from './redacting-sink.js';
 import { refuseSameFile } from './same-file.js';
 
@@ -36,6 +37,14 @@ export interface OutputOptions {
   mode?: number;
   /** Write the text as given, without redaction: only for the .env file that holds the secrets on purpose. */
   raw?: boolean;
+  /**
+   * Recognises wa-ops' own earlier output of this kind from an existing file's first bytes (core/own-output).
+   * Given, an existing regular file that is neither empty nor recognised is refused (exit 2): a user's file is
+   * never replaced, unless `force`. Commands with their own policy (templates pull, suppressions export, init) leave it out.
+   */
+  ours?: (head: string) => boolean;
+  /** Replace an existing file even when it is not wa-ops' own (the command's --force). */
+  force?: boolean;
   /** The flag that named the output (--out), for messages. */
   flag?: string;
 }
@@ -80,6 +89,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
     const fd = tryOpen(path, constants.O_WRONLY | constants.O_APPEND);
     return direct(path, fd, true, o.raw);
   }
+  if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours, o.flag);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
   const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
   fchmodSync(fd, o.mode ?? 0o600);
@@ -139,6 +149,29 @@ function direct(path: string, fd: number, close: boolean, raw = false): OutputFi
       done();
     },
   };
+}
+
+/** Refuse to replace a file wa-ops did not write (checked before anything is written: nothing is lost, nothing half-done). */
+function refuseForeign(path: string, ours: (head: string) => boolean, flag: string | undefined): void {
+  // A symlink planted at the name is replaced by the rename, its target never touched: nothing of the user's is lost.
+  if (lstatSync(path).isSymbolicLink()) return;
+  let head = '';
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      head = buf.subarray(0, readSync(fd, buf, 0, HEAD_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    head = ''; // unreadable (or a symlink): not recognisable as ours
+  }
+  if (ours(head)) return;
+  throw new InputError(`${flag ? `${flag} ` : ''}${path} already exists and was not written by wa-ops: not replacing it`, {
+    code: 'file-exists',
+    hint: 'choose another file name, move the file away, or pass --force to replace it',
+  });
 }
 
 function tryOpen(path: string, flags: number, shown = path): number {

@@ -1,4 +1,5 @@
 /** The delivery report of webhook analyze: terminal tables, and a self-contained HTML page. */
+import { HTML_GENERATOR } from '../core/own-output.js';
 import Table from 'cli-table3';
 import type { DeliveryReport, Percentiles } from '../core/webhook/analysis.js';
 import { formatDuration } from '../core/campaign/duration.js';
@@ -93,6 +94,7 @@ export function deliveryHtml(r: DeliveryReport, title: string): string {
   const maxC = Math.max(0, ...countries.map(([, n]) => n));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+${HTML_GENERATOR}
 <title>${esc(title)}</title>
 <style>
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;max-width:960px;color:#0f172a;padding:0 1rem}

@@ -11,6 +11,7 @@ export function registerStatus(program: Command, ctx: RegistryContext): void {
     .requiredOption('--campaign <file>', 'campaign JSON file')
     .option('--ledger <path>', 'ledger file (default: <campaign>.ledger.jsonl next to the campaign)')
     .option('--export <file.csv>', 'one row per recipient: state, wamid, error code and times')
+    .option('--force', 'with --export: replace an existing file even if it is not an earlier export')
     .option('--events <file.jsonl>', 'webhook events file folded into the counts (default: WA_OPS_EVENTS, else webhook-events.jsonl)')
     .option('--store <url>', 'read the campaign from this PostgreSQL store (default: WA_OPS_STORE or "store" in the config file)')
     .option(...MAX_LINE)

@@ -16,6 +16,7 @@ export function registerValidateNumbers(program: Command, ctx: RegistryContext):
     .option('--valid-out <file>', 'valid, unique rows only')
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
+    .option('--force', 'replace existing output files even if validate-numbers did not write them')
     .option('--seed <n>', 'seed that makes the sample reproducible')
     .option('--sample-only', 'validate only a random sample and estimate the whole file')
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')

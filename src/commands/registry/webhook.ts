@@ -35,6 +35,7 @@ export function registerWebhook(program: Command, ctx: RegistryContext): void {
     .option('--events <file.jsonl>', 'events file (same as the argument)')
     .option('--store <url>', 'read the events from this PostgreSQL store instead of a file (default: WA_OPS_STORE or "store" in the config file)')
     .option('--html <file>', 'also write a self-contained HTML report')
+    .option('--force', 'with --html: replace an existing file even if it is not an earlier report')
     .option('--campaigns <dir>', 'folder holding campaign ledgers (repeatable; default: .)', collect)
     .addHelpText('after', '\nExamples:\n  wa-ops webhook analyze\n  wa-ops webhook analyze webhook-events.jsonl --campaigns campaigns --html report.html\n  wa-ops webhook analyze --json | jq .management')
     .action(lazy(ctx, async () => (await import('../webhook.js')).analyze));

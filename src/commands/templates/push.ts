@@ -1,4 +1,5 @@
 /** wa-ops templates push <files...>: lint first (errors stop it), then create or edit through the API, file by file. */
+import { SignalWatch } from '../../io/signals.js';
 import { EXIT, InputError, UsageError } from '../../core/errors.js';
 import { lintTemplate } from '../../core/lint/engine.js';
 import type { LintResult } from '../../core/lint/types.js';
@@ -57,13 +58,19 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   }
   const { client, wabaId } = account(f.config);
   const pushed: PushResult[] = [];
+  // Ctrl-C or SIGTERM: the template being submitted finishes (its answer is reported), the rest is not submitted.
+  const signals = new SignalWatch();
   try {
-    for (const l of loaded) pushed.push(await pushTemplate(client, wabaId, l.template, l.file));
+    for (const l of loaded) {
+      if (signals.signal) break;
+      pushed.push(await pushTemplate(client, wabaId, l.template, l.file));
+    }
   } finally {
+    signals.dispose();
     await client.close();
   }
   const refused = pushed.filter((p) => p.outcome === 'refused').length;
-  if (term().json) outJson({ pushed, lint: { errorCount, warningCount } });
+  if (term().json) outJson({ pushed, lint: { errorCount, warningCount }, ...(signals.signal ? { interrupted: signals.signal } : {}) });
   else {
     out(renderPush(pushed));
     const by = (o: string) => pushed.filter((p) => p.outcome === o).length;
@@ -71,6 +78,10 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     const pending = pushed.filter((p) => p.status === 'PENDING').map((p) => `${p.template}:${p.language}`);
     // Named, so the watch still shows them if the review is over before it starts; many: every template in review.
     if (pending.length) info(`follow the review with: wa-ops templates status ${pending.length <= 3 ? `${pending.join(' ')} ` : ''}--watch`);
+  }
+  if (signals.signal) {
+    info(paint('yellow', `interrupted by ${signals.signal}: ${pushed.length} of ${loaded.length} submitted; run the same command again to push the rest (unchanged templates are not re-submitted)`));
+    return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
   }
   return refused > 0 ? EXIT.upstream : EXIT.ok;
 }

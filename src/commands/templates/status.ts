@@ -1,4 +1,5 @@
 /** wa-ops templates status [name[:lang]...] [--watch]: review state, rejection reason and the lint rule that would have caught it. */
+import { SignalWatch } from '../../io/signals.js';
 import { parseDuration } from '../../core/campaign/duration.js';
 import { EXIT, UpstreamError, UsageError } from '../../core/errors.js';
 import { lintTemplate } from '../../core/lint/engine.js';
@@ -47,8 +48,9 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const lint = lintOptions(['-'], { config: o.config }).lint;
   const { client, wabaId } = account(o.config);
   const stop = new AbortController();
-  const onSig = () => stop.abort();
-  process.once('SIGINT', onSig);
+  // Ctrl-C and SIGTERM alike end the watch with the table so far (exit 130 or 143).
+  const signals = new SignalWatch();
+  signals.on(() => stop.abort());
   try {
     const all = await client.listTemplates(wabaId);
     // Without names: the templates in review now, followed until each is decided.
@@ -67,11 +69,11 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
       out(renderReview(rows));
       if (w.timedOut) info(paint('yellow', `${pending} still in review after --timeout; run the same command again to keep watching`));
     }
-    if (w.interrupted) return EXIT.sigint;
+    if (w.interrupted) return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
     if (rejected > 0) return EXIT.findings;
     return w.timedOut ? EXIT.paused : EXIT.ok;
   } finally {
-    process.off('SIGINT', onSig);
+    signals.dispose();
     await client.close();
   }
 }

@@ -2,6 +2,7 @@
 import { openCsvOut, type CsvOut } from '../csv/writer.js';
 import type { OutputOptions } from '../output-file.js';
 import { addedColumnNames } from '../../core/numbers/added-columns.js';
+import { isOwnNumbersCsv } from '../../core/own-output.js';
 
 
 /** The open outputs; `all` holds every one opened, for commit or abort together. */
@@ -14,7 +15,7 @@ export interface NumbersOutputs {
 
 /** Open the requested outputs and write their header; one that cannot be opened aborts those opened before it. */
 export function openNumbersOutputs(
-  paths: { out?: string; validOut?: string; sampleOut?: string },
+  paths: { out?: string; validOut?: string; sampleOut?: string; force?: boolean },
   header: string[],
   delimiter: string,
   inputs: OutputOptions['inputs'],
@@ -23,7 +24,8 @@ export function openNumbersOutputs(
   const open = (path: string | undefined, flag: string) => {
     if (!path) return undefined;
     try {
-      const out = openCsvOut(path, delimiter, { inputs, flag });
+      // An earlier run's output (its header ends with the added columns) is replaced; a user's file only with --force.
+      const out = openCsvOut(path, delimiter, { inputs, flag, ours: isOwnNumbersCsv, force: paths.force });
       all.push(out);
       return out;
     } catch (err) {

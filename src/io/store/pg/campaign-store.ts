@@ -43,7 +43,7 @@ export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Pro
   }
   const named = await campaignsNamed(conn, ref.name);
   if (named.length <= 1) return named[0];
-  const same = named.filter((r) => (r.header as Partial<HeaderEvent>).campaignHash === ref.campaignHash);
+  const same = named.filter((r) => r.header.campaignHash === ref.campaignHash);
   if (same.length === 1) return same[0];
   throw new InputError(`the store holds ${named.length} campaigns named "${ref.name}" (${named.map((r) => r.campaign_id).join(', ')})`, {
     code: 'store-campaign-ambiguous',

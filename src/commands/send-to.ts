@@ -67,7 +67,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
-    statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events), nothingSent) : undefined;
+    statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events, o.events !== undefined), nothingSent) : undefined;
     signals.check(nothingSent);
     const res = await client.sendMessage(settings.phoneNumberId, payload);
     const wamid = res.messages?.[0]?.id ?? '';

@@ -54,6 +54,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       try {
         return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
       } finally {
+        // Only a campaign the store holds is noted: a note naming one it lacks would refuse the next send.
+        const stored = mark && (await writer.header().catch(() => undefined));
+        if (stored) mark?.(stored.campaignId);
         await writer.close();
       }
     } finally {
@@ -78,7 +81,8 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   const paused = await cooldownGate(o, cf, state, writer, signals, resume);
   if (paused !== undefined) return paused;
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);
-  mark?.(campaignId);
+  // A campaign the store holds already is noted at once; a new one once its header is stored (see run).
+  if (loaded.campaignId) mark?.(loaded.campaignId);
   const progress = await progressReporter();
   notices.to = progress.log;
   let result: SendResult;

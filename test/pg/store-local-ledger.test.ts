@@ -3,7 +3,7 @@
 // campaign by the local ledger's identity (status, status --watch, store export), even when two stored
 // campaigns share its name. The built binary against a real PostgreSQL and the sandbox.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -98,6 +98,19 @@ describe.skipIf(!pgUrl)('a local ledger and a PostgreSQL store', () => {
     expect(await accepted('491701251001')).toBe(1);
   });
 
+  it('--store "$DB_URL" (a password in it): the printed command names that variable, one line, and works when copied in the same shell', async () => {
+    const dir = tempDir('wa-ops-store-var-');
+    const file = campaign(dir, 'from-var', ['+491701252001']);
+    const e = env({ DB_URL: url });
+    expect((await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms'], { env: e, cwd: dir })).code).toBe(0);
+    const refused = await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--store', url], { env: e, cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    const command = /import it first: (wa-ops store import .*)$/.exec(refused.stderr.trim())![1];
+    expect(command).toBe('wa-ops store import --campaign c.json --store "$DB_URL"');
+    expect((await runPrinted(command, { cwd: dir, env: e })).code).toBe(0);
+  });
+
   it('status, status --watch and store export find the campaign by the local ledger when two stored campaigns share its name', async () => {
     const base = tempDir('wa-ops-store-monthly-');
     const nov = join(base, 'nov');
@@ -148,6 +161,22 @@ describe.skipIf(!pgUrl)('a local ledger and a PostgreSQL store', () => {
     const rest = await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--store', url, '--json'], { env: env(), cwd: other });
     expect(JSON.parse(rest.stdout)).toMatchObject({ total: 2, sent: 2, thisRun: { sent: 1 } });
     expect(await accepted('49170131000')).toBe(2);
+  });
+
+  it('the note names the store: another store refuses (exit 2) instead of starting the campaign over; a run that stored nothing leaves no note', async () => {
+    const dir = tempDir('wa-ops-store-other-');
+    const file = campaign(dir, 'noted', ['+491701350001']);
+    const unconfirmed = await runCli(['send', '--campaign', file, '--interval', '10ms', '--store', url], { env: env(), cwd: dir });
+    expect(unconfirmed.code).toBe(2); // no --yes without a terminal: nothing stored
+    expect(existsSync(join(dir, 'c.ledger.store.json'))).toBe(false);
+    expect((await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--store', url], { env: env(), cwd: dir })).code).toBe(0);
+    const other = await freshDatabase();
+    expect((await runCli(['store', 'migrate', '--store', other], { env: env() })).code).toBe(0);
+    const refused = await runCli(['send', '--campaign', file, '--yes', '--interval', '10ms', '--store', other, '--json'], { env: env(), cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'store-campaign-elsewhere', message: expect.stringMatching(/lives in the store .* does not hold it/) });
+    expect(refused.stdout).not.toContain(password());
+    expect(await accepted('491701350001')).toBe(1);
   });
 
   it('a local ledger that went on after its import (the note deleted): send --store refuses (exit 2) to send again whom it tried', async () => {

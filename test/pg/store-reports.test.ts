@@ -103,6 +103,22 @@ describe.skipIf(!pgUrl)('reports and outputs of the PostgreSQL store', () => {
       const json = await runCli(['send', '--to', '+491701280002', '--template', 'hello_world:en_US', '--yes', '--wait', '--wait-timeout', '20s', '--store', url, '--json'], { env: env({ WA_OPS_GRAPH_URL: withHooks.url }), cwd: dir });
       expect(json.code, json.stderr).toBe(0);
       expect(JSON.parse(json.stdout).delivery.state).toMatch(/delivered|read/);
+
+      // A campaign's statuses, stored by the receiver: analyze --store counts delivered and read as status --store does.
+      writeFileSync(join(dir, 'list.csv'), 'phone\n+491701340001\n+491701340002\n');
+      writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'hooked', recipients: 'list.csv', phoneColumn: 'phone', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } }));
+      const e = env({ WA_OPS_GRAPH_URL: withHooks.url, WA_OPS_STORE: url });
+      expect((await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms'], { env: e, cwd: dir })).code).toBe(0);
+      const statusNow = async () => JSON.parse((await runCli(['status', '--campaign', 'c.json', '--json'], { env: e, cwd: dir })).stdout) as Record<string, number>;
+      for (let i = 0; i < 50 && (await statusNow()).delivered !== 2; i++) await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 1000)); // the read receipts the sandbox sends come soon after
+      const status = await statusNow();
+      expect(status).toMatchObject({ total: 2, sent: 2, delivered: 2 });
+      const funnel = JSON.parse((await runCli(['webhook', 'analyze', '--json'], { env: e, cwd: dir })).stdout).funnels.find((f: { campaign: string }) => f.campaign.startsWith('hooked-'));
+      expect(funnel).toMatchObject({ total: 2, sent: 2, delivered: 2, noStatus: 0 });
+      // A late read receipt may land between the two reads: the funnel's count lies between status before and after.
+      expect(funnel.read).toBeGreaterThanOrEqual(status.read);
+      expect(funnel.read).toBeLessThanOrEqual((await statusNow()).read);
     } finally {
       await withHooks.close();
       await receiver.stop();

@@ -16,3 +16,11 @@ describe('importCommand', () => {
     expect(importCommand({ campaign: 'c.json' })).toBe('wa-ops store import --campaign c.json');
   });
 });
+
+describe('importCommand with the variable the URL came from', () => {
+  it('prints "$NAME" of the variable holding a URL with a password', () => {
+    expect(importCommand({ campaign: 'c.json', store: 'postgres://wa:pw@db/x', storeVariable: 'WA_OPS_STORE_URL' })).toBe('wa-ops store import --campaign c.json --store "$WA_OPS_STORE_URL"');
+    // Without a password the URL itself is printed (nothing to hide).
+    expect(importCommand({ campaign: 'c.json', store: 'postgres://wa@db/x', storeVariable: 'DB' })).toBe('wa-ops store import --campaign c.json --store postgres://wa@db/x');
+  });
+});

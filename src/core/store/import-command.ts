@@ -10,6 +10,8 @@ export interface GivenCampaignArgs {
   events?: string;
   /** The --store flag's value (a password in it is never printed: the command then reads "$WA_OPS_STORE"). */
   store?: string;
+  /** An environment variable that holds exactly that --store URL: a URL with a password is printed as "$NAME" (the user's own variable). */
+  storeVariable?: string;
 }
 
 /** wa-ops store import --campaign ... with the same ledger, config, events and store, shell-quoted. */
@@ -19,6 +21,7 @@ export function importCommand(given: GivenCampaignArgs): string {
   if (given.config) a.push('--config', shellQuote(given.config));
   if (given.events) a.push('--events', shellQuote(given.events));
   const store = storeForResume(given.store);
-  if (store) a.push('--store', store === '"$WA_OPS_STORE"' ? store : shellQuote(store));
+  if (store === '"$WA_OPS_STORE"' && given.storeVariable) a.push('--store', `"$${given.storeVariable}"`);
+  else if (store) a.push('--store', store === '"$WA_OPS_STORE"' ? store : shellQuote(store));
   return a.join(' ');
 }

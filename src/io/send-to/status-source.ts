@@ -12,11 +12,12 @@ export interface StatusSource {
 
 /**
  * The store chosen as for every command (--store, WA_OPS_STORE, .env, config "store"): there `webhook serve --store`
- * writes the statuses, and a wait on the events file would never see them. Without one, the events file from its end.
+ * writes the statuses, and a wait on the events file would never see them. Without one, the events file from its end;
+ * also when --events was given and the store only comes from the environment or the config (a flag beats them, as for serve).
  */
-export async function openStatusSource(loaded: LoadedConfig, eventsPath: string): Promise<StatusSource> {
+export async function openStatusSource(loaded: LoadedConfig, eventsPath: string, eventsFlag: boolean): Promise<StatusSource> {
   const choice = chooseStore(loaded);
-  if (choice.location.kind !== 'postgres') {
+  if (choice.location.kind !== 'postgres' || (eventsFlag && choice.source !== 'flag')) {
     const offset = eventsSize(eventsPath);
     return { feed: () => fileStatusFeed(eventsPath, offset), close: async () => {} };
   }

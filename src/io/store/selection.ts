@@ -1,5 +1,6 @@
 /** Which store a command uses: --store, WA_OPS_STORE, .env or config "store" (postgres://...), else local files. */
 import { InputError, UsageError } from '../../core/errors.js';
+import { shellQuote } from '../../core/shell-quote.js';
 import { storeLocation, type StoreLocation } from '../../core/store/location.js';
 import type { LoadedConfig } from '../config.js';
 import type { StoreSource } from './pg/open.js';
@@ -28,6 +29,6 @@ export function requirePostgres(choice: StoreChoice, command: string): { url: st
 export function notInStore(name: string, campaignPath: string): InputError {
   return new InputError(`the store holds no campaign "${name}"`, {
     code: 'store-no-campaign',
-    hint: `send or import it first: wa-ops send --campaign ${campaignPath} with this store, or wa-ops store import --campaign ${campaignPath} to move its local ledger in`,
+    hint: `send or import it first: wa-ops send --campaign ${shellQuote(campaignPath)} with this store, or wa-ops store import --campaign ${shellQuote(campaignPath)} to move its local ledger in`,
   });
 }

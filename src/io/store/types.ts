@@ -19,6 +19,8 @@ export interface CampaignRef {
   campaignHash?: string;
   /** The exact `wa-ops store import` command for this campaign file (printed when the store lacks the campaign of its local ledger). */
   importCommand?: string;
+  /** No local ledger, but a note beside its path (send --store, store import) naming the store the campaign lives in: campaignId is the note's. */
+  noted?: { store: string; path: string };
 }
 
 /** What a replay saw. */

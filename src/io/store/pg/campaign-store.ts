@@ -21,6 +21,12 @@ export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Pro
   if (ref.campaignId) {
     const row = await findCampaign(conn, ref.campaignId);
     if (row) return row;
+    if (ref.noted) {
+      throw new InputError(`campaign ${ref.campaignId} of this file lives in the store ${ref.noted.store} (noted in ${ref.noted.path}), and ${conn.redacted} does not hold it: pass that store with --store`, {
+        code: 'store-campaign-elsewhere',
+        hint: `to start this campaign over in ${conn.redacted} instead, delete ${shellQuote(ref.noted.path)}`,
+      });
+    }
     const others = await campaignsNamed(conn, ref.name);
     const command = ref.importCommand ?? `wa-ops store import --campaign <the campaign file> --ledger ${shellQuote(ref.ledgerPath)}`;
     if (others.length > 0) {

@@ -59,6 +59,22 @@ export function refuseEmptyFlags(command: FlagSource): void {
   }
 }
 
+/** Refuse an empty positional argument (`wa-ops webhook analyze ""`): it would be read as a path or a number named "". */
+export function refuseEmptyArguments(command: ArgumentSource): void {
+  const names = command.registeredArguments.map((a) => a.name());
+  command.args.forEach((arg, i) => {
+    if (typeof arg !== 'string' || arg.trim() !== '') return;
+    const name = names[Math.min(i, names.length - 1)] ?? 'argument';
+    throw new UsageError(`the ${name} argument is empty`, { code: 'bad-argument', hint: `give ${name} a value (an unset shell variable?)` });
+  });
+}
+
+/** What refuseEmptyArguments reads of a commander Command. */
+export interface ArgumentSource {
+  readonly args: readonly unknown[];
+  readonly registeredArguments: readonly { name(): string }[];
+}
+
 /** Flags whose empty value usually means an unset variable in a command wa-ops printed: say which. */
 const EMPTY_EXPLAINED: Record<string, { why: string; code: string; hint: string }> = {
   '--store': {

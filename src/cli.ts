@@ -10,7 +10,7 @@ import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
-import { refuseEmptyArguments, refuseEmptyFlags } from './commands/flags.js';
+import { refuseEmptyArguments, refuseEmptyFlags } from './commands/empty-values.js';
 import { helpConfiguration } from './ui/help.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */

@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       outputError: (s, write) => write(s),
     })
     .hook('preAction', (_this, action) => {
-      const flags = action.optsWithGlobals() as TermFlags & Record<string, unknown>;
+      const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
       setTerm(detectTerm(flags));
       refuseEmptyFlags(action);
       refuseEmptyArguments(action);

@@ -1,106 +1,24 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
 import { EXIT, InputError, UsageError } from '../core/errors.js';
-import { parseDuration } from '../core/campaign/duration.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
-import { parseTemplateRef, templateMessage, textMessage } from '../core/send-to/message.js';
-import { parseParamFlags } from '../core/send-to/params.js';
+import { templateMessage, textMessage } from '../core/send-to/message.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
-import { checkSuppressionsFile, oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { localTimeText } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
-import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
-import { isSupportedRegion } from './supported-region.js';
+import { toOptions, type SendToOptions } from './send-to-flags.js';
 import { followDelivery } from './send-to-follow.js';
 import { SignalWatch } from '../io/signals.js';
-
-/** send --to's options, parsed once from the flags. */
-export interface SendToOptions {
-  to: string;
-  template?: { name: string; language: string };
-  params: Map<string, string>;
-  text?: string;
-  country?: string;
-  yes: boolean;
-  wait: boolean;
-  waitTimeoutMs: number;
-  config?: string;
-  events?: string;
-  /** --store: the suppression list then comes from PostgreSQL, as for send --campaign --store. */
-  store?: string;
-  /** --suppressions: this list file is honoured too (it must exist). */
-  suppressions?: string;
-}
-
-/** The flags send --to reads, as commander delivers them (--campaign only to refuse it). */
-interface ToFlags {
-  to?: string;
-  campaign?: string;
-  template?: string;
-  param?: string[];
-  text?: string;
-  country?: string;
-  yes?: boolean;
-  wait?: boolean;
-  waitTimeout?: string;
-  config?: string;
-  events?: string;
-  store?: string;
-  suppressions?: string;
-}
-
-/** The flags' kinds, checked once when they are read (parseFlags). */
-const TO_FLAGS: FlagSchema<ToFlags> = {
-  to: 'string',
-  campaign: 'string',
-  template: 'string',
-  param: 'list',
-  text: 'string',
-  country: 'string',
-  yes: 'boolean',
-  wait: 'boolean',
-  waitTimeout: 'string',
-  config: 'string',
-  events: 'string',
-  store: 'string',
-  suppressions: 'string',
-};
-
-/** Flags to options; every bad combination is a usage error (exit 2) with one line. */
-export function toOptions(flags: Record<string, unknown>): SendToOptions {
-  const f = parseFlags<ToFlags>(flags, TO_FLAGS);
-  const list = f.param ?? [];
-  const { template, text } = f;
-  if (f.campaign !== undefined) throw new UsageError('pass --campaign or --to, not both', { code: 'bad-flag' });
-  if ((template === undefined) === (text === undefined)) throw new UsageError('send --to needs exactly one of --template <name:lang> or --text <body>', { code: 'bad-flag' });
-  if (text !== undefined && list.length) throw new UsageError('--param goes with --template, not --text', { code: 'bad-flag' });
-  const timeout = f.waitTimeout;
-  const waitTimeoutMs = timeout === undefined ? 120_000 : parseDuration(timeout);
-  if (!waitTimeoutMs) throw new UsageError(`--wait-timeout takes a duration such as 30s or 5m, got "${timeout}"`, { code: 'bad-flag' });
-  const country = f.country === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion);
-  return {
-    to: f.to ?? '',
-    template: template === undefined ? undefined : parseTemplateRef(template),
-    params: parseParamFlags(list),
-    text,
-    country,
-    yes: f.yes === true,
-    wait: f.wait === true,
-    waitTimeoutMs,
-    config: f.config,
-    events: f.events,
-    store: f.store,
-    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
-  };
-}
 
 const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
 
@@ -139,7 +57,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const category = found?.category.toUpperCase() ?? 'SERVICE';
     const hit = (await signals.race(oneSendSuppressions({ file: o.suppressions, store: o.store, config: o.config, country: o.country }), nothingSent)).isSuppressed(number.e164, category);
     if (hit) {
-      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at ? `, since ${hit.at}` : ''}): nothing sent`, {
+      throw new InputError(`${number.e164} is suppressed (${hit.reason}, scope ${hit.scope}${hit.at && Number.isFinite(Date.parse(hit.at)) ? `, since ${localTimeText(Date.parse(hit.at))}` : ''}): nothing sent`, {
         code: 'suppressed',
         hint: `if they asked to hear from you again: wa-ops suppressions remove ${number.e164}${hit.scope === 'marketing' ? ' --scope marketing' : ''}${listArgs(o, number.e164, category)}`,
       });

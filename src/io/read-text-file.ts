@@ -24,6 +24,7 @@ export interface ReadTextOptions {
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk: true }): string | undefined;
 /** Read a small text file in one bounded read; a FIFO, a device or an oversized file is an input error. */
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: false }): string;
+/** Either of the above, as the caller's `missingOk` says. */
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined;
 export function readTextFile(path: string, o: ReadTextOptions & { missingOk?: boolean }): string | undefined {
   return readBytes(path, o)?.toString('utf8');

@@ -18,7 +18,7 @@ const commands = sections.flatMap((s) => [...s.matchAll(/^\$ wa-ops ((?:.*\\\n)*
 /** Each README command, what it must exit with and print (stdout and stderr together). Every command above needs one. */
 const EXPECT: [RegExp, number, (string | RegExp)[]][] = [
   [/^send --campaign /, 0, ['this run: 6 sent, 0 failed']],
-  [/^campaigns /, 0, [/spring-sale +done +\S+ +spring-sale\.json +6\/6 \(100 %\)/]],
+  [/^campaigns /, 0, [/spring-sale +done +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\) +spring-sale\.json +6\/6 \(100 %\)/]],
   [/^send --to \+4917012345678 --template /, 0, [/^wamid\.\S+$/m, 'waiting up to 2m 00s for status webhooks in webhook-events.jsonl', /^(delivered|read) after \d+(\.\d)?s$/m]],
   [/^send --to "0170 1234568" .*--text /, 1, ['warning +491701234568 has not written in the last 24 h', 'failed: (#131047) the 24 h customer service window is closed']],
   [/^templates list /, 0, [/│ hello_world +│ en_US +│ UTILITY +│ APPROVED/, '4 templates']],

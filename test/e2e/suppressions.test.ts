@@ -150,6 +150,14 @@ describe('suppressions', () => {
     expect(mixed.code).toBe(0);
     expect(mixed.stderr).toMatch(/1 row without a country code was not imported: .*--country <ISO2>/);
     expect(records().map((x) => x.e164)).toEqual(['+4915242000001']);
+    // More than five invalid rows: the command that explains them reads the file as the import did, and runs as printed.
+    const spaced = join(dir, 'opt outs.csv');
+    writeFileSync(spaced, `Handy\n+4915242000009\n${'12\n'.repeat(6)}`);
+    const many = await cli(['suppressions', 'import', spaced, '--column', 'Handy', '--country', 'DE']);
+    expect(many.code).toBe(0);
+    const explain = /\.\.\. and 1 more invalid row \((wa-ops validate-numbers .*) explains each\)$/m.exec(many.stderr)!;
+    expect(explain[1]).toBe(`wa-ops validate-numbers '${spaced}' --column Handy --country DE`);
+    expect(JSON.parse((await runPrinted(`${explain[1]} --json`, { cwd: dir })).stdout)).toMatchObject({ rows: 7, valid: 1, reasons: { 'too-short': 6 } });
   });
 
   it('imports from standard input (-), naming it "standard input" in every line', async () => {

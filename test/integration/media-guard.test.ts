@@ -53,3 +53,16 @@ describe('header media URLs', () => {
     expect(hits).toBe(1);
   });
 });
+
+describe('a local header media path is named for what it is', () => {
+  it('a folder or a device is said to be one, a missing file is "no such file"', async () => {
+    const { mkdtempSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wa-ops-media-'));
+    mkdirSync(join(dir, 'images'));
+    expect((await checkMedia('image', 'images', dir)).problems).toEqual([`${join(dir, 'images')} is a folder, not a file`]);
+    expect((await checkMedia('image', '/dev/zero', dir)).problems).toEqual(['/dev/zero is a character device (/dev/zero), not a regular file']);
+    expect((await checkMedia('image', 'banner.png', dir)).problems).toEqual([`no such file: ${join(dir, 'banner.png')}`]);
+  });
+});

@@ -45,7 +45,7 @@ describe.skipIf(!pgUrl)('campaigns --store', () => {
 
     const text = await runCli(['campaigns'], { env: { ...env(), WA_OPS_STORE: url }, cwd: tempDir() });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/pg-done +done +\S+ +\(store\) pg-done-\S+ +3\/3 \(100 %\)/);
+    expect(text.stdout).toMatch(/pg-done +done +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\) +\(store\) pg-done-\S+ +3\/3 \(100 %\)/);
     expect(text.stdout).toMatch(/pg-limited +stopped .* 1\/4 \(25 %\)/);
     // A folder named on the command line is listed instead of the store from the environment.
     const folder = await runCli(['campaigns', '--dir', dir, '--json'], { env: { ...env(), WA_OPS_STORE: url } });

@@ -3,7 +3,7 @@
 // campaign by the local ledger's identity (status, status --watch, store export), even when two stored
 // campaigns share its name. The built binary against a real PostgreSQL and the sandbox.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -148,5 +148,32 @@ describe.skipIf(!pgUrl)('a local ledger and a PostgreSQL store', () => {
     const rest = await runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--store', url, '--json'], { env: env(), cwd: other });
     expect(JSON.parse(rest.stdout)).toMatchObject({ total: 2, sent: 2, thisRun: { sent: 1 } });
     expect(await accepted('49170131000')).toBe(2);
+  });
+
+  it('a local ledger that went on after its import (the note deleted): send --store refuses (exit 2) to send again whom it tried', async () => {
+    const dir = tempDir('wa-ops-store-diverged-');
+    campaign(dir, 'diverged', ['+491701320001', '+491701320002', '+491701320003']);
+    const send = (extra: string[]) => runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--json', ...extra], { env: env(), cwd: dir });
+    expect((await send(['--limit', '1'])).code).toBe(0);
+    expect((await runCli(['store', 'import', '--campaign', 'c.json', '--store', url], { env: env(), cwd: dir })).code).toBe(0);
+    rmSync(join(dir, 'c.ledger.store.json'));
+    expect((await send(['--limit', '1'])).code).toBe(0);
+    expect(await accepted('49170132000')).toBe(2);
+    const refused = await send(['--store', url]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'store-ledger-diverged', message: expect.stringMatching(/records 1 attempt of campaign diverged-/) });
+    expect(await accepted('49170132000')).toBe(2);
+  });
+
+  it('a stored ledger exported to the local ledger path (statuses and all) is not taken for one that went on', async () => {
+    const dir = tempDir('wa-ops-store-exported-');
+    campaign(dir, 'exported-back', ['+491701330001', '+491701330002']);
+    const send = (extra: string[]) => runCli(['send', '--campaign', 'c.json', '--yes', '--interval', '10ms', '--store', url, '--json', ...extra], { env: env(), cwd: dir });
+    expect((await send(['--limit', '1'])).code).toBe(0);
+    expect((await runCli(['store', 'export', '--campaign', 'c.json', '--store', url, '--out', 'c.ledger.jsonl'], { env: env(), cwd: dir })).code).toBe(0);
+    const rest = await send([]);
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(JSON.parse(rest.stdout)).toMatchObject({ sent: 2, thisRun: { sent: 1 } });
+    expect(await accepted('49170133000')).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 /** wa-ops suppressions import <file.csv> | export [--out file.csv]: to and from a CRM. */
-import { importAdvice } from '../../core/suppressions/import-advice.js';
+import { explainCommand, importAdvice } from '../../core/suppressions/import-advice.js';
 import { planAdds } from '../../core/suppressions/plan.js';
 import { exportSuppressionsCsv, readNumbersCsv } from '../../io/suppressions-csv.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
@@ -43,7 +43,7 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
     out(`${plural(summary.added, 'number')} suppressed from ${label} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${label}:${r.line}: not a valid number (${r.reason}), skipped`);
     // Standard input is spent: the command to copy names a file only when there is one.
-    const explain = path === '-' ? 'wa-ops validate-numbers on the same list explains each' : `wa-ops validate-numbers ${path} explains each`;
+    const explain = `${explainCommand({ path, ...asked })} explains each`;
     if (read.invalid.length > 5) info(`... and ${plural(read.invalid.length - 5, 'more invalid row')} (${explain})`);
     if (advice.warning) warn(advice.warning);
   }

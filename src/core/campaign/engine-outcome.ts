@@ -1,32 +1,12 @@
 /** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
 import { recipientBackoffMs } from '../graph/actions.js';
-import type { LedgerEvent } from './events.js';
-import type { EngineAction, EngineState, ErrorFacts, StopReason } from './engine-types.js';
-import { apply } from './ledger-state.js';
+import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
+import { beginStop, record, wait } from './engine-primitives.js';
 
 /** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
 export const PAIR_GAP_MS = 6000;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Store an event and apply it to the engine's own state at once. */
-export function record(st: EngineState, acts: EngineAction[], e: LedgerEvent): void {
-  apply(st.ledger, e);
-  acts.push({ t: 'record', event: e });
-}
-
-/** Begin stopping: no new dispatches; answers in flight are awaited until stopBy. */
-export function beginStop(st: EngineState, now: number, reason: StopReason, waitMs: number): void {
-  if (st.stopping && st.stopping.outcome !== 'done') return;
-  st.stopping = reason;
-  st.stopBy = now + waitMs;
-}
-
-/** Put an item back in the waiting heap. */
-export function wait(st: EngineState, item: number, due: number): void {
-  st.heap.push(due, item);
-  if (st.startedFlags[item]) st.waitingStarted++;
-}
 
 /** Cooldown length: the base doubled for each rate-limit cooldown in the past hour (at most 8 times the base). */
 export function escalatedCooldown(baseMs: number, recentCooldowns: number): number {
@@ -150,9 +130,4 @@ function onFailed(st: EngineState, acts: EngineAction[], now: number, r: string,
       exit: 3,
     }, st.cfg.drainMs);
   }
-}
-
-/** The stop of a run whose writer lost its right to write (a lock lost, a store unreachable too long): exit 75. */
-export function lostStop(reason: string): StopReason {
-  return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
 }

@@ -6,7 +6,8 @@
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
 import { once } from './engine-dispatch.js';
-import { beginStop, lostStop, onError, onSent, record } from './engine-outcome.js';
+import { onError, onSent } from './engine-outcome.js';
+import { beginStop, lostStop, record } from './engine-primitives.js';
 import { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
 import { handBack, limitUsed } from './engine-schedule.js';

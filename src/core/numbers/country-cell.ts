@@ -17,6 +17,11 @@ export type CellCountry = string | readonly string[];
 const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'it', 'id', 'tr', 'zh', 'zh-Hant'];
 const CALLING_CODES: Record<string, string[] | undefined> = metadataJson.country_calling_codes;
 const REGIONS = new Set<string>(getCountries());
+
+/** Is this an ISO2 region libphonenumber knows? */
+function isRegion(r: string): r is CountryCode {
+  return REGIONS.has(r);
+}
 const ISO3_TO_ISO2 = new Map(ISO3.split(' ').map((e) => [e.slice(2), e.slice(0, 2)]));
 // Only regions with a numbering plan: a number cannot be read in Antarctica's.
 const NUMERIC_TO_ISO2 = new Map(ISO_NUMERIC.split(' ').filter((e) => REGIONS.has(e.slice(0, 2))).map((e) => [e.slice(2), e.slice(0, 2)]));
@@ -102,7 +107,7 @@ function intersect(a: readonly string[], b: readonly string[]): readonly string[
 }
 
 function inPlan(region: string, home: string): boolean {
-  return home.startsWith('+') && REGIONS.has(region) && `+${getCountryCallingCode(region as CountryCode)}` === home;
+  return home.startsWith('+') && isRegion(region) && `+${getCountryCallingCode(region)}` === home;
 }
 
 /** Names compared without case, accents, spaces or punctuation ("Côte d’Ivoire" = "cote divoire"). */

@@ -25,12 +25,17 @@ export interface ImportAdvice {
 }
 
 /** The flags that change how rows are read, as given, for a command to copy. */
-function readingFlags(r: ImportRead): string[] {
+function readingFlags(r: Pick<ImportRead, 'column' | 'country' | 'countryColumn'>): string[] {
   const words: string[] = [];
   if (r.column) words.push('--column', shellQuote(r.column));
   if (r.country) words.push('--country', shellQuote(r.country));
   if (r.countryColumn) words.push('--country-column', shellQuote(r.countryColumn));
   return words;
+}
+
+/** The validate-numbers command that explains each row, reading the file as the import did (standard input: said in words). */
+export function explainCommand(r: Pick<ImportRead, 'path' | 'column' | 'country' | 'countryColumn'>): string {
+  return r.path === '-' ? 'wa-ops validate-numbers on the same list' : ['wa-ops', 'validate-numbers', shellQuote(r.path), ...readingFlags(r)].join(' ');
 }
 
 /**
@@ -43,7 +48,7 @@ export function importAdvice(r: ImportRead): ImportAdvice {
   if (invalid === 0) return {};
   const noCountry = r.reasons['missing-country-code'] ?? 0;
   const countryHelp = noCountry > 0 && !r.country ? `numbers without a country code need one: pass --country <ISO2> (the region they are from, e.g. --country DE)${r.countryColumnUsed ? '' : ' or name the country column with --country-column <name>'}` : undefined;
-  const explain = r.path === '-' ? 'wa-ops validate-numbers on the same list explains each row' : `${['wa-ops', 'validate-numbers', shellQuote(r.path), ...readingFlags(r)].join(' ')} explains each row`;
+  const explain = `${explainCommand(r)} explains each row`;
   if (r.valid === 0) {
     const why = Object.entries(r.reasons)
       .sort((a, b) => b[1] - a[1])

@@ -1,6 +1,6 @@
 /** A campaign's state as every reader sees it: the ledger (from the store, streamed) with the webhook events folded in. */
 import { randomBytes } from 'node:crypto';
-import { apply, emptyState, type LedgerState } from '../../core/campaign/ledger-state.js';
+import { apply, emptyState, stillToSend, type LedgerState } from '../../core/campaign/ledger-state.js';
 import { foldEvents } from './events-fold.js';
 import type { LedgerReader } from '../store/types.js';
 
@@ -35,9 +35,7 @@ export function newCampaignId(name: string): string {
 /** The recipients of a list still to send according to a campaign's ledger (all of them when it has none), and the identity it holds. */
 export async function pendingOf<T extends { e164: string }>(reader: LedgerReader, recipients: T[]): Promise<{ left: T[]; campaignId?: string; done: number }> {
   const { state, campaignId } = await loadState(reader);
-  const left = recipients.filter((r) => {
-    const x = state.recipients.get(r.e164);
-    return !x || x.status === 'pending';
-  });
+  // As send decides it: a skip of an earlier version of the list no longer holds (an opt-out does).
+  const left = recipients.filter((r) => stillToSend(state.recipients.get(r.e164), false));
   return { left, campaignId, done: recipients.length - left.length };
 }

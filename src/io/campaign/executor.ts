@@ -1,11 +1,11 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
 import { errorMessage } from '../../core/caught.js';
 import { step } from '../../core/campaign/engine.js';
-import { lostStop } from '../../core/campaign/engine-outcome.js';
+import { lostStop } from '../../core/campaign/engine-primitives.js';
 import type { EngineAction, EngineInput, EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
-import { Dispatcher } from './dispatcher.js';
+import { SendAttempts } from './send-attempts.js';
 import { Inbox } from './inbox.js';
 
 /** The engine to run, the store it writes, the POST, the signals, and who hears notices and progress. */
@@ -24,17 +24,17 @@ export interface ExecuteOptions {
 export async function execute(o: ExecuteOptions): Promise<StopReason> {
   const inbox = new Inbox();
   const storeFailed = (err: unknown) => inbox.push(storeFailure(o.writer, err));
-  const dispatcher = new Dispatcher({ engine: o.engine, writer: o.writer, send: o.send, push: inbox.push, storeFailed });
+  const attempts = new SendAttempts({ engine: o.engine, writer: o.writer, send: o.send, push: inbox.push, storeFailed });
   const offSignal = o.signals.on((signal) => inbox.push({ t: 'signal', signal }));
   const stopWatch = watchStore(o.writer, inbox.push);
   let reason: StopReason;
   try {
-    reason = await runLoop(o, inbox, dispatcher, storeFailed);
+    reason = await runLoop(o, inbox, attempts, storeFailed);
   } finally {
-    dispatcher.stopped = true;
+    attempts.stopped = true;
     stopWatch();
     offSignal();
-    await finish(o, inbox, dispatcher);
+    await finish(o, inbox, attempts);
   }
   // The writer was lost while the last outcomes were being stored (a lock taken, a store gone past its bound): what
   // they say is not in the ledger, so the run did not end the way the engine saw it.
@@ -63,13 +63,13 @@ function watchStore(writer: LedgerWriter, push: (input: EngineInput) => void): (
 }
 
 /** Feed the engine one input at a time (a tick when none waits) until it says stop. */
-async function runLoop(o: ExecuteOptions, inbox: Inbox, dispatcher: Dispatcher, storeFailed: (err: unknown) => void): Promise<StopReason> {
+async function runLoop(o: ExecuteOptions, inbox: Inbox, attempts: SendAttempts, storeFailed: (err: unknown) => void): Promise<StopReason> {
   let input: EngineInput = { t: 'tick' };
   for (;;) {
     const now = Date.now();
-    const done = carryOut(step(o.engine, now, input), now, o, dispatcher, storeFailed);
+    const done = carryOut(step(o.engine, now, input), now, o, attempts, storeFailed);
     if ('stop' in done) {
-      dispatcher.stopped = true;
+      attempts.stopped = true;
       return done.stop;
     }
     o.onProgress?.(o.engine, now);
@@ -86,11 +86,11 @@ async function runLoop(o: ExecuteOptions, inbox: Inbox, dispatcher: Dispatcher, 
 }
 
 /** Carry out one step's actions in order: the stop reason if one says stop, else when to wake at the latest. */
-function carryOut(actions: EngineAction[], now: number, o: ExecuteOptions, dispatcher: Dispatcher, storeFailed: (err: unknown) => void): { stop: StopReason } | { sleepUntil: number } {
+function carryOut(actions: EngineAction[], now: number, o: ExecuteOptions, attempts: SendAttempts, storeFailed: (err: unknown) => void): { stop: StopReason } | { sleepUntil: number } {
   let sleepUntil = now + 1000;
   for (const a of actions) {
     if (a.t === 'record') o.writer.append(a.event).catch(storeFailed);
-    else if (a.t === 'dispatch') dispatcher.dispatch(a);
+    else if (a.t === 'dispatch') attempts.dispatch(a);
     else if (a.t === 'notice') o.onNotice?.(a.text);
     else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);
     else if (a.t === 'stop') return { stop: a.reason };
@@ -99,10 +99,10 @@ function carryOut(actions: EngineAction[], now: number, o: ExecuteOptions, dispa
 }
 
 /** After the stop: wait for the claims under way, count the ones refused, and make what was stored durable. */
-async function finish(o: ExecuteOptions, inbox: Inbox, dispatcher: Dispatcher): Promise<void> {
+async function finish(o: ExecuteOptions, inbox: Inbox, attempts: SendAttempts): Promise<void> {
   // Interrupted while the store is away: do not wait for it to come back (what was not stored stays "unknown").
   if (o.signals.signal) o.writer.abandon?.();
-  await dispatcher.settle();
+  await attempts.settle();
   // Claims refused or given up after the stop: counted (nothing went out), so that what is left of --limit is right.
   for (const input of inbox.drain()) if (input.t === 'claimed-elsewhere') step(o.engine, Date.now(), input);
   try {

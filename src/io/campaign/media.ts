@@ -7,6 +7,7 @@ import { judgeMedia, sniffMime } from '../../core/campaign/media.js';
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import type { MediaKind } from '../../core/campaign/schema.js';
 import { proxyFor } from '../../core/net-proxy.js';
+import { describeSpecial } from '../input-file.js';
 import { internalAddressKind, mediaUrlProblem } from '../../core/url-policy.js';
 import { proxyEnv } from '../graph/dispatcher.js';
 import { probe } from '../graph/probe.js';
@@ -74,10 +75,16 @@ export async function checkMedia(kind: MediaKind, source: string, baseDir: strin
   const out: MediaCheck = { kind, source, local: true, path, problems: [], warnings: [] };
   let bytes: Buffer;
   try {
-    if (!statSync(path).isFile()) throw new Error('not a file');
+    // What it is before anything else: a folder or a device is not "no such file".
+    const special = describeSpecial(path, statSync(path));
+    if (special) {
+      out.problems.push(`${path} ${special}`);
+      return out;
+    }
     bytes = readFileSync(path);
-  } catch {
-    out.problems.push(`no such file: ${path}`);
+  } catch (err) {
+    const code = errnoCode(err);
+    out.problems.push(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file: ${path}` : `cannot read ${path} (${code ?? errorMessage(err)})`);
     return out;
   }
   out.size = bytes.length;

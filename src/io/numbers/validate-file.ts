@@ -1,6 +1,6 @@
 /** The validate-numbers pipeline: stream the CSV in blocks, parse and classify on worker threads, dedupe, annotate, sample. */
 import { availableParallelism } from 'node:os';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { InputError, UsageError } from '../../core/errors.js';
 import { planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
@@ -40,7 +40,7 @@ const INLINE_BELOW_BYTES = 1024 * 1024;
 /** Validate a whole file (or a random sample of it with sampleOnly) and write the requested outputs. */
 export async function validateFile(o: ValidateFileOptions): Promise<NumbersSummary> {
   const started = performance.now();
-  if (o.country !== undefined && !isSupportedCountry(o.country.toUpperCase() as CountryCode)) {
+  if (o.country !== undefined && !isSupportedCountry(o.country.toUpperCase())) {
     throw new UsageError(`--country must be a two-letter region code such as DE, US or BR, got "${o.country}"`, { code: 'bad-flag' });
   }
   const source = await openCsv(o.file, o.limits);

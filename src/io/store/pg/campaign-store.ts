@@ -5,6 +5,7 @@ import type { HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js'
 import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo } from '../types.js';
 import { closePg, type PgConnection } from './connect.js';
 import { PgLedgerWriter } from './ledger-writer.js';
+import { refuseDiverged } from './local-divergence.js';
 import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
 import { readEvents } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
@@ -36,11 +37,11 @@ export async function resolveCampaign(conn: PgConnection, ref: CampaignRef): Pro
   }
   const named = await campaignsNamed(conn, ref.name);
   if (named.length <= 1) return named[0];
-  const same = named.filter((r) => (r.header as Partial<HeaderEvent>).campaignHash === ref.campaignHash);
+  const same = named.filter((r) => r.header.campaignHash === ref.campaignHash);
   if (same.length === 1) return same[0];
   throw new InputError(`the store holds ${named.length} campaigns named "${ref.name}" (${named.map((r) => r.campaign_id).join(', ')})`, {
     code: 'store-campaign-ambiguous',
-    hint: 'keep the ledger of the one you mean next to the campaign file (wa-ops store export --campaign <file> --out <ledger>), or rename the campaign',
+    hint: 'this campaign file matches none of them, or several, by its content: use the campaign file (unchanged) that one of them was sent with, or give this campaign its own "name"',
   });
 }
 
@@ -82,9 +83,14 @@ export class PgCampaignStore implements CampaignStore {
     return pgReader(this.conn, await resolveCampaign(this.conn, ref), ref);
   }
 
-  /** Register this run as a worker on the campaign. */
+  /** Register this run as a worker on the campaign (refused when its local ledger went on after the import: see refuseDiverged). */
   async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
-    return PgLedgerWriter.open(this.conn, ref, () => resolveCampaign(this.conn, ref), notice);
+    const resolve = async () => {
+      const row = await resolveCampaign(this.conn, ref);
+      if (row && ref.campaignId) await refuseDiverged(this.conn, row.campaign_id, ref);
+      return row;
+    };
+    return PgLedgerWriter.open(this.conn, ref, resolve, notice);
   }
 
   /** Close the connection pool. */

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js';
 import type { CampaignRef, LedgerWriter, ReplayInfo, SharedPacing } from '../types.js';
 import { Batcher } from './batcher.js';
+import { rowOrNamingLock } from './campaign-naming.js';
 import { pgReader } from './campaign-store.js';
 import type { PgConnection } from './connect.js';
 import { createCampaign, type CampaignRow } from './tables/campaigns.js';
@@ -71,17 +72,7 @@ export class PgLedgerWriter implements LedgerWriter {
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
   static async open(conn: PgConnection, ref: CampaignRef, resolve: () => Promise<CampaignRow | undefined>, notice: (text: string) => void, opts: WriterOptions = {}): Promise<PgLedgerWriter> {
-    let row = await resolve();
-    let naming: PoolClient | undefined;
-    if (!row) {
-      naming = await conn.session();
-      await naming.query('SELECT pg_advisory_lock(hashtext($1))', [`wa-ops:campaign:${ref.name}`]);
-      row = await resolve().catch(async (err) => {
-        await release(naming!);
-        throw err;
-      });
-      if (row) naming = await release(naming);
-    }
+    const { row, naming } = await rowOrNamingLock(conn, ref.name, resolve);
     const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, opts);
     w.naming = naming;
     w.notice = notice;

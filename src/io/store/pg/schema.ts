@@ -19,7 +19,8 @@ interface Migration {
 }
 
 // In dependency order: a table's DDL of one version may refer to the tables before it.
-const TABLES = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, senderSlots, claims];
+/** Each table module's DDL by schema version (most tables change in few versions). */
+const TABLES: { DDL: Partial<Record<number, string[]>> }[] = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, senderSlots, claims];
 const NAMES: Record<number, string> = {
   1: 'campaigns, ledger events, webhook events, suppressions',
   2: 'workers, claims and shared sender slots (several send workers on one campaign)',
@@ -32,7 +33,7 @@ const NAMES: Record<number, string> = {
 export const MIGRATIONS: Migration[] = Object.keys(NAMES)
   .map(Number)
   .sort((a, b) => a - b)
-  .map((version) => ({ version, name: NAMES[version], sql: TABLES.flatMap((t) => (t.DDL as Record<number, string[]>)[version] ?? []) }));
+  .map((version) => ({ version, name: NAMES[version], sql: TABLES.flatMap((t) => t.DDL[version] ?? []) }));
 
 /** The schema version this wa-ops needs. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

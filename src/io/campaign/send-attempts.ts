@@ -7,8 +7,8 @@ import type { LedgerWriter } from '../store/types.js';
 /** One dispatch action of the engine. */
 export type DispatchAction = Extract<EngineAction, { t: 'dispatch' }>;
 
-/** What the dispatcher needs from the run: the engine it reports to, the store, the POST and the way back. */
-export interface DispatcherDeps {
+/** What sending attempts needs from the run: the engine it reports to, the store, the POST and the way back. */
+export interface SendAttemptsDeps {
   engine: EngineState;
   writer: LedgerWriter;
   /** POST one message; resolves with its wamid or rejects (GraphError). */
@@ -35,12 +35,12 @@ export function errorFacts(e: GraphError): ErrorFacts {
 }
 
 /** Stores each dispatched attempt before its request goes out, and posts it; only the storing is awaited at the end. */
-export class Dispatcher {
+export class SendAttempts {
   /** Set once the run stops: claims that complete afterwards do not post. */
   stopped = false;
   private readonly claims = new Set<Promise<unknown>>();
 
-  constructor(private readonly d: DispatcherDeps) {}
+  constructor(private readonly d: SendAttemptsDeps) {}
 
   /** Claim the recipient (durably), then post; a failed store write is reported, never thrown. */
   dispatch(a: DispatchAction): void {

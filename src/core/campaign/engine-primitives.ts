@@ -1,0 +1,28 @@
+/** The engine's small state changes that every decision is made of: record an event, begin stopping, put a recipient back to wait. */
+import type { LedgerEvent } from './events.js';
+import type { EngineAction, EngineState, StopReason } from './engine-types.js';
+import { apply } from './ledger-state.js';
+
+/** Store an event and apply it to the engine's own state at once. */
+export function record(st: EngineState, acts: EngineAction[], e: LedgerEvent): void {
+  apply(st.ledger, e);
+  acts.push({ t: 'record', event: e });
+}
+
+/** Begin stopping: no new dispatches; answers in flight are awaited until stopBy. */
+export function beginStop(st: EngineState, now: number, reason: StopReason, waitMs: number): void {
+  if (st.stopping && st.stopping.outcome !== 'done') return;
+  st.stopping = reason;
+  st.stopBy = now + waitMs;
+}
+
+/** Put an item back in the waiting heap. */
+export function wait(st: EngineState, item: number, due: number): void {
+  st.heap.push(due, item);
+  if (st.startedFlags[item]) st.waitingStarted++;
+}
+
+/** The stop of a run whose writer lost its right to write (a lock lost, a store unreachable too long): exit 75. */
+export function lostStop(reason: string): StopReason {
+  return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
+}

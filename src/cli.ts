@@ -10,7 +10,7 @@ import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
-import { refuseEmptyFlags } from './commands/flags.js';
+import { refuseEmptyArguments, refuseEmptyFlags } from './commands/empty-values.js';
 import { helpConfiguration } from './ui/help.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
       const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
       setTerm(detectTerm(flags));
       refuseEmptyFlags(action);
+      refuseEmptyArguments(action);
       checkCommonFlags(action.name(), flags);
       noteCommandStarted(commandPath(action));
     });

@@ -24,6 +24,9 @@ export async function control(url: URL, method: string, raw: string, state: Sand
   if (path === 'webhooks' && method === 'GET') return ok(webhooks.stats);
   if (path === 'scenario' && method === 'POST') {
     const names = (list: unknown) => (Array.isArray(list) ? list.map(String) : []);
+    // {"add": "quality-red"} (not a list) or no key at all would answer 200 and change nothing.
+    const keys = ['set', 'add', 'remove'].filter((k) => body[k] !== undefined);
+    if (keys.length === 0 || keys.some((k) => !Array.isArray(body[k]))) return graphError(100, 'Give {"add": [...]}, {"remove": [...]} or {"set": [...]}, each a list of scenario names.');
     for (const n of [...names(body.set), ...names(body.add)]) if (!isScenario(n)) return graphError(100, `unknown scenario ${n}`);
     const before = new Set(state.scenarios);
     if (Array.isArray(body.set)) state.scenarios.clear();

@@ -22,6 +22,16 @@ describe('an empty flag value is a bad flag (exit 2), never a default or "every 
     expect(r.stderr).not.toMatch(/listening|LISTEN/);
   });
 
+  it.each([
+    [['webhook', 'analyze', ''], 'events.jsonl'],
+    [['validate-numbers', ''], 'file'],
+    [['suppressions', 'add', ''], 'numbers'],
+  ])('an empty argument: %j', async (args, name) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`wa-ops: the ${name} argument is empty`);
+  });
+
   it('under --json the refusal is the error document', async () => {
     const r = await runCli(['sandbox', '--host=', '--json']);
     expect(r.code).toBe(2);

@@ -48,3 +48,11 @@ describe('POST /_sandbox/fail-next', () => {
     expect((await send('491709990205')).status).toBe(503);
   });
 });
+
+describe('POST /_sandbox/scenario', () => {
+  it.each([['{}'], ['{"add":"quality-red"}'], ['{"set":null}']])('refuses %s (not a list of names) with 100', async (body) => {
+    const r = await post('/_sandbox/scenario', body);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 100 });
+  });
+});

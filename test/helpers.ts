@@ -1,9 +1,10 @@
 // Test helpers: spawn the built CLI, make temporary folders.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixtures = join(root, 'fixtures');
@@ -28,19 +29,24 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 /** Run bin/wa-ops.js with arguments; never rejects on a non-zero exit. Hermetic: an empty temporary working
  * directory (no .env or wa-ops.config.json of the developer's) and no WA_OPS_* variables unless given. */
 export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), ...args], {
+    cwd: opts.cwd ?? mkdtempSync(join(tmpdir(), 'wa-ops-cwd-')),
+    env: cleanEnv(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(opts.input ?? '');
+  return collect(child);
+}
+
+/** A child's whole stdout and stderr, and how it ended. */
+function collect(child: ChildProcessWithoutNullStreams | ChildProcessByStdio<null, Readable, Readable>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), ...args], {
-      cwd: opts.cwd ?? mkdtempSync(join(tmpdir(), 'wa-ops-cwd-')),
-      env: cleanEnv(opts.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
   });
 }
 
@@ -51,14 +57,6 @@ export function tempDir(prefix = 'wa-ops-test-'): string {
 
 /** Run a command line wa-ops printed for the user to copy, exactly as printed, in sh (its quoting applies), with `wa-ops` as the built CLI; hermetic like runCli. */
 export function runPrinted(line: string, opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const script = `wa_ops() { "${process.execPath}" "${join(root, 'bin', 'wa-ops.js')}" "$@"; }\n${line.replace(/^wa-ops /, 'wa_ops ')}`;
-    const child = spawn('sh', ['-c', script], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const script = `wa_ops() { "${process.execPath}" "${join(root, 'bin', 'wa-ops.js')}" "$@"; }\n${line.replace(/^wa-ops /, 'wa_ops ')}`;
+  return collect(spawn('sh', ['-c', script], { cwd: opts.cwd, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] }));
 }

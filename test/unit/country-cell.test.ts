@@ -105,7 +105,7 @@ describe('classifyRow with a country column', () => {
     }
     expect(classifyRow(['B', '078 859 60 16', 'Schweiz'], plan)).toMatchObject({ valid: true, e164: '+41788596016' });
     // A Dutch mobile with a Dutch country cell is Dutch, not a German landline read in the default region.
-    const de = planRows('list.csv', header, { country: 'DE' }, { column: '--column', countryColumn: '--country-column', kind: 'flag' as const });
+    const de = planRows('list.csv', header, { defaultCountry: 'DE' }, { column: '--column', countryColumn: '--country-column', kind: 'flag' as const });
     expect(classifyRow(['N', '06 12345678', 'Nederland'], de)).toMatchObject({ valid: true, e164: '+31612345678', region: 'NL', type: 'MOBILE' });
     expect(classifyRow(['P', '512 345 678', 'Polska'], de)).toMatchObject({ valid: true, e164: '+48512345678', region: 'PL' });
   });

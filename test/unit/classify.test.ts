@@ -109,4 +109,19 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify('07400 123456', '+44')).toMatchObject({ valid: true, e164: '+447400123456', region: 'GB' });
     expect(classify('12', '+44').reason).toBe('too-short');
   });
+
+  it('reads Mexico\'s and Brazil\'s mobiles in their pre-renumbering spelling (WhatsApp wa_ids) as today\'s number', () => {
+    for (const cell of ['+52 1 55 1234 5678', '5215512345678', '+5215512345678']) {
+      expect([cell, classify(cell, undefined)]).toMatchObject([cell, { valid: true, e164: '+525512345678', region: 'MX' }]);
+    }
+    for (const cell of ['044 55 1234 5678', '045 55 1234 5678', '01 55 1234 5678']) {
+      expect([cell, classify(cell, 'MX')]).toMatchObject([cell, { valid: true, e164: '+525512345678', region: 'MX' }]);
+    }
+    for (const [cell, home] of [['+55 11 8765-4321', undefined], ['551187654321', undefined], ['(11) 8765-4321', 'BR'], ['011 8765 4321', 'BR']] as const) {
+      expect([cell, classify(cell, home)]).toMatchObject([cell, { valid: true, e164: '+5511987654321', region: 'BR', type: 'MOBILE' }]);
+    }
+    // A Brazilian landline (2-5) stays as written; so does an invalid Mexican number that only looks old.
+    expect(classify('(11) 3456-7890', 'BR')).toMatchObject({ valid: true, e164: '+551134567890', type: 'FIXED_LINE' });
+    expect(classify('+52 1 00 1234 5678', undefined).valid).toBe(false);
+  });
 });

@@ -17,6 +17,9 @@ describe('classify', () => {
     ['tel:+5511987654321', undefined, '+5511987654321', 'BR', 'MOBILE'],
     ['030 1234567', 'DE', '+49301234567', 'DE', 'FIXED_LINE'],
     ['\u200f+49 170 1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['\u2068+49 170 1234567\u2069', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+49 170 123\u00ad4567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+49\t170\t1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
     ['+٤٩ ١٧٠ ١٢٣٤٥٦٧', undefined, '+491701234567', 'DE', 'MOBILE'],
     ['۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789', 'IR', 'MOBILE'],
   ])('%s (%s) is valid %s', (cell, region, e164, expectedRegion, type) => {

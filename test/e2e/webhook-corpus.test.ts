@@ -32,8 +32,14 @@ const STORED: Record<string, object[]> = {
   'inbound-button-cancel': [{ kind: 'message', type: 'button', text: 'Cancel' }],
   'inbound-list-reply-stop': [{ kind: 'message', type: 'interactive', text: 'Stop' }],
   'inbound-button-reply': [{ kind: 'message', type: 'interactive', text: 'Ja, gerne' }],
-  'inbound-image': [{ kind: 'message', type: 'image' }],
-  'inbound-reaction': [{ kind: 'message', type: 'reaction' }],
+  'inbound-image': [{ kind: 'message', type: 'image', message: { image: { caption: 'Rechnung', id: '1003383421387256', mime_type: 'image/jpeg' } } }],
+  // Two messages under one id (Meta's own OpenAPI examples reuse one): both stored, each whole.
+  'inbound-location-shared-id': [{ kind: 'message', type: 'location', id: 'wamid.IN-SHARED-1', message: { location: { latitude: 52.520008, longitude: 13.404954, name: 'Filiale Mitte' } } }],
+  'inbound-contacts-shared-id': [{ kind: 'message', type: 'contacts', id: 'wamid.IN-SHARED-1', message: { contacts: [{ name: { formatted_name: 'Jürgen Weiß' }, phones: [{ wa_id: '491709999032' }] }] } }],
+  'inbound-order': [{ kind: 'message', type: 'order', message: { order: { catalog_id: '1537019860049345', product_items: [{ product_retailer_id: 'sku-42', quantity: 2 }] } } }],
+  'inbound-flow-reply': [{ kind: 'message', type: 'interactive', text: 'Sent', message: { context: { id: 'wamid.OUT-FLOW-1' }, interactive: { nfm_reply: { response_json: '{"flow_token":"booking-7","date":"2026-01-03"}' } } } }],
+  'inbound-document-reply': [{ kind: 'message', type: 'document', message: { context: { id: 'wamid.OUT-DOC-1' }, document: { filename: 'vertrag.pdf', caption: 'Unterschrieben' } } }],
+  'inbound-reaction': [{ kind: 'message', type: 'reaction', message: { reaction: { emoji: expect.any(String) } } }],
   'inbound-unsupported': [{ kind: 'message', type: 'unsupported' }],
   'value-errors-two-131000': [
     { kind: 'error', code: 131000, details: 'Unknown error, retry later' },
@@ -160,7 +166,7 @@ function recordFrom(r: Record<string, unknown>, raw: { entry: { changes: { field
   const ch = raw.entry[0].changes[0];
   const v = ch.value;
   if (r.kind === 'status') return (v.statuses as { id: string; status: string }[] | undefined)?.some((s) => s.id === r.id && s.status === r.status) ?? false;
-  if (r.kind === 'message') return (v.messages as { id: string }[] | undefined)?.some((m) => m.id === r.id) ?? false;
+  if (r.kind === 'message') return (v.messages as { id: string }[] | undefined)?.some((m) => m.id === r.id && JSON.stringify(m) === JSON.stringify(r.message)) ?? false;
   if (r.kind === 'error') return (v.errors as { error_data: { details: string } }[] | undefined)?.some((e) => e.error_data.details === r.details) ?? false;
   if (r.kind === 'preference') return (v.user_preferences as { value: string }[] | undefined)?.some((p) => p.value === r.value) ?? false;
   if (r.kind === 'management') return r.field === ch.field && JSON.stringify(r.value) === JSON.stringify(v);

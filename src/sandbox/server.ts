@@ -10,6 +10,7 @@ import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './rou
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
 import { sendMessage } from './routes-messages.js';
 import { createTemplate, deleteTemplates, editTemplate, listTemplates, shown } from './routes-templates.js';
+import { parseRequestBody, takeBodyToken, withQueryParams } from './request-params.js';
 import { templateLibrary } from './template-library.js';
 import { SandboxState, type SandboxOptions } from './state.js';
 import { isObj } from './validate-content.js';
@@ -88,8 +89,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const version = m[1] ?? DEFAULT_VERSION;
   const [lat0, lat1] = state.o.latency;
   if (lat1 > 0) await sleep(lat0 + Math.floor(state.rng() * (lat1 - lat0 + 1)));
-  const auth = req.headers.authorization ?? '';
-  const token = auth.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('access_token');
+  // Graph reads JSON, form-encoded and multipart bodies alike, and a token from the header, the query or the body.
+  const parsed = isUpload ? { body: undefined } : parseRequestBody(bytes, String(req.headers['content-type'] ?? ''));
+  const bodyToken = 'body' in parsed ? takeBodyToken(parsed.body) : undefined;
+  const scheme = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  const token = scheme?.[1] ?? url.searchParams.get('access_token') ?? bodyToken ?? null;
   const parts = m[2].split('/');
   if (parts[0] === 'debug_token' && method === 'GET') return send(res, debug(state, token, url));
   if (token !== state.o.token) return send(res, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
@@ -98,14 +102,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
     if (!state.isPhoneNumber(parts[0])) return send(res, unsupported(method, parts[0]));
     return send(res, uploadMedia(req, bytes, url, parts[0], state));
   }
-  let body: unknown;
-  if (bytes.length > 0) {
-    try {
-      body = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      return send(res, graphError(100, 'The request body is not valid JSON.'));
-    }
-  }
+  if ('error' in parsed) return send(res, parsed.error);
+  const body = method === 'POST' ? withQueryParams(parsed.body, url) : parsed.body;
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0], version);
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'marketing_messages' && method === 'POST') {
     // Marketing Messages Lite: templates only, otherwise the same send.

@@ -1,0 +1,63 @@
+// The sandbox reads requests as the Graph API does: JSON, form-encoded and multipart bodies, the query string of a POST, a token in the header, the query or the body.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+
+const PN = '109876543210987';
+const WABA = '210987654321098';
+const TO = '491701234567';
+
+describe('request encodings Graph accepts', () => {
+  let sb: SandboxServer;
+  beforeAll(async () => {
+    sb = await startSandbox({ reviewDelayMs: 0 });
+    // Free-form text reaches only an open window: the customer writes first.
+    await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: TO, text: 'Hi' }) });
+  });
+  afterAll(() => sb.close());
+
+  const post = async (path: string, body: BodyInit | undefined, headers: Record<string, string> = { authorization: 'Bearer sandbox-token' }) => {
+    const res = await fetch(`${sb.url}/v23.0/${path}`, { method: 'POST', headers, body });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+
+  it('sends a text message from a form-encoded body (objects as JSON text in a field)', async () => {
+    const form = new URLSearchParams({ messaging_product: 'whatsapp', to: TO, type: 'text', text: JSON.stringify({ body: 'form-encoded' }) });
+    const r = await post(`${PN}/messages`, form);
+    expect(r.status).toBe(200);
+    expect(r.json.messages[0].id).toMatch(/^wamid\./);
+    expect(sb.state.messages.at(-1)?.text).toBe('form-encoded');
+  });
+
+  it('sends a text message from a multipart body', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ messaging_product: 'whatsapp', to: TO, type: 'text', text: JSON.stringify({ body: 'multipart' }) })) form.set(k, v);
+    const r = await post(`${PN}/messages`, form);
+    expect(r.status).toBe(200);
+    expect(sb.state.messages.at(-1)?.text).toBe('multipart');
+  });
+
+  it('takes access_token as a body or query parameter, and the OAuth scheme in any case', async () => {
+    const inBody = new URLSearchParams({ access_token: 'sandbox-token', messaging_product: 'whatsapp', to: TO, text: '{"body":"token in body"}' });
+    expect((await post(`${PN}/messages`, inBody, {})).status).toBe(200);
+    const query = new URLSearchParams({ access_token: 'sandbox-token', messaging_product: 'whatsapp', to: TO, type: 'text', text: '{"body":"all in the query"}' });
+    expect((await post(`${PN}/messages?${query}`, undefined, {})).status).toBe(200);
+    expect(sb.state.messages.at(-1)?.text).toBe('all in the query');
+    expect((await post(`${PN}/register`, new URLSearchParams({ messaging_product: 'whatsapp', pin: '123456' }), { authorization: 'OAuth sandbox-token' })).json).toEqual({ success: true });
+    const wrong = await post(`${PN}/messages`, new URLSearchParams({ access_token: 'nope', messaging_product: 'whatsapp' }), {});
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error.code).toBe(190);
+  });
+
+  it('creates a template from a form-encoded body', async () => {
+    const components = [{ type: 'BODY', text: 'Your order {{1}} is ready for pickup.', example: { body_text: [['A1']] } }];
+    const r = await post(`${WABA}/message_templates`, new URLSearchParams({ name: 'form_made', language: 'en_US', category: 'UTILITY', components: JSON.stringify(components) }));
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ id: expect.any(String), category: 'UTILITY' });
+  });
+
+  it('still refuses a broken form value the way it refuses the JSON one', async () => {
+    const r = await post(`${PN}/messages`, new URLSearchParams({ messaging_product: 'whatsapp', to: TO, text: '{"body":' }));
+    expect(r.status).toBe(400);
+    expect(r.json.error.code).toBe(131008);
+  });
+});

@@ -97,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const parts = m[2].split('/');
   if (parts[0] === 'debug_token' && method === 'GET') return send(res, debug(state, token, url));
   if (token !== state.o.token) return send(res, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
-  if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.'));
+  if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.', undefined, { subcode: 463 }));
   if (isUpload) {
     if (!state.isPhoneNumber(parts[0])) return send(res, unsupported(method, parts[0]));
     return send(res, uploadMedia(req, bytes, url, parts[0], state));

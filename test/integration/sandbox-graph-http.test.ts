@@ -61,3 +61,47 @@ describe('request encodings Graph accepts', () => {
     expect(r.json.error.code).toBe(131008);
   });
 });
+
+describe("Meta's error titles and HTTP statuses", () => {
+  let sb: SandboxServer;
+  beforeAll(async () => {
+    sb = await startSandbox({ reviewDelayMs: 0 });
+  });
+  afterAll(() => sb.close());
+
+  const send = async (body: unknown, path = `v23.0/${PN}/messages`) => {
+    const res = await fetch(`${sb.url}/${path}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+  const template = { messaging_product: 'whatsapp', to: TO, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
+
+  it.each<[number, string, number]>([
+    [131057, '(#131057) Account in maintenance mode', 500],
+    [132016, '(#132016) Template is Disabled', 400],
+    [131052, '(#131052) Media download error', 400],
+    [130472, "(#130472) User's number is part of an experiment", 400],
+    [133015, '(#133015) Please wait a few minutes before attempting to register this phone number', 400],
+  ])('a forced %i answers "%s" with HTTP %i', async (code, message, status) => {
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code }) });
+    const r = await send(template);
+    expect(r.status).toBe(status);
+    expect(r.json.error).toMatchObject({ code, message, type: 'OAuthException', fbtrace_id: expect.any(String) });
+  });
+
+  it('names 132012 (a header parameter of the wrong kind) as Meta does', async () => {
+    const r = await send({ ...template, template: { name: 'new_collection', language: { code: 'en_US' }, components: [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://cdn.example.com/a.mp4' } }] }, { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] }] } });
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toBe('(#132012) Parameter format does not match format in the created template');
+  });
+});
+
+it('an expired token is 190 with subcode 463, as Meta marks an expired session', async () => {
+  const sb = await startSandbox({ scenarios: ['token-expired'] });
+  try {
+    const res = await fetch(`${sb.url}/v23.0/${PN}`, { headers: { authorization: 'Bearer sandbox-token' } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: object }).error).toMatchObject({ code: 190, error_subcode: 463, type: 'OAuthException', message: expect.stringMatching(/Session has expired/) });
+  } finally {
+    await sb.close();
+  }
+});

@@ -1,6 +1,7 @@
 /** The sandbox HTTP server: a local, stateful imitation of the Cloud API on loopback. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { boundPort } from '../io/bound-port.js';
+import { isKnownVersion, servingVersion } from './api-versions.js';
 import { debugAccess, debugToken, phoneNumber, pickFields, subscribedApps } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
@@ -87,6 +88,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const m = /^\/(?:(v\d+\.\d+)\/)?(.+?)\/?$/.exec(url.pathname);
   if (!m) return send(res, graphError(100, 'Unknown path: expected /{version}/...', 400));
   const version = m[1] ?? DEFAULT_VERSION;
+  // A version that never existed (v99.0) is not a version to Graph but an unknown path.
+  if (!isKnownVersion(version)) return send(res, graphError(2500, undefined, 400, { message: `Unknown path components: /${m[2]}` }));
+  res.setHeader('facebook-api-version', servingVersion(version, Date.now()));
   const [lat0, lat1] = state.o.latency;
   if (lat1 > 0) await sleep(lat0 + Math.floor(state.rng() * (lat1 - lat0 + 1)));
   // Graph reads JSON, form-encoded and multipart bodies alike, and a token from the header, the query or the body.

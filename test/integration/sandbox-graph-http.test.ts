@@ -105,3 +105,26 @@ it('an expired token is 190 with subcode 463, as Meta marks an expired session',
     await sb.close();
   }
 });
+
+describe('API versions in the path', () => {
+  let sb: SandboxServer;
+  beforeAll(async () => {
+    sb = await startSandbox();
+  });
+  afterAll(() => sb.close());
+
+  it('serves v19.0 to v26.0 (and an unversioned path) and says which version answered', async () => {
+    for (const v of ['v19.0', 'v20.0', 'v21.0', 'v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0', '']) {
+      const res = await fetch(`${sb.url}/${v ? `${v}/` : ''}${PN}?fields=id`, { headers: { authorization: 'Bearer sandbox-token' } });
+      expect(res.status, v).toBe(200);
+      expect(res.headers.get('facebook-api-version'), v).toMatch(/^v\d+\.0$/);
+    }
+  });
+
+  it('answers a version that does not exist as Graph does: 400, code 2500, unknown path components', async () => {
+    const res = await fetch(`${sb.url}/v99.0/${PN}/messages`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify({ messaging_product: 'whatsapp', to: TO, type: 'text', text: { body: 'x' } }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: object }).error).toMatchObject({ code: 2500, type: 'OAuthException', message: `Unknown path components: /${PN}/messages` });
+    expect(sb.state.messages).toHaveLength(0);
+  });
+});

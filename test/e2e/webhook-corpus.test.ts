@@ -1,5 +1,5 @@
 // Every payload in fixtures/webhooks, posted signed over real HTTP as its exact bytes: how it is stored, what it does to the suppression list, how analyze shows it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
@@ -146,6 +146,24 @@ describe('the webhook corpus', () => {
     expect(a.management.find((m) => m.field === 'message_template_components_update')).toMatchObject({ subject: 'spring_sale:de', change: 'components edited' });
     // existing keys stay
     for (const k of ['events', 'statuses', 'inbound', 'messages', 'funnels', 'latency', 'failures', 'failuresByCountry']) expect(a).toHaveProperty(k);
+  });
+
+  it('analyze reads a file of Meta webhook bodies (one per line, retries included) as serve would have stored them', async () => {
+    const raw = join(work, 'captured-bodies.jsonl');
+    writeFileSync(raw, names.flatMap((n) => [body(n.replace(/\.json$/, '')).toString('utf8'), body(n.replace(/\.json$/, '')).toString('utf8')]).join('\n') + '\n');
+    const fromBodies = JSON.parse((await runCli(['webhook', 'analyze', raw, '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    const fromEvents = JSON.parse((await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    for (const k of ['events', 'statuses', 'inbound', 'funnels', 'errors', 'pricing', 'optOuts', 'management']) expect(fromBodies[k], k).toEqual(fromEvents[k]);
+    expect(fromBodies.inbound).toBe(stored.filter((r) => r.kind === 'message').length);
+  });
+
+  it('analyze counts a record repeated in the file (files put together) once', async () => {
+    const doubled = join(work, 'doubled.jsonl');
+    const text = readFileSync(join(work, 'events.jsonl'), 'utf8');
+    writeFileSync(doubled, text + text);
+    const a = JSON.parse((await runCli(['webhook', 'analyze', doubled, '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    const b = JSON.parse((await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    for (const k of ['events', 'inbound', 'errors', 'management', 'optOuts', 'pricing']) expect(a[k], k).toEqual(b[k]);
   });
 
   it('analyze prints the events table and the HTML report without terminal escapes from the payloads', async () => {

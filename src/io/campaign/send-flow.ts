@@ -71,7 +71,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     if (change) hooks.warn(change);
     const queue = sendQueue(p.targets, state, o.retryUnknown);
     const toSend = Math.min(queue.length, o.limit ?? Infinity);
-    const before = summarise(state, cf.campaign.name);
+    const before = summarise(state, cf.campaign.name, Date.now());
     await hooks.confirm(p, queue, toSend, before);
     signals.check('nothing was sent');
     // Confirmed: only now is anything stored (a run declined or interrupted at its prompt leaves no ledger behind).
@@ -158,7 +158,7 @@ async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter,
   if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
   // The webhook events are folded in last.
   await withEvents(final, o.events);
-  return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
+  return { stop, summary: summarise(final, cf.campaign.name, Date.now()), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
 }
 
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */

@@ -79,6 +79,16 @@ describe('lint-template', () => {
     expect(decodeURIComponent(uri)).toBe('WhatsApp Vorlagen 100%/vip #1.json');
   });
 
+  it('refuses a folder without templates (exit 2) instead of passing "0 templates"', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'promo.yaml'), 'name: promo\n');
+    const r = await runCli(['lint-template', 'templates', '--format', 'github'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/templates holds no templates \(no \.json or \.txt files in this folder\)/);
+  });
+
   it('reads an array and a message_templates response', async () => {
     const dir = tempDir();
     const body = { type: 'BODY', text: 'Hi {{1}}, as a VIP you are first in line.', example: { body_text: [['Ana']] } };

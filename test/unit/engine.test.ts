@@ -63,7 +63,7 @@ describe('engine: opt-outs during the run', () => {
     expect(r.sends.map((s) => s.r)).toEqual([0, 1, 2, 4].map((i) => cfg.items[i].e164));
     expect(r.records.filter((e) => e.t === 'skipped').map((e) => e.r)).toEqual([cfg.items[3].e164]);
     expect(r.notices.some((n) => n.includes(`${cfg.items[3].e164} opted out during the run (stop-word)`))).toBe(true);
-    const sum = summarise(r.ledger, 'c');
+    const sum = summarise(r.ledger, 'c', 0);
     expect(sum).toMatchObject({ sent: 4, skipped: 1, pending: 0 });
     expect(remaining(r.engine!)).toBe(0);
   });

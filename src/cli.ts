@@ -7,6 +7,7 @@ import { EXIT, UsageError, WaOpsError } from './core/errors.js';
 import { environmentError, portProblem } from './core/environment-errors.js';
 import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
 import { installRedaction } from './ui/output.js';
+import { errnoCode } from './core/caught.js';
 import { bootstrapSecrets } from './io/config.js';
 import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
@@ -20,6 +21,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
 function report(raw: unknown): number {
+  // The reader of our output went away (`| head`, a closed pipe): not a bug in wa-ops; end quietly, like any Unix filter.
+  if (brokenPipe(raw)) return EXIT.ok;
   const t = term();
   const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
@@ -41,6 +44,11 @@ function report(raw: unknown): number {
     if (t.verbose && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   }
   return 70;
+}
+
+/** A write that failed because the other end of a pipe (our stdout's reader) closed it; sockets report their own codes. */
+function brokenPipe(err: unknown): boolean {
+  return errnoCode(err) === 'EPIPE';
 }
 
 /** "webhook analyze", "send": the command as typed, for messages. */

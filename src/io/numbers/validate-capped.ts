@@ -44,7 +44,7 @@ export function validateFileCapped(options: ValidateFileOptions): Promise<Number
         settled = true;
         const e = m.error;
         if (e.ours) reject(new WaOpsError(e.message, e.exitCode, { code: e.code, hint: e.hint }));
-        else reject(Object.assign(new Error(e.message), { stack: e.stack }));
+        else reject(Object.assign(new Error(e.message), { stack: e.stack, code: e.code }));
       }
     });
     worker.on('error', (err) => {

@@ -1,5 +1,5 @@
 /** Webhooks like Meta's: statuses (sent -> delivered -> read, or failed), inbound messages, template reviews; signed, retried, sometimes twice. */
-import { signBody } from '../core/webhook/signature.js';
+import { signBody, signBodySha1 } from '../core/webhook/signature.js';
 import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
 import { statusObject } from './status-object.js';
@@ -120,7 +120,7 @@ export class WebhookEmitter {
     let ok = false;
     try {
       this.poster ??= import('../io/graph/poster.js').then(({ Poster }) => new Poster(5000));
-      const status = await (await this.poster).post(o.webhookUrl!, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
+      const status = await (await this.poster).post(o.webhookUrl!, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'x-hub-signature': signBodySha1(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
       ok = status >= 200 && status < 300;
     } catch {
       ok = false;

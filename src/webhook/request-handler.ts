@@ -1,5 +1,6 @@
 /** The receiver's HTTP routing: the verify handshake, body caps, and the signature check before anything is read as an event. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorMessage } from '../core/caught.js';
 import { verifySignature } from '../core/webhook/signature.js';
 import { end, readBody } from './http-parts.js';
 import type { Intake } from './event-intake.js';
@@ -60,7 +61,13 @@ function signedPost(h: HandlerOptions): (req: IncomingMessage, res: ServerRespon
         h.log('alert', badTimes.length >= 5 ? `ALERT: ${badTimes.length} POSTs with a bad or missing signature in the last minute (latest from ${from}): forged callbacks, or a wrong app secret` : `refused a POST with a bad or missing X-Hub-Signature-256 from ${from}`);
         return end(res, 401, 'bad signature');
       }
-      h.accept(raw, req, res);
+      try {
+        h.accept(raw, req, res);
+      } catch (err) {
+        // One body wa-ops cannot take must not stop the receiver for every other: 500, Meta retries it.
+        h.log('alert', `could not take a POST (${errorMessage(err)}): answered 500, Meta will retry it`);
+        if (!res.headersSent) end(res, 500, 'could not take this body');
+      }
     });
   };
 }

@@ -1,4 +1,5 @@
 /** The receiver's HTTP routing: the verify handshake, body caps, and the signature check before anything is read as an event. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorMessage } from '../core/caught.js';
 import { verifySignature } from '../core/webhook/signature.js';
@@ -17,6 +18,14 @@ export interface HandlerOptions {
   accept: Intake;
 }
 
+const withoutSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/** Compare a secret in constant time (digests of equal length, whatever the lengths given). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (x: string) => createHash('sha256').update(x).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /** The request listener of the receiver. */
 export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const post = signedPost(h);
@@ -24,9 +33,10 @@ export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, re
     // The hot path (a POST to exactly the path) skips URL parsing.
     if (req.method === 'POST' && req.url === h.path) return post(req, res);
     const url = new URL(req.url ?? '/', 'http://webhook');
-    if (url.pathname !== h.path) return end(res, 404, 'not found');
+    // A callback URL entered with a trailing slash in the App Dashboard reaches the same endpoint.
+    if (withoutSlash(url.pathname) !== withoutSlash(h.path)) return end(res, 404, 'not found');
     if (req.method === 'GET') {
-      const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && url.searchParams.get('hub.verify_token') === h.verifyToken;
+      const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && sameSecret(url.searchParams.get('hub.verify_token') ?? '', h.verifyToken);
       if (!ok) return end(res, 403, 'forbidden');
       h.log('info', 'verify handshake answered');
       return end(res, 200, url.searchParams.get('hub.challenge') ?? '');

@@ -73,9 +73,20 @@ export function commonOptions(f: SuppressionsFlags): CommonOptions {
     list: { file: f.suppressions ? resolve(f.suppressions) : undefined, store: str('store'), config: str('config') },
     scope,
     country: str('country') === undefined ? undefined : regionFlag('--country', f.country, isSupportedRegion),
-    by: str('by') ?? osUser(),
-    note: str('note'),
+    by: boundedText('--by', str('by')) ?? osUser(),
+    note: boundedText('--note', str('note')),
   };
+}
+
+/** Longest --note or --by kept: a record is one line of the list, read by every send. */
+export const MAX_NOTE_LENGTH = 1000;
+
+/** A free-text flag of a record, refused when it would make the list's line unreasonably long. */
+function boundedText(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.length > MAX_NOTE_LENGTH) {
+    throw new UsageError(`${flag} is ${value.length.toLocaleString('en-US')} characters long; at most ${MAX_NOTE_LENGTH.toLocaleString('en-US')}`, { code: 'bad-flag', hint: 'shorten it: a note says why, the details belong in your CRM' });
+  }
+  return value;
 }
 
 /** --reason: one of the list's reason ids. */

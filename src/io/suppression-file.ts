@@ -1,14 +1,16 @@
 /** The suppression list file for commands: read and append, with an unreadable or unwritable path as an input error (exit 2), never a crash. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { errnoCode } from '../core/caught.js';
-import { InputError } from '../core/errors.js';
+import { InputError, WaOpsError } from '../core/errors.js';
 import { shellQuote } from '../core/shell-quote.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
-import { appendSuppressions, readSuppressions, type SuppressionList } from './suppressions.js';
+import { appendSuppressions, readListText, readSuppressions, type SuppressionList } from './suppressions.js';
 
 const HINT = 'check the path (--suppressions or WA_OPS_SUPPRESSIONS) and its permissions';
 
 function explain(err: unknown, what: string, file: string): never {
+  // Already one line for the user (the bounded reader names a FIFO or device for what it is).
+  if (err instanceof WaOpsError) throw err;
   const code = errnoCode(err);
   if (!code) throw err;
   if (code === 'EISDIR') throw new InputError(`the suppression list ${file} is a folder, not a file`, { code: 'not-a-file', hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl' });
@@ -44,7 +46,8 @@ export function appendList(file: string, records: SuppressionRecord[]): void {
 export function checkListContent(file: string, importAs: ImportAs = {}): string {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Bounded, and a FIFO or device is named for what it is (exit 2) rather than read forever.
+    text = readListText(file) ?? '';
   } catch (err) {
     explain(err, 'read', file);
   }

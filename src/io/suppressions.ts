@@ -1,7 +1,8 @@
 /** The suppression list: numbers that opted out (STOP, Meta's marketing opt-out, 131050, manual); JSON Lines, mode 0600. */
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isObject } from '../core/is-object.js';
+import { readTextFile } from './read-text-file.js';
 
 import type { SuppressionRecord, SuppressionScope } from '../core/suppressions/record.js';
 
@@ -76,18 +77,33 @@ export function foldSuppressions(records: SuppressionRecord[]): SuppressionList 
   };
 }
 
+/** The largest list read (about 1.5 million records): far above real opt-out lists, far below what exhausts memory. */
+export const MAX_LIST_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The list's text, undefined when there is none. A FIFO, a device or a /proc file in its place is refused (exit 2)
+ * instead of hanging wa-ops in a read no signal can interrupt, or reading /dev/zero until memory runs out.
+ */
+export function readListText(path: string): string | undefined {
+  return readTextFile(path, {
+    what: 'suppression list',
+    maxBytes: MAX_LIST_BYTES,
+    code: 'not-a-file',
+    hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl',
+    missingOk: true,
+  });
+}
+
 /** Read and fold the list (a missing file is an empty list; a torn or broken line is skipped). */
 export function readSuppressions(path: string): SuppressionList {
   const records: SuppressionRecord[] = [];
-  if (existsSync(path)) {
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const r = normaliseSuppression(JSON.parse(line));
-        if (r) records.push(r);
-      } catch {
-        // a torn line from a crash: skipped
-      }
+  for (const line of (readListText(path) ?? '').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const r = normaliseSuppression(JSON.parse(line));
+      if (r) records.push(r);
+    } catch {
+      // a torn line from a crash: skipped
     }
   }
   return foldSuppressions(records);

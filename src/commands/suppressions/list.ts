@@ -1,6 +1,7 @@
 /** wa-ops suppressions list: every active suppression (or, with --history, every add and lift) with its number classified. */
 import Table from 'cli-table3';
 import { classify } from '../../core/numbers/classify.js';
+import { stripTerminalControls } from '../../core/terminal-text.js';
 import type { SuppressionRecord } from '../../core/suppressions/plan.js';
 import { openSuppressionTarget } from '../../io/suppression-target.js';
 import { out, outJson, paint } from '../../ui/output.js';
@@ -12,6 +13,12 @@ import { commonOptions, reasonFlag, suppressionsFlags } from '../suppressions.js
 function described(r: SuppressionRecord) {
   const c = classify(r.e164, undefined);
   return { ...r, region: c.region, type: c.type };
+}
+
+/** Free text from the list file (anyone may have written it) as a table cell: no terminal controls, a bounded length. */
+function cell(text: string | undefined): string {
+  const clean = stripTerminalControls(text ?? '').replace(/[\t\n]/g, ' ');
+  return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
 }
 
 /** Run the subcommand; returns the exit code. */
@@ -32,7 +39,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     return 0;
   }
   const t = new Table({ head: [...(history ? ['op'] : []), 'number', 'region', 'reason', 'scope', 'source', 'at', 'by', 'note'].map((h) => paint('bold', h)), style: { head: [], border: [] } });
-  for (const r of records) t.push([...(history ? [r.op] : []), r.e164, r.region, r.reason, r.scope, r.source, r.at, r.by ?? '', r.note ?? '']);
+  for (const r of records) t.push([...(history ? [r.op] : []), r.e164, r.region, r.reason, r.scope, r.source, r.at, cell(r.by), cell(r.note)]);
   out(`${t.toString()}\n${history ? plural(records.length, 'record') : plural(records.length, 'suppressed number')} in ${list.location}`);
   return 0;
 }

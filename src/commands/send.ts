@@ -52,7 +52,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
       // The store's remarks (a lost connection, a cooldown found) go above the progress line while it shows.
       const notices = { to: warn };
-      const writer = await store.writer(ref, (text) => notices.to(text));
+      const writer = await store.writer(ref, (text) => notices.to(text), { interrupted: () => signals.check('nothing was sent') });
       try {
         return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
       } finally {

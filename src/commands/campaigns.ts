@@ -74,7 +74,7 @@ async function fileRow(store: FileStore, f: Found, eventsPath: string, dir: stri
     return await replayRow(await store.reader({ name, ledgerPath: f.ledger }), name, where, { running: (now) => lockHeld(f.ledger, now), eventsPath, campaignFile: cf });
   } catch (err) {
     if (!(err instanceof WaOpsError)) throw err;
-    const empty = summarise(emptyState(), named.name || where.file || where.ledger);
+    const empty = summarise(emptyState(), named.name || where.file || where.ledger, Date.now());
     return { ...overviewRow(empty, where, 'invalid', null), problem: err.message };
   }
 }

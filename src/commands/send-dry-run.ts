@@ -38,7 +38,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
   try {
     const queue = p.targets.filter((t) => stillToSend(state.recipients.get(t.e164), options.retryUnknown));
     const toSend = Math.min(queue.length, options.limit ?? Infinity);
-    const plan = planOf(options, cf, p, queue, toSend, summarise(state, cf.campaign.name), state, senders);
+    const plan = planOf(options, cf, p, queue, toSend, summarise(state, cf.campaign.name, Date.now()), state, senders);
     const skipped = planSkipped(p.skipped, state);
     if (term().json) {
       // One JSON document, written piece by piece: a million payloads never become one string.

@@ -120,7 +120,7 @@ async function cooldownGate(o: SendOptions, cf: CampaignFile, state: LedgerState
   const c = { until: new Date(cd).toISOString(), code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason };
   if (o.noWait) {
     await withEvents(state, o.events);
-    return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
+    return finish({ stop: { outcome: 'paused', until: cd }, summary: summarise(state, cf.campaign.name, Date.now()), thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 }, stats: writer.stats, location: writer.location }, resume, `cooldown in force (${cooldownText(c)}); nothing was sent`);
   }
   warn(`cooldown in force: ${cooldownText(c)}; waiting (Ctrl-C stops; the same command resumes)`);
   await signals.sleepUntil(cd).catch((err: unknown) => {

@@ -92,7 +92,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       warn(`the recipient list ${cf.campaign.recipients} changed since the last send: counts and rows are of the list as it is now (the next send records it)`);
     }
     const cost = spent(state, configFile?.data.pricing);
-    const summary = { ...summarise(state, cf.campaign.name), cost };
+    const summary = { ...summarise(state, cf.campaign.name, Date.now()), cost };
     // Nothing sent yet: the list itself says how many would be sent and how many set aside (as campaigns shows it).
     if (list && loaded.events === 0) Object.assign(summary, notStartedCounts(list));
     if (f.export) info(`wrote ${plural(writeExport(f.export, state, list, [cf.path, cf.recipientsPath, cf.ledgerPath], Boolean(f.force)), 'row')} to ${f.export === '-' ? 'standard output' : f.export}`);

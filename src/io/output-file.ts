@@ -13,6 +13,7 @@ import { InputError } from '../core/errors.js';
 import { HEAD_BYTES } from '../core/own-output.js';
 import { buffered } from './redacting-sink.js';
 import { refuseSameFile } from './same-file.js';
+import { trackUnfinished } from './unfinished-outputs.js';
 
 export { inputIdentity, refuseSameFile } from './same-file.js';
 
@@ -92,6 +93,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours, o.flag);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
   const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
+  trackUnfinished(temp, true);
   fchmodSync(fd, o.mode ?? 0o600);
   let open = true;
   const sink = buffered(fd, o.raw);
@@ -105,6 +107,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
       closeSync(fd);
       open = false;
       renameSync(temp, path);
+      trackUnfinished(temp, false);
     },
     abort() {
       if (open) closeSync(fd);
@@ -114,6 +117,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
       } catch {
         // already gone
       }
+      trackUnfinished(temp, false);
     },
   };
 }

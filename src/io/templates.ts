@@ -35,7 +35,10 @@ export function expandInputs(paths: string[]): string[] {
         .filter((f) => ['.json', '.txt'].includes(extname(f).toLowerCase()))
         .sort()
         .map((f) => join(p, f));
-      out.push(...inner.filter((f) => statSync(f).isFile()));
+      const files = inner.filter((f) => statSync(f).isFile());
+      // A CI step pointed at the wrong folder (or one of .yaml files) must not pass as "0 templates: no problems".
+      if (files.length === 0) throw new InputError(`${p} holds no templates (no .json or .txt files in this folder)`, { code: 'no-templates', hint: 'pass the folder that holds the templates (wa-ops templates pull writes them)' });
+      out.push(...files);
     } else out.push(p);
   }
   return out;

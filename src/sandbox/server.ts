@@ -1,6 +1,7 @@
 /** The sandbox HTTP server: a local, stateful imitation of the Cloud API on loopback. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { boundPort } from '../io/bound-port.js';
+import { isKnownVersion, servingVersion } from './api-versions.js';
 import { debugAccess, debugToken, phoneNumber, pickFields, subscribedApps } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
@@ -10,6 +11,7 @@ import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './rou
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
 import { sendMessage } from './routes-messages.js';
 import { createTemplate, deleteTemplates, editTemplate, listTemplates, shown } from './routes-templates.js';
+import { parseRequestBody, takeBodyToken, withQueryParams } from './request-params.js';
 import { templateLibrary } from './template-library.js';
 import { SandboxState, type SandboxOptions } from './state.js';
 import { isObj } from './validate-content.js';
@@ -86,26 +88,26 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const m = /^\/(?:(v\d+\.\d+)\/)?(.+?)\/?$/.exec(url.pathname);
   if (!m) return send(res, graphError(100, 'Unknown path: expected /{version}/...', 400));
   const version = m[1] ?? DEFAULT_VERSION;
+  // A version that never existed (v99.0) is not a version to Graph but an unknown path.
+  if (!isKnownVersion(version)) return send(res, graphError(2500, undefined, 400, { message: `Unknown path components: /${m[2]}` }));
+  res.setHeader('facebook-api-version', servingVersion(version, Date.now()));
   const [lat0, lat1] = state.o.latency;
   if (lat1 > 0) await sleep(lat0 + Math.floor(state.rng() * (lat1 - lat0 + 1)));
-  const auth = req.headers.authorization ?? '';
-  const token = auth.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('access_token');
+  // Graph reads JSON, form-encoded and multipart bodies alike, and a token from the header, the query or the body.
+  const parsed = isUpload ? { body: undefined } : parseRequestBody(bytes, String(req.headers['content-type'] ?? ''));
+  const bodyToken = 'body' in parsed ? takeBodyToken(parsed.body) : undefined;
+  const scheme = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  const token = scheme?.[1] ?? url.searchParams.get('access_token') ?? bodyToken ?? null;
   const parts = m[2].split('/');
   if (parts[0] === 'debug_token' && method === 'GET') return send(res, debug(state, token, url));
   if (token !== state.o.token) return send(res, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
-  if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.'));
+  if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.', undefined, { subcode: 463 }));
   if (isUpload) {
     if (!state.isPhoneNumber(parts[0])) return send(res, unsupported(method, parts[0]));
     return send(res, uploadMedia(req, bytes, url, parts[0], state));
   }
-  let body: unknown;
-  if (bytes.length > 0) {
-    try {
-      body = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      return send(res, graphError(100, 'The request body is not valid JSON.'));
-    }
-  }
+  if ('error' in parsed) return send(res, parsed.error);
+  const body = method === 'POST' ? withQueryParams(parsed.body, url) : parsed.body;
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0], version);
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'marketing_messages' && method === 'POST') {
     // Marketing Messages Lite: templates only, otherwise the same send.

@@ -27,15 +27,16 @@ export function validateTemplate(t: unknown, state: SandboxState, base: Omit<Val
   const given = (type: string, index?: number) =>
     components.filter((c) => String(c.type).toLowerCase() === type && (index === undefined || Number(c.index) === index)).flatMap((c) => (Array.isArray(c.parameters) ? c.parameters : []));
   const parameters: string[] = [];
+  const named = isNamed(stored);
   for (const c of stored.components) {
     const kind = c.type.toUpperCase();
     if (kind === 'BODY' || (kind === 'HEADER' && (c.format ?? 'TEXT').toUpperCase() === 'TEXT')) {
-      const expected = new Set(findVariables(c.text ?? '').filter((v) => v.wellFormed).map((v) => v.name)).size;
+      const names = [...new Set(findVariables(c.text ?? '').filter((v) => v.wellFormed).map((v) => v.name))];
       const params = given(kind.toLowerCase());
-      if (params.length !== expected) {
-        return graphError(132000, `${kind.toLowerCase()}: number of localizable_params (${params.length}) does not match the expected number of params (${expected})`);
+      if (params.length !== names.length) {
+        return graphError(132000, `${kind.toLowerCase()}: number of localizable_params (${params.length}) does not match the expected number of params (${names.length})`);
       }
-      const problem = checkParams(params, parameters);
+      const problem = checkParams(params, parameters) ?? (named ? checkNames(kind.toLowerCase(), params, names) : undefined);
       if (problem) return problem;
     } else if (kind === 'HEADER') {
       const format = (c.format ?? '').toLowerCase();
@@ -63,6 +64,23 @@ export function validateTemplate(t: unknown, state: SandboxState, base: Omit<Val
     }
   }
   return { ...base, template: { name: t.name, language, parameters, stored } };
+}
+
+/** A NAMED template (declared, or with variables that are names, not numbers). */
+function isNamed(t: { parameter_format?: string; components: { text?: string }[] }): boolean {
+  if ((t.parameter_format ?? '').toUpperCase() === 'NAMED') return true;
+  return t.components.some((c) => findVariables(c.text ?? '').some((v) => v.wellFormed && !/^\d+$/.test(v.name)));
+}
+
+/** Meta maps a NAMED template's parameters by parameter_name: each must carry one, and each of the template's names once. */
+function checkNames(where: string, params: unknown[], names: string[]): SandboxError | undefined {
+  const given = params.map((p) => (isObj(p) && typeof p.parameter_name === 'string' ? p.parameter_name : ''));
+  if (given.some((n) => n === '')) return graphError(100, 'Parameter name is missing or empty');
+  const unknown = given.filter((n) => !names.includes(n));
+  if (unknown.length > 0 || new Set(given).size !== given.length) {
+    return graphError(132000, `${where}: parameter names (${given.join(', ')}) do not match the template's (${names.join(', ')})`);
+  }
+  return undefined;
 }
 
 function checkParams(params: unknown[], collected: string[]): SandboxError | undefined {

@@ -1,11 +1,11 @@
 /** Read an events file (and the campaign ledgers beside it) into a delivery report. */
 import { createReadStream } from 'node:fs';
 import { errorMessage } from '../core/caught.js';
-import { checkEventsFile } from './events-file-check.js';
+import { checkEventsFile, isWebhookBody } from './events-file-check.js';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
-import type { WebhookRecord } from '../core/webhook/records.js';
+import { BoundedSet, toRecords, type WebhookRecord } from '../core/webhook/records.js';
 import { isStopMessage } from '../core/webhook/stop-words.js';
 import { ledgerInfoBuilder } from '../core/webhook/ledger-info.js';
 import { replayLedger } from '../io/ledger/ledger.js';
@@ -38,22 +38,30 @@ async function ledgerInfo(dirs: string[], onWarning?: (text: string) => void): P
 
 /** Stream the file into a report (a torn or broken line is skipped with one warning). */
 export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promise<DeliveryReport> {
-  checkEventsFile(file);
+  checkEventsFile(file, { payloads: true });
   const analyzer = new DeliveryAnalyzer(await ledgerInfo(o.campaignDirs, o.onWarning), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // A record seen twice (files put together, bodies captured with Meta's retries) counts once, as serve stores it once.
+  const seen = new BoundedSet(200_000);
+  const add = (r: WebhookRecord) => {
+    if (typeof r.key !== 'string' || seen.add(r.key)) analyzer.add(r);
+  };
+  const receivedAt = Math.floor(Date.now() / 1000);
   let lineNo = 0;
   let broken = 0;
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
-    let r: WebhookRecord;
+    let r: unknown;
     try {
-      r = JSON.parse(line) as WebhookRecord;
+      r = JSON.parse(line);
     } catch {
       if (++broken === 1) o.onWarning?.(`${file}:${lineNo}: not JSON (a torn line?), skipped`);
       continue;
     }
-    if (r && typeof r === 'object' && typeof r.kind === 'string') analyzer.add(r);
+    // A Meta webhook body (captured elsewhere) is read into the records serve would have stored.
+    if (isWebhookBody(r)) toRecords(r, receivedAt).forEach(add);
+    else if (r && typeof r === 'object' && typeof (r as WebhookRecord).kind === 'string') add(r as WebhookRecord);
   }
   return analyzer.report();
 }

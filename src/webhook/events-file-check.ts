@@ -4,8 +4,8 @@ import { InputError } from '../core/errors.js';
 
 const HINT = 'pass the events file written by wa-ops webhook serve (--events, WA_OPS_EVENTS or "events" in the config)';
 
-/** Refuse what is not an events file: missing, a folder, or a first line that is not one of our records. */
-export function checkEventsFile(file: string): void {
+/** Refuse what is not an events file: missing, a folder, or a first line that is not one of our records (nor, with `payloads`, a Meta webhook body). */
+export function checkEventsFile(file: string, o: { payloads?: boolean } = {}): void {
   let st;
   try {
     st = statSync(file);
@@ -14,14 +14,15 @@ export function checkEventsFile(file: string): void {
   }
   if (st.isDirectory()) throw new InputError(`${file} is a folder, not an events file`, { code: 'not-a-file', hint: HINT });
   if (!st.isFile()) throw new InputError(`${file} is not a regular file`, { code: 'not-a-file', hint: HINT });
-  if (!holdsEvents(file)) throw new InputError(`${file}:1: not an events file (expected JSON lines written by wa-ops webhook serve)`, { code: 'not-an-events-file', hint: HINT });
+  const expected = o.payloads ? 'JSON lines written by wa-ops webhook serve, or Meta webhook bodies one per line' : 'JSON lines written by wa-ops webhook serve';
+  if (!holdsEvents(file, o)) throw new InputError(`${file}:1: not an events file (expected ${expected})`, { code: 'not-an-events-file', hint: HINT });
 }
 
 /**
  * Whether a file's first line is one of our records (an empty file counts): what webhook serve checks before it
  * repairs or appends to a file, so that a CSV named as --events is never cut or written to.
  */
-export function holdsEvents(file: string): boolean {
+export function holdsEvents(file: string, o: { payloads?: boolean } = {}): boolean {
   const fd = openSync(file, 'r');
   const buf = Buffer.alloc(64 * 1024);
   let n: number;
@@ -35,7 +36,7 @@ export function holdsEvents(file: string): boolean {
   let ok = false;
   try {
     const r = JSON.parse(first) as { kind?: unknown; key?: unknown };
-    ok = typeof r === 'object' && r !== null && typeof r.kind === 'string' && typeof r.key === 'string';
+    ok = typeof r === 'object' && r !== null && ((typeof r.kind === 'string' && typeof r.key === 'string') || (o.payloads === true && isWebhookBody(r)));
   } catch {
     // a torn single line is possible only at the end; a first line that is not JSON means another kind of file
     ok = first.length === n && n < buf.length && first.trimStart().startsWith('{"kind"');
@@ -43,3 +44,8 @@ export function holdsEvents(file: string): boolean {
   return ok;
 }
 
+
+/** Is this a Meta webhook POST body (`{"object": ..., "entry": [...]}`) rather than one of our records? */
+export function isWebhookBody(x: unknown): x is { object: string; entry: unknown[] } {
+  return typeof x === 'object' && x !== null && typeof (x as { object?: unknown }).object === 'string' && Array.isArray((x as { entry?: unknown }).entry);
+}

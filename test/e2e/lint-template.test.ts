@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, root, runCli, tempDir } from '../helpers.js';
@@ -65,6 +65,28 @@ describe('lint-template', () => {
     });
     const gh = await runCli(['lint-template', t('faulty/abbreviation.json'), '--format', 'github'], { cwd: root });
     expect(gh.stdout.split('\n')[0]).toMatch(/^::error file=fixtures\/templates\/faulty\/abbreviation\.json,line=8,col=\d+,title=wa-ops abbreviation::"VIP"/);
+  });
+
+  it('writes SARIF artifact URIs as URI references: a folder with a space or a "%" in its name is percent-encoded', async () => {
+    const dir = tempDir();
+    const sub = join(dir, 'WhatsApp Vorlagen 100%');
+    mkdirSync(sub);
+    copyFileSync(t('faulty/abbreviation.json'), join(sub, 'vip #1.json'));
+    const r = await runCli(['lint-template', 'WhatsApp Vorlagen 100%', '--format', 'sarif'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const uri = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('WhatsApp%20Vorlagen%20100%25/vip%20%231.json');
+    expect(decodeURIComponent(uri)).toBe('WhatsApp Vorlagen 100%/vip #1.json');
+  });
+
+  it('refuses a folder without templates (exit 2) instead of passing "0 templates"', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'promo.yaml'), 'name: promo\n');
+    const r = await runCli(['lint-template', 'templates', '--format', 'github'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/templates holds no templates \(no \.json or \.txt files in this folder\)/);
   });
 
   it('reads an array and a message_templates response', async () => {

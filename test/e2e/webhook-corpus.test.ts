@@ -1,5 +1,5 @@
 // Every payload in fixtures/webhooks, posted signed over real HTTP as its exact bytes: how it is stored, what it does to the suppression list, how analyze shows it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
@@ -32,8 +32,14 @@ const STORED: Record<string, object[]> = {
   'inbound-button-cancel': [{ kind: 'message', type: 'button', text: 'Cancel' }],
   'inbound-list-reply-stop': [{ kind: 'message', type: 'interactive', text: 'Stop' }],
   'inbound-button-reply': [{ kind: 'message', type: 'interactive', text: 'Ja, gerne' }],
-  'inbound-image': [{ kind: 'message', type: 'image' }],
-  'inbound-reaction': [{ kind: 'message', type: 'reaction' }],
+  'inbound-image': [{ kind: 'message', type: 'image', message: { image: { caption: 'Rechnung', id: '1003383421387256', mime_type: 'image/jpeg' } } }],
+  // Two messages under one id (Meta's own OpenAPI examples reuse one): both stored, each whole.
+  'inbound-location-shared-id': [{ kind: 'message', type: 'location', id: 'wamid.IN-SHARED-1', message: { location: { latitude: 52.520008, longitude: 13.404954, name: 'Filiale Mitte' } } }],
+  'inbound-contacts-shared-id': [{ kind: 'message', type: 'contacts', id: 'wamid.IN-SHARED-1', message: { contacts: [{ name: { formatted_name: 'Jürgen Weiß' }, phones: [{ wa_id: '491709999032' }] }] } }],
+  'inbound-order': [{ kind: 'message', type: 'order', message: { order: { catalog_id: '1537019860049345', product_items: [{ product_retailer_id: 'sku-42', quantity: 2 }] } } }],
+  'inbound-flow-reply': [{ kind: 'message', type: 'interactive', text: 'Sent', message: { context: { id: 'wamid.OUT-FLOW-1' }, interactive: { nfm_reply: { response_json: '{"flow_token":"booking-7","date":"2026-01-03"}' } } } }],
+  'inbound-document-reply': [{ kind: 'message', type: 'document', message: { context: { id: 'wamid.OUT-DOC-1' }, document: { filename: 'vertrag.pdf', caption: 'Unterschrieben' } } }],
+  'inbound-reaction': [{ kind: 'message', type: 'reaction', message: { reaction: { emoji: expect.any(String) } } }],
   'inbound-unsupported': [{ kind: 'message', type: 'unsupported' }],
   'value-errors-two-131000': [
     { kind: 'error', code: 131000, details: 'Unknown error, retry later' },
@@ -142,6 +148,24 @@ describe('the webhook corpus', () => {
     for (const k of ['events', 'statuses', 'inbound', 'messages', 'funnels', 'latency', 'failures', 'failuresByCountry']) expect(a).toHaveProperty(k);
   });
 
+  it('analyze reads a file of Meta webhook bodies (one per line, retries included) as serve would have stored them', async () => {
+    const raw = join(work, 'captured-bodies.jsonl');
+    writeFileSync(raw, names.flatMap((n) => [body(n.replace(/\.json$/, '')).toString('utf8'), body(n.replace(/\.json$/, '')).toString('utf8')]).join('\n') + '\n');
+    const fromBodies = JSON.parse((await runCli(['webhook', 'analyze', raw, '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    const fromEvents = JSON.parse((await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    for (const k of ['events', 'statuses', 'inbound', 'funnels', 'errors', 'pricing', 'optOuts', 'management']) expect(fromBodies[k], k).toEqual(fromEvents[k]);
+    expect(fromBodies.inbound).toBe(stored.filter((r) => r.kind === 'message').length);
+  });
+
+  it('analyze counts a record repeated in the file (files put together) once', async () => {
+    const doubled = join(work, 'doubled.jsonl');
+    const text = readFileSync(join(work, 'events.jsonl'), 'utf8');
+    writeFileSync(doubled, text + text);
+    const a = JSON.parse((await runCli(['webhook', 'analyze', doubled, '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    const b = JSON.parse((await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work })).stdout) as Record<string, unknown>;
+    for (const k of ['events', 'inbound', 'errors', 'management', 'optOuts', 'pricing']) expect(a[k], k).toEqual(b[k]);
+  });
+
   it('analyze prints the events table and the HTML report without terminal escapes from the payloads', async () => {
     const r = await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--html', join(work, 'r.html')], { cwd: work });
     expect(r.code).toBe(0);
@@ -160,7 +184,7 @@ function recordFrom(r: Record<string, unknown>, raw: { entry: { changes: { field
   const ch = raw.entry[0].changes[0];
   const v = ch.value;
   if (r.kind === 'status') return (v.statuses as { id: string; status: string }[] | undefined)?.some((s) => s.id === r.id && s.status === r.status) ?? false;
-  if (r.kind === 'message') return (v.messages as { id: string }[] | undefined)?.some((m) => m.id === r.id) ?? false;
+  if (r.kind === 'message') return (v.messages as { id: string }[] | undefined)?.some((m) => m.id === r.id && JSON.stringify(m) === JSON.stringify(r.message)) ?? false;
   if (r.kind === 'error') return (v.errors as { error_data: { details: string } }[] | undefined)?.some((e) => e.error_data.details === r.details) ?? false;
   if (r.kind === 'preference') return (v.user_preferences as { value: string }[] | undefined)?.some((p) => p.value === r.value) ?? false;
   if (r.kind === 'management') return r.field === ch.field && JSON.stringify(r.value) === JSON.stringify(v);

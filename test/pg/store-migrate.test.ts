@@ -103,6 +103,36 @@ describe.skipIf(!pgUrl)('wa-ops store migrate', () => {
     }
   });
 
+  it('a server that refuses the connection (connection limit, template0) or a user without CREATE is exit 2, never 70', async () => {
+    const url = await freshDatabase();
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const [busy, app] = [`busy_${suffix}`, `app_${suffix}`];
+    await query(pgUrl, `CREATE ROLE ${busy} LOGIN PASSWORD 'busy-pw-3141' CONNECTION LIMIT 0`);
+    await query(pgUrl, `CREATE ROLE ${app} LOGIN PASSWORD 'app-pw-2718'`);
+    const as = (user: string, password: string, db = url) => {
+      const u = new URL(db);
+      [u.username, u.password] = [user, password];
+      return u.toString();
+    };
+    const full = await runCli(['store', 'migrate', '--store', as(busy, 'busy-pw-3141'), '--json'], { env });
+    expect(full.code, full.stdout).toBe(2);
+    expect(JSON.parse(full.stdout).error).toMatchObject({ code: 'store-busy', message: expect.stringMatching(/refused the connection: too many connections/) });
+    const template = new URL(pgUrl);
+    template.pathname = '/template0';
+    const t0 = await runCli(['campaigns', '--store', template.toString()], { env });
+    expect(t0.code, t0.stderr).toBe(2);
+    expect(t0.stderr).toMatch(/refused the connection: database "template0" is not currently accepting connections/);
+    // No CREATE on the database: migrate says what the user lacks.
+    const noCreate = await runCli(['store', 'migrate', '--store', as(app, 'app-pw-2718')], { env });
+    expect(noCreate.code, noCreate.stderr).toBe(2);
+    expect(noCreate.stderr).toMatch(/permission denied/);
+    expect(noCreate.stderr).toMatch(/needs CREATE on the database/);
+    for (const r of [full, t0, noCreate]) {
+      expect(r.stderr + r.stdout).not.toMatch(/internal error|busy-pw-3141|app-pw-2718/);
+      expect(r.stderr + r.stdout).not.toContain(new URL(pgUrl).password);
+    }
+  });
+
   it('needs a PostgreSQL URL', async () => {
     const r = await runCli(['store', 'migrate'], { env, cwd: fixtures });
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 // With a PostgreSQL store, `suppressions` manages the store's list (the one `webhook serve --store` writes and
 // `send --store` reads), and `send --to` honours it: one list for every receiver, worker and operator.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -83,5 +83,24 @@ describe.skipIf(!pgUrl)('suppressions and send --to with a PostgreSQL store', ()
     const sent = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.slice(before).map((m) => m.to);
     expect(sent).toHaveLength(1);
     expect(numbers.slice(0, 2)).not.toContain(sent[0]);
+  });
+
+  it('an opt-out stored while two workers send the campaign is honoured by both: that person is never sent to', async () => {
+    const numbers = Array.from({ length: 10 }, (_, i) => `+4917011130${String(i).padStart(3, '0')}`);
+    const sub = join(dir, 'live');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
+    writeFileSync(join(sub, 'campaign.json'), JSON.stringify({ name: 'pg-live-optout', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    const sentTo = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.map((m) => m.to).filter((to) => numbers.includes(to));
+    const worker = () => runCli(['send', '--campaign', 'campaign.json', '--interval', '600ms', '--yes', '--json'], { cwd: sub, env: env() });
+    const workers = [worker(), worker()];
+    for (const end = Date.now() + 30_000; (await sentTo()).length < 1; await new Promise((r) => setTimeout(r, 50))) if (Date.now() > end) throw new Error('no progress');
+    // As webhook serve --store records a STOP: into the store's list, while both workers run.
+    expect((await cli(['suppressions', 'add', numbers[9], '--reason', 'stop-word'])).code).toBe(0);
+    const runs = await Promise.all(workers);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect((await sentTo()).sort()).toEqual(numbers.slice(0, 9));
+    const status = JSON.parse((await runCli(['status', '--campaign', 'campaign.json', '--json'], { cwd: sub, env: env() })).stdout);
+    expect(status).toMatchObject({ total: 10, sent: 9, skipped: 1, pending: 0, unknown: 0 });
   });
 });

@@ -42,8 +42,10 @@ describe('the Graph error action table', () => {
 
   it('backs off a recipient 4^x seconds and reads waits from headers', () => {
     expect([0, 1, 2, 3].map(recipientBackoffMs)).toEqual([1000, 4000, 16000, 64000]);
-    expect(waitFromHeaders('30', undefined)).toBe(30_000);
-    expect(waitFromHeaders(undefined, JSON.stringify({ '1': [{ estimated_time_to_regain_access: 12 }] }))).toBe(720_000);
-    expect(waitFromHeaders('30', 'not json')).toBe(30_000);
+    expect(waitFromHeaders('30', undefined, 0)).toBe(30_000);
+    expect(waitFromHeaders(undefined, JSON.stringify({ '1': [{ estimated_time_to_regain_access: 12 }] }), 0)).toBe(720_000);
+    expect(waitFromHeaders('30', 'not json', 0)).toBe(30_000);
+    // An HTTP date in Retry-After: the wait is measured from the clock the caller passes.
+    expect(waitFromHeaders('Thu, 01 Jan 2026 00:01:00 GMT', undefined, Date.parse('2026-01-01T00:00:00Z'))).toBe(60_000);
   });
 });

@@ -17,6 +17,9 @@ describe('classify', () => {
     ['tel:+5511987654321', undefined, '+5511987654321', 'BR', 'MOBILE'],
     ['030 1234567', 'DE', '+49301234567', 'DE', 'FIXED_LINE'],
     ['\u200f+49 170 1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['\u2068+49 170 1234567\u2069', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+49 170 123\u00ad4567', undefined, '+491701234567', 'DE', 'MOBILE'],
+    ['+49\t170\t1234567', undefined, '+491701234567', 'DE', 'MOBILE'],
     ['+٤٩ ١٧٠ ١٢٣٤٥٦٧', undefined, '+491701234567', 'DE', 'MOBILE'],
     ['۰۹۱۲ ۳۴۵ ۶۷۸۹', 'IR', '+989123456789', 'IR', 'MOBILE'],
   ])('%s (%s) is valid %s', (cell, region, e164, expectedRegion, type) => {
@@ -108,5 +111,20 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify('(416) 555-0123', '+1')).toMatchObject({ valid: true, e164: '+14165550123', region: 'CA' });
     expect(classify('07400 123456', '+44')).toMatchObject({ valid: true, e164: '+447400123456', region: 'GB' });
     expect(classify('12', '+44').reason).toBe('too-short');
+  });
+
+  it('reads Mexico\'s and Brazil\'s mobiles in their pre-renumbering spelling (WhatsApp wa_ids) as today\'s number', () => {
+    for (const cell of ['+52 1 55 1234 5678', '5215512345678', '+5215512345678']) {
+      expect([cell, classify(cell, undefined)]).toMatchObject([cell, { valid: true, e164: '+525512345678', region: 'MX' }]);
+    }
+    for (const cell of ['044 55 1234 5678', '045 55 1234 5678', '01 55 1234 5678']) {
+      expect([cell, classify(cell, 'MX')]).toMatchObject([cell, { valid: true, e164: '+525512345678', region: 'MX' }]);
+    }
+    for (const [cell, home] of [['+55 11 8765-4321', undefined], ['551187654321', undefined], ['(11) 8765-4321', 'BR'], ['011 8765 4321', 'BR']] as const) {
+      expect([cell, classify(cell, home)]).toMatchObject([cell, { valid: true, e164: '+5511987654321', region: 'BR', type: 'MOBILE' }]);
+    }
+    // A Brazilian landline (2-5) stays as written; so does an invalid Mexican number that only looks old.
+    expect(classify('(11) 3456-7890', 'BR')).toMatchObject({ valid: true, e164: '+551134567890', type: 'FIXED_LINE' });
+    expect(classify('+52 1 00 1234 5678', undefined).valid).toBe(false);
   });
 });

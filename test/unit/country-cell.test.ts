@@ -68,6 +68,18 @@ describe('countryOfCell', () => {
     expect(countryOfCell('7')).toBe('+7');
   });
 
+  it('reads a country named in its own language or with an article ("Nederland", "Polska", "The Netherlands")', () => {
+    const own: [string, string][] = [
+      ['Nederland', 'NL'], ['België', 'BE'], ['Polska', 'PL'], ['Sverige', 'SE'], ['Danmark', 'DK'], ['Norge', 'NO'], ['Suomi', 'FI'],
+      ['Magyarország', 'HU'], ['Česko', 'CZ'], ['Hrvatska', 'HR'], ['Ελλάδα', 'GR'], ['Россия', 'RU'], ['Україна', 'UA'], ['日本', 'JP'],
+      ['The Netherlands', 'NL'], ['the Gambia', 'GM'], ['The Bahamas', 'BS'],
+    ];
+    for (const [cell, region] of own) expect([cell, countryOfCell(cell)]).toEqual([cell, region]);
+    // Own-language names never take a name the nine languages already give to a region, nor open a shared one.
+    expect(countryOfCell('Guinea')).toBe('GN');
+    expect(countryOfCell('Congo')).toEqual(['CG', 'CD']);
+  });
+
   it('names nothing for empty cells, unknown codes and parts that disagree', () => {
     for (const cell of ['', '  ', 'XX', 'ZZZ', '999', 'Atlantis', 'DE / FR', 'Germny']) expect(countryOfCell(cell)).toBeUndefined();
   });
@@ -92,6 +104,10 @@ describe('classifyRow with a country column', () => {
       expect(classifyRow(['A', '0170 1234567', land], plan)).toMatchObject({ valid: true, e164: '+491701234567', region: 'DE' });
     }
     expect(classifyRow(['B', '078 859 60 16', 'Schweiz'], plan)).toMatchObject({ valid: true, e164: '+41788596016' });
+    // A Dutch mobile with a Dutch country cell is Dutch, not a German landline read in the default region.
+    const de = planRows('list.csv', header, { defaultCountry: 'DE' }, { column: '--column', countryColumn: '--country-column', kind: 'flag' as const });
+    expect(classifyRow(['N', '06 12345678', 'Nederland'], de)).toMatchObject({ valid: true, e164: '+31612345678', region: 'NL', type: 'MOBILE' });
+    expect(classifyRow(['P', '512 345 678', 'Polska'], de)).toMatchObject({ valid: true, e164: '+48512345678', region: 'PL' });
   });
 
   it('reads a shared calling code in its numbering plan: the region comes from the digits', () => {

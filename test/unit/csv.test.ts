@@ -67,6 +67,21 @@ describe('columns', () => {
     expect(pickPhoneColumn(['phone', 'mobile'], 'Mobile')).toEqual({ ok: true, index: 1 });
     expect(pickPhoneColumn(['phone'], 'nope')).toMatchObject({ ok: false, problem: 'unknown' });
   });
+
+  it('falls back to the one header with a phone word in it, as CRMs and address books name them', () => {
+    for (const h of ['Telefon privat', 'Mobile Phone Number', 'Primary Phone', 'billing_phone', 'N° de téléphone', 'Móvil 1', 'Tel. privé', 'phone_e164', '客户手机号']) {
+      expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
+    }
+    // A header about the phone rather than its number is not one; a name of its own still wins.
+    expect(pickPhoneColumn(['Name', 'Phone Type', 'Customer Number', 'Telefon Vorwahl'])).toMatchObject({ ok: false, problem: 'none' });
+    expect(pickPhoneColumn(['Business Phone', 'Mobile Phone', 'Home Phone'])).toEqual({ ok: true, index: 1 });
+    // Google Contacts: two numbers, the types beside them: the user chooses.
+    expect(pickPhoneColumn(['Name', 'Phone 1 - Type', 'Phone 1 - Value', 'Phone 2 - Type', 'Phone 2 - Value'])).toEqual({
+      ok: false,
+      problem: 'several',
+      candidates: ['Phone 1 - Value', 'Phone 2 - Value'],
+    });
+  });
 });
 
 describe('parseJsonText', () => {

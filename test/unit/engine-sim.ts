@@ -38,13 +38,14 @@ export function config(n: number, over: Partial<EngineConfig> = {}): EngineConfi
 }
 
 /** Run the engine to its stop with a fake clock. answer() decides each request's answer; signals fire at given times. */
-export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; latency?: (r: string, nth: number) => number; refuse?: (r: string, nth: number) => boolean; ledger?: LedgerEvent[]; signalAt?: number; maxSteps?: number; observe?: (st: EngineState, now: number) => void } = {}): SimResult {
+export function simulate(cfg: EngineConfig, answer: (r: string, nth: number, now: number) => Answer, o: { start?: number; latencyMs?: number; latency?: (r: string, nth: number) => number; refuse?: (r: string, nth: number) => boolean; ledger?: LedgerEvent[]; signalAt?: number; inputs?: { at: number; input: EngineInput }[]; maxSteps?: number; observe?: (st: EngineState, now: number) => void } = {}): SimResult {
   let now = o.start ?? T0;
   const ledger = emptyState();
   for (const e of o.ledger ?? []) apply(ledger, e);
   const st = createEngine(cfg, ledger, now);
   const pending: { at: number; input: EngineInput }[] = [];
   if (o.signalAt !== undefined) pending.push({ at: o.signalAt, input: { t: 'signal', signal: 'SIGINT' } });
+  for (const x of o.inputs ?? []) pending.push(x);
   const res: SimResult = { stop: { outcome: 'done' }, now, records: [], sends: [], refused: [], notices: [], ledger, steps: 0 };
   const tries = new Map<string, number>();
   let input: EngineInput = { t: 'tick' };

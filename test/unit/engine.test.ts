@@ -52,6 +52,36 @@ describe('engine: shared stores', () => {
   });
 });
 
+describe('engine: opt-outs during the run', () => {
+  const skip = (r: string, at: number) => ({ t: 'skipped' as const, r, line: 2, reason: 'suppressed: stop-word', at: new Date(at).toISOString() });
+
+  it('skips a recipient who opted out after the run started and before it was sent, and records why; a sent one stays sent', () => {
+    const cfg = config(5, { intervalMs: 1000 });
+    const at = T0 + 1500; // items 0 and 1 are out by then
+    const r = simulate(cfg, ok, { inputs: [{ at, input: { t: 'opt-outs', skips: [0, 3].map((item) => ({ item, event: skip(cfg.items[item].e164, at) })) } }] });
+    expect(r.stop.outcome).toBe('done');
+    expect(r.sends.map((s) => s.r)).toEqual([0, 1, 2, 4].map((i) => cfg.items[i].e164));
+    expect(r.records.filter((e) => e.t === 'skipped').map((e) => e.r)).toEqual([cfg.items[3].e164]);
+    expect(r.notices.some((n) => n.includes(`${cfg.items[3].e164} opted out during the run (stop-word)`))).toBe(true);
+    const sum = summarise(r.ledger, 'c', 0);
+    expect(sum).toMatchObject({ sent: 4, skipped: 1, pending: 0 });
+    expect(remaining(r.engine!)).toBe(0);
+  });
+
+  it('leaves alone a recipient another worker already attempted, and an opt-out for a number not at that index', () => {
+    const cfg = config(3, { intervalMs: 1000 });
+    const other = [{ t: 'attempt' as const, r: cfg.items[2].e164, n: 1, sender: 's9', cb: 'x', at: new Date(T0 - 60_000).toISOString() }];
+    const at = T0 + 500;
+    const skips = [
+      { item: 2, event: skip(cfg.items[2].e164, at) },
+      { item: 1, event: skip('+4915112345678', at) },
+    ];
+    const r = simulate(cfg, ok, { ledger: other, inputs: [{ at, input: { t: 'opt-outs', skips } }] });
+    expect(r.records.filter((e) => e.t === 'skipped')).toEqual([]);
+    expect(r.sends.map((s) => s.r)).toEqual([cfg.items[0].e164, cfg.items[1].e164]);
+  });
+});
+
 describe('engine: errors', () => {
   it('escalates repeated 130429 cooldowns within the hour (5, 10, 20 min) and re-sends the refused recipient after each', () => {
     let calls = 0;

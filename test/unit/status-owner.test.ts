@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
-import { apply, replay, statusOwner, summarise } from '../../src/core/campaign/ledger-state.js';
+import { apply, applyStatus, replay, statusOwner, summarise } from '../../src/core/campaign/ledger-state.js';
 import { sameWhatsAppNumber } from '../../src/core/numbers/same-wa-number.js';
 
 const at = '2026-12-01T10:00:00.000Z';
@@ -50,7 +50,7 @@ describe('statusOwner: which recipient a status webhook is evidence for (CONTRAC
     const s = replay(ledger());
     apply(s, { t: 'status', to: '491701112201', wamid: 'wamid.A', status: 'read', ts: '1767225600', at });
     apply(s, { t: 'status', to: '491709998802', wamid: 'wamid.B', status: 'delivered', ts: '1767225600', at });
-    const sum = summarise(s, 'rehearsal2');
+    const sum = summarise(s, 'rehearsal2', 0);
     expect(sum.delivered).toBe(1);
     expect(sum.read).toBe(0);
   });
@@ -67,5 +67,14 @@ describe('sameWhatsAppNumber', () => {
     ['', '491701234567', false],
   ])('%s vs %s -> %s', (a, b, same) => {
     expect(sameWhatsAppNumber(a, b)).toBe(same);
+  });
+
+  it('dates a status with an unreadable timestamp by the last attempt, not by a clock', () => {
+    const s = replay(ledger());
+    applyStatus(s, '+491709998801', 'wamid.A', 'delivered', 'not-a-time');
+    const x = s.recipients.get('+491709998801')!;
+    expect(x.status).toBe('delivered');
+    expect(x.deliveredAt).toBe(x.lastAttemptAt ?? x.firstAttemptAt);
+    expect(x.deliveredAt).toBe(Date.parse(at));
   });
 });

@@ -175,7 +175,7 @@ describe('analyze: one state per message, whatever the order', () => {
     const f = a.report().funnels[0];
     expect(f).toMatchObject({ total: 5, sent: 1, delivered: 1, read: 1, failed: 1, unknown: 1, skipped: 1, pending: 1, failures: { '131026': 1 } });
     expect(f.sent + f.failed + f.pending + f.unknown + f.skipped).toBe(f.total);
-    const s = summarise(state, 'c');
+    const s = summarise(state, 'c', 0);
     expect([s.sent, s.failed, s.pending, s.unknown, s.skipped]).toEqual([f.sent, f.failed, f.pending, f.unknown, f.skipped]);
   });
 });

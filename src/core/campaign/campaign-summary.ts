@@ -17,7 +17,7 @@ export interface CampaignSummary {
 }
 
 /** The summary document of CONTRACT §7: a funnel (read within delivered within sent), sent + failed + pending + unknown + skipped = total. */
-export function summarise(s: LedgerState, campaign: string, now = Date.now()): CampaignSummary {
+export function summarise(s: LedgerState, campaign: string, now: number): CampaignSummary {
   const out: CampaignSummary = { campaign, total: 0, sent: 0, failed: 0, pending: 0, unknown: 0, skipped: 0, delivered: 0, read: 0, cooldownUntil: null, failures: {} };
   for (const x of s.recipients.values()) {
     switch (x.status) {

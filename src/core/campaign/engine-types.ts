@@ -1,6 +1,6 @@
 /** The send engine's inputs, actions and state: data only, so that a fake clock can drive it in tests. */
 import type { Action as GraphAction } from '../graph/actions.js';
-import type { AttemptEvent, LedgerEvent } from './events.js';
+import type { AttemptEvent, LedgerEvent, SkippedEvent } from './events.js';
 import type { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
 import type { SendWindow } from './window.js';
@@ -78,7 +78,9 @@ export type EngineInput =
   | { t: 'signal'; signal: 'SIGINT' | 'SIGTERM' }
   | { t: 'lost'; reason: string }
   | { t: 'failure'; code: string; message: string; hint?: string }
-  | { t: 'events'; events: LedgerEvent[] };
+  | { t: 'events'; events: LedgerEvent[] }
+  /** Recipients of this run the suppression list now holds (an opt-out that arrived while it sends), each with its skip. */
+  | { t: 'opt-outs'; skips: { item: number; event: SkippedEvent }[] };
 
 /** How and why a run ended, with the exit code when aborted. */
 export interface StopReason {

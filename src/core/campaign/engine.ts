@@ -5,6 +5,7 @@
  * io/campaign carries the actions out. A fresh run, a resume and a unit test drive the same code.
  */
 import type { EngineAction, EngineConfig, EngineInput, EngineState } from './engine-types.js';
+import type { SkippedEvent } from './events.js';
 import { once } from './engine-dispatch.js';
 import { onError, onSent } from './engine-outcome.js';
 import { beginStop, lostStop, record } from './engine-primitives.js';
@@ -101,8 +102,24 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
     case 'events':
       for (const e of input.events) record(st, [], e);
       return;
+    case 'opt-outs':
+      for (const { item, event } of input.skips) optedOut(st, acts, item, event);
+      return;
     default:
   }
+}
+
+/**
+ * A recipient who opted out while the run sends: skipped (and stored so) unless this run already started it or the
+ * ledger holds anything but "never tried" for it (an attempt, an outcome, another worker's skip).
+ */
+function optedOut(st: EngineState, acts: EngineAction[], item: number, event: SkippedEvent): void {
+  const it = st.cfg.items[item];
+  if (!it || it.e164 !== event.r || st.startedFlags[item]) return;
+  const x = st.ledger.recipients.get(it.e164);
+  if (x && (x.status !== 'pending' || x.attempts > 0)) return;
+  record(st, acts, event);
+  acts.push({ t: 'notice', text: `${it.e164} opted out during the run (${event.reason.replace(/^suppressed: /, '')}): not sent` });
 }
 
 function cooldownEnd(st: EngineState): number {

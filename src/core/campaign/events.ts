@@ -37,5 +37,7 @@ export type LedgerEvent =
 
 /** The ledger's header: the campaign, its identity (campaignId) and the hash of the file it was created from. */
 export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;
+/** A row not sent to (invalid, duplicate, unusable values, or an opt-out: reason "suppressed: ..."). */
+export type SkippedEvent = Extract<LedgerEvent, { t: 'skipped' }>;
 /** A send attempt, stored before the request goes out (durable before dispatch). */
 export type AttemptEvent = Extract<LedgerEvent, { t: 'attempt' }>;

@@ -12,27 +12,43 @@ export interface TemplateShape {
   bodyVars: number;
   /** URL buttons whose link ends in a variable, by index. */
   dynamicButtons: number[];
+  /** For a NAMED template, its variables' names in order: each parameter is sent with its `parameter_name`. */
+  names?: ParameterNames;
+}
+
+/** The variable names of a NAMED template's header and body, in the order the campaign maps them. */
+export interface ParameterNames {
+  header: string[];
+  body: string[];
 }
 
 interface TemplateLike {
   status: string;
   category: string;
+  parameter_format?: string;
   components: { type: string; format?: string; text?: string; buttons?: { type: string; url?: string }[] }[];
 }
 
-const count = (text: string | undefined) => new Set(findVariables(text ?? '').filter((v) => v.wellFormed).map((v) => v.name)).size;
+const names = (text: string | undefined) => [...new Set(findVariables(text ?? '').filter((v) => v.wellFormed).map((v) => v.name))];
 
 /** What a template expects from a send. */
 export function templateShape(t: TemplateLike): TemplateShape {
   const shape: TemplateShape = { status: t.status, category: t.category, headerVars: 0, bodyVars: 0, dynamicButtons: [] };
+  const found: ParameterNames = { header: [], body: [] };
   for (const c of t.components) {
     const type = c.type.toUpperCase();
     if (type === 'HEADER') {
       shape.headerFormat = (c.format ?? 'TEXT').toUpperCase();
-      shape.headerVars = count(c.text);
-    } else if (type === 'BODY') shape.bodyVars = count(c.text);
-    else if (type === 'BUTTONS') (c.buttons ?? []).forEach((b, i) => b.type.toUpperCase() === 'URL' && /\{\{[^{}]+\}\}/.test(b.url ?? '') && shape.dynamicButtons.push(i));
+      found.header = names(c.text);
+      shape.headerVars = found.header.length;
+    } else if (type === 'BODY') {
+      found.body = names(c.text);
+      shape.bodyVars = found.body.length;
+    } else if (type === 'BUTTONS') (c.buttons ?? []).forEach((b, i) => b.type.toUpperCase() === 'URL' && /\{\{[^{}]+\}\}/.test(b.url ?? '') && shape.dynamicButtons.push(i));
   }
+  // Meta refuses a NAMED template's parameters without parameter_name (100 "Parameter name is missing or empty").
+  const named = (t.parameter_format ?? '').toUpperCase() === 'NAMED' || [...found.header, ...found.body].some((n) => !/^\d+$/.test(n));
+  if (named) shape.names = found;
   return shape;
 }
 
@@ -72,7 +88,7 @@ export interface RenderInput {
 }
 
 /** The request body for one recipient, or why it cannot be sent. */
-export function renderPayload(c: Campaign, r: RenderInput): { payload: Record<string, unknown> } | { problem: string } {
+export function renderPayload(c: Campaign, r: RenderInput, named?: ParameterNames): { payload: Record<string, unknown> } | { problem: string } {
   const texts = (list: ParamSource[], where: string): string[] | string => {
     const out: string[] = [];
     for (const [i, src] of list.entries()) {
@@ -95,10 +111,11 @@ export function renderPayload(c: Campaign, r: RenderInput): { payload: Record<st
   }
   const header = texts(c.parameters.header, 'header');
   if (typeof header === 'string') return { problem: header };
-  if (header.length) components.push({ type: 'header', parameters: header.map((text) => ({ type: 'text', text })) });
+  const param = (text: string, name: string | undefined) => (name === undefined ? { type: 'text', text } : { type: 'text', parameter_name: name, text });
+  if (header.length) components.push({ type: 'header', parameters: header.map((text, i) => param(text, named?.header[i])) });
   const body = texts(c.parameters.body, 'body');
   if (typeof body === 'string') return { problem: body };
-  if (body.length) components.push({ type: 'body', parameters: body.map((text) => ({ type: 'text', text })) });
+  if (body.length) components.push({ type: 'body', parameters: body.map((text, i) => param(text, named?.body[i])) });
   for (const [index, list] of [...c.parameters.buttons.entries()].sort((a, b) => a[0] - b[0])) {
     const values = texts(list, `button ${index}`);
     if (typeof values === 'string') return { problem: values };

@@ -55,7 +55,8 @@ export function applyStatus(s: LedgerState, r: string | undefined, wamid: string
   if (!r) return;
   const x = s.recipients.get(r);
   if (!x || x.skippedRow) return;
-  const at = ts !== '' && Number.isFinite(Number(ts)) ? Number(ts) * 1000 : Date.now();
+  // A status whose timestamp is unreadable still happened: no later than now, no earlier than the last attempt (no clock here).
+  const at = ts !== '' && Number.isFinite(Number(ts)) && Number(ts) > 0 ? Number(ts) * 1000 : (x.lastAttemptAt ?? x.firstAttemptAt ?? 1);
   if (wamid && !x.wamid) {
     x.wamid = wamid;
     s.byWamid?.set(wamid, r);

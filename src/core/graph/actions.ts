@@ -100,7 +100,7 @@ export function recipientBackoffMs(attempt: number): number {
 }
 
 /** Read the longest wait a response asks for: Retry-After (s) and x-business-use-case-usage (minutes). */
-export function waitFromHeaders(retryAfter: string | undefined, usage: string | undefined, nowMs = Date.now()): number | undefined {
+export function waitFromHeaders(retryAfter: string | undefined, usage: string | undefined, nowMs: number): number | undefined {
   let wait: number | undefined;
   if (retryAfter) {
     const secs = Number(retryAfter);

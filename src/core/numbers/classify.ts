@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode
 import metadataJson from 'libphonenumber-js/max/metadata';
 import { numberType } from './number-type.js';
 import { chooseReading, mobileCapable, type Reading } from './readings.js';
+import { renumberedMobile } from './renumbered-mobile.js';
 import type { Reason } from './reasons.js';
 import { unwrapCell } from './unwrap-cell.js';
 
@@ -117,6 +118,13 @@ function internationalText(s: string): { text: string; viaIdd: boolean } | undef
 function read(parsed: PhoneNumber): Reading {
   // getType() and isValid() in one pass, with compiled patterns (see number-type.ts).
   const t = numberType(metadata, parsed);
+  if (!t.valid) {
+    // "+52 1 55 ...", "+55 11 8765-4321": a mobile in the spelling of an older numbering plan (WhatsApp's wa_id).
+    const today = renumberedMobile(parsed.countryCallingCode, parsed.nationalNumber);
+    const again = today === undefined ? undefined : parseQuietly(today, undefined);
+    const r = again && numberType(metadata, again);
+    if (again && r?.valid && mobileCapable(r.type ?? '')) return { number: again, valid: true, type: r.type ?? '' };
+  }
   return { number: parsed, valid: t.valid, type: t.type ?? '' };
 }
 

@@ -68,9 +68,36 @@ const COUNTRY_SET = new Set(COUNTRY_HEADERS.map(normaliseHeader));
 /** The column chosen, or why none could be (none found, several, an unknown name) with the candidates. */
 export type ColumnPick = { ok: true; index: number } | { ok: false; problem: 'none' | 'several' | 'unknown'; candidates: string[] };
 
-/** Pick the phone column: the named one, else the single header among the known phone names. */
+/**
+ * Words that name a phone column inside a longer header ("Telefon privat", "Mobile Phone Number", "Phone 1 -
+ * Value", "billing_phone"): used only when no header is a phone name itself. Not "number" or "to" (too common).
+ */
+const PHONE_WORDS = new Set([
+  'phone', 'mobile', 'telephone', 'tel', 'cell', 'cellphone', 'whatsapp', 'msisdn', 'telefon', 'telefonnummer', 'handy', 'handynummer',
+  'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'telefono', 'movil', 'celular', 'telefone', 'telemovel', 'portable', 'cellulare',
+  'telepon', 'ponsel', 'hp', 'gsm',
+]);
+const PHONE_CJK = /电话|電話|手机|手機/;
+/** Words that make such a header about a phone rather than its number ("Phone 1 - Type", "Mobile opt-in", "Telefon Vorwahl"). */
+const NOT_THE_NUMBER = new Set([
+  'type', 'typ', 'art', 'label', 'kind', 'tipo', 'opt', 'optin', 'consent', 'verified', 'status', 'country', 'code', 'ext', 'extension', 'durchwahl',
+  'vorwahl', 'prefix', 'indicatif', 'prefijo', 'prefisso', 'ddd', 'ddi', 'area', 'carrier', 'fax', 'valid', 'confirmed', 'count',
+]);
+
+/** Pick the phone column: the named one, else the single header among the known phone names, else the single one with a phone word in it. */
 export function pickPhoneColumn(header: string[], wanted?: string): ColumnPick {
-  return wanted !== undefined ? pickNamed(header, wanted) : pickKnown(header, PHONE_SET);
+  if (wanted !== undefined) return pickNamed(header, wanted);
+  const exact = pickKnown(header, PHONE_SET);
+  if (exact.ok || exact.problem === 'several') return exact;
+  const worded = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => phoneWorded(h));
+  if (worded.length === 1) return { ok: true, index: worded[0][1] };
+  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => header[i]) };
+}
+
+function phoneWorded(h: string): boolean {
+  const words = h.split(/[_/]+/);
+  if (words.some((w) => NOT_THE_NUMBER.has(w))) return false;
+  return words.some((w) => PHONE_WORDS.has(w)) || PHONE_CJK.test(h);
 }
 
 /**

@@ -82,7 +82,9 @@ function resolvePart(s: string): readonly string[] {
     const region = ISO3_TO_ISO2.get(s.toUpperCase());
     if (region !== undefined) return [region];
   }
-  return nameMap().get(normaliseName(s)) ?? NONE;
+  const map = nameMap();
+  // "The Netherlands", "The Gambia": CLDR's English names leave the article out.
+  return map.get(normaliseName(s)) ?? (/^the\s/i.test(s) ? map.get(normaliseName(s.slice(4))) : undefined) ?? NONE;
 }
 
 /** A calling code's home: its one region, or the code itself ("+1") when regions share it. */
@@ -141,6 +143,21 @@ export function nameMap(): Map<string, readonly string[]> {
     for (const region of REGIONS) {
       add(long.of(region), region);
       add(short.of(region), region);
+    }
+  }
+  // Each country's name in its own main language ("Nederland", "Polska", "Sverige", "Россия"): customers fill
+  // in a country field in theirs. Never over a name the nine languages already give to some region.
+  const own = new Map<string, string[]>();
+  for (const region of REGIONS) {
+    const language = new Intl.Locale('und', { region }).maximize().language;
+    if (!LANGUAGES.includes(language)) own.set(language, [...(own.get(language) ?? []), region]);
+  }
+  const known = new Set(map.keys());
+  for (const [language, regions] of own) {
+    const long = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    for (const region of regions) {
+      const name = long.of(region);
+      if (name !== undefined && !known.has(normaliseName(name))) add(name, region);
     }
   }
   for (const [region, aliases] of Object.entries(ALIASES)) for (const a of aliases) add(a, region);

@@ -12,10 +12,13 @@ export function unwrapCell(cell: string): string {
   if (/[^\x00-\x7f]/.test(s)) {
     s = s
       .normalize('NFKC')
-      .replace(/[\u200c-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+      // Direction marks and isolates (\u2066-\u2069: what a number copied from a chat or contacts app carries), soft hyphens.
+      .replace(/[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
       .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
       .replace(DIGITS, (d) => String(d.charCodeAt(0) - (ZEROS.find((z) => d.charCodeAt(0) >= z && d.charCodeAt(0) <= z + 9) ?? 0)));
   }
+  // A tab between digit groups (pasted from a table) is a space; libphonenumber stops reading at one.
+  if (s.includes('\t')) s = s.replace(/\t/g, ' ');
   s = s.trim();
   if (s.startsWith("'")) s = s.slice(1).trim();
   const formula = /^="(.*)"$/.exec(s);

@@ -116,7 +116,7 @@ export class DeliveryAnalyzer {
       const accepted = info ? Math.max(info.accepted.size, f.accepted) : f.accepted;
       // Without a ledger: per message seen in the events.
       const counts = info?.state
-        ? (({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }) => ({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }))(summarise(info.state, info.name ?? c))
+        ? (({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }) => ({ total, sent, delivered, read, failed, pending, unknown, skipped, failures }))(summarise(info.state, info.name ?? c, 0 /* no cooldown in a delivery report: no clock */))
         : { total: f.accepted, pending: 0, unknown: f.accepted - f.sent - f.failed, skipped: 0 };
       const g = { ...f, ...counts };
       funnels.push({ ...g, accepted, template: info?.template ?? '', noStatus, readCoverage: g.delivered ? round(g.read / g.delivered) : 0 });

@@ -53,6 +53,8 @@ export interface MessageRecord {
   waId?: string;
   /** Why Meta could not pass the message on (e.g. 131051 for an unsupported type). */
   errors?: WebhookError[];
+  /** The message object as Meta sent it (absent in files written before it was kept). */
+  message?: unknown;
 }
 
 /** A value-level error, not tied to one message. */

@@ -111,7 +111,9 @@ function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
   const from = str(m.from) ?? '';
   const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
-  const r: MessageRecord = { kind: 'message', key: `m:${m.id}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
+  // A retry repeats the message object exactly; different messages under one id (Meta's own examples
+  // reuse one) are different events. The key holds the id and a digest of the whole message.
+  const r: MessageRecord = { kind: 'message', key: `m:${m.id}:${contentKey(m)}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
   if (text !== undefined) r.text = text;
   if (c.pn) r.phoneNumberId = c.pn;
   if (c.wabaId) r.wabaId = c.wabaId;
@@ -120,6 +122,8 @@ function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   if (contact?.waId) r.waId = contact.waId;
   const errors = arr(m.errors).filter(isObj).map(toError);
   if (errors.length) r.errors = errors;
+  // The message as Meta sent it (location, media id and caption, order, contacts, reaction, context...).
+  r.message = m;
   return r;
 }
 
@@ -155,5 +159,7 @@ function interactiveText(i: Obj): string | undefined {
     const reply = i[k];
     if (isObj(reply)) return str(reply.title) ?? str(reply.id);
   }
+  // A completed flow: its body ("Sent") or name; the answers are in message.interactive.nfm_reply.
+  if (isObj(i.nfm_reply)) return str(i.nfm_reply.body) ?? str(i.nfm_reply.name);
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
 import { SendAttempts } from './send-attempts.js';
 import { Inbox } from './inbox.js';
+import type { LiveOptOuts } from './live-opt-outs.js';
 
 /** The engine to run, the store it writes, the POST, the signals, and who hears notices and progress. */
 export interface ExecuteOptions {
@@ -18,7 +19,12 @@ export interface ExecuteOptions {
   onNotice?: (text: string) => void;
   /** Called after every step (throttle in the caller). */
   onProgress?: (engine: EngineState, now: number) => void;
+  /** The suppression list as it changes while the run sends (opt-outs that arrive meanwhile). */
+  optOuts?: Pick<LiveOptOuts, 'check'>;
 }
+
+/** How often the suppression list is looked at during a run (a cheap version check; read only when it changed). */
+const OPT_OUT_CHECK_MS = 2000;
 
 /** Run the engine to its stop; resolves with the reason once every stored event is durable. */
 export async function execute(o: ExecuteOptions): Promise<StopReason> {
@@ -27,12 +33,14 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
   const attempts = new SendAttempts({ engine: o.engine, writer: o.writer, send: o.send, push: inbox.push, storeFailed });
   const offSignal = o.signals.on((signal) => inbox.push({ t: 'signal', signal }));
   const stopWatch = watchStore(o.writer, inbox.push);
+  const stopOptOuts = o.optOuts ? watchOptOuts(o.optOuts, inbox.push) : () => undefined;
   let reason: StopReason;
   try {
     reason = await runLoop(o, inbox, attempts, storeFailed);
   } finally {
     attempts.stopped = true;
     stopWatch();
+    stopOptOuts();
     offSignal();
     await finish(o, inbox, attempts);
   }
@@ -59,6 +67,20 @@ function watchStore(writer: LedgerWriter, push: (input: EngineInput) => void): (
     }
     void writer.poll().then((events) => events.length > 0 && push({ t: 'events', events }), () => {});
   }, 500);
+  return () => clearInterval(watch);
+}
+
+/** Every OPT_OUT_CHECK_MS: recipients the suppression list now holds (a check that fails, e.g. the store away, waits for the next). */
+function watchOptOuts(optOuts: Pick<LiveOptOuts, 'check'>, push: (input: EngineInput) => void): () => void {
+  let busy = false;
+  const watch = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    optOuts
+      .check()
+      .then((skips) => skips.length > 0 && push({ t: 'opt-outs', skips }), () => {})
+      .finally(() => (busy = false));
+  }, OPT_OUT_CHECK_MS);
   return () => clearInterval(watch);
 }
 

@@ -55,7 +55,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     const media = await checkHeaderMedia(c, cf.path, notices);
     const budget = budgetFrom(c.dailyLimit, tierSize(account?.tier), account?.tier, o.allowFullBudget);
     // Render every payload before sending anything: a recipient whose values Meta would refuse is skipped, not sent.
-    const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb });
+    const render = (e164: string, values: string[], cb: string) => renderPayload(c, { e164, value: (col) => values[list.columns.indexOf(col)], callbackData: cb }, template.names);
     const suppressions = o.suppressions ?? readSuppressions(suppressionsPath());
     const seed = seedFrom(o.campaignId);
     const { targets, skipped } = chooseTargets(list, { campaignId: o.campaignId, suppressions, category: template.category || 'MARKETING', render, sampleSeed: o.sample ? seed : undefined });

@@ -16,7 +16,8 @@ import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
-import { sendSuppressions } from './send-suppressions.js';
+import { liveSuppressions, sendSuppressions } from './send-suppressions.js';
+import { LiveOptOuts } from './live-opt-outs.js';
 import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
 
@@ -71,7 +72,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     if (change) hooks.warn(change);
     const queue = sendQueue(p.targets, state, o.retryUnknown);
     const toSend = Math.min(queue.length, o.limit ?? Infinity);
-    const before = summarise(state, cf.campaign.name);
+    const before = summarise(state, cf.campaign.name, Date.now());
     await hooks.confirm(p, queue, toSend, before);
     signals.check('nothing was sent');
     // Confirmed: only now is anything stored (a run declined or interrupted at its prompt leaves no ledger behind).
@@ -89,6 +90,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       send: async (i, sender) => (await p.client!.sendMessage(sender, withMediaIds(p.payloadOf(queue[i]), mediaIds, sender))).messages?.[0]?.id ?? '',
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
+      optOuts: new LiveOptOuts(liveOptOutSource(o, writer, cf), queue, p.template.category || 'MARKETING'),
     });
     return await finishRun(o, cf, writer, state, engine, stop, options, runId);
   } finally {
@@ -96,6 +98,12 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     if (signals.signal) await p.client?.destroy();
     else await p.client?.close();
   }
+}
+
+/** The suppression list this run honours, as it changes while the run sends: the same sources as at its start. */
+function liveOptOutSource(o: SendOptions, writer: LedgerWriter, cf: CampaignFile) {
+  const stored = writer.suppressions && writer.suppressionsVersion ? { read: () => writer.suppressions!(), version: () => writer.suppressionsVersion!() } : undefined;
+  return liveSuppressions(o.suppressions, stored, { country: cf.campaign.defaultCountry });
 }
 
 /** The recipients this run may send to: never sent before, or unknown under --retry-unknown. */
@@ -158,7 +166,7 @@ async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter,
   if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
   // The webhook events are folded in last.
   await withEvents(final, o.events);
-  return { stop, summary: summarise(final, cf.campaign.name), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
+  return { stop, summary: summarise(final, cf.campaign.name, Date.now()), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
 }
 
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */

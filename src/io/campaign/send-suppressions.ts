@@ -8,7 +8,8 @@ import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import { checkListContent, readList, type ImportAs } from '../suppression-file.js';
-import { suppressionsPath, type SuppressionList } from '../suppressions.js';
+import { readSuppressions, suppressionsPath, type SuppressionList } from '../suppressions.js';
+import { fileVersion, type OptOutSource } from './live-opt-outs.js';
 
 /**
  * Refuse a --suppressions path that is not an existing regular file holding a list (exit 2, one line), before anything else happens.
@@ -46,6 +47,21 @@ export async function sendSuppressions(file: string | undefined, fromStore: (() 
   }
   const named = readList(checkSuppressionsFile(file, importAs));
   return stored ? unionOf(named, stored) : named;
+}
+
+/** The store's list for a running send: read it, and a version that changes with every record stored. */
+export interface StoredList {
+  read(): Promise<SuppressionList>;
+  version(): Promise<string>;
+}
+
+/** The list a running send looks at again while it sends (live-opt-outs.ts): the same sources as at its start. */
+export function liveSuppressions(file: string | undefined, stored: StoredList | undefined, importAs: ImportAs = {}): OptOutSource {
+  const path = file ?? (stored ? undefined : suppressionsPath());
+  return {
+    version: async () => `${path ? fileVersion(path) : ''}|${stored ? await stored.version() : ''}`,
+    read: async () => (await sendSuppressions(file, stored && (() => stored.read()), importAs)) ?? readSuppressions(suppressionsPath()),
+  };
 }
 
 /** Both lists at once: a number suppressed in either is suppressed. */

@@ -22,6 +22,11 @@ export interface TargetOptions {
   sampleSeed?: number;
 }
 
+/** The skip reason of an opt-out, as the ledger keeps it ("suppressed: ..."). */
+export function optOutReason(hit: { reason: string; scope: string }): string {
+  return `suppressed: ${hit.reason}${hit.scope === 'marketing' ? ' (marketing only)' : ''}`;
+}
+
 /** The targets in list order, and every skipped row with its reason (the list's own skips first). */
 export function chooseTargets(list: RecipientList, o: TargetOptions): { targets: Target[]; skipped: SkippedRow[] } {
   const skipped = list.skipped.map((s) => ({ ...s }));
@@ -29,7 +34,7 @@ export function chooseTargets(list: RecipientList, o: TargetOptions): { targets:
   for (const r of list.recipients) {
     const opt = o.suppressions.isSuppressed(r.e164, o.category);
     if (opt) {
-      skipped.push({ key: r.e164, line: r.line, reason: `suppressed: ${opt.reason}${opt.scope === 'marketing' ? ' (marketing only)' : ''}` });
+      skipped.push({ key: r.e164, line: r.line, reason: optOutReason(opt) });
       continue;
     }
     const cb = callbackData(o.campaignId, r.e164);

@@ -1,6 +1,6 @@
 /** Fetch a campaign's template and stop before the first message if it is missing, not approved or mapped wrongly. */
 import { InputError, UpstreamError } from '../../core/errors.js';
-import { mappingProblems, templateShape } from '../../core/campaign/render.js';
+import { mappingProblems, templateShape, type ParameterNames } from '../../core/campaign/render.js';
 import type { Campaign } from '../../core/campaign/schema.js';
 import type { GraphClient } from '../graph/client.js';
 
@@ -8,6 +8,8 @@ import type { GraphClient } from '../graph/client.js';
 export interface TemplateFacts {
   status: string;
   category: string;
+  /** A NAMED template's variable names: the payloads label each parameter with its name. */
+  names?: ParameterNames;
 }
 
 /** The template's status and category, or a typed error that says what to fix. */
@@ -28,9 +30,10 @@ export async function checkTemplate(client: GraphClient | undefined, wabaId: str
   if (found.status !== 'APPROVED') {
     throw new UpstreamError(`template ${label} is ${found.status}, not APPROVED`, { code: 'template-not-approved', hint: found.status === 'PAUSED' ? 'wait out the pause or unpause it in WhatsApp Manager' : 'wait for approval, or fix the template and resubmit' });
   }
-  const problems = mappingProblems(c, templateShape(found));
+  const shape = templateShape(found);
+  const problems = mappingProblems(c, shape);
   if (problems.length > 0) {
     throw new InputError(`the campaign's parameters do not match template ${label}: ${problems.join('; ')}`, { code: 'parameters-mismatch', hint: 'fix "parameters" in the campaign file' });
   }
-  return { status: found.status, category: found.category };
+  return { status: found.status, category: found.category, ...(shape.names ? { names: shape.names } : {}) };
 }

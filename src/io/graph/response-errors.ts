@@ -46,7 +46,7 @@ export function graphBodyError(parsed: unknown, status: number, h: Headers, scru
     details: clean(data.details) ?? clean(e.error_user_msg),
     httpStatus: status,
     fbtraceId: clean(e.fbtrace_id) ?? clean(h['x-fb-trace-id']),
-    retryAfterMs: waitFromHeaders(h['retry-after'] as string | undefined, h['x-business-use-case-usage'] as string | undefined),
+    retryAfterMs: waitFromHeaders(h['retry-after'] as string | undefined, h['x-business-use-case-usage'] as string | undefined, Date.now()),
   });
 }
 

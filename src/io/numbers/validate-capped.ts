@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { WaOpsError } from '../../core/errors.js';
 import type { NumbersSummary } from '../../core/numbers/tally.js';
+import { trackUnfinished } from '../unfinished-outputs.js';
 import type { ValidateFileOptions } from './validate-file.js';
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../csv/record-splitter.js';
 
@@ -23,6 +24,7 @@ export function threadLimits(limits: CsvLimits | undefined): typeof THREAD_LIMIT
 
 type Message =
   | { kind: 'progress'; progress: Parameters<NonNullable<ValidateFileOptions['onProgress']>>[0] }
+  | { kind: 'temp'; temp: string; open: boolean }
   | { kind: 'done'; summary: NumbersSummary }
   | { kind: 'error'; error: { ours: boolean; message: string; code: string; hint?: string; exitCode: number; stack?: string } };
 
@@ -34,6 +36,7 @@ export function validateFileCapped(options: ValidateFileOptions): Promise<Number
     let settled = false;
     worker.on('message', (m: Message) => {
       if (m.kind === 'progress') onProgress?.(m.progress);
+      else if (m.kind === 'temp') trackUnfinished(m.temp, m.open);
       else if (m.kind === 'done') {
         settled = true;
         resolve(m.summary);

@@ -2,10 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import { WaOpsError } from '../../core/errors.js';
+import { watchUnfinished } from '../unfinished-outputs.js';
 import { validateFile, type ValidateFileOptions } from './validate-file.js';
 
 const options = workerData as ValidateFileOptions;
 options.onProgress = (p) => parentPort?.postMessage({ kind: 'progress', progress: p });
+// The main thread removes these if the process ends (Ctrl-C) before this thread commits them.
+watchUnfinished((temp, open) => parentPort?.postMessage({ kind: 'temp', temp, open }));
 validateFile(options).then(
   (summary) => parentPort?.postMessage({ kind: 'done', summary }),
   (err: unknown) => {

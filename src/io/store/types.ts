@@ -41,6 +41,8 @@ export interface LedgerReader {
   replay(onEvent: (e: LedgerEvent) => void): Promise<ReplayInfo>;
   /** The suppression list kept in the store (PostgreSQL); absent: the local file (suppressionsPath()). */
   suppressions?(): Promise<SuppressionList>;
+  /** With suppressions(): a version of the stored list that changes whenever a record is added (cheap to ask often). */
+  suppressionsVersion?(): Promise<string>;
 }
 
 /** See LedgerWriter.sharedPacing. */

@@ -45,7 +45,8 @@ export function toSarif(results: LintResult[], version: string, cwd = process.cw
   };
 }
 
+/** A relative URI reference (SARIF requires one): each path segment percent-encoded ("my templates" -> "my%20templates"). */
 function toUri(file: string, cwd: string): string {
   if (file.startsWith('<')) return 'stdin';
-  return relative(cwd, file).split('\\').join('/');
+  return relative(cwd, file).split(/[\\/]/).map(encodeURIComponent).join('/');
 }

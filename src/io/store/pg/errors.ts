@@ -33,7 +33,9 @@ export function isConnectionFailure(err: unknown): boolean {
   const e = pgFacts(err);
   if (e?.code === 'store-unreachable') return true;
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(e?.code ?? '') ||
+    // store-busy / 53300: the server's connection limit, reached for now (another worker ends, a slot frees up).
+    e?.code === 'store-busy' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', '53300', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(e?.code ?? '') ||
     /Connection terminated|timeout expired|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')
   );
 }
@@ -73,6 +75,10 @@ export function storeFailure(err: unknown, url: string): WaOpsError | undefined 
       return fail(`the store at ${where} refused user ${user}: ${e.message}`, 'store-auth', 'the server\'s pg_hba.conf does not let this user in from here, or the user does not exist');
     case '3D000':
       return fail(`the store at ${where}: ${e.message}`, 'store-no-database', 'create it first (createdb <name>, or CREATE DATABASE <name>), or fix the database name in the URL');
+    case '53300':
+      return fail(`the store at ${where} refused the connection: ${e.message ?? 'too many connections'}`, 'store-busy', "the server's connection limit is reached (max_connections, or the user's CONNECTION LIMIT); each wa-ops process uses up to 8 connections: raise the limit, or run fewer workers at once");
+    case '55000':
+      return fail(`the store at ${where} refused the connection: ${e.message}`, 'store-no-database', 'point the URL at a database that accepts connections (template0 does not)');
     case '42501':
       return fail(`the store at ${where}: permission denied (${e.message})`, 'store-permission', 'the user needs CREATE on the database to migrate, and USAGE, SELECT, INSERT, UPDATE on schema wa_ops to run');
     default:
@@ -84,5 +90,7 @@ export function storeFailure(err: unknown, url: string): WaOpsError | undefined 
   if (/no pg_hba\.conf entry/i.test(msg)) return fail(`the store at ${where} refused the connection: ${msg}`, 'store-auth', 'the server\'s pg_hba.conf does not allow this host, user or database (or requires TLS: add sslmode=require)');
   if (isConnectionFailure(err)) return fail(`lost the connection to the store at ${where}: ${msg || e?.code}`, 'store-unreachable', `is PostgreSQL running? ${STORE_HINT}`);
   if (/SASL|SCRAM|password/i.test(msg)) return fail(`the store at ${where} refused the credentials of user ${user}`, 'store-auth', `check the password in the store URL (or PGPASSWORD); ${STORE_HINT}`);
+  // Any other FATAL: the server itself ended the session (it refused it), which is about the server, not a bug here.
+  if (e?.severity === 'FATAL') return fail(`the store at ${where} refused the connection: ${msg || e.code}`, 'store-refused', STORE_HINT);
   return undefined;
 }

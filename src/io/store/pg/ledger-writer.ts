@@ -18,6 +18,7 @@ import { release, WorkerLife } from './worker-life.js';
 import { attemptsStored } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readPgSuppressions } from './suppression-store.js';
+import { latestSuppression } from './tables/suppressions.js';
 import type { PoolClient } from 'pg';
 
 /** Per worker: how long it keeps trying to reach a store that went away (tests shorten it). */
@@ -103,6 +104,8 @@ export class PgLedgerWriter implements LedgerWriter {
   header = () => pgReader(this.conn, this.row, this.ref).header();
 
   suppressions = () => readPgSuppressions(this.conn);
+
+  suppressionsVersion = async () => String(await latestSuppression(this.conn));
 
   /** Every stored event; the first replay also sets where poll() goes on from (a later one, e.g. the final counts, reads all again). */
   async replay(deliver: (e: LedgerEvent) => void): Promise<ReplayInfo> {

@@ -4,6 +4,7 @@ import { errnoCode } from '../../../core/caught.js';
 import { isObject } from '../../../core/is-object.js';
 import { InputError } from '../../../core/errors.js';
 import type { PgConnection } from './connect.js';
+import { storeFailure } from './errors.js';
 import * as campaigns from './tables/campaigns.js';
 import * as claims from './tables/claims.js';
 import * as ledgerEvents from './tables/ledger-events.js';
@@ -50,6 +51,15 @@ export interface MigrateResult {
 
 /** Create or upgrade the schema; idempotent, and concurrent callers wait for each other. */
 export async function migrate(conn: PgConnection): Promise<MigrateResult> {
+  try {
+    return await migrateOnSession(conn);
+  } catch (err) {
+    // The session's statements are not mapped by the connection (a missing CREATE right, a dropped connection).
+    throw storeFailure(err, conn.url) ?? err;
+  }
+}
+
+async function migrateOnSession(conn: PgConnection): Promise<MigrateResult> {
   const s = await conn.session();
   try {
     await s.query('SELECT pg_advisory_lock($1, $2)', LOCK);

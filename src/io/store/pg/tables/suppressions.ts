@@ -26,3 +26,8 @@ export async function insertSuppressions(q: Q, records: readonly { e164: string 
 export async function allSuppressions(q: Q): Promise<unknown[]> {
   return (await q.query<{ record: unknown }>('SELECT record FROM wa_ops.suppressions ORDER BY seq')).rows.map((r) => r.record);
 }
+
+/** The newest record's sequence number (0 when none): the list changed when it did (records are only appended). */
+export async function latestSuppression(q: Q): Promise<number> {
+  return Number((await q.query<{ v: string | null }>('SELECT max(seq) AS v FROM wa_ops.suppressions')).rows[0]?.v ?? 0);
+}

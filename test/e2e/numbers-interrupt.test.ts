@@ -1,0 +1,44 @@
+// Ctrl-C or SIGTERM in the middle of validate-numbers: the outputs never appear half-written, and no
+// temporary ".partial" file is left next to them (they are written on a validation thread).
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, root, tempDir } from '../helpers.js';
+
+function bigList(path: string): void {
+  const rows = ['Name;Handy;Land'];
+  for (let i = 0; i < 300_000; i++) rows.push(`Kunde ${i};0170 ${String(1_000_000 + i)};${i % 3 === 0 ? 'Österreich' : 'DE'}`);
+  writeFileSync(path, rows.join('\r\n') + '\r\n');
+}
+
+async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; files: string[] }> {
+  const dir = tempDir('wa-ops-numbers-int-');
+  bigList(join(dir, 'list.csv'));
+  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', 'list.csv', '--country', 'DE', '--out', 'out.csv', '--valid-out', 'valid.csv'], {
+    cwd: dir,
+    env: cleanEnv(),
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Wait until the outputs are being written, then stop the run.
+  const deadline = Date.now() + 30_000;
+  while (!readdirSync(dir).some((f) => f.endsWith('.partial')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  child.kill(signal);
+  const code = await exited;
+  return { code, files: readdirSync(dir).sort() };
+}
+
+describe('validate-numbers interrupted', () => {
+  it('Ctrl-C exits 130 and leaves only the list: no partial output, no temporary file', async () => {
+    const r = await interrupt('SIGINT');
+    expect(r.code).toBe(130);
+    expect(r.files).toEqual(['list.csv']);
+  }, 60_000);
+
+  it('SIGTERM exits 143 and leaves only the list', async () => {
+    const r = await interrupt('SIGTERM');
+    expect(r.code).toBe(143);
+    expect(r.files).toEqual(['list.csv']);
+  }, 60_000);
+});

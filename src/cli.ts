@@ -61,6 +61,30 @@ function commandPath(c: Command): string {
   return names.join(' ');
 }
 
+/** "wa-ops templates needs a command: list, pull, push, status": what a group run without one is told. */
+function missingSubcommand(program: Command, argv: string[]): string {
+  let cmd = program;
+  let unknown: string | undefined;
+  let skipValue = false;
+  for (const token of argv) {
+    if (skipValue || token.startsWith('-') || token === 'help') {
+      // `--config x.json`: the value of an option is not a command.
+      const option = token.startsWith('-') && !token.includes('=') ? [cmd, program].flatMap((c) => c.options).find((o) => o.long === token || o.short === token) : undefined;
+      skipValue = !skipValue && Boolean(option?.required || option?.optional);
+      continue;
+    }
+    const next = cmd.commands.find((c) => c.name() === token);
+    if (!next) {
+      unknown = token; // `wa-ops help nosuch`
+      break;
+    }
+    cmd = next;
+  }
+  const names = cmd.commands.map((c) => c.name()).filter((n) => n !== 'help');
+  const path = ['wa-ops', commandPath(cmd)].filter(Boolean).join(' ');
+  return unknown === undefined ? `${path} needs a command: ${names.join(', ')}` : `unknown command '${unknown}': ${path} takes ${names.join(', ')}`;
+}
+
 /** Checks every command shares, before it runs: ports, and flags that contradict --json. */
 function checkCommonFlags(command: string, flags: Record<string, unknown>): void {
   if (flags.port !== undefined) {
@@ -96,6 +120,10 @@ async function main(argv: string[]): Promise<number> {
     .configureHelp(helpConfiguration)
     .exitOverride()
     .configureOutput({
+      // Under --json the version goes out as a document (below), never as bare text.
+      writeOut: (s) => {
+        if (!(term().json && s === `${pkg.version}\n`)) process.stdout.write(s);
+      },
       writeErr: (s) => {
         if (!term().json) process.stderr.write(s);
       },
@@ -117,9 +145,11 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
+      if (err.code === 'commander.version' && term().json) process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
       if (term().json) {
-        const message = err.message.replace(/^error: /, '');
+        // A command group run without its subcommand: commander's message is only its internal "(outputHelp)".
+        const message = err.code === 'commander.help' ? missingSubcommand(program, argv) : err.message.replace(/^error: /, '');
         process.stdout.write(JSON.stringify({ error: { code: 'usage', message, hint: 'run with --help for usage' } }) + '\n');
       }
       return EXIT.usage;

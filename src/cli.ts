@@ -27,7 +27,8 @@ const SIGPIPE_EXIT = 141;
 
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
 function report(raw: unknown): number {
-  if (errnoCode(raw) === 'EPIPE') process.exit(SIGPIPE_EXIT);
+  // The reader of our output went away (`| head`, a closed pipe): not a bug in wa-ops; stop quietly, as SIGPIPE would.
+  if (brokenPipe(raw)) process.exit(SIGPIPE_EXIT);
   const t = term();
   const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
@@ -49,6 +50,11 @@ function report(raw: unknown): number {
     if (t.verbose && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   }
   return 70;
+}
+
+/** A write that failed because the other end of a pipe (our stdout's reader) closed it; sockets report their own codes. */
+function brokenPipe(err: unknown): boolean {
+  return errnoCode(err) === 'EPIPE';
 }
 
 /** "webhook analyze", "send": the command as typed, for messages. */

@@ -49,6 +49,9 @@ const TABLE: Record<number, ActionRule> = {
   132016: rule('abort-run', 'template disabled for good: create a new template'),
   132018: rule('fail-recipient', 'parameter text has a newline, tab or more than 4 spaces: sanitise the values'),
   133010: rule('abort-run', 'the business phone number is not registered: POST /{phone-number-id}/register'),
+  131045: rule('abort-run', 'phone number registration error (incorrect certificate): register the number again'),
+  131037: rule('abort-run', 'the display name needs approval before this number can send: check it in WhatsApp Manager'),
+  132068: rule('abort-run', 'the template\'s flow is blocked: fix the flow in WhatsApp Manager'),
   190: rule('abort-run', 'access token expired or invalid: create a new system-user token'),
   104: rule('abort-run', 'no access token reached the API: set WA_OPS_TOKEN'),
   // Graph's answer to a path it cannot route, e.g. an API version that does not exist (/v99.0/).

@@ -23,4 +23,15 @@ describe('the plan', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/^ {2}cost {9}about USD 0\.00 \(marketing, rates of \d{4}-\d\d-\d\d\)$/m);
   });
+
+  it('names the Graph URL it sends to after a failover in the pre-flight, not the first one given', async () => {
+    const dir = tempDir('wa-ops-plan-');
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\nA,+4917060000002,V1\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'plan', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    const env = { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    const r = await runCli(['send', '--campaign', 'c.json', '--dry-run', '--graph-url', 'http://127.0.0.1:1', '--graph-url', sb.url], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/failover: http:\/\/127\.0\.0\.1:1\/v23\.0 cannot be reached/);
+    expect(r.stderr).toContain(`  Graph API    ${sb.url}  <-- NOT META'S API`);
+  });
 });

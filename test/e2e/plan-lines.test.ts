@@ -34,4 +34,20 @@ describe('the plan', () => {
     expect(r.stderr).toMatch(/failover: http:\/\/127\.0\.0\.1:1\/v23\.0 cannot be reached/);
     expect(r.stderr).toContain(`  Graph API    ${sb.url}  <-- NOT META'S API`);
   });
+
+  it('--no-sample resumes an unfinished pilot run (--sample) as a run to the whole list', async () => {
+    const dir = tempDir('wa-ops-plan-');
+    const rows = Array.from({ length: 40 }, (_, i) => `N${i},+49170${String(6100000 + i)},V${i}`);
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'pilot', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    // A pilot run stopped at once (state saved, unfinished).
+    const pilot = await runCli(['send', '--campaign', 'c.json', '--sample', '--max-duration', '0s', '--yes', '--json'], { cwd: dir, env });
+    expect(JSON.parse(pilot.stdout).outcome).toBe('paused');
+    const plain = JSON.parse((await runCli(['send', '--campaign', 'c.json', '--dry-run', '--json'], { cwd: dir, env })).stdout);
+    expect(plain.plan.toSend).toBe(4);
+    const whole = await runCli(['send', '--campaign', 'c.json', '--dry-run', '--json', '--no-sample'], { cwd: dir, env });
+    expect(whole.code).toBe(0);
+    expect(JSON.parse(whole.stdout).plan.toSend).toBe(40);
+  });
 });

@@ -3,7 +3,7 @@
 let gone = false;
 let watching = false;
 
-/** True once a write to stdout failed with EPIPE: stop producing data, end normally. */
+/** True once a write to stdout failed with EPIPE: stop producing data (the CLI then exits 141, as SIGPIPE would). */
 export function readerGone(): boolean {
   return gone;
 }

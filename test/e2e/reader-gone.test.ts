@@ -36,23 +36,23 @@ function bigCampaign(rows: number): string {
 describe('stdout closed by its reader', () => {
   const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
 
-  it('send --dry-run | head -1 ends quietly with exit 0 (NDJSON and --json)', async () => {
+  it('send --dry-run | head -1 stops quietly with 141, as SIGPIPE would (NDJSON and --json)', async () => {
     const dir = bigCampaign(3000);
     for (const extra of [[], ['--json']]) {
       const r = await runAndCloseStdout(['send', '--campaign', 'c.json', '--dry-run', '--yes', ...extra], dir, env());
       expect(r.got).toBeGreaterThan(0);
       expect(r.stderr).not.toMatch(/internal error|EPIPE/);
-      expect(r.code).toBe(0);
+      expect(r.code).toBe(141);
     }
   });
 
-  it('validate-numbers --out - | head -1 ends quietly with exit 0', async () => {
+  it('validate-numbers --out - | head -1 stops quietly with 141', async () => {
     const dir = tempDir('wa-ops-pipe-');
     const lines = Array.from({ length: 40000 }, (_, i) => `+49170${String(4000000 + i)}`);
     writeFileSync(join(dir, 'big.csv'), 'phone\n' + lines.join('\n') + '\n');
     const r = await runAndCloseStdout(['validate-numbers', 'big.csv', '--out', '-'], dir);
     expect(r.got).toBeGreaterThan(0);
     expect(r.stderr).not.toMatch(/internal error|EPIPE/);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(141);
   });
 });

@@ -64,7 +64,8 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     const events = resolve(loaded.settings.events);
     const res = await importCampaign(conn, cf.ledgerPath, events);
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
-    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
+    else if (res.already && res.webhookEvents === 0) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
+    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; added ${plural(res.webhookEvents, 'webhook event')} it lacked`);
     else {
       // An exported ledger carries the campaign's webhook statuses too (store export wrote them after its events).
       const exported = res.exportedStatuses > 0 ? ` and ${plural(res.exportedStatuses, 'webhook status', 'webhook statuses')} (exported with it)` : '';

@@ -152,6 +152,12 @@ describe.skipIf(!pgUrl)('store import / export and status --store', () => {
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toMatch(new RegExp(`${original.length} webhook statuses \\(exported with it\\)`));
     expect(await records(other)).toEqual(original);
+    // An import cut short after its ledger (killed, connection dropped) is completed by running it again.
+    await query(other, 'DELETE FROM wa_ops.webhook_events WHERE campaign_id = $1', [id]);
+    rmSync(join(dir, 'campaign.ledger.store.json'));
+    const completed = await runCli(['store', 'import', '--campaign', file, '--store', other, '--json'], { env: env(), cwd: dir });
+    expect(JSON.parse(completed.stdout)).toMatchObject({ alreadyImported: true, webhookEvents: original.length });
+    expect(await records(other)).toEqual(original);
     const ledgerRows = async (db: string) => (await query<{ n: number }>(db, 'SELECT count(*)::int AS n FROM wa_ops.ledger_events WHERE campaign_id = $1', [id]))[0].n;
     expect(await ledgerRows(other)).toBe(await ledgerRows(url));
     const analyze = async (db: string) => JSON.parse((await runCli(['webhook', 'analyze', '--store', db, '--json'], { env: env() })).stdout);

@@ -13,7 +13,7 @@ import { renderDoctor } from '../ui/doctor-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { envKeys, envSummary } from '../ui/env-summary.js';
 import { term } from '../ui/term.js';
-import { ask, checkIds, checkSecretLines, nonInteractive, type Answers } from './init/answers.js';
+import { ask, checkConfigValues, checkIds, checkSecretLines, nonInteractive, type Answers } from './init/answers.js';
 import { stringFlag } from './flags.js';
 
 interface Flags {
@@ -63,6 +63,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   info(`${paint('green', '✔')} wrote ${configPath} (no secrets)`);
   info(`${paint('green', '✔')} ${envPath} (mode 0600, token ${maskSecret(answers.token)}): ${envSummary(merged)}`);
   if (ignored) info(`${paint('green', '✔')} added .env to ${ignored}`);
+  if (answers.verifyToken) info(`  the webhook verify token (${maskSecret(answers.verifyToken)}) is WA_OPS_VERIFY_TOKEN in .env: Meta's webhook setup (App Dashboard > WhatsApp > Configuration) asks for the same value`);
   if (f.doctor === false) {
     if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged) });
     return 0;
@@ -110,6 +111,7 @@ async function gather(f: Flags, env: NodeJS.ProcessEnv): Promise<Answers> {
     verifyToken: env.WA_OPS_VERIFY_TOKEN,
   };
   checkIds(given, f, env);
+  checkConfigValues(given, f);
   const answers = term().interactive ? await ask(given) : nonInteractive(given);
   registerSecrets([answers.token, answers.appSecret, answers.verifyToken]);
   checkSecretLines(answers);

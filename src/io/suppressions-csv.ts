@@ -1,5 +1,6 @@
 /** The suppression list and CRM CSV files: numbers in (streamed, classified like validate-numbers), the list out (formula-safe, 0600). */
-import { InputError } from '../core/errors.js';
+import { resolve } from 'node:path';
+import { InputError, UsageError } from '../core/errors.js';
 import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
@@ -52,7 +53,13 @@ const row = (r: SuppressionRecord) => [r.e164, r.waId ?? '', r.reason, r.scope, 
 /** Write the list as CSV (a CRM re-imports "phone"); to a new file (0600) unless --force, or to stdout. */
 export function exportSuppressionsCsv(records: readonly SuppressionRecord[], out: string | undefined, force: boolean, listFile?: string): void {
   // The list itself is never an export's destination, even with --force: that would lose every opt-out.
-  if (out !== undefined && listFile !== undefined) refuseSameFile(out, '--out', { inputs: [inputIdentity(listFile)] });
+  if (out !== undefined && listFile !== undefined) {
+    refuseSameFile(out, '--out', { inputs: [inputIdentity(listFile)] });
+    // By name too: a list not written yet has no inode, and a CSV in its place would stop every later send (not a list).
+    if (out !== '-' && resolve(out) === resolve(listFile)) {
+      throw new UsageError(`--out ${out} is where the suppression list ${listFile} is kept: a CSV there would replace the list`, { code: 'output-is-input', hint: 'write to another file name' });
+    }
+  }
   if (out === undefined || out === '-') {
     process.stdout.write([EXPORT_COLUMNS, ...records.map(row)].map((cells) => csvLine(cells, ',')).join(''));
     return;

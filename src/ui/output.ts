@@ -1,6 +1,7 @@
 /** The two channels: stdout for data, stderr for everything a human reads while it runs. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { redact } from '../core/redact.js';
+import { noteDocumentPrinted } from '../io/early-signals.js';
 import { stripForeignSequences } from '../core/terminal-text.js';
 import { readerGone, watchReader } from './reader-gone.js';
 import { term } from './term.js';
@@ -49,6 +50,7 @@ export function out(text: string): void {
 /** Write one JSON document to stdout. */
 export function outJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  noteDocumentPrinted();
 }
 
 /** Informational line on stderr (silenced by --quiet and --json). */

@@ -45,4 +45,14 @@ describe('suppression list: bounded reads', () => {
     const json = JSON.parse((await runCli(['suppressions', 'list', '--suppressions', file, '--json'], { cwd: dir })).stdout);
     expect(json.suppressions[1].note).toHaveLength(100_000);
   }, 60_000);
+
+  it('export never writes where the list is kept, even before the list exists and with --force', async () => {
+    const dir = tempDir('wa-ops-list-bounds-');
+    const r = await runCli(['suppressions', 'export', '--out', 'wa-ops.suppressions.jsonl', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is where the suppression list .* is kept/);
+    expect(existsSync(join(dir, 'wa-ops.suppressions.jsonl'))).toBe(false);
+    // The list still works afterwards.
+    expect((await runCli(['suppressions', 'add', '+491701234567'], { cwd: dir })).code).toBe(0);
+  }, 60_000);
 });

@@ -15,10 +15,26 @@ export interface ChildResult {
 /** A send's --json summary: the campaign's counts, the run's outcome and what this run sent. */
 export type SendSummary = CampaignSummary & { outcome: string; thisRun: { sent: number; failed: number } };
 
-/** Run wa-ops with these arguments and extra environment (no colour), collecting its output. */
-export function runChild(args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
+/** Where a child runs and what it is told: the demo's folder and settings. */
+export interface ChildStage {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The user's environment without any wa-ops setting, plus the demo's: the demo is self-contained, so a
+ * WA_OPS_STORE, a real token or another events file of the user's must never reach its children.
+ */
+export function childEnv(own: NodeJS.ProcessEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (!/^WA_OPS_/i.test(k)) env[k] = v;
+  return { ...env, ...own, NO_COLOR: '1' };
+}
+
+/** Run wa-ops with these arguments in the demo's folder (not the user's: no .env or config of theirs is read), collecting its output. */
+export function runChild(args: string[], stage: ChildStage): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd: stage.dir, env: childEnv(stage.env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

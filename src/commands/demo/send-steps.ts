@@ -32,13 +32,13 @@ export async function sendSteps(s: DemoStage): Promise<SendRuns> {
     clearInterval(force);
     s.sandbox.state.forced.push({ code: 130429, remaining: 1 });
   }, 5);
-  const first = await runChild(['send', '--campaign', campaign, '--cooldown', '3s', '--no-wait', '--yes', '--json'], s.env);
+  const first = await runChild(['send', '--campaign', campaign, '--cooldown', '3s', '--no-wait', '--yes', '--json'], s);
   clearInterval(force);
   const s1 = sendSummary(first);
   s.show(`${renderSummary(s1, s1)}\n${paint('yellow', `exit ${first.code}: paused until ${s1.cooldownUntil ? localTimeText(Date.parse(s1.cooldownUntil)) : 'later'}`)}`);
 
   s.say('Resume', 'The same command again: it waits out what is left of the cooldown, then sends to exactly those not yet sent. Nobody gets the message twice.');
-  const second = await runChild(['send', '--campaign', campaign, '--yes', '--json'], s.env);
+  const second = await runChild(['send', '--campaign', campaign, '--yes', '--json'], s);
   const s2 = sendSummary(second);
   s.show(`${renderSummary(s2, s2)}\nexit ${second.code}`);
   const report = { first: { exit: first.code, outcome: s1.outcome, sent: s1.thisRun.sent }, resume: { exit: second.code, outcome: s2.outcome, sent: s2.thisRun.sent } };
@@ -61,10 +61,10 @@ export async function webhookStep(s: DemoStage): Promise<void> {
 /** Step: status and webhook analyze, as a user would run them after the campaign. */
 export async function statusStep(s: DemoStage, campaign: string): Promise<CampaignSummary> {
   s.say('Final status report', 'wa-ops status reads the ledger and the webhook events: sent, delivered, read, failed by code. wa-ops webhook analyze adds latencies and the funnel.');
-  const status = await runChild(['status', '--campaign', campaign, '--json'], s.env);
+  const status = await runChild(['status', '--campaign', campaign, '--json'], s);
   const final = campaignSummary(status);
   s.show(renderSummary(final));
-  const analysis = await runChild(['webhook', 'analyze', join(s.dir, 'webhook-events.jsonl'), '--campaigns', s.dir, '--html', join(s.dir, 'report.html')], s.env);
+  const analysis = await runChild(['webhook', 'analyze', join(s.dir, 'webhook-events.jsonl'), '--campaigns', s.dir, '--html', join(s.dir, 'report.html')], s);
   s.show(analysis.stdout.trimEnd());
   return final;
 }

@@ -1,5 +1,6 @@
 /** What init writes: the ids and secrets, from flags, the environment or the prompt, each checked before anything is written. */
 import { randomBytes } from 'node:crypto';
+import { CONFIG_KEYS } from '../../core/config-keys.js';
 import { UsageError } from '../../core/errors.js';
 import { checkToken } from '../../io/token-check.js';
 import { info, warn } from '../../ui/output.js';
@@ -43,6 +44,27 @@ export function checkIds(g: Partial<Answers>, f: GivenIds, env: NodeJS.ProcessEn
   }
 }
 
+/** The settings init writes to the config file, with the flag and variable each may come from. */
+const CONFIG_VALUES = [
+  ['graphUrl', '--graph-url', 'WA_OPS_GRAPH_URL'],
+  ['apiVersion', '--api-version', 'WA_OPS_API_VERSION'],
+  ['webhookUrl', '--webhook-url', 'WA_OPS_WEBHOOK_URL'],
+] as const;
+
+/** A value the config file would refuse is refused here, naming its flag or variable, before anything is asked or written (else init writes a config every later command stops on). */
+export function checkConfigValues(g: Partial<Answers>, f: Partial<Record<'graphUrl' | 'apiVersion' | 'webhookUrl', string>>): void {
+  for (const [key, flag, variable] of CONFIG_VALUES) {
+    const v = g[key];
+    const problem = v === undefined ? undefined : CONFIG_KEYS[key](v);
+    if (problem) throw new UsageError(`${f[key] !== undefined ? flag : variable} ${problem}; nothing was written`, { code: 'bad-flag', hint: key === 'apiVersion' ? 'give the Graph API version as v23.0' : 'give an http(s) URL such as https://example.com/webhook' });
+  }
+}
+
+/** The interactive webhook URL question's check: empty (none) or an http(s) URL the config file accepts. */
+export function webhookAnswer(v: string): true | string {
+  return v.trim() === '' || CONFIG_KEYS.webhookUrl(v.trim()) === undefined ? true : 'an http(s) URL such as https://example.com/webhook, or empty';
+}
+
 /** Without a terminal: every required answer must be given (ids as flags or variables, the token in the environment). */
 export function nonInteractive(g: Partial<Answers>): Answers {
   const missing = [
@@ -78,8 +100,9 @@ export async function ask(g: Partial<Answers>): Promise<Answers> {
   const token = asked.token;
   if (asked.unverified) warn(`could not check the token with the API (${asked.unverified}); doctor will check it once the API is reachable`);
   const appSecret = g.appSecret ?? ((await askSecret('App secret (optional, verifies webhook signatures)', stop)).trim() || undefined);
-  const verifyToken = g.verifyToken ?? ((await askInput('Webhook verify token', { default: randomBytes(12).toString('hex'), ...stop })).trim() || undefined);
-  const webhookUrl = g.webhookUrl ?? ((await askInput('Webhook URL (optional)', stop)).trim() || undefined);
+  // A secret like the others: masked, never shown (a default in the prompt would print it); empty makes a random one.
+  const verifyToken = g.verifyToken ?? ((await askSecret('Webhook verify token (empty: a random one, kept in .env)', stop)).trim() || randomBytes(12).toString('hex'));
+  const webhookUrl = g.webhookUrl ?? ((await askInput('Webhook URL (optional)', { validate: webhookAnswer, ...stop })).trim() || undefined);
   return { ...g, phoneNumberId, wabaId, appId, token, appSecret, verifyToken, webhookUrl };
 }
 

@@ -71,8 +71,13 @@ export function parseCampaign(value: unknown): Campaign {
   };
 }
 
+// Control characters, escape sequences and bidi overrides: a campaign file is data (often someone else's), and its
+// name and paths are printed by send, status, campaigns and doctor; none of them has a reason to hold one.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 function str(key: string, v: unknown): string {
   if (typeof v !== 'string' || v.trim() === '') throw new CampaignProblem(`"${key}" must be a non-empty string`);
+  if (CONTROL.test(v)) throw new CampaignProblem(`"${key}" holds a control character (an escape sequence or a line break); remove it`);
   return v;
 }
 

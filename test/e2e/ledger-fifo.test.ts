@@ -28,4 +28,12 @@ describe('a FIFO where a ledger is read', () => {
     expect(analyze.signal).toBeNull();
     expect(analyze.stderr).not.toMatch(/internal error/);
   }, 60_000);
+
+  it('a FIFO as --campaign is named, without the lists\' advice to pipe it into "-" (a campaign is read by name only)', async () => {
+    const dir = tempDir('wa-ops-ledger-fifo-');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const r = await runCli(['send', '--campaign', 'pipe', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('wa-ops: pipe is a named pipe (FIFO), not a regular file');
+  }, 30_000);
 });

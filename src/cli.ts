@@ -4,6 +4,7 @@ import { noteCommandStarted } from './io/early-signals.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, WaOpsError } from './core/errors.js';
+import { errnoCode } from './core/caught.js';
 import { environmentError, portProblem } from './core/environment-errors.js';
 import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
 import { installRedaction } from './ui/output.js';
@@ -18,8 +19,13 @@ const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** Exit code when the reader of standard output went away: what a tool stopped by SIGPIPE returns (128 + 13). */
+const SIGPIPE_EXIT = 141;
+
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
 function report(raw: unknown): number {
+  // The reader of our output went away (`| head`, a closed pipe): not a bug in wa-ops; stop quietly, as SIGPIPE would.
+  if (brokenPipe(raw)) process.exit(SIGPIPE_EXIT);
   const t = term();
   const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
@@ -41,6 +47,11 @@ function report(raw: unknown): number {
     if (t.verbose && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   }
   return 70;
+}
+
+/** A write that failed because the other end of a pipe (our stdout's reader) closed it; sockets report their own codes. */
+function brokenPipe(err: unknown): boolean {
+  return errnoCode(err) === 'EPIPE';
 }
 
 /** "webhook analyze", "send": the command as typed, for messages. */
@@ -127,6 +138,14 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', done);
   process.stderr.write('', done);
 }
+
+/**
+ * The reader of standard output went away (`wa-ops validate-numbers list.csv --out - | head -3`): stop at once and
+ * quietly, as a tool stopped by SIGPIPE does (exit 141), not as a bug. Files being written are removed on exit.
+ */
+process.stdout.on('error', (err) => {
+  if (errnoCode(err) === 'EPIPE') process.exit(SIGPIPE_EXIT);
+});
 
 // An error thrown from an event handler (a server's 'error', a stream's) ends here rather than as a bare stack trace.
 let dying = false;

@@ -1,6 +1,7 @@
 /** Parsers for flag values shared by commands; each throws a UsageError naming the flag. */
 import { statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
+import { isoCodeFor } from '../core/numbers/region-code.js';
 import { webhookTargetProblem } from '../core/url-policy.js';
 import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../io/csv/record-splitter.js';
 
@@ -24,7 +25,8 @@ export function intFlag(flag: string, value: unknown, min = 1): number {
 export function regionFlag(flag: string, value: unknown, isSupported: (c: string) => boolean): string {
   const code = String(value).trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code) || !isSupported(code)) {
-    throw new UsageError(`${flag} must be a two-letter region code such as DE, US or BR, got "${value}"`, { code: 'bad-flag' });
+    const iso = isoCodeFor(code);
+    throw new UsageError(`${flag} must be a two-letter region code such as DE, US or BR, got "${value}"`, { code: 'bad-flag', ...(iso ? { hint: `its ISO 3166 code is ${iso}: ${flag} ${iso}` } : {}) });
   }
   return code;
 }

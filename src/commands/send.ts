@@ -12,6 +12,7 @@ import { checkEventsPath } from './events-path.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { refuseLedgerWithStore } from '../io/store/selection.js';
 import { refuseLocalSend, writeMarker } from '../io/store/store-marker.js';
 import { storeLocation } from '../core/store/location.js';
 import type { LedgerWriter } from '../io/store/types.js';
@@ -37,6 +38,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
     const events = f.events ?? settings.events;
     checkEventsPath(events, f.events === undefined ? undefined : '--events');
+    refuseLedgerWithStore(settings.store, sources.store, f.ledger);
     const o = parseOptions(f, events, settings.store, cf.campaign.defaultCountry);
     const store = await openStore(o.store, sources.store);
     // The identity travels: a local ledger's header names it, so the store finds the same campaign from any folder.
@@ -50,7 +52,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
       // The store's remarks (a lost connection, a cooldown found) go above the progress line while it shows.
       const notices = { to: warn };
-      const writer = await store.writer(ref, (text) => notices.to(text));
+      const writer = await store.writer(ref, (text) => notices.to(text), { interrupted: () => signals.check('nothing was sent') });
       try {
         return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
       } finally {

@@ -12,8 +12,10 @@ import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
+import { readerStore } from '../io/store/selection.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
+import { warn } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { csvLimitFlags, parseFlags, type FlagSchema } from './flags.js';
 import type { CsvLimits } from '../io/csv/record-splitter.js';
@@ -72,7 +74,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const cf = loadCampaignFile(o.campaign, o.ledger);
   const { settings, sources } = loadConfig({ configPath: o.config, flags: { store: o.store } });
   checkEventsPath(o.events ?? settings.events, o.events === undefined ? undefined : '--events');
-  const store = await openStore(settings.store, sources.store);
+  const store = await openStore(readerStore(settings.store, sources.store, o.ledger, 'status --watch', warn), sources.store);
   const signals = new SignalWatch();
   const t = term();
   // In place on a terminal; a pipe or a log gets one line per interval.

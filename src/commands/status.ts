@@ -12,7 +12,7 @@ import { checkEventsPath } from './events-path.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import { refuseLocalSend } from '../io/store/store-marker.js';
-import { notInStore } from '../io/store/selection.js';
+import { notInStore, readerStore } from '../io/store/selection.js';
 import { cooldownText, renderSummary } from '../ui/campaign-report.js';
 import { info, out, outJson, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -75,7 +75,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   if (f.export === '-' && term().json) throw new UsageError('--export - writes the rows to standard output, where --json prints the summary', { code: 'bad-flag', hint: 'drop --json, or export to a file' });
   const cf = loadCampaignFile(f.campaign, filePathFlag('--ledger', f.ledger));
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
-  const store = await openStore(settings.store, sources.store);
+  const store = await openStore(readerStore(settings.store, sources.store, f.ledger, 'status', warn), sources.store);
   try {
     const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
     const state = loaded.state;

@@ -61,7 +61,11 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     const res = await importCampaign(conn, cf.ledgerPath, events);
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
     else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
-    else out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${plural(res.events, 'ledger event')} from ${cf.ledgerPath}, ${plural(res.webhookEvents, 'webhook event')} from ${events}`);
+    else {
+      // An exported ledger carries the campaign's webhook statuses too (store export wrote them after its events).
+      const exported = res.exportedStatuses > 0 ? ` and ${plural(res.exportedStatuses, 'webhook status', 'webhook statuses')} (exported with it)` : '';
+      out(`imported campaign ${res.campaignId} ("${res.name}") into ${pg.redacted}: ${plural(res.events, 'ledger event')}${exported} from ${cf.ledgerPath}, ${plural(res.webhookEvents - res.exportedStatuses, 'webhook event')} from ${events}`);
+    }
     writeMarker(cf.ledgerPath, pg.redacted, res.campaignId, warn);
     if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup; a send from local files now refuses)`);
     return 0;

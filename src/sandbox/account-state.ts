@@ -11,6 +11,10 @@ export interface AccountState {
   qrCodes: Map<string, QrCode>;
   wabaName: string;
   timezoneId: string;
+  /** Is the app subscribed to the WABA's webhooks (DELETE subscribed_apps ends it, POST renews it)? */
+  subscribed: boolean;
+  /** The WABA's override_callback_uri set through POST subscribed_apps (instead of --webhook-url). */
+  overrideCallbackUri?: string;
 }
 
 /** A fresh account: a plausible profile, default settings, nobody blocked. */
@@ -22,5 +26,6 @@ export function newAccountState(): AccountState {
     qrCodes: new Map(),
     wabaName: 'wa-ops Sandbox Shop',
     timezoneId: '1',
+    subscribed: true,
   };
 }

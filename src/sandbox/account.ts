@@ -108,11 +108,3 @@ export function debugAccess(state: SandboxState, accessToken: string | null): 'o
   if (accessToken && /^\d+\|.+$/.test(accessToken)) return 'bad-signature';
   return 'invalid';
 }
-
-/** Apps subscribed to the WABA. */
-export function subscribedApps(state: SandboxState): Record<string, unknown> {
-  if (state.scenarios.has('no-subscribed-apps')) return { data: [] };
-  const app: Record<string, unknown> = { whatsapp_business_api_data: { id: state.o.appId, link: 'https://www.facebook.com/games/?app_id=' + state.o.appId, name: 'wa-ops sandbox' } };
-  if (state.o.webhookUrl) app.override_callback_uri = state.o.webhookUrl;
-  return { data: [app] };
-}

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { boundPort } from '../io/bound-port.js';
 import { isKnownVersion, servingVersion } from './api-versions.js';
-import { debugAccess, debugToken, phoneNumber, pickFields, subscribedApps } from './account.js';
+import { debugAccess, debugToken, phoneNumber, pickFields } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { graphError } from './graph-errors.js';
@@ -10,6 +10,7 @@ import { ok, readBody, send, sleep, type Answer } from './http.js';
 import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './routes-account.js';
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
 import { sendMessage } from './routes-messages.js';
+import { subscriptions } from './routes-subscriptions.js';
 import { createTemplate, deleteTemplates, editTemplate, listTemplates, shown } from './routes-templates.js';
 import { parseRequestBody, takeBodyToken, withQueryParams } from './request-params.js';
 import { templateLibrary } from './template-library.js';
@@ -108,6 +109,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   }
   if ('error' in parsed) return send(res, parsed.error);
   const body = method === 'POST' ? withQueryParams(parsed.body, url) : parsed.body;
+  if (parts[0] === state.o.wabaId && parts[1] === 'subscribed_apps' && parts.length === 2) return send(res, await subscriptions(method, isObj(body) ? body : {}, state));
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'messages' && method === 'POST') return sendMessage(body, res, state, webhooks, parts[0], version);
   if (state.isPhoneNumber(parts[0]) && parts[1] === 'marketing_messages' && method === 'POST') {
     // Marketing Messages Lite: templates only, otherwise the same send.
@@ -132,7 +134,6 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
     if (edge === undefined && method === 'GET') return wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
     if (edge === 'phone_numbers' && method === 'GET') return ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
-    if (edge === 'subscribed_apps') return ok(method === 'GET' ? subscribedApps(state) : { success: true });
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);

@@ -1,7 +1,8 @@
 /** Webhooks like Meta's: statuses (sent -> delivered -> read, or failed), inbound messages, template reviews; signed, retried, sometimes twice. */
-import { signBody } from '../core/webhook/signature.js';
+import { signBody, signBodySha1 } from '../core/webhook/signature.js';
 import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
+import { webhookTarget } from './routes-subscriptions.js';
 import { statusObject } from './status-object.js';
 import type { AcceptedMessage, SandboxState } from './state.js';
 
@@ -36,9 +37,9 @@ export class WebhookEmitter {
 
   constructor(private readonly state: SandboxState) {}
 
-  /** Is there a webhook URL to deliver to? */
+  /** Is there a webhook URL to deliver to (--webhook-url or the API's override, while the app is subscribed)? */
   get enabled(): boolean {
-    return Boolean(this.state.o.webhookUrl);
+    return Boolean(webhookTarget(this.state));
   }
 
   /** Plan the statuses of an accepted message. */
@@ -75,7 +76,7 @@ export class WebhookEmitter {
     const time = field === 'messages' ? {} : { time: Math.floor(Date.now() / 1000) };
     const payload = { object: 'whatsapp_business_account', entry: [{ id: o.wabaId, ...time, changes: [{ value: full, field }] }] };
     this.stats.queued++;
-    return this.deliver(metaJson(payload), 1);
+    return this.deliver(metaJson(payload), webhookTarget(this.state)!, 1);
   }
 
   /** Resolve when nothing is queued or in flight (tests and the demo wait on this). */
@@ -114,13 +115,13 @@ export class WebhookEmitter {
     }
   }
 
-  private async deliver(body: string, attempt: number): Promise<boolean> {
+  private async deliver(body: string, url: string, attempt: number): Promise<boolean> {
     const o = this.state.o;
     this.inflight++;
     let ok = false;
     try {
       this.poster ??= import('../io/graph/poster.js').then(({ Poster }) => new Poster(5000));
-      const status = await (await this.poster).post(o.webhookUrl!, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
+      const status = await (await this.poster).post(url, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, o.appSecret), 'x-hub-signature': signBodySha1(body, o.appSecret), 'user-agent': 'facebookexternalua' }, body);
       ok = status >= 200 && status < 300;
     } catch {
       ok = false;
@@ -132,10 +133,10 @@ export class WebhookEmitter {
       // stopped meanwhile: no retry
     } else if (attempt < MAX_ATTEMPTS) {
       this.stats.retries++;
-      this.after(250 * 2 ** (attempt - 1), () => void this.deliver(body, attempt + 1));
+      this.after(250 * 2 ** (attempt - 1), () => void this.deliver(body, url, attempt + 1));
     } else {
       this.stats.gaveUp++;
-      this.onGiveUp?.(this.stats.gaveUp, o.webhookUrl!);
+      this.onGiveUp?.(this.stats.gaveUp, url);
     }
     this.checkIdle();
     return ok;

@@ -60,7 +60,17 @@ export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promis
       continue;
     }
     // A Meta webhook body (captured elsewhere) is read into the records serve would have stored.
-    if (isWebhookBody(r)) toRecords(r, receivedAt).forEach(add);
+    if (isWebhookBody(r)) {
+      let records: WebhookRecord[];
+      try {
+        records = toRecords(r, receivedAt);
+      } catch {
+        // serve refuses such a body (nested too deep to digest); here it is skipped and said once.
+        if (++broken === 1) o.onWarning?.(`${file}:${lineNo}: a webhook body that cannot be read, skipped`);
+        continue;
+      }
+      records.forEach(add);
+    }
     else if (r && typeof r === 'object' && typeof (r as WebhookRecord).kind === 'string') add(r as WebhookRecord);
   }
   return analyzer.report();

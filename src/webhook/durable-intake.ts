@@ -18,13 +18,13 @@ export class DurableIntake {
 
   /** Take one body; `done` gets its result once it is durable (or refused). */
   take(body: string, receivedAt: string, done: (r: IntakeResult) => void): void {
-    let payload: unknown;
+    let records: WebhookRecord[];
     try {
-      payload = JSON.parse(body);
+      // A body nested too deep to be written back (valid JSON, signed) is refused like one that is not JSON.
+      records = toRecords(JSON.parse(body), Number(receivedAt));
     } catch {
       return done({ status: 400, fresh: 0, dups: 0 });
     }
-    const records = toRecords(payload, Number(receivedAt));
     const fresh: WebhookRecord[] = [];
     const dups: WebhookRecord[] = [];
     const waits: Promise<void>[] = [];

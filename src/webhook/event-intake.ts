@@ -67,15 +67,14 @@ function fileIntake(d: IntakeDeps, file: OpenEventsFile, stored: Stored): Intake
 /** PostgreSQL: the unique key decides across every receiver; a duplicate is answered once the original is committed. */
 function storeIntake(d: IntakeDeps, store: WebhookStoreTarget, stored: Stored): Intake {
   return (raw, req, res) => {
-    let payload: unknown;
+    const receivedAt = receivedNow();
+    let records: WebhookRecord[];
     try {
-      payload = JSON.parse(raw.toString('utf8'));
+      records = toRecords(JSON.parse(raw.toString('utf8')), Number(receivedAt));
     } catch {
       d.stats.badJson++;
       return end(res, 400, 'body is not JSON');
     }
-    const receivedAt = receivedNow();
-    const records = toRecords(payload, Number(receivedAt));
     store.sink.store(records, { receivedAt }).then(
       (keysStored) => {
         d.stats.fsyncs = store.sink.commits;

@@ -1,5 +1,7 @@
 /** The receiver's HTTP routing: the verify handshake, body caps, and the signature check before anything is read as an event. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorMessage } from '../core/caught.js';
 import { verifySignature } from '../core/webhook/signature.js';
 import { end, readBody } from './http-parts.js';
 import type { Intake } from './event-intake.js';
@@ -16,6 +18,14 @@ export interface HandlerOptions {
   accept: Intake;
 }
 
+const withoutSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+/** Compare a secret in constant time (digests of equal length, whatever the lengths given). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (x: string) => createHash('sha256').update(x).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /** The request listener of the receiver. */
 export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const post = signedPost(h);
@@ -23,9 +33,10 @@ export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, re
     // The hot path (a POST to exactly the path) skips URL parsing.
     if (req.method === 'POST' && req.url === h.path) return post(req, res);
     const url = new URL(req.url ?? '/', 'http://webhook');
-    if (url.pathname !== h.path) return end(res, 404, 'not found');
+    // A callback URL entered with a trailing slash in the App Dashboard reaches the same endpoint.
+    if (withoutSlash(url.pathname) !== withoutSlash(h.path)) return end(res, 404, 'not found');
     if (req.method === 'GET') {
-      const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && url.searchParams.get('hub.verify_token') === h.verifyToken;
+      const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && sameSecret(url.searchParams.get('hub.verify_token') ?? '', h.verifyToken);
       if (!ok) return end(res, 403, 'forbidden');
       h.log('info', 'verify handshake answered');
       return end(res, 200, url.searchParams.get('hub.challenge') ?? '');
@@ -60,7 +71,13 @@ function signedPost(h: HandlerOptions): (req: IncomingMessage, res: ServerRespon
         h.log('alert', badTimes.length >= 5 ? `ALERT: ${badTimes.length} POSTs with a bad or missing signature in the last minute (latest from ${from}): forged callbacks, or a wrong app secret` : `refused a POST with a bad or missing X-Hub-Signature-256 from ${from}`);
         return end(res, 401, 'bad signature');
       }
-      h.accept(raw, req, res);
+      try {
+        h.accept(raw, req, res);
+      } catch (err) {
+        // One body wa-ops cannot take must not stop the receiver for every other: 500, Meta retries it.
+        h.log('alert', `could not take a POST (${errorMessage(err)}): answered 500, Meta will retry it`);
+        if (!res.headersSent) end(res, 500, 'could not take this body');
+      }
     });
   };
 }

@@ -124,6 +124,25 @@ describe('send reads a German CRM export like validate-numbers (Land as names, c
     expect(JSON.stringify(dry.plan)).toContain('list read with phone column \\"Mobilnummer\\", country column \\"Land\\"');
   });
 
+  it('a European list (Windows-1252, "Telefon privat", Land in each customer\'s language) and WhatsApp wa_ids of Mexico and Brazil: send targets what validate-numbers finds', async () => {
+    const cases: [string, Record<string, unknown>, string[], number, string[]][] = [
+      ['crm-eu-own-names-1252.csv', { defaultCountry: 'DE', parameters: { body: ['Name', 'Kundennr'] } }, ['--country', 'DE'], 4, ['+31612345678', '+31623456789', '+32470123456', '+48512345678']],
+      ['wa-ids-mx-br.csv', { parameters: { body: ['profile_name', 'profile_name'] } }, [], 2, ['+523312345678', '+525512345678', '+5511987654321']],
+    ];
+    for (const [fixture, extra, flags, column, mustHave] of cases) {
+      const { dir, file } = crmCampaign(extra, fixture);
+      const valid = join(dir, 'valid.csv');
+      const v = await runCli(['validate-numbers', join(dir, 'kunden.csv'), ...flags, '--valid-out', valid, '--json']);
+      expect(v.code, v.stderr).toBe(0);
+      const delimiter = fixture.endsWith('1252.csv') ? ';' : ',';
+      const expected = readFileSync(valid, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(delimiter)[column]).sort();
+      for (const n of mustHave) expect(expected).toContain(n);
+      const r = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).payloads.map((p: { to: string }) => `+${p.to.replace(/^\+/, '')}`).sort()).toEqual(expected);
+    }
+  });
+
   it('--max-field-length and --max-line-length: a long field stops send with a hint it can follow, and the flag lets it through', async () => {
     const { dir, file } = crmCampaign({ phoneColumn: 'Mobil', parameters: { body: ['Name', 'Notiz'] } });
     writeFileSync(join(dir, 'kunden.csv'), `Name;Mobil;Land;Notiz\r\nAnna;0170 1234567;Deutschland;${'x'.repeat(150_000)}\r\n`);

@@ -42,3 +42,24 @@ describe('validate-numbers interrupted', () => {
     expect(r.files).toEqual(['list.csv']);
   }, 60_000);
 });
+
+describe('validate-numbers --out - whose reader stops early (| head)', () => {
+  it('stops quietly with 141, as a tool stopped by SIGPIPE, not as a bug (70)', async () => {
+    const dir = tempDir('wa-ops-numbers-pipe-');
+    bigList(join(dir, 'list.csv'));
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', 'list.csv', '--country', 'DE', '--out', '-'], {
+      cwd: dir,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Read the first chunk, then close the pipe as `head -1` does.
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(first).toMatch(/^Name;Handy;Land;e164;status;reason;region;type;detail/);
+    expect(code).toBe(141);
+    expect(stderr).not.toMatch(/internal error|EPIPE/);
+  }, 60_000);
+});

@@ -157,6 +157,17 @@ describe('the webhook corpus', () => {
     expect(fromBodies.inbound).toBe(stored.filter((r) => r.kind === 'message').length);
   });
 
+  it('analyze skips a captured body nested too deep to read, with a warning, and reads the rest', async () => {
+    const file = join(work, 'deep-bodies.jsonl');
+    const n = 200_000;
+    const deep = `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"x","value":{"a":${'['.repeat(n)}${']'.repeat(n)}}}]}]}`;
+    writeFileSync(file, `${body('status-read').toString('utf8')}\n${deep}\n`);
+    const r = await runCli(['webhook', 'analyze', file, '--json'], { cwd: work });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/deep-bodies\.jsonl:2: a webhook body that cannot be read, skipped/);
+    expect(JSON.parse(r.stdout).statuses).toBe(1);
+  });
+
   it('analyze counts a record repeated in the file (files put together) once', async () => {
     const doubled = join(work, 'doubled.jsonl');
     const text = readFileSync(join(work, 'events.jsonl'), 'utf8');

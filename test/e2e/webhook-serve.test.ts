@@ -107,6 +107,21 @@ describe('webhook serve: one writer per events file', () => {
   });
 });
 
+describe('webhook serve: a body it cannot take', () => {
+  it('refuses a signed body nested too deep to store (400) and keeps serving the next ones', async () => {
+    const dir = tempDir();
+    const events = join(dir, 'events.jsonl');
+    const s = await serve(['--events', events], dir);
+    const n = 200_000;
+    const deep = `{"object":"whatsapp_business_account","entry":[{"id":"1","time":1767225600,"changes":[{"field":"x","value":{"a":${'['.repeat(n)}${']'.repeat(n)}}}]}]}`;
+    expect(await post(s.url, deep)).toBe(400);
+    expect(await post(s.url, corpus('status-read'))).toBe(200);
+    expect(await s.stop()).toBe(143);
+    expect(lines(events).map((l) => JSON.parse(l).kind)).toEqual(['status']);
+    expect(s.stderr()).not.toMatch(/internal error|RangeError/);
+  });
+});
+
 describe('webhook serve: what it prints and how it stops', () => {
   it('prints one line per event (forced with --verbose off a terminal) and a summary sentence on stop', async () => {
     const dir = tempDir();

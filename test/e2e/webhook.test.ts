@@ -43,6 +43,17 @@ describe('webhook serve', () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('12345');
     expect((await fetch(`${server.url}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=12345`)).status).toBe(403);
+    expect((await fetch(`${server.url}?hub.mode=subscribe&hub.verify_token=${VERIFY}x&hub.challenge=12345`)).status).toBe(403);
+    expect((await fetch(`${server.url}?hub.mode=subscribe&hub.challenge=12345`)).status).toBe(403);
+  });
+
+  it('answers at the callback URL entered with a trailing slash too (handshake and POST)', async () => {
+    const slashed = await fetch(`${server.url}/?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=67890`);
+    expect(slashed.status).toBe(200);
+    expect(await slashed.text()).toBe('67890');
+    const body = statusPayload('wamid.SLASH', 'sent');
+    expect(await post(`${server.url}/`, body, signBody(body, SECRET))).toBe(200);
+    expect((await fetch(`${server.url}hook`)).status).toBe(404);
   });
 
   it('accepts signed POSTs, refuses unsigned and wrongly signed ones with 401 and raises an alert', async () => {

@@ -1,6 +1,10 @@
 // The sandbox reads requests as the Graph API does: JSON, form-encoded and multipart bodies, the query string of a POST, a token in the header, the query or the body.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { startWebhookServer } from '../../src/webhook/server.js';
+import { tempDir } from '../helpers.js';
 
 const PN = '109876543210987';
 const WABA = '210987654321098';
@@ -126,5 +130,48 @@ describe('API versions in the path', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: object }).error).toMatchObject({ code: 2500, type: 'OAuthException', message: `Unknown path components: /${PN}/messages` });
     expect(sb.state.messages).toHaveLength(0);
+  });
+});
+
+describe('subscribed_apps: subscribe, override the callback URL (verified like Meta), unsubscribe', () => {
+  const WABA_PATH = `v23.0/${WABA}/subscribed_apps`;
+  let sb: SandboxServer;
+  let serve: Awaited<ReturnType<typeof startWebhookServer>>;
+  let dir: string;
+  const call = async (method: string, body?: unknown) => {
+    const res = await fetch(`${sb.url}/${WABA_PATH}`, { method, headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+  const inbound = async (from: string) => (await (await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from, text: 'Hallo' }) })).json()) as { webhook: string };
+  beforeAll(async () => {
+    dir = tempDir('wa-ops-subscribed-');
+    serve = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: 'sub-secret', verifyToken: 'vt-123', eventsPath: join(dir, 'events.jsonl'), suppressionsPath: join(dir, 'suppressions.jsonl') });
+    sb = await startSandbox({ appSecret: 'sub-secret' });
+  });
+  afterAll(async () => {
+    await sb.close();
+    await serve.close();
+  });
+
+  it('takes an override_callback_uri only after its GET challenge is answered, then sends the webhooks there', async () => {
+    expect((await call('GET')).json).toEqual({ data: [expect.objectContaining({ whatsapp_business_api_data: expect.objectContaining({ id: expect.any(String) }) })] });
+    expect((await call('POST', { override_callback_uri: serve.url })).json.error.code).toBe(100); // no verify_token
+    const wrong = await call('POST', { override_callback_uri: serve.url, verify_token: 'not-the-token' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toMatchObject({ code: 2200, message: expect.stringMatching(/^\(#2200\) Callback verification failed/) });
+    expect((await call('GET')).json.data[0].override_callback_uri).toBeUndefined();
+    expect((await call('POST', { override_callback_uri: serve.url, verify_token: 'vt-123' })).json).toEqual({ success: true });
+    expect((await call('GET')).json.data[0].override_callback_uri).toBe(serve.url);
+    expect((await inbound('491701234500')).webhook).toBe('delivered');
+    await serve.idle();
+    expect(readFileSync(join(dir, 'events.jsonl'), 'utf8')).toMatch(/"kind":"message".*"from":"491701234500"/);
+  });
+
+  it('DELETE unsubscribes (no app listed, no webhooks), a POST subscribes again', async () => {
+    expect((await call('DELETE')).json).toEqual({ success: true });
+    expect((await call('GET')).json).toEqual({ data: [] });
+    expect((await inbound('491701234501')).webhook).toBe('off');
+    expect((await call('POST')).json).toEqual({ success: true });
+    expect((await call('GET')).json.data).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // The sandbox's webhooks as a real receiver sees them: whatsapp-api-js's own handler verifies every body
 // (non-ASCII escaped like Meta's), inbound messages open the 24 h window, PMP pricing, template reviews.
+import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WhatsAppAPI } from 'whatsapp-api-js';
@@ -15,6 +16,7 @@ interface Received {
   raw: string;
   ok: boolean;
   body: any;
+  sha1?: string;
 }
 
 let receiver: Server;
@@ -41,7 +43,7 @@ beforeAll(async () => {
       } catch {
         ok = false;
       }
-      received.push({ raw, ok, body });
+      received.push({ raw, ok, body, sha1: req.headers['x-hub-signature'] as string | undefined });
       res.writeHead(ok ? 200 : 401);
       res.end();
     });
@@ -87,6 +89,8 @@ describe('signed like Meta: whatsapp-api-js verifies every body', () => {
     expect(received.every((r) => r.ok)).toBe(true);
     expect(received.every((r) => /^[\x20-\x7e]*$/.test(r.raw))).toBe(true); // non-ASCII travels escaped
     expect(received[0].raw).toContain('M\\u00fcller \\ud83d\\ude80');
+    // Meta also sends the older SHA-1 header (X-Hub-Signature) over the same bytes.
+    for (const r of received) expect(r.sha1).toBe(`sha1=${createHmac('sha1', SECRET).update(r.raw).digest('hex')}`);
     expect(statuses.map((s) => s.biz_opaque_callback_data)).toContain(cb);
     expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['sent', 'delivered']));
     expect(sb.webhooks.stats.retries).toBe(0);

@@ -54,6 +54,37 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
   });
 
+  it('a worker that waits for another to store a new campaign says so and stops at once on Ctrl-C; it goes on once the campaign is stored', async () => {
+    const { file, numbers } = campaign(3, 'naming-wait');
+    // Another first worker of this campaign, at its confirmation prompt: it holds the naming lock until it stores the campaign.
+    const { default: pg } = await import('pg');
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', ['wa-ops:campaign:naming-wait']);
+      const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', url, '--yes', '--interval', '50ms'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+      await waitFor(async () => /waiting for another worker that is starting campaign "naming-wait"/.test(stderr));
+      const t0 = Date.now();
+      child.kill('SIGINT');
+      expect(await done).toBe(130);
+      expect(Date.now() - t0).toBeLessThan(3000);
+      expect(stderr).toMatch(/nothing was sent/);
+      expect(await query(url, 'SELECT 1 FROM wa_ops.campaigns WHERE name = $1', ['naming-wait'])).toEqual([]);
+
+      const next = worker(file, url, ['--interval', '50ms']);
+      await sleep(700);
+      expect(await accepted()).toEqual([]);
+      await holder.query('SELECT pg_advisory_unlock_all()');
+      expect(await next.done).toBe(0);
+      expect((await accepted()).map((m) => m.to).sort()).toEqual([...numbers].sort());
+    } finally {
+      await holder.end();
+    }
+  });
+
   it('kill -9 of random workers and restarts: nobody twice, nobody lost, unknown only by --retry-unknown', async () => {
     const { file, numbers } = campaign(40, 'kill-nine');
     const live = [worker(file, url, ['--interval', '60ms']), worker(file, url, ['--interval', '60ms']), worker(file, url, ['--interval', '60ms'])];

@@ -1,9 +1,10 @@
 // store import / export / status --store against a real PostgreSQL: a campaign sent with local files moves in and back out.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { runCli, tempDir } from '../helpers.js';
+import { root, runCli, tempDir } from '../helpers.js';
 import { freshDatabase, pgUrl, query } from './db.js';
 
 let sb: SandboxServer;
@@ -90,5 +91,54 @@ describe.skipIf(!pgUrl)('store import / export and status --store', () => {
     const r = await runCli(['store', 'import', '--campaign', other.file, '--store', url], { env: env(), cwd: other.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already holds a different campaign \("first-one"\)/);
+  });
+
+  it('store export then store import is a round trip: the same store finds nothing to do, another store gets the same webhook events', async () => {
+    // A store campaign whose statuses came through webhook serve --store (sandbox -> receiver -> store).
+    const SECRET = 'pg-roundtrip-secret';
+    const childEnv = { ...process.env, ...env(), NO_COLOR: '1', CI: '1', WA_OPS_APP_SECRET: SECRET };
+    const receiver = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'webhook', 'serve', '--port', '0', '--store', url], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = new Promise((r) => receiver.on('close', r));
+    const hookUrl = await new Promise<string>((resolve) => receiver.stdout.once('data', (d) => resolve(String(d).trim())));
+    const hooked = await startSandbox({ webhookUrl: hookUrl, appSecret: SECRET, statusDelayMs: 20, mps: 1000 });
+    const { dir, file } = campaign(5, 'pg-roundtrip');
+    try {
+      const sent = await runCli(['send', '--campaign', file, '--store', url, '--interval', '10ms', '--yes'], { env: { ...env(), WA_OPS_GRAPH_URL: hooked.url }, cwd: dir });
+      expect(sent.code, sent.stderr).toBe(0);
+      const delivered = async () => JSON.parse((await runCli(['status', '--campaign', file, '--store', url, '--json'], { env: env(), cwd: dir })).stdout).delivered;
+      for (const end = Date.now() + 20_000; (await delivered()) < 5; await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error('no statuses');
+    } finally {
+      await hooked.close();
+      receiver.kill('SIGTERM');
+      await closed;
+    }
+    const id = (await query<{ campaign_id: string }>(url, 'SELECT campaign_id FROM wa_ops.campaigns WHERE name = $1', ['pg-roundtrip']))[0].campaign_id;
+    const records = async (db: string) => (await query<{ record: unknown }>(db, 'SELECT record FROM wa_ops.webhook_events WHERE campaign_id = $1 ORDER BY dedupe_key', [id])).map((r) => r.record);
+    const original = await records(url);
+    expect(original.length).toBeGreaterThanOrEqual(10); // sent + delivered (+ read) for 5 messages
+
+    // Leave the store (README): export to the local ledger path, delete the note; then come back with import.
+    const ledgerPath = join(dir, 'campaign.ledger.jsonl');
+    expect((await runCli(['store', 'export', '--campaign', file, '--store', url, '--out', ledgerPath], { env: env(), cwd: dir })).code).toBe(0);
+    rmSync(join(dir, 'campaign.ledger.store.json'));
+    const back = await runCli(['store', 'import', '--campaign', file, '--store', url, '--json'], { env: env(), cwd: dir });
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ alreadyImported: true, webhookEvents: 0 });
+
+    // Moving to another store: the webhook events arrive whole (analyze keeps latencies and pricing), not as ledger lines.
+    rmSync(join(dir, 'campaign.ledger.store.json'));
+    const other = await freshDatabase();
+    expect((await runCli(['store', 'migrate', '--store', other], { env: env() })).code).toBe(0);
+    const moved = await runCli(['store', 'import', '--campaign', file, '--store', other], { env: env(), cwd: dir });
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toMatch(new RegExp(`${original.length} webhook statuses \\(exported with it\\)`));
+    expect(await records(other)).toEqual(original);
+    const ledgerRows = async (db: string) => (await query<{ n: number }>(db, 'SELECT count(*)::int AS n FROM wa_ops.ledger_events WHERE campaign_id = $1', [id]))[0].n;
+    expect(await ledgerRows(other)).toBe(await ledgerRows(url));
+    const analyze = async (db: string) => JSON.parse((await runCli(['webhook', 'analyze', '--store', db, '--json'], { env: env() })).stdout);
+    const [a, b] = [await analyze(url), await analyze(other)];
+    const mine = (doc: { funnels: { campaign: string }[] }) => doc.funnels.find((f) => f.campaign === id);
+    expect(mine(b)).toEqual(mine(a));
+    expect(mine(b)).toMatchObject({ delivered: 5, noStatus: 0 });
   });
 });

@@ -7,6 +7,13 @@ describe('campaign schema', () => {
   it('takes countryColumn and defaultCountry', () => {
     expect(parseCampaign({ ...base, countryColumn: 'Land', defaultCountry: 'de' })).toMatchObject({ countryColumn: 'Land', defaultCountry: 'DE' });
   });
+  it('refuses a defaultCountry that is no region, as validate-numbers --country does (it would skip every row without a country)', () => {
+    expect(() => parseCampaign({ ...base, defaultCountry: 'UK' })).toThrow(/"defaultCountry" must be a two-letter region such as DE, got "UK" \(its ISO 3166 code is GB\)/);
+    expect(() => parseCampaign({ ...base, defaultCountry: 'XX' })).toThrow(/got "XX"/);
+    expect(() => parseCampaign({ ...base, defaultCountry: 'Deutschland' })).toThrow(/two-letter region/);
+    expect(parseCampaign({ ...base, defaultCountry: 'gb' })).toMatchObject({ defaultCountry: 'GB' });
+    expect(parseCampaign({ ...base, defaultCountry: 'XK' })).toMatchObject({ defaultCountry: 'XK' });
+  });
   it('refuses unknown keys with the nearest known one', () => {
     expect(() => parseCampaign({ ...base, phonecolumn: 'x' })).toThrow(/unknown key "phonecolumn": did you mean "phoneColumn"\?/);
     expect(() => parseCampaign({ ...base, template: { name: 't', languge: 'de' } })).toThrow(/did you mean "template.language"/);

@@ -127,4 +127,15 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify('(11) 3456-7890', 'BR')).toMatchObject({ valid: true, e164: '+551134567890', type: 'FIXED_LINE' });
     expect(classify('+52 1 00 1234 5678', undefined).valid).toBe(false);
   });
+
+  it('says when a cell holds two numbers, in a detail free of CSV delimiters', () => {
+    for (const cell of ['0170 1234567 / 030 1234567', '0170 1234567 oder 030 1234567', '0170 1234567, 030 1234567', '+49 170 1234567 (privat); +49 30 1234567 (Büro)']) {
+      const c = classify(cell, 'DE');
+      expect([cell, c.valid, c.detail]).toEqual([cell, false, '2 numbers in one cell: +491701234567 and +49301234567 (keep one per row)']);
+      expect(c.detail).not.toMatch(/[,;\t|]/);
+    }
+    // One number with slashes in it, or a second part that is no number, keeps its plain reason.
+    expect(classify('0177/1234567', 'DE')).toMatchObject({ valid: true, e164: '+491771234567' });
+    expect(classify('0170 1234567 oder so', 'DE')).toMatchObject({ valid: false, reason: 'invalid-characters', detail: '' });
+  });
 });

@@ -30,13 +30,27 @@ export type LedgerEvent =
   | { t: 'retry-at'; r: string; until: string; code: number | string; at: string }
   | { t: 'cooldown-until'; until: string; code: number | string; reason: string; at: string; sender?: string }
   | { t: 'skipped'; r: string; line: number; reason: string; at: string }
-  | { t: 'status'; r?: string; /** recipient_id of the webhook, checked against the ledger's number when matched by wamid. */ to?: string; wamid: string; status: string; code?: number; ts: string; at: string }
+  | {
+      t: 'status';
+      r?: string;
+      /** recipient_id of the webhook, checked against the ledger's number when matched by wamid. */
+      to?: string;
+      wamid: string;
+      status: string;
+      code?: number;
+      ts: string;
+      at: string;
+      /** The webhook record it was read from (store export), so that store import restores it whole (pricing, errors, times). */
+      webhook?: unknown;
+    }
   | { t: 'media'; sender: string; sha256: string; id: string; source: string; at: string }
   /** until: the end of the wait a paused run stopped at (cooldown, daily budget, send window), when it has one. */
   | { t: 'end'; outcome: string; at: string; options?: RunOptionsRecord; until?: string };
 
 /** The ledger's header: the campaign, its identity (campaignId) and the hash of the file it was created from. */
 export type HeaderEvent = Extract<LedgerEvent, { t: 'header' }>;
+/** A webhook status folded into a ledger (store export writes them after the events). */
+export type StatusEvent = Extract<LedgerEvent, { t: 'status' }>;
 /** A row not sent to (invalid, duplicate, unusable values, or an opt-out: reason "suppressed: ..."). */
 export type SkippedEvent = Extract<LedgerEvent, { t: 'skipped' }>;
 /** A send attempt, stored before the request goes out (durable before dispatch). */

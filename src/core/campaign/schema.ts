@@ -4,6 +4,7 @@ import { parseWindow, type SendWindow } from './window.js';
 import { CampaignProblem } from './campaign-problem.js';
 import { checkKeys } from './campaign-keys.js';
 import { isObject } from '../is-object.js';
+import { isKnownRegion, isoCodeFor } from '../numbers/region-code.js';
 
 export { CampaignProblem } from './campaign-problem.js';
 export { CAMPAIGN_KEYS, closest } from './campaign-keys.js';
@@ -50,7 +51,11 @@ export function parseCampaign(value: unknown): Campaign {
   const dailyLimit = dailyLimitOf(value.dailyLimit);
   const window = windowOf(value.window);
   const defaultCountry = optionalStr('defaultCountry', value.defaultCountry)?.toUpperCase();
-  if (defaultCountry !== undefined && !/^[A-Z]{2}$/.test(defaultCountry)) throw new CampaignProblem('"defaultCountry" must be a two-letter region such as DE');
+  // The same regions validate-numbers --country takes: "UK" or "XX" would leave every row without a country skipped.
+  if (defaultCountry !== undefined && !isKnownRegion(defaultCountry)) {
+    const iso = isoCodeFor(defaultCountry);
+    throw new CampaignProblem(`"defaultCountry" must be a two-letter region such as DE, got "${defaultCountry}"${iso ? ` (its ISO 3166 code is ${iso})` : ''}`);
+  }
   return {
     name,
     recipients,

@@ -38,7 +38,9 @@ export class GraphError extends UpstreamError {
     const table = actionFor(init.code, init.httpStatus);
     const rule = init.todo ? { ...table, todo: init.todo } : table;
     const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus ? `HTTP ${init.httpStatus}: ` : '';
-    super(`${codeText}${init.title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {
+    // Meta's messages often start with their code already ("(#130429) Rate limit hit"): say it once.
+    const title = init.code !== undefined && init.title.startsWith(codeText) ? init.title.slice(codeText.length) : init.title;
+    super(`${codeText}${title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {
       code: init.code !== undefined ? `graph-${init.code}` : 'graph-network',
       hint: `${rule.todo}${init.fbtraceId ? ` (fbtrace_id ${init.fbtraceId})` : ''}`,
     });

@@ -5,6 +5,7 @@ import metadataJson from 'libphonenumber-js/max/metadata';
 import { numberType } from './number-type.js';
 import { chooseReading, mobileCapable, type Reading } from './readings.js';
 import { renumberedMobile } from './renumbered-mobile.js';
+import { mayHoldSeveral, severalNumbers } from './several-numbers.js';
 import type { Reason } from './reasons.js';
 import { unwrapCell } from './unwrap-cell.js';
 
@@ -67,6 +68,13 @@ const ALLOWED = /^[+\d\s\-\u2010-\u2015\u2212().\/\[\]]*(?:\s*(?:ext\.?|extensio
  * regions share ("+1", from a country cell such as "1" or "+44"), or none.
  */
 export function classify(cell: string, region: string | undefined, mobileOnly = false): Classified {
+  const c = classifyOne(cell, region, mobileOnly);
+  // "0170 1234567 / 030 1234567": say it holds several numbers, rather than only "too-long".
+  if (!c.valid && mayHoldSeveral(c.reason, cell)) c.detail = severalNumbers(cell, (part) => classifyOne(part, region, false)) ?? c.detail;
+  return c;
+}
+
+function classifyOne(cell: string, region: string | undefined, mobileOnly: boolean): Classified {
   let s = unwrapCell(cell);
   if (s === '') return invalid('empty');
   // "(+49) 170 ..." brackets the calling code, "+" included.

@@ -6,6 +6,11 @@ export function signBody(body: string | Uint8Array, appSecret: string): string {
   return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
 }
 
+/** The older header Meta still sends beside it, X-Hub-Signature: "sha1=<hex>" (some receivers check only this one). */
+export function signBodySha1(body: string | Uint8Array, appSecret: string): string {
+  return `sha1=${createHmac('sha1', appSecret).update(body).digest('hex')}`;
+}
+
 /** Verify a header against the raw body bytes, in constant time. */
 export function verifySignature(body: string | Uint8Array, header: string | undefined, appSecret: string): boolean {
   if (!header || !header.startsWith('sha256=')) return false;

@@ -1,4 +1,5 @@
 /** The Graph client: the typed Cloud API calls wa-ops makes, on the one transport. */
+import { GraphError } from '../../core/graph/graph-error.js';
 import { FormData } from './dispatcher.js';
 import { GraphTransport } from './transport.js';
 import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, TemplateRecord } from './types.js';
@@ -10,7 +11,13 @@ const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,compo
 export class GraphClient extends GraphTransport {
   /** POST /{pnid}/messages. */
   async sendMessage(phoneNumberId: string, payload: unknown): Promise<SendResponse> {
-    return (await this.request<SendResponse>('POST', `${phoneNumberId}/messages`, { body: payload })).data;
+    const data = (await this.request<SendResponse>('POST', `${phoneNumberId}/messages`, { body: payload })).data;
+    // A success without a message id proves nothing (a proxy's empty 200, a changed API): the outcome is unknown, not "sent".
+    const id: unknown = Array.isArray(data?.messages) ? data.messages[0]?.id : undefined;
+    if (typeof id !== 'string' || id === '') {
+      throw new GraphError({ title: `POST /${phoneNumberId}/messages: the answer carries no message id (messages[0].id)`, httpStatus: 200, action: 'ambiguous' });
+    }
+    return data;
   }
 
   /** POST /{pnid}/media (multipart): upload a file once, to send it by id. */

@@ -44,7 +44,7 @@ export function validateFileCapped(options: ValidateFileOptions): Promise<Number
         settled = true;
         const e = m.error;
         if (e.ours) reject(new WaOpsError(e.message, e.exitCode, { code: e.code, hint: e.hint }));
-        else reject(Object.assign(new Error(e.message), { stack: e.stack }));
+        else reject(Object.assign(new Error(e.message), { stack: e.stack, ...(e.code ? { code: e.code } : {}) })); // the errno code tells a closed pipe (| head) from a bug
       }
     });
     worker.on('error', (err) => {

@@ -1,6 +1,7 @@
 /** The validate-numbers pipeline: stream the CSV in blocks, parse and classify on worker threads, dedupe, annotate, sample. */
 import { availableParallelism } from 'node:os';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { isoCodeFor } from '../../core/numbers/region-code.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
@@ -41,7 +42,8 @@ const INLINE_BELOW_BYTES = 1024 * 1024;
 export async function validateFile(o: ValidateFileOptions): Promise<NumbersSummary> {
   const started = performance.now();
   if (o.country !== undefined && !isSupportedCountry(o.country.toUpperCase())) {
-    throw new UsageError(`--country must be a two-letter region code such as DE, US or BR, got "${o.country}"`, { code: 'bad-flag' });
+    const iso = isoCodeFor(o.country);
+    throw new UsageError(`--country must be a two-letter region code such as DE, US or BR, got "${o.country}"`, { code: 'bad-flag', ...(iso ? { hint: `its ISO 3166 code is ${iso}: --country ${iso}` } : {}) });
   }
   const source = await openCsv(o.file, o.limits);
   const { label, dialect: { delimiter } } = source;

@@ -5,6 +5,42 @@ import { storeLocation, type StoreLocation } from '../../core/store/location.js'
 import type { LoadedConfig } from '../config.js';
 import type { StoreSource } from './pg/open.js';
 
+/** Where a store setting came from, in words. */
+function sourceText(source: StoreSource): string {
+  return source === 'config' ? 'the config file' : source === '.env' ? 'WA_OPS_STORE in .env' : 'WA_OPS_STORE';
+}
+
+/**
+ * The store of a command that reads a campaign given `--ledger <file>` (status): a ledger file and `--store
+ * postgres://...` contradict each other (exit 2); a store from WA_OPS_STORE, .env or the config gives way to the flag
+ * (flag > environment: the file is read), said once. Without --ledger, or with local files: the setting unchanged.
+ */
+export function readerStore(setting: string | undefined, source: StoreSource, ledger: string | undefined, command: string, warn: (text: string) => void): string | undefined {
+  const location = storeLocation(setting);
+  if (ledger === undefined || location.kind !== 'postgres') return setting;
+  if (source === 'flag') throw bothGiven(command);
+  warn(`--ledger given: ${command} reads that file, not the store from ${sourceText(source)} (${location.redacted})`);
+  return undefined;
+}
+
+/**
+ * send with `--ledger <file>` and a PostgreSQL store from anywhere: refused (exit 2). Neither may win silently: the
+ * file would start the campaign over in a CI job whose store is in WA_OPS_STORE, the store would ignore the file.
+ */
+export function refuseLedgerWithStore(setting: string | undefined, source: StoreSource, ledger: string | undefined): void {
+  const location = storeLocation(setting);
+  if (ledger === undefined || location.kind !== 'postgres') return;
+  if (source === 'flag') throw bothGiven('send');
+  throw new UsageError(`send: --ledger names a local ledger file, but the store is PostgreSQL (${location.redacted}, from ${sourceText(source)})`, {
+    code: 'bad-flag',
+    hint: `leave out --ledger to send with the store (it holds the campaign's ledger), or unset ${source === 'config' ? '"store" in the config file' : 'WA_OPS_STORE'} to send with local files`,
+  });
+}
+
+function bothGiven(command: string): UsageError {
+  return new UsageError(`${command}: pass --ledger or --store, not both`, { code: 'bad-flag', hint: "with --store the campaign's ledger is in the store (wa-ops store export writes it to a file)" });
+}
+
 /** The store chosen, and which setting chose it. */
 export interface StoreChoice {
   location: StoreLocation;

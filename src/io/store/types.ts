@@ -81,6 +81,11 @@ export interface LedgerWriter extends LedgerReader {
   close(): Promise<void>;
 }
 
+/** How a writer is opened: interrupted() throws once the command was interrupted (a wait for another worker stops). */
+export interface WriterOpenOptions {
+  interrupted?: () => void;
+}
+
 /** A place campaigns live. */
 export interface CampaignStore {
   readonly kind: 'files' | 'postgres';
@@ -90,7 +95,7 @@ export interface CampaignStore {
    * A writer: takes the campaign's lock (files: throws PausedError code "ledger-locked" when another
    * live process holds it). notice() receives one-line remarks (a torn tail trimmed, a stale lock taken over).
    */
-  writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter>;
+  writer(ref: CampaignRef, notice: (text: string) => void, opts?: WriterOpenOptions): Promise<LedgerWriter>;
   /** Close connections. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 import { InputError } from '../../../core/errors.js';
 import { shellQuote } from '../../../core/shell-quote.js';
 import type { HeaderEvent, LedgerEvent } from '../../../core/campaign/events.js';
-import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo } from '../types.js';
+import type { CampaignRef, CampaignStore, LedgerReader, LedgerWriter, ReplayInfo, WriterOpenOptions } from '../types.js';
 import { closePg, type PgConnection } from './connect.js';
 import { PgLedgerWriter } from './ledger-writer.js';
 import { refuseDiverged } from './local-divergence.js';
@@ -90,13 +90,13 @@ export class PgCampaignStore implements CampaignStore {
   }
 
   /** Register this run as a worker on the campaign (refused when its local ledger went on after the import: see refuseDiverged). */
-  async writer(ref: CampaignRef, notice: (text: string) => void): Promise<LedgerWriter> {
+  async writer(ref: CampaignRef, notice: (text: string) => void, opts: WriterOpenOptions = {}): Promise<LedgerWriter> {
     const resolve = async () => {
       const row = await resolveCampaign(this.conn, ref);
       if (row && ref.campaignId) await refuseDiverged(this.conn, row.campaign_id, ref);
       return row;
     };
-    return PgLedgerWriter.open(this.conn, ref, resolve, notice);
+    return PgLedgerWriter.open(this.conn, ref, resolve, notice, { interrupted: opts.interrupted });
   }
 
   /** Close the connection pool. */

@@ -79,7 +79,8 @@ async function writeLedger(conn: PgConnection, campaignId: string, write: (text:
     put(event);
     events++;
   }
-  const statuses = await forEachStatusEvent(conn, campaignId, put);
+  // Each status carries its webhook record: store import turns it back into that record, whole.
+  const statuses = await forEachStatusEvent(conn, campaignId, (e, record) => put({ ...e, webhook: record }));
   flush();
   return { events, statuses };
 }

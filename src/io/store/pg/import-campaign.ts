@@ -8,6 +8,7 @@ import { forEachLine } from '../../ledger/lines.js';
 import { replayLedger } from '../../ledger/ledger.js';
 import type { PgConnection } from './connect.js';
 import { eventRow } from './event-sink.js';
+import { exportedStatusRow, splitExported } from './exported-statuses.js';
 import { createCampaign, findCampaign } from './tables/campaigns.js';
 import { seedClaims } from './tables/claims.js';
 import { appendEvents, countEvents } from './tables/ledger-events.js';
@@ -19,6 +20,8 @@ export interface ImportResult {
   name: string;
   events: number;
   webhookEvents: number;
+  /** Of webhookEvents: the statuses a store export had written into the ledger, stored as webhook events again. */
+  exportedStatuses: number;
   /** The store already held exactly this ledger: nothing was written. */
   already: boolean;
 }
@@ -38,25 +41,30 @@ export async function importCampaign(conn: PgConnection, ledgerPath: string, eve
   if (!header) throw new InputError(`${ledgerPath}: no ledger to import (nothing was sent with local files yet)`, { code: 'no-ledger', hint: 'pass the ledger with --ledger if it is not next to the campaign file' });
   const id = header.campaignId;
   const state = replay(events);
+  // A ledger written by store export ends with the campaign's webhook statuses: webhook events again, not ledger events.
+  const { ledger, statuses } = splitExported(events);
   const already = await conn.tx(async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`wa-ops:campaign:${header.campaign}`]);
     const stored = await findCampaign(c, id);
     if (stored) {
       const n = await countEvents(c, id);
       if (stored.name !== header.campaign) throw refused(`the store already holds a different campaign ("${stored.name}") with the identity ${id}`);
-      if (n === events.length) return true;
-      throw refused(`the store already holds campaign ${id} with ${n} ledger events (this ledger has ${events.length}): it was sent from the store too, and importing would mix two ledgers`);
+      if (n === ledger.length) return true;
+      throw refused(`the store already holds campaign ${id} with ${n} ledger events (this ledger has ${ledger.length}): it was sent from the store too, and importing would mix two ledgers`);
     }
     await createCampaign(c, id, header.campaign, header);
-    for (let i = 0; i < events.length; i += 2000) await appendEvents(c, id, events.slice(i, i + 2000));
+    for (let i = 0; i < ledger.length; i += 2000) await appendEvents(c, id, ledger.slice(i, i + 2000));
     const claims = [...state.recipients.values()].filter((x) => x.attempts > 0).map((x) => ({ r: x.r, state: claimState(x.status) }));
     await seedClaims(c, id, claims);
     return false;
   });
   const sent = new Set<string>();
   for (const e of events) if (e.t === 'sent') sent.add(e.wamid);
-  const webhookEvents = already ? 0 : await importRecords(conn, eventsPath, (r) => r.kind === 'status' && (parseCallbackData(r.cb)?.campaignId === id || sent.has(r.id)));
-  return { campaignId: id, name: header.campaign, events: events.length, webhookEvents, already };
+  if (already) return { campaignId: id, name: header.campaign, events: ledger.length, webhookEvents: 0, exportedStatuses: 0, already };
+  let exportedStatuses = 0;
+  for (let i = 0; i < statuses.length; i += 1000) exportedStatuses += (await insertEvents(conn, statuses.slice(i, i + 1000).map((e) => exportedStatusRow(e, id)))).size;
+  const fromFile = await importRecords(conn, eventsPath, (r) => r.kind === 'status' && (parseCallbackData(r.cb)?.campaignId === id || sent.has(r.id)));
+  return { campaignId: id, name: header.campaign, events: ledger.length, webhookEvents: exportedStatuses + fromFile, exportedStatuses, already };
 }
 
 function refused(message: string): InputError {

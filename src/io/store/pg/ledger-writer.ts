@@ -24,6 +24,8 @@ import type { PoolClient } from 'pg';
 /** Per worker: how long it keeps trying to reach a store that went away (tests shorten it). */
 export interface WriterOptions {
   reconnectForMs?: number;
+  /** Throws when the command was interrupted (checked while waiting for another worker to store the campaign). */
+  interrupted?: () => void;
 }
 
 /** A registered worker on one campaign. */
@@ -73,7 +75,7 @@ export class PgLedgerWriter implements LedgerWriter {
 
   /** Register a worker on the campaign (a campaign not stored yet is created by its first header). */
   static async open(conn: PgConnection, ref: CampaignRef, resolve: () => Promise<CampaignRow | undefined>, notice: (text: string) => void, opts: WriterOptions = {}): Promise<PgLedgerWriter> {
-    const { row, naming } = await rowOrNamingLock(conn, ref.name, resolve);
+    const { row, naming } = await rowOrNamingLock(conn, ref.name, resolve, { notice, interrupted: opts.interrupted });
     const w = new PgLedgerWriter(conn, ref, row, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, opts);
     w.naming = naming;
     w.notice = notice;

@@ -46,7 +46,7 @@ export function toOptions(files: string[], f: Flags): Options {
   const format = f.format ?? (term().json ? 'json' : 'stylish');
   if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${f.format}"`, { code: 'bad-flag' });
   if (files.length === 0 && f.text === undefined) {
-    throw new UsageError('nothing to lint: pass template files or folders, or --text "<body>"', { code: 'usage', hint: 'wa-ops lint-template templates/ --format github' });
+    throw new UsageError('nothing to lint: pass template files or folders, or --text "<body>"', { code: 'usage', hint: 'wa-ops lint-template <files or folders> (such as the folder templates pull writes); examples: wa-ops lint-template --help' });
   }
   const category = f.category?.toUpperCase();
   if (category !== undefined && !['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(category)) {

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from '
 import { resolve } from 'node:path';
 import { isObject } from '../core/is-object.js';
 import { readTextFile } from './read-text-file.js';
+import { readDotEnv } from './config/config-files.js';
 
 import type { SuppressionRecord, SuppressionScope } from '../core/suppressions/record.js';
 
@@ -32,9 +33,10 @@ export interface SuppressionList {
 
 const E164 = /^\+[1-9]\d{5,14}$/;
 
-/** Where the list lives: WA_OPS_SUPPRESSIONS, else wa-ops.suppressions.jsonl in the working directory. */
+/** Where the list lives: WA_OPS_SUPPRESSIONS (the environment, else .env, as every WA_OPS_ setting), else wa-ops.suppressions.jsonl in the working directory. */
 export function suppressionsPath(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env.WA_OPS_SUPPRESSIONS || 'wa-ops.suppressions.jsonl');
+  // Read from .env too: a receiver started with the variable and a send reading only .env must not use two lists.
+  return resolve(cwd, env.WA_OPS_SUPPRESSIONS || readDotEnv(cwd).WA_OPS_SUPPRESSIONS || 'wa-ops.suppressions.jsonl');
 }
 
 /** A record from one parsed line: v2 as is, v1 (`{e164, reason, at, source?}`) as an all-scope add; null if unusable. */

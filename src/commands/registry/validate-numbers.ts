@@ -21,7 +21,7 @@ export function registerValidateNumbers(program: Command, ctx: RegistryContext):
     .option('--sample-only', 'validate only a random sample and estimate the whole file')
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')
     .option('--max-invalid <percent>', 'exit 1 when the invalid rate is above this (CI gate)')
-    .option('--workers <n>', 'worker threads (default: one per core, none for small files)')
+    .option('--workers <n>', 'worker threads; 0 for none (default: one per extra core, none for files under 1 MB)')
     .option(...MAX_LINE)
     .option(...MAX_FIELD)
     .action(lazy(ctx, async () => (await import('../validate-numbers.js')).run));

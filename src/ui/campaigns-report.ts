@@ -29,7 +29,7 @@ function progress(r: OverviewRow): string {
 
 /** The lines, with a header; widths from the content so each campaign stays on one line. */
 export function renderCampaigns(rows: readonly OverviewRow[]): string {
-  const cells = rows.map((r) => [r.name, r.state, r.lastActivity ? localTimeText(Date.parse(r.lastActivity)) : '-', r.file || (r.campaignId ? `(store) ${r.campaignId}` : `(ledger only) ${r.ledger}`), progress(r)]);
+  const cells = rows.map((r) => [r.name, r.state, r.lastActivity ? localTimeText(Date.parse(r.lastActivity)) : '-', r.file || (r.ledger ? `(ledger only) ${r.ledger}` : `(store) ${r.campaignId ?? ''}`), progress(r)]);
   const head = ['campaign', 'state', 'last activity', 'file', 'progress'];
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[], colour?: (i: number, s: string) => string) => c.map((s, i) => (colour ? colour(i, s.padEnd(width[i])) : s.padEnd(width[i]))).join('  ').trimEnd();

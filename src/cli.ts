@@ -13,6 +13,7 @@ import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
 import { refuseEmptyArguments, refuseEmptyFlags } from './commands/empty-values.js';
 import { helpConfiguration } from './ui/help.js';
+import { commandPath, usageError } from './ui/usage-error.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
 const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you ran and the output of the same command with --verbose (see "Reporting a bug" in the README)';
@@ -57,37 +58,6 @@ function brokenPipe(err: unknown): boolean {
   return errnoCode(err) === 'EPIPE';
 }
 
-/** "webhook analyze", "send": the command as typed, for messages. */
-function commandPath(c: Command): string {
-  const names: string[] = [];
-  for (let x: Command | null = c; x?.parent; x = x.parent) names.unshift(x.name());
-  return names.join(' ');
-}
-
-/** "wa-ops templates needs a command: list, pull, push, status": what a group run without one is told. */
-function missingSubcommand(program: Command, argv: string[]): string {
-  let cmd = program;
-  let unknown: string | undefined;
-  let skipValue = false;
-  for (const token of argv) {
-    if (skipValue || token.startsWith('-') || token === 'help') {
-      // `--config x.json`: the value of an option is not a command.
-      const option = token.startsWith('-') && !token.includes('=') ? [cmd, program].flatMap((c) => c.options).find((o) => o.long === token || o.short === token) : undefined;
-      skipValue = !skipValue && Boolean(option?.required || option?.optional);
-      continue;
-    }
-    const next = cmd.commands.find((c) => c.name() === token);
-    if (!next) {
-      unknown = token; // `wa-ops help nosuch`
-      break;
-    }
-    cmd = next;
-  }
-  const names = cmd.commands.map((c) => c.name()).filter((n) => n !== 'help');
-  const path = ['wa-ops', commandPath(cmd)].filter(Boolean).join(' ');
-  return unknown === undefined ? `${path} needs a command: ${names.join(', ')}` : `unknown command '${unknown}': ${path} takes ${names.join(', ')}`;
-}
-
 /** Checks every command shares, before it runs: ports, and flags that contradict --json. */
 function checkCommonFlags(command: string, flags: Record<string, unknown>): void {
   if (flags.port !== undefined) {
@@ -119,7 +89,6 @@ async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'only warnings and errors on stderr')
     .option('--allow-insecure-graph-url', 'allow a plain http:// Graph API URL to a host other than this machine (the token travels unencrypted)')
     .option('--allow-internal-media', 'allow header media URLs that are not https:// or point at private, loopback or link-local addresses')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp(helpConfiguration)
     .exitOverride()
     .configureOutput({
@@ -130,7 +99,8 @@ async function main(argv: string[]): Promise<number> {
       writeErr: (s) => {
         if (!term().json) process.stderr.write(s);
       },
-      outputError: (s, write) => write(s),
+      // Usage errors are printed once, in wa-ops' words, where they are mapped to exit 2 (below).
+      outputError: () => {},
     })
     .hook('preAction', (_this, action) => {
       const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
@@ -150,11 +120,10 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.version' && term().json) process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
-      if (term().json) {
-        // A command group run without its subcommand: commander's message is only its internal "(outputHelp)".
-        const message = err.code === 'commander.help' ? missingSubcommand(program, argv) : err.message.replace(/^error: /, '');
-        process.stdout.write(JSON.stringify({ error: { code: 'usage', message, hint: 'run with --help for usage' } }) + '\n');
-      }
+      const { message, hint } = usageError(err, program, argv);
+      if (term().json) process.stdout.write(JSON.stringify({ error: { code: 'usage', message, hint } }) + '\n');
+      // A group without its subcommand has had its help printed on stderr: that is the answer there.
+      else if (err.code !== 'commander.help') process.stderr.write(`wa-ops: ${message}\n  hint: ${hint}\n`);
       return EXIT.usage;
     }
     return report(err);

@@ -36,4 +36,20 @@ describe('--json at the edges of the command line', () => {
     const plain = await runCli(['-V']);
     expect(plain.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
   });
+
+  it('usage errors read as every other error: "wa-ops: ..." on one line, did-you-mean kept, the hint naming the command\'s --help', async () => {
+    for (const [args, line, hint] of [
+      [['validate-numbers', 'x.csv', '--countri', 'DE'], "wa-ops: unknown option '--countri' (did you mean --country?)", 'run wa-ops validate-numbers --help for usage'],
+      [['sedn'], "wa-ops: unknown command 'sedn' (did you mean send?)", 'run wa-ops --help for usage'],
+      [['--config', 'c.json', 'templates', 'lst'], "wa-ops: unknown command 'lst' (did you mean list?)", 'run wa-ops templates --help for usage'],
+      [['status'], "wa-ops: required option '--campaign <file>' not specified", 'run wa-ops status --help for usage'],
+    ] as const) {
+      const r = await runCli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`${line}\n  hint: ${hint}\n`);
+    }
+    const json = await runCli(['validate-numbers', 'x.csv', '--countri', 'DE', '--json']);
+    expect(doc(json.stdout)).toEqual({ error: { code: 'usage', message: "unknown option '--countri' (did you mean --country?)", hint: 'run wa-ops validate-numbers --help for usage' } });
+  });
 });

@@ -77,8 +77,15 @@ const TABLE: Record<number, ActionRule> = {
   133004: rule('transient', 'server temporarily unavailable: retried with backoff'),
 };
 
-/** The rule for an error code (and HTTP status, for codes the table does not know). */
-export function actionFor(code: number | undefined, httpStatus: number): ActionRule {
+/**
+ * 100 with subcode 33: the object in the URL (the sending phone number id) does not exist or the token cannot
+ * use it. Nothing about the recipient: every send would fail alike, so the run stops instead of failing the list.
+ */
+const UNKNOWN_OBJECT = rule('abort-run', 'the phone number id does not exist or this token cannot use it: check WA_OPS_PHONE_NUMBER_ID or the campaign\'s "senders", and the token\'s access (wa-ops doctor)');
+
+/** The rule for an error code (and HTTP status, for codes the table does not know); the subcode refines a few codes. */
+export function actionFor(code: number | undefined, httpStatus: number, subcode?: number): ActionRule {
+  if (code === 100 && subcode === 33) return UNKNOWN_OBJECT;
   if (code !== undefined) {
     const known = TABLE[code];
     if (known) return known;

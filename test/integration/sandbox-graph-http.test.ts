@@ -174,4 +174,10 @@ describe('subscribed_apps: subscribe, override the callback URL (verified like M
     expect((await call('POST')).json).toEqual({ success: true });
     expect((await call('GET')).json.data).toHaveLength(1);
   });
+
+  it("takes an override on another host as Meta's example shows it, lists it, but never calls out to it", async () => {
+    expect((await call('POST', { override_callback_uri: 'https://your-webhook-endpoint.com/webhook', verify_token: 'YOUR_VERIFY_TOKEN' })).json).toEqual({ success: true });
+    expect((await call('GET')).json.data[0].override_callback_uri).toBe('https://your-webhook-endpoint.com/webhook');
+    expect((await inbound('491701234502')).webhook).toBe('off');
+  });
 });

@@ -75,7 +75,7 @@ describe("Meta's error titles and HTTP statuses", () => {
 
   const send = async (body: unknown, path = `v23.0/${PN}/messages`) => {
     const res = await fetch(`${sb.url}/${path}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
+    return { status: res.status, json: (await res.json()) as Record<string, any>, trace: res.headers.get('x-fb-trace-id') };
   };
   const template = { messaging_product: 'whatsapp', to: TO, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
 
@@ -90,6 +90,7 @@ describe("Meta's error titles and HTTP statuses", () => {
     const r = await send(template);
     expect(r.status).toBe(status);
     expect(r.json.error).toMatchObject({ code, message, type: 'OAuthException', fbtrace_id: expect.any(String) });
+    expect(r.trace).toBe(r.json.error.fbtrace_id);
   });
 
   it('names 132012 (a header parameter of the wrong kind) as Meta does', async () => {

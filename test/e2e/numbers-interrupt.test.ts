@@ -2,10 +2,10 @@
 // temporary ".partial" file is left next to them (they are written on a validation thread), nor the
 // staged rows of the pilot sample in the temp folder.
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, root, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 function bigList(path: string): void {
   const rows = ['Name;Handy;Land'];
@@ -68,3 +68,15 @@ describe('validate-numbers --out - whose reader stops early (| head)', () => {
     expect(stderr).not.toMatch(/internal error|EPIPE/);
   }, 60_000);
 });
+
+describe('validate-numbers --out on a full disk', () => {
+  it.skipIf(!existsSync('/dev/full'))('is a usage/environment error (2) naming the cause, not an internal error (70)', async () => {
+    const dir = tempDir('wa-ops-numbers-full-');
+    writeFileSync(join(dir, 'list.csv'), 'Name;Handy\r\nAnna;0170 1234567\r\n');
+    const r = await runCli(['validate-numbers', join(dir, 'list.csv'), '--country', 'DE', '--out', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot be written: no space left on the device/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});
+

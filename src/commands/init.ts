@@ -7,6 +7,7 @@ import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
 import { applyGitignore, planGitignore, type GitignorePlan } from '../io/gitignore.js';
+import { describeSpecial } from '../io/input-file.js';
 import { checkEnvTarget, writeSetupFiles } from '../io/setup-files.js';
 import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
@@ -80,6 +81,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 function checkConfigTarget(configPath: string, f: Flags): void {
   const st = statSync(configPath, { throwIfNoEntry: false });
   if (st?.isDirectory()) throw new InputError(`${configPath} is a folder, not a file`, { code: 'not-a-file', hint: f.config ? 'give --config a file name' : 'move the folder away, or write the config elsewhere with --config <file>' });
+  // A device or FIFO would swallow the config (written in place) and the setup would be half done: --force cannot help.
+  const special = st && !st.isFile() ? describeSpecial(configPath, st)?.replace(/: pipe it into standard input.*$/, '') : undefined;
+  if (special) throw new InputError(`${configPath} ${special}; nothing was written`, { code: 'not-a-file', hint: 'give --config the name of a file' });
   if (st && !f.force) throw new UsageError(`${configPath} exists already`, { code: 'exists', hint: 'pass --force to overwrite it' });
 }
 

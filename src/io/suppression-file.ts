@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { errnoCode } from '../core/caught.js';
 import { InputError, WaOpsError } from '../core/errors.js';
+import { isObject } from '../core/is-object.js';
 import { shellQuote } from '../core/shell-quote.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { appendSuppressions, readListText, readSuppressions, type SuppressionList } from './suppressions.js';
@@ -59,7 +60,37 @@ export function checkListContent(file: string, importAs: ImportAs = {}): string 
       hint: `a CRM export? use --suppressions ${shellQuote(listFor(file))} once it is imported with: ${suppressionsImportCommand(file, importAs)}`,
     });
   }
+  refuseOtherRecords(file, lines);
   return file;
+}
+
+/** Records of the list carry "e164"; how the JSON Lines files wa-ops writes otherwise start, for the message. */
+const OTHER_KINDS: [string, string][] = [
+  ['t', 'a campaign ledger'],
+  ['kind', 'a webhook events file'],
+];
+
+/**
+ * Another JSON Lines file (a campaign's ledger, the events file, a dead-letter file) named as the list would be appended to
+ * by a second writer and read as an empty list: its first records are looked at, and one without "e164" refuses the file.
+ */
+function refuseOtherRecords(file: string, lines: string[]): void {
+  let looked = 0;
+  for (let i = 0; i < lines.length && looked < 10; i++) {
+    let record: unknown;
+    try {
+      record = JSON.parse(lines[i]);
+    } catch {
+      continue; // empty, or a record torn by a crash
+    }
+    looked++;
+    if (isObject(record) && 'e164' in record) continue;
+    const kind = isObject(record) ? OTHER_KINDS.find(([key]) => key in record)?.[1] : undefined;
+    throw new InputError(`${file}:${i + 1}: not a suppression list (${kind ? `it looks like ${kind}` : 'a JSON record without "e164"'})`, {
+      code: 'bad-suppression-list',
+      hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the suppression list, e.g. wa-ops.suppressions.jsonl; nothing was changed',
+    });
+  }
 }
 
 /** What the command that read the CSV knew about its numbers, so the import it suggests reads them the same way. */

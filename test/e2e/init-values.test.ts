@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +43,19 @@ describe('init writes only a config file that wa-ops accepts', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const doctor = await runCli(['doctor', '--offline', '--json'], { cwd: dir });
     expect(doctor.stdout).not.toMatch(/"error"/);
+  });
+});
+
+describe('init --config naming a FIFO or device', () => {
+  it('is exit 2 before anything is written, with or without --force (the config would vanish into it)', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    for (const extra of [[], ['--force']]) {
+      const r = await runCli(['init', ...ids, '--no-doctor', '--config', 'pipe', ...extra], { cwd: dir, env: { WA_OPS_TOKEN: 'sandbox-token', WA_OPS_GRAPH_URL: sb.url } });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/pipe is a named pipe \(FIFO\), not a regular file; nothing was written/);
+      expect(readdirSync(dir)).toEqual(['pipe']);
+    }
   });
 });
 

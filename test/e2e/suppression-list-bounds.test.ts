@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -54,5 +54,24 @@ describe('suppression list: bounded reads', () => {
     expect(existsSync(join(dir, 'wa-ops.suppressions.jsonl'))).toBe(false);
     // The list still works afterwards.
     expect((await runCli(['suppressions', 'add', '+491701234567'], { cwd: dir })).code).toBe(0);
+  }, 60_000);
+
+  it('a ledger or an events file named as the list is refused and left unchanged (one writer per file)', async () => {
+    const dir = tempDir('wa-ops-list-bounds-');
+    const ledger = join(dir, 'spring.ledger.jsonl');
+    const events = join(dir, 'webhook-events.jsonl');
+    const ledgerText = '{"t":"header","v":1,"campaignId":"spring-1a2b","name":"spring"}\n';
+    const eventsText = '{"kind":"status","key":"k1","id":"wamid.1","status":"sent","ts":"1","recipient":"491701234567"}\n';
+    writeFileSync(ledger, ledgerText);
+    writeFileSync(events, eventsText);
+    for (const [file, kind] of [[ledger, /looks like a campaign ledger/], [events, /looks like a webhook events file/]] as const) {
+      for (const args of [['suppressions', 'add', '+491701234567'], ['suppressions', 'list']]) {
+        const r = await runCli([...args, '--suppressions', file], { cwd: dir });
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr.split('\n')[0]).toMatch(kind);
+      }
+    }
+    expect(readFileSync(ledger, 'utf8')).toBe(ledgerText);
+    expect(readFileSync(events, 'utf8')).toBe(eventsText);
   }, 60_000);
 });

@@ -38,7 +38,8 @@ export function loadCampaignFile(path: string, ledgerOverride?: string): Campaig
   try {
     const st = statSync(abs);
     // What it is comes before how big it is: a folder of 30,000 files is a folder, not a 2 MB campaign.
-    const special = describeSpecial(abs, st);
+    // A campaign is read by name only: the lists' advice to pipe a FIFO into "-" does not apply here.
+    const special = describeSpecial(abs, st)?.replace(/: pipe it into standard input.*$/, '');
     if (special) throw new InputError(`${path} ${special}`, { code: 'not-a-file', hint: st.isDirectory() ? `pass the campaign JSON file with --campaign; the campaigns in this folder: wa-ops campaigns --dir ${shellQuote(path)}` : 'pass the campaign JSON file with --campaign' });
     if (st.size > MAX_CAMPAIGN_BYTES) throw new InputError(`${path} is ${st.size.toLocaleString('en-US')} bytes: not a campaign file (at most ${MAX_CAMPAIGN_BYTES.toLocaleString('en-US')})`, { code: 'bad-campaign', hint: 'pass the campaign JSON file with --campaign' });
     text = readFileSync(abs, 'utf8');

@@ -1,6 +1,7 @@
 /** Find campaign ledgers under some folders by the campaign id in their header line (read-only: only send writes a ledger). */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRegularFile } from './ledger-file.js';
 
 function firstLine(path: string): string {
   const fd = openSync(path, 'r');
@@ -26,6 +27,8 @@ export function findLedgers(dirs: string[]): Map<string, string> {
     for (const name of names) {
       const path = join(dir, name);
       if (name.endsWith('.ledger.jsonl')) {
+        // A FIFO or device with a ledger's name is not a ledger, and opening it would wait forever.
+        if (!isRegularFile(path)) continue;
         try {
           const header = JSON.parse(firstLine(path)) as { t?: string; campaignId?: string };
           if (header.t === 'header' && header.campaignId) out.set(header.campaignId, path);

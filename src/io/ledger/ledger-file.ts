@@ -57,3 +57,20 @@ export function checkPlace(path: string): void {
 export function notAFile(path: string): InputError {
   return new InputError(`${path} is a folder, not a ledger file`, { code: 'not-a-file', hint: 'pass the path of a file to --ledger' });
 }
+
+/** Is this a regular file (links followed)? A FIFO is never opened to find out: opening one waits for a writer. */
+export function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Before a ledger is opened for reading: a folder, a FIFO or a device there is refused (a FIFO would hang the read). */
+export function refuseUnreadable(path: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isDirectory()) throw notAFile(path);
+  if (!st.isFile()) throw new InputError(`the ledger ${path} is not a regular file`, { code: 'not-a-ledger', hint: 'pass --ledger with the path of a file' });
+}

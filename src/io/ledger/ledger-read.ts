@@ -1,8 +1,8 @@
 /** Reading a ledger without the lock: whole (small ones), as a stream (any size), or just its header. */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { InputError } from '../../core/errors.js';
 import type { HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
-import { notAFile } from './ledger-file.js';
+import { refuseUnreadable } from './ledger-file.js';
 import { forEachLine } from './lines.js';
 
 /** A ledger read whole: its events and how much of its tail was torn. */
@@ -32,6 +32,7 @@ function parseLine(path: string, line: string, lineNo: number): LedgerEvent {
 /** Read a small ledger whole, without locking (tests, the demo). A missing file is an empty ledger. */
 export function readLedger(path: string): LedgerRead {
   if (!existsSync(path)) return { events: [], tornBytes: 0, intactBytes: 0 };
+  refuseUnreadable(path);
   const buf = readFileSync(path);
   const end = buf.lastIndexOf(10) + 1;
   const events: LedgerEvent[] = [];
@@ -45,7 +46,7 @@ export function readLedger(path: string): LedgerRead {
 
 /** Stream a ledger's events in bounded memory (a 1M-recipient ledger never becomes one string). */
 export async function replayLedger(path: string, onEvent: (e: LedgerEvent) => void): Promise<{ events: number; tornBytes: number }> {
-  if (existsSync(path) && statSync(path).isDirectory()) throw notAFile(path);
+  refuseUnreadable(path);
   let events = 0;
   const r = await forEachLine(path, (line, lineNo) => {
     events++;
@@ -57,7 +58,7 @@ export async function replayLedger(path: string, onEvent: (e: LedgerEvent) => vo
 /** The first header of a ledger (the campaign identity), reading only its first lines. */
 export function readHeader(path: string): HeaderEvent | undefined {
   if (!existsSync(path)) return undefined;
-  if (statSync(path).isDirectory()) throw notAFile(path);
+  refuseUnreadable(path);
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);

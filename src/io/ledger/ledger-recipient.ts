@@ -2,12 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { isObject } from '../../core/is-object.js';
 import { findLedgers } from './find-ledgers.js';
+import { isRegularFile } from './ledger-file.js';
 
 /** The recipient a campaign ledger recorded for a wamid (read only; ledgers belong to send). */
 export function ledgerRecipient(dirs: string[], wamid: string): string | undefined {
   const needle = JSON.stringify(wamid);
   for (const path of findLedgers(dirs).values()) {
     let text: string;
+    if (!isRegularFile(path)) continue;
     try {
       text = readFileSync(path, 'utf8');
     } catch {

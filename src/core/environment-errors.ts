@@ -54,7 +54,7 @@ export function environmentError(err: unknown): WaOpsError | undefined {
   }
   const file = e.code ? FILE_CODES[e.code] : undefined;
   if (file && (e.path || e.syscall)) {
-    const what = e.path ? e.path : 'a path given';
+    const what = e.path ? e.path : e.syscall === 'write' ? 'an output' : 'a path given';
     return new UsageError(`${what} ${file[0]}`, { code: 'file-error', hint: file[1] });
   }
   return undefined;

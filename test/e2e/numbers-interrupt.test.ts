@@ -1,10 +1,11 @@
 // Ctrl-C or SIGTERM in the middle of validate-numbers: the outputs never appear half-written, and no
-// temporary ".partial" file is left next to them (they are written on a validation thread).
+// temporary ".partial" file is left next to them (they are written on a validation thread), nor the
+// staged rows of the pilot sample in the temp folder.
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, root, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 function bigList(path: string): void {
   const rows = ['Name;Handy;Land'];
@@ -15,15 +16,19 @@ function bigList(path: string): void {
 async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; files: string[] }> {
   const dir = tempDir('wa-ops-numbers-int-');
   bigList(join(dir, 'list.csv'));
-  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', 'list.csv', '--country', 'DE', '--out', 'out.csv', '--valid-out', 'valid.csv'], {
+  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', 'list.csv', '--country', 'DE', '--out', 'out.csv', '--valid-out', 'valid.csv', '--sample-out', 'pilot.csv'], {
     cwd: dir,
-    env: cleanEnv(),
+    // The pilot sample's rows are staged in the temp folder: here, so the test sees them.
+    env: cleanEnv({ TMPDIR: dir }),
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   // Wait until the outputs are being written, then stop the run.
   const deadline = Date.now() + 30_000;
-  while (!readdirSync(dir).some((f) => f.endsWith('.partial')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const writing = () => readdirSync(dir).some((f) => f.endsWith('.partial')) && readdirSync(dir).some((f) => f.startsWith('wa-ops-sample-'));
+  while (!writing() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  // The main thread learns of the validation thread's files by message: give it a moment, as a person's Ctrl-C would.
+  await new Promise((r) => setTimeout(r, 200));
   child.kill(signal);
   const code = await exited;
   return { code, files: readdirSync(dir).sort() };
@@ -63,3 +68,15 @@ describe('validate-numbers --out - whose reader stops early (| head)', () => {
     expect(stderr).not.toMatch(/internal error|EPIPE/);
   }, 60_000);
 });
+
+describe('validate-numbers --out on a full disk', () => {
+  it.skipIf(!existsSync('/dev/full'))('is a usage/environment error (2) naming the cause, not an internal error (70)', async () => {
+    const dir = tempDir('wa-ops-numbers-full-');
+    writeFileSync(join(dir, 'list.csv'), 'Name;Handy\r\nAnna;0170 1234567\r\n');
+    const r = await runCli(['validate-numbers', join(dir, 'list.csv'), '--country', 'DE', '--out', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot be written: no space left on the device/);
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});
+

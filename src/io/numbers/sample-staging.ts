@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import type { CsvOut } from '../csv/writer.js';
+import { trackUnfinished } from '../unfinished-outputs.js';
 
 /** A temporary file (random name, created exclusively, no symlink followed, 0600) of length-prefixed rows. */
 export class SampleStaging {
@@ -12,6 +13,11 @@ export class SampleStaging {
   private fd: number | undefined = openSync(this.path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   private chunks: Uint8Array[] = [];
   private bytes = 0;
+
+  constructor() {
+    // Rows of the list (names, numbers) sit in the system's temp folder: removed on exit too (Ctrl-C, SIGTERM).
+    trackUnfinished(this.path, true);
+  }
 
   /** Keep one rendered row (rows may hold line breaks inside quotes, hence a 4-byte length first). */
   add(row: Uint8Array): void {
@@ -51,6 +57,7 @@ export class SampleStaging {
     } catch {
       // already gone
     }
+    trackUnfinished(this.path, false);
   }
 
   private flush(): void {

@@ -26,7 +26,7 @@ type Message =
   | { kind: 'progress'; progress: Parameters<NonNullable<ValidateFileOptions['onProgress']>>[0] }
   | { kind: 'temp'; temp: string; open: boolean }
   | { kind: 'done'; summary: NumbersSummary }
-  | { kind: 'error'; error: { ours: boolean; message: string; code: string; hint?: string; exitCode: number; stack?: string } };
+  | { kind: 'error'; error: { ours: boolean; message: string; code: string; hint?: string; exitCode: number; stack?: string; syscall?: string; path?: string } };
 
 /** Validate a file on a heap-capped thread; progress is reported back through options.onProgress. */
 export function validateFileCapped(options: ValidateFileOptions): Promise<NumbersSummary> {
@@ -44,7 +44,7 @@ export function validateFileCapped(options: ValidateFileOptions): Promise<Number
         settled = true;
         const e = m.error;
         if (e.ours) reject(new WaOpsError(e.message, e.exitCode, { code: e.code, hint: e.hint }));
-        else reject(Object.assign(new Error(e.message), { stack: e.stack, ...(e.code ? { code: e.code } : {}) })); // the errno code tells a closed pipe (| head) from a bug
+        else reject(Object.assign(new Error(e.message), { stack: e.stack, ...(e.code ? { code: e.code } : {}), ...(e.syscall ? { syscall: e.syscall } : {}), ...(e.path ? { path: e.path } : {}) })); // the errno code tells a closed pipe (| head) from a bug
       }
     });
     worker.on('error', (err) => {

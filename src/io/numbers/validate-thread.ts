@@ -15,7 +15,14 @@ validateFile(options).then(
     const ours = err instanceof WaOpsError ? err : undefined;
     parentPort?.postMessage({
       kind: 'error',
-      error: { ours: ours !== undefined, message: errorMessage(err), code: ours ? ours.code : errnoCode(err), hint: ours?.hint, exitCode: ours?.exitCode, stack: err instanceof Error ? err.stack : undefined },
+      error: { ours: ours !== undefined, message: errorMessage(err), code: ours ? ours.code : errnoCode(err), hint: ours?.hint, exitCode: ours?.exitCode, stack: err instanceof Error ? err.stack : undefined, ...systemFields(err) },
     });
   },
 );
+
+/** A system error's syscall and path, so the main thread words it as the same error would be there (a full disk is no bug). */
+function systemFields(err: unknown): { syscall?: string; path?: string } {
+  if (typeof err !== 'object' || err === null) return {};
+  const e = err as { syscall?: unknown; path?: unknown };
+  return { ...(typeof e.syscall === 'string' ? { syscall: e.syscall } : {}), ...(typeof e.path === 'string' ? { path: e.path } : {}) };
+}

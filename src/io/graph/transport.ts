@@ -6,7 +6,7 @@ import { proxyAwareDispatcher, proxyEnv, request, type Dispatcher, type FormData
 import { assertGraphUrl } from './graph-url.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
-import { graphBodyError, isObject, networkError, notJsonError } from './response-errors.js';
+import { graphBodyError, isObject, networkError, notJsonError, redirectError } from './response-errors.js';
 
 /** How to reach the Graph API. */
 export interface GraphClientOptions {
@@ -109,6 +109,7 @@ export class GraphTransport {
       throw networkError(err, method, path, url.host, proxyHost(url));
     }
     const h = res.headers as GraphResponse<T>['headers'];
+    if (res.statusCode < 200 || (res.statusCode >= 300 && res.statusCode < 400)) throw redirectError(res.statusCode, url.origin, h, this.scrub);
     let parsed: unknown;
     try {
       // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.

@@ -67,4 +67,20 @@ describe('a Graph URL that answers with a redirect', () => {
     expect(passed.filter((id: string) => !id.startsWith('config.'))).toEqual([]);
     expect(seenByTarget).toEqual([]);
   }, 60_000);
+
+  it('a JSON server that is not the Graph API (no "data" list) is an error, not "no templates"', async () => {
+    const other = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok"}');
+    });
+    const url = await listen(other);
+    try {
+      const list = await runCli(['templates', 'list'], { env: { WA_OPS_GRAPH_URL: url, WA_OPS_TOKEN: 'EAAG-other-secret-1234', WA_OPS_WABA_ID: '210987654321098' } });
+      expect(list.code).toBe(3);
+      expect(list.stderr).toMatch(/holds no "data" list, so it is not the Graph API's/);
+      expect(list.stdout).toBe('');
+    } finally {
+      other.close();
+    }
+  }, 60_000);
 });

@@ -39,6 +39,16 @@ export function redirectError(status: number, origin: string, h: Headers, scrub:
   });
 }
 
+/** JSON without the "data" list every Graph list edge answers with: another server, which must not read as "none". */
+export function notAListError(path: string, status: number): GraphError {
+  return new GraphError({
+    title: `GET /${path.split('?')[0]}: the answer holds no "data" list, so it is not the Graph API's`,
+    httpStatus: status,
+    action: 'abort-run',
+    todo: 'check WA_OPS_GRAPH_URL (or graphUrl in the config): it must point at the Graph API (https://graph.facebook.com) or the wa-ops sandbox',
+  });
+}
+
 /** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */
 export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
   // Redact before cutting: a secret cut in half would escape the redactor.

@@ -19,7 +19,10 @@ const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Exit code when the reader of standard output went away: what a tool stopped by SIGPIPE returns (128 + 13). */
+/**
+ * The reader of standard output went away (`wa-ops validate-numbers list.csv --out - | head -3`): stop at once and
+ * quietly with what a tool stopped by SIGPIPE returns (128 + 13), not as a bug. Files being written are removed on exit.
+ */
 const SIGPIPE_EXIT = 141;
 
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
@@ -139,14 +142,6 @@ function exitAfterFlush(code: number): void {
   process.stderr.write('', done);
 }
 
-/**
- * The reader of standard output went away (`wa-ops validate-numbers list.csv --out - | head -3`): stop at once and
- * quietly, as a tool stopped by SIGPIPE does (exit 141), not as a bug. Files being written are removed on exit.
- */
-process.stdout.on('error', (err) => {
-  if (errnoCode(err) === 'EPIPE') process.exit(SIGPIPE_EXIT);
-});
-
 // An error thrown from an event handler (a server's 'error', a stream's) ends here rather than as a bare stack trace.
 let dying = false;
 const fatal = (err: unknown) => {
@@ -154,6 +149,8 @@ const fatal = (err: unknown) => {
   dying = true;
   exitAfterFlush(report(err));
 };
+// A write error on stdout: EPIPE stops quietly (report), anything else (a full disk) is reported as before.
+process.stdout.on('error', fatal);
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 

@@ -1,4 +1,5 @@
 /** wa-ops store migrate | import | export: the PostgreSQL store's schema, and campaigns in and out of it. */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { shellQuote } from '../core/shell-quote.js';
@@ -54,13 +55,17 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
   const f = parseFlags<StoreFlags>(flags, STORE_FLAGS);
   const { loaded, pg } = settingsFor(f, 'wa-ops store import');
   const cf = loadCampaignFile(String(f.campaign), f.ledger);
-  const { importCampaign } = await import('../io/store/pg/import-campaign.js');
+  const [{ importCampaign }, { acquireLock }] = await Promise.all([import('../io/store/pg/import-campaign.js'), import('../io/ledger/lock.js')]);
+  // The ledger's lock, held until the note is written: a local send still running would go on after the import (its
+  // sends missing from the store), and one started meanwhile would not see the note yet.
+  const lock = existsSync(cf.ledgerPath) ? acquireLock(`${cf.ledgerPath}.lock`) : undefined;
   try {
     const conn = await openPgStore(pg.url, pg.source);
     const events = resolve(loaded.settings.events);
     const res = await importCampaign(conn, cf.ledgerPath, events);
     if (term().json) outJson({ store: pg.redacted, campaign: res.name, campaignId: res.campaignId, events: res.events, webhookEvents: res.webhookEvents, alreadyImported: res.already });
-    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
+    else if (res.already && res.webhookEvents === 0) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; nothing to do`);
+    else if (res.already) out(`campaign ${res.campaignId} is already in ${pg.redacted} with the same ${plural(res.events, 'ledger event')}; added ${plural(res.webhookEvents, 'webhook event')} it lacked`);
     else {
       // An exported ledger carries the campaign's webhook statuses too (store export wrote them after its events).
       const exported = res.exportedStatuses > 0 ? ` and ${plural(res.exportedStatuses, 'webhook status', 'webhook statuses')} (exported with it)` : '';
@@ -70,6 +75,7 @@ export async function importCommand(_args: unknown[], flags: Record<string, unkn
     if (!res.already) info(`from now on send and status it with --store; the local ledger is no longer updated (keep it as a backup; a send from local files now refuses)`);
     return 0;
   } finally {
+    lock?.release();
     await closePg();
   }
 }

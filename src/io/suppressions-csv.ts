@@ -5,7 +5,7 @@ import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
 import { openCsv, parseHeader } from './csv/reader.js';
 import type { CsvLimits } from './csv/record-splitter.js';
-import { eachRecord } from './csv/records.js';
+import { eachRecord, isBlankRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
 import { checkReplace, inputIdentity, refuseSameFile } from './output-file.js';
 
@@ -30,7 +30,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
   let plan: RowPlan | undefined;
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, line) => {
-      if (cells.length === 1 && cells[0] === '') return;
+      if (isBlankRecord(cells)) return;
       if (!plan) {
         plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
         return;

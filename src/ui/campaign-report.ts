@@ -109,7 +109,8 @@ function renderPolicies(p: PlanPolicies): string[] {
   if (p.budget) lines.push(`  budget       ${fmtInt(p.budget.limit)} unique recipients per 24 h (${p.budget.source}): warning at ${fmtInt(p.budget.warnAt)}, pause at ${fmtInt(p.budget.pauseAt)}`);
   const c = p.cost;
   const top = c.byRegion.slice(0, 4).map((r) => `${r.region} ${fmtInt(r.messages)} × ${r.rate}${r.listed ? '' : '*'}`).join(', ');
-  lines.push(`  cost         about ${money(c.total, c.currency)} (${c.category}, rates of ${c.date}): ${top}${c.byRegion.length > 4 ? ', ...' : ''}`);
+  // Nothing left to send: no breakdown (and no colon left hanging).
+  lines.push(`  cost         about ${money(c.total, c.currency)} (${c.category}, rates of ${c.date})${top ? `: ${top}${c.byRegion.length > 4 ? ', ...' : ''}` : ''}`);
   if (c.unlistedMessages) lines.push(paint('gray', `               * ${plural(c.unlistedMessages, 'message')} to numbers of no known country, priced at the highest rate: put your rate card in "pricing" in wa-ops.config.json`));
   if (p.media) {
     const size = p.media.size === undefined ? 'size unknown' : `${(p.media.size / 1024).toFixed(0)} KB`;

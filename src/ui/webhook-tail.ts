@@ -20,6 +20,20 @@ function shortId(id: string, max = 48): string {
   return `${id.slice(0, head)}…${id.slice(id.length - (max - head - 1))}`;
 }
 
+const field = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** What a message without typed text holds, in a few words: a reaction's emoji, a place, a caption or file name, a contact, an order. */
+function messageGist(type: string, m: unknown): string | undefined {
+  const o = field(m, type);
+  if (type === 'reaction') return text(field(o, 'emoji')) ?? '(reaction removed)';
+  if (type === 'location') return text(field(o, 'name')) ?? text(field(o, 'address')) ?? [field(o, 'latitude'), field(o, 'longitude')].map(text).join(', ');
+  if (type === 'contacts' && Array.isArray(o)) return o.map((x) => text(field(field(x, 'name'), 'formatted_name')) ?? '?').join(', ');
+  if (type === 'order') return `${Array.isArray(field(o, 'product_items')) ? (field(o, 'product_items') as unknown[]).length : 0} item(s)${text(field(o, 'text')) ? `: ${text(field(o, 'text'))}` : ''}`;
+  if (type === 'system') return text(field(o, 'body'));
+  return text(field(o, 'caption')) ?? text(field(o, 'filename'));
+}
+
 function body(r: WebhookRecord): string {
   switch (r.kind) {
     case 'status': {
@@ -27,8 +41,10 @@ function body(r: WebhookRecord): string {
       const what = paint(STATUS_COLOUR[r.status] ?? 'gray', c(r.status, 20).padEnd(9));
       return `status   ${what} ${num(r.recipient)}  ${shortId(c(r.id, 200))}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
     }
-    case 'message':
-      return `inbound  ${c(r.type, 20).padEnd(9)} ${num(r.from)}  ${r.text !== undefined ? JSON.stringify(c(r.text, 60)) : ''}`;
+    case 'message': {
+      const gist = r.text ?? messageGist(r.type, r.message);
+      return `inbound  ${c(r.type, 20).padEnd(9)} ${num(r.from)}  ${gist !== undefined ? JSON.stringify(c(gist, 60)) : ''}`;
+    }
     case 'preference':
       return `opt-out  ${`${c(r.value, 8)}`.padEnd(9)} ${num(r.waId ?? r.userId ?? '?')}  ${c(r.category, 30)}`;
     case 'error':

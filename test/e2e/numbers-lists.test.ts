@@ -36,6 +36,21 @@ describe('the missing "+"', () => {
   });
 });
 
+describe('rows Excel leaves below a list', () => {
+  it('skips rows of only delimiters (";;;;") like empty lines: they are no invalid numbers for the --max-invalid gate', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    const r = await runCli(['validate-numbers', nums('excel-ghost-rows.csv'), '--country', 'DE', '--max-invalid', '5', '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, valid: 2, invalid: 0, invalidRate: 0, fieldCountMismatches: { count: 0 } });
+    expect(csvRows(out)).toEqual([
+      'Name;Telefon;Land;;;e164;status;reason;region;type;detail',
+      'Anna;0170 1234567;DE;;;+491701234567;valid;;DE;MOBILE;',
+      'Ben;0664 1234567;Österreich;;;+436641234567;valid;;AT;MOBILE;',
+    ]);
+  });
+});
+
 describe('headers in the list\'s language', () => {
   it.each([
     ['headers-es.csv', 'Teléfono', 'País', 3],

@@ -126,6 +126,16 @@ describe('the webhook corpus', () => {
     }
   });
 
+  it('says in the live tail what a message without typed text holds (emoji, place, contact, order, caption)', () => {
+    const tailOf = (type: string) => tailLine(stored.find((r) => r.kind === 'message' && r.type === type) as never, false);
+    expect(tailOf('reaction')).toContain('"👍"');
+    expect(tailOf('location')).toContain('"Filiale Mitte"');
+    expect(tailOf('contacts')).toContain('"Jürgen Weiß"');
+    expect(tailOf('order')).toContain('"1 item(s): Bitte bis Freitag"');
+    expect(tailOf('document')).toContain('"Unterschrieben"');
+    expect(tailOf('image')).toContain('"Rechnung"');
+  });
+
   it('analyze shows the account and template events, errors by code and pricing by category', async () => {
     const r = await runCli(['webhook', 'analyze', join(work, 'events.jsonl'), '--json'], { cwd: work });
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 // store import / export / status --store against a real PostgreSQL: a campaign sent with local files moves in and back out.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -80,6 +81,24 @@ describe.skipIf(!pgUrl)('store import / export and status --store', () => {
     expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
   });
 
+  it('store import waits for a local send still writing the ledger (its lock): exit 75, nothing imported', async () => {
+    const { dir, file } = campaign(2, 'locked-import');
+    expect((await runCli(['send', '--campaign', file, '--interval', '10ms', '--yes'], { env: env(), cwd: dir })).code).toBe(0);
+    // A live local send holds the ledger's lock (this test process stands in for it).
+    const lockPath = join(dir, 'campaign.ledger.jsonl.lock');
+    const held = JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token: 'live-send' });
+    writeFileSync(lockPath, held);
+    const r = await runCli(['store', 'import', '--campaign', file, '--store', url], { env: env(), cwd: dir });
+    expect(r.code, r.stderr).toBe(75);
+    expect(r.stderr).toMatch(/the ledger is locked by another wa-ops process/);
+    expect(await query(url, 'SELECT 1 FROM wa_ops.campaigns WHERE name = $1', ['locked-import'])).toEqual([]);
+    expect(readFileSync(lockPath, 'utf8')).toBe(held);
+    expect(existsSync(join(dir, 'campaign.ledger.store.json'))).toBe(false);
+    rmSync(lockPath);
+    expect((await runCli(['store', 'import', '--campaign', file, '--store', url], { env: env(), cwd: dir })).code).toBe(0);
+    expect(existsSync(lockPath)).toBe(false);
+  });
+
   it('refuses to import over a different campaign with the same identity', async () => {
     const { dir, file } = campaign(2, 'first-one');
     expect((await runCli(['send', '--campaign', file, '--interval', '10ms', '--yes'], { env: env(), cwd: dir })).code).toBe(0);
@@ -132,6 +151,12 @@ describe.skipIf(!pgUrl)('store import / export and status --store', () => {
     const moved = await runCli(['store', 'import', '--campaign', file, '--store', other], { env: env(), cwd: dir });
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toMatch(new RegExp(`${original.length} webhook statuses \\(exported with it\\)`));
+    expect(await records(other)).toEqual(original);
+    // An import cut short after its ledger (killed, connection dropped) is completed by running it again.
+    await query(other, 'DELETE FROM wa_ops.webhook_events WHERE campaign_id = $1', [id]);
+    rmSync(join(dir, 'campaign.ledger.store.json'));
+    const completed = await runCli(['store', 'import', '--campaign', file, '--store', other, '--json'], { env: env(), cwd: dir });
+    expect(JSON.parse(completed.stdout)).toMatchObject({ alreadyImported: true, webhookEvents: original.length });
     expect(await records(other)).toEqual(original);
     const ledgerRows = async (db: string) => (await query<{ n: number }>(db, 'SELECT count(*)::int AS n FROM wa_ops.ledger_events WHERE campaign_id = $1', [id]))[0].n;
     expect(await ledgerRows(other)).toBe(await ledgerRows(url));

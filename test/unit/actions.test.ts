@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { actionFor, KNOWN_CODES, recipientBackoffMs, waitFromHeaders } from '../../src/core/graph/actions.js';
 
 describe('the Graph error action table', () => {
+  it('stops the run on an object that does not exist (100, subcode 33) instead of failing every recipient with it', () => {
+    expect(actionFor(100, 400, 33).action).toBe('abort-run');
+    expect(actionFor(100, 400, undefined, "Unsupported post request. Object with ID '1' does not exist").action).toBe('abort-run');
+    expect(actionFor(100, 400).action).toBe('fail-recipient');
+  });
+
   it.each([
     [130429, 'cooldown'],
     [131048, 'cooldown'],
@@ -24,6 +30,11 @@ describe('the Graph error action table', () => {
     [132000, 'abort-run'],
     [132001, 'abort-run'],
     [133010, 'abort-run'],
+    [104, 'abort-run'],
+    [131045, 'abort-run'],
+    [131037, 'abort-run'],
+    [132068, 'abort-run'],
+    [2500, 'abort-run'],
     [131000, 'transient'],
     [2, 'transient'],
     [133004, 'transient'],

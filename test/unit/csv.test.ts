@@ -7,6 +7,7 @@ import { guessDelimiter, sniff } from '../../src/io/csv/sniff.js';
 import { RecordSplitter } from '../../src/io/csv/record-splitter.js';
 import { csvLine, formulaSafe } from '../../src/io/csv/writer.js';
 import { pickPhoneColumn } from '../../src/core/numbers/columns.js';
+import { planRows } from '../../src/core/numbers/row-plan.js';
 import { parseJsonText } from '../../src/core/json-text.js';
 
 describe('sniff', () => {
@@ -66,6 +67,19 @@ describe('columns', () => {
     expect(pickPhoneColumn(['phone', 'mobile'])).toMatchObject({ ok: false, problem: 'several' });
     expect(pickPhoneColumn(['phone', 'mobile'], 'Mobile')).toEqual({ ok: true, index: 1 });
     expect(pickPhoneColumn(['phone'], 'nope')).toMatchObject({ ok: false, problem: 'unknown' });
+  });
+
+  it('a header that repeats a name: the choice is offered, and made, by position ("#3")', () => {
+    const header = ['Name', 'Telefon', 'Telefon', 'Land'];
+    expect(pickPhoneColumn(header)).toEqual({ ok: false, problem: 'several', candidates: ['#2', '#3'] });
+    // The name alone cannot say which: refused with the positions, never the first one silently.
+    expect(pickPhoneColumn(header, 'Telefon')).toEqual({ ok: false, problem: 'several', candidates: ['#2', '#3'] });
+    expect(pickPhoneColumn(header, '#3')).toEqual({ ok: true, index: 2 });
+    expect(pickPhoneColumn(header, '#9')).toMatchObject({ ok: false, problem: 'unknown' });
+    expect(pickPhoneColumn(['#1', 'phone'], '#1')).toEqual({ ok: true, index: 0 });
+    const plan = () => planRows('list.csv', header, { column: 'Telefon' }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
+    expect(plan).toThrow(/list\.csv: 2 columns are named "Telefon" \(columns: "Telefon \(#2\)", "Telefon \(#3\)"\)/);
+    expect(planRows('list.csv', header, { column: '#3' }, { column: '--column', countryColumn: '--country-column', kind: 'flag' })).toMatchObject({ phoneIndex: 2, countryIndex: 3 });
   });
 
   it('falls back to the one header with a phone word in it, as CRMs and address books name them', () => {

@@ -29,6 +29,13 @@ describe('resume command', () => {
     expect(adoptResumed({ ...base, cooldownMs: 10_000 }, cooled, { interval: false, limit: false, cooldown: true }).options.cooldownMs).toBe(10_000);
   });
 
+  it('--no-sample turns an interrupted pilot run into a run to the whole list (no flag could before)', () => {
+    const r = adoptResumed({ ...base, noSample: true }, { sample: true, intervalMs: 1000 }, { interval: false, limit: false });
+    expect(r.options.sample).toBe(false);
+    expect(r.adopted).not.toContain('--sample');
+    expect(r.adopted.join()).toMatch(/the pace/);
+  });
+
   it('a limit used up (0 left) is not adopted: the plain command sends the rest, like the printed resume command', () => {
     const r = adoptResumed(base, { intervalMs: 1000, limit: 0 }, { interval: false, limit: false });
     expect(r.options.limit).toBe(base.limit);

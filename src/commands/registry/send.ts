@@ -23,6 +23,7 @@ export function registerSend(program: Command, ctx: RegistryContext): void {
     .option('--rate <n/unit>', 'messages per s, min or h per sender, e.g. 10/min')
     .option('--limit <n>', 'send to at most n recipients in this run (a retry of the same recipient does not count again)')
     .option('--sample', 'send only to the 10 % pilot sample')
+    .option('--no-sample', 'an interrupted --sample run resumes as a run to the whole list (default: it stays a pilot run)')
     .option('--no-wait', 'exit 75 at a cooldown instead of waiting it out')
     .option('--cooldown <duration>', 'base cooldown after a rate-limit error (default: 5m)')
     .option('--retry-unknown', 'resend messages whose outcome is unknown (may duplicate)')

@@ -67,8 +67,11 @@ export function applyStatus(s: LedgerState, r: string | undefined, wamid: string
     x.code = code ?? x.code ?? 'failed';
   } else {
     x.sentAt ??= at; // a status for an attempt whose answer never came proves it was sent
-    if (status === 'delivered' || status === 'read') x.deliveredAt ??= at;
-    if (status === 'read') x.readAt ??= at;
+    // Statuses arrive in any order (a read before its delivered): each time is the earliest evidence of it.
+    if (status === 'delivered' || status === 'read') x.deliveredAt = earliest(x.deliveredAt, at);
+    if (status === 'read') x.readAt = earliest(x.readAt, at);
   }
   x.status = derive(x);
 }
+
+const earliest = (known: number | undefined, at: number): number => (known === undefined ? at : Math.min(known, at));

@@ -49,7 +49,13 @@ const TABLE: Record<number, ActionRule> = {
   132016: rule('abort-run', 'template disabled for good: create a new template'),
   132018: rule('fail-recipient', 'parameter text has a newline, tab or more than 4 spaces: sanitise the values'),
   133010: rule('abort-run', 'the business phone number is not registered: POST /{phone-number-id}/register'),
+  131045: rule('abort-run', 'phone number registration error (incorrect certificate): register the number again'),
+  131037: rule('abort-run', 'the display name needs approval before this number can send: check it in WhatsApp Manager'),
+  132068: rule('abort-run', 'the template\'s flow is blocked: fix the flow in WhatsApp Manager'),
   190: rule('abort-run', 'access token expired or invalid: create a new system-user token'),
+  104: rule('abort-run', 'no access token reached the API: set WA_OPS_TOKEN'),
+  // Graph's answer to a path it cannot route, e.g. an API version that does not exist (/v99.0/).
+  2500: rule('abort-run', 'the API does not know this path: check WA_OPS_API_VERSION (e.g. v23.0) and the ids in it'),
   0: rule('abort-run', 'authentication failed: re-authenticate'),
   3: rule('abort-run', 'capability missing: check the app\'s permissions with debug_token'),
   10: rule('abort-run', 'permission missing: the token needs whatsapp_business_messaging and whatsapp_business_management'),
@@ -78,7 +84,12 @@ const TABLE: Record<number, ActionRule> = {
 };
 
 /** The rule for an error code (and HTTP status, for codes the table does not know). */
-export function actionFor(code: number | undefined, httpStatus: number): ActionRule {
+export function actionFor(code: number | undefined, httpStatus: number, subcode?: number, message?: string): ActionRule {
+  // "Unsupported post request. Object with ID '...' does not exist" (100, subcode 33): the phone number id (or another
+  // id in the path) is wrong or the token cannot see it. It fails every recipient alike, so it stops the run.
+  if (code === 100 && (subcode === 33 || /^Unsupported (get|post|delete) request/.test(message ?? ''))) {
+    return rule('abort-run', 'the object in the request path does not exist or the token cannot see it: check WA_OPS_PHONE_NUMBER_ID (or the WABA id) and the token\'s WABA access');
+  }
   if (code !== undefined) {
     const known = TABLE[code];
     if (known) return known;

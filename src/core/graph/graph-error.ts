@@ -35,7 +35,7 @@ export class GraphError extends UpstreamError {
   readonly waitFromResponse: boolean;
 
   constructor(init: GraphErrorInit) {
-    const table = actionFor(init.code, init.httpStatus);
+    const table = actionFor(init.code, init.httpStatus, init.subcode, init.title);
     const rule = init.todo ? { ...table, todo: init.todo } : table;
     const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus ? `HTTP ${init.httpStatus}: ` : '';
     // Meta's messages often start with their code already ("(#130429) Rate limit hit"): say it once.

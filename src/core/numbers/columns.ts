@@ -91,7 +91,7 @@ export function pickPhoneColumn(header: string[], wanted?: string): ColumnPick {
   if (exact.ok || exact.problem === 'several') return exact;
   const worded = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => phoneWorded(h));
   if (worded.length === 1) return { ok: true, index: worded[0][1] };
-  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => header[i]) };
+  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => columnRef(header, i)) };
 }
 
 function phoneWorded(h: string): boolean {
@@ -110,7 +110,7 @@ export function pickCountryColumn(header: string[], wanted?: string): ColumnPick
   if (exact.ok || exact.problem === 'several') return exact;
   const worded = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => h.split(/[_/]+/).some((w) => COUNTRY_WORDS.has(w)));
   if (worded.length === 1) return { ok: true, index: worded[0][1] };
-  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => header[i]) };
+  return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => columnRef(header, i)) };
 }
 
 /** Headers that might hold countries but were not read as such ("region"): for a note saying how to use them. */
@@ -122,12 +122,25 @@ function pickKnown(header: string[], names: Set<string>): ColumnPick {
   const matches = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => names.has(h));
   if (matches.length === 1) return { ok: true, index: matches[0][1] };
   if (matches.length === 0) return { ok: false, problem: 'none', candidates: header };
-  return { ok: false, problem: 'several', candidates: matches.map(([, i]) => header[i]) };
+  return { ok: false, problem: 'several', candidates: matches.map(([, i]) => columnRef(header, i)) };
 }
 
-/** Find a column by the name a user typed (exact first, then normalised). */
+/** How a user names column i: its header, or "#3" (its position) when the header repeats that name. */
+export function columnRef(header: string[], i: number): string {
+  return header.indexOf(header[i]) === header.lastIndexOf(header[i]) ? header[i] : `#${i + 1}`;
+}
+
+/**
+ * Find a column by the name a user typed (exact first, then normalised), or by its position ("#3") for a
+ * header that repeats a name; a name several columns carry is "several", with their positions to choose from.
+ */
 export function pickNamed(header: string[], wanted: string): ColumnPick {
-  let index = header.indexOf(wanted);
-  if (index < 0) index = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(wanted));
-  return index >= 0 ? { ok: true, index } : { ok: false, problem: 'unknown', candidates: header };
+  for (const same of [(h: string) => h === wanted, (h: string) => normaliseHeader(h) === normaliseHeader(wanted)]) {
+    const hits = header.flatMap((h, i) => (same(h) ? [i] : []));
+    if (hits.length === 1) return { ok: true, index: hits[0] };
+    if (hits.length > 1) return { ok: false, problem: 'several', candidates: hits.map((i) => `#${i + 1}`) };
+  }
+  const position = /^#(\d{1,4})$/.exec(wanted.trim());
+  if (position && Number(position[1]) >= 1 && Number(position[1]) <= header.length) return { ok: true, index: Number(position[1]) - 1 };
+  return { ok: false, problem: 'unknown', candidates: header };
 }

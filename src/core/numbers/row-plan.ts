@@ -58,7 +58,8 @@ export interface RowPlan {
 export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames): RowPlan {
   const phone = pickPhoneColumn(header, w.column);
   if (!phone.ok) {
-    const cols = describeHeader(header, phone.problem === 'several' ? phone.candidates : header);
+    const cols = describeHeader(header, phone.problem === 'several' ? shownRefs(header, phone.candidates) : header);
+    if (phone.problem === 'several' && w.column !== undefined) throw sameName(label, header, w.column, phone.candidates, names, 'column');
     if (phone.problem === 'unknown') throw new InputError(`${label}: no column named "${clip(w.column!)}" (${cols})`, { code: 'unknown-column', hint: `set ${where(names, 'column')} to one of the columns` });
     if (phone.problem === 'several') throw new InputError(`${label}: several phone-like columns (${cols})`, { code: 'ambiguous-column', hint: `choose one with ${settings(names, 'column', mobileFirst(phone.candidates))}` });
     throw new InputError(`${label}:1: no phone column in the header (${cols})`, {
@@ -67,6 +68,7 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
     });
   }
   const country = pickCountryColumn(header, w.countryColumn);
+  if (!country.ok && country.problem === 'several' && w.countryColumn !== undefined) throw sameName(label, header, w.countryColumn, country.candidates, names, 'countryColumn');
   if (!country.ok && country.problem === 'unknown') {
     throw new InputError(`${label}: no column named "${clip(w.countryColumn!)}" for ${where(names, 'countryColumn')} (${describeHeader(header, header)})`, { code: 'unknown-column', hint: `set ${where(names, 'countryColumn')} to one of the columns` });
   }
@@ -81,9 +83,25 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
   };
 }
 
+/** "Telefon (#2)" for a position reference ("#2") to a column whose name the header repeats, else the name itself. */
+function shownRefs(header: string[], refs: readonly string[]): string[] {
+  return refs.map((r) => {
+    const m = /^#(\d+)$/.exec(r);
+    return m && header[Number(m[1]) - 1] !== r ? `${header[Number(m[1]) - 1]} (${r})` : r;
+  });
+}
+
+/** The header carries the name given several times: say so, with the positions to choose from. */
+function sameName(label: string, header: string[], wanted: string, refs: readonly string[], names: WishNames, which: 'column' | 'countryColumn'): InputError {
+  return new InputError(`${label}: ${refs.length} columns are named "${clip(wanted)}" (${describeHeader(header, shownRefs(header, refs))})`, {
+    code: 'ambiguous-column',
+    hint: `choose one by its position with ${settings(names, which, refs)}`,
+  });
+}
+
 /** Why no country column was read, when the header suggests one: several candidates, or a "region" column. */
 function countryNote(header: string[], problem: string, candidates: string[], names: WishNames): string | undefined {
-  if (problem === 'several') return `several country-like columns (${candidates.map((c) => `"${clip(c)}"`).join(', ')}): none used; choose one with ${settings(names, 'countryColumn', candidates)}`;
+  if (problem === 'several') return `several country-like columns (${shownRefs(header, candidates).map((c) => `"${clip(c)}"`).join(', ')}): none used; choose one with ${settings(names, 'countryColumn', candidates)}`;
   const region = regionLikeColumns(header)[0];
   if (region === undefined) return undefined;
   return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, ${names.kind === 'key' ? 'set' : 'pass'} ${settings(names, 'countryColumn', [region])}`;

@@ -18,13 +18,26 @@ export function storeLocation(value: string | undefined): StoreLocation {
       hint: 'pass --store postgres://user@host:5432/db (or leave it unset for local files)',
     });
   }
+  const url = withHost(v);
   let parsed: URL;
   try {
-    parsed = new URL(v);
+    parsed = new URL(url);
   } catch {
-    throw new UsageError('the store URL is not a valid URL', { code: 'bad-store', hint: 'write it as postgres://USER@HOST:5432/DB?sslmode=require (the password in PGPASSWORD or the URL)' });
+    throw new UsageError('the store URL is not a valid URL', {
+      code: 'bad-store',
+      hint: 'write it as postgres://USER:PASSWORD@HOST:5432/DB?sslmode=require, with @ : / ? # % in the user or password written %40 %3A %2F %3F %23 %25 (or the password in PGPASSWORD)',
+    });
   }
-  return { kind: 'postgres', url: v, redacted: redactUrl(parsed) };
+  return { kind: 'postgres', url, redacted: redactUrl(parsed) };
+}
+
+/**
+ * libpq's empty host after the user (`postgres://user:pw@/db?host=/cloudsql/...`, the unix-socket form of Cloud SQL
+ * and others), which WHATWG URL refuses: the same URL with localhost there. node-postgres reads an empty host as
+ * localhost too, and a `host=` parameter still wins over it.
+ */
+function withHost(v: string): string {
+  return v.replace(/^(postgres(?:ql)?:\/\/[^/?#@]*@)(?=[/?#]|$)/i, '$1localhost');
 }
 
 /** The URL with its password replaced by ***, for messages (the password never appears in output). */

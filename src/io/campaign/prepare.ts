@@ -76,15 +76,19 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
         if ('problem' in r) throw new Error(`payload of ${t.e164} no longer renders: ${r.problem}`);
         return r.payload;
       },
-      policiesFor: (set) => ({
-        window: window ? windowPlan(window, set, Date.now(), seed) : undefined,
-        budget,
-        cost: costPlan(prices, template.category || 'MARKETING', set),
-        graphUrls,
-        notices,
-        media: media && { kind: media.kind, source: media.source, mime: media.mime, size: media.size, local: media.local },
-        where: { senders: o.senders, display: account?.display, businessName: account?.name, wabaId: settings.wabaId, graphUrl: graphUrls[0], notMeta: !isMetaHost(graphUrls[0]) },
-      }),
+      policiesFor: (set) => {
+        // Where it sends: the URL in use now (a failover during the pre-flight moved on from the first one).
+        const inUse = (client && graphUrls.find((u) => client.baseUrl.startsWith(`${u.replace(/\/+$/, '')}/`))) ?? graphUrls[0];
+        return {
+          window: window ? windowPlan(window, set, Date.now(), seed) : undefined,
+          budget,
+          cost: costPlan(prices, template.category || 'MARKETING', set),
+          graphUrls,
+          notices,
+          media: media && { kind: media.kind, source: media.source, mime: media.mime, size: media.size, local: media.local },
+          where: { senders: o.senders, display: account?.display, businessName: account?.name, wabaId: settings.wabaId, graphUrl: inUse, notMeta: !isMetaHost(inUse) },
+        };
+      },
     };
   } catch (err) {
     await client?.close();

@@ -7,7 +7,7 @@ import { pickNamed } from '../../core/numbers/columns.js';
 import { classifyRow, describeHeader, planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { openCsv, parseHeader } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
-import { eachRecord } from '../csv/records.js';
+import { eachRecord, isBlankRecord } from '../csv/records.js';
 
 /** A recipient of the list: number, region, line and the mapped column values. */
 export interface Recipient {
@@ -72,7 +72,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
   const mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
-      if (cells.length === 1 && cells[0] === '') return;
+      if (isBlankRecord(cells)) return;
       if (!header) {
         header = parseHeader(block.text, delimiter);
         plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn"', countryColumn: '"countryColumn"', kind: 'key' });

@@ -12,6 +12,8 @@ export interface SendOptions {
   intervalMs?: number;
   limit?: number;
   sample: boolean;
+  /** --no-sample: an interrupted pilot run (--sample) resumes as a run to the whole list. */
+  noSample?: boolean;
   noWait: boolean;
   cooldownMs: number;
   retryUnknown: boolean;
@@ -35,7 +37,7 @@ export function adoptResumed(o: SendOptions, kept: RunOptionsRecord | undefined,
   if (!kept) return { options: o, adopted: [] };
   const out = { ...o };
   const adopted: string[] = [];
-  if (!o.sample && kept.sample) {
+  if (!o.sample && !o.noSample && kept.sample) {
     out.sample = true;
     adopted.push('--sample');
   }

@@ -107,12 +107,21 @@ function quotedValue(text: string, cur: Cursor): string {
   return value;
 }
 
-/** The first non-empty record of a text (the header), trimmed. */
+/**
+ * A record with nothing in it: an empty line, or only delimiters and spaces (";;;;", the rows Excel exports
+ * below a list whose cells were cleared). Not data: skipped wherever records are read, like empty lines.
+ */
+export function isBlankRecord(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
+/** The first non-blank record of a text (the header), trimmed. */
 export function firstRecord(text: string, delimiter: string): string[] {
   let header: string[] | undefined;
   try {
     eachRecord(text, delimiter, 1, (cells) => {
-      if (header === undefined && !(cells.length === 1 && cells[0].trim() === '')) {
+      if (header === undefined && !isBlankRecord(cells)) {
         header = cells;
         throw STOP;
       }

@@ -4,7 +4,7 @@
  */
 import { createRng } from '../../core/numbers/sampling.js';
 import { redact } from '../../core/redact.js';
-import { eachRecord } from '../csv/records.js';
+import { eachRecord, isBlankRecord } from '../csv/records.js';
 import { BlockFold } from './block-fold.js';
 import type { BlockRequest, BlockResult } from './block-types.js';
 
@@ -20,7 +20,7 @@ export function processBlock(req: BlockRequest): BlockResult {
   // Redacted once per block: the output rows are the input cells plus fields wa-ops made.
   const text = req.wantRows ? redact(req.text) : req.text;
   eachRecord(text, req.delimiter, req.startLine, (cells, line) => {
-    if (cells.length === 1 && cells[0] === '') return;
+    if (isBlankRecord(cells)) return;
     if (skip) {
       skip = false;
       return;

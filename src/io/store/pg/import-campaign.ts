@@ -22,7 +22,7 @@ export interface ImportResult {
   webhookEvents: number;
   /** Of webhookEvents: the statuses a store export had written into the ledger, stored as webhook events again. */
   exportedStatuses: number;
-  /** The store already held exactly this ledger: nothing was written. */
+  /** The store already held exactly this ledger: it was not written again (webhook events it lacked still were). */
   already: boolean;
 }
 
@@ -60,7 +60,8 @@ export async function importCampaign(conn: PgConnection, ledgerPath: string, eve
   });
   const sent = new Set<string>();
   for (const e of events) if (e.t === 'sent') sent.add(e.wamid);
-  if (already) return { campaignId: id, name: header.campaign, events: ledger.length, webhookEvents: 0, exportedStatuses: 0, already };
+  // Also when the ledger was there already: an import cut short after its ledger (a kill, a dropped connection) left
+  // its webhook events out, and running it again must bring them (the unique key stores each once).
   let exportedStatuses = 0;
   for (let i = 0; i < statuses.length; i += 1000) exportedStatuses += (await insertEvents(conn, statuses.slice(i, i + 1000).map((e) => exportedStatusRow(e, id)))).size;
   const fromFile = await importRecords(conn, eventsPath, (r) => r.kind === 'status' && (parseCallbackData(r.cb)?.campaignId === id || sent.has(r.id)));

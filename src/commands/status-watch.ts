@@ -1,4 +1,5 @@
 /** wa-ops status --campaign <file> --watch: the campaign's table refreshed in place (NDJSON, one line per interval, with --json). */
+import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { parseDuration } from '../core/campaign/duration.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { summarise } from '../core/campaign/ledger-state.js';
@@ -6,8 +7,6 @@ import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { checkEventsPath } from './events-path.js';
-import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
-import { mappedColumns } from '../core/campaign/render.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
@@ -120,9 +119,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 async function countList(cf: ReturnType<typeof loadCampaignFile>, limits: CsvLimits): Promise<{ total: number; skipped: number; pending: number }> {
-  // The same classifier options as send (countryColumn included), so the waiting count matches the plan.
-  const list = await loadRecipients(cf.recipientsPath, recipientOptions(cf.campaign, mappedColumns(cf.campaign), limits));
-  return { total: list.rows, skipped: list.skipped.length, pending: list.rows - list.skipped.length };
+  // The list as send reads it (countryColumn included, unusable values set aside), so the waiting count matches the plan.
+  return notStartedCounts(await readCampaignList(cf, limits));
 }
 
 function sleepUnlessSignalled(ms: number, signals: SignalWatch, setWake: (wake: () => void) => void): Promise<void> {

@@ -88,7 +88,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const list = needList ? await readCampaignList(cf, csvLimitFlags(f)) : undefined;
     // A list changed since the last send: the export is of this list, so the counts are too (as the next send sees it).
     if (list && loaded.events > 0 && state.header && state.header.recipientsHash !== list.sha256) {
-      readAgainstList(state, { rows: list.rows, sha256: list.sha256, listed: new Set(list.recipients.map((r) => r.e164)), skipped: list.skipped });
+      readAgainstList(state, { rows: list.rows, sha256: list.sha256, listed: new Set([...list.recipients.map((r) => r.e164), ...list.valueSkipped]), skipped: list.skipped });
       warn(`the recipient list ${cf.campaign.recipients} changed since the last send: counts and rows are of the list as it is now (the next send records it)`);
     }
     const cost = spent(state, configFile?.data.pricing);

@@ -15,6 +15,8 @@ export interface AccountState {
   subscribed: boolean;
   /** The WABA's override_callback_uri set through POST subscribed_apps (instead of --webhook-url). */
   overrideCallbackUri?: string;
+  /** Was it verified by its GET challenge (loopback only)? Only then do the webhooks go there. */
+  overrideVerified?: boolean;
 }
 
 /** A fresh account: a plausible profile, default settings, nobody blocked. */

@@ -8,7 +8,9 @@ export type Answer = SandboxError | { status: number; body: unknown; headers?: R
 /** Write a JSON answer. */
 export function send(res: ServerResponse, r: Answer): void {
   const text = JSON.stringify(r.body);
-  res.writeHead(r.status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), 'x-fb-trace-id': 'sandbox', ...(r.headers ?? {}) });
+  // Meta's x-fb-trace-id is the error's fbtrace_id: a client that logs either finds the other.
+  const trace = (r.body as { error?: { fbtrace_id?: unknown } } | null)?.error?.fbtrace_id;
+  res.writeHead(r.status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), 'x-fb-trace-id': typeof trace === 'string' ? trace : 'sandbox', ...(r.headers ?? {}) });
   res.end(text);
 }
 

@@ -19,7 +19,7 @@ function progress(r: OverviewRow): string {
   if (r.state === 'invalid') return r.problem ?? '';
   if (r.state === 'not started' && r.total === 0) return '-';
   const sendable = r.total - r.skipped;
-  if (r.state === 'not started') return `${fmtInt(sendable)} to send${r.skipped ? `, ${fmtInt(r.skipped)} skipped (invalid or duplicate)` : ''}`;
+  if (r.state === 'not started') return `${fmtInt(sendable)} to send${r.skipped ? `, ${fmtInt(r.skipped)} skipped (invalid, duplicate or unusable values)` : ''}`;
   const head = `${fmtInt(r.sent + r.failed)}/${fmtInt(sendable)} (${Math.floor(r.progress * 100)} %)`;
   const parts = [`${fmtInt(r.delivered)} delivered`, `${fmtInt(r.read)} read`, `${fmtInt(r.failed)} failed`];
   if (r.unknown) parts.push(`${fmtInt(r.unknown)} unknown`);

@@ -1,6 +1,6 @@
 // What an answer proves: a success without a message id is no evidence that Meta took the message.
 import { createServer, type Server } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,25 @@ describe('send: answers without evidence', () => {
     // Not resent by the next run without --retry-unknown.
     const again = await runCli(['send', '--campaign', 'c.json', '--interval', '50ms', '--yes', '--json'], { cwd: dir, env });
     expect(JSON.parse(again.stdout)).toMatchObject({ sent: 0, unknown: 2, thisRun: { sent: 0, failed: 0 } });
+  });
+
+  it('a sender id Graph does not know (100/33) stops before the first send: nobody is burnt as failed', async () => {
+    const dir = tempDir('wa-ops-answers-');
+    writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\nA,+4917050000011,V1\nB,+4917050000012,V2\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'senders', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] }, senders: ['109876543210987', '999999999999999'] }));
+    const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    const r = await runCli(['send', '--campaign', 'c.json', '--interval', '50ms', '--yes'], { cwd: dir, env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/sender 999999999999999: no such phone number id.*nothing was sent/);
+    expect(existsSync(join(dir, 'c.ledger.jsonl'))).toBe(false);
+    // A typo in WA_OPS_PHONE_NUMBER_ID alike.
+    const one = await runCli(['send', '--campaign', 'c.json', '--interval', '50ms', '--yes', '--json'], { cwd: dir, env: { ...env, WA_OPS_PHONE_NUMBER_ID: '999999999999999' } });
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'senders', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    const typo = await runCli(['send', '--campaign', 'c.json', '--interval', '50ms', '--yes', '--json'], { cwd: dir, env: { ...env, WA_OPS_PHONE_NUMBER_ID: '999999999999999' } });
+    expect(one.code).toBe(3);
+    expect(typo.code).toBe(3);
+    expect(JSON.parse(typo.stdout).error.code).toBe('unknown-sender');
+    const accepted = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data;
+    expect(accepted.filter((m) => m.to.startsWith('+49170500000'))).toEqual([]);
   });
 });

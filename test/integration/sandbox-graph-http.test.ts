@@ -75,7 +75,7 @@ describe("Meta's error titles and HTTP statuses", () => {
 
   const send = async (body: unknown, path = `v23.0/${PN}/messages`) => {
     const res = await fetch(`${sb.url}/${path}`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
+    return { status: res.status, json: (await res.json()) as Record<string, any>, trace: res.headers.get('x-fb-trace-id') };
   };
   const template = { messaging_product: 'whatsapp', to: TO, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
 
@@ -90,6 +90,7 @@ describe("Meta's error titles and HTTP statuses", () => {
     const r = await send(template);
     expect(r.status).toBe(status);
     expect(r.json.error).toMatchObject({ code, message, type: 'OAuthException', fbtrace_id: expect.any(String) });
+    expect(r.trace).toBe(r.json.error.fbtrace_id);
   });
 
   it('names 132012 (a header parameter of the wrong kind) as Meta does', async () => {
@@ -173,5 +174,11 @@ describe('subscribed_apps: subscribe, override the callback URL (verified like M
     expect((await inbound('491701234501')).webhook).toBe('off');
     expect((await call('POST')).json).toEqual({ success: true });
     expect((await call('GET')).json.data).toHaveLength(1);
+  });
+
+  it("takes an override on another host as Meta's example shows it, lists it, but never calls out to it", async () => {
+    expect((await call('POST', { override_callback_uri: 'https://your-webhook-endpoint.com/webhook', verify_token: 'YOUR_VERIFY_TOKEN' })).json).toEqual({ success: true });
+    expect((await call('GET')).json.data[0].override_callback_uri).toBe('https://your-webhook-endpoint.com/webhook');
+    expect((await inbound('491701234502')).webhook).toBe('off');
   });
 });

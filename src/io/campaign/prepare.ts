@@ -9,7 +9,7 @@ import { seedFrom } from '../../core/numbers/sampling.js';
 import type { Settings } from '../config.js';
 import { GraphClient } from '../graph/client.js';
 import { readSuppressions, suppressionsPath, type SuppressionList } from '../suppressions.js';
-import { accountLimits } from './account.js';
+import { accountLimits, checkOtherSenders } from './account.js';
 import type { CampaignFile } from './campaign-file.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
 import type { Prepared } from './prepared.js';
@@ -50,6 +50,7 @@ export async function prepareSend(cf: CampaignFile, settings: Settings, o: Prepa
     const template = await checkTemplate(client, settings.wabaId, c, o.warn);
     const window = sendWindow(o.windowFlag, c.window);
     const account = client ? await accountLimits(client, o.senders[0]) : undefined; // a GET, also in a dry run: the plan says where it would send
+    if (client) await checkOtherSenders(client, o.senders);
     if (account?.error) notices.push(`account limits not read (${account.error}): only dailyLimit applies`);
     checkPace(account, o.intervalMs, o.allowFullBudget, notices);
     const media = await checkHeaderMedia(c, cf.path, notices);

@@ -20,8 +20,13 @@ export function planGitignore(cwd: string): GitignorePlan | undefined {
   }
   const file = join(cwd, '.gitignore');
   const current = readTextFile(file, { what: '.gitignore', maxBytes: 4 * 1024 * 1024, code: 'unreadable-file', missingOk: true }) ?? '';
-  if (/^\/?\.env$/m.test(current)) return undefined;
+  if (ignoresEnv(current)) return undefined;
   return { file, current };
+}
+
+/** Does a .gitignore already ignore ./.env (".env", "/.env", ".env*", "*.env", CRLF lines)? Then nothing is added. */
+export function ignoresEnv(text: string): boolean {
+  return text.split(/\r?\n/).some((line) => /^\/?(\.env\*?|\*\.env|\.env\*\*?)$/.test(line.trim()));
 }
 
 /** Append .env to the planned .gitignore; returns the file changed. */

@@ -1,6 +1,7 @@
 /** The suppression list: numbers that opted out (STOP, Meta's marketing opt-out, 131050, manual); JSON Lines, mode 0600. */
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { isObject } from '../core/is-object.js';
 import { readTextFile } from './read-text-file.js';
 import { readDotEnv } from './config/config-files.js';
@@ -79,6 +80,8 @@ export function foldSuppressions(records: SuppressionRecord[]): SuppressionList 
   };
 }
 
+const LIST_HINT = 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl';
+
 /** The largest list read (about 1.5 million records): far above real opt-out lists, far below what exhausts memory. */
 export const MAX_LIST_BYTES = 256 * 1024 * 1024;
 
@@ -87,11 +90,14 @@ export const MAX_LIST_BYTES = 256 * 1024 * 1024;
  * instead of hanging wa-ops in a read no signal can interrupt, or reading /dev/zero until memory runs out.
  */
 export function readListText(path: string): string | undefined {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError(`the suppression list ${path} is a folder, not a file`, { code: 'not-a-file', hint: LIST_HINT });
+  }
   return readTextFile(path, {
     what: 'suppression list',
     maxBytes: MAX_LIST_BYTES,
     code: 'not-a-file',
-    hint: 'give --suppressions (or WA_OPS_SUPPRESSIONS) the JSON Lines file of the list, e.g. wa-ops.suppressions.jsonl',
+    hint: LIST_HINT,
     missingOk: true,
   });
 }

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childEnv } from '../../src/commands/demo/child.js';
-import { runCli, tempDir } from '../helpers.js';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
 
 // The demo needs no account and no network: nothing of the user's wa-ops settings may reach it.
 describe('demo isolation', () => {
@@ -22,4 +23,24 @@ describe('demo isolation', () => {
     expect(doc.send.resume).toMatchObject({ exit: 0, outcome: 'done' });
     expect(doc.status).toMatchObject({ total: 13, pending: 0 });
   }, 120_000);
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s mid-run: exit %d, its child stopped and its folder removed', async (signal, exit) => {
+    const tmp = tempDir('wa-ops-demo-tmp-');
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'demo'], { cwd: tempDir(), env: cleanEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Stop it once the campaign send (a child process) has started.
+    await new Promise<void>((resolve) => child.stderr.on('data', () => /Send a campaign/.test(stderr) && resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill(signal);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(exit);
+    expect(stderr).toMatch(new RegExp(`interrupted by ${signal}`));
+    expect(stderr).toMatch(/the demo's folder was removed/);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 60_000);
 });

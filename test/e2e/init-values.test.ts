@@ -106,4 +106,27 @@ describe.skipIf(!hasPython)('init prompts: secrets and values', () => {
     expect(r.output).not.toContain(token);
     expect(existsSync(join(dir, 'wa-ops.config.json'))).toBe(true);
   });
+
+  it('a refused WA_OPS_TOKEN is not written: a token is asked for, and init says the variable would still win', async () => {
+    const dir = tempDir();
+    const r = await inTerminal(
+      ['init', '--no-doctor'],
+      [
+        { expect: 'Phone number id', send: '109876543210987\r' },
+        { expect: 'WhatsApp Business Account id', send: '210987654321098\r' },
+        { expect: 'App id', send: '\r' },
+        { expect: 'Access token', send: 'sandbox-token\r' },
+        { expect: 'App secret', send: '\r' },
+        { expect: 'verify token', send: '\r' },
+        { expect: 'Webhook URL', send: '\r' },
+      ],
+      dir,
+      { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'expired-env-token' },
+    );
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/✖ WA_OPS_TOKEN: the API refused this token/);
+    expect(r.output).toMatch(/unset WA_OPS_TOKEN/);
+    expect(r.output).not.toMatch(/expired-env-token/);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toMatch(/^WA_OPS_TOKEN=sandbox-token$/m);
+  });
 });

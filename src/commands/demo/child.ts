@@ -31,10 +31,33 @@ export function childEnv(own: NodeJS.ProcessEnv, base: NodeJS.ProcessEnv = proce
   return { ...env, ...own, NO_COLOR: '1' };
 }
 
+/** The children running now, and whether the demo was stopped (then no new one starts). */
+const running = new Set<Promise<unknown>>();
+const stopping = new Set<() => void>();
+let stopped = false;
+
+/** Stop the demo's children (Ctrl-C, SIGTERM): each gets SIGTERM, saves what it has and exits; resolves once all have. */
+export async function stopChildren(): Promise<void> {
+  stopped = true;
+  for (const stop of stopping) stop();
+  await Promise.allSettled([...running]);
+}
+
 /** Run wa-ops with these arguments in the demo's folder (not the user's: no .env or config of theirs is read), collecting its output. */
 export function runChild(args: string[], stage: ChildStage): Promise<ChildResult> {
+  if (stopped) return Promise.reject(new Error('the demo was stopped'));
+  const p = spawnChild(args, stage);
+  running.add(p);
+  void p.finally(() => running.delete(p)).catch(() => undefined);
+  return p;
+}
+
+function spawnChild(args: string[], stage: ChildStage): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: stage.dir, env: childEnv(stage.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stop = () => child.kill('SIGTERM');
+    stopping.add(stop);
+    child.on('close', () => stopping.delete(stop));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -90,14 +90,18 @@ export async function ask(g: Partial<Answers>): Promise<Answers> {
   // The token's shape says nothing (sandbox tokens are short): the API is asked whether it opens this phone number,
   // after the prompt returns, so that a refused token is asked for again in an empty field.
   const nonEmpty = (v: string) => (v.trim() ? true : 'paste the access token');
-  const asked = g.token
-    ? { token: g.token }
-    : await askToken({
-        prompt: () => askSecret('Access token (system-user token)', { validate: nonEmpty, ...stop }),
-        check: (token) => checkToken({ baseUrl: g.graphUrl, apiVersion: g.apiVersion, token, phoneNumberId }),
-        say: info,
-      });
+  const asked = await askToken(
+    {
+      prompt: () => askSecret('Access token (system-user token)', { validate: nonEmpty, ...stop }),
+      check: (token) => checkToken({ baseUrl: g.graphUrl, apiVersion: g.apiVersion, token, phoneNumberId }),
+      say: info,
+    },
+    undefined,
+    g.token,
+  );
   const token = asked.token;
+  // The environment wins over .env: the refused token would still be the one every command uses.
+  if (g.token !== undefined && token !== g.token) warn('WA_OPS_TOKEN in your environment wins over .env: run "unset WA_OPS_TOKEN" (and remove it from your shell profile), or every command keeps using the refused token');
   if (asked.unverified) warn(`could not check the token with the API (${asked.unverified}); doctor will check it once the API is reachable`);
   const appSecret = g.appSecret ?? ((await askSecret('App secret (optional, verifies webhook signatures)', stop)).trim() || undefined);
   // A secret like the others: masked, never shown (a default in the prompt would print it); empty makes a random one.

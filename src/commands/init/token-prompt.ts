@@ -17,8 +17,19 @@ export interface TokenPromptIo {
   say: (line: string) => void;
 }
 
-/** The accepted token, and why it could not be checked when the API was unreachable (written unverified, doctor checks it later). */
-export async function askToken(io: TokenPromptIo, attempts = TOKEN_ATTEMPTS): Promise<{ token: string; unverified?: string }> {
+/**
+ * The accepted token, and why it could not be checked when the API was unreachable (written unverified, doctor checks it later).
+ * A token already in WA_OPS_TOKEN (`given`) is checked first: refused, it is not written, and one is asked for instead.
+ */
+export async function askToken(io: TokenPromptIo, attempts = TOKEN_ATTEMPTS, given?: string): Promise<{ token: string; unverified?: string }> {
+  if (given !== undefined) {
+    io.say('checking WA_OPS_TOKEN with the API ...');
+    const verdict = await io.check(given);
+    if (verdict.ok) return { token: given };
+    if (verdict.unreachable) return { token: given, unverified: verdict.reason };
+    io.say(`✖ WA_OPS_TOKEN: ${verdict.reason}`);
+    io.say('paste a token that works instead (Ctrl-C stops, nothing is written)');
+  }
   for (let attempt = 1; ; attempt++) {
     const token = (await io.prompt()).trim();
     io.say('checking the token with the API ...');

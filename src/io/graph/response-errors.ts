@@ -21,6 +21,34 @@ export function networkError(err: unknown, method: string, path: string, host: s
   return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
 }
 
+/**
+ * A redirect (or any 1xx/3xx answer) instead of Graph JSON: wa-ops follows none, so the token never goes to another
+ * address, and its empty body must not read as an empty answer ("no templates", a passed check). The Graph URL is wrong.
+ */
+export function redirectError(status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
+  // Where it points, without its query (which would repeat ours, input_token included).
+  const raw = typeof h.location === 'string' ? h.location.split(/[?#]/)[0] : undefined;
+  const location = raw === undefined ? undefined : scrub(redact(raw)).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200);
+  return new GraphError({
+    title: `the server at ${origin} answered with a redirect${location ? ` to ${location}` : ''} instead of Graph JSON`,
+    httpStatus: status,
+    // The API never took the request; every other request would get the same answer.
+    action: 'abort-run',
+    notSent: true,
+    todo: 'wa-ops follows no redirect, so the access token never goes to another address: set WA_OPS_GRAPH_URL (or graphUrl in the config) to the Graph API itself, e.g. https://graph.facebook.com, or to the wa-ops sandbox',
+  });
+}
+
+/** JSON without the "data" list every Graph list edge answers with: another server, which must not read as "none". */
+export function notAListError(path: string, status: number): GraphError {
+  return new GraphError({
+    title: `GET /${path.split('?')[0]}: the answer holds no "data" list, so it is not the Graph API's`,
+    httpStatus: status,
+    action: 'abort-run',
+    todo: 'check WA_OPS_GRAPH_URL (or graphUrl in the config): it must point at the Graph API (https://graph.facebook.com) or the wa-ops sandbox',
+  });
+}
+
 /** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */
 export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
   // Redact before cutting: a secret cut in half would escape the redactor.

@@ -6,7 +6,7 @@ import { proxyAwareDispatcher, proxyEnv, request, type Dispatcher, type FormData
 import { assertGraphUrl } from './graph-url.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
-import { graphBodyError, isObject, networkError, notJsonError } from './response-errors.js';
+import { graphBodyError, isObject, networkError, notAListError, notJsonError, redirectError } from './response-errors.js';
 
 /** How to reach the Graph API. */
 export interface GraphClientOptions {
@@ -109,6 +109,7 @@ export class GraphTransport {
       throw networkError(err, method, path, url.host, proxyHost(url));
     }
     const h = res.headers as GraphResponse<T>['headers'];
+    if (res.statusCode < 200 || (res.statusCode >= 300 && res.statusCode < 400)) throw redirectError(res.statusCode, url.origin, h, this.scrub);
     let parsed: unknown;
     try {
       // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.
@@ -126,7 +127,9 @@ export class GraphTransport {
     let after: string | undefined;
     for (let page = 0; page < 1000; page++) {
       const res = await this.request<{ data: T[]; paging?: { cursors?: { after?: string }; next?: string } }>('GET', path, { query: { ...query, after } });
-      out.push(...(res.data.data ?? []));
+      // Every Graph list edge answers {"data": [...]}: JSON without it is another server, not an empty list.
+      if (!Array.isArray(res.data.data)) throw notAListError(path, res.status);
+      out.push(...res.data.data);
       after = res.data.paging?.cursors?.after;
       if (!res.data.paging?.next || !after) break;
     }

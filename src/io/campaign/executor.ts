@@ -33,7 +33,7 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
   const attempts = new SendAttempts({ engine: o.engine, writer: o.writer, send: o.send, push: inbox.push, storeFailed });
   const offSignal = o.signals.on((signal) => inbox.push({ t: 'signal', signal }));
   const stopWatch = watchStore(o.writer, inbox.push);
-  const stopOptOuts = o.optOuts ? watchOptOuts(o.optOuts, inbox.push) : () => undefined;
+  const stopOptOuts = o.optOuts ? watchOptOuts(o.optOuts, inbox.push, o.onNotice) : () => undefined;
   let reason: StopReason;
   try {
     reason = await runLoop(o, inbox, attempts, storeFailed);
@@ -70,15 +70,29 @@ function watchStore(writer: LedgerWriter, push: (input: EngineInput) => void): (
   return () => clearInterval(watch);
 }
 
-/** Every OPT_OUT_CHECK_MS: recipients the suppression list now holds (a check that fails, e.g. the store away, waits for the next). */
-function watchOptOuts(optOuts: Pick<LiveOptOuts, 'check'>, push: (input: EngineInput) => void): () => void {
+/**
+ * Every OPT_OUT_CHECK_MS: recipients the suppression list now holds. A check that fails (the store away, the list
+ * replaced by something unreadable) waits for the next; the operator is told once per failing stretch, since until
+ * then only the opt-outs known at the start are honoured.
+ */
+function watchOptOuts(optOuts: Pick<LiveOptOuts, 'check'>, push: (input: EngineInput) => void, notice?: (text: string) => void): () => void {
   let busy = false;
+  let failing = false;
   const watch = setInterval(() => {
     if (busy) return;
     busy = true;
     optOuts
       .check()
-      .then((skips) => skips.length > 0 && push({ t: 'opt-outs', skips }), () => {})
+      .then(
+        (skips) => {
+          failing = false;
+          if (skips.length > 0) push({ t: 'opt-outs', skips });
+        },
+        (err: unknown) => {
+          if (!failing) notice?.(`cannot read the suppression list again (${errorMessage(err)}): opt-outs that arrive now are honoured once it can be read; the ones known at the start still are`);
+          failing = true;
+        },
+      )
       .finally(() => (busy = false));
   }, OPT_OUT_CHECK_MS);
   return () => clearInterval(watch);

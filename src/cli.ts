@@ -148,7 +148,7 @@ const fatal = (err: unknown) => {
   dying = true;
   exitAfterFlush(report(err));
 };
-// A write error on stdout: EPIPE stops quietly (report), anything else (a full disk) is reported as before.
+// A write error on stdout: EPIPE (the reader went away, `| head`) exits 141 at once in report(); anything else (a full disk) is reported as before.
 process.stdout.on('error', fatal);
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);

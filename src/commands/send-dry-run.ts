@@ -13,7 +13,6 @@ import type { SignalWatch } from '../io/signals.js';
 import type { LedgerReader } from '../io/store/types.js';
 import { renderPlan } from '../ui/campaign-report.js';
 import { info, out, paint } from '../ui/output.js';
-import { readerGone } from '../ui/reader-gone.js';
 import { fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { planOf } from './send-view.js';
@@ -44,7 +43,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
     if (term().json) {
       // One JSON document, written piece by piece: a million payloads never become one string.
       out(`{"dryRun":true,"plan":${JSON.stringify(plan)},"skipped":${JSON.stringify(skipped)},"payloads":[`);
-      for (let i = 0; i < toSend && !readerGone(); i++) {
+      for (let i = 0; i < toSend; i++) {
         out(`${i > 0 ? ',' : ''}${JSON.stringify(p.payloadOf(queue[i]))}`);
         if (i % 2000 === 1999) await flushed();
       }
@@ -53,7 +52,7 @@ export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Setting
       info(renderPlan(plan));
       for (const s of skipped.slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
       // A reader that went away (| head) has what it wanted: stop rendering.
-      for (let i = 0; i < toSend && !readerGone(); i++) {
+      for (let i = 0; i < toSend; i++) {
         out(JSON.stringify(p.payloadOf(queue[i])));
         if (i % 2000 === 1999) await flushed();
       }

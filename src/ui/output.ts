@@ -3,7 +3,6 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { redact } from '../core/redact.js';
 import { noteDocumentPrinted } from '../io/early-signals.js';
 import { stripForeignSequences } from '../core/terminal-text.js';
-import { readerGone, watchReader } from './reader-gone.js';
 import { term } from './term.js';
 
 let installed = false;
@@ -15,15 +14,11 @@ let installed = false;
 export function installRedaction(): void {
   if (installed) return;
   installed = true;
-  watchReader(process.stdout);
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    const isStdout = stream === process.stdout;
     // On a terminal, also drop the escape strings wa-ops never writes (a title or clipboard write hidden in data).
     const clean = stream.isTTY ? (t: string) => stripForeignSequences(redact(t)) : redact;
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      // The reader is gone: drop the data, but still call back (a flush awaited before exit must not hang).
-      if (isStdout && readerGone()) return dropped(rest);
       if (typeof chunk === 'string') return write(clean(chunk), ...rest);
       if (chunk instanceof Uint8Array) {
         const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
@@ -33,13 +28,6 @@ export function installRedaction(): void {
       return write(chunk, ...rest);
     }) as typeof stream.write;
   }
-}
-
-/** A write to a closed stdout: nothing written, the callback (if any) called as a write would. */
-function dropped(rest: unknown[]): boolean {
-  const cb = rest.find((r): r is () => void => typeof r === 'function');
-  if (cb) process.nextTick(cb);
-  return true;
 }
 
 /** Write data (a report, a JSON document) to stdout. */

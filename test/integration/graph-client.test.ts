@@ -125,6 +125,14 @@ describe('GraphClient against odd servers', () => {
         res.writeHead(400, { 'content-type': 'application/json', 'x-business-use-case-usage': JSON.stringify({ '210987654321098': [{ type: 'whatsapp', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 7 }] }) });
         return res.end(JSON.stringify({ error: { message: '(#80007) Rate limit issues', type: 'OAuthException', code: 80007, fbtrace_id: 'Atrace123' } }));
       }
+      if (path.includes('/gateway-429')) {
+        res.writeHead(429, { 'content-type': 'text/html', 'retry-after': '7' });
+        return res.end('<html><body>429 Too Many Requests</body></html>');
+      }
+      if (path.includes('/gateway-503')) {
+        res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '20' });
+        return res.end('Service Unavailable');
+      }
       if (path.includes('/maintenance')) {
         res.writeHead(500, { 'content-type': 'application/json', 'retry-after': '42' });
         return res.end(JSON.stringify({ error: { message: '(#131057) Account in maintenance mode', code: 131057, fbtrace_id: 'Atrace' } }));
@@ -174,6 +182,16 @@ describe('GraphClient against odd servers', () => {
     const c = client();
     expect(await failure(c.request('GET', 'budget'))).toMatchObject({ graphCode: 80007, action: 'retry-after', retryAfterMs: 7 * 60_000, fbtraceId: 'Atrace123' });
     expect(await failure(c.request('GET', 'maintenance'))).toMatchObject({ graphCode: 131057, action: 'retry-after', retryAfterMs: 42_000 });
+    await c.close();
+  });
+
+  it('a gateway\'s bare 429 is rate limiting (its Retry-After honoured), not an outage; a 503 keeps its Retry-After', async () => {
+    const c = client();
+    const limited = await failure(c.request('POST', 'gateway-429/messages', { body: {} }));
+    expect(limited).toMatchObject({ httpStatus: 429, action: 'retry-after', retryAfterMs: 7000, waitFromResponse: true, notSent: false });
+    expect(limited.todo).toMatch(/rate limited/);
+    const down = await failure(c.request('POST', 'gateway-503/messages', { body: {} }));
+    expect(down).toMatchObject({ httpStatus: 503, action: 'transient', retryAfterMs: 20_000, waitFromResponse: true });
     await c.close();
   });
 

@@ -48,7 +48,9 @@ describe('the Graph error action table', () => {
     }
     expect(actionFor(130429, 400).action).toBe('cooldown'); // rate limits arrive with HTTP 400
     expect(actionFor(undefined, 503).action).toBe('transient');
-    expect(actionFor(undefined, 429).action).toBe('transient');
+    // A bare 429 (a gateway's, no Graph code) is throttling: wait (1 minute unless Retry-After says), never an outage.
+    expect(actionFor(undefined, 429)).toMatchObject({ action: 'retry-after', waitMs: 60_000 });
+    expect(actionFor(130429, 429).action).toBe('cooldown'); // a Graph code still decides
   });
 
   it('backs off a recipient 4^x seconds and reads waits from headers', () => {
@@ -58,5 +60,10 @@ describe('the Graph error action table', () => {
     expect(waitFromHeaders('30', 'not json', 0)).toBe(30_000);
     // An HTTP date in Retry-After: the wait is measured from the clock the caller passes.
     expect(waitFromHeaders('Thu, 01 Jan 2026 00:01:00 GMT', undefined, Date.parse('2026-01-01T00:00:00Z'))).toBe(60_000);
+    // Bounded: a proxy asking for a day is answered with an hour; a header sent twice counts once; nonsense is no wait.
+    expect(waitFromHeaders('86400', undefined, 0)).toBe(3_600_000);
+    expect(waitFromHeaders(['5', '9'], undefined, 0)).toBe(5000);
+    expect(waitFromHeaders('0', undefined, 0)).toBeUndefined();
+    expect(waitFromHeaders('soon', undefined, 0)).toBeUndefined();
   });
 });

@@ -6,6 +6,8 @@ import { beginStop, record, wait } from './engine-primitives.js';
 /** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
 export const PAIR_GAP_MS = 6000;
 const HOUR = 3_600_000;
+/** The longest wait a failing server's Retry-After (a 503's) sets between two tries during an outage. */
+const OUTAGE_WAIT_CAP_MS = 300_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Cooldown length: the base doubled for each rate-limit cooldown in the past hour (at most 8 times the base). */
@@ -57,7 +59,10 @@ function countOutage(st: EngineState, now: number, e: ErrorFacts, unreachable: b
   else if (dispatchedAt >= st.lastFailureAt) {
     st.streak++;
     st.lastFailureAt = now;
-    st.outageUntil = now + Math.min(8000, 500 * 2 ** (st.streak - 1));
+    // A 503 that says when to come back (Retry-After) is believed, up to 5 minutes a try: nobody is sent to before then,
+    // and the run still stops after its bounded number of tries instead of sleeping through a long outage.
+    const asked = e.waitFromResponse ? Math.min(e.retryAfterMs ?? 0, OUTAGE_WAIT_CAP_MS) : 0;
+    st.outageUntil = now + Math.max(Math.min(8000, 500 * 2 ** (st.streak - 1)), asked);
     if (st.streak >= st.cfg.maxNotSent) {
       beginStop(st, now, { outcome: 'aborted', code: 'api-unreachable', message: `API unreachable after ${st.streak} tries (${e.message})`, hint: 'nobody was marked failed: check the network or metastatus.com, then run the same command again', exit: 3 }, st.cfg.drainMs);
     }

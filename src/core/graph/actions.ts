@@ -97,7 +97,10 @@ export function actionFor(code: number | undefined, httpStatus: number, subcode?
   }
   // No answer at all (the network client names the kind when it can): never "HTTP 0".
   if (httpStatus === 0) return rule('transient', 'no answer from the API: check the network connection, the Graph URL (WA_OPS_GRAPH_URL) and the proxy settings (HTTPS_PROXY, NO_PROXY)');
-  if (httpStatus === 429 || httpStatus >= 500) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
+  // A bare 429 (a gateway's or proxy's, no Graph code) is throttling, not an outage: the request was refused, never
+  // processed, so waiting as its Retry-After asks and sending again cannot send twice.
+  if (httpStatus === 429) return rule('retry-after', 'rate limited by the API or a proxy in front of it (HTTP 429 without a Graph error): waiting as its Retry-After asks (1 minute without one), then sending again', MIN);
+  if (httpStatus >= 500) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
   if (httpStatus === 401 || httpStatus === 403) return rule('abort-run', `HTTP ${httpStatus}: the API refused the credentials`);
   return rule('fail-recipient', `error ${code ?? `HTTP ${httpStatus}`}: see the details`);
 }
@@ -110,13 +113,20 @@ export function recipientBackoffMs(attempt: number): number {
   return Math.min(3_600_000, 1000 * 4 ** Math.max(0, attempt));
 }
 
-/** Read the longest wait a response asks for: Retry-After (s) and x-business-use-case-usage (minutes). */
-export function waitFromHeaders(retryAfter: string | undefined, usage: string | undefined, nowMs: number): number | undefined {
+/** The longest Retry-After honoured: a proxy asking for a day (or a year) is answered with an hour, then asked again. */
+export const MAX_RETRY_AFTER_MS = 60 * MIN;
+
+/** Read the longest wait a response asks for: Retry-After (s or an HTTP date, at most an hour) and x-business-use-case-usage (minutes). */
+export function waitFromHeaders(retryAfter: string | string[] | undefined, usage: string | string[] | undefined, nowMs: number): number | undefined {
   let wait: number | undefined;
+  // A header sent twice arrives as a list: the first one counts.
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  retryAfter = first(retryAfter);
+  usage = first(usage);
   if (retryAfter) {
-    const secs = Number(retryAfter);
-    const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(retryAfter) - nowMs;
-    if (Number.isFinite(ms) && ms > 0) wait = ms;
+    const text = retryAfter.trim();
+    const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+    if (Number.isFinite(ms) && ms > 0) wait = Math.min(ms, MAX_RETRY_AFTER_MS);
   }
   if (usage) {
     try {

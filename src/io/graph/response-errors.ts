@@ -59,6 +59,8 @@ export function notJsonError(text: string, status: number, origin: string, h: He
     httpStatus: status,
     notSent: status >= 500 ? false : undefined,
     action: status < 300 ? 'ambiguous' : undefined,
+    // A gateway's 429 or 503 page says how long to stay away in its headers, not in a body.
+    retryAfterMs: status >= 400 ? responseWait(h) : undefined,
   });
 }
 
@@ -74,8 +76,13 @@ export function graphBodyError(parsed: unknown, status: number, h: Headers, scru
     details: clean(data.details) ?? clean(e.error_user_msg),
     httpStatus: status,
     fbtraceId: clean(e.fbtrace_id) ?? clean(h['x-fb-trace-id']),
-    retryAfterMs: waitFromHeaders(h['retry-after'] as string | undefined, h['x-business-use-case-usage'] as string | undefined, Date.now()),
+    retryAfterMs: responseWait(h),
   });
+}
+
+/** The wait an answer's headers ask for (Retry-After, x-business-use-case-usage), bounded. */
+function responseWait(h: Headers): number | undefined {
+  return waitFromHeaders(h['retry-after'], h['x-business-use-case-usage'], Date.now());
 }
 
 /** A plain object (not an array, not null). */

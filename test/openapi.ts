@@ -93,3 +93,12 @@ export function requestExamples(path: string, method: 'post' | 'get' | 'delete')
   const examples = doc.paths[path]?.[method]?.requestBody?.content?.['application/json']?.examples ?? {};
   return Object.entries(examples).map(([name, e]) => ({ name, value: e.value }));
 }
+
+/** A validator for one schema of the description (e.g. "GraphAPIError"); returns error texts (empty when valid). */
+export function schemaValidator(name: string): (body: unknown) => string[] {
+  const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as { components: { schemas: Record<string, Schema> } };
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
+  ajv.addSchema({ $id: 'meta', components: { schemas: prepare(doc.components.schemas) } });
+  const v = ajv.compile({ $ref: `meta#/components/schemas/${name}` });
+  return (body) => (v(body) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`));
+}

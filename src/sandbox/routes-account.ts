@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { pickFields } from './account.js';
 import { graphError, missing } from './graph-errors.js';
+import { nonexistingField } from './node-fields.js';
 import { ok, type Answer } from './http.js';
 import { routeQrCodes } from './routes-qr.js';
 import type { SandboxState } from './state.js';
@@ -16,7 +17,7 @@ const sixDigits = (v: unknown) => typeof v === 'string' && /^\d{6}$/.test(v);
 export function routePhoneEdge(method: string, pn: string, edge: string, rest: string[], url: URL, body: Obj, state: SandboxState): Answer | undefined {
   const acct = state.account;
   if (edge === 'whatsapp_business_profile') {
-    if (method === 'GET') return ok({ data: [{ ...pickFields({ ...acct.profile }, url.searchParams.get('fields') ?? PROFILE_FIELDS), id: undefined, messaging_product: 'whatsapp' }] });
+    if (method === 'GET') return nonexistingField(url.searchParams.get('fields'), 'WhatsAppBusinessProfile') ?? ok({ data: [{ ...pickFields({ ...acct.profile }, url.searchParams.get('fields') ?? PROFILE_FIELDS), id: undefined, messaging_product: 'whatsapp' }] });
     if (method === 'POST') return updateProfile(body, state);
   }
   if (edge === 'register' && method === 'POST') {

@@ -2,6 +2,7 @@
 import type { Template } from '../core/lint/types.js';
 import { pickFields } from './account.js';
 import { graphError, missing, type SandboxError } from './graph-errors.js';
+import { nonexistingField } from './node-fields.js';
 import { ok, type Answer } from './http.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { reviewTemplate, sameContent } from './template-review.js';
@@ -33,6 +34,8 @@ export function shown(state: SandboxState, t: SandboxTemplate): SandboxTemplate 
 /** GET /{waba}/message_templates: name, name_or_content, language, status, category, fields, limit, after/before. */
 export function listTemplates(url: URL, state: SandboxState): Answer {
   const q = url.searchParams;
+  const unknown = nonexistingField(q.get('fields'), 'WhatsAppBusinessHSM');
+  if (unknown) return unknown;
   const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => filterValues(q.get(k)));
   const search = q.get('name_or_content')?.toLowerCase();
   const limit = Math.max(1, Math.min(1000, Number(q.get('limit') ?? 25) || 25));

@@ -6,6 +6,7 @@ import { debugAccess, debugToken, phoneNumber, pickFields } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { graphError } from './graph-errors.js';
+import { nonexistingField } from './node-fields.js';
 import { ok, readBody, send, sleep, type Answer } from './http.js';
 import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './routes-account.js';
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
@@ -124,16 +125,16 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const fields = url.searchParams.get('fields');
   const obj = isObj(body) ? body : {};
   if (state.isPhoneNumber(id)) {
-    if (edge === undefined && method === 'GET') return ok(pickFields({ ...phoneNumber(state), id }, fields));
+    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(pickFields({ ...phoneNumber(state), id }, fields));
     if (edge === undefined && method === 'POST') return updatePhoneNumber(url, obj, state);
     const answer = edge === undefined ? undefined : routePhoneEdge(method, id, edge, rest, url, obj, state);
     if (answer) return answer;
   }
   if (id === 'message_template_library' && method === 'GET') return templateLibrary(url);
   if (id === state.o.wabaId) {
-    if (edge === undefined && method === 'GET') return wabaObject(state, fields);
+    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessAccount') ?? wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
-    if (edge === 'phone_numbers' && method === 'GET') return ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
+    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);
@@ -141,7 +142,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const media = edge === undefined ? state.media.get(id) : undefined;
   if (media && (method === 'GET' || method === 'DELETE')) return mediaObject(method, media, url, state);
   const template = edge === undefined ? state.templateById(id) : undefined;
-  if (template && method === 'GET') return ok(pickFields(shown(state, template), fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
+  if (template && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessHSM') ?? ok(pickFields(shown(state, template), fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
   if (template && method === 'POST') return editTemplate(template, body, state, webhooks);
   return unsupported(method, id);
 }

@@ -1,0 +1,62 @@
+// `fields=` as Graph reads it: a field the node type has (served or not) is fine, one it does not have is error 100.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { openApiPresent, schemaValidator } from '../openapi.js';
+
+const PN = '109876543210987';
+const WABA = '210987654321098';
+
+describe('fields= on the sandbox', () => {
+  let sb: SandboxServer;
+  let errorShape: (body: unknown) => string[] = () => [];
+  let phoneShape: (body: unknown) => string[] = () => [];
+  beforeAll(async () => {
+    sb = await startSandbox({});
+    if (openApiPresent) [errorShape, phoneShape] = [schemaValidator('GraphAPIError'), schemaValidator('PhoneNumberInfo')];
+  });
+  afterAll(() => sb.close());
+  const get = async (path: string) => {
+    const res = await fetch(`${sb.url}/v23.0/${path}`, { headers: { authorization: 'Bearer sandbox-token' } });
+    return { status: res.status, json: (await res.json()) as Record<string, any>, trace: res.headers.get('x-fb-trace-id') };
+  };
+
+  it.each([
+    [`${PN}?fields=quality_rating,bogus_field`, 'bogus_field', 'WhatsAppBusinessPhoneNumber'],
+    [`${PN}?fields=display_name`, 'display_name', 'WhatsAppBusinessPhoneNumber'],
+    [`${WABA}?fields=name,messaging_limit_tier`, 'messaging_limit_tier', 'WhatsAppBusinessAccount'],
+    [`${WABA}/phone_numbers?fields=id,nope`, 'nope', 'WhatsAppBusinessPhoneNumber'],
+    [`${WABA}/message_templates?fields=name,body`, 'body', 'WhatsAppBusinessHSM'],
+    [`${PN}/whatsapp_business_profile?fields=about,phone`, 'phone', 'WhatsAppBusinessProfile'],
+  ])('GET %s names the nonexisting field: 400, code 100', async (path, field, node) => {
+    const r = await get(path);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 100, type: 'OAuthException', message: `(#100) Tried accessing nonexisting field (${field}) on node type (${node})` });
+    expect(r.json.error.fbtrace_id).toBe(r.trace);
+    expect(errorShape(r.json)).toEqual([]);
+  });
+
+  it('a template asked by id with a field templates do not have is refused alike', async () => {
+    const list = await get(`${WABA}/message_templates?name=hello_world`);
+    const r = await get(`${list.json.data[0].id}?fields=status,owner`);
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toBe('(#100) Tried accessing nonexisting field (owner) on node type (WhatsAppBusinessHSM)');
+  });
+
+  it('fields Meta has are served (or left out when the sandbox has no value), nested selections and modifiers included', async () => {
+    const pn = await get(`${PN}?fields=id,quality_rating,health_status{can_send_message},whatsapp_business_profile{about},search_visibility,throughput`);
+    expect(pn.status).toBe(200);
+    expect(pn.json).toMatchObject({ id: PN, quality_rating: 'GREEN', throughput: { level: 'STANDARD' } });
+    expect(phoneShape(pn.json)).toEqual([]);
+    const waba = await get(`${WABA}?fields=id,name,currency,owner_business_info,health_status`);
+    expect(waba.status).toBe(200);
+    expect(waba.json).toMatchObject({ id: WABA, currency: 'USD' });
+    const tpl = await get(`${WABA}/message_templates?fields=name,status,sub_category,previous_category,library_template_name&limit=1`);
+    expect(tpl.status).toBe(200);
+    expect(tpl.json.data).toHaveLength(1);
+    const profile = await get(`${PN}/whatsapp_business_profile?fields=about,websites,profile_picture_url`);
+    expect(profile.status).toBe(200);
+    expect(profile.json.data[0].messaging_product).toBe('whatsapp');
+    // No fields= (or an empty one): the defaults, never an error.
+    expect((await get(`${PN}?fields=`)).status).toBe(200);
+  });
+});

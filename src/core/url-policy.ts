@@ -28,6 +28,9 @@ export function graphUrlProblem(raw: string, allowInsecure: boolean): string | u
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol} URLs cannot be a Graph API base URL; use https://`;
   if (url.username || url.password) return 'a Graph API base URL must not carry credentials (user:password@); the token is sent as a header';
   if (url.search || url.hash) return 'a Graph API base URL must not carry a query or fragment';
+  // Meta's docs write URLs with the version in them; wa-ops adds the version itself, so it would ask for /v23.0/v23.0/...
+  const version = /\/(v\d+\.\d+)\/*$/.exec(url.pathname)?.[1];
+  if (version) return `ends with an API version (${version}), which wa-ops adds itself: give ${url.origin}${url.pathname.replace(/\/v\d+\.\d+\/*$/, '')} and set the version with WA_OPS_API_VERSION=${version} (or "apiVersion")`;
   if (url.protocol === 'http:' && !allowInsecure && !isLoopbackHost(url.hostname)) {
     return `plain http:// to ${url.hostname} would send the token unencrypted; use https://, or pass --allow-insecure-graph-url (WA_OPS_ALLOW_INSECURE_GRAPH_URL=1) if you mean it`;
   }

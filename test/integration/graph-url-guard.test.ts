@@ -14,5 +14,12 @@ describe('GraphClient URL guard', () => {
 
   it('accepts https, loopback http, and plain http when explicitly allowed', async () => {
     for (const c of [client('https://graph.facebook.com'), client('http://127.0.0.1:1'), client('http://graph.example.com', [], true)]) await c.close();
+    // A path is fine (a proxy's prefix), even one holding a version-like segment before its end.
+    for (const c of [client('https://proxy.example.com/graph'), client('https://proxy.example.com/v2.0/graph')]) await c.close();
+  });
+
+  it('refuses a URL ending with the API version (as Meta\'s docs write them), which would ask for /v23.0/v23.0/', () => {
+    expect(() => client('https://graph.facebook.com/v23.0')).toThrow(expect.objectContaining({ exitCode: 2, code: 'bad-graph-url' }));
+    expect(() => client('https://graph.facebook.com/v22.0/')).toThrow(/give https:\/\/graph\.facebook\.com and set the version with WA_OPS_API_VERSION=v22\.0/);
   });
 });

@@ -51,6 +51,11 @@ describe('the Graph error action table', () => {
     // A bare 429 (a gateway's, no Graph code) is throttling: wait (1 minute unless Retry-After says), never an outage.
     expect(actionFor(undefined, 429)).toMatchObject({ action: 'retry-after', waitMs: 60_000 });
     expect(actionFor(130429, 429).action).toBe('cooldown'); // a Graph code still decides
+    // An error page without a Graph code (a proxy's, a firewall's, a wrong base URL's) says nothing about the recipient.
+    for (const status of [400, 404, 405, 407, 413]) expect(actionFor(undefined, status).action).toBe('abort-run');
+    expect(actionFor(undefined, 408).action).toBe('transient');
+    expect(actionFor(131026, 400).action).toBe('fail-recipient');
+    expect(actionFor(999999, 400).action).toBe('fail-recipient'); // a Graph code we do not know yet is still Graph's word
   });
 
   it('backs off a recipient 4^x seconds and reads waits from headers', () => {

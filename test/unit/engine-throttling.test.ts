@@ -48,3 +48,14 @@ describe('engine: a 503 with Retry-After', () => {
     expect(long.stop.outcome).toBe('done');
   });
 });
+
+describe('engine: a redirect instead of an answer', () => {
+  it('stops the run at once with its own reason (never sent, so pending), not after six "unreachable" tries', () => {
+    const redirect: ErrorFacts = { code: 'http-307', action: 'abort-run', notSent: true, waitFromResponse: false, message: 'the server answered with a redirect', errorCode: 'graph-network', hint: 'set WA_OPS_GRAPH_URL' };
+    const r = simulate(config(3), () => redirect);
+    expect(r.stop).toMatchObject({ outcome: 'aborted', code: 'graph-network', exit: 3, message: 'the server answered with a redirect' });
+    expect(r.sends).toHaveLength(1);
+    expect(summarise(replay(r.records), 'c', r.now)).toMatchObject({ failed: 0, unknown: 0 });
+    expect(replay(r.records).recipients.get(r.sends[0].r)?.status).toBe('pending');
+  });
+});

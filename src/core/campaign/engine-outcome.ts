@@ -36,7 +36,9 @@ export function onSent(st: EngineState, acts: EngineAction[], now: number, item:
 /** A failed request; dispatchedAt tells whether it counts toward the outage streak (one burst counts once). */
 export function onError(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, dispatchedAt: number, sender: string): void {
   const r = st.cfg.items[item].e164;
-  const unreachable = e.notSent || e.action === 'transient' || e.action === 'ambiguous';
+  // A request refused before it was taken for a reason that will not pass (a redirect: the URL is wrong) stops the run at
+  // once; trying it again six times and calling it an outage would only hide why.
+  const unreachable = (e.notSent && e.action !== 'abort-run') || e.action === 'transient' || e.action === 'ambiguous';
   countOutage(st, now, e, unreachable, dispatchedAt);
   if (e.action === 'ambiguous' && !e.notSent) {
     // No outcome is written: the attempt stays "unknown" and is not resent without --retry-unknown.
@@ -45,7 +47,7 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
     acts.push({ t: 'notice', text: `${r}: ${e.message}; the message may have been sent, recorded as unknown` });
     return;
   }
-  if (e.notSent) {
+  if (unreachable && e.notSent) {
     retryAt(st, acts, now, item, e, st.outageUntil); // never left: no harm in trying again; the outage streak bounds the run
     return;
   }

@@ -3,6 +3,7 @@ import type { Template } from '../core/lint/types.js';
 import { pickFields } from './account.js';
 import { graphError, missing, type SandboxError } from './graph-errors.js';
 import { nonexistingField } from './node-fields.js';
+import { TEMPLATE_LANGUAGES } from './template-languages.js';
 import { ok, type Answer } from './http.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { reviewTemplate, sameContent } from './template-review.js';
@@ -71,7 +72,7 @@ export function createTemplate(body: unknown, state: SandboxState, webhooks: Web
   if (!t || typeof t !== 'object') return graphError(100, 'The request body must be a JSON object.');
   for (const key of ['name', 'language', 'category', 'components'] as const) if (t[key] === undefined) return graphError(100, `The parameter ${key} is required.`);
   if (typeof t.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(t.name)) return graphError(100, 'Template name may only contain lowercase letters, numbers and underscores (at most 512).', 400, { subcode: 2388072 });
-  if (typeof t.language !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(t.language)) return graphError(100, `Invalid language ${String(t.language)}: use a code such as en_US or de.`);
+  if (typeof t.language !== 'string' || !TEMPLATE_LANGUAGES.has(t.language)) return graphError(100, `Invalid language ${JSON.stringify(t.language)}: use one of Meta's template language codes, such as en_US, de or pt_BR.`);
   const category = String(t.category).toUpperCase();
   if (!CATEGORIES.has(category)) return graphError(100, `category must be one of ${[...CATEGORIES].join(', ')}.`);
   const bad = componentsProblem(t.components, category);

@@ -59,4 +59,15 @@ describe('fields= on the sandbox', () => {
     // No fields= (or an empty one): the defaults, never an error.
     expect((await get(`${PN}?fields=`)).status).toBe(200);
   });
+
+  it('creates templates only in a language Meta has (xx_YY, en-US and EN_us are 100; pt_BR, fil, prs_AF are taken)', async () => {
+    const create = (name: string, language: string) =>
+      fetch(`${sb.url}/v23.0/${WABA}/message_templates`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify({ name, language, category: 'UTILITY', components: [{ type: 'BODY', text: 'Your parcel is ready.' }] }) });
+    for (const language of ['xx_YY', 'en-US', 'EN_us']) {
+      const r = await create(`lang_${language.replace('-', '_').toLowerCase()}`, language);
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { code: number } }).error.code).toBe(100);
+    }
+    for (const language of ['pt_BR', 'fil', 'prs_AF']) expect((await create(`lang_ok_${language.toLowerCase()}`, language)).status).toBe(200);
+  });
 });

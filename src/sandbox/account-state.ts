@@ -23,7 +23,12 @@ export interface AccountState {
 export function newAccountState(): AccountState {
   return {
     profile: { about: 'Rehearsals for wa-ops', address: '1 Sandbox Street', description: 'The wa-ops sandbox shop', email: 'shop@example.com', profile_picture_url: '', websites: ['https://shop.example.com'], vertical: 'RETAIL' },
-    settings: { calling: { status: 'disabled' }, payload_encryption: { status: 'disabled' }, storage_configuration: { status: 'default' } },
+    // Every field Meta's description requires of each part, so a strict client can read them.
+    settings: {
+      calling: { status: 'disabled', call_icon_visibility: 'visible', ip_addresses: { default: [] }, callback_permission_status: 'disabled' },
+      payload_encryption: { status: 'disabled' },
+      storage_configuration: { status: 'default' },
+    },
     blocked: new Set(),
     qrCodes: new Map(),
     wabaName: 'wa-ops Sandbox Shop',

@@ -40,7 +40,8 @@ export function routePhoneEdge(method: string, pn: string, edge: string, rest: s
     if (method === 'GET') return ok(acct.settings);
     if (method === 'POST') {
       if (Object.keys(body).length === 0) return graphError(100, 'Give at least one setting (calling, payload_encryption, user_identity_change, storage_configuration).');
-      Object.assign(acct.settings, body);
+      // Each part is changed field by field: a POST of {"calling":{"status":"enabled"}} keeps the other calling fields.
+      for (const [k, v] of Object.entries(body)) acct.settings[k] = isObj(v) && isObj(acct.settings[k]) ? { ...acct.settings[k], ...v } : v;
       return ok({ success: true });
     }
   }

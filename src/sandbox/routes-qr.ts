@@ -39,7 +39,7 @@ export function routeQrCodes(method: string, pn: string, code: string | undefine
   if ([...message].length > 140) return graphError(100, 'Invalid prefilled_message length. Maximum 140 characters allowed');
   const format = q('generate_qr_image');
   if (format !== undefined && !FORMATS.has(String(format).toUpperCase())) return graphError(100, 'generate_qr_image must be PNG or SVG.');
-  const qr = found ?? { code: randomBytes(7).toString('hex').toUpperCase(), phoneNumberId: pn, prefilled_message: message, creation_time: Math.floor(Date.now() / 1000) };
+  const qr = found ?? { code: qrCode(), phoneNumberId: pn, prefilled_message: message, creation_time: Math.floor(Date.now() / 1000) };
   qr.prefilled_message = message;
   codes.set(qr.code, qr);
   const out = view(qr, null);
@@ -53,4 +53,10 @@ function view(c: QrCode, fields: string | null): Record<string, unknown> {
   const picked = pickFields({ id: c.code, ...all }, fields);
   delete picked.id;
   return { code: c.code, ...picked };
+}
+
+/** A QR code's id as Meta writes them: 14 characters of the base32 alphabet (A-Z, 2-7). */
+function qrCode(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return [...randomBytes(14)].map((b) => alphabet[b % 32]).join('');
 }

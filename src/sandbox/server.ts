@@ -102,6 +102,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const token = scheme?.[1] ?? url.searchParams.get('access_token') ?? bodyToken ?? null;
   const parts = m[2].split('/');
   if (parts[0] === 'debug_token' && method === 'GET') return send(res, debug(state, token, url));
+  if (!token) return send(res, noToken());
   if (token !== state.o.token) return send(res, graphError(190, 'Invalid OAuth access token - Cannot parse access token'));
   if (state.scenarios.has('token-expired')) return send(res, graphError(190, 'Error validating access token: Session has expired.', undefined, { subcode: 463 }));
   if (isUpload) {
@@ -150,10 +151,16 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
 function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const access = debugAccess(state, token);
   if (access === 'bad-signature') return graphError(190, 'Invalid OAuth access token signature.', 400);
+  if (access === 'invalid' && !token) return noToken();
   if (access === 'invalid') return graphError(190, 'Invalid OAuth access token - Cannot parse access token');
   const input = url.searchParams.get('input_token');
   if (!input) return graphError(100, 'The parameter input_token is required');
   return ok(debugToken(state, input));
+}
+
+/** No token at all (no header, no access_token): Graph's 104, not the 190 of a wrong one. */
+function noToken(): Answer {
+  return graphError(104, undefined, 401, { message: 'An access token is required to request this resource.' });
 }
 
 function unsupported(method: string, id: string): Answer {

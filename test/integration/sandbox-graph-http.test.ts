@@ -50,6 +50,13 @@ describe('request encodings Graph accepts', () => {
     const wrong = await post(`${PN}/messages`, new URLSearchParams({ access_token: 'nope', messaging_product: 'whatsapp' }), {});
     expect(wrong.status).toBe(401);
     expect(wrong.json.error.code).toBe(190);
+    // No token at all is another error than a wrong one: Graph's 104.
+    for (const none of [await post(`${PN}/messages`, new URLSearchParams({ messaging_product: 'whatsapp' }), {}), await post(`${PN}/messages`, undefined, { authorization: 'Bearer ' })]) {
+      expect(none.status).toBe(401);
+      expect(none.json.error).toMatchObject({ code: 104, type: 'OAuthException', message: 'An access token is required to request this resource.' });
+    }
+    const debug = await fetch(`${sb.url}/v23.0/debug_token?input_token=x`);
+    expect(((await debug.json()) as { error: { code: number } }).error.code).toBe(104);
   });
 
   it('creates a template from a form-encoded body', async () => {

@@ -145,6 +145,9 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const template = edge === undefined ? state.templateById(id) : undefined;
   if (template && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessHSM') ?? ok(pickFields(shown(state, template), fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
   if (template && method === 'POST') return editTemplate(template, body, state, webhooks);
+  // GET /{pnid}/message_templates (a WABA edge asked of the phone number): Graph reads an unknown edge as a field.
+  const node = state.isPhoneNumber(id) ? 'WhatsAppBusinessPhoneNumber' : id === state.o.wabaId ? 'WhatsAppBusinessAccount' : undefined;
+  if (node && method === 'GET' && edge !== undefined && rest.length === 0) return nonexistingField(edge, node) ?? unsupported(method, id);
   return unsupported(method, id);
 }
 

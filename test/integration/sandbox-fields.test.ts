@@ -35,6 +35,13 @@ describe('fields= on the sandbox', () => {
     expect(errorShape(r.json)).toEqual([]);
   });
 
+  it('an edge the node does not have is read as a field, as Graph reads it (a WABA edge asked of the phone number)', async () => {
+    const r = await get(`${PN}/message_templates`);
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 100, message: '(#100) Tried accessing nonexisting field (message_templates) on node type (WhatsAppBusinessPhoneNumber)' });
+    expect((await get(`${WABA}/messages`)).json.error.message).toBe('(#100) Tried accessing nonexisting field (messages) on node type (WhatsAppBusinessAccount)');
+  });
+
   it('a template asked by id with a field templates do not have is refused alike', async () => {
     const list = await get(`${WABA}/message_templates?name=hello_world`);
     const r = await get(`${list.json.data[0].id}?fields=status,owner`);

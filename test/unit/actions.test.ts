@@ -56,6 +56,10 @@ describe('the Graph error action table', () => {
     expect(actionFor(undefined, 408).action).toBe('transient');
     expect(actionFor(131026, 400).action).toBe('fail-recipient');
     expect(actionFor(999999, 400).action).toBe('fail-recipient'); // a Graph code we do not know yet is still Graph's word
+    // An id of the wrong kind (the phone number id given as the WABA id): stop, and say which ids to check.
+    const swapped = actionFor(100, 400, undefined, '(#100) Tried accessing nonexisting field (message_templates) on node type (WhatsAppBusinessPhoneNumber)');
+    expect(swapped.action).toBe('abort-run');
+    expect(swapped.todo).toMatch(/the id in the request is a phone number, which has no "message_templates": check WA_OPS_WABA_ID and WA_OPS_PHONE_NUMBER_ID \(swapped\?\)/);
   });
 
   it('backs off a recipient 4^x seconds and reads waits from headers', () => {

@@ -90,6 +90,10 @@ export function actionFor(code: number | undefined, httpStatus: number, subcode?
   if (code === 100 && (subcode === 33 || /^Unsupported (get|post|delete) request/.test(message ?? ''))) {
     return rule('abort-run', 'the object in the request path does not exist or the token cannot see it: check WA_OPS_PHONE_NUMBER_ID (or the WABA id) and the token\'s WABA access');
   }
+  // "Tried accessing nonexisting field (message_templates) on node type (WhatsAppBusinessPhoneNumber)": an id of one kind
+  // where another belongs (the phone number id as the WABA id, or the other way round), or a field this version lacks.
+  const field = code === 100 ? /nonexisting field \(([^)]*)\) on node type \(([^)]*)\)/.exec(message ?? '') : null;
+  if (field) return rule('abort-run', nodeTodo(field[1], field[2]));
   if (code !== undefined) {
     const known = TABLE[code];
     if (known) return known;
@@ -109,6 +113,13 @@ export function actionFor(code: number | undefined, httpStatus: number, subcode?
     return rule('abort-run', `HTTP ${httpStatus} without a Graph error: not the Graph API's answer (a proxy, a firewall or a wrong WA_OPS_GRAPH_URL): check WA_OPS_GRAPH_URL and the proxy settings (HTTPS_PROXY, NO_PROXY)`);
   }
   return rule('fail-recipient', `error ${code ?? `HTTP ${httpStatus}`}: see the details`);
+}
+
+/** What to check when Graph says an object has no such field: which id names an object of the wrong kind. */
+function nodeTodo(field: string, node: string): string {
+  const kind = node === 'WhatsAppBusinessPhoneNumber' ? 'a phone number' : node === 'WhatsAppBusinessAccount' ? 'a WhatsApp Business Account' : `a ${node}`;
+  const ids = 'check WA_OPS_WABA_ID and WA_OPS_PHONE_NUMBER_ID (swapped?)';
+  return `the id in the request is ${kind}, which has no "${field}": ${node.startsWith('WhatsAppBusiness') ? ids : 'check the ids'}, or WA_OPS_API_VERSION if the field is newer than it`;
 }
 
 /** Every code the table covers (for tests and docs). */

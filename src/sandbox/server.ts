@@ -147,9 +147,12 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   if (template && method === 'POST') return editTemplate(template, body, state, webhooks);
   // GET /{pnid}/message_templates (a WABA edge asked of the phone number): Graph reads an unknown edge as a field.
   const node = state.isPhoneNumber(id) ? 'WhatsAppBusinessPhoneNumber' : id === state.o.wabaId ? 'WhatsAppBusinessAccount' : undefined;
-  if (node && method === 'GET' && edge !== undefined && rest.length === 0) return nonexistingField(edge, node) ?? unsupported(method, id);
+  if (node && method === 'GET' && edge !== undefined && rest.length === 0 && !POST_ONLY_EDGES.has(edge)) return nonexistingField(edge, node) ?? unsupported(method, id);
   return unsupported(method, id);
 }
+
+/** Edges that exist for POST only: a GET of them is an unsupported request, not a field Graph does not know. */
+const POST_ONLY_EDGES = new Set(['messages', 'media', 'marketing_messages', 'register', 'deregister', 'request_code', 'verify_code', 'message_templates_previews']);
 
 function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const access = debugAccess(state, token);

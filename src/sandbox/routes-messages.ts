@@ -14,7 +14,7 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
   const forced = isReceipt ? undefined : state.forced[0];
   if (forced) {
     if (--forced.remaining <= 0) state.forced.shift();
-    return send(res, graphError(forced.code, forcedDetails(forced.code), forced.httpStatus));
+    return send(res, { ...graphError(forced.code, forcedDetails(forced.code), forced.httpStatus), headers: usageHeaders(forced.code, state.o.wabaId) });
   }
   const v = validateMessage(body, state);
   if (isSandboxError(v)) return send(res, v);
@@ -60,4 +60,14 @@ export function sendMessage(body: unknown, res: ServerResponse, state: SandboxSt
 
 function forcedDetails(code: number): string {
   return code === 130429 ? 'Cloud API message throughput has been reached.' : code === 131056 ? 'Pair rate limit hit.' : `forced error ${code}`;
+}
+
+/** The usage headers Meta sends with its call-budget errors: the WABA's (80007, with the wait in minutes) and the app's (4). */
+function usageHeaders(code: number, wabaId: string): Record<string, string> | undefined {
+  if (code === 80007) {
+    const usage = { [wabaId]: [{ type: 'whatsapp_business_management', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 15 }] };
+    return { 'x-business-use-case-usage': JSON.stringify(usage) };
+  }
+  if (code === 4) return { 'x-app-usage': JSON.stringify({ call_count: 100, total_cputime: 12, total_time: 15 }) };
+  return undefined;
 }

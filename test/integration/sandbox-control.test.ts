@@ -47,6 +47,19 @@ describe('POST /_sandbox/fail-next', () => {
     expect(h.status).toBe(200);
     expect((await send('491709990205')).status).toBe(503);
   });
+
+  it('answers a forced call-budget error with Meta\'s usage header, which the Graph client reads as the wait', async () => {
+    await post('/_sandbox/fail-next', '{"code":80007}');
+    const { GraphClient } = await import('../../src/io/graph/client.js');
+    const client = new GraphClient({ baseUrl: sb.url, apiVersion: 'v23.0', token: 'sandbox-token' });
+    const err = await client.sendMessage('109876543210987', { messaging_product: 'whatsapp', to: '491709990206', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } }).catch((e: unknown) => e);
+    await client.close();
+    expect(err).toMatchObject({ graphCode: 80007, action: 'retry-after', retryAfterMs: 15 * 60_000, waitFromResponse: true });
+    await post('/_sandbox/fail-next', '{"code":4}');
+    const res = await fetch(`${sb.url}/v23.0/109876543210987/messages`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json' }, body: JSON.stringify({ messaging_product: 'whatsapp', to: '491709990207', type: 'text', text: { body: 'x' } }) });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.headers.get('x-app-usage') ?? '{}')).toMatchObject({ call_count: 100 });
+  });
 });
 
 describe('POST /_sandbox/scenario', () => {

@@ -4,7 +4,7 @@
  */
 
 /** The kinds of network failure a Graph request can meet. */
-export type NetworkKind = 'refused' | 'dns' | 'unreachable' | 'connect-timeout' | 'answer-timeout' | 'tls' | 'reset' | 'other';
+export type NetworkKind = 'refused' | 'dns' | 'unreachable' | 'connect-timeout' | 'answer-timeout' | 'tls' | 'reset' | 'proxy-refused' | 'other';
 
 /** What the error says: its title (after "GET /path: "), the to-do, and whether the request surely never left. */
 export interface NetworkFailure {
@@ -12,6 +12,8 @@ export interface NetworkFailure {
   title: string;
   todo: string;
   notSent: boolean;
+  /** Trying again cannot help (the proxy refuses): stop instead of retrying. */
+  final?: boolean;
 }
 
 const TLS = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|HOSTNAME_MISMATCH|EPROTO$)/;
@@ -33,6 +35,9 @@ export function networkKind(code: string): NetworkKind {
  * credentials are never shown), since then the proxy, not the Graph host, is the first thing to check.
  */
 export function networkFailure(o: { code: string; message: string; host: string; proxy?: string }): NetworkFailure {
+  // The proxy answered the CONNECT with something else than 200: the tunnel never opened, so the request never left.
+  const tunnel = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/.exec(o.message);
+  if (tunnel) return proxyRefused(Number(tunnel[1]), o.host, o.proxy ?? 'from HTTPS_PROXY');
   const kind = networkKind(o.code);
   const via = o.proxy ? ` through the proxy ${o.proxy}` : '';
   const settings = o.proxy
@@ -59,4 +64,13 @@ export function networkFailure(o: { code: string; message: string; host: string;
     default:
       return { kind, notSent: false, title: `connection lost (${o.code || o.message})`, todo: `no answer from ${o.host}${via}: ${settings}` };
   }
+}
+
+/** The proxy refused to open a tunnel to the Graph host (407: it wants credentials; 403: its policy). */
+function proxyRefused(status: number, host: string, proxy: string): NetworkFailure {
+  const todo =
+    status === 407
+      ? `the proxy ${proxy} wants credentials: put them in HTTPS_PROXY (http://user:password@host:port), then run the same command again`
+      : `the proxy ${proxy} does not let requests to ${host} through (HTTP ${status}): ask for ${host} to be allowed, or set NO_PROXY if it should go direct`;
+  return { kind: 'proxy-refused', notSent: true, final: true, title: `the proxy ${proxy} refused the connection to ${host} (HTTP ${status})`, todo };
 }

@@ -17,7 +17,7 @@ export function networkError(err: unknown, method: string, path: string, host: s
   const f = networkFailure({ code: errorCode(err), message: errorMessage(err), host, proxy });
   const where = `${method} /${path.split('?')[0]}`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
-  const action = f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
+  const action = f.final ? 'abort-run' : f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
   return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
 }
 

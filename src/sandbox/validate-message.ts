@@ -35,7 +35,7 @@ export interface StatusUpdate {
 export function validateMessage(body: unknown, state: SandboxState): ValidMessage | StatusUpdate | SandboxError {
   if (!isObj(body)) return graphError(100, 'The request body must be a JSON object.');
   // Meta's own wording for this one is code 100 with the sentence in the message.
-  if (body.messaging_product === undefined) return graphError(100, 'The parameter messaging_product is required.');
+  if (body.messaging_product === undefined) return graphError(100, 'The parameter messaging_product is required.', 400, { message: '(#100) The parameter messaging_product is required.' });
   if (body.messaging_product !== 'whatsapp') return invalid('messaging_product must be "whatsapp".');
   if (body.status !== undefined) return validateStatus(body);
   // Meta's own "Send Text Message with Preview URL" example omits recipient_type, and the API accepts that.

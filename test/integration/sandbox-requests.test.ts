@@ -199,6 +199,11 @@ describe('requests Meta refuses, refused with its code and HTTP 400', () => {
     expect(r.json.error).toMatchObject({ code, type: 'OAuthException', message: expect.stringMatching(new RegExp(`^\\(#${code}\\) `)), fbtrace_id: expect.any(String) });
   });
 
+  it('says a missing messaging_product as Graph does: "(#100) The parameter messaging_product is required."', async () => {
+    const r = await call(sb, 'POST', `${PN}/messages`, { to: '+491701112222', type: 'text', text: { body: 'Hi' } });
+    expect(r.json.error).toMatchObject({ code: 100, message: '(#100) The parameter messaging_product is required.' });
+  });
+
   it('refuses an upload of application/x-msdownload with 100, naming the types it takes', async () => {
     const r = await upload(sb, 'application/x-msdownload', Buffer.from('MZ\x90\x00'));
     expect(r.status).toBe(400);

@@ -26,6 +26,8 @@ export interface ValidateFileOptions {
   sampleOut?: string;
   /** Replace existing outputs that validate-numbers did not write (--force). */
   force?: boolean;
+  /** Start the outputs with a UTF-8 BOM (--bom / --no-bom); undefined: files get one when the list had one. */
+  bom?: boolean;
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;
@@ -52,7 +54,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
   const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
-  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }]);
+  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }], source.dialect.bomLength > 0);
   // Valid unique rows are staged on disk, so the sample can be drawn once their count is known.
   const staging = outputs.sampleOut ? new SampleStaging() : undefined;
   const workers = o.workers ?? workersFor(source.size);

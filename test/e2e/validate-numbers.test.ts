@@ -83,6 +83,17 @@ describe('validate-numbers', () => {
     expect(await run('semicolon-bom-crlf.csv', 'bom-in.csv')).toEqual([true, true, true]);
   });
 
+  it('replaces its own output of a pipe-delimited list on the next run', async () => {
+    const list = join(dir, 'pipe.csv');
+    writeFileSync(list, 'Name|Phone\nA|+4915123456789\nB|+4915123456780\n');
+    const out = join(dir, 'pipe-out.csv');
+    for (let run = 0; run < 2; run++) {
+      const r = await runCli(['validate-numbers', list, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(csvRows(out)[0]).toBe('Name|Phone|e164|status|reason|region|type|detail');
+  });
+
   it('uses a per-row country column, falling back to --country', async () => {
     const r = await runCli(['validate-numbers', nums('country-column.csv'), '--country-column', 'country', '--country', 'DE', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: 5, invalid: 0, regions: { NL: 1, DE: 1, US: 1, AU: 1 } });

@@ -56,8 +56,28 @@ describe('rules', () => {
     ['Your profile is 80 % complete.', 'en'],
     ['Ihr Akku ist zu 30 % geladen.', 'de'],
     ['La batería está al 20%.', 'es'],
+    // A rate or a tax is not a discount, even with a discount word further off in the sentence.
+    ['Your savings account now earns 4% interest.', 'en'],
+    ['Your loan rate changes to 5.5% APR from next month.', 'en'],
+    ['Ihr Sparkonto wird mit 3 % Zinsen verzinst.', 'de'],
+    ['Sonderaktion beendet: alle Preise inkl. 19 % MwSt.', 'de'],
+    ['Su cuenta de ahorro rinde un 2% TAE.', 'es'],
+    ['Sua poupança rende 0,5% ao mês.', 'pt'],
+    ['Votre livret rapporte 3 % d\'intérêts par an.', 'fr'],
+    ['Il conto risparmio offre un tasso del 2%.', 'it'],
+    ['Tabungan Anda mendapat bunga 3% per tahun.', 'id'],
+    ['Mevduat hesabınıza %40 faiz uygulanır.', 'tr'],
   ])('does not flag a percentage that is not a discount: "%s"', (text, lang) => {
     expect(rulesOf(`Hello {{1}}, ${text} Thank you.`, lang, 'UTILITY')).toEqual([]);
+  });
+
+  it('takes a discount word as the percentage\'s only in its clause, a few words from it', () => {
+    const discounts = (text: string, lang = 'en') => lintText(text, lang).filter((f) => f.rule === 'discount-percentage').map((f) => f.excerpt);
+    expect(discounts('Hallo {{1}}, 30 % Rabatt, 100% sicher, nur heute.', 'de')).toEqual(['30 %']);
+    expect(discounts('Hi {{1}}, get a discount of up to 30% on all shoes today.')).toEqual(['30%']);
+    expect(discounts('Hi {{1}}, save 5% on your loan with an APR of 3.9% this month.')).toEqual(['5%']);
+    expect(discounts('Hi {{1}}, our sale starts today and the survey says 90% of our customers love the new shop design.')).toEqual([]);
+    expect(discounts('Hi {{1}}, earn 4% cashback on every purchase this week.')).toEqual(['4%']);
   });
 
   it.each([

@@ -86,6 +86,10 @@ describe('columns', () => {
     for (const h of ['Telefon privat', 'Mobile Phone Number', 'Primary Phone', 'billing_phone', 'N° de téléphone', 'Móvil 1', 'Tel. privé', 'phone_e164', '客户手机号']) {
       expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
     }
+    // India's "Contact Number", Indonesia's and Malaysia's "Handphone", a column of E.164 numbers, the bare "Numéro".
+    for (const h of ['Contact Number', 'Contact No.', 'Handphone', 'No. Handphone', 'Handphone 1', 'E.164', 'Numéro', 'WhatsApp No']) {
+      expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
+    }
     // A header about the phone rather than its number is not one; a name of its own still wins.
     expect(pickPhoneColumn(['Name', 'Phone Type', 'Customer Number', 'Telefon Vorwahl'])).toMatchObject({ ok: false, problem: 'none' });
     expect(pickPhoneColumn(['Business Phone', 'Mobile Phone', 'Home Phone'])).toEqual({ ok: true, index: 1 });

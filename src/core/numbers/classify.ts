@@ -5,6 +5,7 @@ import metadataJson from 'libphonenumber-js/max/metadata';
 import { numberType } from './number-type.js';
 import { chooseReading, mobileCapable, type Reading } from './readings.js';
 import { renumberedMobile } from './renumbered-mobile.js';
+import { labelledNumber } from './labelled-number.js';
 import { mayHoldSeveral, severalNumbers } from './several-numbers.js';
 import type { Reason } from './reasons.js';
 import { unwrapCell } from './unwrap-cell.js';
@@ -71,6 +72,8 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
   const c = classifyOne(cell, region, mobileOnly);
   // "0170 1234567 / 030 1234567": say it holds several numbers, rather than only "too-long".
   if (!c.valid && mayHoldSeveral(c.reason, cell)) c.detail = severalNumbers(cell, (part) => classifyOne(part, region, false)) ?? c.detail;
+  // "+91 98765 43210 (WhatsApp)", "Tel.: 0151 …": stays invalid, with the number it holds said.
+  if (!c.valid && c.reason === 'invalid-characters' && c.detail === '') c.detail = labelledNumber(cell, (text) => classifyOne(text, region, false)) ?? '';
   return c;
 }
 

@@ -97,9 +97,15 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
   });
 
-  it('keeps a float-looking cell that is not a whole number, and Excel exponents, out', () => {
+  it('keeps a float-looking cell that is not a whole number, and Excel exponents that lost digits, out', () => {
     expect(classify('4.91701E+11', 'DE').reason).toBe('excel-mangled');
-    expect(classify('4,91701234567E+11', 'DE').reason).toBe('excel-mangled');
+    // As many digits after the point as the exponent: every digit is there, nothing to re-export.
+    expect(classify('4,91701234567E+11', 'DE')).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classify('4.915123456789E+12', undefined)).toMatchObject({ valid: true, e164: '+4915123456789', detail: 'assumed-international' });
+    // One digit short (a trailing 0, or a rounded last digit?) or one too many (a fraction): digits are lost.
+    expect(classify('4.9151234567E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('4.915123456789E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('49.1512345678E+10', 'DE').reason).toBe('excel-mangled');
     expect(classify('491701234567.5', 'DE').e164).not.toBe('+491701234567');
   });
 

@@ -81,6 +81,23 @@ describe('rules', () => {
   });
 
   it.each([
+    ['Hi {{1}}, please update your password in the app if you have not done so yet.', 'en'],
+    ['Olá {{1}}, confirme seu CPF no app para liberar o pedido. Obrigado!', 'pt'],
+    ['Hallo {{1}}, bitte bestätigen Sie Ihre Kontonummer im Kundenportal. Danke!', 'de'],
+    ['Hola {{1}}, confirma tu número de tarjeta en la app antes del viernes. Gracias.', 'es'],
+  ])('sensitive-data: a request to do it in the app or on the website asks nothing in the chat: "%s"', (text, lang) => {
+    expect(rulesOf(text, lang, 'UTILITY')).not.toContain('sensitive-data');
+  });
+
+  it.each([
+    ['Olá {{1}}, envie o número do seu CPF para concluir o cadastro. Obrigado!', 'pt'],
+    ['Hi {{1}}, reply with your card number to finish the payment. Thanks.', 'en'],
+    ['Hallo {{1}}, bitte senden Sie uns Ihre IBAN für die Erstattung. Danke!', 'de'],
+  ])('sensitive-data: a request in the chat is still one: "%s"', (text, lang) => {
+    expect(rulesOf(text, lang, 'UTILITY')).toContain('sensitive-data');
+  });
+
+  it.each([
     ['Dr. Smith will see you at 10:30.'],
     ['Customers in the U.S. get free returns by mail, e.g. with the label.'],
     ['Download invoice.pdf from your account.'],

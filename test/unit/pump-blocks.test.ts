@@ -7,7 +7,7 @@ const ROWS_PER_BLOCK = 1000;
 const BYTES_PER_BLOCK = 25_000;
 
 describe('pumpBlocks', () => {
-  it('reports, after each block consumed, the bytes up to that block: rows done and bytes done agree', async () => {
+  it('reports the bytes up to the last block consumed: rows done and bytes done agree, never "0 rows"', async () => {
     const blocks = 40;
     let read = BYTES_PER_BLOCK; // the first block is read before the pump starts
     async function* rest() {
@@ -34,10 +34,11 @@ describe('pumpBlocks', () => {
     };
     await pumpBlocks([{ text: 'block 0', startLine: 1 }], rest(), p);
     expect(order).toEqual([...Array(blocks).keys()]);
-    expect(ticks).toHaveLength(blocks);
+    expect(ticks.length).toBeGreaterThan(blocks / 2);
     for (const t of ticks) expect(t.share).toBeCloseTo(t.rows / (blocks * ROWS_PER_BLOCK), 5);
     // Before: the reader's position with 8 blocks in flight ("0 rows … 14 %").
     expect(ticks[0]).toEqual({ rows: ROWS_PER_BLOCK, share: 1 / blocks });
-    expect(ticks.at(-1)).toEqual({ rows: blocks * ROWS_PER_BLOCK, share: 1 });
+    // While the last blocks drain nothing is said: the report follows.
+    expect(ticks.at(-1)!.share).toBeLessThan(1);
   });
 });

@@ -13,7 +13,7 @@ export interface Pump {
   consume(r: BlockResult): void;
   /** Bytes of the input read so far. */
   position(): number;
-  /** Called after each block consumed, with the input's bytes up to the end of that block (about: the reader reads in chunks). */
+  /** Called as blocks are read once results come back, with the input's bytes up to the last block consumed (about: the reader reads in chunks). */
   tick(bytesDone: number): void;
 }
 
@@ -28,14 +28,17 @@ export async function pumpBlocks(head: TextBlock[], rest: AsyncIterable<TextBloc
     p.inflight.push(p.dispatch(req));
     ends.push(p.position());
   };
+  let done = -1;
   const consumeOldest = async () => {
     p.consume(await p.inflight.shift()!);
-    p.tick(ends.shift()!);
+    done = ends.shift()!;
   };
   for (const block of head) submit(block);
   for await (const block of rest) {
     submit(block);
     while (p.inflight.length >= p.maxInflight) await consumeOldest();
+    // Nothing to say before the first result ("0 rows"), nor while the last blocks drain (the report follows).
+    if (done >= 0) p.tick(done);
   }
   while (p.inflight.length > 0) await consumeOldest();
 }

@@ -94,6 +94,15 @@ describe('validate-numbers', () => {
     expect(csvRows(out)[0]).toBe('Name|Phone|e164|status|reason|region|type|detail');
   });
 
+  it('reads a list that starts with Excel\'s "sep=," line: that delimiter, the line no record, line numbers kept', async () => {
+    const list = join(dir, 'sep.csv');
+    writeFileSync(list, 'sep=,\r\nName,Telefon,Notiz\r\n"Müller; Hans",+49 151 23456789,a;b\r\nB,0151 23456789,c\r\n');
+    const r = await runCli(['validate-numbers', list, '--country', 'DE', '--out', join(dir, 'sep-out.csv'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, valid: 1, duplicates: 1, duplicateExamples: [{ line: 4, firstLine: 3 }], columns: { phone: 'Telefon' } });
+    expect(csvRows(join(dir, 'sep-out.csv'))[0]).toBe('Name,Telefon,Notiz,e164,status,reason,region,type,detail');
+  });
+
   it('uses a per-row country column, falling back to --country', async () => {
     const r = await runCli(['validate-numbers', nums('country-column.csv'), '--country-column', 'country', '--country', 'DE', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: 5, invalid: 0, regions: { NL: 1, DE: 1, US: 1, AU: 1 } });

@@ -9,12 +9,15 @@ export interface Dialect {
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
   delimiter: string;
+  /** Characters of Excel's "sep=;" first line (it names the delimiter and is no record); 0 when there is none. */
+  sepLineLength?: number;
 }
 
 /** The dialect of a file, or why it is not a CSV file. */
 export type SniffResult = { ok: true; dialect: Dialect } | { ok: false; problem: string };
 
 const DELIMITERS = [',', ';', '\t', '|'];
+const SEP_LINE = /^sep=([,;\t|])(?=\r|\n|$)/i;
 
 /** Inspect the head of a file (up to 64 KiB is plenty). */
 export function sniff(head: Buffer): SniffResult {
@@ -32,6 +35,9 @@ export function sniff(head: Buffer): SniffResult {
   }
   const text = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (controlRatio(text) > 0.02) return { ok: false, problem: 'binary data (control characters): not a CSV text file' };
+  // Excel writes and honours a first line "sep=;" that names the delimiter whatever the locale's list separator.
+  const sep = SEP_LINE.exec(text);
+  if (sep) return { ok: true, dialect: { encoding, bomLength, delimiter: sep[1], sepLineLength: sep[0].length } };
   return { ok: true, dialect: { encoding, bomLength, delimiter: guessDelimiter(text) } };
 }
 

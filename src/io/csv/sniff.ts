@@ -17,10 +17,15 @@ export interface Dialect {
 export type SniffResult = { ok: true; dialect: Dialect } | { ok: false; problem: string };
 
 const DELIMITERS = [',', ';', '\t', '|'];
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const SEP_LINE = /^sep=([,;\t|])(?=\r|\n|$)/i;
 
 /** Inspect the head of a file (up to 64 KiB is plenty). */
 export function sniff(head: Buffer): SniffResult {
+  // The workbook itself instead of its CSV export: say so, not only "binary data".
+  if (head.subarray(0, 4).equals(ZIP)) return { ok: false, problem: 'an Excel workbook (.xlsx) or another zip file, not CSV text (in Excel: File > Save As > "CSV UTF-8")' };
+  if (head.subarray(0, 4).equals(OLE2)) return { ok: false, problem: 'an old Excel workbook (.xls), not CSV text (in Excel: File > Save As > "CSV UTF-8")' };
   let encoding: Encoding = 'utf-8';
   let bomLength = 0;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bomLength = 3;

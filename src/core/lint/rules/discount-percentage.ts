@@ -1,4 +1,5 @@
-import { findTerms, fold, sentenceAround } from '../text.js';
+import { wordsAround } from '../near.js';
+import { findTerms, fold } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
 import { RATE_TERMS } from '../words/rates.js';
 
@@ -37,20 +38,6 @@ export const discountPercentage: Rule = {
 
 /** How many words either side of a percentage a discount word may stand ("a discount of up to 30%": four). */
 const NEAR_WORDS = 4;
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The text of the clause around a match (cut at sentence ends, commas and semicolons), at most n words either side. */
-function wordsAround(text: string, offset: number, length: number, n: number): string {
-  const sentence = sentenceAround(text, offset, length);
-  const before = text.slice(sentence.start, offset).split(/[,;]/).pop() ?? '';
-  const after = text.slice(offset + length, sentence.start + sentence.text.length).split(/[,;]/)[0];
-  const leftWords = [...before.matchAll(WORD)];
-  const left = leftWords.length > n ? before.slice(leftWords[leftWords.length - n].index) : before;
-  const rightWords = [...after.matchAll(WORD)];
-  const right = rightWords.length > n ? after.slice(0, rightWords[n - 1].index! + rightWords[n - 1][0].length) : after;
-  return `${left}${text.slice(offset, offset + length)}${right}`;
-}
-
 /** A percentage-discount finding at offset (its excerpt trimmed in the message). */
 function finding(component: string, offset: number, length: number, text: string): RawFinding {
   return {

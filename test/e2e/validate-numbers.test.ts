@@ -103,6 +103,14 @@ describe('validate-numbers', () => {
     expect(csvRows(join(dir, 'sep-out.csv'))[0]).toBe('Name,Telefon,Notiz,e164,status,reason,region,type,detail');
   });
 
+  it('its valid rows read again as a list, the phone column found beside the added e164 column', async () => {
+    const valid = join(dir, 'again.csv');
+    expect((await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--valid-out', valid])).code).toBe(0);
+    const again = await runCli(['validate-numbers', valid, '--country', 'DE', '--json']);
+    expect(again.code, again.stdout).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows: 13, valid: 13, invalid: 0, duplicates: 0, columns: { phone: 'phone' } });
+  });
+
   it('uses a per-row country column, falling back to --country', async () => {
     const r = await runCli(['validate-numbers', nums('country-column.csv'), '--country-column', 'country', '--country', 'DE', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: 5, invalid: 0, regions: { NL: 1, DE: 1, US: 1, AU: 1 } });

@@ -99,9 +99,11 @@ describe('columns', () => {
       expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
     }
     // India's "Contact Number", Indonesia's and Malaysia's "Handphone", a column of E.164 numbers, the bare "Numéro".
-    for (const h of ['Contact Number', 'Contact No.', 'Handphone', 'No. Handphone', 'Handphone 1', 'E.164', 'Numéro', 'WhatsApp No']) {
+    for (const h of ['Contact Number', 'Contact No.', 'Handphone', 'No. Handphone', 'Handphone 1', 'Numéro', 'WhatsApp No']) {
       expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
     }
+    // validate-numbers' own output (its added e164 column beside the list's) still has one phone column.
+    expect(pickPhoneColumn(['Name', 'Handphone', 'e164', 'status', 'reason', 'region', 'type', 'detail'])).toEqual({ ok: true, index: 1 });
     // A header about the phone rather than its number is not one; a name of its own still wins.
     expect(pickPhoneColumn(['Name', 'Phone Type', 'Customer Number', 'Telefon Vorwahl'])).toMatchObject({ ok: false, problem: 'none' });
     expect(pickPhoneColumn(['Business Phone', 'Mobile Phone', 'Home Phone'])).toEqual({ ok: true, index: 1 });

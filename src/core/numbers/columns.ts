@@ -5,7 +5,8 @@ export const PHONE_HEADERS = [
   // en (the contract's names first)
   'phone', 'phone_number', 'mobile', 'msisdn', 'number', 'tel', 'whatsapp', 'to', 'wa_id',
   'telephone', 'mobile_number', 'mobile_phone', 'cell', 'cellphone', 'cell_phone', 'phone_no', 'whatsapp_number', 'whatsapp_no', 'wa_number',
-  'contact_number', 'contact_no', 'e164', 'e_164',
+  // Not "e164": validate-numbers adds that column, and its outputs must read again with their phone column found.
+  'contact_number', 'contact_no',
   // de
   'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'tel_nr', 'telnr',
   'telefon_nr', 'telefonnr', 'handy_nr', 'handynr', 'mobil_nr', 'mobilnr', 'mobilfunknummer', 'mobilfunk', 'rufnr', 'whatsapp_nummer', 'telefon_mobil',

@@ -21,6 +21,7 @@ interface Flags {
   sample: string;
   sampleOut?: string;
   force?: boolean;
+  bom?: boolean;
   seed?: string;
   sampleOnly?: boolean;
   mobileOnly?: boolean;
@@ -40,6 +41,7 @@ const NUMBERS_FLAGS: FlagSchema<Flags> = {
   sample: 'required',
   sampleOut: 'string',
   force: 'boolean',
+  bom: 'boolean',
   seed: 'string',
   sampleOnly: 'boolean',
   mobileOnly: 'boolean',
@@ -76,6 +78,7 @@ export function toOptions(file: string, f: Flags): ValidateFileOptions & { maxIn
     samplePercent: percentFlag('--sample', f.sample, 0.0001),
     sampleOut: f.sampleOut,
     force: Boolean(f.force),
+    bom: f.bom,
     seed: f.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : seedFrom(f.seed),
     sampleOnly: Boolean(f.sampleOnly),
     mobileOnly: Boolean(f.mobileOnly),
@@ -131,6 +134,7 @@ export function pilotCommand(o: ValidateFileOptions): string {
   if (o.country !== undefined) args.push('--country', o.country);
   if (o.countryColumn !== undefined) args.push('--country-column', o.countryColumn);
   if (o.mobileOnly) args.push('--mobile-only');
+  if (o.bom !== undefined) args.push(o.bom ? '--bom' : '--no-bom');
   args.push(...csvLimitArgs(o.limits));
   args.push('--sample', String(o.samplePercent), '--sample-out', 'pilot.csv', '--seed', String(o.seed));
   // Standard input has no name to print: the line above the command says to pipe the list in.

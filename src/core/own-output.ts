@@ -27,7 +27,8 @@ export function csvHeaderIs(columns: readonly string[]): (head: string) => boole
 /** An annotated or filtered copy written by validate-numbers: the header ends with its added columns (renamed wa_<name>[_n] when the list had them). */
 export function isOwnNumbersCsv(head: string): boolean {
   const line = firstLine(head);
-  return [',', ';', '\t'].some((d) => {
+  // Every delimiter the list reader takes: an output keeps its list's delimiter.
+  return [',', ';', '\t', '|'].some((d) => {
     const cells = line.split(d).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
     if (cells.length < ADDED_COLUMNS.length) return false;
     const tail = cells.slice(-ADDED_COLUMNS.length);

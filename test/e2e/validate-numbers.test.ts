@@ -39,7 +39,8 @@ describe('validate-numbers', () => {
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ rows: 6, valid: 4, duplicates: 1, invalid: 1, reasons: { empty: 1 } });
     const rows = csvRows(out);
-    expect(rows[0]).toBe('Name;Mobile;Land;e164;status;reason;region;type;detail');
+    // The list came with a BOM (Excel's "CSV UTF-8"), so its annotated copy has one too: Excel reads it as UTF-8.
+    expect(rows[0]).toBe('\uFEFFName;Mobile;Land;e164;status;reason;region;type;detail');
     expect(rows[1]).toBe('"Müller; Hans";+886 912 345 678;TW;+886912345678;valid;;TW;MOBILE;');
     expect(rows[2]).toBe('Li;0912345678;TW;+886912345678;duplicate;;TW;MOBILE;');
     expect(rows[4]).toBe('"Smith ""Jr""";(212) 555-0123;US;+12125550123;valid;;US;FIXED_LINE_OR_MOBILE;');
@@ -56,6 +57,58 @@ describe('validate-numbers', () => {
     expect(JSON.parse(r.stdout)).toMatchObject(expected);
     if (file === 'windows-1252.csv') expect(readFileSync(out, 'utf8')).toContain('José Muñoz');
     if (file === 'utf16-excel.txt') expect(readFileSync(out, 'utf8')).toContain('Zoë\t+44 7911 123456');
+  });
+
+  it('writes a UTF-8 BOM when the list had one (Excel shows "Müller", not "MÃ¼ller"); --bom and --no-bom decide', async () => {
+    const bom = (path: string) => readFileSync(path).subarray(0, 3).toString('hex') === 'efbbbf';
+    const run = async (file: string, name: string, ...flags: string[]) => {
+      const out = join(dir, name);
+      const r = await runCli(['validate-numbers', nums(file), '--out', out, '--valid-out', `${out}.valid.csv`, '--sample-out', `${out}.sample.csv`, '--force', ...flags]);
+      expect(r.code).toBe(0);
+      return [out, `${out}.valid.csv`, `${out}.sample.csv`].map(bom);
+    };
+    expect(await run('semicolon-bom-crlf.csv', 'bom-in.csv')).toEqual([true, true, true]);
+    expect(await run('utf16-excel.txt', 'utf16-in.csv')).toEqual([true, true, true]);
+    expect(await run('customers-de.csv', 'plain-in.csv', '--country', 'DE')).toEqual([false, false, false]);
+    expect(await run('customers-de.csv', 'plain-bom.csv', '--country', 'DE', '--bom')).toEqual([true, true, true]);
+    expect(await run('semicolon-bom-crlf.csv', 'bom-no.csv', '--no-bom')).toEqual([false, false, false]);
+    // The text after the mark is the same UTF-8 either way.
+    expect(readFileSync(join(dir, 'bom-in.csv'), 'utf8').slice(1)).toBe(readFileSync(join(dir, 'bom-no.csv'), 'utf8'));
+    // Standard output is piped into other tools: no mark unless asked for.
+    const piped = await runCli(['validate-numbers', nums('semicolon-bom-crlf.csv'), '--out', '-']);
+    expect(piped.stdout.startsWith('Name;Mobile;')).toBe(true);
+    const asked = await runCli(['validate-numbers', nums('semicolon-bom-crlf.csv'), '--out', '-', '--bom']);
+    expect(asked.stdout.startsWith('\uFEFFName;Mobile;')).toBe(true);
+    // A file written with a mark is still recognised as validate-numbers' own: the next run replaces it.
+    expect(await run('semicolon-bom-crlf.csv', 'bom-in.csv')).toEqual([true, true, true]);
+  });
+
+  it('replaces its own output of a pipe-delimited list on the next run', async () => {
+    const list = join(dir, 'pipe.csv');
+    writeFileSync(list, 'Name|Phone\nA|+4915123456789\nB|+4915123456780\n');
+    const out = join(dir, 'pipe-out.csv');
+    for (let run = 0; run < 2; run++) {
+      const r = await runCli(['validate-numbers', list, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(csvRows(out)[0]).toBe('Name|Phone|e164|status|reason|region|type|detail');
+  });
+
+  it('reads a list that starts with Excel\'s "sep=," line: that delimiter, the line no record, line numbers kept', async () => {
+    const list = join(dir, 'sep.csv');
+    writeFileSync(list, 'sep=,\r\nName,Telefon,Notiz\r\n"Müller; Hans",+49 151 23456789,a;b\r\nB,0151 23456789,c\r\n');
+    const r = await runCli(['validate-numbers', list, '--country', 'DE', '--out', join(dir, 'sep-out.csv'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, valid: 1, duplicates: 1, duplicateExamples: [{ line: 4, firstLine: 3 }], columns: { phone: 'Telefon' } });
+    expect(csvRows(join(dir, 'sep-out.csv'))[0]).toBe('Name,Telefon,Notiz,e164,status,reason,region,type,detail');
+  });
+
+  it('its valid rows read again as a list, the phone column found beside the added e164 column', async () => {
+    const valid = join(dir, 'again.csv');
+    expect((await runCli(['validate-numbers', nums('customers-de.csv'), '--country', 'DE', '--valid-out', valid])).code).toBe(0);
+    const again = await runCli(['validate-numbers', valid, '--country', 'DE', '--json']);
+    expect(again.code, again.stdout).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows: 13, valid: 13, invalid: 0, duplicates: 0, columns: { phone: 'phone' } });
   });
 
   it('uses a per-row country column, falling back to --country', async () => {

@@ -97,9 +97,15 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
   });
 
-  it('keeps a float-looking cell that is not a whole number, and Excel exponents, out', () => {
+  it('keeps a float-looking cell that is not a whole number, and Excel exponents that lost digits, out', () => {
     expect(classify('4.91701E+11', 'DE').reason).toBe('excel-mangled');
-    expect(classify('4,91701234567E+11', 'DE').reason).toBe('excel-mangled');
+    // As many digits after the point as the exponent: every digit is there, nothing to re-export.
+    expect(classify('4,91701234567E+11', 'DE')).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classify('4.915123456789E+12', undefined)).toMatchObject({ valid: true, e164: '+4915123456789', detail: 'assumed-international' });
+    // One digit short (a trailing 0, or a rounded last digit?) or one too many (a fraction): digits are lost.
+    expect(classify('4.9151234567E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('4.915123456789E+11', 'DE').reason).toBe('excel-mangled');
+    expect(classify('49.1512345678E+10', 'DE').reason).toBe('excel-mangled');
     expect(classify('491701234567.5', 'DE').e164).not.toBe('+491701234567');
   });
 
@@ -136,6 +142,25 @@ describe('forms CRMs and spreadsheets produce', () => {
     }
     // One number with slashes in it, or a second part that is no number, keeps its plain reason.
     expect(classify('0177/1234567', 'DE')).toMatchObject({ valid: true, e164: '+491771234567' });
-    expect(classify('0170 1234567 oder so', 'DE')).toMatchObject({ valid: false, reason: 'invalid-characters', detail: '' });
+    expect(classify('0170 1234567 oder so', 'DE')).toMatchObject({ valid: false, reason: 'invalid-characters', detail: 'number in the cell: +491701234567 (remove the text around it)' });
+  });
+
+  it('says which number a cell with words around it holds, and keeps it invalid (the words may say "old")', () => {
+    for (const [cell, region, e164] of [
+      ['+91 98765 43210 (WhatsApp)', 'IN', '+919876543210'],
+      ['Tel.: 0151 23456789', 'DE', '+4915123456789'],
+      ['Mobil: +49 170 1234567', undefined, '+491701234567'],
+      ['0170 1234567 nicht mehr aktuell', 'DE', '+491701234567'],
+      ['tel. 030-1234567 (Büro)', 'DE', '+49301234567'],
+      ['WA 0812-3456-7890', 'ID', '+6281234567890'],
+    ] as const) {
+      const c = classify(cell, region);
+      expect([cell, c.valid, c.reason, c.detail]).toEqual([cell, false, 'invalid-characters', `number in the cell: ${e164} (remove the text around it)`]);
+      expect(c.detail).not.toMatch(/[,;\t|]/);
+    }
+    // Words and no number, or a number that is not valid without them: nothing to say.
+    expect(classify('keine', 'DE').detail).toBe('');
+    expect(classify('abc 123', 'DE').detail).toBe('');
+    expect(classify('+4917O1234567', 'DE').detail).toBe('');
   });
 });

@@ -23,6 +23,18 @@ describe('sniff', () => {
     expect(sniff(Buffer.from([0x6e, 0x61, 0x6d, 0xe9, 0x2c, 0x70, 0x0a]))).toMatchObject({ ok: true, dialect: { encoding: 'windows-1252' } });
     expect(sniff(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]))).toMatchObject({ ok: false });
   });
+  it('names an Excel workbook passed instead of its CSV export', () => {
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), Buffer.from('[Content_Types].xml')]);
+    expect(sniff(xlsx)).toEqual({ ok: false, problem: expect.stringMatching(/^an Excel workbook \(\.xlsx\).*File > Save As > "CSV UTF-8"/) });
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(sniff(xls)).toEqual({ ok: false, problem: expect.stringMatching(/^an old Excel workbook \(\.xls\)/) });
+  });
+  it('honours Excel\'s "sep=" first line over the guess, and marks it for skipping', () => {
+    expect(sniff(Buffer.from('sep=,\r\nName,Phone;Notes\r\nA,1;2\r\n'))).toMatchObject({ ok: true, dialect: { delimiter: ',', sepLineLength: 5 } });
+    expect(sniff(Buffer.from('\ufeffSEP=;\nName;Phone\n'))).toMatchObject({ ok: true, dialect: { delimiter: ';', sepLineLength: 5, bomLength: 3 } });
+    expect(sniff(Buffer.from('sep=comma,x\nName,Phone\n'))).toMatchObject({ ok: true, dialect: { delimiter: ',' } });
+    expect(sniff(Buffer.from('Name;Phone\nA;1\n'))).toMatchObject({ ok: true, dialect: { delimiter: ';' } });
+  });
 });
 
 describe('RecordSplitter', () => {
@@ -86,6 +98,12 @@ describe('columns', () => {
     for (const h of ['Telefon privat', 'Mobile Phone Number', 'Primary Phone', 'billing_phone', 'N° de téléphone', 'Móvil 1', 'Tel. privé', 'phone_e164', '客户手机号']) {
       expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
     }
+    // India's "Contact Number", Indonesia's and Malaysia's "Handphone", a column of E.164 numbers, the bare "Numéro".
+    for (const h of ['Contact Number', 'Contact No.', 'Handphone', 'No. Handphone', 'Handphone 1', 'Numéro', 'WhatsApp No']) {
+      expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
+    }
+    // validate-numbers' own output (its added e164 column beside the list's) still has one phone column.
+    expect(pickPhoneColumn(['Name', 'Handphone', 'e164', 'status', 'reason', 'region', 'type', 'detail'])).toEqual({ ok: true, index: 1 });
     // A header about the phone rather than its number is not one; a name of its own still wins.
     expect(pickPhoneColumn(['Name', 'Phone Type', 'Customer Number', 'Telefon Vorwahl'])).toMatchObject({ ok: false, problem: 'none' });
     expect(pickPhoneColumn(['Business Phone', 'Mobile Phone', 'Home Phone'])).toEqual({ ok: true, index: 1 });

@@ -56,8 +56,66 @@ describe('rules', () => {
     ['Your profile is 80 % complete.', 'en'],
     ['Ihr Akku ist zu 30 % geladen.', 'de'],
     ['La batería está al 20%.', 'es'],
+    // A rate or a tax is not a discount, even with a discount word further off in the sentence.
+    ['Your savings account now earns 4% interest.', 'en'],
+    ['Your loan rate changes to 5.5% APR from next month.', 'en'],
+    ['Ihr Sparkonto wird mit 3 % Zinsen verzinst.', 'de'],
+    ['Sonderaktion beendet: alle Preise inkl. 19 % MwSt.', 'de'],
+    ['Su cuenta de ahorro rinde un 2% TAE.', 'es'],
+    ['Sua poupança rende 0,5% ao mês.', 'pt'],
+    ['Votre livret rapporte 3 % d\'intérêts par an.', 'fr'],
+    ['Il conto risparmio offre un tasso del 2%.', 'it'],
+    ['Tabungan Anda mendapat bunga 3% per tahun.', 'id'],
+    ['Mevduat hesabınıza %40 faiz uygulanır.', 'tr'],
   ])('does not flag a percentage that is not a discount: "%s"', (text, lang) => {
     expect(rulesOf(`Hello {{1}}, ${text} Thank you.`, lang, 'UTILITY')).toEqual([]);
+  });
+
+  it('takes a discount word as the percentage\'s only in its clause, a few words from it', () => {
+    const discounts = (text: string, lang = 'en') => lintText(text, lang).filter((f) => f.rule === 'discount-percentage').map((f) => f.excerpt);
+    expect(discounts('Hallo {{1}}, 30 % Rabatt, 100% sicher, nur heute.', 'de')).toEqual(['30 %']);
+    expect(discounts('Hi {{1}}, get a discount of up to 30% on all shoes today.')).toEqual(['30%']);
+    expect(discounts('Hi {{1}}, save 5% on your loan with an APR of 3.9% this month.')).toEqual(['5%']);
+    expect(discounts('Hi {{1}}, our sale starts today and the survey says 90% of our customers love the new shop design.')).toEqual([]);
+    expect(discounts('Hi {{1}}, earn 4% cashback on every purchase this week.')).toEqual(['4%']);
+  });
+
+  it.each([
+    ['Hi {{1}}, please update your password in the app if you have not done so yet.', 'en'],
+    ['Olá {{1}}, confirme seu CPF no app para liberar o pedido. Obrigado!', 'pt'],
+    ['Hallo {{1}}, bitte bestätigen Sie Ihre Kontonummer im Kundenportal. Danke!', 'de'],
+    ['Hola {{1}}, confirma tu número de tarjeta en la app antes del viernes. Gracias.', 'es'],
+  ])('sensitive-data: a request to do it in the app or on the website asks nothing in the chat: "%s"', (text, lang) => {
+    expect(rulesOf(text, lang, 'UTILITY')).not.toContain('sensitive-data');
+  });
+
+  it.each([
+    ['Olá {{1}}, envie o número do seu CPF para concluir o cadastro. Obrigado!', 'pt'],
+    ['Hi {{1}}, reply with your card number to finish the payment. Thanks.', 'en'],
+    ['Hallo {{1}}, bitte senden Sie uns Ihre IBAN für die Erstattung. Danke!', 'de'],
+  ])('sensitive-data: a request in the chat is still one: "%s"', (text, lang) => {
+    expect(rulesOf(text, lang, 'UTILITY')).toContain('sensitive-data');
+  });
+
+  it.each([
+    ['Hi {{1}}, your verification code is {{2}}. It expires in 10 minutes.', 'en', 'UTILITY'],
+    ['Your OTP for login is {{1}}. Thanks, ACME.', 'en', 'UTILITY'],
+    ['Hi {{1}}, use the one-time code {{2}} to log in. Enjoy our spring collection!', 'en', 'MARKETING'],
+    ['Hallo {{1}}, Ihr Bestätigungscode lautet {{2}}. Er ist 10 Minuten gültig.', 'de', 'UTILITY'],
+    ['Hola {{1}}, tu código de verificación es {{2}}. Caduca en 10 minutos.', 'es', 'UTILITY'],
+    ['您好 {{1}}，您的验证码是 {{2}}，10分钟内有效。', 'zh', 'UTILITY'],
+  ])('one-time-code: a code delivered outside AUTHENTICATION: "%s"', (text, lang, category) => {
+    expect(rulesOf(text, lang, category)).toContain('one-time-code');
+  });
+
+  it.each([
+    ['Hi {{1}}, never share your verification code with anyone, not even with us.', 'UTILITY'],
+    ['Hi {{1}}, enter the verification code we sent you by SMS to finish sign-up.', 'UTILITY'],
+    ['Hello {{1}}, your card security code was updated on {{2}}. Thanks.', 'UTILITY'],
+    ['Hi {{1}}, your booking reference is {{2}}. See you on {{3}}!', 'UTILITY'],
+    ['Your verification code is {{1}}. Do not share it.', 'AUTHENTICATION'],
+  ])('one-time-code: no code delivered, or in AUTHENTICATION: "%s"', (text, category) => {
+    expect(rulesOf(text, 'en', category)).not.toContain('one-time-code');
   });
 
   it.each([

@@ -24,6 +24,8 @@ describe('recognising wa-ops output', () => {
     expect(isOwnNumbersCsv('phone,e164,status,reason,region,type,detail\r\n')).toBe(true);
     expect(isOwnNumbersCsv('phone;status;wa_e164;wa_status;reason;region;type;detail\n')).toBe(true);
     expect(isOwnNumbersCsv('phone\t"e164"\tstatus\treason\twa_region_2\ttype\tdetail\n')).toBe(true);
+    expect(isOwnNumbersCsv('Name|Phone|e164|status|reason|region|type|detail\r\n')).toBe(true);
+    expect(isOwnNumbersCsv('\uFEFFName;Phone;e164;status;reason;region;type;detail\r\n')).toBe(true);
     expect(isOwnNumbersCsv('phone,name,status\n')).toBe(false);
     expect(isOwnNumbersCsv('')).toBe(false);
   });

@@ -19,7 +19,7 @@ export function registerLintTemplate(program: Command, ctx: RegistryContext): vo
       'after',
       '\nRules: abbreviation, discount-percentage, external-link, url-shortener, variable-sequence, variable-position,\n' +
         'variable-adjacent, variable-density, variable-example, length, name-format, buttons, promotional-in-utility,\n' +
-        'formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.\n' +
+        'one-time-code, formatting, sensitive-data. Configure them with "lint": {"rules": {...}, "words": {...}} in wa-ops.config.json.\n' +
         '\nExamples:\n' +
         '  wa-ops lint-template fixtures/templates/clean/\n' +
         '  wa-ops lint-template --text "Hallo {{1}}, 30 % Rabatt für VIPs" --language de --category MARKETING\n' +

@@ -17,6 +17,8 @@ export function registerValidateNumbers(program: Command, ctx: RegistryContext):
     .option('--sample <percent>', 'pilot sample size in percent', '10')
     .option('--sample-out <file>', 'uniform random sample of the valid unique rows')
     .option('--force', 'replace existing output files even if validate-numbers did not write them')
+    .option('--bom', 'start the output files with a UTF-8 byte-order mark, so Excel shows accents right (default: when the list had one)')
+    .option('--no-bom', 'never write a byte-order mark (default: files get one when the list had one)')
     .option('--seed <n>', 'seed that makes the sample reproducible')
     .option('--sample-only', 'validate only a random sample and estimate the whole file')
     .option('--mobile-only', 'numbers that cannot be mobile are invalid (not-mobile)')

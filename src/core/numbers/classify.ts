@@ -5,6 +5,7 @@ import metadataJson from 'libphonenumber-js/max/metadata';
 import { numberType } from './number-type.js';
 import { chooseReading, mobileCapable, type Reading } from './readings.js';
 import { renumberedMobile } from './renumbered-mobile.js';
+import { labelledNumber } from './labelled-number.js';
 import { mayHoldSeveral, severalNumbers } from './several-numbers.js';
 import type { Reason } from './reasons.js';
 import { unwrapCell } from './unwrap-cell.js';
@@ -60,6 +61,8 @@ const BRACKETED_PLUS = /^\(\s*\+\s*(\d{1,3})\s*\)/;
 // Excel writes long numbers as 4.91701E+12 (or 4,91701E+12 in comma-decimal locales) and too-narrow cells as ####.
 const EXCEL_SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const EXCEL_HASHES = /^#{2,}$/;
+// 4.91512345678E+11 shows every digit (as many after the point as the exponent): nothing was lost.
+const EXACT_SCIENTIFIC = /^([1-9])[.,](\d+)[eE]\+?(\d+)$/;
 // What people write around digits: spaces, dashes of every kind, brackets, dots, slashes, an extension.
 const ALLOWED = /^[+\d\s\-\u2010-\u2015\u2212().\/\[\]]*(?:\s*(?:ext\.?|extension|x|#|;ext=)\s*\d{1,7})?$/i;
 
@@ -71,6 +74,8 @@ export function classify(cell: string, region: string | undefined, mobileOnly = 
   const c = classifyOne(cell, region, mobileOnly);
   // "0170 1234567 / 030 1234567": say it holds several numbers, rather than only "too-long".
   if (!c.valid && mayHoldSeveral(c.reason, cell)) c.detail = severalNumbers(cell, (part) => classifyOne(part, region, false)) ?? c.detail;
+  // "+91 98765 43210 (WhatsApp)", "Tel.: 0151 …": stays invalid, with the number it holds said.
+  if (!c.valid && c.reason === 'invalid-characters' && c.detail === '') c.detail = labelledNumber(cell, (text) => classifyOne(text, region, false)) ?? '';
   return c;
 }
 
@@ -81,7 +86,12 @@ function classifyOne(cell: string, region: string | undefined, mobileOnly: boole
   if (s.charCodeAt(0) === 40 && BRACKETED_PLUS.test(s)) s = s.replace(BRACKETED_PLUS, '+$1 ');
   // A number column saved as floats (pandas, some CRMs): "491701234567.0" is the integer, not one more digit.
   if (s.charCodeAt(s.length - 1) === 48 && FLOAT_ZERO.test(s)) s = s.slice(0, s.search(/[.,]/));
-  if (EXCEL_SCIENTIFIC.test(s) || EXCEL_HASHES.test(s)) return invalid('excel-mangled');
+  if (EXCEL_SCIENTIFIC.test(s)) {
+    const exact = EXACT_SCIENTIFIC.exec(s);
+    if (!exact || exact[2].length !== Number(exact[3])) return invalid('excel-mangled');
+    s = exact[1] + exact[2];
+  }
+  if (EXCEL_HASHES.test(s)) return invalid('excel-mangled');
   if (!ALLOWED.test(s) || s.indexOf('+', 1) !== -1) return invalid('invalid-characters');
   if (!/\d/.test(s)) return invalid('invalid-characters');
 

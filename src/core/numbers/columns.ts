@@ -4,12 +4,14 @@
 export const PHONE_HEADERS = [
   // en (the contract's names first)
   'phone', 'phone_number', 'mobile', 'msisdn', 'number', 'tel', 'whatsapp', 'to', 'wa_id',
-  'telephone', 'mobile_number', 'mobile_phone', 'cell', 'cellphone', 'cell_phone', 'phone_no', 'whatsapp_number',
+  'telephone', 'mobile_number', 'mobile_phone', 'cell', 'cellphone', 'cell_phone', 'phone_no', 'whatsapp_number', 'whatsapp_no', 'wa_number',
+  // Not "e164": validate-numbers adds that column, and its outputs must read again with their phone column found.
+  'contact_number', 'contact_no',
   // de
   'telefon', 'telefonnummer', 'handy', 'handynummer', 'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'tel_nr', 'telnr',
   'telefon_nr', 'telefonnr', 'handy_nr', 'handynr', 'mobil_nr', 'mobilnr', 'mobilfunknummer', 'mobilfunk', 'rufnr', 'whatsapp_nummer', 'telefon_mobil',
   // es
-  'telefono', 'numero_de_telefono', 'movil', 'celular', 'numero_celular', 'numero_de_celular', 'telefono_movil', 'numero_movil', 'numero_de_movil', 'numero_telefono',
+  'numero', 'telefono', 'numero_de_telefono', 'movil', 'celular', 'numero_celular', 'numero_de_celular', 'telefono_movil', 'numero_movil', 'numero_de_movil', 'numero_telefono',
   // pt
   'telefone', 'telemovel', 'numero_de_telefone', 'numero_do_celular', 'telefone_celular', 'numero_de_telemovel',
   // fr
@@ -17,7 +19,7 @@ export const PHONE_HEADERS = [
   // it
   'cellulare', 'numero_di_telefono', 'telefono_cellulare', 'numero_di_cellulare',
   // id
-  'telepon', 'nomor_telepon', 'no_telepon', 'no_hp', 'nomor_hp', 'hp', 'ponsel', 'no_telp', 'nomor_telp', 'telp', 'no_wa', 'nomor_wa', 'nomor_whatsapp',
+  'telepon', 'nomor_telepon', 'no_telepon', 'no_hp', 'nomor_hp', 'hp', 'ponsel', 'no_telp', 'nomor_telp', 'telp', 'no_wa', 'nomor_wa', 'nomor_whatsapp', 'handphone', 'no_handphone', 'nomor_handphone',
   // tr
   'cep', 'cep_telefonu', 'telefon_numarasi', 'cep_no', 'gsm', 'telefon_no', 'cep_numarasi', 'gsm_no',
   // zh (simplified and traditional)
@@ -75,7 +77,7 @@ export type ColumnPick = { ok: true; index: number } | { ok: false; problem: 'no
 const PHONE_WORDS = new Set([
   'phone', 'mobile', 'telephone', 'tel', 'cell', 'cellphone', 'whatsapp', 'msisdn', 'telefon', 'telefonnummer', 'handy', 'handynummer',
   'mobil', 'mobilnummer', 'mobiltelefon', 'rufnummer', 'telefono', 'movil', 'celular', 'telefone', 'telemovel', 'portable', 'cellulare',
-  'telepon', 'ponsel', 'hp', 'gsm',
+  'telepon', 'ponsel', 'hp', 'handphone', 'gsm',
 ]);
 const PHONE_CJK = /电话|電話|手机|手機/;
 /** Words that make such a header about a phone rather than its number ("Phone 1 - Type", "Mobile opt-in", "Telefon Vorwahl"). */

@@ -55,7 +55,8 @@ export async function openCsv(path: string, limits: CsvLimits = DEFAULT_CSV_LIMI
           throw limitError(label, err);
         }
       };
-      let block = joiner.take(push(decoder.decode(input.head.subarray(dialect.bomLength))));
+      // A "sep=;" line is blanked, its line ending kept: an empty line is no record, and line numbers stay the file's.
+      let block = joiner.take(push(decoder.decode(input.head.subarray(dialect.bomLength)).slice(dialect.sepLineLength ?? 0)));
       if (block) yield block;
       for await (const chunk of input.rest()) {
         block = joiner.take(push(decoder.decode(chunk)));

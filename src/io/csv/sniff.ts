@@ -9,15 +9,23 @@ export interface Dialect {
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
   delimiter: string;
+  /** Characters of Excel's "sep=;" first line (it names the delimiter and is no record); 0 when there is none. */
+  sepLineLength?: number;
 }
 
 /** The dialect of a file, or why it is not a CSV file. */
 export type SniffResult = { ok: true; dialect: Dialect } | { ok: false; problem: string };
 
 const DELIMITERS = [',', ';', '\t', '|'];
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const SEP_LINE = /^sep=([,;\t|])(?=\r|\n|$)/i;
 
 /** Inspect the head of a file (up to 64 KiB is plenty). */
 export function sniff(head: Buffer): SniffResult {
+  // The workbook itself instead of its CSV export: say so, not only "binary data".
+  if (head.subarray(0, 4).equals(ZIP)) return { ok: false, problem: 'an Excel workbook (.xlsx) or another zip file, not CSV text (in Excel: File > Save As > "CSV UTF-8")' };
+  if (head.subarray(0, 4).equals(OLE2)) return { ok: false, problem: 'an old Excel workbook (.xls), not CSV text (in Excel: File > Save As > "CSV UTF-8")' };
   let encoding: Encoding = 'utf-8';
   let bomLength = 0;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bomLength = 3;
@@ -32,6 +40,9 @@ export function sniff(head: Buffer): SniffResult {
   }
   const text = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (controlRatio(text) > 0.02) return { ok: false, problem: 'binary data (control characters): not a CSV text file' };
+  // Excel writes and honours a first line "sep=;" that names the delimiter whatever the locale's list separator.
+  const sep = SEP_LINE.exec(text);
+  if (sep) return { ok: true, dialect: { encoding, bomLength, delimiter: sep[1], sepLineLength: sep[0].length } };
   return { ok: true, dialect: { encoding, bomLength, delimiter: guessDelimiter(text) } };
 }
 

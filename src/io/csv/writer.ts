@@ -36,9 +36,10 @@ export interface CsvOut {
   abort(): void;
 }
 
-/** Open a CSV report ("-" is standard output); commit() makes it appear, complete. */
-export function openCsvOut(path: string, delimiter: string, o: OutputOptions = {}): CsvOut {
+/** Open a CSV report ("-" is standard output); commit() makes it appear, complete. `bom` starts it with a UTF-8 byte-order mark (how Excel knows it is UTF-8). */
+export function openCsvOut(path: string, delimiter: string, o: OutputOptions & { bom?: boolean } = {}): CsvOut {
   const f = openOutput(path, o);
+  if (o.bom) f.write('\uFEFF');
   return {
     path,
     writeRow: (cells) => f.write(csvLine(cells, delimiter)),

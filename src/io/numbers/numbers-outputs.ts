@@ -4,7 +4,6 @@ import type { OutputOptions } from '../output-file.js';
 import { addedColumnNames } from '../../core/numbers/added-columns.js';
 import { isOwnNumbersCsv } from '../../core/own-output.js';
 
-
 /** The open outputs; `all` holds every one opened, for commit or abort together. */
 export interface NumbersOutputs {
   all: CsvOut[];
@@ -13,19 +12,25 @@ export interface NumbersOutputs {
   sampleOut?: CsvOut;
 }
 
-/** Open the requested outputs and write their header; one that cannot be opened aborts those opened before it. */
+/**
+ * Open the requested outputs and write their header; one that cannot be opened aborts those opened before it.
+ * `bom`: true starts every output with a UTF-8 BOM, false none, undefined one for files (not "-") when the list had one.
+ */
 export function openNumbersOutputs(
-  paths: { out?: string; validOut?: string; sampleOut?: string; force?: boolean },
+  paths: { out?: string; validOut?: string; sampleOut?: string; force?: boolean; bom?: boolean },
   header: string[],
   delimiter: string,
   inputs: OutputOptions['inputs'],
+  inputHadBom = false,
 ): NumbersOutputs {
   const all: CsvOut[] = [];
   const open = (path: string | undefined, flag: string) => {
     if (!path) return undefined;
     try {
       // An earlier run's output (its header ends with the added columns) is replaced; a user's file only with --force.
-      const out = openCsvOut(path, delimiter, { inputs, flag, ours: isOwnNumbersCsv, force: paths.force });
+      // Excel reads a CSV without a BOM as the system's code page ("Müller" turns into "MÃ¼ller"): a list that came with one goes back with one.
+      const bom = paths.bom ?? (inputHadBom && path !== '-');
+      const out = openCsvOut(path, delimiter, { inputs, flag, ours: isOwnNumbersCsv, force: paths.force, bom });
       all.push(out);
       return out;
     } catch (err) {

@@ -5,9 +5,10 @@ import { isoCodeFor } from '../../core/numbers/region-code.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
-import { openCsv, parseHeader, type CsvSource, type TextBlock } from '../csv/reader.js';
+import { openCsv, parseHeader, type CsvSource } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
-import { processBlock, type BlockRequest, type BlockResult } from './block.js';
+import { processBlock, type BlockResult } from './block.js';
+import { pumpBlocks } from './pump-blocks.js';
 import { openNumbersOutputs } from './numbers-outputs.js';
 import { OrderedSink } from './ordered-sink.js';
 import { BlockPool } from './pool.js';
@@ -26,6 +27,8 @@ export interface ValidateFileOptions {
   sampleOut?: string;
   /** Replace existing outputs that validate-numbers did not write (--force). */
   force?: boolean;
+  /** Start the outputs with a UTF-8 BOM (--bom / --no-bom); undefined: files get one when the list had one. */
+  bom?: boolean;
   seed: number;
   sampleOnly: boolean;
   mobileOnly: boolean;
@@ -52,7 +55,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
   const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
-  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }]);
+  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }], source.dialect.bomLength > 0);
   // Valid unique rows are staged on disk, so the sample can be drawn once their count is known.
   const staging = outputs.sampleOut ? new SampleStaging() : undefined;
   const workers = o.workers ?? workersFor(source.size);
@@ -62,7 +65,17 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   const base = { delimiter, plan, headerFields: header.length, wantRows: outputs.all.length > 0, samplePercent: o.sampleOnly ? o.samplePercent : undefined, seed: o.seed };
   const sink = new OrderedSink(tally, { annotated: outputs.annotated, validOut: outputs.validOut, staging });
   try {
-    await pumpBlocks([first.value], blocks, { pool, base, inflight, maxInflight: workers * 3 + 2, consume: (r) => sink.consume(r), tick: () => o.onProgress?.({ rows: tally.rows, bytesRead: source.bytesRead(), totalBytes: source.size }) });
+    await pumpBlocks([first.value], blocks, {
+      base,
+      inflight,
+      maxInflight: workers * 3 + 2,
+      // The main thread works too: it takes a block whenever every worker is busy.
+      dispatch: (req) => (pool && pool.minQueue < 2 ? pool.run(req) : Promise.resolve(processBlock(req))),
+      consume: (r) => sink.consume(r),
+      position: () => source.bytesRead(),
+      // Progress counts what is done: rows classified and the bytes up to their block (the reader runs ahead of the threads).
+      tick: (bytesDone) => o.onProgress?.({ rows: tally.rows, bytesRead: bytesDone, totalBytes: source.size }),
+    });
     if (tally.rows === 0) {
       throw new InputError(`${label} has a header but no data rows`, { code: 'empty-file', hint: 'export the list again with its rows' });
     }
@@ -88,34 +101,6 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
 /** The main thread works too (it takes a block whenever every worker is busy), so one worker per extra core; none for a small file. */
 function workersFor(size: CsvSource['size']): number {
   return size > 0 && size < INLINE_BELOW_BYTES ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 7));
-}
-
-/** How blocks are handed out and their results taken back, in input order. */
-interface Pump {
-  pool?: BlockPool;
-  base: Omit<BlockRequest, 'index' | 'text' | 'startLine' | 'skipFirstRecord'>;
-  /** Results not yet consumed, oldest first (the caller settles them on failure). */
-  inflight: Promise<BlockResult>[];
-  maxInflight: number;
-  consume(r: BlockResult): void;
-  tick(): void;
-}
-
-/** Submit every block (to a worker, or inline when the workers are busy), consuming results in order with bounded look-ahead. */
-async function pumpBlocks(head: TextBlock[], rest: AsyncIterable<TextBlock>, p: Pump): Promise<void> {
-  let index = 0;
-  const submit = (block: TextBlock) => {
-    const req: BlockRequest = { ...p.base, index, text: block.text, startLine: block.startLine, skipFirstRecord: index === 0 };
-    index++;
-    p.inflight.push(p.pool && p.pool.minQueue < 2 ? p.pool.run(req) : Promise.resolve(processBlock(req)));
-  };
-  for (const block of head) submit(block);
-  for await (const block of rest) {
-    submit(block);
-    while (p.inflight.length >= p.maxInflight) p.consume(await p.inflight.shift()!);
-    p.tick();
-  }
-  while (p.inflight.length > 0) p.consume(await p.inflight.shift()!);
 }
 
 /** The summary with the columns the plan chose and its notice. */

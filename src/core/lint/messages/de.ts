@@ -45,4 +45,5 @@ export const de: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" ist ein Prozent-Rabatt: er macht die Vorlage zur Werbung und wirkt wie ein nicht überprüfbares Versprechen`, 'einen konkreten Betrag oder ein Angebot nennen, z. B. "10 EUR Rabatt ab 50 EUR Einkauf", oder einen Gutscheincode-Button verwenden'],
   'promotional.discount': (p) => [`"${p.text}" ist ein Rabatt: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" ist Werbung: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" mit einer Variable verschickt einen Einmalcode: Meta erlaubt Codes nur in AUTHENTICATION-Vorlagen, diese ${p.category}-Vorlage wird abgelehnt`, 'Codes mit einer AUTHENTICATION-Vorlage senden (vorgegebener Text, Button zum Kopieren des Codes); diese Vorlage bei der Bestellung oder dem Konto belassen'],
 };

@@ -45,4 +45,5 @@ export const es: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" es un descuento porcentual: marca la plantilla como promocional y parece una promesa no verificable`, 'indica un importe u oferta concretos, p. ej. "10 EUR de descuento en compras desde 50 EUR", o usa un botón de código de cupón'],
   'promotional.discount': (p) => [`"${p.text}" es un descuento: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" es promocional: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" con una variable envía un código de un solo uso: Meta solo permite códigos en plantillas AUTHENTICATION, así que esta plantilla ${p.category} se rechaza`, 'envía los códigos con una plantilla AUTHENTICATION (texto predefinido, botón para copiar el código); deja esta sobre el pedido o la cuenta'],
 };

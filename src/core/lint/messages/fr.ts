@@ -45,4 +45,5 @@ export const fr: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" est une remise en pourcentage : elle rend le modèle promotionnel et ressemble à une promesse invérifiable`, 'indiquez un montant ou une offre concrète, p. ex. "10 EUR de remise dès 50 EUR d’achat", ou utilisez un bouton de code promo'],
   'promotional.discount': (p) => [`"${p.text}" est une remise : ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" est promotionnel : ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" avec une variable envoie un code à usage unique : Meta n'autorise les codes que dans les modèles AUTHENTICATION, ce modèle ${p.category} est donc refusé`, "envoyez les codes avec un modèle AUTHENTICATION (texte prédéfini, bouton pour copier le code) ; gardez celui-ci pour la commande ou le compte"],
 };

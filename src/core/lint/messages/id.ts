@@ -45,4 +45,5 @@ export const id: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" adalah diskon persentase: membuat template bersifat promosi dan terbaca sebagai klaim yang tak bisa diverifikasi`, 'sebutkan nominal atau penawaran yang konkret, mis. "potongan Rp50.000 untuk belanja di atas Rp500.000", atau gunakan tombol kode kupon'],
   'promotional.discount': (p) => [`"${p.text}" adalah diskon: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" bersifat promosi: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" dengan variabel mengirim kode sekali pakai: Meta hanya mengizinkan kode di template AUTHENTICATION, jadi template ${p.category} ini ditolak`, 'kirim kode dengan template AUTHENTICATION (teks bawaan, tombol salin kode); biarkan template ini tentang pesanan atau akun'],
 };

@@ -45,4 +45,5 @@ export const it: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" è uno sconto percentuale: rende il modello promozionale e sembra una promessa non verificabile`, 'indica un importo o un’offerta concreta, ad es. "10 EUR di sconto su ordini da 50 EUR", o usa un pulsante con codice coupon'],
   'promotional.discount': (p) => [`"${p.text}" è uno sconto: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" è promozionale: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" con una variabile invia un codice monouso: Meta consente i codici solo nei modelli AUTHENTICATION, quindi questo modello ${p.category} viene rifiutato`, "invia i codici con un modello AUTHENTICATION (testo predefinito, pulsante per copiare il codice); lascia questo all'ordine o all'account"],
 };

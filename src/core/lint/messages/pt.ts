@@ -45,4 +45,5 @@ export const pt: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" é um desconto percentual: marca o modelo como promocional e soa como uma promessa não verificável`, 'indique um valor ou oferta concretos, p. ex. "R$ 10 de desconto em compras acima de R$ 50", ou use um botão de código de cupom'],
   'promotional.discount': (p) => [`"${p.text}" é um desconto: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" é promocional: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`"${p.text}" com uma variável envia um código de uso único: a Meta só permite códigos em modelos AUTHENTICATION, então este modelo ${p.category} é rejeitado`, 'envie códigos com um modelo AUTHENTICATION (texto predefinido, botão de copiar código); deixe este sobre o pedido ou a conta'],
 };

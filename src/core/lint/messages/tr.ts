@@ -45,4 +45,5 @@ export const tr: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" yüzdelik bir indirim: şablonu promosyon yapar ve doğrulanamaz bir vaat gibi okunur`, 'somut bir tutar ya da teklif yazın, ör. "500 TL üzeri alışverişte 50 TL indirim", ya da kupon kodu düğmesi kullanın'],
   'promotional.discount': (p) => [`"${p.text}" bir indirim: ${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" promosyon içeriği: ${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`değişkenli "${p.text}" tek kullanımlık kod gönderir: Meta kodlara yalnızca AUTHENTICATION şablonlarında izin verir, bu ${p.category} şablonu reddedilir`, 'kodları AUTHENTICATION şablonuyla gönderin (hazır metin, kodu kopyalama düğmesi); bu şablonu sipariş veya hesapla ilgili tutun'],
 };

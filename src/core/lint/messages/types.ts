@@ -38,6 +38,7 @@ export const MESSAGE_IDS = [
   'discount-percentage',
   'promotional.discount',
   'promotional.words',
+  'one-time-code',
 ] as const;
 
 /** The id of one lint message (the same in every language). */

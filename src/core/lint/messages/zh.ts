@@ -45,4 +45,5 @@ export const zh: Catalogue = {
   'discount-percentage': (p) => [`"${p.text}" 是百分比折扣：会让模板被视为促销，并像一个无法核实的承诺`, '写出具体金额或优惠，例如"满 300 元减 30 元"，或使用优惠码按钮'],
   'promotional.discount': (p) => [`"${p.text}" 是折扣：${recat(p.category)}`, keep(p.category)],
   'promotional.words': (p) => [`"${p.text}" 是促销内容：${recat(p.category)}`, keep(p.category)],
+  'one-time-code': (p) => [`带变量的"${p.text}"会发送一次性验证码：Meta 只允许在 AUTHENTICATION 模板中发送验证码，因此这个 ${p.category} 模板会被拒绝`, '请用 AUTHENTICATION 模板发送验证码（预设文本，带复制验证码按钮）；本模板只保留订单或账户相关内容'],
 };

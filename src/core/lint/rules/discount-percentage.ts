@@ -1,5 +1,7 @@
-import { findTerms, fold, sentenceAround } from '../text.js';
+import { wordsAround } from '../near.js';
+import { findTerms, fold } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
+import { RATE_TERMS } from '../words/rates.js';
 
 // 30%, 30 %, -30%, %20 (Turkish), {{1}}% ; full-width forms are folded to ASCII first.
 const PERCENT = /(?:[-−–]\s?)?(?:\d+(?:[.,]\d+)?|\{\{[^{}]+\}\})\s?%|%\s?\d+(?:[.,]\d+)?/gu;
@@ -20,8 +22,11 @@ export const discountPercentage: Rule = {
         const at = m.index!;
         const raw = m[0];
         const minus = /^[-−–]/.test(raw) && (at === 0 || /[\s(]/.test(folded[at - 1]));
-        const sentence = sentenceAround(p.text, at, raw.length);
-        const nearDiscount = findTerms(sentence.text, words.discountWords).length > 0;
+        // A rate or a tax next to it ("4% interest", "APR 5.5%", "19 % MwSt") is no discount, whatever else the sentence says.
+        if (findTerms(wordsAround(p.text, at, raw.length, 2), RATE_TERMS).length > 0) continue;
+        // The discount word stands close by, in the same clause ("save up to 30%", "30 % Rabatt"), not anywhere in the
+        // sentence ("your savings account now earns 4% …", "30 % Rabatt, 100% sicher").
+        const nearDiscount = findTerms(wordsAround(p.text, at, raw.length, NEAR_WORDS), words.discountWords).length > 0;
         if (!minus && !nearDiscount) continue;
         out.push(finding(p.component, at, raw.length, p.text));
       }
@@ -31,6 +36,8 @@ export const discountPercentage: Rule = {
   },
 };
 
+/** How many words either side of a percentage a discount word may stand ("a discount of up to 30%": four). */
+const NEAR_WORDS = 4;
 /** A percentage-discount finding at offset (its excerpt trimmed in the message). */
 function finding(component: string, offset: number, length: number, text: string): RawFinding {
   return {

@@ -7,6 +7,7 @@ import { externalLink } from './external-link.js';
 import { formatting } from './formatting.js';
 import { length } from './length.js';
 import { nameFormat } from './name-format.js';
+import { oneTimeCode } from './one-time-code.js';
 import { promotionalInUtility } from './promotional-in-utility.js';
 import { sensitiveData } from './sensitive-data.js';
 import { urlShortener } from './url-shortener.js';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   externalLink,
   urlShortener,
   promotionalInUtility,
+  oneTimeCode,
   sensitiveData,
   formatting,
 ];

@@ -1,5 +1,6 @@
 import { findTerms, sentenceAround } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
+import { ELSEWHERE_TERMS } from '../words/elsewhere.js';
 
 /** Asking customers for full card numbers, passwords or ID numbers breaks Meta's Business and Commerce policies. */
 export const sensitiveData: Rule = {
@@ -14,7 +15,9 @@ export const sensitiveData: Rule = {
         const sentence = sentenceAround(p.text, m.offset, m.length).text;
         const asks = findTerms(sentence, words.requestVerbs).length > 0;
         const warns = findTerms(sentence, words.negations).length > 0;
-        if (!asks || warns) continue;
+        // "Confirm your CPF in the app", "update your password on our website": asked for there, not in the chat.
+        const elsewhere = findTerms(sentence, ELSEWHERE_TERMS).length > 0;
+        if (!asks || warns || elsewhere) continue;
         out.push({
           component: p.component,
           offset: m.offset,

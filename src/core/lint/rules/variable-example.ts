@@ -1,5 +1,6 @@
 import { findVariables } from '../text.js';
 import type { RawFinding, Rule, TemplateComponent } from '../types.js';
+import { isAuthentication } from './authentication.js';
 
 /** Meta requires a sample value for every variable at submission. */
 export const variableExample: Rule = {
@@ -8,6 +9,9 @@ export const variableExample: Rule = {
   description: 'a sample value for every variable',
   check({ template, source }) {
     if (source.kind === 'text') return []; // a bare body text cannot carry examples
+    // An authentication template's text and copy-code URL are Meta's own ("*{{1}}* is your verification code."), as a
+    // pulled one shows them: the create shape has no text to give examples for.
+    if (isAuthentication(template)) return [];
     const named = (template.parameter_format ?? '').toUpperCase() === 'NAMED';
     const out: RawFinding[] = [];
     for (const c of template.components) {

@@ -1,12 +1,15 @@
 import { findVariables } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
+import { isAuthentication } from './authentication.js';
 
 /** A body may not start or end with a variable (Meta error 2388299). */
 export const variablePosition: Rule = {
   id: 'variable-position',
   severity: 'error',
   description: 'body starts or ends with a variable',
-  check({ parts }) {
+  check({ template, parts }) {
+    // Meta writes an authentication template's body itself, and in some languages it starts with the code ("{{1}} es tu código").
+    if (isAuthentication(template)) return [];
     const out: RawFinding[] = [];
     for (const p of parts.filter((x) => x.component === 'body')) {
       const vars = findVariables(p.text).filter((v) => v.wellFormed);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, WaOpsError } from './core/errors.js';
 import { errnoCode } from './core/caught.js';
-import { environmentError, portProblem } from './core/environment-errors.js';
+import { environmentError, errnoText, portProblem } from './core/environment-errors.js';
 import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
 import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
@@ -131,11 +131,30 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+/** The first failed write to stdout other than a closed pipe (a full disk, `> /dev/full`). */
+let outputError: Error | undefined;
+let exiting = false;
+
+/**
+ * The exit code once the output is out: a failed write to stdout (`--json > /dev/full`, a full disk) is a failure of the
+ * command even when its work succeeded. Said on stderr, since stdout (where a --json error would go) is what failed.
+ */
+function withOutputFailure(code: number): number {
+  if (!outputError) return code;
+  const failure = environmentError(outputError);
+  const why = errnoText(errnoCode(outputError), '').replace(/^cannot be written: /, '') || outputError.message;
+  process.stderr.write(`wa-ops: standard output cannot be written: ${why}\n  hint: ${failure?.hint ?? 'check where standard output goes (a full disk, a device), then run the same command again'}\n`);
+  return code === EXIT.ok ? (failure?.exitCode ?? EXIT.usage) : code;
+}
+
 /** Exit once stdout and stderr have flushed: a pipe reader must get the whole document. */
 function exitAfterFlush(code: number): void {
+  if (exiting) return;
+  exiting = true;
   let pending = 2;
+  // setImmediate: a failed write to a file's stdout reports its 'error' on a later tick; it must be seen before the exit.
   const done = () => {
-    if (--pending === 0) process.exit(code);
+    if (--pending === 0) setImmediate(() => process.exit(withOutputFailure(code)));
   };
   process.stdout.write('', done);
   process.stderr.write('', done);
@@ -148,8 +167,15 @@ const fatal = (err: unknown) => {
   dying = true;
   exitAfterFlush(report(err));
 };
-// A write error on stdout: EPIPE (the reader went away, `| head`) exits 141 at once in report(); anything else (a full disk) is reported as before.
-process.stdout.on('error', fatal);
+// A write error on stdout: EPIPE (the reader went away, `| head`) exits 141 at once; anything else (a full disk) ends the
+// command with the failure said on stderr (withOutputFailure), since the JSON error document would go to stdout too.
+process.stdout.on('error', (err) => {
+  if (brokenPipe(err)) process.exit(SIGPIPE_EXIT);
+  outputError ??= err;
+  if (dying) return;
+  dying = true;
+  exitAfterFlush(EXIT.ok);
+});
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 

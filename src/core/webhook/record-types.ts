@@ -34,6 +34,8 @@ export interface StatusRecord {
   userId?: string;
   parentUserId?: string;
   pricing?: StatusPricing;
+  /** The status's other fields as Meta sent them: `conversation`, `recipient_type`, `recipient_participant_id`, new ones. */
+  extra?: Record<string, unknown>;
 }
 
 /** An inbound message. */
@@ -97,7 +99,7 @@ export interface ManagementRecord {
   value: unknown;
 }
 
-/** Anything else in a `messages` change (kept whole so nothing is lost); older files hold it without `value`. */
+/** Anything else in a `messages` change, or a whole body with nothing known in it (`field` "body"), kept so nothing is lost; older files hold it without `value`. */
 export interface OtherRecord {
   kind: 'other';
   key: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
 import { applyStatus, replay } from '../../src/core/campaign/ledger-state.js';
+import { DeliveryAnalyzer } from '../../src/core/webhook/analysis.js';
 import { BoundedSet } from '../../src/core/webhook/bounded-set.js';
 import { toRecords, type StatusRecord } from '../../src/core/webhook/records.js';
 import { isStopMessage } from '../../src/core/webhook/stop-words.js';
@@ -111,5 +112,17 @@ describe('holdsEvents', () => {
     const torn = join(dir, 'torn.jsonl');
     writeFileSync(torn, line.slice(0, 100_000));
     expect(holdsEvents(torn)).toBe(true);
+  });
+});
+
+describe('analyze: a message with a status per group participant', () => {
+  it('counts one message and times each stage by its earliest status, whatever order they came in', () => {
+    const a = new DeliveryAnalyzer();
+    const st = (status: string, ts: string, p: string) => toRecords(body([{ id: 'wamid.G1', status, timestamp: ts, recipient_id: 'GROUP-1', recipient_type: 'group', recipient_participant_id: p }]), 1)[0];
+    for (const r of [st('sent', '100', '1'), st('delivered', '190', '2'), st('delivered', '130', '1'), st('read', '400', '2'), st('read', '200', '1')]) a.add(r);
+    const rep = a.report();
+    expect(rep.messages).toBe(1);
+    expect(rep.funnels[0]).toMatchObject({ accepted: 1, sent: 1, delivered: 1, read: 1 });
+    expect([rep.latency.sentToDelivered.p50, rep.latency.deliveredToRead.p50, rep.latency.sentToRead.p50]).toEqual([30, 70, 100]);
   });
 });

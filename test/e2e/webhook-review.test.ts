@@ -87,10 +87,12 @@ describe('webhook serve: HTTP edges and opt-out words', () => {
     expect([head.status, head.headers.get('content-length')]).toEqual([200, '10']);
     const put = await fetch(s.url, { method: 'PUT' });
     expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
-    const words: [string, string][] = [['31612345001', 'Afmelden'], ['79161234501', 'СТОП'], ['971501234501', 'إيقاف'], ['48601234501', 'Wypisz'], ['491701234501', 'Abmelden'], ['491701234502', 'Stopover?']];
+    // 551187654321: an older Brazilian account's wa_id, without the mobile 9 that the business's list has.
+    const words: [string, string][] = [['31612345001', 'Afmelden'], ['79161234501', 'СТОП'], ['971501234501', 'إيقاف'], ['48601234501', 'Wypisz'], ['491701234501', 'Abmelden'], ['491701234502', 'Stopover?'], ['551187654321', 'Sair']];
     for (const [from, word] of words) expect(await post(s.url, text(`wamid.IN-${from}`, from, word))).toBe(200);
     expect(await s.stop()).toBe(130);
-    const active = readSuppressions(join(dir, 'wa-ops.suppressions.jsonl')).history().map((x) => x.e164);
-    expect(active.sort()).toEqual(['+31612345001', '+48601234501', '+491701234501', '+79161234501', '+971501234501']);
+    const list = readSuppressions(join(dir, 'wa-ops.suppressions.jsonl'));
+    expect(list.history().map((x) => x.e164).sort()).toEqual(['+31612345001', '+48601234501', '+491701234501', '+551187654321', '+79161234501', '+971501234501']);
+    expect(list.isSuppressed('+5511987654321', 'MARKETING')).toMatchObject({ reason: 'stop-word' });
   });
 });

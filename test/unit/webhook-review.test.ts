@@ -8,6 +8,7 @@ import { DeliveryAnalyzer } from '../../src/core/webhook/analysis.js';
 import { BoundedSet } from '../../src/core/webhook/bounded-set.js';
 import { toRecords, type StatusRecord } from '../../src/core/webhook/records.js';
 import { isStopMessage } from '../../src/core/webhook/stop-words.js';
+import { foldSuppressions, suppressionRecord } from '../../src/io/suppressions.js';
 import { holdsEvents } from '../../src/webhook/events-file-check.js';
 import { tempDir } from '../helpers.js';
 
@@ -124,5 +125,19 @@ describe('analyze: a message with a status per group participant', () => {
     expect(rep.messages).toBe(1);
     expect(rep.funnels[0]).toMatchObject({ accepted: 1, sent: 1, delivered: 1, read: 1 });
     expect([rep.latency.sentToDelivered.p50, rep.latency.deliveredToRead.p50, rep.latency.sentToRead.p50]).toEqual([30, 70, 100]);
+  });
+});
+
+describe('an opt-out keyed by a wa_id spelled without the mobile digit the business dials', () => {
+  it('suppresses the number as the campaign spells it (Brazil, Mexico, Argentina), and no other', () => {
+    const list = foldSuppressions([
+      suppressionRecord({ e164: '+551187654321', reason: 'stop-word', scope: 'all' }),
+      suppressionRecord({ e164: '+5215512345678', reason: 'marketing-opt-out', scope: 'marketing' }),
+    ]);
+    expect(list.isSuppressed('+5511987654321', 'UTILITY')).toMatchObject({ reason: 'stop-word' });
+    expect(list.isSuppressed('+525512345678', 'MARKETING')).toMatchObject({ reason: 'marketing-opt-out' });
+    expect(list.isSuppressed('+525512345678', 'UTILITY')).toBeNull();
+    expect(list.isSuppressed('+5511987654322', 'UTILITY')).toBeNull();
+    expect(list.isSuppressed('+491701234567', 'MARKETING')).toBeNull();
   });
 });

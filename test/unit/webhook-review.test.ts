@@ -141,3 +141,17 @@ describe('an opt-out keyed by a wa_id spelled without the mobile digit the busin
     expect(list.isSuppressed('+491701234567', 'MARKETING')).toBeNull();
   });
 });
+
+describe('nothing in a messages change is dropped beside the events read from it', () => {
+  it('keeps a new list and a status without id as one other record, the sender\'s contact, and a preference\'s new fields', () => {
+    const v = { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, statuses: [{ id: 'wamid.A', status: 'sent', timestamp: '1' }, { status: 'sent' }], calls: [{ id: 'call-1' }] };
+    const out = toRecords({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: v }] }] }, 1);
+    expect(out.map((r) => r.kind)).toEqual(['status', 'other']);
+    expect(out[1]).toMatchObject({ field: 'messages', value: { metadata: { phone_number_id: '1' }, statuses: [{ status: 'sent' }], calls: [{ id: 'call-1' }] } });
+    const contact = { profile: { name: 'Zoë', username: '@zoe' }, wa_id: '491709999001' };
+    const [m] = toRecords({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { contacts: [contact], messages: [{ from: '491709999001', id: 'wamid.I', timestamp: '1', type: 'text', text: { body: 'hi' } }] } }] }] }, 1);
+    expect(m).toMatchObject({ kind: 'message', contact });
+    const [p] = toRecords({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'user_preferences', value: { user_preferences: [{ wa_id: '491709999001', category: 'marketing_messages', value: 'stop', timestamp: 1, channel: 'settings' }] } }] }] }, 1);
+    expect(p).toMatchObject({ kind: 'preference', value: 'stop', extra: { channel: 'settings' } });
+  });
+});

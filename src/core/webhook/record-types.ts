@@ -57,6 +57,8 @@ export interface MessageRecord {
   errors?: WebhookError[];
   /** The message object as Meta sent it (absent in files written before it was kept). */
   message?: unknown;
+  /** The sender's entry in `contacts` as Meta sent it (profile name, wa_id, user id, username). */
+  contact?: unknown;
 }
 
 /** A value-level error, not tied to one message. */
@@ -86,6 +88,8 @@ export interface PreferenceRecord {
   ts: string;
   wabaId?: string;
   phoneNumberId?: string;
+  /** The preference's other fields as Meta sent them. */
+  extra?: Record<string, unknown>;
 }
 
 /** An account, number or template event, stored whole: field, WABA, Meta's time and the value as sent. */

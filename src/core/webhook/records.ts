@@ -59,10 +59,22 @@ function messageRecords(v: Obj, c: Ctx, out: WebhookRecord[]): void {
   for (const e of arr(v.errors)) {
     if (isObj(e)) out.push(errorRecord(e, c));
   }
-  if (out.length === before) {
-    // Echoes, calls, history and shapes not known yet: kept whole rather than dropped.
-    out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, v)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: v });
-  }
+  // Echoes, calls, history and shapes not known yet: kept whole rather than dropped; beside known events, what is left.
+  const rest = out.length === before ? v : leftovers(v);
+  if (rest) out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, rest)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: rest });
+}
+
+const VALUE_FIELDS = new Set(['messaging_product', 'metadata', 'contacts', 'statuses', 'messages', 'user_preferences', 'errors']);
+
+/** What a change's value holds beside the events read from it (a new list, a status without id), with its metadata; undefined when nothing. */
+function leftovers(v: Obj): Obj | undefined {
+  let rest: Obj | undefined;
+  for (const k in v) if (!VALUE_FIELDS.has(k)) (rest ??= {})[k] = v[k];
+  const statuses = arr(v.statuses).filter((s) => !(isObj(s) && str(s.id) && str(s.status)));
+  const messages = arr(v.messages).filter((m) => !(isObj(m) && str(m.id)));
+  if (statuses.length) (rest ??= {}).statuses = statuses;
+  if (messages.length) (rest ??= {}).messages = messages;
+  return rest && { metadata: v.metadata, ...rest };
 }
 
 // Each record's keys are set in a fixed order: the events file stores them as written.
@@ -71,7 +83,8 @@ function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   const type = str(m.type) ?? 'unknown';
   const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
   const from = str(m.from) ?? '';
-  const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
+  const raw = contacts.find((x) => str(x.wa_id) === from || str(x.user_id) === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  const contact = raw && { waId: str(raw.wa_id), userId: str(raw.user_id) };
   // A retry repeats the message object exactly; different messages under one id (Meta's own examples
   // reuse one) are different events. The key holds the id and a digest of the whole message.
   const r: MessageRecord = { kind: 'message', key: `m:${m.id}:${contentKey(m)}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
@@ -85,6 +98,8 @@ function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   if (errors.length) r.errors = errors;
   // The message as Meta sent it (location, media id and caption, order, contacts, reaction, context...).
   r.message = m;
+  // The sender as Meta named them: profile name, username.
+  if (raw) r.contact = raw;
   return r;
 }
 
@@ -99,8 +114,13 @@ function preferenceRecord(u: Obj, c: Ctx, contacts: Obj[]): PreferenceRecord {
   if (str(u.detail)) r.detail = str(u.detail);
   if (c.wabaId) r.wabaId = c.wabaId;
   if (c.pn) r.phoneNumberId = c.pn;
+  let extra: Obj | undefined;
+  for (const k in u) if (!PREFERENCE_FIELDS.has(k)) (extra ??= {})[k] = u[k];
+  if (extra) r.extra = extra;
   return r;
 }
+
+const PREFERENCE_FIELDS = new Set(['wa_id', 'user_id', 'parent_user_id', 'detail', 'category', 'value', 'timestamp']);
 
 function errorRecord(e: Obj, c: Ctx): ErrorRecord {
   // Keyed by the whole error and Meta's time: two different 131000s in one second are two events.

@@ -1,7 +1,7 @@
 // The built `webhook serve` on real HTTP with bodies escaped as Meta sends them: group statuses, bodies with nothing known,
 // a first event over 64 KB across a restart, HEAD, opt-out words in several languages.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
@@ -94,5 +94,45 @@ describe('webhook serve: HTTP edges and opt-out words', () => {
     const list = readSuppressions(join(dir, 'wa-ops.suppressions.jsonl'));
     expect(list.history().map((x) => x.e164).sort()).toEqual(['+31612345001', '+48601234501', '+491701234501', '+551187654321', '+79161234501', '+971501234501']);
     expect(list.isSuppressed('+5511987654321', 'MARKETING')).toMatchObject({ reason: 'stop-word' });
+  });
+});
+
+/** Wait (up to 15 s) until `ok` holds: the server looks at its events file's path once a second. */
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 150 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(ok()).toBe(true);
+}
+
+describe('webhook serve: its events file moved or removed while it runs', () => {
+  it('opens a new file at the path (rotation, rm), and answers 503 rather than acknowledge into a removed file', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const path = join(dir, 'events.jsonl');
+    const s = await serve(dir);
+    const st = (id: string) => statuses({ id, status: 'sent', timestamp: '1767225600', recipient_id: '491701234567' });
+    expect(await post(s.url, st('wamid.R1'))).toBe(200);
+    const ids = (f: string) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    renameSync(path, join(dir, 'events.1.jsonl'));
+    await until(() => existsSync(path));
+    expect(await post(s.url, st('wamid.R2'))).toBe(200);
+    // A retry of an event in the rotated file is still a duplicate.
+    expect(await post(s.url, st('wamid.R1'))).toBe(200);
+    expect(ids(path)).toEqual(['wamid.R2']);
+    expect(ids(join(dir, 'events.1.jsonl'))).toEqual(['wamid.R1']);
+    const ino = statSync(path).ino;
+    rmSync(path);
+    await until(() => existsSync(path) && statSync(path).ino !== ino);
+    expect(await post(s.url, st('wamid.R3'))).toBe(200);
+    expect(ids(path)).toEqual(['wamid.R3']);
+    // Removed and replaced by something that is not an events file: nothing can be written where readers look.
+    rmSync(path);
+    writeFileSync(path, 'phone,name\n');
+    let code = 0;
+    for (let i = 0; i < 150 && code !== 503; i++) {
+      code = await post(s.url, st('wamid.R4'));
+      if (code !== 503) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(code).toBe(503);
+    expect(await s.stop()).toBe(130);
+    expect(readFileSync(path, 'utf8')).toBe('phone,name\n');
   });
 });

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSyn
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { isObject } from '../core/is-object.js';
+import { whatsAppSpellings } from '../core/numbers/same-wa-number.js';
 import { readTextFile } from './read-text-file.js';
 import { readDotEnv } from './config/config-files.js';
 
@@ -67,9 +68,13 @@ export function foldSuppressions(records: SuppressionRecord[]): SuppressionList 
   const hit = (r: SuppressionRecord | undefined): SuppressionHit | null => (r ? { reason: r.reason, scope: r.scope, at: r.at, record: r } : null);
   return {
     isSuppressed(e164, category) {
-      const all = active.get(`all|${e164}`);
+      // An opt-out from a webhook is keyed by the customer's wa_id, which in Brazil, Mexico and Argentina may be
+      // spelled without (or with) the extra mobile digit the business dials: either spelling is the same customer.
+      const spellings = whatsAppSpellings(e164);
+      const find = (scope: SuppressionScope) => spellings.map((n) => active.get(`${scope}|${n}`)).find((r) => r !== undefined);
+      const all = find('all');
       if (all) return hit(all);
-      return String(category).toUpperCase() === 'MARKETING' ? hit(active.get(`marketing|${e164}`)) : null;
+      return String(category).toUpperCase() === 'MARKETING' ? hit(find('marketing')) : null;
     },
     entries: () => [...active.values()],
     history: () => [...records],

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorMessage } from '../core/caught.js';
 import { toRecords, type WebhookRecord } from '../core/webhook/records.js';
-import type { OpenEventsFile } from './events-file.js';
+import type { EventsFileHolder } from './events-file-holder.js';
 import type { Forwarder } from './forwarder.js';
 import { end, forwardHeaders } from './http-parts.js';
 import type { OptOutWriter } from './opt-out-writer.js';
@@ -13,7 +13,7 @@ export interface IntakeDeps {
   o: WebhookServerOptions;
   stats: WebhookStats;
   log: WebhookLog;
-  file?: OpenEventsFile;
+  file?: EventsFileHolder;
   optOuts: OptOutWriter;
   forwarder?: Forwarder;
 }
@@ -48,10 +48,14 @@ function storedHandler(d: IntakeDeps): Stored {
 const receivedNow = () => String(Math.floor(Date.now() / 1000));
 
 /** The events file: the intake thread parses, dedupes and appends; this thread answers. */
-function fileIntake(d: IntakeDeps, file: OpenEventsFile, stored: Stored): Intake {
+function fileIntake(d: IntakeDeps, file: EventsFileHolder, stored: Stored): Intake {
   return (raw, req, res) => {
-    file.intake.submit(raw.toString('utf8'), receivedNow(), (r) => {
-      d.stats.fsyncs = file.intake.fsyncs;
+    if (file.lost) {
+      d.stats.storageErrors++;
+      return end(res, 503, 'events file removed');
+    }
+    file.current.intake.submit(raw.toString('utf8'), receivedNow(), (r) => {
+      d.stats.fsyncs = file.fsyncs;
       if (r.status === 200) return stored(r.fresh, r.dups, r.records ?? [], r.dupRecords ?? [], raw, req, res);
       if (r.status === 400) {
         d.stats.badJson++;

@@ -23,27 +23,48 @@ export function checkEventsFile(file: string, o: { payloads?: boolean } = {}): v
  * repairs or appends to a file, so that a CSV named as --events is never cut or written to.
  */
 export function holdsEvents(file: string, o: { payloads?: boolean } = {}): boolean {
-  const fd = openSync(file, 'r');
-  const buf = Buffer.alloc(64 * 1024);
-  let n: number;
-  try {
-    n = readSync(fd, buf, 0, buf.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const first = buf.subarray(0, n).toString('utf8').split('\n').find((l) => l.trim() !== '');
-  if (first === undefined) return true;
+  const { text, whole } = firstLine(file);
+  if (text === undefined) return true;
   let ok = false;
   try {
-    const r = JSON.parse(first) as { kind?: unknown; key?: unknown };
+    const r = JSON.parse(text) as { kind?: unknown; key?: unknown };
     ok = typeof r === 'object' && r !== null && ((typeof r.kind === 'string' && typeof r.key === 'string') || (o.payloads === true && isWebhookBody(r)));
   } catch {
     // a torn single line is possible only at the end; a first line that is not JSON means another kind of file
-    ok = first.length === n && n < buf.length && first.trimStart().startsWith('{"kind"');
+    ok = whole && text.trimStart().startsWith('{"kind"');
   }
   return ok;
 }
 
+/** A record can be as long as the body it came from (3 MB, more once escapes are decoded): read that far for its end. */
+const MAX_FIRST_LINE = 16 * 1024 * 1024;
+
+/** The first non-blank line, read in blocks until its newline (a history sync is hundreds of KB); `whole`: the file ended first. */
+function firstLine(file: string): { text?: string; whole: boolean } {
+  const fd = openSync(file, 'r');
+  const parts: Buffer[] = [];
+  let pos = 0;
+  try {
+    while (pos < MAX_FIRST_LINE) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, pos);
+      if (n === 0) break;
+      pos += n;
+      let from = 0;
+      for (let i = chunk.indexOf(0x0a, 0); i >= 0 && i < n; i = chunk.indexOf(0x0a, from)) {
+        const line = Buffer.concat([...parts, chunk.subarray(from, i)]).toString('utf8');
+        if (line.trim() !== '') return { text: line, whole: false };
+        parts.length = 0;
+        from = i + 1;
+      }
+      parts.push(chunk.subarray(from, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const text = Buffer.concat(parts).toString('utf8');
+  return { text: text.trim() === '' ? undefined : text, whole: pos < MAX_FIRST_LINE };
+}
 
 /** Is this a Meta webhook POST body (`{"object": ..., "entry": [...]}`) rather than one of our records? */
 export function isWebhookBody(x: unknown): x is { object: string; entry: unknown[] } {

@@ -6,6 +6,7 @@ import { InputError } from '../core/errors.js';
 import { holdsEvents } from './events-file-check.js';
 import { FileIntake } from './file-intake.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
+import type { BoundedSet } from '../core/webhook/records.js';
 
 /** The events file, open for appending under its lock. */
 export interface OpenEventsFile {
@@ -16,6 +17,10 @@ export interface OpenEventsFile {
   repaired: 'kept' | 'dropped' | null;
   /** This server created the file (it did not exist): removed again if the server never starts and nothing was written. */
   created: boolean;
+  /** The file opened (device and inode): the path naming another file, or none, means it was moved or removed. */
+  id: { dev: number; ino: number };
+  /** Whether the open file still has a name (removed, what is written to it is lost when serve stops). */
+  linked(): boolean;
   close(): Promise<void>;
 }
 
@@ -72,7 +77,7 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
 }
 
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
-export async function openEventsFile(path: string, allRecords: boolean): Promise<OpenEventsFile> {
+export async function openEventsFile(path: string, allRecords: boolean, keys?: BoundedSet): Promise<OpenEventsFile> {
   const existed = checkPath(path);
   closeSync(openSync(path, 'a', 0o600));
   const lock = await lockEventsFile(path);
@@ -87,16 +92,19 @@ export async function openEventsFile(path: string, allRecords: boolean): Promise
     const fd = openSync(path, 'a', 0o600);
     let intake: FileIntake;
     try {
-      intake = await FileIntake.start({ path, fd, allRecords });
+      intake = await FileIntake.start({ path, fd, allRecords, keys });
     } catch (err) {
       closeSync(fd);
       throw err;
     }
+    const { dev, ino } = fstatSync(fd);
     return {
       intake,
       lock,
       repaired,
       created: !existed,
+      id: { dev, ino },
+      linked: () => fstatSync(fd).nlink > 0,
       async close() {
         await intake.close();
         closeSync(fd);

@@ -3,9 +3,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { BoundedSet } from '../core/webhook/records.js';
 
-/** Every stored event's key (bounded: the oldest are forgotten past a million). */
-export async function loadKeys(path: string): Promise<BoundedSet> {
-  const keys = new BoundedSet();
+/** Every stored event's key (bounded: the oldest are forgotten past a million), added to `keys` when given. */
+export async function loadKeys(path: string, keys = new BoundedSet()): Promise<BoundedSet> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;

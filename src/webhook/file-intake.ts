@@ -5,6 +5,7 @@
 import { DurableIntake } from './durable-intake.js';
 import { EventAppender } from './event-appender.js';
 import { loadKeys } from './events-keys.js';
+import type { BoundedSet } from '../core/webhook/records.js';
 import type { IntakeInit, IntakeResult } from './intake-types.js';
 
 /** Takes verified bodies into the events file: submit, drain, close, fsyncs. */
@@ -12,13 +13,15 @@ export class FileIntake {
   private constructor(
     private readonly appender: EventAppender,
     private readonly intake: DurableIntake,
+    /** The dedupe keys of every stored event (carried over to a new file when the events file was moved away). */
+    readonly keys: BoundedSet,
   ) {}
 
   /** Load the stored keys and open the appender on the caller's descriptor. */
   static async start(init: IntakeInit): Promise<FileIntake> {
-    const keys = await loadKeys(init.path);
+    const keys = await loadKeys(init.path, init.keys);
     const appender = new EventAppender(init.fd);
-    return new FileIntake(appender, new DurableIntake(appender, keys, init.allRecords));
+    return new FileIntake(appender, new DurableIntake(appender, keys, init.allRecords), keys);
   }
 
   /** Disk syncs so far. */

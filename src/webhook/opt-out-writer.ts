@@ -17,7 +17,10 @@ const MAX_IDS = 200_000;
 
 /** Learns user id -> number from the events it sees, so a later event known only by its user id still finds the number. */
 export class OptOutWriter {
-  private readonly numberOfUser = new Map<string, string>();
+  // Two generations, the older dropped whole when the newer is full: bounded, and O(1) (taking the oldest key of one
+  // Map after deletes walks its holes on every add).
+  private numberOfUser = new Map<string, string>();
+  private numberOfOlderUser = new Map<string, string>();
   /** scope|e164 -> when the latest opt-out event written from a webhook happened (loaded from the list on first use). */
   private eventTimes: Map<string, string> | undefined;
 
@@ -139,15 +142,16 @@ export class OptOutWriter {
       number = r.waId ?? (/^\d{6,15}$/.test(r.from) ? r.from : undefined);
     }
     if (!userId || !number) return;
-    if (this.numberOfUser.size >= MAX_IDS) {
-      const oldest = this.numberOfUser.keys().next();
-      if (!oldest.done) this.numberOfUser.delete(oldest.value);
+    if (this.numberOfUser.size >= MAX_IDS / 2) {
+      this.numberOfOlderUser = this.numberOfUser;
+      this.numberOfUser = new Map();
     }
     this.numberOfUser.set(userId, `+${number}`);
   }
 
   private resolve(intent: OptOutIntent, r: WebhookRecord): string | undefined {
-    if (intent.userId && this.numberOfUser.has(intent.userId)) return this.numberOfUser.get(intent.userId);
+    const known = intent.userId && (this.numberOfUser.get(intent.userId) ?? this.numberOfOlderUser.get(intent.userId));
+    if (known) return known;
     if (r.kind === 'status' && this.campaignDirs.length) return ledgerRecipient(this.campaignDirs, r.id);
     return undefined;
   }

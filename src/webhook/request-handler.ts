@@ -35,13 +35,17 @@ export function makeRequestHandler(h: HandlerOptions): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://webhook');
     // A callback URL entered with a trailing slash in the App Dashboard reaches the same endpoint.
     if (withoutSlash(url.pathname) !== withoutSlash(h.path)) return end(res, 404, 'not found');
-    if (req.method === 'GET') {
+    // HEAD is a GET without its body (Node leaves the body out), as HTTP asks of every resource that answers GET.
+    if (req.method === 'GET' || req.method === 'HEAD') {
       const ok = url.searchParams.get('hub.mode') === 'subscribe' && h.verifyToken !== undefined && sameSecret(url.searchParams.get('hub.verify_token') ?? '', h.verifyToken);
       if (!ok) return end(res, 403, 'forbidden');
       h.log('info', 'verify handshake answered');
       return end(res, 200, url.searchParams.get('hub.challenge') ?? '');
     }
-    if (req.method !== 'POST') return end(res, 405, 'method not allowed');
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'GET, HEAD, POST');
+      return end(res, 405, 'method not allowed');
+    }
     post(req, res);
   };
 }

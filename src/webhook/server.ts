@@ -5,6 +5,7 @@ import { boundPort } from '../io/bound-port.js';
 import { statSync, unlinkSync } from 'node:fs';
 import { makeIntake } from './event-intake.js';
 import { openEventsFile } from './events-file.js';
+import { EventsFileHolder } from './events-file-holder.js';
 import { Forwarder } from './forwarder.js';
 import { listen } from './http-parts.js';
 import { OptOutWriter } from './opt-out-writer.js';
@@ -28,8 +29,9 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   const stats = emptyStats();
   // Opt-outs go to the store's list with a store; the file is checked before anything is opened or acknowledged.
   if (!o.store) checkSuppressionsTarget(o.suppressionsPath);
-  const file = o.store ? undefined : await openEventsFile(o.eventsPath, o.onRecord !== undefined);
-  if (file?.repaired) log('info', `${o.eventsPath}: ${file.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
+  const opened = o.store ? undefined : await openEventsFile(o.eventsPath, o.onRecord !== undefined);
+  if (opened?.repaired) log('info', `${o.eventsPath}: ${opened.repaired === 'kept' ? 'completed a last line that had no newline' : 'cut an unfinished last line (never acknowledged)'}`);
+  const file = opened && new EventsFileHolder(opened, o.eventsPath, o.onRecord !== undefined, log);
   const optOuts = new OptOutWriter(o.suppressionsPath, o.campaignDirs ?? [], stats, log, o.store?.appendSuppressions);
   const deadLetterPath = o.forwardTo ? o.eventsPath.replace(/(\.jsonl)?$/, '.dead-letters.jsonl') : undefined;
   const forwarder = o.forwardTo ? new Forwarder({ url: o.forwardTo, deadLetterPath: deadLetterPath!, attempts: o.forwardAttempts, baseDelayMs: o.forwardBaseDelayMs, onResult: (r) => o.onForward?.(r) }) : undefined;
@@ -44,15 +46,15 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
   } catch (err) {
     await file?.close();
     // Never started: an events file this server created and never wrote to goes again.
-    if (file?.created) removeIfEmpty(o.eventsPath);
+    if (opened?.created) removeIfEmpty(o.eventsPath);
     throw err;
   }
   const port = boundPort(server);
   const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host.includes(':') ? `[${o.host}]` : o.host;
   const url = `${o.tls ? 'https' : 'http'}://${host}:${port}${o.path}`;
-  file?.lock.describe({ url });
+  file?.watch(url);
   const syncStats = () => {
-    stats.fsyncs = file?.intake.fsyncs ?? o.store?.sink.commits ?? 0;
+    stats.fsyncs = file?.fsyncs ?? o.store?.sink.commits ?? 0;
     if (forwarder) Object.assign(stats, { forwarded: forwarder.forwarded, forwardRetries: forwarder.retries, deadLetters: forwarder.deadLetters });
   };
   return {
@@ -60,7 +62,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
     stats,
     deadLetterPath,
     idle: async () => {
-      await (file?.intake ?? o.store?.sink)?.drain();
+      await (file?.current.intake ?? o.store?.sink)?.drain();
       await optOuts.idle();
       syncStats();
     },

@@ -66,8 +66,9 @@ export function applyStatus(s: LedgerState, r: string | undefined, wamid: string
     x.failedEvidence = true;
     x.code = code ?? x.code ?? 'failed';
   } else {
-    x.sentAt ??= at; // a status for an attempt whose answer never came proves it was sent
-    // Statuses arrive in any order (a read before its delivered): each time is the earliest evidence of it.
+    // A status for an attempt whose answer never came proves it was sent. Statuses arrive in any order (a read before
+    // its delivered, a sent after its delivered): each time is the earliest evidence of it.
+    x.sentAt = earliest(x.sentAt, at);
     if (status === 'delivered' || status === 'read') x.deliveredAt = earliest(x.deliveredAt, at);
     if (status === 'read') x.readAt = earliest(x.readAt, at);
   }

@@ -28,12 +28,15 @@ export function newMessageState(r: StatusRecord, ts: number): MessageState {
   return { campaign, number, last: ts };
 }
 
-/** Fold one status in: each stage keeps its first time (duplicates and retries change nothing), a failure its code. */
+/** The earlier of two times; an unreadable one (0) only marks that the stage was reached. */
+const earliest = (known: number | undefined, ts: number): number => (known === undefined || known <= 0 ? ts : ts <= 0 ? known : Math.min(known, ts));
+
+/** Fold one status in: each stage keeps its earliest time (a group's participants each send one), a failure its code. */
 export function applyMessageStatus(m: MessageState, r: StatusRecord, ts: number): void {
   m.last = Math.max(m.last, ts);
-  if (r.status === 'sent') m.sent ??= ts;
-  else if (r.status === 'delivered') m.delivered ??= ts;
-  else if (r.status === 'read' || r.status === 'played') m.read ??= ts;
+  if (r.status === 'sent') m.sent = earliest(m.sent, ts);
+  else if (r.status === 'delivered') m.delivered = earliest(m.delivered, ts);
+  else if (r.status === 'read' || r.status === 'played') m.read = earliest(m.read, ts);
   else if (r.status === 'failed') m.failed = r.errors?.[0]?.code ?? 'unknown';
   const cat = r.pricing?.category ?? r.category;
   if (!m.pricing && cat) m.pricing = { category: cat.toLowerCase(), billable: r.pricing?.billable ?? !/^free/.test(r.pricing?.type ?? '') };

@@ -34,6 +34,8 @@ export interface StatusRecord {
   userId?: string;
   parentUserId?: string;
   pricing?: StatusPricing;
+  /** The status's other fields as Meta sent them: `conversation`, `recipient_type`, `recipient_participant_id`, new ones. */
+  extra?: Record<string, unknown>;
 }
 
 /** An inbound message. */
@@ -55,6 +57,8 @@ export interface MessageRecord {
   errors?: WebhookError[];
   /** The message object as Meta sent it (absent in files written before it was kept). */
   message?: unknown;
+  /** The sender's entry in `contacts` as Meta sent it (profile name, wa_id, user id, username). */
+  contact?: unknown;
 }
 
 /** A value-level error, not tied to one message. */
@@ -84,6 +88,8 @@ export interface PreferenceRecord {
   ts: string;
   wabaId?: string;
   phoneNumberId?: string;
+  /** The preference's other fields as Meta sent them. */
+  extra?: Record<string, unknown>;
 }
 
 /** An account, number or template event, stored whole: field, WABA, Meta's time and the value as sent. */
@@ -97,7 +103,7 @@ export interface ManagementRecord {
   value: unknown;
 }
 
-/** Anything else in a `messages` change (kept whole so nothing is lost); older files hold it without `value`. */
+/** Anything else in a `messages` change, or a whole body with nothing known in it (`field` "body"), kept so nothing is lost; older files hold it without `value`. */
 export interface OtherRecord {
   kind: 'other';
   key: string;

@@ -1,20 +1,11 @@
 /** Flatten a webhook POST into records (statuses, inbound messages, errors, opt-out preferences, account and template events), each with a dedupe key. */
-import { createHash } from 'node:crypto';
-import type { ErrorRecord, MessageRecord, PreferenceRecord, StatusRecord, WebhookError, WebhookRecord } from './record-types.js';
+import type { ErrorRecord, MessageRecord, PreferenceRecord, WebhookRecord } from './record-types.js';
+import { arr, contactFor, contentKey, isObj, str, toError, type Ctx, type Obj } from './record-parts.js';
+import { statusRecord } from './status-record.js';
 
 export type * from './record-types.js';
 export { BoundedSet } from './bounded-set.js';
-
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-
-/** A short digest of content, for dedupe keys that tell any two different events apart. */
-export function contentKey(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
-}
+export { contentKey } from './record-parts.js';
 
 /** entry.time (seconds, or milliseconds from some senders) as unix seconds. */
 function entrySeconds(entry: Obj): number | undefined {
@@ -23,21 +14,16 @@ function entrySeconds(entry: Obj): number | undefined {
   return t > 1e12 ? Math.floor(t / 1000) : Math.floor(t);
 }
 
-function toError(e: Obj): WebhookError {
-  const out: WebhookError = { code: Number(e.code) };
-  const title = str(e.title);
-  const message = str(e.message);
-  const details = isObj(e.error_data) ? str(e.error_data.details) : undefined;
-  if (title) out.title = title;
-  if (message && message !== title) out.message = message;
-  if (details) out.details = details;
+/** Records in a payload; a body with nothing known in it gives one `other` record holding it whole. */
+export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecord[] {
+  const out: WebhookRecord[] = [];
+  if (isObj(payload)) entryRecords(payload, receivedAtSec, out);
+  // A signed body with nothing we know in it (no entry, no changes, a new envelope): kept whole, never acknowledged and lost.
+  if (!out.length) out.push({ kind: 'other', key: `o:body:${contentKey(payload)}`, field: 'body', ts: String(receivedAtSec), value: payload });
   return out;
 }
 
-/** Records in a payload (an unknown shape gives none). */
-export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecord[] {
-  const out: WebhookRecord[] = [];
-  if (!isObj(payload)) return out;
+function entryRecords(payload: Obj, receivedAtSec: number, out: WebhookRecord[]): void {
   for (const entry of arr(payload.entry)) {
     if (!isObj(entry)) continue;
     const wabaId = str(entry.id);
@@ -56,15 +42,6 @@ export function toRecords(payload: unknown, receivedAtSec: number): WebhookRecor
       else out.push({ kind: 'management', key: `g:${field}:${contentKey(wabaId, time, v)}`, field, wabaId, at: new Date((time ?? receivedAtSec) * 1000).toISOString(), value: v });
     }
   }
-  return out;
-}
-
-interface Ctx {
-  wabaId?: string;
-  time?: number;
-  field: string;
-  receivedAtSec: number;
-  pn?: string;
 }
 
 function messageRecords(v: Obj, c: Ctx, out: WebhookRecord[]): void {
@@ -82,35 +59,32 @@ function messageRecords(v: Obj, c: Ctx, out: WebhookRecord[]): void {
   for (const e of arr(v.errors)) {
     if (isObj(e)) out.push(errorRecord(e, c));
   }
-  if (out.length === before) {
-    // Echoes, calls, history and shapes not known yet: kept whole rather than dropped.
-    out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, v)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: v });
-  }
+  // Echoes, calls, history and shapes not known yet: kept whole rather than dropped; beside known events, what is left.
+  const rest = out.length === before ? v : leftovers(v);
+  if (rest) out.push({ kind: 'other', key: `o:${c.field}:${contentKey(c.wabaId, c.time, rest)}`, field: c.field, ts: String(c.time ?? c.receivedAtSec), wabaId: c.wabaId, value: rest });
+}
+
+const VALUE_FIELDS = new Set(['messaging_product', 'metadata', 'contacts', 'statuses', 'messages', 'user_preferences', 'errors']);
+
+/** What a change's value holds beside the events read from it (a new list, a status without id), with its metadata; undefined when nothing. */
+function leftovers(v: Obj): Obj | undefined {
+  let rest: Obj | undefined;
+  for (const k in v) if (!VALUE_FIELDS.has(k)) (rest ??= {})[k] = v[k];
+  const statuses = arr(v.statuses).filter((s) => !(isObj(s) && str(s.id) && str(s.status)));
+  const messages = arr(v.messages).filter((m) => !(isObj(m) && str(m.id)));
+  if (statuses.length) (rest ??= {}).statuses = statuses;
+  if (messages.length) (rest ??= {}).messages = messages;
+  return rest && { metadata: v.metadata, ...rest };
 }
 
 // Each record's keys are set in a fixed order: the events file stores them as written.
-
-function statusRecord(s: Obj, c: Ctx, contacts: Obj[]): StatusRecord {
-  const errors = arr(s.errors).filter(isObj).map(toError);
-  const p = isObj(s.pricing) ? s.pricing : undefined;
-  const r: StatusRecord = { kind: 'status', key: `s:${s.id}:${s.status}`, id: str(s.id)!, status: str(s.status)!, ts: str(s.timestamp) ?? String(c.receivedAtSec), recipient: str(s.recipient_id) ?? '' };
-  if (c.pn) r.phoneNumberId = c.pn;
-  if (str(s.biz_opaque_callback_data)) r.cb = str(s.biz_opaque_callback_data);
-  if (errors.length) r.errors = errors;
-  if (p && str(p.category)) r.category = str(p.category);
-  if (c.wabaId) r.wabaId = c.wabaId;
-  const userId = str(s.recipient_user_id) ?? contactFor(contacts, str(s.recipient_id))?.userId;
-  if (userId) r.userId = userId;
-  if (str(s.recipient_parent_user_id)) r.parentUserId = str(s.recipient_parent_user_id);
-  if (p) r.pricing = { billable: typeof p.billable === 'boolean' ? p.billable : undefined, model: str(p.pricing_model), type: str(p.type), category: str(p.category) };
-  return r;
-}
 
 function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   const type = str(m.type) ?? 'unknown';
   const text = isObj(m.text) ? str(m.text.body) : isObj(m.button) ? (str(m.button.text) ?? str(m.button.payload)) : isObj(m.interactive) ? interactiveText(m.interactive) : undefined;
   const from = str(m.from) ?? '';
-  const contact = contactFor(contacts, from) ?? (contacts.length === 1 ? contactFor(contacts, undefined) : undefined);
+  const raw = contacts.find((x) => str(x.wa_id) === from || str(x.user_id) === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
+  const contact = raw && { waId: str(raw.wa_id), userId: str(raw.user_id) };
   // A retry repeats the message object exactly; different messages under one id (Meta's own examples
   // reuse one) are different events. The key holds the id and a digest of the whole message.
   const r: MessageRecord = { kind: 'message', key: `m:${m.id}:${contentKey(m)}`, id: str(m.id)!, from, type, ts: str(m.timestamp) ?? String(c.receivedAtSec) };
@@ -124,6 +98,8 @@ function messageRecord(m: Obj, c: Ctx, contacts: Obj[]): MessageRecord {
   if (errors.length) r.errors = errors;
   // The message as Meta sent it (location, media id and caption, order, contacts, reaction, context...).
   r.message = m;
+  // The sender as Meta named them: profile name, username.
+  if (raw) r.contact = raw;
   return r;
 }
 
@@ -138,8 +114,13 @@ function preferenceRecord(u: Obj, c: Ctx, contacts: Obj[]): PreferenceRecord {
   if (str(u.detail)) r.detail = str(u.detail);
   if (c.wabaId) r.wabaId = c.wabaId;
   if (c.pn) r.phoneNumberId = c.pn;
+  let extra: Obj | undefined;
+  for (const k in u) if (!PREFERENCE_FIELDS.has(k)) (extra ??= {})[k] = u[k];
+  if (extra) r.extra = extra;
   return r;
 }
+
+const PREFERENCE_FIELDS = new Set(['wa_id', 'user_id', 'parent_user_id', 'detail', 'category', 'value', 'timestamp']);
 
 function errorRecord(e: Obj, c: Ctx): ErrorRecord {
   // Keyed by the whole error and Meta's time: two different 131000s in one second are two events.
@@ -147,11 +128,6 @@ function errorRecord(e: Obj, c: Ctx): ErrorRecord {
   if (c.wabaId) r.wabaId = c.wabaId;
   if (c.pn) r.phoneNumberId = c.pn;
   return r;
-}
-
-function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; userId?: string } | undefined {
-  const c = contacts.find((x) => id === undefined || str(x.wa_id) === id || str(x.user_id) === id);
-  return c ? { waId: str(c.wa_id), userId: str(c.user_id) } : undefined;
 }
 
 function interactiveText(i: Obj): string | undefined {

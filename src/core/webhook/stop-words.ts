@@ -2,15 +2,25 @@
 
 /** Whole messages that mean "stop messaging me", in lower case. */
 export const STOP_WORDS = [
-  'stop', 'stopp', 'stop all', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'opt out', 'optout', 'opt-out',
+  'stop', 'stopp', 'stop all', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'opt out', 'optout', 'opt-out', 'revoke',
   'abmelden', 'abbestellen', 'austragen', 'keine werbung',
   'baja', 'darme de baja', 'dar de baja', 'cancelar', 'no más', 'no mas',
-  'sair', 'parar', 'descadastrar', 'cancelar inscrição',
-  'arret', 'arrêt', 'desabonner', 'désabonner', 'se désabonner', 'stop pub',
+  'sair', 'parar', 'pare', 'descadastrar', 'cancelar inscrição',
+  'arret', 'arrêt', 'arrêter', 'arreter', 'desabonner', 'désabonner', 'se désabonner', 'désinscrire', 'desinscrire', 'désinscription', 'stop pub',
   'disiscrivi', 'disiscriviti', 'cancellami', 'basta',
   'berhenti', 'stop langganan', 'batal',
   'durdur', 'iptal', 'abonelikten çık',
-  '退订', '取消订阅', '退订阅', '取消', 'td',
+  '退订', '取消订阅', '退订阅', '取消', 'td', '退訂', '取消訂閱',
+  'afmelden', 'uitschrijven', 'stoppen', // Dutch
+  'стоп', 'отписаться', 'отписка', 'отменить подписку', 'відписатися', // Russian, Ukrainian
+  'إيقاف', 'ايقاف', 'توقف', 'إلغاء', 'الغاء', 'إلغاء الاشتراك', 'الغاء الاشتراك', 'لغو', // Arabic, Persian
+  'wypisz', 'wypisz mnie', 'rezygnuję', 'rezygnuje', // Polish
+  'avsluta', 'avmeld', 'afmeld', // Swedish, Norwegian, Danish
+  'बंद', 'बंद करो', 'रोकें', // Hindi
+  '停止', '配信停止', '中止', // Japanese
+  '중지', '수신거부', '수신 거부', // Korean
+  'dừng', 'hủy', 'หยุด', 'ยกเลิก', // Vietnamese, Thai
+  'הסר', 'הפסק', 'διαγραφή', // Hebrew, Greek
 ];
 
 const NORMALISED = new Set(STOP_WORDS.map((w) => normalise(w)));

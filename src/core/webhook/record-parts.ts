@@ -1,0 +1,41 @@
+/** Small readers of Meta's payload objects shared by the record builders, and the content digest of dedupe keys. */
+import { createHash } from 'node:crypto';
+import type { WebhookError } from './record-types.js';
+
+/** A JSON object as Meta sent it. */
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** A short digest of content, for dedupe keys that tell any two different events apart. */
+export function contentKey(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
+}
+
+/** Where a change came from: its WABA, Meta's time, its field, the receive time and the business number. */
+export interface Ctx {
+  wabaId?: string;
+  time?: number;
+  field: string;
+  receivedAtSec: number;
+  pn?: string;
+}
+
+/** An error object as a record keeps it: code, title, message when it says more, Meta's details. */
+export function toError(e: Obj): WebhookError {
+  const out: WebhookError = { code: Number(e.code) };
+  const title = str(e.title);
+  const message = str(e.message);
+  const details = isObj(e.error_data) ? str(e.error_data.details) : undefined;
+  if (title) out.title = title;
+  if (message && message !== title) out.message = message;
+  if (details) out.details = details;
+  return out;
+}
+
+/** The sender or recipient in a change's contacts (any one when `id` is undefined). */
+export function contactFor(contacts: Obj[], id: string | undefined): { waId?: string; userId?: string } | undefined {
+  const c = contacts.find((x) => id === undefined || str(x.wa_id) === id || str(x.user_id) === id);
+  return c ? { waId: str(c.wa_id), userId: str(c.user_id) } : undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * The events file serve writes, followed by its path: when the file is moved away (rotated) or removed, events would
+ * go on into a file nobody reads (or one already deleted, lost when serve stops); a new file is opened at the path.
+ */
+import { statSync } from 'node:fs';
+import { errorMessage } from '../core/caught.js';
+import { openEventsFile, type OpenEventsFile } from './events-file.js';
+import type { WebhookLog } from './server-options.js';
+
+/** How often the path is compared with the open file (a stat a second costs nothing). */
+const CHECK_MS = 1000;
+
+/** The open events file of a running server, replaced when its path names another file or none. */
+export class EventsFileHolder {
+  private fsyncsBefore = 0;
+  private checking: Promise<void> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
+  private lastProblem?: string;
+  /** The open file was removed and no new one could be opened: bodies are refused (Meta retries) rather than lost. */
+  lost = false;
+  private url = '';
+
+  constructor(
+    /** The file events go to now. */
+    public current: OpenEventsFile,
+    private readonly path: string,
+    private readonly allRecords: boolean,
+    private readonly log: WebhookLog,
+  ) {}
+
+  /** Disk syncs of every file this server has written. */
+  get fsyncs(): number {
+    return this.fsyncsBefore + this.current.intake.fsyncs;
+  }
+
+  /** Start following the path; `url` is what a refused second server is told. */
+  watch(url: string, everyMs = CHECK_MS): void {
+    this.url = url;
+    this.current.lock.describe({ url });
+    this.timer = setInterval(() => {
+      this.checking = this.checking.then(() => this.check());
+    }, everyMs);
+    this.timer.unref();
+  }
+
+  /** Compare the path with the open file; open a new one at the path when they differ. */
+  async check(): Promise<void> {
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    if (st && st.dev === this.current.id.dev && st.ino === this.current.id.ino) return;
+    let next: OpenEventsFile;
+    try {
+      next = await openEventsFile(this.path, this.allRecords, this.current.intake.keys);
+    } catch (err) {
+      // A folder moved away: events stay in the open file, durable where it went. A file removed: refused (503), not lost.
+      this.lost = !this.current.linked();
+      const after = this.lost ? 'POSTs are answered 503 (Meta retries them) until it can be' : 'events go on into the file that was there, wherever it was moved';
+      const problem = `${this.path} was ${st ? 'replaced' : 'moved or removed'} and cannot be opened again (${errorMessage(err)}): ${after}`;
+      if (problem !== this.lastProblem) this.log('alert', problem);
+      this.lastProblem = problem;
+      return;
+    }
+    this.lastProblem = undefined;
+    this.lost = false;
+    const old = this.current;
+    this.current = next;
+    next.lock.describe({ url: this.url });
+    this.log('alert', `${this.path} was ${st ? 'replaced' : 'moved or removed'}: events from now on go to a new ${this.path} (the earlier ones are in the file that was there)`);
+    await old.close();
+    this.fsyncsBefore += old.intake.fsyncs;
+  }
+
+  /** Stop following the path; close the file once everything taken is durable. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checking;
+    await this.current.close();
+  }
+}

@@ -29,8 +29,11 @@ export interface PhoneFacts {
 const SCOPES = ['whatsapp_business_messaging', 'whatsapp_business_management'];
 const DAY = 86_400;
 
+/** A fact that did not arrive: its first check says why (failed or skipped), the others are skipped pointing at it. */
 function unavailable(ids: [string, string][], f: { error: string; hint?: string; offline?: boolean; skipped?: string }): CheckResult[] {
-  return ids.map(([id, title]) => unavailableCheck(id, title, f, 'fix the error above and run doctor again'));
+  const first = unavailableCheck(ids[0][0], ids[0][1], f, 'fix the error above and run doctor again');
+  const rest = ids.slice(1).map(([id, title]) => (first.status === 'fail' ? skip(id, title, `skipped: ${first.id} could not be checked`) : unavailableCheck(id, title, f, '')));
+  return [first, ...rest];
 }
 
 /** token.valid, token.expiry, token.scopes, token.waba-access. */

@@ -36,7 +36,8 @@ export function dotenvProblems(text: string, known: readonly string[], envOnly: 
       out.push({ line, message: `${name} is read from the environment only, never from .env (a security override is not kept in a file)`, hint: 'remove the line; export it in the shell for the commands that need it, or pass its flag' });
       return;
     }
-    if (known.includes(name)) return;
+    // The project's own test and benchmark switches (WA_OPS_TEST_PG_URL, WA_OPS_BENCH_CPU) are not wa-ops settings.
+    if (known.includes(name) || /^WA_OPS_(TEST|BENCH)_/.test(name)) return;
     const suggestion = nearestVariable(name, known);
     out.push({
       line,

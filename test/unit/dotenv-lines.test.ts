@@ -24,6 +24,7 @@ describe('dotenvProblems', () => {
     expect(first('WA_OPS_TOKN=a').message).toMatch(/did you mean WA_OPS_TOKEN\?/);
     expect(first('WA_OPS_PHONE_ID=1').message).toMatch(/did you mean WA_OPS_PHONE_NUMBER_ID\?/);
     expect(first('WA_OPS_SOMETHING=1').message).not.toMatch(/did you mean/);
+    expect(first('WA_OPS_TEST_PG_URL=postgres://x')).toBeUndefined();
   });
 
   it('a security override read from the environment only is refused in .env with what to do', () => {

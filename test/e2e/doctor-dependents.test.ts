@@ -55,9 +55,10 @@ describe('doctor: dependent checks are skipped, not failed again', () => {
     for (const id of PHONE.slice(1)) expect(byId(checks, id), id).toMatchObject({ status: 'skip', detail: 'skipped: phone.status could not be checked' });
   });
 
-  it('a wrong WABA id: the template check repeats no error already reported', async () => {
+  it('a wrong WABA id fails token.waba-access once, naming the WABA the token reaches; the WABA checks point at it', async () => {
     const { checks } = await doctor({ WA_OPS_WABA_ID: '999' });
-    expect(byId(checks, 'waba.subscribed-apps').status).toBe('fail');
-    expect(byId(checks, 'template.hello_world.en_US')).toMatchObject({ status: 'skip', detail: 'skipped: same error as waba.subscribed-apps' });
+    expect(failed(checks)).toEqual(['token.waba-access']);
+    expect(byId(checks, 'token.waba-access')).toMatchObject({ detail: expect.stringMatching(/the token reaches WABA 210987654321098/), hint: expect.stringMatching(/^check WA_OPS_WABA_ID/) });
+    for (const id of ['waba.subscribed-apps', 'template.hello_world.en_US']) expect(byId(checks, id).detail, id).toMatch(/see token\.waba-access/);
   });
 });

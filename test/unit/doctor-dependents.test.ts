@@ -21,6 +21,15 @@ describe('skipTokenDependents', () => {
     expect(f.templates).not.toHaveProperty('skipped');
   });
 
+  it('skips the WABA requests refused (#100, #200) when the WABA is not among the token\'s targets; the phone stays a finding', () => {
+    const debugToken = { ok: true as const, value: { is_valid: true, expires_at: 0, scopes: ['whatsapp_business_management', 'whatsapp_business_messaging'], granular_scopes: [{ scope: 'whatsapp_business_management', target_ids: ['1'] }] } };
+    const f = skipTokenDependents({ debugToken, phone: refused(100), apps: refused(100), templates: refused(200) }, '999');
+    expect(f.apps).toMatchObject({ skipped: expect.stringMatching(/token\.waba-access/) });
+    expect(f.templates).toMatchObject({ skipped: expect.stringMatching(/token\.waba-access/) });
+    expect(f.phone).not.toHaveProperty('skipped');
+    expect(skipTokenDependents({ debugToken, phone: refused(100), apps: refused(100), templates: refused(200) }, '1').apps).not.toHaveProperty('skipped');
+  });
+
   it('leaves a permission error alone when the token has both permissions (that failure is news)', () => {
     const f = skipTokenDependents({ debugToken: valid(['whatsapp_business_management', 'whatsapp_business_messaging']), phone: refused(200), apps: refused(190), templates: { ok: true as const, value: [] } });
     expect(f.phone).not.toHaveProperty('skipped');

@@ -71,10 +71,15 @@ export function tokenChecks(fact: Fact<DebugTokenFacts>, wabaId: string | undefi
     out.push(
       lacking.length === 0
         ? pass('token.waba-access', 'Token reaches the WABA', `granted for WABA ${wabaId}`)
-        : fail('token.waba-access', 'Token reaches the WABA', `${lacking.join(', ')} not granted for WABA ${wabaId}`, 'assign the WhatsApp account to the system user (Business Settings > System users > Assign assets), then regenerate the token'),
+        : fail('token.waba-access', 'Token reaches the WABA', `${lacking.join(', ')} not granted for WABA ${wabaId}${reachable(t).length ? `; the token reaches WABA ${reachable(t).join(', ')}` : ''}`, 'check WA_OPS_WABA_ID (a WABA the token reaches is listed above); if it is right, assign the WhatsApp account to the system user (Business Settings > System users > Assign assets), then regenerate the token'),
     );
   }
   return out;
+}
+
+/** The WABAs a token's WhatsApp scopes are granted for, as debug_token lists them. */
+function reachable(t: DebugTokenFacts): string[] {
+  return [...new Set((t.granular_scopes ?? []).filter((g) => SCOPES.includes(g.scope)).flatMap((g) => g.target_ids ?? []))];
 }
 
 /** phone.* checks. */

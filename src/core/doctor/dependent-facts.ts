@@ -22,15 +22,20 @@ const SCOPES = ['whatsapp_business_messaging', 'whatsapp_business_management'];
  * same cause are marked skipped with that reason, so that doctor reports the cause once, on token.valid (token.scopes),
  * instead of failing every phone, WABA and template check with the same error.
  */
-export function skipTokenDependents<F extends DependentFacts>(facts: F): F {
+export function skipTokenDependents<F extends DependentFacts>(facts: F, wabaId?: string): F {
   const t = facts.debugToken;
   const refused = t.ok ? !t.value.is_valid : TOKEN_REFUSED.has(t.code ?? -1);
   const missingScope = t.ok && t.value.is_valid && SCOPES.some((s) => !(t.value.scopes ?? []).includes(s));
+  // The WABA missing from the scopes' targets (token.waba-access fails): its requests are refused for that reason.
+  const noWaba = t.ok && t.value.is_valid && wabaId !== undefined && (t.value.granular_scopes ?? []).some((g) => SCOPES.includes(g.scope) && g.target_ids !== undefined && !g.target_ids.includes(wabaId));
   const settle = <T>(f: Fact<T>): Fact<T> => {
     if (f.ok || f.skipped || f.offline) return f;
     if (refused && TOKEN_REFUSED.has(f.code ?? -1)) return { ...f, skipped: 'skipped: the access token was refused (see token.valid)' };
     if (missingScope && lacksPermission(f.code)) return { ...f, skipped: 'skipped: the token lacks a permission (see token.scopes)' };
+    if (noWaba && (lacksPermission(f.code) || f.code === 100)) return { ...f, skipped: 'skipped: the token is not granted this WABA (see token.waba-access)' };
     return f;
   };
-  return { ...facts, phone: settle(facts.phone), apps: settle(facts.apps), templates: settle(facts.templates) };
+  // The phone number is not the WABA: its refusal stays a finding of its own unless the token is refused outright.
+  const settlePhone = <T>(f: Fact<T>): Fact<T> => (noWaba && !refused && !missingScope ? f : settle(f));
+  return { ...facts, phone: settlePhone(facts.phone), apps: settle(facts.apps), templates: settle(facts.templates) };
 }

@@ -86,7 +86,7 @@ export async function gatherFacts(s: Settings, o: { offline: boolean; wantTempla
     ]);
     const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates]);
     const app: AppTokenFact = unreachable && debugToken.app.state === 'unknown' ? { state: 'unknown', why: `${unreachable.host} cannot be reached` } : debugToken.app;
-    return { ...skipTokenDependents({ debugToken: debugToken.token, phone, apps, templates }), appToken: app, webhook, unreachable };
+    return { ...skipTokenDependents({ debugToken: debugToken.token, phone, apps, templates }, s.wabaId), appToken: app, webhook, unreachable };
   } finally {
     await client?.close();
   }

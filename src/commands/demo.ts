@@ -9,6 +9,7 @@ import { sendSteps, statusStep, webhookStep } from './demo/send-steps.js';
 import { startStage, type DemoStage } from './demo/stage.js';
 import { stopChildren } from './demo/child.js';
 import { SignalWatch } from '../io/signals.js';
+import { nextSteps } from './demo/next-steps.js';
 
 /** Run the demo; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -49,7 +50,7 @@ async function steps(stage: DemoStage, started: number, keep: boolean): Promise<
   if (json) outJson(result);
   else {
     process.stderr.write(`\n${paint('green', `✔ demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)}\n`);
-    process.stderr.write(`${keep ? `Files kept in ${dir} (ledger, events, report.html). ` : 'Run with --keep to look at the ledger, the events and report.html. '}Next: wa-ops sandbox, then point WA_OPS_GRAPH_URL at it and try each command.\n`);
+    process.stderr.write(`${nextSteps(keep, dir, process.env)}\n`);
   }
   const ok = sends.second.code === 0 && sends.first.code === 75 && final.pending === 0;
   return ok ? 0 : 1;

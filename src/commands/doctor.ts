@@ -8,6 +8,7 @@ import { templateChecks, type TemplateWanted } from '../core/doctor/template-che
 import { templateWanted } from '../core/doctor/template-spec.js';
 import { webhookChecks } from '../core/doctor/webhook-checks.js';
 import { reachabilityCheck } from '../core/doctor/network-checks.js';
+import { skipRepeatedFailures } from '../core/doctor/repeated-failures.js';
 import type { CheckResult } from '../core/doctor/types.js';
 import { mappedColumns } from '../core/campaign/render.js';
 import { UsageError } from '../core/errors.js';
@@ -84,7 +85,7 @@ export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({
 
 /** The configuration's checks, then the account's from the facts the API gave. */
 function accountChecks({ settings: s, sources, file }: LoadedConfig, facts: DoctorFacts, wanted: TemplateWanted[], webhookUrl: string | undefined, today: string): CheckResult[] {
-  return [
+  return skipRepeatedFailures([
     ...configChecks({
       token: s.token,
       tokenSource: sources.token,
@@ -100,7 +101,7 @@ function accountChecks({ settings: s, sources, file }: LoadedConfig, facts: Doct
     ...shapeGuard('phone.status', 'Phone number', () => phoneChecks(facts.phone)),
     ...shapeGuard('waba.subscribed-apps', 'App subscribed to the WABA', () => subscribedAppsCheck(facts.apps, webhookUrl)),
     ...shapeGuard('template', 'Templates', () => templateChecks(wanted, facts.templates)),
-  ];
+  ]);
 }
 
 /** Run the command; returns the exit code. */

@@ -15,6 +15,7 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { envKeys, envSummary } from '../ui/env-summary.js';
 import { term } from '../ui/term.js';
 import { ask, checkConfigValues, checkIds, checkSecretLines, nonInteractive, type Answers } from './init/answers.js';
+import { settingsAlsoInDotEnv, settingsOverriddenByEnv } from './init/env-ids.js';
 import { stringFlag } from './flags.js';
 
 interface Flags {
@@ -56,7 +57,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   checkEnvTarget(envPath);
   const gitignore = planGitignore(cwd);
   const answers = await gather(f, process.env);
-  const secrets: Record<string, string> = { WA_OPS_TOKEN: answers.token };
+  // An id .env also sets would win over the config file: it gets the new value too (said in the .env summary).
+  const secrets: Record<string, string> = { ...settingsAlsoInDotEnv(cwd, answers), WA_OPS_TOKEN: answers.token };
   if (answers.appSecret) secrets.WA_OPS_APP_SECRET = answers.appSecret;
   if (answers.verifyToken) secrets.WA_OPS_VERIFY_TOKEN = answers.verifyToken;
   const merged = writeSetupFiles({ configPath, configText: JSON.stringify(configOf(answers), null, 2) + '\n', envPath, secrets });
@@ -64,6 +66,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   info(`${paint('green', '✔')} wrote ${configPath} (no secrets)`);
   info(`${paint('green', '✔')} ${envPath} (mode 0600, token ${maskSecret(answers.token)}): ${envSummary(merged)}`);
   if (ignored) info(`${paint('green', '✔')} added .env to ${ignored}`);
+  const overridden = settingsOverriddenByEnv(process.env, answers);
+  if (overridden.length) warn(`${overridden.join(', ')} in your environment ${overridden.length === 1 ? 'wins' : 'win'} over what init wrote: run "unset ${overridden.join(' ')}", or every command keeps using the old value`);
   if (answers.verifyToken) info(`  the webhook verify token (${maskSecret(answers.verifyToken)}) is WA_OPS_VERIFY_TOKEN in .env: Meta's webhook setup (App Dashboard > WhatsApp > Configuration) asks for the same value`);
   if (f.doctor === false) {
     if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged) });

@@ -26,6 +26,11 @@ const FILE_CODES: Record<string, [string, string]> = {
   EMFILE: ['cannot be opened: too many open files', 'raise the limit (ulimit -n) and run again'],
 };
 
+/** What to do about an errno code met on a path (permissions for EACCES), or undefined when there is no advice. */
+export function errnoHint(code: string | undefined): string | undefined {
+  return code ? FILE_CODES[code]?.[1] : undefined;
+}
+
 /** An errno code in words ("ENOENT" -> "does not exist"), for messages that name the path themselves; the code itself when unknown. */
 export function errnoText(code: string | undefined, fallback = 'failed'): string {
   return (code && FILE_CODES[code]?.[0]) ?? code ?? fallback;

@@ -3,6 +3,7 @@ import { createReadStream, fstatSync, read as readCb, type Stats } from 'node:fs
 import { promisify } from 'node:util';
 import { open, realpath, stat } from 'node:fs/promises';
 import { errnoCode } from '../core/caught.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 
 const read = promisify(readCb);
@@ -44,13 +45,13 @@ export async function openInput(path: string, headBytes = 65536): Promise<InputB
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT') throw new InputError(`${path}: no such file`, { code: 'file-not-found', hint: 'check the path' });
-    throw new InputError(`${path}: cannot read (${code})`, { code: 'unreadable-file' });
+    throw new InputError(`${path} ${errnoText(code, 'cannot be read')}`, { code: 'unreadable-file', hint: errnoHint(code) });
   }
   const special = describeSpecial(await realpath(path).catch(() => path), st);
   if (special) throw new InputError(`${path} ${special}`, { code: 'not-a-file', hint: 'pass the path of a .csv file, or "-" to read standard input' });
   if (st.size === 0) throw new InputError(`${path} is empty`, { code: 'empty-file', hint: 'export the list again, with a header row' });
   const fh = await open(path, 'r').catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: cannot open (${err.code})`, { code: 'unreadable-file' });
+    throw new InputError(`${path} ${errnoText(err.code, 'cannot be opened')}`, { code: 'unreadable-file', hint: errnoHint(err.code) });
   });
   let head: Buffer;
   try {

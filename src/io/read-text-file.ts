@@ -5,7 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { errnoCode } from '../core/caught.js';
-import { errnoText } from '../core/environment-errors.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { describeSpecial } from './input-file.js';
 
@@ -39,6 +39,8 @@ export function readBytes(path: string, o: ReadTextOptions & { missingOk?: boole
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT' && o.missingOk) return undefined;
+    // Permission denied: the caller's hint (check the path, remove it) would not help; the file's permissions would.
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${o.what} ${path} ${errnoText(code)}`, { code: o.code, hint: errnoHint(code) });
     throw fail(errnoText(code, 'cannot be read'));
   }
   try {

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { errnoCode } from '../core/caught.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { isObject } from '../core/is-object.js';
@@ -73,7 +74,7 @@ export function loadTemplateFile(file: string, overrides: TemplateOverrides): Lo
     raw = readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file}: cannot read (${errnoCode(err)})`, { code: 'unreadable-file' });
+    throw new InputError(`${file} ${errnoText(errnoCode(err), 'cannot be read')}`, { code: 'unreadable-file', hint: errnoHint(errnoCode(err)) });
   }
   if (extname(file).toLowerCase() !== '.json') {
     return [fromText(raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').replace(/\n$/, ''), file, overrides)];

@@ -29,8 +29,11 @@ export interface PhoneFacts {
 const SCOPES = ['whatsapp_business_messaging', 'whatsapp_business_management'];
 const DAY = 86_400;
 
+/** A fact that did not arrive: its first check says why (failed or skipped), the others are skipped pointing at it. */
 function unavailable(ids: [string, string][], f: { error: string; hint?: string; offline?: boolean; skipped?: string }): CheckResult[] {
-  return ids.map(([id, title]) => unavailableCheck(id, title, f, 'fix the error above and run doctor again'));
+  const first = unavailableCheck(ids[0][0], ids[0][1], f, 'fix the error above and run doctor again');
+  const rest = ids.slice(1).map(([id, title]) => (first.status === 'fail' ? skip(id, title, `skipped: ${first.id} could not be checked`) : unavailableCheck(id, title, f, '')));
+  return [first, ...rest];
 }
 
 /** token.valid, token.expiry, token.scopes, token.waba-access. */
@@ -68,10 +71,15 @@ export function tokenChecks(fact: Fact<DebugTokenFacts>, wabaId: string | undefi
     out.push(
       lacking.length === 0
         ? pass('token.waba-access', 'Token reaches the WABA', `granted for WABA ${wabaId}`)
-        : fail('token.waba-access', 'Token reaches the WABA', `${lacking.join(', ')} not granted for WABA ${wabaId}`, 'assign the WhatsApp account to the system user (Business Settings > System users > Assign assets), then regenerate the token'),
+        : fail('token.waba-access', 'Token reaches the WABA', `${lacking.join(', ')} not granted for WABA ${wabaId}${reachable(t).length ? `; the token reaches WABA ${reachable(t).join(', ')}` : ''}`, 'check WA_OPS_WABA_ID (a WABA the token reaches is listed above); if it is right, assign the WhatsApp account to the system user (Business Settings > System users > Assign assets), then regenerate the token'),
     );
   }
   return out;
+}
+
+/** The WABAs a token's WhatsApp scopes are granted for, as debug_token lists them. */
+function reachable(t: DebugTokenFacts): string[] {
+  return [...new Set((t.granular_scopes ?? []).filter((g) => SCOPES.includes(g.scope)).flatMap((g) => g.target_ids ?? []))];
 }
 
 /** phone.* checks. */

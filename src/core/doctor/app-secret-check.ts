@@ -26,6 +26,6 @@ export function appSecretCheck(f: AppTokenFact, appId: string | undefined): Chec
         'the access token is fine: fix WA_OPS_APP_SECRET (Meta for Developers > your app > App settings > Basic > App secret) or WA_OPS_APP_ID; a wrong secret also breaks webhook signature checks',
       );
     case 'unknown':
-      return skip(ID, TITLE, `could not check: ${f.why}`);
+      return skip(ID, TITLE, `skipped: ${f.why}`);
   }
 }

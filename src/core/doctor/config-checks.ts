@@ -1,6 +1,7 @@
 /** Checks of the configuration itself: no network needed. */
 import { API_VERSIONS, LATEST_KNOWN } from './api-versions.js';
 import { plural } from '../plural.js';
+import { shellQuote } from '../shell-quote.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
 
 /** The configuration as doctor judges it: ids, token and its source, API version, the config file's mode. */
@@ -24,7 +25,7 @@ export function configChecks(f: ConfigFacts): CheckResult[] {
   else if (f.tokenSource === 'config') out.push(warn('config.token', 'Access token', `set in the config file ${f.configFile?.path ?? ''} (****${f.token.slice(-4)})`, 'move the token to .env or the environment: config files get committed'));
   else out.push(pass('config.token', 'Access token', `set from ${f.tokenSource} (****${f.token.slice(-4)})`));
   if (f.configFile?.hasSecrets && (f.configFile.mode & 0o077) !== 0) {
-    out.push(warn('config.file-permissions', 'Config file permissions', `${f.configFile.path} holds a secret and is readable by others (mode ${(f.configFile.mode & 0o777).toString(8)})`, `chmod 600 ${f.configFile.path}, or move the secret to .env`));
+    out.push(warn('config.file-permissions', 'Config file permissions', `${f.configFile.path} holds a secret and is readable by others (mode ${(f.configFile.mode & 0o777).toString(8)})`, `chmod 600 ${shellQuote(f.configFile.path)}, or move the secret to .env`));
   }
   out.push(
     f.phoneNumberId

@@ -24,7 +24,7 @@ export const fail = (id: string, title: string, detail: string, hint: string): C
 export const skip = (id: string, title: string, detail: string, hint = ''): CheckResult => ({ id, title, status: 'skip', detail, hint });
 
 /** A fact that may have failed to arrive (an API error, a network problem, offline mode). */
-export type Fact<T> = { ok: true; value: T } | { ok: false; error: string; hint?: string; offline?: boolean; skipped?: string };
+export type Fact<T> = { ok: true; value: T } | { ok: false; error: string; hint?: string; offline?: boolean; skipped?: string; code?: number };
 
 /** The result of a check whose fact did not arrive: skipped (offline, or a cause already reported once) or failed. */
 export function unavailableCheck(id: string, title: string, f: { error: string; hint?: string; offline?: boolean; skipped?: string }, fallbackHint: string): CheckResult {

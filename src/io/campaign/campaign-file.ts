@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { errnoCode } from '../../core/caught.js';
+import { errnoHint, errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { describeSpecial } from '../input-file.js';
 import { shellQuote } from '../../core/shell-quote.js';
@@ -46,7 +47,8 @@ export function loadCampaignFile(path: string, ledgerOverride?: string): Campaig
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = errnoCode(err);
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code})`}`, { code: 'file-not-found', hint: 'pass the campaign JSON file with --campaign' });
+    const known = code === 'ENOENT' || code === 'EISDIR';
+    throw new InputError(`${path}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': is a folder, not a file' : ` ${errnoText(code, 'cannot be read')}`}`, { code: 'file-not-found', hint: known ? 'pass the campaign JSON file with --campaign' : (errnoHint(code) ?? 'pass the campaign JSON file with --campaign') });
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new InputError(`${path}:${parsed.problem.line}:${parsed.problem.column}: invalid JSON: ${parsed.problem.reason}`, { code: 'invalid-json' });

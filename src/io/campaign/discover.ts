@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { errnoCode } from '../../core/caught.js';
+import { errnoHint, errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
 import { isStale, type LockInfo } from '../ledger/lock.js';
 import { defaultLedgerPath } from './campaign-file.js';
@@ -21,7 +22,8 @@ export function discoverCampaigns(dir: string): Found[] {
     names = readdirSync(dir).sort();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`--dir ${dir}: ${errnoCode(err) === 'ENOENT' ? 'no such folder' : `cannot read (${errnoCode(err)})`}`, { code: 'file-not-found' });
+    const code = errnoCode(err);
+    throw new InputError(`--dir ${dir}${code === 'ENOENT' ? ': no such folder' : ` ${errnoText(code, 'cannot be read')}`}`, { code: 'file-not-found', hint: code === 'ENOENT' ? 'check the path' : errnoHint(code) });
   }
   const found: Found[] = [];
   const ledgers = new Set<string>();

@@ -6,8 +6,9 @@ import { configProblem } from '../../core/config-keys.js';
 import { InputError } from '../../core/errors.js';
 import { isObject } from '../../core/is-object.js';
 import { parseJsonText } from '../../core/json-text.js';
+import { dotenvProblems } from '../../core/dotenv-lines.js';
 import { readTextFile } from '../read-text-file.js';
-import type { ConfigFile } from './settings.js';
+import { ENV_NAMES, type ConfigFile } from './settings.js';
 
 /** A config or .env file larger than this is not one (a mistake, or /dev/zero). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -55,10 +56,22 @@ export function readConfigFile(explicit: string | undefined, cwd: string, valida
 }
 
 /** The KEY=value pairs of ./.env, or none. */
-export function readDotEnv(cwd: string): NodeJS.Dict<string> {
+export function readDotEnv(cwd: string, checked = true): NodeJS.Dict<string> {
   const path = resolve(cwd, '.env');
   // A folder named .env is a Python virtualenv, not ours; a FIFO or a device there is refused, not waited on.
   if (isDirectory(path)) return {};
   const text = readTextFile(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
-  return text === undefined ? {} : parseEnv(text);
+  if (text === undefined) return {};
+  if (checked) checkDotEnv(path, text);
+  return parseEnv(text);
+}
+
+/** Variables .env may set, and those read from the environment only. */
+const DOTENV_NAMES = [...Object.values(ENV_NAMES), 'WA_OPS_SUPPRESSIONS'];
+const ENV_ONLY = ['WA_OPS_ALLOW_INSECURE_GRAPH_URL', 'WA_OPS_ALLOW_INTERNAL_MEDIA'];
+
+/** A broken or misspelt WA_OPS_ line stops the command naming the file and line (exit 2), instead of leaving a setting silently unset. */
+export function checkDotEnv(path: string, text: string): void {
+  const p = dotenvProblems(text, DOTENV_NAMES, ENV_ONLY)[0];
+  if (p) throw new InputError(`${path}:${p.line}: ${p.message}`, { code: 'bad-config', hint: p.hint });
 }

@@ -22,7 +22,14 @@ export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv
     else if (flagged.has(a)) values.push(argv[i + 1], ...urlPasswords(argv[i + 1]));
   });
   const configAt = argv.indexOf('--config');
-  const sources: Record<string, unknown>[] = [env, readDotEnv(cwd)];
+  let dotenv: NodeJS.Dict<string> = {};
+  try {
+    // Unchecked: a broken line is reported by the command that loads the configuration.
+    dotenv = readDotEnv(cwd, false);
+  } catch {
+    // reported by the command
+  }
+  const sources: Record<string, unknown>[] = [env, dotenv];
   try {
     const file = readConfigFile(configAt >= 0 ? argv[configAt + 1] : undefined, cwd, false);
     if (file) sources.push(Object.fromEntries(Object.entries(ENV_NAMES).map(([k, name]) => [name, file.data[k]])));

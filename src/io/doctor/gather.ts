@@ -6,6 +6,7 @@ import type { TemplateFacts } from '../../core/doctor/template-checks.js';
 import type { WebhookFacts } from '../../core/doctor/webhook-checks.js';
 import type { Unreachable } from '../../core/doctor/network-checks.js';
 import type { AppTokenFact } from '../../core/doctor/app-secret-check.js';
+import { skipTokenDependents } from '../../core/doctor/dependent-facts.js';
 import { WaOpsError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { proxyFor } from '../../core/net-proxy.js';
@@ -48,6 +49,7 @@ async function fact<T>(fn: () => Promise<T>): Promise<Gathered<T>> {
   } catch (err) {
     // Surely never sent: the host cannot be reached at all (reported once, as graph.reachable).
     if (err instanceof GraphError && err.notSent && err.httpStatus === 0) return { ok: false, error: err.message, hint: err.hint, unreachable: true };
+    if (err instanceof GraphError) return { ok: false, error: err.message, hint: err.hint, code: err.graphCode };
     if (err instanceof WaOpsError) return { ok: false, error: err.message, hint: err.hint };
     return { ok: false, error: errorMessage(err) };
   }
@@ -66,24 +68,25 @@ function collapseUnreachable(graphUrl: string, facts: Gathered<unknown>[]): Unre
 /** Ask the API (and the webhook endpoint) everything at once. */
 export async function gatherFacts(s: Settings, o: { offline: boolean; wantTemplates: boolean; webhookUrl?: string; today: string }): Promise<DoctorFacts> {
   const offline = { ok: false as const, error: 'offline', offline: true };
-  if (o.offline) return { debugToken: offline, appToken: { state: 'unknown', why: 'offline' }, phone: offline, apps: offline, templates: offline };
-  const missing = (what: string, hint: string) => ({ ok: false as const, error: `${what} is not configured`, hint });
+  if (o.offline) return { debugToken: offline, appToken: { state: 'unknown', why: '--offline' }, phone: offline, apps: offline, templates: offline };
+  // A setting that is missing fails its config.* check once; the checks that need it are skipped, pointing there.
+  const missing = (variable: string, check: string) => ({ ok: false as const, error: `${variable} is not set`, skipped: `skipped: ${variable} is not set (see ${check})` });
   const client = s.token ? new GraphClient({ baseUrl: s.graphUrl, apiVersion: s.apiVersion, token: s.token }) : undefined;
   try {
-    const noToken = missing('the access token', 'set WA_OPS_TOKEN');
+    const noToken = missing('WA_OPS_TOKEN', 'config.token');
     // Without an access token the app token is not checked either.
-    const noTokenApp: AppTokenFact = { state: 'unknown', why: 'no access token' };
+    const noTokenApp: AppTokenFact = { state: 'unknown', why: 'WA_OPS_TOKEN is not set (see config.token)' };
     const appToken = s.appId && s.appSecret ? `${s.appId}|${s.appSecret}` : undefined;
     const [debugToken, phone, apps, templates, webhook] = await Promise.all([
       client ? inspectToken(client, s.token!, s, appToken) : Promise.resolve({ token: noToken, app: noTokenApp }),
-      !client ? Promise.resolve(noToken) : s.phoneNumberId ? fact(() => client.getPhoneNumber(s.phoneNumberId!, PHONE_FIELDS)) : Promise.resolve(missing('the phone number id', 'set WA_OPS_PHONE_NUMBER_ID')),
-      !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.subscribedApps(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
-      !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('the WABA id', 'set WA_OPS_WABA_ID')),
+      !client ? Promise.resolve(noToken) : s.phoneNumberId ? fact(() => client.getPhoneNumber(s.phoneNumberId!, PHONE_FIELDS)) : Promise.resolve(missing('WA_OPS_PHONE_NUMBER_ID', 'config.phone-number-id')),
+      !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.subscribedApps(s.wabaId!)) : Promise.resolve(missing('WA_OPS_WABA_ID', 'config.waba-id')),
+      !o.wantTemplates ? Promise.resolve({ ok: true as const, value: [] }) : !client ? Promise.resolve(noToken) : s.wabaId ? fact(() => client.listTemplates(s.wabaId!)) : Promise.resolve(missing('WA_OPS_WABA_ID', 'config.waba-id')),
       o.webhookUrl ? probeWebhook({ url: o.webhookUrl, verifyToken: s.verifyToken, appSecret: s.appSecret, phoneNumberId: s.phoneNumberId, wabaId: s.wabaId, today: o.today }) : Promise.resolve(undefined),
     ]);
     const unreachable = collapseUnreachable(s.graphUrl, [debugToken.token, phone, apps, templates]);
     const app: AppTokenFact = unreachable && debugToken.app.state === 'unknown' ? { state: 'unknown', why: `${unreachable.host} cannot be reached` } : debugToken.app;
-    return { debugToken: debugToken.token, appToken: app, phone, apps, templates, webhook, unreachable };
+    return { ...skipTokenDependents({ debugToken: debugToken.token, phone, apps, templates }, s.wabaId), appToken: app, webhook, unreachable };
   } finally {
     await client?.close();
   }
@@ -106,6 +109,6 @@ async function inspectToken(client: GraphClient, token: string, s: Settings, app
     if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: errorMessage(err) } };
     const self = await fact(() => client.debugToken(token));
     if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
-    return { token: self, app: { state: 'unknown', why: 'the access token is refused too' } };
+    return { token: self, app: { state: 'unknown', why: 'the access token is refused too (see token.valid)' } };
   }
 }

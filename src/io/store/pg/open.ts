@@ -1,4 +1,5 @@
 /** Open the PostgreSQL store for a command: one pool, one round trip, the schema version checked. */
+import { shellQuote } from '../../../core/shell-quote.js';
 import { hasPassword } from '../../../core/store/location.js';
 import { connectPg, type PgConnection } from './connect.js';
 import { requireSchema } from './schema.js';
@@ -9,7 +10,7 @@ export type StoreSource = 'flag' | 'env' | '.env' | 'config' | 'default' | undef
 /** The migrate command to print: exactly what the user can run (never with the password in it). */
 export function migrateCommand(url: string, source: StoreSource): string {
   if (source !== 'flag') return `wa-ops store migrate (it reads the same ${source === 'config' ? '"store" in the config file' : 'WA_OPS_STORE'}), from this folder`;
-  if (!hasPassword(url)) return `wa-ops store migrate --store '${url}'`;
+  if (!hasPassword(url)) return `wa-ops store migrate --store ${shellQuote(url)}`;
   return "wa-ops store migrate --store '<the same URL as here>' (its password is not shown)";
 }
 

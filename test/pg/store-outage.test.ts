@@ -13,6 +13,7 @@ import { PgLedgerWriter } from '../../src/io/store/pg/ledger-writer.js';
 import { findPgBin, startCluster, type Cluster } from './cluster.js';
 import { createEngine } from '../../src/core/campaign/engine.js';
 import { summarise } from '../../src/core/campaign/campaign-summary.js';
+import type { HeaderEvent } from '../../src/core/campaign/events.js';
 import { apply, emptyState } from '../../src/core/campaign/ledger-state.js';
 import { execute } from '../../src/io/campaign/executor.js';
 import { loadState } from '../../src/io/campaign/campaign-state.js';
@@ -135,7 +136,7 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     const w = await PgLedgerWriter.open(conn, ref, async () => undefined, () => undefined, { reconnectForMs: 1500 });
     const at = new Date().toISOString();
     const cfg = config(40, { intervalMs: 150, concurrency: 8 });
-    const header = { t: 'header' as const, v: 1, campaign: ref.name, campaignId: 'outage-view-1', campaignHash: 'h', recipientsHash: 'r', recipients: cfg.items.length, at };
+    const header: HeaderEvent = { t: 'header', v: 1, campaign: ref.name, campaignId: 'outage-view-1', campaignHash: 'h', recipientsHash: 'r', recipients: cfg.items.length, at };
     await w.append(header);
     await w.append({ t: 'run', pid: process.pid, at, mode: 'all' });
     const state = emptyState();

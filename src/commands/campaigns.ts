@@ -45,7 +45,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   } finally {
     await store.close();
   }
-  if (term().json) outJson({ dir, count: rows.length, campaigns: rows });
+  if (term().json) outJson({ dir, store: null, count: rows.length, campaigns: rows });
   else out(rows.length ? renderCampaigns(rows) : `no campaigns in ${dir} (a campaign file names "recipients" and "template")`);
   return 0;
 }

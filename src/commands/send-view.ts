@@ -89,7 +89,8 @@ export async function progressReporter(): Promise<{ update: (e: EngineState, now
     update: (e, now) => {
       // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
       const w = e.waiting;
-      if (w?.why === 'cooldown' && w.until !== announced) {
+      // Under --no-wait the run only waits for its requests in flight, then stops (exit 75) and says until when.
+      if (w?.why === 'cooldown' && !e.cfg.noWait && w.until !== announced) {
         announced = w.until;
         const l = e.ledger;
         status.log(`cooldown: ${cooldownText({ until: new Date(w.until).toISOString(), code: l.cooldownCode, sender: l.cooldownSender, reason: l.cooldownReason })}; waiting (Ctrl-C stops and the same command resumes; --no-wait exits 75 instead)`);

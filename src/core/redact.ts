@@ -78,14 +78,16 @@ export function makeRedactor(secrets: readonly (string | undefined)[]): (text: s
   };
 }
 
-/** The password of a store URL such as postgres://user:pass@host/db (raw and decoded), if any. */
+/** The password of a store URL such as postgres://user:pass@host/db (raw and decoded), and ?password= / ?sslpassword= values. */
 export function urlPasswords(url: string | undefined): string[] {
   if (!url) return [];
   try {
     const u = new URL(url);
-    if (!u.password) return [];
-    const decoded = decodeURIComponent(u.password);
-    return decoded === u.password ? [u.password] : [u.password, decoded];
+    const out: string[] = [];
+    if (u.password) out.push(u.password, decodeURIComponent(u.password));
+    // libpq also takes the password (or a key's passphrase) as a parameter: ?password=...&sslpassword=...
+    for (const [key, value] of u.searchParams) if (/pass|secret/i.test(key) && value) out.push(value);
+    return [...new Set(out)];
   } catch {
     // Not a URL: look for user:pass@ by hand so that a malformed URL is protected too.
     const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]+)@/i.exec(url);

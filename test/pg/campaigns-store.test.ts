@@ -49,7 +49,9 @@ describe.skipIf(!pgUrl)('campaigns --store', () => {
     expect(text.stdout).toMatch(/pg-limited +stopped .* 1\/4 \(25 %\)/);
     // A folder named on the command line is listed instead of the store from the environment.
     const folder = await runCli(['campaigns', '--dir', dir, '--json'], { env: { ...env(), WA_OPS_STORE: url } });
-    expect(JSON.parse(folder.stdout)).toMatchObject({ dir, count: 2 });
+    expect(JSON.parse(folder.stdout)).toMatchObject({ dir, store: null, count: 2 });
+    // Files or the store: the same keys.
+    expect(Object.keys(JSON.parse(folder.stdout))).toEqual(Object.keys(doc));
   });
 
   it('status --watch --store: one JSON line per interval from the store, exit 130 on Ctrl-C', async () => {

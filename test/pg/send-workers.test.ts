@@ -248,4 +248,16 @@ describe.skipIf(!pgUrl)('send --store with several workers', () => {
     expect(Date.parse(status.cooldownUntil)).toBeGreaterThan(Date.now());
     await query(url, 'UPDATE wa_ops.sender_slots SET cooldown_until_ms = 0');
   });
+
+  it('--no-wait at a 130429 with claims still waiting for their slots: never says it waits the cooldown out', async () => {
+    const { file } = campaign(7, 'no-wait-claims');
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const r = await runCli(['send', '--campaign', file, '--store', url, '--interval', '300ms', '--cooldown', '1m', '--no-wait', '--yes', '--json'], { env: env() });
+    await query(url, 'UPDATE wa_ops.sender_slots SET cooldown_until_ms = 0');
+    expect(r.code, r.stderr).toBe(75);
+    // Not "cooldown: ... until <in a second>; waiting (Ctrl-C stops ...; --no-wait exits 75 instead)": it stops.
+    expect(r.stderr).not.toMatch(/waiting \(Ctrl-C/);
+    expect(r.stderr).toMatch(/paused until/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ pending: 7, unknown: 0 });
+  });
 });

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
-import { runCli, tempDir } from '../helpers.js';
+import { runCli, runPrinted, tempDir } from '../helpers.js';
 import { freshDatabase, pgUrl, query } from './db.js';
 
 let sb: SandboxServer;
@@ -75,6 +75,28 @@ describe.skipIf(!pgUrl)('suppressions honoured by send --store, and doctor --sto
     const to = ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.map((m) => m.to).filter((t) => t.includes('491725000020'));
     expect(to.length).toBe(6); // everyone once (the sandbox also holds the other tests' messages)
     expect(new Set(to).size).toBe(6);
+  });
+
+  it('--store without a password (PGPASSWORD has it): messages and the resume command show the URL, and the command works as printed', async () => {
+    const dir = tempDir('wa-ops-store-pgpassword-');
+    const file = campaign(dir, 'pgpassword', ['+4917250000301', '+4917250000302', '+4917250000303', '+4917250000304']);
+    const bare = new URL(url);
+    bare.password = '';
+    const first = await runCli(['send', '--campaign', file, '--store', bare.toString(), '--interval', '700ms', '--max-duration', '1s', '--yes'], { env: env({ PGPASSWORD: password() }), cwd: dir });
+    expect(first.code, first.stderr).toBe(75);
+    expect(first.stderr).toContain(`ledger       ${bare.toString()}`);
+    const resume = /resume with: (wa-ops send .*)/.exec(first.stderr)![1];
+    expect(resume).not.toContain('[redacted]');
+    expect(resume).toContain(`--store ${bare.toString()}`);
+    const again = await runPrinted(resume.replace('700ms', '10ms'), { cwd: dir, env: env({ PGPASSWORD: password() }) });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/pgpassword\s+done/);
+    // The password as a URL parameter is hidden wherever the URL is shown.
+    const param = `${bare.toString()}?password=${encodeURIComponent(password())}`;
+    const status = await runCli(['campaigns', '--store', param, '--json'], { env: env(), cwd: dir });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout + status.stderr).not.toContain(password());
+    expect((JSON.parse(status.stdout) as { store: string }).store).toContain(`${bare.host}${bare.pathname}`);
   });
 
   it("a receiver's late duplicate of an older opt-out does not undo a newer resume (event time, not arrival, decides)", async () => {

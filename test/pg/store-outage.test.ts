@@ -11,6 +11,15 @@ import { root, runCli, tempDir } from '../helpers.js';
 import { closePg, connectPg } from '../../src/io/store/pg/connect.js';
 import { PgLedgerWriter } from '../../src/io/store/pg/ledger-writer.js';
 import { findPgBin, startCluster, type Cluster } from './cluster.js';
+import { createEngine } from '../../src/core/campaign/engine.js';
+import { summarise } from '../../src/core/campaign/campaign-summary.js';
+import type { HeaderEvent } from '../../src/core/campaign/events.js';
+import { apply, emptyState } from '../../src/core/campaign/ledger-state.js';
+import { execute } from '../../src/io/campaign/executor.js';
+import { loadState } from '../../src/io/campaign/campaign-state.js';
+import { PgCampaignStore } from '../../src/io/store/pg/campaign-store.js';
+import { SignalWatch } from '../../src/io/signals.js';
+import { config } from '../unit/engine-sim.js';
 import { pgUrl } from './db.js';
 
 let sb: SandboxServer;
@@ -120,6 +129,50 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     expect(doc.sent + doc.unknown).toBe(numbers.length);
     expect(to.length).toBeGreaterThanOrEqual(doc.sent);
   }, 120_000);
+
+  it("a worker stopped by an outage past its bound counts as the store does: claims that never reached it are pending, not unknown", async () => {
+    const conn = await connectPg(cluster.url);
+    const ref = { name: 'outage-view', ledgerPath: '/nonexistent/outage-view.ledger.jsonl' };
+    const w = await PgLedgerWriter.open(conn, ref, async () => undefined, () => undefined, { reconnectForMs: 1500 });
+    const at = new Date().toISOString();
+    const cfg = config(40, { intervalMs: 150, concurrency: 8 });
+    const header: HeaderEvent = { t: 'header', v: 1, campaign: ref.name, campaignId: 'outage-view-1', campaignHash: 'h', recipientsHash: 'r', recipients: cfg.items.length, at };
+    await w.append(header);
+    await w.append({ t: 'run', pid: process.pid, at, mode: 'all' });
+    const state = emptyState();
+    apply(state, header);
+    const engine = createEngine(cfg, state, Date.now());
+    const signals = new SignalWatch();
+    let sent = 0;
+    let halted: Promise<void> | undefined;
+    try {
+      const stop = await execute({
+        engine,
+        writer: w,
+        signals,
+        send: async (i) => {
+          // Halfway, the server goes away for longer than the worker's bound (1.5 s here, 60 s in a real run).
+          if (++sent === 8) halted = cluster.halt();
+          return `wamid.${i}`;
+        },
+      });
+      expect(stop).toMatchObject({ outcome: 'aborted', exit: 75 });
+      expect(stop.message).toMatch(/stayed unreachable/);
+    } finally {
+      signals.dispose();
+      await halted;
+      await cluster.resume();
+      await w.close().catch(() => undefined);
+    }
+    const view = summarise(engine.ledger, ref.name, Date.now());
+    const store = new PgCampaignStore(conn);
+    const stored = summarise((await loadState(await store.reader(ref))).state, ref.name, Date.now());
+    // Every recipient this run started is accounted for the same way in both; nobody it never sent is "unknown".
+    const counts = (x: typeof view) => ({ total: x.total, sent: x.sent, unknown: x.unknown, pending: x.pending });
+    expect(counts(view)).toEqual(counts(stored));
+    expect(view.unknown).toBe(0);
+    expect(view.sent).toBeGreaterThanOrEqual(7);
+  }, 60_000);
 
   it('a store that stays away past the bound: the worker counts itself lost and its writes fail (the run then exits 75)', async () => {
     const conn = await connectPg(cluster.url);

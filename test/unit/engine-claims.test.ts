@@ -4,6 +4,7 @@ import { createEngine, remaining, step } from '../../src/core/campaign/engine.js
 import { limitUsed } from '../../src/core/campaign/engine-schedule.js';
 import type { EngineAction } from '../../src/core/campaign/engine-types.js';
 import { emptyState } from '../../src/core/campaign/ledger-state.js';
+import { summarise } from '../../src/core/campaign/campaign-summary.js';
 import { config, ok, simulate, T0 } from './engine-sim.js';
 
 const dispatched = (acts: EngineAction[]) => acts.filter((a): a is Extract<EngineAction, { t: 'dispatch' }> => a.t === 'dispatch').map((a) => a.item);
@@ -37,6 +38,30 @@ describe('engine: claims refused by a shared store', () => {
     st.pacers[0].k = 0; // as after a cooldown re-anchored the schedule
     step(st, T0 + 5, { t: 'claimed-elsewhere', item: 0 });
     expect(st.pacers[0].k).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('engine: a claim that never reached the store', () => {
+  it('is pending in the run\'s own view (as in the store); a claim another worker holds stays as that worker left it', () => {
+    const st = createEngine(config(3, { intervalMs: 1000 }), emptyState(), T0);
+    expect(dispatched(step(st, T0, { t: 'tick' }))).toEqual([0]);
+    expect(dispatched(step(st, T0 + 1000, { t: 'tick' }))).toEqual([1]);
+    expect(summarise(st.ledger, 'c', T0 + 1000)).toMatchObject({ unknown: 2, pending: 0 });
+    step(st, T0 + 1100, { t: 'claimed-elsewhere', item: 0, notStored: true });
+    step(st, T0 + 1200, { t: 'claimed-elsewhere', item: 1 });
+    const [a, b] = config(3).items.map((x) => st.ledger.recipients.get(x.e164));
+    expect(a).toMatchObject({ status: 'pending', open: false });
+    expect(b).toMatchObject({ status: 'unknown' });
+    expect(st.released).toBe(2);
+  });
+
+  it('after the stop too (a claim given up once the store was lost)', () => {
+    const st = createEngine(config(2, { intervalMs: 1000 }), emptyState(), T0);
+    step(st, T0, { t: 'tick' });
+    step(st, T0 + 10, { t: 'lost', reason: 'the store stayed unreachable for 60 s' });
+    expect(st.stopped).toBe(true);
+    step(st, T0 + 30, { t: 'claimed-elsewhere', item: 0, notStored: true });
+    expect(summarise(st.ledger, 'c', T0 + 30)).toMatchObject({ unknown: 0, pending: 1 });
   });
 });
 

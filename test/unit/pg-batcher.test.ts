@@ -2,6 +2,7 @@
 // is in doubt looked up instead of lost or doubled, and a store down past the bound reported (the run then stops, exit 75).
 import { describe, expect, it } from 'vitest';
 import { Batcher } from '../../src/io/store/pg/batcher.js';
+import { ClaimNotStoredError } from '../../src/io/store/claim-not-stored.js';
 import { backoffMs, StoreOutage } from '../../src/io/store/pg/outage.js';
 import type { BatchOp, OpResult } from '../../src/io/store/pg/tables/record-ops.js';
 
@@ -11,7 +12,7 @@ const claim = (r: string): BatchOp => ({ op: 'claim', e: { t: 'attempt', r, n: 1
 const append = (r: string): BatchOp => ({ op: 'append', e: { t: 'sent', r, wamid: `wamid.${r}`, at: '2026-03-28T08:00:01.000Z' } });
 
 /** A fake clock that sleeping advances, and a store that fails the first `failures` writes the given way. */
-function harness(o: { failures: (() => Error)[]; committedBeforeDrop?: boolean; boundMs?: number }) {
+function harness(o: { failures: (() => Error)[]; committedBeforeDrop?: boolean; boundMs?: number; checkDown?: boolean }) {
   let now = 0;
   const outage = new StoreOutage(o.boundMs ?? 60_000, () => now);
   const stored: object[] = [];
@@ -28,6 +29,7 @@ function harness(o: { failures: (() => Error)[]; committedBeforeDrop?: boolean; 
   };
   const check = async (claims: readonly BatchOp[]) => {
     checks++;
+    if (o.checkDown) throw refusedConn();
     return claims.map((c) => stored.includes(c.e));
   };
   const b = new Batcher(write, outage, check, async (ms) => {
@@ -93,6 +95,24 @@ describe('Batcher: a dropped connection is waited out', () => {
     const h = harness({ failures: [() => Object.assign(new Error('permission denied'), { code: '42501' })] });
     await expect(h.b.push(append('+1'))).rejects.toThrow(/permission denied/);
     expect(h.writes).toHaveLength(1);
+  });
+});
+
+describe('Batcher: a claim that fails says whether it may be stored', () => {
+  it('never reached the store (connection refused throughout, or refused by the server): surely not stored', async () => {
+    const h = harness({ failures: Array.from({ length: 100 }, () => refusedConn), boundMs: 5_000 });
+    const [c, a] = await Promise.allSettled([h.b.push(claim('+1')), h.b.push(append('+2'))]);
+    expect(c.status === 'rejected' && c.reason).toBeInstanceOf(ClaimNotStoredError);
+    expect(a.status === 'rejected' && a.reason).not.toBeInstanceOf(ClaimNotStoredError);
+    const refusedByServer = harness({ failures: [() => Object.assign(new Error('permission denied'), { code: '42501', severity: 'ERROR' })] });
+    await expect(refusedByServer.b.push(claim('+3'))).rejects.toBeInstanceOf(ClaimNotStoredError);
+  });
+
+  it('a connection that dropped while the claim was on its way (and the store never came back): in doubt, not marked', async () => {
+    const h = harness({ failures: [dropped, ...Array.from({ length: 100 }, () => refusedConn)], boundMs: 5_000, checkDown: true });
+    const err = await h.b.push(claim('+1')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(ClaimNotStoredError);
   });
 });
 

@@ -42,6 +42,11 @@ describe('redaction', () => {
     expect(plain('abc sandbox-token 1,634 recipients')).toBe('abc sandbox-token 1,634 recipients');
     expect(urlPasswords('postgres://db/x')).toEqual([]);
   });
+
+  it("a store URL's password as a parameter (libpq's ?password= and ?sslpassword=) is a secret too", () => {
+    expect(urlPasswords('postgres://u@db/x?sslmode=require&password=pw-in-query-1&sslpassword=key-pass-2')).toEqual(['pw-in-query-1', 'key-pass-2']);
+    expect(urlPasswords('postgres://u:p%40ss@db/x')).toEqual(['p%40ss', 'p@ss']);
+  });
 });
 
 describe('URL rules', () => {

@@ -1,5 +1,6 @@
 /** The engine's scheduling helpers: the next pacer slot (and giving one back), the next recipient to look at, a zone's window, --limit. */
 import type { EngineState } from './engine-types.js';
+import { apply } from './ledger-state.js';
 import { isOpen, nextOpen } from './window.js';
 
 /** The sender whose next slot comes first (round-robin on ties); a schedule far behind restarts at now. */
@@ -62,4 +63,16 @@ export function handBack(st: EngineState, now: number, f: { sender: string; anch
   const p = st.pacers.find((x) => x.sender === f.sender);
   if (!p || p.anchor !== f.anchor || p.k !== f.k + 1) return;
   [p.anchor, p.k] = [Math.max(now, f.anchor + f.k * st.cfg.intervalMs), 0];
+}
+
+/**
+ * A claim that did not go through (nothing went out): it does not count against --limit, and its pace slot may be
+ * handed back. notStored: the attempt recorded at dispatch never reached the store either, so the run's own view says
+ * pending, as the store does (the summary shows that view when the store cannot be read again after an outage).
+ */
+export function released(st: EngineState, now: number, f: { sender: string; anchor: number; k: number }, item: number, notStored: boolean): void {
+  st.settled++;
+  st.released++;
+  handBack(st, now, f);
+  if (notStored) apply(st.ledger, { t: 'retry-at', r: st.cfg.items[item].e164, until: new Date(now).toISOString(), code: 'not-stored', at: new Date(now).toISOString() });
 }

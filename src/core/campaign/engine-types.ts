@@ -74,7 +74,8 @@ export type EngineInput =
   | { t: 'tick' }
   | { t: 'response'; item: number; ok: true; wamid: string }
   | { t: 'response'; item: number; ok: false; error: ErrorFacts }
-  | { t: 'claimed-elsewhere'; item: number }
+  /** A claim that did not go through; notStored: this worker's attempt is not in the store (nothing went out: pending). */
+  | { t: 'claimed-elsewhere'; item: number; notStored?: boolean }
   | { t: 'signal'; signal: 'SIGINT' | 'SIGTERM' }
   | { t: 'lost'; reason: string }
   | { t: 'failure'; code: string; message: string; hint?: string }

@@ -11,7 +11,7 @@ import { onError, onSent } from './engine-outcome.js';
 import { beginStop, lostStop, record } from './engine-primitives.js';
 import { DueHeap } from './heap.js';
 import type { LedgerState } from './ledger-state.js';
-import { handBack, limitUsed } from './engine-schedule.js';
+import { limitUsed, released } from './engine-schedule.js';
 import { sleep } from './engine-waits.js';
 
 /** A new engine over the recipients to send (pending ones, in list order) and the replayed ledger. */
@@ -76,13 +76,7 @@ function take(st: EngineState, now: number, input: EngineInput, acts: EngineActi
       const f = st.inFlight.get(input.item);
       if (!f) return; // an answer after the run stopped waiting for it: left unknown
       st.inFlight.delete(input.item);
-      if (input.t === 'claimed-elsewhere') {
-        // Nothing went out: it does not count against --limit, and its pace slot may be handed back.
-        st.settled++;
-        st.released++;
-        handBack(st, now, f);
-        return;
-      }
+      if (input.t === 'claimed-elsewhere') return released(st, now, f, input.item, input.notStored === true);
       if (input.ok) onSent(st, acts, now, input.item, input.wamid);
       else onError(st, acts, now, input.item, input.error, f.at, f.sender);
       return;

@@ -1,5 +1,7 @@
 /** The one loop of a send: feeds the clock, answers and signals to the pure engine, and carries out its actions. Nothing is decided here. */
 import { errorMessage } from '../../core/caught.js';
+import { WaOpsError } from '../../core/errors.js';
+import { ClaimNotStoredError } from '../store/claim-not-stored.js';
 import { step } from '../../core/campaign/engine.js';
 import { lostStop } from '../../core/campaign/engine-primitives.js';
 import type { EngineAction, EngineInput, EngineState, StopReason } from '../../core/campaign/engine-types.js';
@@ -53,7 +55,11 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
 /** What a failed store write means to the engine: the writer lost, or a disk to check. */
 function storeFailure(writer: LedgerWriter, err: unknown): EngineInput {
   const why = writer.lost();
-  return why ? { t: 'lost', reason: why } : { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${errorMessage(err)}`, hint: 'check the disk (space, permissions), then run the same command again' };
+  if (why) return { t: 'lost', reason: why };
+  // A store's own advice (PostgreSQL: permissions, the server) beats the files' "check the disk".
+  const cause = err instanceof ClaimNotStoredError ? err.reason : err;
+  const hint = cause instanceof WaOpsError && cause.hint ? `${cause.hint}, then run the same command again` : 'check the disk (space, permissions), then run the same command again';
+  return { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${errorMessage(cause)}`, hint };
 }
 
 /** Every 500 ms: report a lost writer (once) and what other writers stored. Returns the stop. */

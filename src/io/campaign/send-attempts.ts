@@ -2,6 +2,7 @@
 import { errorMessage } from '../../core/caught.js';
 import type { EngineAction, EngineInput, EngineState, ErrorFacts } from '../../core/campaign/engine-types.js';
 import { GraphError } from '../../core/graph/graph-error.js';
+import { ClaimNotStoredError } from '../store/claim-not-stored.js';
 import type { LedgerWriter } from '../store/types.js';
 
 /** One dispatch action of the engine. */
@@ -46,7 +47,11 @@ export class SendAttempts {
   dispatch(a: DispatchAction): void {
     // Only the storing of attempts is awaited at the end; answers still on the way leave their recipient "unknown".
     const p: Promise<unknown> = this.claim(a)
-      .catch(this.d.storeFailed)
+      .catch((err: unknown) => {
+        // Nothing stored, nothing sent: the recipient is pending again in this run's counts too (as in the store).
+        if (err instanceof ClaimNotStoredError) this.d.push({ t: 'claimed-elsewhere', item: a.item, notStored: true });
+        this.d.storeFailed(err);
+      })
       .finally(() => this.claims.delete(p));
     this.claims.add(p);
   }
@@ -67,10 +72,11 @@ export class SendAttempts {
     const { writer, engine, push } = this.d;
     // Durable before the request: a crash after this line leaves the recipient "unknown", never sent twice.
     const got = writer.sharedPacing ? await writer.sharedPacing.claim(a.attempt, engine.cfg.intervalMs, this.giveUp) : (await writer.claim(a.attempt)) ? 'claimed' : 'elsewhere';
-    if (got !== 'claimed') return push({ t: 'claimed-elsewhere', item: a.item });
+    // Abandoned: nothing was stored. Elsewhere: another worker holds it (its own events say what became of it).
+    if (got !== 'claimed') return push({ t: 'claimed-elsewhere', item: a.item, ...(got === 'abandoned' ? { notStored: true } : {}) });
     // The run stopped while the attempt was being stored: it never went out (and does not count against --limit).
     if (this.stopped) {
-      push({ t: 'claimed-elsewhere', item: a.item });
+      push({ t: 'claimed-elsewhere', item: a.item, notStored: true });
       return writer.append({ t: 'retry-at', r: a.attempt.r, until: a.attempt.at, code: 'stopped', at: new Date().toISOString() });
     }
     void this.post(a);

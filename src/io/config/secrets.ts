@@ -16,10 +16,12 @@ export function secretsOf(s: Partial<Record<SettingKey, string>>): (string | und
 export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): void {
   const values: (string | undefined)[] = [];
   const flagged = new Set(['--token', '--app-secret', '--verify-token', '--store']);
+  // A --store URL is shown (without its password) in messages and printed commands: only its password is secret.
+  const secretOf = (flag: string, value: string | undefined) => (flag === '--store' ? urlPasswords(value) : [value, ...urlPasswords(value)]);
   argv.forEach((a, i) => {
     const eq = a.indexOf('=');
-    if (eq > 0 && flagged.has(a.slice(0, eq))) values.push(a.slice(eq + 1), ...urlPasswords(a.slice(eq + 1)));
-    else if (flagged.has(a)) values.push(argv[i + 1], ...urlPasswords(argv[i + 1]));
+    if (eq > 0 && flagged.has(a.slice(0, eq))) values.push(...secretOf(a.slice(0, eq), a.slice(eq + 1)));
+    else if (flagged.has(a)) values.push(...secretOf(a, argv[i + 1]));
   });
   const configAt = argv.indexOf('--config');
   let dotenv: NodeJS.Dict<string> = {};

@@ -1,5 +1,6 @@
 /** Group commit for a worker: appends and claims queued meanwhile share one transaction (one round trip); a dropped connection is waited out. */
-import { isConnectionFailure, isRolledBack } from './errors.js';
+import { ClaimNotStoredError } from '../claim-not-stored.js';
+import { isConnectionFailure, isRolledBack, surelyNotApplied } from './errors.js';
 import { StoreOutage } from './outage.js';
 import type { BatchOp, OpResult } from './tables/record-ops.js';
 
@@ -95,10 +96,13 @@ export class Batcher {
         }
         const wait = isConnectionFailure(err) && !this.abandoned ? this.outage.failed() : undefined;
         if (wait === undefined) {
-          for (const q of items) q.reject(err);
+          // Claims surely not stored say so: their recipients are pending, not "unknown", in the run's own counts too.
+          for (const q of items) q.reject(q.op.op === 'claim' && !inDoubt && surelyNotApplied(err) ? new ClaimNotStoredError(err) : err);
           return;
         }
-        inDoubt ||= items.some((q) => q.op.op === 'claim');
+        // In doubt only when the batch may have reached the server: a connection refused, or an error the server
+        // answered with, applied nothing.
+        inDoubt ||= items.some((q) => q.op.op === 'claim') && !surelyNotApplied(err);
         await this.pause(wait);
       }
     }

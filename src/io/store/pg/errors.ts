@@ -40,6 +40,19 @@ export function isConnectionFailure(err: unknown): boolean {
   );
 }
 
+/**
+ * True when the statement surely was not applied: the server answered it with an error (a statement the server
+ * refuses, or a session it ends, is rolled back), or no connection was made. A connection that dropped while a
+ * statement was on its way (reset, timed out, ended without an answer) leaves its commit in doubt: false.
+ */
+export function surelyNotApplied(err: unknown): boolean {
+  const cause = isObject(err) && err instanceof WaOpsError ? err.cause : err;
+  const e = pgFacts(cause);
+  if (!e) return false;
+  if (e.severity) return true;
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.code ?? '');
+}
+
 /** A deadlock or serialization failure: the server rolled the transaction back, so it can be retried whole. */
 export function isRolledBack(err: unknown): boolean {
   const code = pgFacts(err)?.code;

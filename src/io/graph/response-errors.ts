@@ -1,7 +1,7 @@
 /** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import { GraphError } from '../../core/graph/graph-error.js';
-import { waitFromHeaders } from '../../core/graph/actions.js';
+import { waitFromHeaders } from '../../core/graph/response-waits.js';
 import { networkFailure } from '../../core/graph/network-failure.js';
 import { redact } from '../../core/redact.js';
 

@@ -129,6 +129,14 @@ describe('GraphClient against odd servers', () => {
         res.writeHead(429, { 'content-type': 'text/html', 'retry-after': '7' });
         return res.end('<html><body>429 Too Many Requests</body></html>');
       }
+      if (path.includes('/gateway-504')) {
+        res.writeHead(504, { 'content-type': 'text/html' });
+        return res.end('<html><body>504 Gateway Time-out</body></html>');
+      }
+      if (path.includes('/gateway-502-json')) {
+        res.writeHead(502, { 'content-type': 'application/json' });
+        return res.end('{"message":"Bad Gateway"}');
+      }
       if (path.includes('/gateway-503')) {
         res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '20' });
         return res.end('Service Unavailable');
@@ -192,6 +200,14 @@ describe('GraphClient against odd servers', () => {
     expect(limited.todo).toMatch(/rate limited/);
     const down = await failure(c.request('POST', 'gateway-503/messages', { body: {} }));
     expect(down).toMatchObject({ httpStatus: 503, action: 'transient', retryAfterMs: 20_000, waitFromResponse: true });
+    await c.close();
+  });
+
+  it('a gateway\'s bare 502/504 to a POST may have been passed on: ambiguous (never resent blindly); to a GET transient', async () => {
+    const c = client();
+    expect(await failure(c.request('POST', 'gateway-504/messages', { body: {} }))).toMatchObject({ httpStatus: 504, action: 'ambiguous', notSent: false });
+    expect(await failure(c.request('POST', 'gateway-502-json/messages', { body: {} }))).toMatchObject({ httpStatus: 502, action: 'ambiguous' });
+    expect(await failure(c.request('GET', 'gateway-504'))).toMatchObject({ httpStatus: 504, action: 'transient' });
     await c.close();
   });
 

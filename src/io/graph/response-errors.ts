@@ -50,7 +50,7 @@ export function notAListError(path: string, status: number): GraphError {
 }
 
 /** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */
-export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
+export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string, method = 'GET'): GraphError {
   // Redact before cutting: a secret cut in half would escape the redactor.
   const details = scrub(redact(text)).replace(/\s+/g, ' ').slice(0, 120);
   return new GraphError({
@@ -58,19 +58,22 @@ export function notJsonError(text: string, status: number, origin: string, h: He
     details,
     httpStatus: status,
     notSent: status >= 500 ? false : undefined,
-    action: status < 300 ? 'ambiguous' : undefined,
+    action: status < 300 || maybeForwarded(method, status) ? 'ambiguous' : undefined,
     // A gateway's 429 or 503 page says how long to stay away in its headers, not in a body.
     retryAfterMs: status >= 400 ? responseWait(h) : undefined,
   });
 }
 
 /** A Graph `{"error":{...}}` answer (or an HTTP error status) as a typed error, every echoed text redacted. */
-export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string): GraphError {
+export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string, method = 'GET'): GraphError {
   const e: Record<string, unknown> = isObject(parsed) && isObject(parsed.error) ? parsed.error : {};
   const data = isObject(e.error_data) ? e.error_data : {};
   const clean = (v: unknown) => (typeof v === 'string' ? scrub(redact(v)).slice(0, 2000) : undefined);
+  const code = typeof e.code === 'number' ? e.code : undefined;
   return new GraphError({
-    code: typeof e.code === 'number' ? e.code : undefined,
+    code,
+    // Graph's own 5xx carry a code and are retried by it; a gateway's bare 502/504 to a POST is the ambiguous case.
+    action: code === undefined && maybeForwarded(method, status) ? 'ambiguous' : undefined,
     subcode: typeof e.error_subcode === 'number' ? e.error_subcode : undefined,
     title: clean(String(e.error_user_title ?? e.message ?? `HTTP ${status}`))!,
     details: clean(data.details) ?? clean(e.error_user_msg),
@@ -78,6 +81,14 @@ export function graphBodyError(parsed: unknown, status: number, h: Headers, scru
     fbtraceId: clean(e.fbtrace_id) ?? clean(h['x-fb-trace-id']),
     retryAfterMs: responseWait(h),
   });
+}
+
+/**
+ * A gateway's 502 or 504 to a POST: it may have passed the request on before the upstream answer went wrong or too
+ * late, so the message may have been sent (a timeout after a POST): never resent blindly.
+ */
+function maybeForwarded(method: string, status: number): boolean {
+  return method === 'POST' && (status === 502 || status === 504);
 }
 
 /** The wait an answer's headers ask for (Retry-After, x-business-use-case-usage), bounded. */

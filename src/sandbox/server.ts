@@ -127,7 +127,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const fields = url.searchParams.get('fields');
   const obj = isObj(body) ? body : {};
   if (state.isPhoneNumber(id)) {
-    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(pickFields({ ...phoneNumber(state), id }, fields));
+    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(pickFields(phoneNumber(state, id), fields));
     if (edge === undefined && method === 'POST') return updatePhoneNumber(url, obj, state);
     const answer = edge === undefined ? undefined : routePhoneEdge(method, id, edge, rest, url, obj, state);
     if (answer) return answer;
@@ -136,7 +136,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   if (id === state.o.wabaId) {
     if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessAccount') ?? wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
-    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
+    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => pickFields(phoneNumber(state, n), fields)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);

@@ -252,6 +252,14 @@ describe('GraphClient network failures say what to check, never "HTTP 0"', () =>
       expect(e.hint).toMatch(hint);
       expect(e.hint).not.toMatch(/HTTP 0|see the details/);
       expect(e).toMatchObject({ httpStatus: 0, notSent, exitCode: 3 });
+      // A POST that went out and got no answer may have been carried out: never "run the same command again".
+      const post = await failure(c.request('POST', '109876543210987/messages', { body: {} }));
+      if (notSent) expect(post.hint).toMatch(/then run the same command again|NODE_EXTRA_CA_CERTS/);
+      else {
+        expect(post.action).toBe('ambiguous');
+        expect(post.hint).toMatch(/may have been carried out: find out whether it was .* before doing it again/);
+        expect(post.hint).not.toMatch(/run the same command again/);
+      }
     } finally {
       await c.close();
       await srv.close();

@@ -1,4 +1,7 @@
 /** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
+
+/** What to do about a POST that went out and got no usable answer. */
+export const MAYBE_DONE = 'the request went out but no usable answer came back, so it may have been carried out: find out whether it was (for a message: its status webhook) before doing it again';
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { waitFromHeaders } from '../../core/graph/response-waits.js';
@@ -18,7 +21,9 @@ export function networkError(err: unknown, method: string, path: string, host: s
   const where = `${method} /${path.split('?')[0]}`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
   const action = f.final ? 'abort-run' : f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
-  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
+  // Running a POST that may have been carried out again could do it twice (send a message twice): never advise it blindly.
+  const todo = action === 'ambiguous' ? `${MAYBE_DONE}; ${f.todo.replace(/,? then run the same command again$/, '')}` : f.todo;
+  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo });
 }
 
 /**
@@ -59,6 +64,7 @@ export function notJsonError(text: string, status: number, origin: string, h: He
     httpStatus: status,
     notSent: status >= 500 ? false : undefined,
     action: status < 300 || maybeForwarded(method, status) ? 'ambiguous' : undefined,
+    todo: maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : undefined,
     // A gateway's 429 or 503 page says how long to stay away in its headers, not in a body.
     retryAfterMs: status >= 400 ? responseWait(h) : undefined,
   });
@@ -74,6 +80,7 @@ export function graphBodyError(parsed: unknown, status: number, h: Headers, scru
     code,
     // Graph's own 5xx carry a code and are retried by it; a gateway's bare 502/504 to a POST is the ambiguous case.
     action: code === undefined && maybeForwarded(method, status) ? 'ambiguous' : undefined,
+    todo: code === undefined && maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : undefined,
     subcode: typeof e.error_subcode === 'number' ? e.error_subcode : undefined,
     title: clean(String(e.error_user_title ?? e.message ?? `HTTP ${status}`))!,
     details: clean(data.details) ?? clean(e.error_user_msg),

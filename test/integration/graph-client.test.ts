@@ -180,6 +180,8 @@ describe('GraphClient against odd servers', () => {
     const m = await failure(c.request('POST', 'malformed/messages', { body: {} }));
     expect(m.action).toBe('ambiguous');
     expect(m.message).toMatch(/instead of Graph JSON/);
+    expect(m.hint).toMatch(/may have been carried out.*not the Graph API answering/);
+    expect((await failure(c.request('GET', 'malformed'))).hint).toMatch(/^this is not the Graph API answering \(a captive portal/);
     const p = await failure(c.request('GET', 'proxy'));
     expect(p).toMatchObject({ httpStatus: 502, action: 'transient' });
     expect(p.message).toMatch(/502 with text\/html/);

@@ -1,5 +1,8 @@
 /** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
 
+/** What to check when a success status came with something other than Graph JSON. */
+const NOT_GRAPH = 'this is not the Graph API answering (a captive portal, a proxy\'s page or a wrong WA_OPS_GRAPH_URL): check WA_OPS_GRAPH_URL and the proxy settings (HTTPS_PROXY, NO_PROXY)';
+
 /** What to do about a POST that went out and got no usable answer. */
 export const MAYBE_DONE = 'the request went out but no usable answer came back, so it may have been carried out: find out whether it was (for a message: its status webhook) before doing it again';
 import { errnoCode, errorMessage } from '../../core/caught.js';
@@ -64,7 +67,7 @@ export function notJsonError(text: string, status: number, origin: string, h: He
     httpStatus: status,
     notSent: status >= 500 ? false : undefined,
     action: status < 300 || maybeForwarded(method, status) ? 'ambiguous' : undefined,
-    todo: maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : undefined,
+    todo: maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : status < 300 ? (method === 'POST' ? `${MAYBE_DONE}; ${NOT_GRAPH}` : NOT_GRAPH) : undefined,
     // A gateway's 429 or 503 page says how long to stay away in its headers, not in a body.
     retryAfterMs: status >= 400 ? responseWait(h) : undefined,
   });

@@ -103,7 +103,7 @@ export function actionFor(code: number | undefined, httpStatus: number, subcode?
   if (httpStatus === 0) return rule('transient', 'no answer from the API: check the network connection, the Graph URL (WA_OPS_GRAPH_URL) and the proxy settings (HTTPS_PROXY, NO_PROXY)');
   // A bare 429 (a gateway's or proxy's, no Graph code) is throttling, not an outage: the request was refused, never
   // processed, so waiting as its Retry-After asks and sending again cannot send twice.
-  if (httpStatus === 429) return rule('retry-after', 'rate limited by the API or a proxy in front of it (HTTP 429 without a Graph error): waiting as its Retry-After asks (1 minute without one), then sending again', MIN);
+  if (httpStatus === 429) return rule('retry-after', 'rate limited by the API or a proxy in front of it (HTTP 429 without a Graph error): wait as its Retry-After asks (a minute without one), then try again; a campaign send waits by itself', MIN);
   if (httpStatus >= 500 || (code === undefined && httpStatus === 408)) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
   if (httpStatus === 401 || httpStatus === 403) return rule('abort-run', `HTTP ${httpStatus}: the API refused the credentials`);
   if (httpStatus === 407) return rule('abort-run', 'HTTP 407: the proxy wants credentials: put them in HTTPS_PROXY (http://user:password@host:port)');

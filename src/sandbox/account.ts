@@ -1,8 +1,14 @@
 /** The sandbox's phone number, debug_token and subscribed-apps answers, shaped by the scenario switches. */
 import type { SandboxState } from './state.js';
 
-/** The phone number object with every field the sandbox knows. */
-export function phoneNumber(state: SandboxState): Record<string, unknown> {
+/** The display number of one of the account's numbers: the first as configured, each further one a number higher. */
+export function displayNumberOf(state: SandboxState, id: string): string {
+  const n = state.o.extraPhoneNumberIds.indexOf(id) + 1;
+  return n === 0 ? state.o.displayPhoneNumber : state.o.displayPhoneNumber.replace(/\d+$/, (d) => String(Number(d) + n).padStart(d.length, '0'));
+}
+
+/** The phone number object with every field the sandbox knows (the first number unless another id is given). */
+export function phoneNumber(state: SandboxState, id = state.o.phoneNumberId): Record<string, unknown> {
   const s = state.scenarios;
   const o = state.o;
   const entities = [
@@ -27,8 +33,8 @@ export function phoneNumber(state: SandboxState): Record<string, unknown> {
     });
   }
   return {
-    id: o.phoneNumberId,
-    display_phone_number: o.displayPhoneNumber,
+    id,
+    display_phone_number: displayNumberOf(state, id),
     verified_name: 'wa-ops Sandbox Shop',
     quality_rating: s.has('quality-red') ? 'RED' : s.has('quality-yellow') ? 'YELLOW' : 'GREEN',
     throughput: { level: o.mps >= 1000 ? 'HIGH' : 'STANDARD' },

@@ -63,3 +63,16 @@ export function withQueryParams(body: unknown, url: URL): unknown {
   if (extra.length === 0) return body;
   return { ...fromPairs(extra), ...(body as Obj | undefined) };
 }
+
+/** A filter value: "A", "A,B" or a JSON array '["A","B"]'. */
+export function filterValues(v: string | null): string[] | undefined {
+  if (v === null || v === '') return undefined;
+  if (v.startsWith('[')) {
+    try {
+      return (JSON.parse(v) as unknown[]).map(String);
+    } catch {
+      return [v];
+    }
+  }
+  return v.split(',').map((x) => x.trim());
+}

@@ -4,6 +4,8 @@ import { pickFields } from './account.js';
 import { graphError, missing, type SandboxError } from './graph-errors.js';
 import { nonexistingField } from './node-fields.js';
 import { TEMPLATE_LANGUAGES } from './template-languages.js';
+import { libraryComponents } from './template-library.js';
+import { filterValues } from './request-params.js';
 import { ok, type Answer } from './http.js';
 import type { SandboxState, SandboxTemplate } from './state.js';
 import { reviewTemplate, sameContent } from './template-review.js';
@@ -11,19 +13,6 @@ import type { WebhookEmitter } from './webhooks.js';
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
 const DEFAULT_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'rejected_reason', 'quality_score'];
-
-/** A filter value: "A", "A,B" or a JSON array '["A","B"]'. */
-export function filterValues(v: string | null): string[] | undefined {
-  if (v === null || v === '') return undefined;
-  if (v.startsWith('[')) {
-    try {
-      return (JSON.parse(v) as unknown[]).map(String);
-    } catch {
-      return [v];
-    }
-  }
-  return v.split(',').map((x) => x.trim());
-}
 
 /** A template as listed now (the template-paused scenario pauses every approved one, quality RED); quality UNKNOWN until approved. */
 export function shown(state: SandboxState, t: SandboxTemplate): SandboxTemplate {
@@ -68,8 +57,12 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
 
 /** POST /{waba}/message_templates: checked, stored PENDING, reviewed after the review delay. */
 export function createTemplate(body: unknown, state: SandboxState, webhooks: WebhookEmitter): Answer {
-  const t = body as Partial<Template> | undefined;
-  if (!t || typeof t !== 'object') return graphError(100, 'The request body must be a JSON object.');
+  const given = body as (Partial<Template> & { library_template_name?: unknown }) | undefined;
+  if (!given || typeof given !== 'object') return graphError(100, 'The request body must be a JSON object.');
+  // A template made from Meta's library names it instead of giving components.
+  const library = given.library_template_name === undefined ? undefined : libraryComponents(given.library_template_name);
+  if (given.library_template_name !== undefined && !library) return graphError(100, `There is no library template named ${JSON.stringify(given.library_template_name)}: see GET /message_template_library.`);
+  const t: Partial<Template> = library ? { ...given, components: library } : given;
   for (const key of ['name', 'language', 'category', 'components'] as const) if (t[key] === undefined) return graphError(100, `The parameter ${key} is required.`);
   if (typeof t.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(t.name)) return graphError(100, 'Template name may only contain lowercase letters, numbers and underscores (at most 512).', 400, { subcode: 2388072 });
   if (typeof t.language !== 'string' || !TEMPLATE_LANGUAGES.has(t.language)) return graphError(100, `Invalid language ${JSON.stringify(t.language)}: use one of Meta's template language codes, such as en_US, de or pt_BR.`);

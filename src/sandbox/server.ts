@@ -7,6 +7,7 @@ import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { graphError } from './graph-errors.js';
 import { nonexistingField } from './node-fields.js';
+import { noToken, unserved, unsupported } from './graph-refusals.js';
 import { ok, readBody, send, sleep, type Answer } from './http.js';
 import { routePhoneEdge, updatePhoneNumber, updateWaba, wabaObject } from './routes-account.js';
 import { MEDIA_PATH, downloadMedia, mediaObject, uploadMedia } from './routes-media.js';
@@ -126,7 +127,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const fields = url.searchParams.get('fields');
   const obj = isObj(body) ? body : {};
   if (state.isPhoneNumber(id)) {
-    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(pickFields({ ...phoneNumber(state), id }, fields));
+    if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(pickFields(phoneNumber(state, id), fields));
     if (edge === undefined && method === 'POST') return updatePhoneNumber(url, obj, state);
     const answer = edge === undefined ? undefined : routePhoneEdge(method, id, edge, rest, url, obj, state);
     if (answer) return answer;
@@ -135,7 +136,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   if (id === state.o.wabaId) {
     if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessAccount') ?? wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
-    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [pickFields(phoneNumber(state), fields)], paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
+    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => pickFields(phoneNumber(state, n), fields)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);
@@ -145,14 +146,9 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const template = edge === undefined ? state.templateById(id) : undefined;
   if (template && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessHSM') ?? ok(pickFields(shown(state, template), fields ?? 'name,components,language,status,category,parameter_format,rejected_reason'));
   if (template && method === 'POST') return editTemplate(template, body, state, webhooks);
-  // GET /{pnid}/message_templates (a WABA edge asked of the phone number): Graph reads an unknown edge as a field.
   const node = state.isPhoneNumber(id) ? 'WhatsAppBusinessPhoneNumber' : id === state.o.wabaId ? 'WhatsAppBusinessAccount' : undefined;
-  if (node && method === 'GET' && edge !== undefined && rest.length === 0 && !POST_ONLY_EDGES.has(edge)) return nonexistingField(edge, node) ?? unsupported(method, id);
-  return unsupported(method, id);
+  return unserved(method, id, edge, rest.length > 0, node);
 }
-
-/** Edges that exist for POST only: a GET of them is an unsupported request, not a field Graph does not know. */
-const POST_ONLY_EDGES = new Set(['messages', 'media', 'marketing_messages', 'register', 'deregister', 'request_code', 'verify_code', 'message_templates_previews']);
 
 function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const access = debugAccess(state, token);
@@ -162,14 +158,4 @@ function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const input = url.searchParams.get('input_token');
   if (!input) return graphError(100, 'The parameter input_token is required');
   return ok(debugToken(state, input));
-}
-
-/** No token at all (no header, no access_token): Graph's 104, not the 190 of a wrong one. */
-function noToken(): Answer {
-  return graphError(104, undefined, 401, { message: 'An access token is required to request this resource.' });
-}
-
-function unsupported(method: string, id: string): Answer {
-  const sentence = `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`;
-  return graphError(100, undefined, 400, { subcode: 33, message: sentence, type: 'GraphMethodException' });
 }

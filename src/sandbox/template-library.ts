@@ -1,6 +1,6 @@
 /** GET /{v}/message_template_library: Meta's ready-made templates, searched and filtered. */
 import { ok, type Answer } from './http.js';
-import { filterValues } from './routes-templates.js';
+import { filterValues } from './request-params.js';
 
 /** Meta's template library (a few ready-made utility templates), with its search and filters. */
 const LIBRARY = [
@@ -19,4 +19,10 @@ export function templateLibrary(url: URL): Answer {
     .filter((t) => (!categories || categories.includes(t.category)) && (!languages || languages.includes(t.language)))
     .filter((t) => (!topics || topics.includes(t.topic)) && (!usecases || usecases.includes(t.usecase)) && (!industries || t.industry.some((i) => industries.includes(i))));
   return ok({ data: data.slice(0, limit), paging: { cursors: { before: 'MAZDZD', after: 'MAZDZD' } } });
+}
+
+/** The components of a library template to create a template from (POST message_templates with library_template_name), or undefined. */
+export function libraryComponents(name: unknown): { type: string; text: string; example: { body_text: string[][] } }[] | undefined {
+  const t = LIBRARY.find((x) => x.name === name);
+  return t && [{ type: 'BODY', text: t.body, example: { body_text: [t.body_params] } }];
 }

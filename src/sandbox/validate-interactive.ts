@@ -1,6 +1,7 @@
 /** Checks of interactive messages (reply buttons, lists, CTA URLs, flows, products) with Meta's limits and codes. */
 import { graphError, invalid, missing, type SandboxError } from './graph-errors.js';
 import { checkMedia, isObj, tooLong, type MediaLookup, type Obj } from './validate-content.js';
+import { checkFlow, checkProducts } from './validate-flow-product.js';
 
 const TYPES = new Set(['button', 'list', 'product', 'product_list', 'catalog_message', 'flow', 'cta_url', 'location_request_message', 'address_message', 'call_permission_request', 'order_details', 'order_status', 'voice_call']);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -38,6 +39,8 @@ export function checkInteractive(i: unknown, known: MediaLookup): SandboxError |
   if (type === 'button') return checkButtons(i.action);
   if (type === 'list') return checkList(i.action);
   if (type === 'cta_url') return checkCtaUrl(i.action);
+  if (type === 'flow') return checkFlow(i.action);
+  if (type === 'product' || type === 'product_list') return checkProducts(type, i.action, i.header);
   return undefined;
 }
 

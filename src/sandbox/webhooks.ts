@@ -2,6 +2,7 @@
 import { signBody, signBodySha1 } from '../core/webhook/signature.js';
 import type { Poster } from '../io/graph/poster.js';
 import { metaJson } from './meta-json.js';
+import { displayNumberOf } from './account.js';
 import { webhookTarget } from './routes-subscriptions.js';
 import { statusObject } from './status-object.js';
 import type { AcceptedMessage, SandboxState } from './state.js';
@@ -71,7 +72,7 @@ export class WebhookEmitter {
   async emit(field: string, value: Record<string, unknown>, phoneNumberId?: string): Promise<boolean> {
     if (!this.enabled || this.stopped) return false;
     const o = this.state.o;
-    const full = field === 'messages' || field === 'user_preferences' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: o.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
+    const full = field === 'messages' || field === 'user_preferences' ? { messaging_product: 'whatsapp', metadata: { display_phone_number: displayNumberOf(this.state, phoneNumberId ?? o.phoneNumberId).replace(/\D/g, ''), phone_number_id: phoneNumberId ?? o.phoneNumberId }, ...value } : value;
     // Messages webhooks carry no entry.time; account and template webhooks do.
     const time = field === 'messages' ? {} : { time: Math.floor(Date.now() / 1000) };
     const payload = { object: 'whatsapp_business_account', entry: [{ id: o.wabaId, ...time, changes: [{ value: full, field }] }] };

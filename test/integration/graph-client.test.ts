@@ -129,6 +129,14 @@ describe('GraphClient against odd servers', () => {
         res.writeHead(429, { 'content-type': 'text/html', 'retry-after': '7' });
         return res.end('<html><body>429 Too Many Requests</body></html>');
       }
+      if (path.includes('/gateway-504')) {
+        res.writeHead(504, { 'content-type': 'text/html' });
+        return res.end('<html><body>504 Gateway Time-out</body></html>');
+      }
+      if (path.includes('/gateway-502-json')) {
+        res.writeHead(502, { 'content-type': 'application/json' });
+        return res.end('{"message":"Bad Gateway"}');
+      }
       if (path.includes('/gateway-503')) {
         res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '20' });
         return res.end('Service Unavailable');
@@ -172,6 +180,8 @@ describe('GraphClient against odd servers', () => {
     const m = await failure(c.request('POST', 'malformed/messages', { body: {} }));
     expect(m.action).toBe('ambiguous');
     expect(m.message).toMatch(/instead of Graph JSON/);
+    expect(m.hint).toMatch(/may have been carried out.*not the Graph API answering/);
+    expect((await failure(c.request('GET', 'malformed'))).hint).toMatch(/^this is not the Graph API answering \(a captive portal/);
     const p = await failure(c.request('GET', 'proxy'));
     expect(p).toMatchObject({ httpStatus: 502, action: 'transient' });
     expect(p.message).toMatch(/502 with text\/html/);
@@ -192,6 +202,14 @@ describe('GraphClient against odd servers', () => {
     expect(limited.todo).toMatch(/rate limited/);
     const down = await failure(c.request('POST', 'gateway-503/messages', { body: {} }));
     expect(down).toMatchObject({ httpStatus: 503, action: 'transient', retryAfterMs: 20_000, waitFromResponse: true });
+    await c.close();
+  });
+
+  it('a gateway\'s bare 502/504 to a POST may have been passed on: ambiguous (never resent blindly); to a GET transient', async () => {
+    const c = client();
+    expect(await failure(c.request('POST', 'gateway-504/messages', { body: {} }))).toMatchObject({ httpStatus: 504, action: 'ambiguous', notSent: false });
+    expect(await failure(c.request('POST', 'gateway-502-json/messages', { body: {} }))).toMatchObject({ httpStatus: 502, action: 'ambiguous' });
+    expect(await failure(c.request('GET', 'gateway-504'))).toMatchObject({ httpStatus: 504, action: 'transient' });
     await c.close();
   });
 
@@ -236,6 +254,14 @@ describe('GraphClient network failures say what to check, never "HTTP 0"', () =>
       expect(e.hint).toMatch(hint);
       expect(e.hint).not.toMatch(/HTTP 0|see the details/);
       expect(e).toMatchObject({ httpStatus: 0, notSent, exitCode: 3 });
+      // A POST that went out and got no answer may have been carried out: never "run the same command again".
+      const post = await failure(c.request('POST', '109876543210987/messages', { body: {} }));
+      if (notSent) expect(post.hint).toMatch(/then run the same command again|NODE_EXTRA_CA_CERTS/);
+      else {
+        expect(post.action).toBe('ambiguous');
+        expect(post.hint).toMatch(/may have been carried out: find out whether it was .* before doing it again/);
+        expect(post.hint).not.toMatch(/run the same command again/);
+      }
     } finally {
       await c.close();
       await srv.close();

@@ -180,6 +180,11 @@ describe('@great-detail/whatsapp', () => {
     const library = (await c.template.listLibrary({ search: 'payment', language: 'en_US' } as never).json()) as { data: { name: string; category: string }[] };
     expect(library.data.map((t) => t.name)).toEqual(['payment_reminder_1']);
     expect(await c.template.delete(WABA, { name: 'gd_pickup' } as never).json()).toEqual({ success: true });
+    // From the library: no components, the library template's name instead (its body is taken).
+    const fromLibrary = (await c.template.create(WABA, { name: 'gd_payment', language: 'en_US', category: 'UTILITY', library_template_name: 'payment_reminder_1' } as never).json()) as { id: string; status: string };
+    expect(fromLibrary.status).toBe('PENDING');
+    expect(await c.template.get(fromLibrary.id, { fields: ['components'] }).json()).toMatchObject({ components: [{ type: 'BODY', text: 'Hi {{1}}, your payment of {{2}} is due on {{3}}.' }] });
+    await expect(c.template.create(WABA, { name: 'gd_nope', language: 'en_US', category: 'UTILITY', library_template_name: 'no_such_one' } as never).json()).rejects.toMatchObject({ response: { status: 400 } });
   });
 
   it('reads the WABA, its phone numbers and subscriptions; reads and updates the business profile and the number', async () => {

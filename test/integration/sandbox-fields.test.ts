@@ -79,4 +79,20 @@ describe('fields= on the sandbox', () => {
     }
     for (const language of ['pt_BR', 'fil', 'prs_AF']) expect((await create(`lang_ok_${language.toLowerCase()}`, language)).status).toBe(200);
   });
+
+  it('lists every phone number of the WABA (more senders), each with its own id and display number', async () => {
+    const two = await startSandbox({ extraPhoneNumberIds: ['109876543210988'] });
+    try {
+      const res = await fetch(`${two.url}/v23.0/${WABA}/phone_numbers?fields=id,display_phone_number`, { headers: { authorization: 'Bearer sandbox-token' } });
+      const list = ((await res.json()) as { data: { id: string; display_phone_number: string }[] }).data;
+      expect(list).toEqual([
+        { id: PN, display_phone_number: '+1 555-010-0000' },
+        { id: '109876543210988', display_phone_number: '+1 555-010-0001' },
+      ]);
+      const one = await fetch(`${two.url}/v23.0/109876543210988`, { headers: { authorization: 'Bearer sandbox-token' } });
+      expect(await one.json()).toMatchObject({ id: '109876543210988', display_phone_number: '+1 555-010-0001' });
+    } finally {
+      await two.close();
+    }
+  });
 });

@@ -164,6 +164,13 @@ describe('requests Meta refuses, refused with its code and HTTP 400', () => {
 
   it.each<[string, unknown, number]>([
     ['no messaging_product', { to: '+491701112222', type: 'text', text: { body: 'Hi' } }, 100],
+    ['a flow without parameters', { ...base, type: 'interactive', interactive: { type: 'flow', body: { text: 'B' }, action: { name: 'flow' } } }, 131008],
+    ['a flow without flow_id or flow_name', { ...base, type: 'interactive', interactive: { type: 'flow', body: { text: 'B' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_cta: 'Open' } } } }, 131008],
+    ['a flow with flow_message_version 2', { ...base, type: 'interactive', interactive: { type: 'flow', body: { text: 'B' }, action: { name: 'flow', parameters: { flow_message_version: '2', flow_cta: 'Open', flow_id: '1' } } } }, 131009],
+    ['a flow CTA over 30 characters', { ...base, type: 'interactive', interactive: { type: 'flow', body: { text: 'B' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_cta: 'x'.repeat(31), flow_id: '1' } } } }, 131009],
+    ['a product without catalog_id', { ...base, type: 'interactive', interactive: { type: 'product', action: { product_retailer_id: 'sku' } } }, 131008],
+    ['a product list without a header', { ...base, type: 'interactive', interactive: { type: 'product_list', body: { text: 'B' }, action: { catalog_id: '1', sections: [{ title: 'S', product_items: [{ product_retailer_id: 'a' }] }] } } }, 131008],
+    ['a product list of 31 items', { ...base, type: 'interactive', interactive: { type: 'product_list', header: { type: 'text', text: 'H' }, body: { text: 'B' }, action: { catalog_id: '1', sections: [{ title: 'S', product_items: Array.from({ length: 31 }, (_, i) => ({ product_retailer_id: `p${i}` })) }] } } }, 131009],
     ['text without body', { ...base, type: 'text', text: {} }, 131008],
     ['text with an empty body', { ...base, type: 'text', text: { body: ' ' } }, 131008],
     ['text over 4096 characters', { ...base, type: 'text', text: { body: 'x'.repeat(4097) } }, 100],

@@ -74,3 +74,40 @@ describe.skipIf(!openApiPresent)('sandbox answers against the OpenAPI response s
     await check('post', '/{Version}/{Phone-Number-ID}/request_code', `${PN}/request_code`, { code_method: 'SMS', language: 'en_US' });
   });
 });
+
+describe.skipIf(!openApiPresent)('sandbox status webhooks against the OpenAPI WebhookPayload schema', () => {
+  it('sent, delivered, read and failed statuses (v23 with conversation, v24 without) fit the schema', async () => {
+    const { createServer } = await import('node:http');
+    const bodies: unknown[] = [];
+    const rx = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        bodies.push(JSON.parse(Buffer.concat(chunks).toString()));
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
+    const port = (rx.address() as { port: number }).port;
+    const sb = await startSandbox({ webhookUrl: `http://127.0.0.1:${port}/`, statusDelayMs: 5, seed: 3 });
+    try {
+      await fetch(`${sb.url}/_sandbox/inbound`, { method: 'POST', body: JSON.stringify({ from: '491701234567', text: 'Hi' }) });
+      const send = (v: string, to: string) => fetch(`${sb.url}/${v}/${PN}/messages`, { method: 'POST', headers: H, body: JSON.stringify({ messaging_product: 'whatsapp', to, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } }, biz_opaque_callback_data: 'cb-1' }) });
+      await send('v23.0', '491701234567');
+      await send('v24.0', '491701234567');
+      await send('v23.0', '491701230000'); // undeliverable: failed with errors[]
+      const deadline = Date.now() + 10_000;
+      const statuses = () => bodies.map((b: any) => b.entry?.[0]?.changes?.[0]?.value?.statuses?.[0]?.status).filter(Boolean);
+      while (Date.now() < deadline && !(statuses().includes('failed') && statuses().filter((s) => s === 'delivered').length >= 2)) await new Promise((r) => setTimeout(r, 50));
+      expect(statuses()).toEqual(expect.arrayContaining(['sent', 'delivered', 'failed']));
+      const doc = parse(readFileSync(OPENAPI_PATH, 'utf8')) as Doc;
+      const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
+      ajv.addSchema({ $id: 'meta', components: doc.components });
+      const v = ajv.compile({ $ref: 'meta#/components/schemas/WebhookPayload' });
+      for (const b of bodies.filter((x: any) => x.entry?.[0]?.changes?.[0]?.value?.statuses)) expect(v(b) ? [] : v.errors, JSON.stringify(b).slice(0, 300)).toEqual([]);
+    } finally {
+      await sb.close();
+      rx.close();
+    }
+  });
+});

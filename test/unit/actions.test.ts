@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, KNOWN_CODES, recipientBackoffMs, waitFromHeaders } from '../../src/core/graph/actions.js';
+import { actionFor, KNOWN_CODES, recipientBackoffMs } from '../../src/core/graph/actions.js';
+import { waitFromHeaders } from '../../src/core/graph/response-waits.js';
 
 describe('the Graph error action table', () => {
   it('stops the run on an object that does not exist (100, subcode 33) instead of failing every recipient with it', () => {

@@ -103,7 +103,7 @@ export function actionFor(code: number | undefined, httpStatus: number, subcode?
   if (httpStatus === 0) return rule('transient', 'no answer from the API: check the network connection, the Graph URL (WA_OPS_GRAPH_URL) and the proxy settings (HTTPS_PROXY, NO_PROXY)');
   // A bare 429 (a gateway's or proxy's, no Graph code) is throttling, not an outage: the request was refused, never
   // processed, so waiting as its Retry-After asks and sending again cannot send twice.
-  if (httpStatus === 429) return rule('retry-after', 'rate limited by the API or a proxy in front of it (HTTP 429 without a Graph error): waiting as its Retry-After asks (1 minute without one), then sending again', MIN);
+  if (httpStatus === 429) return rule('retry-after', 'rate limited by the API or a proxy in front of it (HTTP 429 without a Graph error): wait as its Retry-After asks (a minute without one), then try again; a campaign send waits by itself', MIN);
   if (httpStatus >= 500 || (code === undefined && httpStatus === 408)) return rule('transient', `HTTP ${httpStatus}: retried with backoff`);
   if (httpStatus === 401 || httpStatus === 403) return rule('abort-run', `HTTP ${httpStatus}: the API refused the credentials`);
   if (httpStatus === 407) return rule('abort-run', 'HTTP 407: the proxy wants credentials: put them in HTTPS_PROXY (http://user:password@host:port)');
@@ -128,35 +128,4 @@ export const KNOWN_CODES = Object.keys(TABLE).map(Number);
 /** Backoff for the pair rate limit: 4^x seconds (1, 4, 16, 64 ...), capped at an hour. */
 export function recipientBackoffMs(attempt: number): number {
   return Math.min(3_600_000, 1000 * 4 ** Math.max(0, attempt));
-}
-
-/** The longest Retry-After honoured: a proxy asking for a day (or a year) is answered with an hour, then asked again. */
-export const MAX_RETRY_AFTER_MS = 60 * MIN;
-
-/** Read the longest wait a response asks for: Retry-After (s or an HTTP date, at most an hour) and x-business-use-case-usage (minutes). */
-export function waitFromHeaders(retryAfter: string | string[] | undefined, usage: string | string[] | undefined, nowMs: number): number | undefined {
-  let wait: number | undefined;
-  // A header sent twice arrives as a list: the first one counts.
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  retryAfter = first(retryAfter);
-  usage = first(usage);
-  if (retryAfter) {
-    const text = retryAfter.trim();
-    const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
-    if (Number.isFinite(ms) && ms > 0) wait = Math.min(ms, MAX_RETRY_AFTER_MS);
-  }
-  if (usage) {
-    try {
-      const parsed = JSON.parse(usage) as Record<string, { estimated_time_to_regain_access?: number }[]>;
-      for (const entries of Object.values(parsed)) {
-        for (const e of entries ?? []) {
-          const minutes = Number(e?.estimated_time_to_regain_access ?? 0);
-          if (minutes > 0) wait = Math.max(wait ?? 0, minutes * 60_000);
-        }
-      }
-    } catch {
-      // a malformed header tells us nothing
-    }
-  }
-  return wait;
 }

@@ -1,6 +1,7 @@
 /** The Graph client: the typed Cloud API calls wa-ops makes, on the one transport. */
 import { GraphError } from '../../core/graph/graph-error.js';
 import { FormData } from './dispatcher.js';
+import { MAYBE_DONE } from './response-errors.js';
 import { GraphTransport } from './transport.js';
 import type { DebugTokenData, PhoneNumber, SendResponse, SubscribedApp, TemplateRecord } from './types.js';
 
@@ -15,7 +16,7 @@ export class GraphClient extends GraphTransport {
     // A success without a message id proves nothing (a proxy's empty 200, a changed API): the outcome is unknown, not "sent".
     const id: unknown = Array.isArray(data?.messages) ? data.messages[0]?.id : undefined;
     if (typeof id !== 'string' || id === '') {
-      throw new GraphError({ title: `POST /${phoneNumberId}/messages: the answer carries no message id (messages[0].id)`, httpStatus: 200, action: 'ambiguous' });
+      throw new GraphError({ title: `POST /${phoneNumberId}/messages: the answer carries no message id (messages[0].id)`, httpStatus: 200, action: 'ambiguous', todo: MAYBE_DONE });
     }
     return data;
   }

@@ -1,7 +1,13 @@
 /** Turning what came back (or did not) into GraphErrors: network failures, non-JSON answers, Graph error bodies. */
+
+/** What to check when a success status came with something other than Graph JSON. */
+const NOT_GRAPH = 'this is not the Graph API answering (a captive portal, a proxy\'s page or a wrong WA_OPS_GRAPH_URL): check WA_OPS_GRAPH_URL and the proxy settings (HTTPS_PROXY, NO_PROXY)';
+
+/** What to do about a POST that went out and got no usable answer. */
+export const MAYBE_DONE = 'the request went out but no usable answer came back, so it may have been carried out: find out whether it was (for a message: its status webhook) before doing it again';
 import { errnoCode, errorMessage } from '../../core/caught.js';
 import { GraphError } from '../../core/graph/graph-error.js';
-import { waitFromHeaders } from '../../core/graph/actions.js';
+import { waitFromHeaders } from '../../core/graph/response-waits.js';
 import { networkFailure } from '../../core/graph/network-failure.js';
 import { redact } from '../../core/redact.js';
 
@@ -18,7 +24,9 @@ export function networkError(err: unknown, method: string, path: string, host: s
   const where = `${method} /${path.split('?')[0]}`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
   const action = f.final ? 'abort-run' : f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
-  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
+  // Running a POST that may have been carried out again could do it twice (send a message twice): never advise it blindly.
+  const todo = action === 'ambiguous' ? `${MAYBE_DONE}; ${f.todo.replace(/,? then run the same command again$/, '')}` : f.todo;
+  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo });
 }
 
 /**
@@ -50,7 +58,7 @@ export function notAListError(path: string, status: number): GraphError {
 }
 
 /** An answer that is not Graph JSON (a proxy's HTML page, a load balancer's text): say what it was, redacted. */
-export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string): GraphError {
+export function notJsonError(text: string, status: number, origin: string, h: Headers, scrub: (s: string) => string, method = 'GET'): GraphError {
   // Redact before cutting: a secret cut in half would escape the redactor.
   const details = scrub(redact(text)).replace(/\s+/g, ' ').slice(0, 120);
   return new GraphError({
@@ -58,19 +66,24 @@ export function notJsonError(text: string, status: number, origin: string, h: He
     details,
     httpStatus: status,
     notSent: status >= 500 ? false : undefined,
-    action: status < 300 ? 'ambiguous' : undefined,
+    action: status < 300 || maybeForwarded(method, status) ? 'ambiguous' : undefined,
+    todo: maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : status < 300 ? (method === 'POST' ? `${MAYBE_DONE}; ${NOT_GRAPH}` : NOT_GRAPH) : undefined,
     // A gateway's 429 or 503 page says how long to stay away in its headers, not in a body.
     retryAfterMs: status >= 400 ? responseWait(h) : undefined,
   });
 }
 
 /** A Graph `{"error":{...}}` answer (or an HTTP error status) as a typed error, every echoed text redacted. */
-export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string): GraphError {
+export function graphBodyError(parsed: unknown, status: number, h: Headers, scrub: (s: string) => string, method = 'GET'): GraphError {
   const e: Record<string, unknown> = isObject(parsed) && isObject(parsed.error) ? parsed.error : {};
   const data = isObject(e.error_data) ? e.error_data : {};
   const clean = (v: unknown) => (typeof v === 'string' ? scrub(redact(v)).slice(0, 2000) : undefined);
+  const code = typeof e.code === 'number' ? e.code : undefined;
   return new GraphError({
-    code: typeof e.code === 'number' ? e.code : undefined,
+    code,
+    // Graph's own 5xx carry a code and are retried by it; a gateway's bare 502/504 to a POST is the ambiguous case.
+    action: code === undefined && maybeForwarded(method, status) ? 'ambiguous' : undefined,
+    todo: code === undefined && maybeForwarded(method, status) ? `a gateway answered ${status} after the request went out: ${MAYBE_DONE}` : undefined,
     subcode: typeof e.error_subcode === 'number' ? e.error_subcode : undefined,
     title: clean(String(e.error_user_title ?? e.message ?? `HTTP ${status}`))!,
     details: clean(data.details) ?? clean(e.error_user_msg),
@@ -78,6 +91,14 @@ export function graphBodyError(parsed: unknown, status: number, h: Headers, scru
     fbtraceId: clean(e.fbtrace_id) ?? clean(h['x-fb-trace-id']),
     retryAfterMs: responseWait(h),
   });
+}
+
+/**
+ * A gateway's 502 or 504 to a POST: it may have passed the request on before the upstream answer went wrong or too
+ * late, so the message may have been sent (a timeout after a POST): never resent blindly.
+ */
+function maybeForwarded(method: string, status: number): boolean {
+  return method === 'POST' && (status === 502 || status === 504);
 }
 
 /** The wait an answer's headers ask for (Retry-After, x-business-use-case-usage), bounded. */

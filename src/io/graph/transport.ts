@@ -115,9 +115,9 @@ export class GraphTransport {
       // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.
       parsed = text === '' ? {} : JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? stripTerminalControls(value) : value));
     } catch {
-      throw notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub);
+      throw notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub, method);
     }
-    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub);
+    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub, method);
     return { data: parsed as T, status: res.statusCode, headers: h };
   }
 

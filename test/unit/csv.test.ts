@@ -81,6 +81,11 @@ describe('columns', () => {
     expect(pickPhoneColumn(['phone'], 'nope')).toMatchObject({ ok: false, problem: 'unknown' });
   });
 
+  it('a list of empty lines only has no header: said as such, not as "no phone column"', () => {
+    const plan = () => planRows('list.csv', [], {}, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
+    expect(plan).toThrow('list.csv holds no rows, only empty lines');
+  });
+
   it('a header that repeats a name: the choice is offered, and made, by position ("#3")', () => {
     const header = ['Name', 'Telefon', 'Telefon', 'Land'];
     expect(pickPhoneColumn(header)).toEqual({ ok: false, problem: 'several', candidates: ['#2', '#3'] });

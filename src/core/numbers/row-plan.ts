@@ -56,6 +56,8 @@ export interface RowPlan {
 
 /** Resolve the columns of a header into a plan; throws an InputError (exit 2) naming the file. */
 export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames): RowPlan {
+  // Nothing but empty lines (or ";;;", or Excel's "sep=;" alone): no header to look for columns in.
+  if (header.length === 0) throw new InputError(`${label} holds no rows, only empty lines`, { code: 'empty-file', hint: 'export the list again with its header row and rows' });
   const phone = pickPhoneColumn(header, w.column);
   if (!phone.ok) {
     const cols = describeHeader(header, phone.problem === 'several' ? shownRefs(header, phone.candidates) : header);

@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
-import { normaliseHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
 import { shellQuote } from '../shell-quote.js';
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
@@ -33,12 +33,8 @@ function settings(names: WishNames, which: 'column' | 'countryColumn', values: r
 }
 
 /** Mobile columns first: WhatsApp reaches mobiles, so among several phone columns the mobile one is the likely choice. */
-const MOBILE_WORDS = /^(mobil.*|handy.*|cell.*|portable|movil|celular|telemovel|ponsel|hp|cep|gsm|whatsapp.*|wa|手机.*|手機.*|行動.*|移动.*|手提.*)$/;
-
 function mobileFirst(candidates: readonly string[]): string[] {
-  const norm = (c: string) => normaliseHeader(c).split(/[_/]+/);
-  const isMobile = (c: string) => norm(c).some((w) => MOBILE_WORDS.test(w));
-  return [...candidates.filter(isMobile), ...candidates.filter((c) => !isMobile(c))];
+  return [...candidates.filter(isMobileHeader), ...candidates.filter((c) => !isMobileHeader(c))];
 }
 
 /** How each row of a list is read: which columns, which home region, what counts as valid. */
@@ -187,10 +183,15 @@ export function describeHeader(header: string[], shown: string[]): string {
   return `columns: ${list.join(', ')}${shown.length > MAX_SHOWN ? `, ... ${shown.length - MAX_SHOWN} more` : ''}`;
 }
 
-/** Header cells are short names: no "=" or ":" assignments, no long letter-and-digit runs (keys, hashes). */
+/**
+ * Header cells are short names: no "=" or ":" assignments, no paths (a "/" only between letters, as in HubSpot's
+ * "Country/Region"), no long letter-and-digit runs (keys, hashes).
+ */
 export function looksLikeHeader(header: string[]): boolean {
   if (header.length === 0 || header.length > 500) return false;
-  return header.every((h) => h.length <= 64 && !/[=:$\/\\{}<>]/.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h));
+  return header.every(
+    (h) => h.length <= 64 && !/[=:$\\{}<>]/.test(h) && !/(?<!\p{L})\/|\/(?!\p{L})/u.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h),
+  );
 }
 
 function clip(s: string): string {

@@ -15,6 +15,9 @@ describe('sniff', () => {
     expect(guessDelimiter('a,b,c\n1,2,3\n')).toBe(',');
     expect(guessDelimiter('"x, y";b\n"1,2";3\n')).toBe(';');
     expect(guessDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    // A title line above the header has no delimiter: the header and rows decide.
+    expect(guessDelimiter('Kontakte Export 01.12.2026\r\n\r\nName;Telefon\r\nA;+49 151 23456789\r\n')).toBe(';');
+    expect(guessDelimiter('phone\n+4917012345\n')).toBe(',');
   });
   it('detects encodings and refuses binary data', () => {
     expect(sniff(Buffer.from('\ufeffa;b\n1;2\n')).ok).toBe(true);

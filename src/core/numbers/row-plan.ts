@@ -3,7 +3,14 @@ import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
 import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
+
+/** A record at the top of a list with its file line (the header is the first). */
+export interface LeadingLine {
+  line: number;
+  cells: string[];
+}
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
 export interface ColumnWishes {
@@ -51,7 +58,7 @@ export interface RowPlan {
 }
 
 /** Resolve the columns of a header into a plan; throws an InputError (exit 2) naming the file. */
-export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames): RowPlan {
+export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames, leading: readonly LeadingLine[] = []): RowPlan {
   // Nothing but empty lines (or ";;;", or Excel's "sep=;" alone): no header to look for columns in.
   if (header.length === 0) throw new InputError(`${label} holds no rows, only empty lines`, { code: 'empty-file', hint: 'export the list again with its header row and rows' });
   const phone = pickPhoneColumn(header, w.column);
@@ -60,9 +67,14 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
     if (phone.problem === 'several' && w.column !== undefined) throw sameName(label, header, w.column, phone.candidates, names, 'column');
     if (phone.problem === 'unknown') throw new InputError(`${label}: no column named "${clip(w.column!)}" (${cols})`, { code: 'unknown-column', hint: `set ${where(names, 'column')} to one of the columns` });
     if (phone.problem === 'several') throw new InputError(`${label}: several phone-like columns (${cols})`, { code: 'ambiguous-column', hint: `choose one with ${settings(names, 'column', mobileFirst(phone.candidates))}` });
-    throw new InputError(`${label}:1: no phone column in the header (${cols})`, {
+    const at = leading[0]?.line ?? 1;
+    const later = w.column === undefined ? leading.slice(1).find((r) => looksLikeHeader(r.cells) && pickPhoneColumn(r.cells).ok) : undefined;
+    throw new InputError(`${label}:${at}: no phone column in the header (${cols})`, {
       code: 'no-phone-column',
-      hint: `name the column with ${where(names, 'column')} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
+      // A title or notes above the header ("Kontakte Export 01.12.2026"): say where the header is.
+      hint: later
+        ? `line ${later.line} looks like the header (${describeHeader(later.cells, later.cells)}): delete the ${plural(later.line - at, 'line')} above it and run again`
+        : `name the column with ${where(names, 'column')} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
     });
   }
   const country = pickCountryColumn(header, w.countryColumn);

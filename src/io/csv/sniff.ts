@@ -87,6 +87,9 @@ export function guessDelimiter(text: string): string {
     .filter((l) => l.trim() !== '')
     .slice(0, 20);
   if (lines.length > 1 && !text.endsWith('\n')) lines.pop(); // the last line may be cut mid-way
+  // A title above the header ("Kontakte Export 01.12.2026") has no delimiter: the lines from the first that has one decide.
+  const from = lines.findIndex((l) => DELIMITERS.some((d) => l.includes(d)));
+  if (from > 0) lines.splice(0, from);
   let best = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {

@@ -18,6 +18,7 @@ describe('sniff', () => {
     // A title line above the header has no delimiter: the header and rows decide.
     expect(guessDelimiter('Kontakte Export 01.12.2026\r\n\r\nName;Telefon\r\nA;+49 151 23456789\r\n')).toBe(';');
     expect(guessDelimiter('phone\n+4917012345\n')).toBe(',');
+    expect(guessDelimiter('Telefon\n0170 1234567\n0170 1234567; 030 1234567\n0171 2345678\n')).toBe(',');
   });
   it('detects encodings and refuses binary data', () => {
     expect(sniff(Buffer.from('\ufeffa;b\n1;2\n')).ok).toBe(true);

@@ -6,7 +6,7 @@ import type { ValidateFileOptions } from '../io/numbers/validate-file.js';
 import { validateFileCapped } from '../io/numbers/validate-capped.js';
 import { renderNumbersReport } from '../ui/numbers-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
-import { cellWarnings, validatingLine } from '../ui/numbers-notes.js';
+import { cellWarnings, notMobileTip, validatingLine } from '../ui/numbers-notes.js';
 import { createProgress, fmtInt } from '../ui/progress.js';
 import { term } from '../ui/term.js';
 import { csvLimitArgs, csvLimitFlags, intFlag, parseFlags, percentFlag, regionFlag, type FlagSchema } from './flags.js';
@@ -111,6 +111,8 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
     // When the rows go to standard output, the report goes with the other human text to stderr.
     if ([options.out, options.validOut, options.sampleOut].includes('-')) process.stderr.write(report + '\n');
     else out(report);
+    const notMobile = options.mobileOnly ? undefined : notMobileTip(summary);
+    if (notMobile) info(`${paint('cyan', 'tip')} ${notMobile}`);
     if (summary.pilotRecommended && !options.sampleOut) {
       info(
         paint('cyan', 'tip') +

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { classifyRow, planRows, type RowPlan } from '../core/numbers/row-plan.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
-import { openCsv, parseHeader } from './csv/reader.js';
+import { leadingLines, openCsv, parseHeader } from './csv/reader.js';
 import type { CsvLimits } from './csv/record-splitter.js';
 import { eachRecord, isBlankRecord } from './csv/records.js';
 import { csvLine, openCsvOut } from './csv/writer.js';
@@ -32,7 +32,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     eachRecord(block.text, delimiter, block.startLine, (cells, line) => {
       if (isBlankRecord(cells)) return;
       if (!plan) {
-        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
+        plan = planRows(source.label, parseHeader(block.text, delimiter), { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country }, { column: '--column', countryColumn: '--country-column', kind: 'flag' }, leadingLines(block, delimiter));
         return;
       }
       out.rows++;

@@ -1,4 +1,5 @@
 /** What validate-numbers says on stderr besides the report: the progress line and warnings about the list's cells. */
+import { mobileCapable } from '../core/numbers/readings.js';
 import type { NumbersSummary } from '../core/numbers/tally.js';
 import { plural } from './plural.js';
 import { fmtDuration, fmtInt } from './progress.js';
@@ -33,4 +34,13 @@ export function cellWarnings(summary: NumbersSummary, country: string | undefine
 /** The example cells, quoted, with "..." when there were more. */
 function examples(values: string[], count: number): string {
   return `${values.map((v) => JSON.stringify(v)).join(', ')}${count > values.length ? ', ...' : ''}`;
+}
+
+/** Without --mobile-only: how many valid numbers cannot be a mobile (landlines, toll-free ...), which WhatsApp users seldom are; undefined when none. */
+export function notMobileTip(summary: NumbersSummary): string | undefined {
+  const kinds = Object.entries(summary.types).filter(([type, n]) => n > 0 && !mobileCapable(type));
+  const count = kinds.reduce((sum, [, n]) => sum + n, 0);
+  if (count === 0) return undefined;
+  const which = kinds.map(([type, n]) => `${type} ${fmtInt(n)}`).join(', ');
+  return `${plural(count, 'valid number cannot', 'valid numbers cannot')} be a mobile (${which}): WhatsApp seldom reaches them; --mobile-only marks them not-mobile`;
 }

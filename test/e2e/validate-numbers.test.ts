@@ -111,6 +111,26 @@ describe('validate-numbers', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ rows: 13, valid: 13, invalid: 0, duplicates: 0, columns: { phone: 'phone' } });
   });
 
+  it('says how many valid numbers cannot be a mobile and how to mark them, unless --mobile-only already does', async () => {
+    const list = join(dir, 'landlines.csv');
+    writeFileSync(list, 'Name;Telefon\nA;030 1234567\nB;0170 1234567\nC;0800 1234567\n');
+    const r = await runCli(['validate-numbers', list, '--country', 'DE']);
+    expect(r.stderr).toContain('2 valid numbers cannot be a mobile (FIXED_LINE 1, TOLL_FREE 1): WhatsApp seldom reaches them; --mobile-only marks them not-mobile');
+    const only = await runCli(['validate-numbers', list, '--country', 'DE', '--mobile-only']);
+    expect(only.stderr).not.toContain('cannot be a mobile');
+  });
+
+  it('a title above the header: exit 2 saying which line looks like the header and what to delete', async () => {
+    const list = join(dir, 'title.csv');
+    writeFileSync(list, 'Kontakte Export 01.12.2026\r\n\r\nName;Telefon\r\nA;+49 151 23456789\r\n');
+    const r = await runCli(['validate-numbers', list, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      code: 'no-phone-column',
+      hint: 'line 3 looks like the header (columns: "Name", "Telefon"): delete the 2 lines above it and run again',
+    });
+  });
+
   it('uses a per-row country column, falling back to --country', async () => {
     const r = await runCli(['validate-numbers', nums('country-column.csv'), '--country-column', 'country', '--country', 'DE', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ valid: 5, invalid: 0, regions: { NL: 1, DE: 1, US: 1, AU: 1 } });

@@ -80,6 +80,15 @@ describe('countryOfCell', () => {
     expect(countryOfCell('Congo')).toEqual(['CG', 'CD']);
   });
 
+  it('reads the official and CRM spellings of a country (ISO short names, Dynamics\' "Hong Kong SAR", "Republic of Turkey")', () => {
+    const official: [string, string][] = [
+      ['Hong Kong SAR', 'HK'], ['Hong Kong S.A.R.', 'HK'], ['Macao SAR', 'MO'], ["Lao People's Democratic Republic", 'LA'], ['Syrian Arab Republic', 'SY'],
+      ['United Kingdom of Great Britain and Northern Ireland', 'GB'], ['Türkiye Cumhuriyeti', 'TR'], ['Republic of Turkey', 'TR'], ['Kingdom of Saudi Arabia', 'SA'],
+      ["People's Republic of China", 'CN'], ['Espanya', 'ES'], ['Taiwan, Province of China', 'TW'], ['Iran, Islamic Republic of', 'IR'], ['Bolivia, Plurinational State of', 'BO'],
+    ];
+    for (const [cell, region] of official) expect([cell, countryOfCell(cell)]).toEqual([cell, region]);
+  });
+
   it('names nothing for empty cells, unknown codes and parts that disagree', () => {
     for (const cell of ['', '  ', 'XX', 'ZZZ', '999', 'Atlantis', 'DE / FR', 'Germny']) expect(countryOfCell(cell)).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { guessDelimiter, sniff } from '../../src/io/csv/sniff.js';
 import { RecordSplitter } from '../../src/io/csv/record-splitter.js';
 import { csvLine, formulaSafe } from '../../src/io/csv/writer.js';
 import { pickPhoneColumn } from '../../src/core/numbers/columns.js';
-import { planRows } from '../../src/core/numbers/row-plan.js';
+import { looksLikeHeader, planRows } from '../../src/core/numbers/row-plan.js';
 import { parseJsonText } from '../../src/core/json-text.js';
 
 describe('sniff', () => {
@@ -15,6 +15,10 @@ describe('sniff', () => {
     expect(guessDelimiter('a,b,c\n1,2,3\n')).toBe(',');
     expect(guessDelimiter('"x, y";b\n"1,2";3\n')).toBe(';');
     expect(guessDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    // A title line above the header has no delimiter: the header and rows decide.
+    expect(guessDelimiter('Kontakte Export 01.12.2026\r\n\r\nName;Telefon\r\nA;+49 151 23456789\r\n')).toBe(';');
+    expect(guessDelimiter('phone\n+4917012345\n')).toBe(',');
+    expect(guessDelimiter('Telefon\n0170 1234567\n0170 1234567; 030 1234567\n0171 2345678\n')).toBe(',');
   });
   it('detects encodings and refuses binary data', () => {
     expect(sniff(Buffer.from('\ufeffa;b\n1;2\n')).ok).toBe(true);
@@ -81,6 +85,16 @@ describe('columns', () => {
     expect(pickPhoneColumn(['phone'], 'nope')).toMatchObject({ ok: false, problem: 'unknown' });
   });
 
+  it('shows a header with "Country/Region" (HubSpot), never one with paths, assignments or keys', () => {
+    expect(looksLikeHeader(['First Name', 'Phone Number', 'Country/Region', 'País/Región'])).toBe(true);
+    for (const h of ['//registry.npmjs.org/:_authToken=x', '/etc/passwd', 'a/', 'root:x:0:0', 'TOKEN=abc']) expect([h, looksLikeHeader(['Name', h])]).toEqual([h, false]);
+  });
+
+  it('a list of empty lines only has no header: said as such, not as "no phone column"', () => {
+    const plan = () => planRows('list.csv', [], {}, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
+    expect(plan).toThrow('list.csv holds no rows, only empty lines');
+  });
+
   it('a header that repeats a name: the choice is offered, and made, by position ("#3")', () => {
     const header = ['Name', 'Telefon', 'Telefon', 'Land'];
     expect(pickPhoneColumn(header)).toEqual({ ok: false, problem: 'several', candidates: ['#2', '#3'] });
@@ -102,6 +116,12 @@ describe('columns', () => {
     for (const h of ['Contact Number', 'Contact No.', 'Handphone', 'No. Handphone', 'Handphone 1', 'Numéro', 'WhatsApp No']) {
       expect([h, pickPhoneColumn(['Name', h, 'E-Mail'])]).toEqual([h, { ok: true, index: 1 }]);
     }
+    // HubSpot: a landline under a known name beside a mobile column is a choice to make (mobile first), never the landline silently.
+    expect(pickPhoneColumn(['First Name', 'Phone Number', 'Mobile Phone Number', 'Country/Region'])).toEqual({ ok: false, problem: 'several', candidates: ['Phone Number', 'Mobile Phone Number'] });
+    expect(pickPhoneColumn(['Name', 'Telefon', 'Handy privat'])).toEqual({ ok: false, problem: 'several', candidates: ['Telefon', 'Handy privat'] });
+    // A mobile under a known name, or no mobile beside the known name, is taken as before.
+    expect(pickPhoneColumn(['Name', 'Mobile', 'Business Phone'])).toEqual({ ok: true, index: 1 });
+    expect(pickPhoneColumn(['Name', 'Phone', 'Default Address Phone'])).toEqual({ ok: true, index: 1 });
     // validate-numbers' own output (its added e164 column beside the list's) still has one phone column.
     expect(pickPhoneColumn(['Name', 'Handphone', 'e164', 'status', 'reason', 'region', 'type', 'detail'])).toEqual({ ok: true, index: 1 });
     // A header about the phone rather than its number is not one; a name of its own still wins.

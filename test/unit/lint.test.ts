@@ -130,6 +130,18 @@ describe('rules', () => {
     expect(rulesOf(`Hello {{1}}, ${text} Thank you.`, 'en', 'UTILITY')).toEqual([]);
   });
 
+  it('takes two capitals inside a sentence before a capitalised word as a name ("LG Fernseher", "DM Drogerie"), not as jargon', () => {
+    const abbr = (text: string, lang = 'de') => lintText(text, lang, 'UTILITY').filter((f) => f.rule === 'abbreviation').map((f) => f.excerpt);
+    expect(abbr('Hallo {{1}}, Ihr neuer LG Fernseher wurde heute versandt. Ihr MediaMarkt-Team')).toEqual([]);
+    expect(abbr('Hi {{1}}, your DM Drogerie order {{2}} is ready. Thanks!', 'en')).toEqual([]);
+    // Sign-offs and chat jargon stay: after a sentence, a comma or a line break, or before a lower-case word.
+    expect(abbr('Hallo {{1}}, Ihre Bestellung {{2}} ist da. LG, Ihr Team')).toEqual(['LG']);
+    expect(abbr('Hallo {{1}}, Ihre Bestellung {{2}} ist da. LG Anna')).toEqual(['LG']);
+    expect(abbr('Hallo {{1}}, Ihre Bestellung {{2}} ist da. Danke, LG Anna')).toEqual(['LG']);
+    expect(abbr('Hallo {{1}}, Ihre Bestellung {{2}} ist da.\nIhr Team\nLG Anna')).toEqual(['LG']);
+    expect(abbr('Hi {{1}}, questions? Just DM us anytime. Thanks!', 'en')).toEqual(['DM']);
+  });
+
   it('finds abbreviations with word boundaries, case rules and plurals', () => {
     const f = lintText('Hi {{1}}, VIPs and vip-members: thx! U.S. is fine, u is not.');
     expect(f.filter((x) => x.rule === 'abbreviation').map((x) => x.excerpt)).toEqual(['VIPs', 'vip', 'thx', 'u']);

@@ -86,12 +86,27 @@ const NOT_THE_NUMBER = new Set([
   'vorwahl', 'prefix', 'indicatif', 'prefijo', 'prefisso', 'ddd', 'ddi', 'area', 'carrier', 'fax', 'valid', 'confirmed', 'count',
 ]);
 
-/** Pick the phone column: the named one, else the single header among the known phone names, else the single one with a phone word in it. */
+const MOBILE_WORDS = /^(mobil.*|handy.*|cell.*|portable|movil|celular|telemovel|ponsel|hp|handphone|cep|gsm|whatsapp.*|wa|手机.*|手機.*|行動.*|移动.*|手提.*)$/;
+
+/** Whether a header names a mobile (or WhatsApp) number: "Handy", "Mobile Phone Number", "Celular", "手机号". */
+export function isMobileHeader(h: string): boolean {
+  return normaliseHeader(h).split(/[_/]+/).some((w) => MOBILE_WORDS.test(w));
+}
+
+/**
+ * Pick the phone column: the named one, else the single header among the known phone names, else the single one with a phone
+ * word in it. A known name that is no mobile beside a mobile column ("Phone Number" and "Mobile Phone Number", as HubSpot
+ * exports) is several: WhatsApp reaches mobiles, and taking the landline silently would message the wrong number.
+ */
 export function pickPhoneColumn(header: string[], wanted?: string): ColumnPick {
   if (wanted !== undefined) return pickNamed(header, wanted);
   const exact = pickKnown(header, PHONE_SET);
-  if (exact.ok || exact.problem === 'several') return exact;
   const worded = header.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => phoneWorded(h));
+  if (exact.ok && !isMobileHeader(header[exact.index])) {
+    const mobiles = worded.filter(([, i]) => i !== exact.index && isMobileHeader(header[i]));
+    if (mobiles.length > 0) return { ok: false, problem: 'several', candidates: [exact.index, ...mobiles.map(([, i]) => i)].map((i) => columnRef(header, i)) };
+  }
+  if (exact.ok || exact.problem === 'several') return exact;
   if (worded.length === 1) return { ok: true, index: worded[0][1] };
   return worded.length === 0 ? exact : { ok: false, problem: 'several', candidates: worded.map(([, i]) => columnRef(header, i)) };
 }

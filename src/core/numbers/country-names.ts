@@ -44,10 +44,10 @@ export const ISO_NUMERIC =
 
 /** Names and abbreviations people write that CLDR's standard names miss (older names, parts, short forms). */
 export const ALIASES: Record<string, string[]> = {
-  GB: ['UK', 'U.K.', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Great Britain', 'Britain', 'Großbritannien', 'Grossbritannien', 'Schottland', 'Angleterre', 'Grande-Bretagne', 'Écosse', 'Inglaterra', 'Gran Bretaña', 'Escocia', 'Grã-Bretanha', 'Inghilterra', 'Gran Bretagna', 'Scozia', 'Inggris', 'Britania Raya', 'İngiltere', 'Büyük Britanya', '英格兰', '英格蘭'],
+  GB: ['UK', 'U.K.', 'United Kingdom of Great Britain and Northern Ireland', 'England', 'Scotland', 'Wales', 'Northern Ireland', 'Great Britain', 'Britain', 'Großbritannien', 'Grossbritannien', 'Schottland', 'Angleterre', 'Grande-Bretagne', 'Écosse', 'Inglaterra', 'Gran Bretaña', 'Escocia', 'Grã-Bretanha', 'Inghilterra', 'Gran Bretagna', 'Scozia', 'Inggris', 'Britania Raya', 'İngiltere', 'Büyük Britanya', '英格兰', '英格蘭'],
   US: ['USA', 'U.S.', 'U.S.A.', 'America', 'United States of America', 'Vereinigte Staaten von Amerika', 'Amerika', 'États-Unis d’Amérique', 'Estados Unidos de América', 'Estados Unidos da América', 'EEUU', 'EE.UU.', 'EUA', 'Stati Uniti d’America', 'ABD', 'Amerika Birleşik Devletleri'],
   NL: ['Holland', 'Hollande', 'Holanda', 'Olanda', 'Belanda', 'Hollanda', 'Niederlande', 'Netherlands', 'Pays-Bas', 'Países Bajos', 'Países Baixos', 'Paesi Bassi', 'Hollanda', '荷兰', '荷蘭'],
-  TR: ['Turkey', 'Türkei', 'Turquie', 'Turquía', 'Turquia', 'Turchia', 'Turki', 'Türkiye', 'Turkiye'],
+  TR: ['Turkey', 'Türkei', 'Turquie', 'Turquía', 'Turquia', 'Turchia', 'Turki', 'Türkiye', 'Turkiye', 'Türkiye Cumhuriyeti', 'Republic of Turkey', 'Republic of Türkiye'],
   KR: ['South Korea', 'Republic of Korea', 'Korea, Republic of', 'Korea South', 'Korea Rep', 'ROK', 'Südkorea', 'Corée du Sud', 'Corea del Sur', 'Coreia do Sul', 'Corea del Sud', 'Korea Selatan', 'Güney Kore', '南韩', '南韓'],
   RU: ['Russia', 'Russian Federation', 'Russische Föderation', 'Russie', 'Rusia', 'Rússia', 'Rusya'],
   CZ: ['Czech Republic', 'Tschechische Republik', 'République tchèque', 'República Checa', 'República Tcheca', 'Repubblica Ceca', 'Republik Ceko', 'Çek Cumhuriyeti'],
@@ -60,9 +60,9 @@ export const ALIASES: Record<string, string[]> = {
   MM: ['Burma', 'Birma'],
   VA: ['Vatican', 'Vatikan', 'Vatican City'],
   VN: ['Vietnam', 'Viet Nam'],
-  CN: ['PRC', 'VR China', 'Volksrepublik China', 'Mainland China', '中國大陸', '中国大陆'],
-  HK: ['Hongkong'],
-  MO: ['Macau'],
+  CN: ['PRC', 'P.R.C.', 'P.R. China', "People's Republic of China", 'China (Mainland)', 'VR China', 'Volksrepublik China', 'Mainland China', '中國大陸', '中国大陆'],
+  HK: ['Hongkong', 'Hong Kong SAR', 'Hong Kong S.A.R.', 'Hong Kong SAR China', 'Hong Kong, China', 'Hong Kong (China)'],
+  MO: ['Macau', 'Macao SAR', 'Macau SAR', 'Macao S.A.R.', 'Macao SAR China', 'Macau, China'],
   TW: ['Republic of China', 'R.O.C.'],
   // The neighbours' names again, so a Node built without full ICU data still reads a DACH list.
   DE: ['BRD', 'Bundesrepublik Deutschland', 'Federal Republic of Germany', 'Deutschland', 'Germany', 'Allemagne', 'Alemania', 'Alemanha', 'Germania', 'Jerman', 'Almanya', '德国', '德國'],
@@ -70,7 +70,7 @@ export const ALIASES: Record<string, string[]> = {
   AT: ['Oesterreich', 'Österreich', 'Austria', 'Autriche', 'Áustria', 'Avusturya', '奥地利', '奧地利'],
   FR: ['Frankreich', 'France', 'Francia', 'França', 'Prancis', 'Fransa', '法国', '法國'],
   IT: ['Italien', 'Italy', 'Italie', 'Italia', 'Itália', 'İtalya', '意大利', '義大利'],
-  ES: ['Spanien', 'Spain', 'Espagne', 'España', 'Espanha', 'Spagna', 'Spanyol', 'İspanya', '西班牙'],
+  ES: ['Espanya', 'Spanien', 'Spain', 'Espagne', 'España', 'Espanha', 'Spagna', 'Spanyol', 'İspanya', '西班牙'],
   PL: ['Polen', 'Poland', 'Pologne', 'Polonia', 'Polônia', 'Polandia', 'Polonya', '波兰', '波蘭'],
   BA: ['Bosnia', 'Bosnien'],
   CD: [
@@ -84,10 +84,10 @@ export const ALIASES: Record<string, string[]> = {
     'Congo Rep', 'Republik Kongo', 'République du Congo', 'República del Congo', 'Repubblica del Congo', 'Kongo Cumhuriyeti', '刚果共和国', '剛果共和國',
   ],
   PS: ['Palestine', 'Palästina'],
-  SA: ['KSA'],
+  SA: ['KSA', 'Kingdom of Saudi Arabia'],
   IR: ['Persia', 'Persien'],
-  SY: ['Syria', 'Syrien'],
-  LA: ['Laos'],
+  SY: ['Syria', 'Syrien', 'Syrian Arab Republic'],
+  LA: ['Laos', "Lao People's Democratic Republic", 'Lao PDR'],
   BO: ['Bolivia'],
   VE: ['Venezuela'],
   TZ: ['Tanzania'],

@@ -2,8 +2,15 @@
 import { InputError } from '../errors.js';
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
-import { normaliseHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
+import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
+
+/** A record at the top of a list with its file line (the header is the first). */
+export interface LeadingLine {
+  line: number;
+  cells: string[];
+}
 
 /** What the user asked for; validate-numbers takes flags, a campaign file takes keys. */
 export interface ColumnWishes {
@@ -33,12 +40,8 @@ function settings(names: WishNames, which: 'column' | 'countryColumn', values: r
 }
 
 /** Mobile columns first: WhatsApp reaches mobiles, so among several phone columns the mobile one is the likely choice. */
-const MOBILE_WORDS = /^(mobil.*|handy.*|cell.*|portable|movil|celular|telemovel|ponsel|hp|cep|gsm|whatsapp.*|wa|手机.*|手機.*|行動.*|移动.*|手提.*)$/;
-
 function mobileFirst(candidates: readonly string[]): string[] {
-  const norm = (c: string) => normaliseHeader(c).split(/[_/]+/);
-  const isMobile = (c: string) => norm(c).some((w) => MOBILE_WORDS.test(w));
-  return [...candidates.filter(isMobile), ...candidates.filter((c) => !isMobile(c))];
+  return [...candidates.filter(isMobileHeader), ...candidates.filter((c) => !isMobileHeader(c))];
 }
 
 /** How each row of a list is read: which columns, which home region, what counts as valid. */
@@ -55,16 +58,23 @@ export interface RowPlan {
 }
 
 /** Resolve the columns of a header into a plan; throws an InputError (exit 2) naming the file. */
-export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames): RowPlan {
+export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames, leading: readonly LeadingLine[] = []): RowPlan {
+  // Nothing but empty lines (or ";;;", or Excel's "sep=;" alone): no header to look for columns in.
+  if (header.length === 0) throw new InputError(`${label} holds no rows, only empty lines`, { code: 'empty-file', hint: 'export the list again with its header row and rows' });
   const phone = pickPhoneColumn(header, w.column);
   if (!phone.ok) {
     const cols = describeHeader(header, phone.problem === 'several' ? shownRefs(header, phone.candidates) : header);
     if (phone.problem === 'several' && w.column !== undefined) throw sameName(label, header, w.column, phone.candidates, names, 'column');
     if (phone.problem === 'unknown') throw new InputError(`${label}: no column named "${clip(w.column!)}" (${cols})`, { code: 'unknown-column', hint: `set ${where(names, 'column')} to one of the columns` });
     if (phone.problem === 'several') throw new InputError(`${label}: several phone-like columns (${cols})`, { code: 'ambiguous-column', hint: `choose one with ${settings(names, 'column', mobileFirst(phone.candidates))}` });
-    throw new InputError(`${label}:1: no phone column in the header (${cols})`, {
+    const at = leading[0]?.line ?? 1;
+    const later = w.column === undefined ? leading.slice(1).find((r) => looksLikeHeader(r.cells) && pickPhoneColumn(r.cells).ok) : undefined;
+    throw new InputError(`${label}:${at}: no phone column in the header (${cols})`, {
       code: 'no-phone-column',
-      hint: `name the column with ${where(names, 'column')} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
+      // A title or notes above the header ("Kontakte Export 01.12.2026"): say where the header is.
+      hint: later
+        ? `line ${later.line} looks like the header (${describeHeader(later.cells, later.cells)}): delete the ${plural(later.line - at, 'line')} above it and run again`
+        : `name the column with ${where(names, 'column')} (looked for: ${PHONE_HEADERS.slice(0, 9).join(', ')}, and the same in de, es, pt, fr, it, id, tr, zh)`,
     });
   }
   const country = pickCountryColumn(header, w.countryColumn);
@@ -185,10 +195,15 @@ export function describeHeader(header: string[], shown: string[]): string {
   return `columns: ${list.join(', ')}${shown.length > MAX_SHOWN ? `, ... ${shown.length - MAX_SHOWN} more` : ''}`;
 }
 
-/** Header cells are short names: no "=" or ":" assignments, no long letter-and-digit runs (keys, hashes). */
+/**
+ * Header cells are short names: no "=" or ":" assignments, no paths (a "/" only between letters, as in HubSpot's
+ * "Country/Region"), no long letter-and-digit runs (keys, hashes).
+ */
 export function looksLikeHeader(header: string[]): boolean {
   if (header.length === 0 || header.length > 500) return false;
-  return header.every((h) => h.length <= 64 && !/[=:$\/\\{}<>]/.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h));
+  return header.every(
+    (h) => h.length <= 64 && !/[=:$\\{}<>]/.test(h) && !/(?<!\p{L})\/|\/(?!\p{L})/u.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h),
+  );
 }
 
 function clip(s: string): string {

@@ -5,7 +5,7 @@ import type { Campaign } from '../../core/campaign/schema.js';
 import { InputError } from '../../core/errors.js';
 import { pickNamed } from '../../core/numbers/columns.js';
 import { classifyRow, describeHeader, planRows, type RowPlan } from '../../core/numbers/row-plan.js';
-import { openCsv, parseHeader } from '../csv/reader.js';
+import { leadingLines, openCsv, parseHeader } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
 import { eachRecord, isBlankRecord } from '../csv/records.js';
 
@@ -75,7 +75,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
       if (isBlankRecord(cells)) return;
       if (!header) {
         header = parseHeader(block.text, delimiter);
-        plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn"', countryColumn: '"countryColumn"', kind: 'key' });
+        plan = planRows(path, header, { column: o.phoneColumn, countryColumn: o.countryColumn, defaultCountry: o.defaultCountry }, { column: '"phoneColumn"', countryColumn: '"countryColumn"', kind: 'key' }, leadingLines(block, delimiter));
         indexes = o.columns.map((c) => {
           const p = pickNamed(header!, c);
           if (!p.ok) throw new InputError(`${path}: the campaign maps column "${c}", which the list does not have (${describeHeader(header!, header!)})`, { code: 'unknown-column', hint: 'fix "parameters" in the campaign file' });

@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.js';
 import { openInput } from '../input-file.js';
 import { CsvLimitError, DEFAULT_CSV_LIMITS, RecordSplitter, type CsvLimits } from './record-splitter.js';
 import { listDecoder } from './decoder.js';
-import { firstRecord } from './records.js';
+import { firstRecord, leadingRecords } from './records.js';
 import { sniff, type Dialect } from './sniff.js';
 
 /** A piece of the input made of whole records. */
@@ -117,4 +117,9 @@ function limitError(label: string, err: unknown): unknown {
 /** Parse the first record of a block (the header). */
 export function parseHeader(text: string, delimiter: string): string[] {
   return firstRecord(text, delimiter);
+}
+
+/** The first block's leading records with their lines: where the header is, and a later line that looks like one (a title above it). */
+export function leadingLines(block: TextBlock, delimiter: string): { line: number; cells: string[] }[] {
+  return leadingRecords(block.text, delimiter, block.startLine, 20);
 }

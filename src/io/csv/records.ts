@@ -116,6 +116,21 @@ export function isBlankRecord(cells: readonly string[]): boolean {
   return true;
 }
 
+/** The first `max` non-blank records of a text with their lines, trimmed: the header, and what follows it for hints. */
+export function leadingRecords(text: string, delimiter: string, startLine: number, max: number): { line: number; cells: string[] }[] {
+  const out: { line: number; cells: string[] }[] = [];
+  try {
+    eachRecord(text, delimiter, startLine, (cells, line) => {
+      if (isBlankRecord(cells)) return;
+      out.push({ line, cells: cells.map((c) => c.trim()) });
+      if (out.length >= max) throw STOP;
+    });
+  } catch (err) {
+    if (err !== STOP) throw err;
+  }
+  return out;
+}
+
 /** The first non-blank record of a text (the header), trimmed. */
 export function firstRecord(text: string, delimiter: string): string[] {
   let header: string[] | undefined;

@@ -87,7 +87,19 @@ export function guessDelimiter(text: string): string {
     .filter((l) => l.trim() !== '')
     .slice(0, 20);
   if (lines.length > 1 && !text.endsWith('\n')) lines.pop(); // the last line may be cut mid-way
-  let best = ',';
+  // A title above the header ("Kontakte Export 01.12.2026") has no delimiter: the lines from the first that has one
+  // decide, when they agree (a one-column list with one "0170 …; 030 …" cell stays one column).
+  const from = lines.findIndex((l) => DELIMITERS.some((d) => l.includes(d)));
+  if (from > 0) {
+    const below = bestDelimiter(lines.slice(from));
+    if (lines.length - from >= 2 && below.consistent >= 0.8) return below.delimiter;
+  }
+  return bestDelimiter(lines).delimiter;
+}
+
+/** The delimiter that splits lines most consistently with the first line's count, and the share of lines that agree. */
+function bestDelimiter(lines: string[]): { delimiter: string; consistent: number } {
+  let best = { delimiter: ',', consistent: 0 };
   let bestScore = 0;
   for (const d of DELIMITERS) {
     const counts = lines.map((l) => l.split(d).length - 1);
@@ -95,7 +107,7 @@ export function guessDelimiter(text: string): string {
     if (first === 0) continue;
     const consistent = counts.filter((c) => c === first).length / counts.length;
     const score = consistent * 100 + first;
-    if (score > bestScore) [best, bestScore] = [d, score];
+    if (score > bestScore) [best, bestScore] = [{ delimiter: d, consistent }, score];
   }
   return best;
 }

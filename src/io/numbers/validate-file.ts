@@ -5,7 +5,7 @@ import { isoCodeFor } from '../../core/numbers/region-code.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { Tally, type NumbersSummary, type SampleInfo } from '../../core/numbers/tally.js';
-import { openCsv, parseHeader, type CsvSource } from '../csv/reader.js';
+import { leadingLines, openCsv, parseHeader, type CsvSource } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
 import { processBlock, type BlockResult } from './block.js';
 import { pumpBlocks } from './pump-blocks.js';
@@ -54,7 +54,7 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   const first = await blocks.next();
   if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
-  const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' });
+  const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' }, leadingLines(first.value, delimiter));
   const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }], source.dialect.bomLength > 0);
   // Valid unique rows are staged on disk, so the sample can be drawn once their count is known.
   const staging = outputs.sampleOut ? new SampleStaging() : undefined;

@@ -11,7 +11,9 @@ export const abbreviation: Rule = {
     return parts
       .filter((p) => !p.component.endsWith('.url'))
       .flatMap((p) =>
-        findTerms(p.text, terms, { plural: true }).map((m) => ({
+        findTerms(p.text, terms, { plural: true })
+          .filter((m) => !brandLike(p.text, m.offset, m.length))
+          .map((m) => ({
           component: p.component,
           offset: m.offset,
           length: m.length,
@@ -22,3 +24,15 @@ export const abbreviation: Rule = {
       );
   },
 };
+
+/**
+ * Two capitals inside a sentence before a capitalised word are a name, not a sign-off or chat jargon: "Ihr neuer LG
+ * Fernseher", "your DM Drogerie order". "LG, Ihr Team", "… ist da. LG Anna" and "DM us" stay abbreviations.
+ */
+function brandLike(text: string, offset: number, length: number): boolean {
+  const term = text.slice(offset, offset + length);
+  if (!/^\p{Lu}{2}$/u.test(term)) return false;
+  // After a word on the same line (not after a sentence's end, a comma or a line break), before a capitalised word.
+  const midSentence = /[\p{L}\p{N}][ \t]+$/u.test(text.slice(Math.max(0, offset - 40), offset));
+  return midSentence && /^[ \t]+\p{Lu}/u.test(text.slice(offset + length));
+}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
 import { readSuppressions } from '../../src/io/suppressions.js';
+import { startWebhookServer } from '../../src/webhook/server.js';
 import { root, runCli, tempDir } from '../helpers.js';
 
 const SECRET = 'review-secret';
@@ -134,5 +135,20 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
     expect(code).toBe(503);
     expect(await s.stop()).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe('phone,name\n');
+  });
+});
+
+describe('webhook serve: stopping while POSTs are in flight', () => {
+  it('answers every body it has taken once it is durable, instead of cutting the connection (Meta would send it again)', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const server = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: SECRET, eventsPath: join(dir, 'events.jsonl'), suppressionsPath: join(dir, 'suppressions.jsonl') });
+    const n = 200;
+    const answers = Array.from({ length: n }, (_, i) => post(server.url, statuses({ id: `wamid.F${i}`, status: 'delivered', timestamp: '1767225600', recipient_id: '491701234567' })).catch(() => 0));
+    // Every body read and handed to the intake; then the stop (Ctrl-C) comes.
+    while (server.stats.received < n) await new Promise((r) => setImmediate(r));
+    await server.close();
+    const codes = await Promise.all(answers);
+    expect(codes.filter((c) => c !== 200)).toEqual([]);
+    expect(records(dir)).toHaveLength(n);
   });
 });

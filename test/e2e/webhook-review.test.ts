@@ -152,3 +152,21 @@ describe('webhook serve: stopping while POSTs are in flight', () => {
     expect(records(dir)).toHaveLength(n);
   });
 });
+
+describe('webhook analyze: a body saved as indented JSON', () => {
+  it('reads a pretty-printed body (or a list of them) as one document; other indented JSON is still refused', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const sent = statuses({ id: 'wamid.P1', status: 'sent', timestamp: '1767225600', recipient_id: '491701234567', biz_opaque_callback_data: 'wa-ops:spring:+491701234567' });
+    const read = statuses({ id: 'wamid.P1', status: 'read', timestamp: '1767225700', recipient_id: '491701234567', biz_opaque_callback_data: 'wa-ops:spring:+491701234567' });
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(sent, null, 2));
+    writeFileSync(join(dir, 'list.json'), JSON.stringify([sent, read, sent], null, 2));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ campaign: 'x', template: 'y' }, null, 2));
+    const one = await runCli(['webhook', 'analyze', 'one.json', '--json'], { cwd: dir, env: env() });
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ events: 1, statuses: 1 });
+    const list = await runCli(['webhook', 'analyze', 'list.json', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(list.stdout)).toMatchObject({ events: 2, funnels: [{ campaign: 'spring', sent: 1, delivered: 1, read: 1 }] });
+    const other = await runCli(['webhook', 'analyze', 'config.json'], { cwd: dir, env: env() });
+    expect([other.code, other.stderr]).toEqual([2, expect.stringContaining('config.json:1: not an events file')]);
+  });
+});

@@ -155,3 +155,11 @@ describe('nothing in a messages change is dropped beside the events read from it
     expect(p).toMatchObject({ kind: 'preference', value: 'stop', extra: { channel: 'settings' } });
   });
 });
+
+describe('a field named __proto__ in a status', () => {
+  it('is kept as a field, not taken for the prototype of the record', () => {
+    const [r] = toRecords(JSON.parse('{"object":"whatsapp_business_account","entry":[{"id":"W","changes":[{"field":"messages","value":{"statuses":[{"id":"wamid.A","status":"sent","timestamp":"1","__proto__":{"polluted":true}}]}}]}]}'), 1) as StatusRecord[];
+    expect(JSON.stringify(r.extra)).toBe('{"__proto__":{"polluted":true}}');
+    expect((r.extra as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});

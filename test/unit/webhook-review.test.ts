@@ -141,6 +141,15 @@ describe('an opt-out keyed by a wa_id spelled without the mobile digit the busin
     expect(list.isSuppressed('+5511987654322', 'UTILITY')).toBeNull();
     expect(list.isSuppressed('+491701234567', 'MARKETING')).toBeNull();
   });
+
+  it('a resume (lift) under one spelling lifts an opt-out recorded under the other', () => {
+    const list = foldSuppressions([
+      suppressionRecord({ e164: '+5511987654321', reason: '131050', scope: 'marketing' }),
+      suppressionRecord({ e164: '+551187654321', reason: 'marketing-opt-out', scope: 'marketing', op: 'lift' }),
+    ]);
+    expect(list.isSuppressed('+5511987654321', 'MARKETING')).toBeNull();
+    expect(list.size).toBe(0);
+  });
 });
 
 describe('nothing in a messages change is dropped beside the events read from it', () => {

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSyn
 import { resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { isObject } from '../core/is-object.js';
-import { whatsAppSpellings } from '../core/numbers/same-wa-number.js';
+import { whatsAppKey } from '../core/numbers/same-wa-number.js';
 import { readTextFile } from './read-text-file.js';
 import { readDotEnv } from './config/config-files.js';
 
@@ -56,11 +56,16 @@ export function normaliseSuppression(raw: unknown): SuppressionRecord | null {
   return rec;
 }
 
-/** Fold records (in file order) into a list. */
+/**
+ * Fold records (in file order) into a list. Numbers are keyed by WhatsApp account: an opt-out from a webhook carries the
+ * customer's wa_id, which in Brazil, Mexico and Argentina may lack (or have) the extra mobile digit the business dials;
+ * either spelling is the same customer, for an add, a lift and a lookup alike.
+ */
 export function foldSuppressions(records: SuppressionRecord[]): SuppressionList {
   const active = new Map<string, SuppressionRecord>();
+  const keyOf = (scope: SuppressionScope, e164: string) => `${scope}|${whatsAppKey(e164)}`;
   for (const r of records) {
-    const key = `${r.scope}|${r.e164}`;
+    const key = keyOf(r.scope, r.e164);
     // Re-insert so entries() keeps the order of the latest add.
     active.delete(key);
     if (r.op === 'add') active.set(key, r);
@@ -68,17 +73,13 @@ export function foldSuppressions(records: SuppressionRecord[]): SuppressionList 
   const hit = (r: SuppressionRecord | undefined): SuppressionHit | null => (r ? { reason: r.reason, scope: r.scope, at: r.at, record: r } : null);
   return {
     isSuppressed(e164, category) {
-      // An opt-out from a webhook is keyed by the customer's wa_id, which in Brazil, Mexico and Argentina may be
-      // spelled without (or with) the extra mobile digit the business dials: either spelling is the same customer.
-      const spellings = whatsAppSpellings(e164);
-      const find = (scope: SuppressionScope) => spellings.map((n) => active.get(`${scope}|${n}`)).find((r) => r !== undefined);
-      const all = find('all');
+      const all = active.get(keyOf('all', e164));
       if (all) return hit(all);
-      return String(category).toUpperCase() === 'MARKETING' ? hit(find('marketing')) : null;
+      return String(category).toUpperCase() === 'MARKETING' ? hit(active.get(keyOf('marketing', e164))) : null;
     },
     entries: () => [...active.values()],
     history: () => [...records],
-    get: (e164) => hit(active.get(`all|${e164}`) ?? active.get(`marketing|${e164}`)) ?? undefined,
+    get: (e164) => hit(active.get(keyOf('all', e164)) ?? active.get(keyOf('marketing', e164))) ?? undefined,
     get size() {
       return active.size;
     },

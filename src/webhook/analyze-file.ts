@@ -1,7 +1,7 @@
 /** Read an events file (and the campaign ledgers beside it) into a delivery report. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { errorMessage } from '../core/caught.js';
-import { checkEventsFile, isWebhookBody } from './events-file-check.js';
+import { checkEventsFile, holdsEvents, isWebhookBody } from './events-file-check.js';
 import { createInterface } from 'node:readline';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
@@ -36,10 +36,32 @@ async function ledgerInfo(dirs: string[], onWarning?: (text: string) => void): P
   return ledgers;
 }
 
+/**
+ * A webhook body saved as one indented JSON document (copied from Meta's documentation or pretty-printed), or a JSON
+ * list of bodies, rather than one per line; undefined for anything else (events files are streamed line by line).
+ */
+function prettyBodies(file: string): unknown[] | undefined {
+  let doc: unknown;
+  try {
+    if (!statSync(file).isFile() || statSync(file).size > 16 * 1024 * 1024 || holdsEvents(file, { payloads: true })) return undefined;
+    doc = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const bodies = Array.isArray(doc) ? doc : [doc];
+  return bodies.length > 0 && bodies.every(isWebhookBody) ? bodies : undefined;
+}
+
 /** Stream the file into a report (a torn or broken line is skipped with one warning). */
 export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promise<DeliveryReport> {
-  checkEventsFile(file, { payloads: true });
+  const document = prettyBodies(file);
+  if (!document) checkEventsFile(file, { payloads: true });
   const analyzer = new DeliveryAnalyzer(await ledgerInfo(o.campaignDirs, o.onWarning), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
+  if (document) {
+    const seen = new BoundedSet(200_000);
+    for (const r of document.flatMap((b) => toRecords(b, Math.floor(Date.now() / 1000)))) if (seen.add(r.key)) analyzer.add(r);
+    return analyzer.report();
+  }
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   // A record seen twice (files put together, bodies captured with Meta's retries) counts once, as serve stores it once.
   const seen = new BoundedSet(200_000);

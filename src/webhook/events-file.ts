@@ -1,5 +1,5 @@
 /** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
@@ -76,10 +76,26 @@ export function repairTail(fd: number): 'kept' | 'dropped' | null {
   }
 }
 
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // A filesystem that cannot sync a folder: the file's own syncs are all there is.
+  }
+}
+
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
 export async function openEventsFile(path: string, allRecords: boolean, keys?: BoundedSet): Promise<OpenEventsFile> {
   const existed = checkPath(path);
   closeSync(openSync(path, 'a', 0o600));
+  // The file's syncs make its lines durable, not its name: a new file's folder is synced once, or a power loss could
+  // take the whole file with every event acknowledged in it.
+  if (!existed) syncFolder(dirname(path));
   const lock = await lockEventsFile(path);
   try {
     const rw = openSync(path, 'r+');

@@ -1,5 +1,6 @@
 /** Writes the opt-outs and resumes that stored events carry into the suppression list, keyed by the number the business sent to. */
 import { errorMessage } from '../core/caught.js';
+import { whatsAppKey } from '../core/numbers/same-wa-number.js';
 import { shellQuote } from '../core/shell-quote.js';
 import { cleanExternal } from '../core/webhook/external-text.js';
 import { isStaleOptOut, optOutOf, type OptOutIntent } from '../core/webhook/opt-outs.js';
@@ -65,7 +66,7 @@ export class OptOutWriter {
         this.log('alert', `${intent.reason} from ${intent.userId ? `user id ${cleanExternal(intent.userId, 80)}` : 'an unknown user'} (${cleanExternal(intent.ref, 80)}): no phone number known, so it could not be added to the suppression list; once you know the number: wa-ops suppressions add <number> --reason ${intent.reason} --scope ${intent.scope} --suppressions ${shellQuote(this.path)}`);
         continue;
       }
-      const key = `${intent.scope}|${e164}`;
+      const key = `${intent.scope}|${whatsAppKey(e164)}`;
       const times = this.latestEventTimes();
       if (isStaleOptOut(intent.at, times.get(key))) {
         this.log('info', `${intent.op === 'add' ? 'opt-out' : 'resume'} of ${e164} at ${intent.at} is older than the one recorded at ${times.get(key)}: left as it is`);
@@ -112,7 +113,7 @@ export class OptOutWriter {
     if (this.appendToStore) return this.eventTimes;
     try {
       for (const r of readSuppressions(this.path).history()) {
-        const key = `${r.scope}|${r.e164}`;
+        const key = `${r.scope}|${whatsAppKey(r.e164)}`;
         const prev = this.eventTimes.get(key);
         // Only records that carry their event's time: older ones hold the time they were written, which a real STOP could predate.
         if (r.eventAt && (!prev || r.eventAt > prev)) this.eventTimes.set(key, r.eventAt);

@@ -67,8 +67,13 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       syncStats();
     },
     async close() {
+      // No new connections; the bodies already taken are made durable and answered 200 (not cut off for Meta to send
+      // again); then every connection goes, a body still arriving unanswered (Meta retries it).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await (file?.current.intake ?? o.store?.sink)?.drain();
+      await new Promise((r) => setImmediate(r));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await file?.close();
       await o.store?.sink.drain();
       await optOuts.idle();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
 import { readSuppressions } from '../../src/io/suppressions.js';
+import { startWebhookServer } from '../../src/webhook/server.js';
 import { root, runCli, tempDir } from '../helpers.js';
 
 const SECRET = 'review-secret';
@@ -134,5 +135,38 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
     expect(code).toBe(503);
     expect(await s.stop()).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe('phone,name\n');
+  });
+});
+
+describe('webhook serve: stopping while POSTs are in flight', () => {
+  it('answers every body it has taken once it is durable, instead of cutting the connection (Meta would send it again)', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const server = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: SECRET, eventsPath: join(dir, 'events.jsonl'), suppressionsPath: join(dir, 'suppressions.jsonl') });
+    const n = 200;
+    const answers = Array.from({ length: n }, (_, i) => post(server.url, statuses({ id: `wamid.F${i}`, status: 'delivered', timestamp: '1767225600', recipient_id: '491701234567' })).catch(() => 0));
+    // Every body read and handed to the intake; then the stop (Ctrl-C) comes.
+    while (server.stats.received < n) await new Promise((r) => setImmediate(r));
+    await server.close();
+    const codes = await Promise.all(answers);
+    expect(codes.filter((c) => c !== 200)).toEqual([]);
+    expect(records(dir)).toHaveLength(n);
+  });
+});
+
+describe('webhook analyze: a body saved as indented JSON', () => {
+  it('reads a pretty-printed body (or a list of them) as one document; other indented JSON is still refused', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const sent = statuses({ id: 'wamid.P1', status: 'sent', timestamp: '1767225600', recipient_id: '491701234567', biz_opaque_callback_data: 'wa-ops:spring:+491701234567' });
+    const read = statuses({ id: 'wamid.P1', status: 'read', timestamp: '1767225700', recipient_id: '491701234567', biz_opaque_callback_data: 'wa-ops:spring:+491701234567' });
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(sent, null, 2));
+    writeFileSync(join(dir, 'list.json'), JSON.stringify([sent, read, sent], null, 2));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ campaign: 'x', template: 'y' }, null, 2));
+    const one = await runCli(['webhook', 'analyze', 'one.json', '--json'], { cwd: dir, env: env() });
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ events: 1, statuses: 1 });
+    const list = await runCli(['webhook', 'analyze', 'list.json', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(list.stdout)).toMatchObject({ events: 2, funnels: [{ campaign: 'spring', sent: 1, delivered: 1, read: 1 }] });
+    const other = await runCli(['webhook', 'analyze', 'config.json'], { cwd: dir, env: env() });
+    expect([other.code, other.stderr]).toEqual([2, expect.stringContaining('config.json:1: not an events file')]);
   });
 });

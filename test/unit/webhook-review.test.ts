@@ -7,6 +7,7 @@ import { applyStatus, replay } from '../../src/core/campaign/ledger-state.js';
 import { DeliveryAnalyzer } from '../../src/core/webhook/analysis.js';
 import { BoundedSet } from '../../src/core/webhook/bounded-set.js';
 import { toRecords, type StatusRecord } from '../../src/core/webhook/records.js';
+import { optOutOf } from '../../src/core/webhook/opt-outs.js';
 import { isStopMessage } from '../../src/core/webhook/stop-words.js';
 import { foldSuppressions, suppressionRecord } from '../../src/io/suppressions.js';
 import { holdsEvents } from '../../src/webhook/events-file-check.js';
@@ -140,6 +141,15 @@ describe('an opt-out keyed by a wa_id spelled without the mobile digit the busin
     expect(list.isSuppressed('+5511987654322', 'UTILITY')).toBeNull();
     expect(list.isSuppressed('+491701234567', 'MARKETING')).toBeNull();
   });
+
+  it('a resume (lift) under one spelling lifts an opt-out recorded under the other', () => {
+    const list = foldSuppressions([
+      suppressionRecord({ e164: '+5511987654321', reason: '131050', scope: 'marketing' }),
+      suppressionRecord({ e164: '+551187654321', reason: 'marketing-opt-out', scope: 'marketing', op: 'lift' }),
+    ]);
+    expect(list.isSuppressed('+5511987654321', 'MARKETING')).toBeNull();
+    expect(list.size).toBe(0);
+  });
 });
 
 describe('nothing in a messages change is dropped beside the events read from it', () => {
@@ -153,5 +163,31 @@ describe('nothing in a messages change is dropped beside the events read from it
     expect(m).toMatchObject({ kind: 'message', contact });
     const [p] = toRecords({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'user_preferences', value: { user_preferences: [{ wa_id: '491709999001', category: 'marketing_messages', value: 'stop', timestamp: 1, channel: 'settings' }] } }] }] }, 1);
     expect(p).toMatchObject({ kind: 'preference', value: 'stop', extra: { channel: 'settings' } });
+  });
+});
+
+describe('a field named __proto__ in a status', () => {
+  it('is kept as a field, not taken for the prototype of the record', () => {
+    const [r] = toRecords(JSON.parse('{"object":"whatsapp_business_account","entry":[{"id":"W","changes":[{"field":"messages","value":{"statuses":[{"id":"wamid.A","status":"sent","timestamp":"1","__proto__":{"polluted":true}}]}}]}]}'), 1) as StatusRecord[];
+    expect(JSON.stringify(r.extra)).toBe('{"__proto__":{"polluted":true}}');
+    expect((r.extra as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
+
+describe("a template's marketing opt-out button", () => {
+  const tap = (type: 'button' | 'interactive', label: string) => {
+    const m = type === 'button' ? { type, button: { text: label, payload: label } } : { type, interactive: { type: 'button_reply', button_reply: { id: 'b', title: label } } };
+    const contacts = [{ profile: { name: 'Q' }, wa_id: '491709999051' }];
+    return toRecords({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { contacts, messages: [{ from: '491709999051', id: `wamid.${label}`, timestamp: '1767225600', ...m }] } }] }] }, 1)[0];
+  };
+  it('"Stop promotions" (Meta\'s default label) or "Unsubscribe" tapped is a marketing opt-out', () => {
+    expect(optOutOf(tap('button', 'Stop promotions'))).toMatchObject({ op: 'add', e164: '+491709999051', scope: 'marketing', reason: 'marketing-opt-out' });
+    expect(optOutOf(tap('button', 'Unsubscribe'))).toMatchObject({ scope: 'marketing' });
+    expect(optOutOf(tap('interactive', 'Stop promotions'))).toMatchObject({ scope: 'marketing' });
+  });
+  it('a button titled "Stop" or "Cancel" answers a question', () => {
+    expect(optOutOf(tap('button', 'Stop'))).toBeNull();
+    expect(optOutOf(tap('button', 'Cancel'))).toBeNull();
+    expect(optOutOf(tap('interactive', 'Stop'))).toBeNull();
   });
 });

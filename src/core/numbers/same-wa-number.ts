@@ -29,8 +29,8 @@ export function sameWhatsAppNumber(a: string, b: string): boolean {
   return variants(x).includes(y);
 }
 
-/** Every spelling of an E.164 number that names the same WhatsApp account ("+5511987654321" and "+551187654321"). */
-export function whatsAppSpellings(e164: string): string[] {
+/** One spelling for every spelling of the same WhatsApp account ("+5511987654321" and "+551187654321" give the same). */
+export function whatsAppKey(e164: string): string {
   const d = digitsOf(e164);
-  return d === '' ? [e164] : variants(d).map((v) => `+${v}`);
+  return d === '' ? e164 : `+${variants(d).sort()[0]}`;
 }

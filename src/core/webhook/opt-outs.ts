@@ -2,7 +2,7 @@
 import { parseCallbackData } from '../campaign/render.js';
 import { oneOffCallbackData } from '../send-to/message.js';
 import type { WebhookRecord } from './records.js';
-import { isStopMessage } from './stop-words.js';
+import { isOptOutButton, isStopMessage } from './stop-words.js';
 
 /** A suppression to add or lift; `e164` is unset when the event does not say the number (resolve it, or report it). */
 export interface OptOutIntent {
@@ -42,7 +42,7 @@ export function numberFromCallbackData(cb: string | undefined): string | undefin
   return rest && /^\+[1-9]\d{5,14}$/.test(rest) ? rest : undefined;
 }
 
-/** The opt-out a record carries, if any. Stop words count only in typed text, never in a tapped button or list row. */
+/** The opt-out a record carries, if any. Stop words count only in typed text; a tapped button only when it is a marketing opt-out button. */
 export function optOutOf(r: WebhookRecord): OptOutIntent | null {
   if (r.kind === 'status') {
     if (r.status !== 'failed' || !r.errors?.some((e) => e.code === 131050)) return null;
@@ -51,9 +51,11 @@ export function optOutOf(r: WebhookRecord): OptOutIntent | null {
     return { op: 'add', e164, waId: digits(r.recipient), userId: r.userId, reason: '131050', scope: 'marketing', ref: r.id, at: iso(r.ts) };
   }
   if (r.kind === 'message') {
-    if (r.type !== 'text' || !isStopMessage(r.text)) return null;
+    // A typed stop word opts out of everything; a template's marketing opt-out button ("Stop promotions") of marketing.
+    const typed = r.type === 'text' && isStopMessage(r.text);
+    if (!typed && !((r.type === 'button' || r.type === 'interactive') && isOptOutButton(r.text))) return null;
     const wa = digits(r.waId) ?? digits(r.from);
-    return { op: 'add', e164: wa ? `+${wa}` : undefined, waId: wa, userId: r.userId, reason: 'stop-word', scope: 'all', ref: r.id, at: iso(r.ts) };
+    return { op: 'add', e164: wa ? `+${wa}` : undefined, waId: wa, userId: r.userId, reason: typed ? 'stop-word' : 'marketing-opt-out', scope: typed ? 'all' : 'marketing', ref: r.id, at: iso(r.ts) };
   }
   if (r.kind === 'preference') {
     if (!/marketing/i.test(r.category) || (r.value !== 'stop' && r.value !== 'resume')) return null;

@@ -13,6 +13,13 @@ export function contentKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 32);
 }
 
+/** The fields of `o` not in `known`, as sent (a "__proto__" among them stays a field), or undefined when there are none. */
+export function otherFields(o: Obj, known: Set<string>): Obj | undefined {
+  let out: Obj | undefined;
+  for (const k in o) if (!known.has(k)) Object.defineProperty((out ??= {}), k, { value: o[k], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 /** Where a change came from: its WABA, Meta's time, its field, the receive time and the business number. */
 export interface Ctx {
   wabaId?: string;

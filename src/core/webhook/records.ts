@@ -1,6 +1,6 @@
 /** Flatten a webhook POST into records (statuses, inbound messages, errors, opt-out preferences, account and template events), each with a dedupe key. */
 import type { ErrorRecord, MessageRecord, PreferenceRecord, WebhookRecord } from './record-types.js';
-import { arr, contactFor, contentKey, isObj, str, toError, type Ctx, type Obj } from './record-parts.js';
+import { arr, contactFor, contentKey, isObj, otherFields, str, toError, type Ctx, type Obj } from './record-parts.js';
 import { statusRecord } from './status-record.js';
 
 export type * from './record-types.js';
@@ -68,8 +68,7 @@ const VALUE_FIELDS = new Set(['messaging_product', 'metadata', 'contacts', 'stat
 
 /** What a change's value holds beside the events read from it (a new list, a status without id), with its metadata; undefined when nothing. */
 function leftovers(v: Obj): Obj | undefined {
-  let rest: Obj | undefined;
-  for (const k in v) if (!VALUE_FIELDS.has(k)) (rest ??= {})[k] = v[k];
+  let rest = otherFields(v, VALUE_FIELDS);
   const statuses = arr(v.statuses).filter((s) => !(isObj(s) && str(s.id) && str(s.status)));
   const messages = arr(v.messages).filter((m) => !(isObj(m) && str(m.id)));
   if (statuses.length) (rest ??= {}).statuses = statuses;
@@ -114,8 +113,7 @@ function preferenceRecord(u: Obj, c: Ctx, contacts: Obj[]): PreferenceRecord {
   if (str(u.detail)) r.detail = str(u.detail);
   if (c.wabaId) r.wabaId = c.wabaId;
   if (c.pn) r.phoneNumberId = c.pn;
-  let extra: Obj | undefined;
-  for (const k in u) if (!PREFERENCE_FIELDS.has(k)) (extra ??= {})[k] = u[k];
+  const extra = otherFields(u, PREFERENCE_FIELDS);
   if (extra) r.extra = extra;
   return r;
 }

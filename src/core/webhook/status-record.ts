@@ -1,5 +1,5 @@
 /** A message status (sent, delivered, read, failed, played) as a record. */
-import { arr, contactFor, isObj, str, toError, type Ctx, type Obj } from './record-parts.js';
+import { arr, contactFor, isObj, otherFields, str, toError, type Ctx, type Obj } from './record-parts.js';
 import type { StatusRecord } from './record-types.js';
 
 /** The status fields a record has its own keys for; any other (conversation, recipient_type, new ones) goes to `extra`. */
@@ -21,8 +21,7 @@ export function statusRecord(s: Obj, c: Ctx, contacts: Obj[]): StatusRecord {
   if (userId) r.userId = userId;
   if (str(s.recipient_parent_user_id)) r.parentUserId = str(s.recipient_parent_user_id);
   if (p) r.pricing = { billable: typeof p.billable === 'boolean' ? p.billable : undefined, model: str(p.pricing_model), type: str(p.type), category: str(p.category) };
-  let extra: Obj | undefined;
-  for (const k in s) if (!STATUS_FIELDS.has(k)) (extra ??= {})[k] = s[k];
+  const extra = otherFields(s, STATUS_FIELDS);
   if (extra) r.extra = extra;
   return r;
 }

@@ -23,10 +23,28 @@ export const STOP_WORDS = [
   'הסר', 'הפסק', 'διαγραφή', // Hebrew, Greek
 ];
 
+/**
+ * Labels of a template's marketing opt-out quick-reply button: Meta's template editor adds "Stop promotions" when the
+ * opt-out is switched on, and the business must honour a tap (no user_preferences webhook follows it). "Stop" or
+ * "Cancel" alone are not here: as buttons they answer a question ("cancel the appointment?").
+ */
+export const OPT_OUT_BUTTONS = [
+  'stop promotions', 'stop promotion', 'stop marketing', 'stop marketing messages', 'unsubscribe', 'opt out', 'opt-out',
+  'keine werbung', 'werbung stoppen', 'werbung abbestellen', 'abmelden', 'abbestellen',
+  'detener promociones', 'darme de baja', 'dar de baja', 'parar promoções', 'descadastrar', 'cancelar inscrição',
+  'arrêter les promotions', 'se désabonner', 'désabonner', 'interrompi promozioni', 'disiscriviti', 'stop promoties', 'afmelden',
+];
+
 const NORMALISED = new Set(STOP_WORDS.map((w) => normalise(w)));
+const BUTTONS = new Set(OPT_OUT_BUTTONS.map((w) => normalise(w)));
 
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s.!。！,，]+/gu, ' ').trim();
+}
+
+/** Is this the label of a tapped template button that opts out of marketing? */
+export function isOptOutButton(label: string | undefined): boolean {
+  return label !== undefined && BUTTONS.has(normalise(label));
 }
 
 /** Is this inbound text an opt-out (the whole message is a stop word)? */

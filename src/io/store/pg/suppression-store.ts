@@ -1,5 +1,6 @@
 /** The suppression list in PostgreSQL: the same records and fold as the JSON Lines file, shared by every worker and receiver. */
 import { foldSuppressions, normaliseSuppression, type SuppressionList, type SuppressionRecord } from '../../suppressions.js';
+import { whatsAppKey } from '../../../core/numbers/same-wa-number.js';
 import type { Queryable } from './connect.js';
 import { allSuppressions, insertSuppressions } from './tables/suppressions.js';
 
@@ -15,7 +16,7 @@ export async function readPgSuppressions(q: Queryable): Promise<SuppressionList>
     const r = normaliseSuppression(raw);
     if (!r) continue;
     if (r.source === 'webhook' && r.at) {
-      const key = `${r.scope}|${r.e164}`;
+      const key = `${r.scope}|${whatsAppKey(r.e164)}`;
       const seen = latestEvent.get(key);
       if (seen !== undefined && r.at < seen) continue;
       latestEvent.set(key, r.at);

@@ -1,9 +1,9 @@
 """Drive a command in a pseudo-terminal for tests: wait for each prompt, type the answer, print {code, output} as JSON.
 
 usage: pty-drive.py '<json: {"argv": [...], "env": {...}, "cwd": "...", "steps": [{"expect": "regex", "send": "text"}]}>'
-A send of "\\u0003" is Ctrl-C. Each expect waits at most 15 s.
+A send of "\\u0003" is Ctrl-C; a step {"expect": ..., "signal": "SIGTERM"} sends the process a signal instead. Each expect waits at most 15 s.
 """
-import json, os, pty, re, select, sys, time
+import json, os, pty, re, select, signal, sys, time
 
 spec = json.loads(sys.argv[1])
 pid, fd = pty.fork()
@@ -39,7 +39,10 @@ for step in spec.get("steps", []):
         if time.time() > deadline or read_some(0.2) is None:
             break
     time.sleep(0.15)
-    os.write(fd, step["send"].encode())
+    if "signal" in step:
+        os.kill(pid, getattr(signal, step["signal"]))
+    else:
+        os.write(fd, step["send"].encode())
 deadline = time.time() + 20
 while time.time() < deadline:
     if read_some(0.2) is None:

@@ -2,6 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errnoCode } from '../core/caught.js';
+import { errnoText } from '../core/environment-errors.js';
+import { InputError } from '../core/errors.js';
 import { outJson, paint } from '../ui/output.js';
 import { term } from '../ui/term.js';
 import { doctorStep, lintStep, validateStep } from './demo/local-steps.js';
@@ -11,10 +14,19 @@ import { stopChildren } from './demo/child.js';
 import { SignalWatch } from '../io/signals.js';
 import { nextSteps } from './demo/next-steps.js';
 
+/** The demo's temporary folder; a TMPDIR that is missing or not writable is said as such (exit 2). */
+function demoFolder(): string {
+  try {
+    return mkdtempSync(join(tmpdir(), 'wa-ops-demo-'));
+  } catch (err) {
+    throw new InputError(`cannot make the demo's folder in ${tmpdir()}: it ${errnoText(errnoCode(err), 'failed')}`, { code: 'file-error', hint: 'set TMPDIR to an existing folder you can write to, and run the demo again' });
+  }
+}
+
 /** Run the demo; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'wa-ops-demo-'));
+  const dir = demoFolder();
   const json = term().json;
   // Ctrl-C or SIGTERM: the running step is abandoned, its child stopped, the servers closed and the folder removed
   // (unless --keep) before wa-ops exits 130 or 143, so an interrupted demo leaves nothing behind.

@@ -1,12 +1,12 @@
 /** wa-ops init: ask for the ids and secrets, write wa-ops.config.json (no secrets) and .env (secrets, 0600), then run doctor. */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { errorMessage } from '../core/caught.js';
 import { join, resolve } from 'node:path';
 import { InputError, UpstreamError, UsageError } from '../core/errors.js';
 import { registerSecrets } from '../core/redact.js';
 import { graphUrlProblem } from '../core/url-policy.js';
 import { loadConfig, maskSecret } from '../io/config.js';
-import { applyGitignore, planGitignore, type GitignorePlan } from '../io/gitignore.js';
+import { applyGitignore, envTracked, planGitignore, type GitignorePlan } from '../io/gitignore.js';
 import { describeSpecial } from '../io/input-file.js';
 import { checkEnvTarget, writeSetupFiles } from '../io/setup-files.js';
 import { checkToken } from '../io/token-check.js';
@@ -56,6 +56,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   checkConfigTarget(configPath, f);
   checkEnvTarget(envPath);
   const gitignore = planGitignore(cwd);
+  if (existsSync(envPath) && envTracked(cwd)) {
+    throw new InputError(`${envPath} is tracked by git: the token init writes there would go into your next commit; nothing was written`, { code: 'env-tracked', hint: 'run git rm --cached .env (the file stays; rotate any secret it already holds if it was pushed), then wa-ops init again' });
+  }
   const answers = await gather(f, process.env);
   // An id .env also sets would win over the config file: it gets the new value too (said in the .env summary).
   const secrets: Record<string, string> = { ...settingsAlsoInDotEnv(cwd, answers), WA_OPS_TOKEN: answers.token };

@@ -1,4 +1,5 @@
 /** Keep .env out of git: add it to the .gitignore of the enclosing repository. */
+import { spawnSync } from 'node:child_process';
 import { closeSync, constants, existsSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readTextFile } from './read-text-file.js';
@@ -39,4 +40,13 @@ export function applyGitignore(plan: GitignorePlan): string {
     closeSync(fd);
   }
   return plan.file;
+}
+
+/**
+ * Is ./.env tracked by git? Then .gitignore does not keep it out: a token written there goes into the next commit.
+ * Asked of git itself (the index format is git's); no git on PATH, or no repository, answers no.
+ */
+export function envTracked(cwd: string): boolean {
+  const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', '.env'], { cwd, stdio: 'ignore', timeout: 5000 });
+  return r.status === 0;
 }

@@ -38,6 +38,23 @@ export function usageError(err: CommanderError, program: Command, argv: readonly
     return { message: unknown === undefined ? `${path} needs a command: ${names.join(', ')}` : `unknown command '${unknown}': ${path} takes ${names.join(', ')}`, hint };
   }
   const [first, ...rest] = err.message.replace(/^error: /, '').split('\n');
-  const suggestion = rest.map((l) => /^\(Did you mean (.+)\?\)$/.exec(l.trim())?.[1]).find(Boolean);
+  const typed = /^unknown option '(--[^'=]+)/.exec(first)?.[1];
+  const suggestion = rest.map((l) => /^\(Did you mean (.+)\?\)$/.exec(l.trim())?.[1]).find(Boolean) ?? (typed && nearOption(typed, [...cmd.options, ...program.options].map((o) => o.long ?? '')));
   return { message: suggestion ? `${first} (did you mean ${suggestion}?)` : first, hint };
+}
+
+/**
+ * The option a typo meant where commander's edit distance finds none: the same name in other case (--JSON), the one
+ * option it begins (--webhook for --webhook-url), or the one holding all its words (--phone-id for --phone-number-id).
+ */
+export function nearOption(typed: string, longs: readonly string[]): string | undefined {
+  const known = longs.filter((l) => l.startsWith('--'));
+  const one = (found: string[]) => (found.length === 1 ? found[0] : undefined);
+  const lower = typed.toLowerCase();
+  const words = lower.slice(2).split('-').filter(Boolean);
+  return (
+    one(known.filter((k) => k.toLowerCase() === lower)) ??
+    one(known.filter((k) => k.startsWith(`${lower}-`))) ??
+    (words.length > 1 ? one(known.filter((k) => words.every((w) => k.slice(2).split('-').includes(w)))) : undefined)
+  );
 }

@@ -55,7 +55,7 @@ export async function exportCsv(_args: unknown[], flags: Record<string, unknown>
   const f = suppressionsFlags(flags);
   const o = commonOptions(f);
   const outPath = f.out;
-  if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag' });
+  if (term().json && (outPath === undefined || outPath === '-')) throw new UsageError('--json with export needs --out <file.csv> (stdout holds the JSON summary)', { code: 'bad-flag', hint: 'add --out <file.csv> (e.g. --out suppressed.csv), or drop --json for the CSV on stdout' });
   const list = await openSuppressionTarget(o.list);
   const records = (await list.read().finally(() => list.close())).entries().filter((r) => !o.scope || r.scope === o.scope);
   exportSuppressionsCsv(records, outPath, f.force === true, list.kind === 'file' ? list.location : undefined);

@@ -9,6 +9,7 @@
  * the request goes out; an outcome (sent, failed) closes the claim for good.
  */
 import type { Queryable } from '../connect.js';
+import { CAMPAIGN_SLOT } from './campaign-slots.js';
 import { recordOpsSql } from './record-ops.js';
 import { DEAD_AFTER_SECONDS, holdsWorkerLock } from './workers.js';
 
@@ -95,6 +96,8 @@ export const DDL: Record<number, string[]> = {
   4: [recordBatchSql(LOCK_LIVE)],
   // 5: wa_ops.record_ops, claims that take the sender's slot with them (record_batch stays for workers of schema 4).
   5: [recordOpsSql(LOCK_LIVE)],
+  // 6: the slot is the campaign's on each sender (wa_ops.campaign_slots); the cooldown stays the sender's.
+  6: [recordOpsSql(LOCK_LIVE, CAMPAIGN_SLOT)],
 };
 
 /** Claims for a campaign's history (store import): who was sent, failed, or is open ("unknown", held by no live worker). */

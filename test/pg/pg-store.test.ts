@@ -161,6 +161,19 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     for (const { w } of [slow, fast]) await w.close();
   });
 
+  it("a running worker's open claims are in flight (status says so); once it is gone they are only unknown", async () => {
+    const name = `c-flight-${randomBytes(2).toString('hex')}`;
+    const a = await worker(name);
+    expect(await a.w.claim(attempt('+4916100000001'))).toBe(true);
+    expect(await a.w.claim(attempt('+4916100000002'))).toBe(true);
+    await a.w.append({ t: 'sent', r: '+4916100000002', wamid: 'wamid.x', at: now() });
+    await a.w.drain();
+    const reader = await store.reader(ref(name));
+    expect(await reader.inFlight!()).toBe(1);
+    await a.w.close();
+    expect(await reader.inFlight!()).toBe(0);
+  });
+
   it('after a dropped connection, a claim in doubt is found when it committed and is still this worker\'s, not otherwise', async () => {
     const { w, id } = await worker('doubt');
     if (!(w instanceof PgLedgerWriter)) throw new Error('a PostgreSQL writer was expected');

@@ -53,6 +53,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     ledger: ledgerLabel(o.store, cf),
     sample: o.sample,
     limit: o.limit,
+    retryUnknown: o.retryUnknown,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),
   };
 }

@@ -77,7 +77,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const { settings, file: configFile, sources } = loadConfig({ configPath: f.config, flags: { store: f.store } });
   const store = await openStore(readerStore(settings.store, sources.store, f.ledger, 'status', warn), sources.store);
   try {
-    const loaded = await loadState(await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store })));
+    const reader = await store.reader(campaignRef(cf, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: f.store }));
+    const loaded = await loadState(reader);
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
     const elsewhere = store.kind === 'files' && refuseLocalSend(cf.ledgerPath, f.campaign, 'warn', warn);
@@ -108,6 +109,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     if (term().json) outJson({ ...summary, management: management.map(({ field, at, wabaId, subject, change, action, severity }) => ({ field, at, wabaId, subject, change, action, severity })) });
     else {
       (f.export === '-' ? info : out)(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
+      // Workers sending right now: their requests in flight count as unknown until the answer is stored.
+      const inFlight = summary.unknown > 0 && reader.inFlight ? await reader.inFlight() : 0;
+      if (inFlight > 0) info(`${plural(Math.min(inFlight, summary.unknown), 'unknown recipient')} ${inFlight === 1 ? 'is' : 'are'} being sent right now by a running worker: the outcome is stored when the answer comes`);
       if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);
     }
     return 0;

@@ -108,7 +108,7 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     const times = [...claimedAt.values()].sort((a, b) => a - b);
     // One claim per interval across the workers (loose: a loaded machine delays single answers).
     expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(11 * 100 - 60);
-    const slot = (await conn.query<{ next_ms: string }>('SELECT next_ms FROM wa_ops.sender_slots WHERE sender = $1', [sender])).rows[0];
+    const slot = (await conn.query<{ next_ms: string }>('SELECT next_ms FROM wa_ops.campaign_slots WHERE sender = $1', [sender])).rows[0];
     expect(Number(slot.next_ms) - times[0]).toBeLessThan(12 * 100 + 5000); // no slot spent on refused claims
     for (const { w } of workers) await w.close();
   });
@@ -141,6 +141,37 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     expect((await b.w.poll()).some((e) => e.t === 'cooldown-until')).toBe(true);
     await a.w.close();
     await b.w.close();
+  });
+
+  it('two campaigns on one sender each keep their own pace (as with files); a cooldown on the sender holds both', async () => {
+    const slow = await worker(`c-pace-slow-${randomBytes(2).toString('hex')}`);
+    const fast = await worker(`c-pace-fast-${randomBytes(2).toString('hex')}`);
+    const sender = `S-${randomBytes(3).toString('hex')}`;
+    // The slow campaign takes the sender's slot with a one-minute interval ...
+    expect(await slow.w.sharedPacing!.claim({ ...attempt('+4916000000001'), sender }, 60_000, () => false)).toBe('claimed');
+    // ... and the fast one still claims at once: it is not held to the other campaign's interval (giveUp is asked
+    // again only when the claim has to wait; then it gives up).
+    let asked = 0;
+    expect(await fast.w.sharedPacing!.claim({ ...attempt('+4916000000002'), sender }, 50, () => ++asked > 1)).toBe('claimed');
+    // A cooldown one campaign met on the sender holds the other too.
+    await slow.w.append({ t: 'cooldown-until', until: new Date(Date.now() + 60_000).toISOString(), code: 130429, reason: 'rate limit', at: now(), sender });
+    await slow.w.drain();
+    asked = 0;
+    expect(await fast.w.sharedPacing!.claim({ ...attempt('+4916000000003'), sender }, 50, () => ++asked > 1)).toBe('abandoned');
+    for (const { w } of [slow, fast]) await w.close();
+  });
+
+  it("a running worker's open claims are in flight (status says so); once it is gone they are only unknown", async () => {
+    const name = `c-flight-${randomBytes(2).toString('hex')}`;
+    const a = await worker(name);
+    expect(await a.w.claim(attempt('+4916100000001'))).toBe(true);
+    expect(await a.w.claim(attempt('+4916100000002'))).toBe(true);
+    await a.w.append({ t: 'sent', r: '+4916100000002', wamid: 'wamid.x', at: now() });
+    await a.w.drain();
+    const reader = await store.reader(ref(name));
+    expect(await reader.inFlight!()).toBe(1);
+    await a.w.close();
+    expect(await reader.inFlight!()).toBe(0);
   });
 
   it('after a dropped connection, a claim in doubt is found when it committed and is still this worker\'s, not otherwise', async () => {

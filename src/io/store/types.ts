@@ -43,6 +43,8 @@ export interface LedgerReader {
   suppressions?(): Promise<SuppressionList>;
   /** With suppressions(): a version of the stored list that changes whenever a record is added (cheap to ask often). */
   suppressionsVersion?(): Promise<string>;
+  /** Recipients whose claim a running worker holds right now (PostgreSQL): "unknown" until their answer is stored. */
+  inFlight?(): Promise<number>;
 }
 
 /** See LedgerWriter.sharedPacing. */

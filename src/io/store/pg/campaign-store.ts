@@ -7,6 +7,7 @@ import { closePg, type PgConnection } from './connect.js';
 import { PgLedgerWriter } from './ledger-writer.js';
 import { refuseDiverged } from './local-divergence.js';
 import { campaignsNamed, findCampaign, type CampaignRow } from './tables/campaigns.js';
+import { claimsInFlight } from './tables/claims.js';
 import { readEvents } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
 import { readPgSuppressions } from './suppression-store.js';
@@ -75,6 +76,7 @@ export function pgReader(conn: PgConnection, row: CampaignRow | undefined, ref: 
       return { events, tornBytes: 0 };
     },
     suppressions: () => readPgSuppressions(conn),
+    inFlight: async () => (row ? claimsInFlight(conn, row.campaign_id) : 0),
   };
 }
 

@@ -6,6 +6,7 @@ import { InputError } from '../../../core/errors.js';
 import type { PgConnection } from './connect.js';
 import { storeFailure } from './errors.js';
 import * as campaigns from './tables/campaigns.js';
+import * as campaignSlots from './tables/campaign-slots.js';
 import * as claims from './tables/claims.js';
 import * as ledgerEvents from './tables/ledger-events.js';
 import * as senderSlots from './tables/sender-slots.js';
@@ -21,13 +22,14 @@ interface Migration {
 
 // In dependency order: a table's DDL of one version may refer to the tables before it.
 /** Each table module's DDL by schema version (most tables change in few versions). */
-const TABLES: { DDL: Partial<Record<number, string[]>> }[] = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, senderSlots, claims];
+const TABLES: { DDL: Partial<Record<number, string[]>> }[] = [campaigns, ledgerEvents, webhookEvents, suppressions, workers, senderSlots, campaignSlots, claims];
 const NAMES: Record<number, string> = {
   1: 'campaigns, ledger events, webhook events, suppressions',
   2: 'workers, claims and shared sender slots (several send workers on one campaign)',
   3: 'claims that never wait for another worker',
   4: 'a worker is alive while it holds its session lock (kill -9 frees its claims for --retry-unknown at once)',
   5: "a sender's slot is taken with the claim, only when due (a refused claim spends no slot; a waiting worker stores nothing)",
+  6: "each campaign keeps its own pace on a sender (two campaigns on one number no longer share one interval); cooldowns stay the sender's",
 };
 
 /** Every migration, oldest first; each table module holds its own DDL per version. */

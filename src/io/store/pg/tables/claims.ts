@@ -9,6 +9,7 @@
  * the request goes out; an outcome (sent, failed) closes the claim for good.
  */
 import type { Queryable } from '../connect.js';
+import { CAMPAIGN_SLOT } from './campaign-slots.js';
 import { recordOpsSql } from './record-ops.js';
 import { DEAD_AFTER_SECONDS, holdsWorkerLock } from './workers.js';
 
@@ -95,6 +96,8 @@ export const DDL: Record<number, string[]> = {
   4: [recordBatchSql(LOCK_LIVE)],
   // 5: wa_ops.record_ops, claims that take the sender's slot with them (record_batch stays for workers of schema 4).
   5: [recordOpsSql(LOCK_LIVE)],
+  // 6: the slot is the campaign's on each sender (wa_ops.campaign_slots); the cooldown stays the sender's.
+  6: [recordOpsSql(LOCK_LIVE, CAMPAIGN_SLOT)],
 };
 
 /** Claims for a campaign's history (store import): who was sent, failed, or is open ("unknown", held by no live worker). */
@@ -107,4 +110,10 @@ export async function seedClaims(q: Queryable, campaignId: string, rows: readonl
       [campaignId, JSON.stringify(rows.slice(i, i + 5000))],
     );
   }
+}
+
+/** Open claims of workers running now (each holds its session lock): requests whose answer may still come. */
+export async function claimsInFlight(q: Queryable, campaignId: string): Promise<number> {
+  const { rows } = await q.query<{ n: string }>(`SELECT count(*) AS n FROM wa_ops.claims cur WHERE cur.campaign_id = $1 AND cur.state = 'open' AND ${LOCK_LIVE}`, [campaignId]);
+  return Number(rows[0].n);
 }

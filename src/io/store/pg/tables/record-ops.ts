@@ -45,19 +45,31 @@ const APPEND_SQL = `           INSERT INTO wa_ops.ledger_events (campaign_id, t,
            END IF;
            ok := true; RETURN NEXT;`;
 
-/** The function, with a liveness test for a claim's worker (see claims.ts). */
-export function recordOpsSql(live: string): string {
+/** Where a claim's sender slot lives: its due check (SQL, sets wait_ms / cooldown_until when not due) and the update that takes it. */
+export interface SlotSql {
+  check: string;
+  take: string;
+}
+
+/** Schema 5: one slot per sender, shared by every campaign (its cooldown kept on the same row). */
+export const SHARED_SLOT: SlotSql = {
+  check: SLOT_SQL,
+  take: 'UPDATE wa_ops.sender_slots SET next_ms = GREATEST(next_ms, now_ms) + iv WHERE sender = s_;',
+};
+
+/** The function, with a liveness test for a claim's worker (see claims.ts) and where the sender's slot lives. */
+export function recordOpsSql(live: string, slot: SlotSql = SHARED_SLOT): string {
   return `CREATE OR REPLACE FUNCTION wa_ops.record_ops(p_campaign text, p_worker text, p_ops json, p_retry_unknown boolean)
      RETURNS TABLE (i int, ok boolean, wait_ms bigint, cooldown_until bigint) LANGUAGE plpgsql AS $fn$
      DECLARE
        op json; e json; idx int := 0; t_ text; r_ text; s_ text; iv bigint; now_ms bigint;
-       cur record; ss record; live boolean; free_at bigint;
+       cur record; ss record; live boolean; free_at bigint; cd_ bigint;
      BEGIN
        FOR op IN SELECT value FROM json_array_elements(p_ops) LOOP
          idx := idx + 1; i := idx; ok := false; wait_ms := NULL; cooldown_until := NULL;
          e := op->'e'; t_ := e->>'t'; r_ := e->>'r'; s_ := op->'slot'->>'sender';
          IF op->>'op' = 'claim' THEN
-${claimSql(live)}
+${claimSql(live, slot)}
          ELSE
 ${APPEND_SQL}
          END IF;
@@ -66,7 +78,7 @@ ${APPEND_SQL}
 }
 
 /** A claim: refused at once when another worker holds the recipient, else taken (its attempt stored) when free and its slot due. */
-function claimSql(live: string): string {
+function claimSql(live: string, slot: SlotSql): string {
   return `           -- Never wait for another worker: one busy with this recipient (its key lock, or the row
            -- locked) means "not yours". Waiting inside multi-claim batches could deadlock.
            IF NOT pg_try_advisory_xact_lock(hashtext(p_campaign), hashtext(r_)) THEN
@@ -76,7 +88,7 @@ function claimSql(live: string): string {
            IF FOUND AND (cur.state IN ('sent', 'failed') OR (cur.state = 'open' AND cur.worker <> p_worker AND NOT p_retry_unknown)) THEN
              RETURN NEXT; CONTINUE;
            END IF;
-${SLOT_SQL}
+${slot.check}
            INSERT INTO wa_ops.claims (campaign_id, r) VALUES (p_campaign, r_) ON CONFLICT DO NOTHING;
            SELECT c.worker, c.state, c.not_before INTO cur FROM wa_ops.claims c
              WHERE c.campaign_id = p_campaign AND c.r = r_ FOR UPDATE SKIP LOCKED;
@@ -92,7 +104,7 @@ ${SLOT_SQL}
                WHERE campaign_id = p_campaign AND r = r_;
              INSERT INTO wa_ops.ledger_events (campaign_id, t, r, worker, event) VALUES (p_campaign, t_, r_, p_worker, e);
              IF s_ IS NOT NULL THEN
-               UPDATE wa_ops.sender_slots SET next_ms = GREATEST(next_ms, now_ms) + iv WHERE sender = s_;
+               ${slot.take}
              END IF;
              ok := true;
            END IF;

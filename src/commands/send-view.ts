@@ -44,6 +44,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     alreadySent: before.sent,
     alreadyFailed: before.failed,
     unknown: before.unknown,
+    retryUnknown: o.retryUnknown,
     toSend,
     senders,
     intervalMs: o.intervalMs ?? c.intervalMs ?? 6000,

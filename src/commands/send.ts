@@ -2,6 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
+import { unknownAdvice } from '../core/campaign/unknown-advice.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -17,12 +18,12 @@ import { refuseLocalSend, writeMarker } from '../io/store/store-marker.js';
 import { storeLocation } from '../core/store/location.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, localTimeText } from '../ui/campaign-report.js';
-import { info, warn } from '../ui/output.js';
+import { info, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
 import { filePathFlag, parseFlags } from './flags.js';
-import { finish, interruptedBeforeSending, resumeLine } from './send-finish.js';
+import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
 import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
 
 /** Run the command; returns the exit code. */
@@ -109,6 +110,9 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
     info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
   }
+  // A finished run with recipients left unknown: say how they are settled, and print the command that resends to them.
+  const advice = result.stop.outcome === 'done' ? unknownAdvice(result.summary.unknown, result.summary.pending, resumeInput(o, f, undefined)) : undefined;
+  if (advice && !term().json) info(paint('yellow', advice));
   return code;
 }
 

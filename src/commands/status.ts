@@ -3,6 +3,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { summarise, wasSent, type LedgerState } from '../core/campaign/ledger-state.js';
 import { readAgainstList } from '../core/campaign/list-snapshot.js';
 import { costPlan } from '../core/campaign/policies.js';
+import { storeForResume } from '../core/campaign/resume.js';
+import { unknownAdvice } from '../core/campaign/unknown-advice.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
@@ -109,6 +111,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     else {
       (f.export === '-' ? info : out)(`${renderSummary(summary)}\nspent so far: ${cost.currency} ${cost.delivered.toFixed(2)} for delivered messages (at most ${cost.currency} ${cost.upTo.toFixed(2)} for all sent; ${cost.category} rates of ${cost.ratesDate})`);
       if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);
+      const advice = unknownAdvice(summary.unknown, summary.pending, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: storeForResume(f.store), yes: false });
+      if (advice) info(advice);
     }
     return 0;
   } finally {

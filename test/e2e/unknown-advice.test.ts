@@ -69,4 +69,14 @@ describe('unknown recipients: how they are settled, and the resend command', () 
     const after = JSON.parse((await runCli(['status', '--campaign', 'c.json', '--json'], { cwd: dir, env: env(sb.url) })).stdout);
     expect(after).toMatchObject({ sent: 5, unknown: 0, pending: 0 });
   }, 60_000);
+
+  it('send --to whose answer is lost says the message may have been sent, never "run the same command again"', async () => {
+    const r = await runCli(['send', '--to', '+491716100003', '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=X', '--yes'], { env: env(proxyUrl) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the message may have been sent');
+    expect(r.stderr).toContain('callback data "wa-ops-to:+491716100003"');
+    expect(r.stderr).not.toMatch(/run the same command again/);
+    const j = await runCli(['send', '--to', '+491716100003', '--template', 'spring_sale:de', '--param', '1=Anna', '--param', '2=X', '--yes', '--json'], { env: env(proxyUrl) });
+    expect(JSON.parse(j.stdout).error.code).toBe('outcome-unknown');
+  }, 60_000);
 });

@@ -18,7 +18,9 @@ export function networkError(err: unknown, method: string, path: string, host: s
   const where = `${method} /${path.split('?')[0]}`;
   // After a POST was written, a timeout or a reset leaves its outcome unknown: it may have been sent.
   const action = f.notSent ? 'transient' : method === 'POST' ? 'ambiguous' : 'transient';
-  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo: f.todo });
+  // Never "run the same command again" for a POST that may have been carried out: that may do it twice.
+  const todo = action === 'ambiguous' ? 'the request may have been carried out before its answer was lost: check its effect before running the same command again, which may do it twice' : f.todo;
+  return new GraphError({ title: `${where}: ${f.title}`, httpStatus: 0, action, notSent: f.notSent || undefined, todo });
 }
 
 /**

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import { unknownAdvice } from '../core/campaign/unknown-advice.js';
+import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -74,6 +75,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
+  const foreign = otherCampaignsLedger(state, cf.campaign.name, writer.location);
+  if (foreign) throw foreign;
   // An unfinished run (interrupted, paused, killed without an end) is resumed with what is left of its --limit.
   const kept = unfinishedRunOptions(state);
   const adopted = adoptResumed(options, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });

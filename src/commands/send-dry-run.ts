@@ -3,6 +3,7 @@ import { stillToSend, summarise } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import type { CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
+import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { prepareSend } from '../io/campaign/prepare.js';
 import { sendSuppressions } from '../io/campaign/send-suppressions.js';
 import { planSkipped, withLedgerOptOuts } from '../io/campaign/send-targets.js';
@@ -24,6 +25,8 @@ const flushed = () => new Promise<void>((resolve) => process.stdout.write('', ()
 export async function dryRun(o: SendOptions, cf: CampaignFile, settings: Settings, reader: LedgerReader, pricing: unknown, signals: SignalWatch): Promise<number> {
   const loaded = await signals.race(loadState(reader));
   const state = loaded.state;
+  const foreign = otherCampaignsLedger(state, cf.campaign.name, reader.location);
+  if (foreign) throw foreign;
   await withEvents(state, o.events);
   // The run a plain send would resume (what is left of its --limit, also after a kill -9).
   const kept = unfinishedRunOptions(state);

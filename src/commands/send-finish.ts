@@ -1,6 +1,6 @@
 /** How a send run ends: its summary (stdout), what to do next (stderr), the command that resumes it, and its exit code. */
 import { EXIT, InterruptedError } from '../core/errors.js';
-import { resumeCommand, storeForResume } from '../core/campaign/resume.js';
+import { resumeCommand, storeForResume, type ResumeInput } from '../core/campaign/resume.js';
 import type { SendResult } from '../io/campaign/send-flow.js';
 import type { SendOptions } from '../io/campaign/send-options.js';
 import { csvLimitArgs } from './flags.js';
@@ -9,9 +9,14 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
-/** The command that resumes this run: every option it used; --events and --store only as the user gave them. */
+/** What the command that resumes this run carries: every option it used; --events and --store only as the user gave them. */
+export function resumeInput(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): ResumeInput {
+  return { yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions };
+}
+
+/** The command that resumes this run. */
 export function resumeLine(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): string {
-  return resumeCommand({ yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions });
+  return resumeCommand(resumeInput(o, given, limit));
 }
 
 /** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */

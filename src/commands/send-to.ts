@@ -1,11 +1,12 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
-import { EXIT, InputError, UsageError } from '../core/errors.js';
+import { EXIT, InputError, UpstreamError, UsageError } from '../core/errors.js';
+import { GraphError } from '../core/graph/graph-error.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
 import { classify } from '../core/numbers/classify.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
-import { templateMessage, textMessage } from '../core/send-to/message.js';
+import { oneOffCallbackData, templateMessage, textMessage } from '../core/send-to/message.js';
 import { loadConfig } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import { approvedTemplate } from '../io/remote-templates.js';
@@ -69,7 +70,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
     statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events, o.events !== undefined), nothingSent) : undefined;
     signals.check(nothingSent);
-    const res = await client.sendMessage(settings.phoneNumberId, payload);
+    const res = await client.sendMessage(settings.phoneNumberId, payload).catch((err: unknown) => {
+      throw maybeSent(err, number.e164, settings.events);
+    });
     const wamid = res.messages?.[0]?.id ?? '';
     const doc = { to: number.e164, region: number.region, from: settings.phoneNumberId, type: found ? 'template' : 'text', template: found ? `${found.name}:${found.language}` : null, category, wamid, messageStatus: res.messages?.[0]?.message_status ?? 'accepted' };
     if (!statuses) {
@@ -85,6 +88,15 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await statuses?.close();
     await client.close();
   }
+}
+
+/** A POST whose answer was lost (a timeout or reset after it was written): the message may have gone out, so "run it again" is not the advice. */
+function maybeSent(err: unknown, e164: string, eventsPath: string): unknown {
+  if (!(err instanceof GraphError) || err.action !== 'ambiguous') return err;
+  return new UpstreamError(`${err.message}: the message may have been sent`, {
+    code: 'outcome-unknown',
+    hint: `sending again may deliver it twice: its status webhook (callback data "${oneOffCallbackData(e164)}") says whether it went out; with \`wa-ops webhook serve\` running it is recorded in ${eventsPath} within minutes; send again only if none comes`,
+  });
 }
 
 /** The list the lifting command must edit: the --suppressions file when the number is on it, else the --store given here. */

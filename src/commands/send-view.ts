@@ -44,6 +44,7 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     alreadySent: before.sent,
     alreadyFailed: before.failed,
     unknown: before.unknown,
+    retryUnknown: o.retryUnknown,
     toSend,
     senders,
     intervalMs: o.intervalMs ?? c.intervalMs ?? 6000,
@@ -53,7 +54,6 @@ export function planOf(o: SendOptions, cf: CampaignFile, p: Prepared, queue: Tar
     ledger: ledgerLabel(o.store, cf),
     sample: o.sample,
     limit: o.limit,
-    retryUnknown: o.retryUnknown,
     policies: p.policiesFor(toSend < queue.length ? queue.slice(0, toSend) : queue),
   };
 }

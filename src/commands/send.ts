@@ -2,6 +2,8 @@
 import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
+import { unknownAdvice } from '../core/campaign/unknown-advice.js';
+import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
@@ -17,12 +19,12 @@ import { refuseLocalSend, writeMarker } from '../io/store/store-marker.js';
 import { storeLocation } from '../core/store/location.js';
 import type { LedgerWriter } from '../io/store/types.js';
 import { cooldownText, localTimeText } from '../ui/campaign-report.js';
-import { info, warn } from '../ui/output.js';
+import { info, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
 import { filePathFlag, parseFlags } from './flags.js';
-import { finish, interruptedBeforeSending, resumeLine } from './send-finish.js';
+import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
 import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
 
 /** Run the command; returns the exit code. */
@@ -73,6 +75,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
+  const foreign = otherCampaignsLedger(state, cf.campaign.name, writer.location);
+  if (foreign) throw foreign;
   // An unfinished run (interrupted, paused, killed without an end) is resumed with what is left of its --limit.
   const kept = unfinishedRunOptions(state);
   const adopted = adoptResumed(options, kept, { interval: f.interval !== undefined || f.rate !== undefined, limit: f.limit !== undefined, cooldown: f.cooldown !== undefined });
@@ -109,6 +113,9 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
     info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);
   }
+  // A finished run with recipients left unknown: say how they are settled, and print the command that resends to them.
+  const advice = result.stop.outcome === 'done' ? unknownAdvice(result.summary.unknown, result.summary.pending, resumeInput(o, f, undefined)) : undefined;
+  if (advice && !term().json) info(paint('yellow', advice));
   return code;
 }
 

@@ -3,6 +3,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { summarise, wasSent, type LedgerState } from '../core/campaign/ledger-state.js';
 import { readAgainstList } from '../core/campaign/list-snapshot.js';
 import { costPlan } from '../core/campaign/policies.js';
+import { storeForResume } from '../core/campaign/resume.js';
+import { unknownAdvice } from '../core/campaign/unknown-advice.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
@@ -113,6 +115,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const inFlight = summary.unknown > 0 && reader.inFlight ? await reader.inFlight() : 0;
       if (inFlight > 0) info(`${plural(Math.min(inFlight, summary.unknown), 'unknown recipient')} ${inFlight === 1 ? 'is' : 'are'} being sent right now by a running worker: the outcome is stored when the answer comes`);
       if (summary.cooldownUntil) info(`cooldown: ${cooldownText({ until: summary.cooldownUntil, code: state.cooldownCode, sender: state.cooldownSender, reason: state.cooldownReason })}`);
+      const advice = unknownAdvice(summary.unknown, summary.pending, { campaign: f.campaign, ledger: f.ledger, config: f.config, events: f.events, store: storeForResume(f.store), yes: false });
+      if (advice) info(advice);
     }
     return 0;
   } finally {

@@ -35,6 +35,8 @@ export interface Plan {
   alreadySent: number;
   alreadyFailed: number;
   unknown: number;
+  /** --retry-unknown: the unknown ones are resent by this run. */
+  retryUnknown?: boolean;
   toSend: number;
   senders: string[];
   intervalMs: number;
@@ -44,8 +46,6 @@ export interface Plan {
   ledger: string;
   sample?: boolean;
   limit?: number;
-  /** --retry-unknown: the unknown ones are sent again this run. */
-  retryUnknown?: boolean;
   policies?: PlanPolicies;
 }
 
@@ -72,7 +72,8 @@ export function renderPlan(p: Plan): string {
   ];
   for (const [reason, n] of Object.entries(p.skipped)) lines.push(`  skipped      ${skipCount(reason, n)}`);
   if (p.alreadySent || p.alreadyFailed || p.unknown) {
-    lines.push(`  resuming     ${fmtInt(p.alreadySent)} already sent, ${fmtInt(p.alreadyFailed)} failed, ${fmtInt(p.unknown)} unknown (${p.retryUnknown ? 'sent again: --retry-unknown' : 'not resent without --retry-unknown'})`);
+    const unknownNote = p.retryUnknown ? (p.unknown ? 'resent now: those who got it get it twice' : 'none to resend') : 'not resent without --retry-unknown';
+    lines.push(`  resuming     ${fmtInt(p.alreadySent)} already sent, ${fmtInt(p.alreadyFailed)} failed, ${fmtInt(p.unknown)} unknown (${unknownNote})`);
   }
   lines.push(
     `  to send now  ${paint('bold', fmtInt(p.toSend))}${p.sample ? ' (the 10 % pilot sample)' : ''}${p.limit !== undefined ? ` (--limit ${p.limit})` : ''}`,

@@ -43,6 +43,24 @@ describe('engine: pacing', () => {
   });
 });
 
+describe('engine: pacing across runs', () => {
+  const attempt = (r: string, sender: string, at: number): LedgerEvent => ({ t: 'attempt', r, n: 1, sender, cb: 'x', at: new Date(at).toISOString() });
+
+  it('a run started right after another (Ctrl-C, kill -9) keeps each sender\'s pace from its latest attempt in the ledger', () => {
+    const ledger = [attempt('+491709999001', 's1', T0 - 1000), attempt('+491709999002', 's2', T0 - 2500)];
+    const r = simulate(config(4, { senders: ['s1', 's2'], intervalMs: 3000 }), ok, { ledger });
+    const first = (s: string) => r.sends.find((x) => x.sender === s)!.at;
+    expect(first('s1')).toBe(T0 + 2000);
+    expect(first('s2')).toBe(T0 + 500);
+  });
+
+  it('a sender without attempts, or whose last one is long ago, starts at once; one from the future waits one interval at most', () => {
+    expect(simulate(config(1, { intervalMs: 3000 }), ok, { ledger: [attempt('+491709999001', 's9', T0)] }).sends[0].at).toBe(T0);
+    expect(simulate(config(1, { intervalMs: 3000 }), ok, { ledger: [attempt('+491709999001', 's1', T0 - 60_000)] }).sends[0].at).toBe(T0);
+    expect(simulate(config(1, { intervalMs: 3000 }), ok, { ledger: [attempt('+491709999001', 's1', T0 + 86_400_000)] }).sends[0].at).toBe(T0 + 3000);
+  });
+});
+
 describe('engine: shared stores', () => {
   it('skips a recipient that is no longer pending (another worker attempted it), unless --retry-unknown', () => {
     const at = new Date(T0 - 60_000).toISOString();

@@ -88,6 +88,24 @@ describe('execute with a store that goes away', () => {
     expect(stop.message).toMatch(/stayed unreachable/);
   });
 
+  it('the last outcome failing to be written (a full disk, the writer still ours): the run does not end "done"', async () => {
+    const w = fakeWriter();
+    signals = new SignalWatch();
+    const engine = createEngine(config(3, { intervalMs: 5 }), emptyState(), Date.now());
+    let n = 0;
+    const stop = await execute({
+      engine,
+      writer: w.writer,
+      signals,
+      send: async (i) => {
+        if (++n === 3) w.down = true;
+        return `wamid.${i}`;
+      },
+    });
+    expect(w.stored.filter((e) => e.t === 'sent')).toHaveLength(2);
+    expect(stop).toMatchObject({ outcome: 'aborted', code: 'ledger-write-failed' });
+  });
+
   it('a run that stored everything ends "done"', async () => {
     const w = fakeWriter();
     signals = new SignalWatch();

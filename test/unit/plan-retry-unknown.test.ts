@@ -27,7 +27,7 @@ describe('renderPlan: unknown recipients', () => {
 
   it('with --retry-unknown: sent again (never "not resent")', () => {
     const text = renderPlan(plan(true));
-    expect(text).toContain('4 unknown (sent again: --retry-unknown)');
+    expect(text).toContain('4 unknown (resent now: those who got it get it twice)');
     expect(text).not.toContain('not resent');
   });
 });

@@ -28,7 +28,7 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     released: 0,
     settled: 0,
     passed: 0,
-    pacers: cfg.senders.map((sender) => ({ sender, anchor: now, k: 0 })),
+    pacers: cfg.senders.map((sender) => ({ sender, anchor: firstSlot(cfg, ledger, sender, now), k: 0 })),
     pairHits: new Map(),
     transientTries: new Map(),
     streak: 0,
@@ -42,6 +42,15 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     mediaFailures: 0,
     zones: new Map(),
   };
+}
+
+/**
+ * A sender's first slot: one interval after its latest attempt in the ledger (a run restarted after Ctrl-C or kill -9
+ * keeps the pace), never before now, and never more than one interval ahead (a clock or ledger from the future).
+ */
+function firstSlot(cfg: EngineConfig, ledger: LedgerState, sender: string, now: number): number {
+  const last = ledger.lastAttemptBySender?.get(sender);
+  return last === undefined || !Number.isFinite(last) ? now : Math.min(now + cfg.intervalMs, Math.max(now, last + cfg.intervalMs));
 }
 
 /**

@@ -33,11 +33,13 @@ export interface LedgerState {
   runs: number;
   /** Media uploaded (sender -> id, sha256, time). */
   media: { sender: string; sha256: string; id: string; at: string }[];
+  /** The latest attempt of each sender (its pace carries over to the next run: a restart is no burst). */
+  lastAttemptBySender: Map<string, number>;
 }
 
 /** An empty state. */
 export function emptyState(): LedgerState {
-  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [], runs: 0 };
+  return { recipients: new Map(), firstAttempts: [], firstAttemptsHead: 0, cooldowns: [], media: [], runs: 0, lastAttemptBySender: new Map() };
 }
 
 function recipient(s: LedgerState, r: string): RecipientState {
@@ -101,6 +103,7 @@ function applyRecipient(s: LedgerState, e: LedgerEvent): void {
       }
       x.attempts++;
       x.lastAttemptAt = Date.parse(e.at);
+      if (e.sender && !(x.lastAttemptAt <= (s.lastAttemptBySender.get(e.sender) ?? -Infinity))) s.lastAttemptBySender.set(e.sender, x.lastAttemptAt);
       // Which run made the latest attempt: its id, else (a ledger with one writer, from before ids) the latest run.
       x.run = e.run ?? s.lastRun?.key;
       x.open = true; // until an outcome follows, the message may or may not have gone out

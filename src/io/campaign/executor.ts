@@ -31,7 +31,13 @@ const OPT_OUT_CHECK_MS = 2000;
 /** Run the engine to its stop; resolves with the reason once every stored event is durable. */
 export async function execute(o: ExecuteOptions): Promise<StopReason> {
   const inbox = new Inbox();
-  const storeFailed = (err: unknown) => inbox.push(storeFailure(o.writer, err));
+  // The first write that failed: one that fails after the loop stopped (the last outcomes) is read nowhere else.
+  let failed: EngineInput | undefined;
+  const storeFailed = (err: unknown) => {
+    const input = storeFailure(o.writer, err);
+    failed ??= input;
+    inbox.push(input);
+  };
   const attempts = new SendAttempts({ engine: o.engine, writer: o.writer, send: o.send, push: inbox.push, storeFailed });
   const offSignal = o.signals.on((signal) => inbox.push({ t: 'signal', signal }));
   const stopWatch = watchStore(o.writer, inbox.push);
@@ -49,7 +55,11 @@ export async function execute(o: ExecuteOptions): Promise<StopReason> {
   // The writer was lost while the last outcomes were being stored (a lock taken, a store gone past its bound): what
   // they say is not in the ledger, so the run did not end the way the engine saw it.
   const why = o.writer.lost();
-  return why && (reason.outcome === 'done' || reason.outcome === 'paused') ? lostStop(why) : reason;
+  if (reason.outcome !== 'done' && reason.outcome !== 'paused') return reason;
+  if (why) return lostStop(why);
+  // Not all of it is in the ledger (a full disk as the last answers came in): never "done" (exit 0).
+  if (failed?.t === 'failure') return { outcome: 'aborted', code: failed.code, message: failed.message, hint: failed.hint, exit: 2 };
+  return reason;
 }
 
 /** What a failed store write means to the engine: the writer lost, or a disk to check. */

@@ -1,11 +1,26 @@
 /** Append lines to a file durably: one write + fdatasync at a time, and whatever piles up meanwhile shares the next (group commit). */
-import { fdatasync, fsyncSync, write, writeSync } from 'node:fs';
+import { fdatasync, fstatSync, fsyncSync, ftruncateSync, write, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 
-const writeAsync = promisify(write) as (fd: number, buf: Buffer, off: number, len: number) => Promise<{ bytesWritten: number }>;
-const fdatasyncAsync = promisify(fdatasync);
+/** The file operations an appender uses (tests give a write that fails halfway, as a full disk does). */
+export interface AppendIo {
+  write: (fd: number, buf: Buffer, off: number, len: number) => Promise<{ bytesWritten: number }>;
+  writeSync: (fd: number, buf: Buffer, off: number, len: number) => number;
+  fdatasync: (fd: number) => Promise<void>;
+}
 
-/** Durable line appends on an open file descriptor. */
+const fsIo: AppendIo = {
+  write: promisify(write) as AppendIo['write'],
+  writeSync: (fd, buf, off, len) => writeSync(fd, buf, off, len),
+  fdatasync: promisify(fdatasync),
+};
+
+/**
+ * Durable line appends on an open file descriptor (the only writer of its file). A batch that fails (a full disk) is
+ * cut off again, so the file holds exactly the lines that were acknowledged: never a torn fragment that the next batch
+ * would glue onto (a corrupt line in the middle, which stops every later reader), and never a line reported as failed
+ * that a reader would later take as stored (an attempt that never went out would read as "unknown").
+ */
 export class DurableAppender {
   fsyncs = 0;
   appended = 0;
@@ -14,11 +29,14 @@ export class DurableAppender {
   private idleWaiters: (() => void)[] = [];
   private scheduled = false;
   private flushing = false;
+  /** Set when a failed batch could not be cut off: nothing more may be appended after what it left. */
+  private broken: unknown;
 
   /** beforeCommit throws to refuse a commit (the ledger's lock is no longer ours); fd may be opened on the first commit. */
   constructor(
     private readonly fdOf: number | (() => number),
     private readonly beforeCommit?: () => void,
+    private readonly io: AppendIo = fsIo,
   ) {}
 
   private get fd(): number {
@@ -48,10 +66,20 @@ export class DurableAppender {
     this.pending = [];
     this.waiters = [];
     try {
+      if (this.broken) throw this.broken;
       this.beforeCommit?.();
-      let off = 0;
-      while (off < lines.length) off += (await writeAsync(this.fd, lines, off, lines.length - off)).bytesWritten;
-      await fdatasyncAsync(this.fd);
+      const fd = this.fd;
+      const start = fstatSync(fd).size;
+      let written = false;
+      try {
+        let off = 0;
+        while (off < lines.length) off += (await this.io.write(fd, lines, off, lines.length - off)).bytesWritten;
+        written = true;
+        await this.io.fdatasync(fd);
+      } catch (err) {
+        this.cutBack(fd, start, err, written);
+        throw err;
+      }
       this.fsyncs++;
       this.appended += waiters.length;
       for (const w of waiters) w.resolve();
@@ -61,6 +89,20 @@ export class DurableAppender {
       this.flushing = false;
       if (this.pending.length > 0) this.schedule();
       else for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  /**
+   * Remove what a failed batch left (up to its start). A failed write (a full disk) leaves the file usable once it is cut
+   * back; a failed sync does not (the disk may have lost earlier pages too), nor does a cut that fails: every later
+   * batch is then refused.
+   */
+  private cutBack(fd: number, start: number, err: unknown, syncFailed: boolean): void {
+    try {
+      ftruncateSync(fd, start);
+      if (syncFailed) this.broken = err;
+    } catch {
+      this.broken = err;
     }
   }
 
@@ -77,12 +119,24 @@ export class DurableAppender {
   /** Write and fsync what is pending, synchronously (only when no asynchronous write is on its way). */
   flushSync(): void {
     if (this.flushing || this.pending.length === 0) return;
+    if (this.broken) throw this.broken;
     const waiters = this.waiters;
     this.beforeCommit?.();
-    writeSync(this.fd, this.pending.join(''));
+    const fd = this.fd;
+    const lines = Buffer.from(this.pending.join(''));
+    const start = fstatSync(fd).size;
+    let written = false;
+    try {
+      // writeSync may write part of it (a full disk): the rest, or the error, comes from the next call.
+      for (let off = 0; off < lines.length; ) off += this.io.writeSync(fd, lines, off, lines.length - off);
+      written = true;
+      fsyncSync(fd);
+    } catch (err) {
+      this.cutBack(fd, start, err, written);
+      throw err;
+    }
     this.pending = [];
     this.waiters = [];
-    fsyncSync(this.fd);
     this.fsyncs++;
     this.appended += waiters.length;
     for (const w of waiters) w.resolve();

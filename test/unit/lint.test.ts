@@ -101,7 +101,7 @@ describe('rules', () => {
     ['Hi {{1}}, your verification code is {{2}}. It expires in 10 minutes.', 'en', 'UTILITY'],
     ['Your OTP for login is {{1}}. Thanks, ACME.', 'en', 'UTILITY'],
     ['Hi {{1}}, use the one-time code {{2}} to log in. Enjoy our spring collection!', 'en', 'MARKETING'],
-    ['Hallo {{1}}, Ihr Bestätigungscode lautet {{2}}. Er ist 10 Minuten gültig.', 'de', 'UTILITY'],
+    ['Hallo {{1}}, Ihr Verifizierungscode lautet {{2}}. Er ist 10 Minuten gültig.', 'de', 'UTILITY'],
     ['Hola {{1}}, tu código de verificación es {{2}}. Caduca en 10 minutos.', 'es', 'UTILITY'],
     ['您好 {{1}}，您的验证码是 {{2}}，10分钟内有效。', 'zh', 'UTILITY'],
   ])('one-time-code: a code delivered outside AUTHENTICATION: "%s"', (text, lang, category) => {
@@ -113,6 +113,7 @@ describe('rules', () => {
     ['Hi {{1}}, enter the verification code we sent you by SMS to finish sign-up.', 'UTILITY'],
     ['Hello {{1}}, your card security code was updated on {{2}}. Thanks.', 'UTILITY'],
     ['Hi {{1}}, your booking reference is {{2}}. See you on {{3}}!', 'UTILITY'],
+    ['Hi {{1}}, the passcode for locker {{2}} is {{3}}. Pick up your parcel by Friday.', 'UTILITY'],
     ['Your verification code is {{1}}. Do not share it.', 'AUTHENTICATION'],
   ])('one-time-code: no code delivered, or in AUTHENTICATION: "%s"', (text, category) => {
     expect(rulesOf(text, 'en', category)).not.toContain('one-time-code');

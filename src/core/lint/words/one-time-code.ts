@@ -1,10 +1,14 @@
-/** Names of a one-time code, in the nine languages: only AUTHENTICATION templates may deliver one (one-time-code rule). */
+/**
+ * Names of a one-time code, in the nine languages: only AUTHENTICATION templates may deliver one (one-time-code rule).
+ * Left out on purpose, as an error must not fire on a booking: 'Bestätigungscode' and 'passcode' also name a booking's
+ * confirmation code or a locker's or door's code.
+ */
 export const ONE_TIME_CODE_TERMS: readonly string[] = [
   // en
   'verification code', 'one-time code', 'one time code', 'one-time password', 'one time password', 'otp', 'login code', 'log-in code',
-  'sign-in code', 'authentication code', '2fa code', 'passcode',
+  'sign-in code', 'authentication code', '2fa code',
   // de
-  'bestätigungscode', 'verifizierungscode', 'verifikationscode', 'einmalcode', 'einmalpasswort', 'einmal-passwort', 'anmeldecode', 'login-code',
+  'verifizierungscode', 'verifikationscode', 'einmalcode', 'einmalpasswort', 'einmal-passwort', 'anmeldecode', 'login-code',
   // es
   'código de verificación', 'código de un solo uso', 'contraseña de un solo uso', 'código otp',
   // pt

@@ -2,7 +2,7 @@
 export const ONE_TIME_CODE_TERMS: readonly string[] = [
   // en
   'verification code', 'one-time code', 'one time code', 'one-time password', 'one time password', 'otp', 'login code', 'log-in code',
-  'sign-in code', 'authentication code', '2fa code', 'passcode',
+  'sign-in code', 'authentication code', '2fa code',
   // de
   'bestätigungscode', 'verifizierungscode', 'verifikationscode', 'einmalcode', 'einmalpasswort', 'einmal-passwort', 'anmeldecode', 'login-code',
   // es

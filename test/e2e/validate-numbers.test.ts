@@ -59,7 +59,7 @@ describe('validate-numbers', () => {
     if (file === 'utf16-excel.txt') expect(readFileSync(out, 'utf8')).toContain('Zoë\t+44 7911 123456');
   });
 
-  it('writes a UTF-8 BOM when the list had one (Excel shows "Müller", not "MÃ¼ller"); --bom and --no-bom decide', async () => {
+  it('writes a UTF-8 BOM when the list came from Excel (a BOM, Windows-1252): Excel shows "Müller", not "MÃ¼ller"; --bom and --no-bom decide', async () => {
     const bom = (path: string) => readFileSync(path).subarray(0, 3).toString('hex') === 'efbbbf';
     const run = async (file: string, name: string, ...flags: string[]) => {
       const out = join(dir, name);
@@ -69,6 +69,8 @@ describe('validate-numbers', () => {
     };
     expect(await run('semicolon-bom-crlf.csv', 'bom-in.csv')).toEqual([true, true, true]);
     expect(await run('utf16-excel.txt', 'utf16-in.csv')).toEqual([true, true, true]);
+    // Excel's plain "CSV" on Windows is Windows-1252: its UTF-8 copy needs the mark as much.
+    expect(await run('windows-1252.csv', '1252-in.csv')).toEqual([true, true, true]);
     expect(await run('customers-de.csv', 'plain-in.csv', '--country', 'DE')).toEqual([false, false, false]);
     expect(await run('customers-de.csv', 'plain-bom.csv', '--country', 'DE', '--bom')).toEqual([true, true, true]);
     expect(await run('semicolon-bom-crlf.csv', 'bom-no.csv', '--no-bom')).toEqual([false, false, false]);

@@ -135,7 +135,7 @@ describe('forms CRMs and spreadsheets produce', () => {
   });
 
   it('says when a cell holds two numbers, in a detail free of CSV delimiters', () => {
-    for (const cell of ['0170 1234567 / 030 1234567', '0170 1234567 oder 030 1234567', '0170 1234567, 030 1234567', '+49 170 1234567 (privat); +49 30 1234567 (Büro)']) {
+    for (const cell of ['0170 1234567 / 030 1234567', '0170 1234567 oder 030 1234567', '0170 1234567, 030 1234567', '+49 170 1234567 (privat); +49 30 1234567 (Büro)', '+49 170 1234567 +49 30 1234567']) {
       const c = classify(cell, 'DE');
       expect([cell, c.valid, c.detail]).toEqual([cell, false, '2 numbers in one cell: +491701234567 and +49301234567 (keep one per row)']);
       expect(c.detail).not.toMatch(/[,;\t|]/);

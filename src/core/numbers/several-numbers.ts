@@ -1,8 +1,9 @@
 /** Two or more numbers in one cell ("0170 1234567 / 030 1234567", "... oder ..."): said in the row's detail (no CSV delimiter in it: rows are rendered raw). */
 
-// Separators between two numbers: a spaced slash or bar, a comma, semicolon or line break, "or"/"and" in the nine languages.
-const SEVERAL = /\s[\/|]\s|[,;\n]|\s(?:or|oder|ou|o|und|and|y|e|u|ve|atau|dan|veya|或)\s/i;
-const SPLIT = /\s+[\/|]\s+|\s*[,;\n]\s*|\s+(?:or|oder|ou|o|und|and|y|e|u|ve|atau|dan|veya|或)\s+/i;
+// Separators between two numbers: a spaced slash or bar, a comma, semicolon or line break, "or"/"and" in the nine languages,
+// a space before a second "+" ("+49 170 … +49 171 …").
+const SEVERAL = /\s[\/|]\s|[,;\n]|\s(?:or|oder|ou|o|und|and|y|e|u|ve|atau|dan|veya|或)\s|\s\+\d/i;
+const SPLIT = /\s+[\/|]\s+|\s*[,;\n]\s*|\s+(?:or|oder|ou|o|und|and|y|e|u|ve|atau|dan|veya|或)\s+|\s+(?=\+\d)/i;
 const SPLIT_REASONS = new Set<string>(['invalid-characters', 'too-long', 'invalid-number']);
 
 /** Whether an invalid cell is worth splitting: its reason could come from a second number, and it has a separator. */

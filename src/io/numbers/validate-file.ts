@@ -27,7 +27,7 @@ export interface ValidateFileOptions {
   sampleOut?: string;
   /** Replace existing outputs that validate-numbers did not write (--force). */
   force?: boolean;
-  /** Start the outputs with a UTF-8 BOM (--bom / --no-bom); undefined: files get one when the list had one. */
+  /** Start the outputs with a UTF-8 BOM (--bom / --no-bom); undefined: files get one when the list came from Excel (a BOM, Windows-1252). */
   bom?: boolean;
   seed: number;
   sampleOnly: boolean;
@@ -55,7 +55,8 @@ export async function validateFile(o: ValidateFileOptions): Promise<NumbersSumma
   if (first.done) throw new InputError(`${label} holds no rows`, { code: 'empty-file' });
   const header = parseHeader(first.value.text, delimiter);
   const plan = planRows(label, header, { column: o.column, countryColumn: o.countryColumn, defaultCountry: o.country, mobileOnly: o.mobileOnly }, { column: '--column', countryColumn: '--country-column', kind: 'flag' }, leadingLines(first.value, delimiter));
-  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }], source.dialect.bomLength > 0);
+  const fromExcel = source.dialect.bomLength > 0 || source.dialect.encoding === 'windows-1252';
+  const outputs = openNumbersOutputs(o, header, delimiter, [{ label, identity: source.identity }], fromExcel);
   // Valid unique rows are staged on disk, so the sample can be drawn once their count is known.
   const staging = outputs.sampleOut ? new SampleStaging() : undefined;
   const workers = o.workers ?? workersFor(source.size);

@@ -61,8 +61,10 @@ function checkComponent(c: unknown, where: string, j: number): void {
 
 /** Check an item read from a template file; `where` names it in the error (file, and index in a list). */
 export function assertTemplate(item: unknown, where: string): asserts item is Template {
-  // A template whose components are not a list is one with a broken field, not something else altogether.
-  if (isObject(item) && item.components !== undefined && !Array.isArray(item.components)) refuse(where, '"components" must be a list of HEADER, BODY, FOOTER and BUTTONS objects');
+  // A template (it has a name, language or category) whose components are not a list has a broken field; an object with
+  // none of those is something else altogether.
+  const looksLikeTemplate = isObject(item) && (item.name !== undefined || item.language !== undefined || item.category !== undefined);
+  if (looksLikeTemplate && item.components !== undefined && !Array.isArray(item.components)) refuse(where, '"components" must be a list of HEADER, BODY, FOOTER and BUTTONS objects');
   if (!isObject(item) || !Array.isArray(item.components)) {
     const keys = isObject(item) ? Object.keys(item).slice(0, 6).join(', ') : typeof item;
     refuse(where, `not a message template (found ${keys || 'an empty object'})`);

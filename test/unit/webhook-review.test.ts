@@ -11,6 +11,7 @@ import { optOutOf } from '../../src/core/webhook/opt-outs.js';
 import { isStopMessage } from '../../src/core/webhook/stop-words.js';
 import { foldSuppressions, suppressionRecord } from '../../src/io/suppressions.js';
 import { holdsEvents } from '../../src/webhook/events-file-check.js';
+import { tailLine } from '../../src/ui/webhook-tail.js';
 import { tempDir } from '../helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -189,5 +190,12 @@ describe("a template's marketing opt-out button", () => {
     expect(optOutOf(tap('button', 'Stop'))).toBeNull();
     expect(optOutOf(tap('button', 'Cancel'))).toBeNull();
     expect(optOutOf(tap('interactive', 'Stop'))).toBeNull();
+  });
+});
+
+describe('the live tail of a group status', () => {
+  it('names the participant beside the group', () => {
+    const [r] = toRecords(body([{ id: 'wamid.G1', status: 'read', timestamp: '1', recipient_id: 'GROUP-1', recipient_type: 'group', recipient_participant_id: '491700000002' }]), 1);
+    expect(tailLine(r, false)).toMatch(/read\s+GROUP-1 \+491700000002\s+wamid\.G1/);
   });
 });

@@ -39,7 +39,9 @@ function body(r: WebhookRecord): string {
     case 'status': {
       const err = r.errors?.[0];
       const what = paint(STATUS_COLOUR[r.status] ?? 'gray', c(r.status, 20).padEnd(9));
-      return `status   ${what} ${num(r.recipient)}  ${shortId(c(r.id, 200))}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
+      // A group message: the group, and the participant this status is for.
+      const participant = text(field(r.extra, 'recipient_participant_id'));
+      return `status   ${what} ${num(r.recipient)}${participant ? ` ${num(participant)}` : ''}  ${shortId(c(r.id, 200))}${r.cb ? `  ${paint('dim', c(r.cb, 60))}` : ''}${err ? `  ${paint('red', `${err.code} ${c(err.title ?? '', 60)}`)}` : ''}`;
     }
     case 'message': {
       const gist = r.text ?? messageGist(r.type, r.message);

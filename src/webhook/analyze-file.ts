@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../core/webhook/analysis.js';
 import { BoundedSet, toRecords, type WebhookRecord } from '../core/webhook/records.js';
-import { isStopMessage } from '../core/webhook/stop-words.js';
+import { isOptOutButton, isStopMessage } from '../core/webhook/stop-words.js';
 import { ledgerInfoBuilder } from '../core/webhook/ledger-info.js';
 import { replayLedger } from '../io/ledger/ledger.js';
 import { findLedgers } from '../io/ledger/find-ledgers.js';
@@ -56,7 +56,7 @@ function prettyBodies(file: string): unknown[] | undefined {
 export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promise<DeliveryReport> {
   const document = prettyBodies(file);
   if (!document) checkEventsFile(file, { payloads: true });
-  const analyzer = new DeliveryAnalyzer(await ledgerInfo(o.campaignDirs, o.onWarning), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
+  const analyzer = new DeliveryAnalyzer(await ledgerInfo(o.campaignDirs, o.onWarning), mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage, isOptOutButton);
   if (document) {
     const seen = new BoundedSet(200_000);
     for (const r of document.flatMap((b) => toRecords(b, Math.floor(Date.now() / 1000)))) if (seen.add(r.key)) analyzer.add(r);

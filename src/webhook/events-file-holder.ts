@@ -38,7 +38,8 @@ export class EventsFileHolder {
     this.url = url;
     this.current.lock.describe({ url });
     this.timer = setInterval(() => {
-      this.checking = this.checking.then(() => this.check());
+      // A path that cannot even be looked at (a file where its folder was: ENOTDIR) is said, never a crash of the receiver.
+      this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.problem(`${this.path} cannot be looked at (${errorMessage(err)}): events go on into the file already open`));
     }, everyMs);
     this.timer.unref();
   }
@@ -54,10 +55,7 @@ export class EventsFileHolder {
       // A folder moved away: events stay in the open file, durable where it went. A file removed: refused (503), not lost.
       this.lost = !this.current.linked();
       const after = this.lost ? 'POSTs are answered 503 (Meta retries them) until it can be' : 'events go on into the file that was there, wherever it was moved';
-      const problem = `${this.path} was ${st ? 'replaced' : 'moved or removed'} and cannot be opened again (${errorMessage(err)}): ${after}`;
-      if (problem !== this.lastProblem) this.log('alert', problem);
-      this.lastProblem = problem;
-      return;
+      return this.problem(`${this.path} was ${st ? 'replaced' : 'moved or removed'} and cannot be opened again (${errorMessage(err)}): ${after}`);
     }
     this.lastProblem = undefined;
     this.lost = false;
@@ -67,6 +65,12 @@ export class EventsFileHolder {
     this.log('alert', `${this.path} was ${st ? 'replaced' : 'moved or removed'}: events from now on go to a new ${this.path} (the earlier ones are in the file that was there)`);
     await old.close();
     this.fsyncsBefore += old.intake.fsyncs;
+  }
+
+  /** Say a problem once (until it changes or goes away). */
+  private problem(text: string): void {
+    if (text !== this.lastProblem) this.log('alert', text);
+    this.lastProblem = text;
   }
 
   /** Stop following the path; close the file once everything taken is durable. */

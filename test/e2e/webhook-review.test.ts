@@ -1,7 +1,7 @@
 // The built `webhook serve` on real HTTP with bodies escaped as Meta sends them: group statuses, bodies with nothing known,
 // a first event over 64 KB across a restart, HEAD, opt-out words in several languages.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signBody } from '../../src/core/webhook/signature.js';
@@ -24,13 +24,13 @@ function env(): NodeJS.ProcessEnv {
 }
 
 /** The built CLI's `webhook serve` in `cwd`; its URL once printed, and a stop that resolves with the exit code. */
-function serve(cwd: string): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'webhook', 'serve', '--port', '0', '--events', 'events.jsonl'], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(cwd: string, events = 'events.jsonl'): Promise<{ url: string; stop: () => Promise<number | null>; stderr: () => string }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'webhook', 'serve', '--port', '0', '--events', events], { cwd, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
   return new Promise((resolve, reject) => {
-    child.stdout.once('data', (d) => resolve({ url: String(d).trim(), stop: () => (child.kill('SIGINT'), closed) }));
+    child.stdout.once('data', (d) => resolve({ url: String(d).trim(), stop: () => (child.kill('SIGINT'), closed), stderr: () => err }));
     void closed.then((code) => reject(new Error(`exited ${code}: ${err}`)));
   });
 }
@@ -135,6 +135,20 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
     expect(code).toBe(503);
     expect(await s.stop()).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe('phone,name\n');
+  });
+
+  it('keeps serving into the open file when its folder was moved and a file took the folder\'s name', async () => {
+    const dir = tempDir('wa-ops-review-');
+    mkdirSync(join(dir, 'd'));
+    const s = await serve(dir, 'd/events.jsonl');
+    const st = (id: string) => statuses({ id, status: 'sent', timestamp: '1767225600', recipient_id: '491701234567' });
+    expect(await post(s.url, st('wamid.M1'))).toBe(200);
+    renameSync(join(dir, 'd'), join(dir, 'd2'));
+    writeFileSync(join(dir, 'd'), '');
+    await until(() => s.stderr().includes('cannot be looked at'));
+    expect(await post(s.url, st('wamid.M2'))).toBe(200);
+    expect(await s.stop()).toBe(130);
+    expect(readFileSync(join(dir, 'd2', 'events.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
   });
 });
 

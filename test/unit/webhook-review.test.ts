@@ -8,9 +8,10 @@ import { DeliveryAnalyzer } from '../../src/core/webhook/analysis.js';
 import { BoundedSet } from '../../src/core/webhook/bounded-set.js';
 import { toRecords, type StatusRecord } from '../../src/core/webhook/records.js';
 import { optOutOf } from '../../src/core/webhook/opt-outs.js';
-import { isStopMessage } from '../../src/core/webhook/stop-words.js';
+import { isOptOutButton, isStopMessage } from '../../src/core/webhook/stop-words.js';
 import { foldSuppressions, suppressionRecord } from '../../src/io/suppressions.js';
 import { holdsEvents } from '../../src/webhook/events-file-check.js';
+import { tailLine } from '../../src/ui/webhook-tail.js';
 import { tempDir } from '../helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -185,9 +186,21 @@ describe("a template's marketing opt-out button", () => {
     expect(optOutOf(tap('button', 'Unsubscribe'))).toMatchObject({ scope: 'marketing' });
     expect(optOutOf(tap('interactive', 'Stop promotions'))).toMatchObject({ scope: 'marketing' });
   });
+  it('analyze counts a tap with the marketing stops', () => {
+    const a = new DeliveryAnalyzer(undefined, undefined, isStopMessage, isOptOutButton);
+    for (const r of [tap('button', 'Stop promotions'), tap('button', 'Cancel')]) a.add(r);
+    expect(a.report().optOuts).toEqual({ marketingStop: 1, marketingResume: 0, stopWords: 0 });
+  });
   it('a button titled "Stop" or "Cancel" answers a question', () => {
     expect(optOutOf(tap('button', 'Stop'))).toBeNull();
     expect(optOutOf(tap('button', 'Cancel'))).toBeNull();
     expect(optOutOf(tap('interactive', 'Stop'))).toBeNull();
+  });
+});
+
+describe('the live tail of a group status', () => {
+  it('names the participant beside the group', () => {
+    const [r] = toRecords(body([{ id: 'wamid.G1', status: 'read', timestamp: '1', recipient_id: 'GROUP-1', recipient_type: 'group', recipient_participant_id: '491700000002' }]), 1);
+    expect(tailLine(r, false)).toMatch(/read\s+GROUP-1 \+491700000002\s+wamid\.G1/);
   });
 });

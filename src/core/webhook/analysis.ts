@@ -32,6 +32,8 @@ export class DeliveryAnalyzer {
     private readonly prices: PriceTable = DEFAULT_PRICES,
     /** Is this typed text an opt-out? (injected so the analyzer stays free of the word lists' policy) */
     private readonly isStop: (text: string | undefined) => boolean = () => false,
+    /** Is this tapped button title a marketing opt-out ("Stop promotions")? Counted with the marketing stops. */
+    private readonly isOptOutButton: (title: string | undefined) => boolean = () => false,
   ) {}
 
   private countError(code: number | string): void {
@@ -45,6 +47,7 @@ export class DeliveryAnalyzer {
     if (r.kind === 'message') {
       this.inbound++;
       if (r.type === 'text' && this.isStop(r.text)) this.optOuts.stopWords++;
+      else if ((r.type === 'button' || r.type === 'interactive') && this.isOptOutButton(r.text)) this.optOuts.marketingStop++;
       for (const e of r.errors ?? []) this.countError(e.code);
       return;
     }

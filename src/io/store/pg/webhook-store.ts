@@ -2,7 +2,7 @@
 import { DEFAULT_PRICES, mergePrices } from '../../../core/campaign/pricing.js';
 import { DeliveryAnalyzer, type DeliveryReport, type LedgerInfo } from '../../../core/webhook/analysis.js';
 import type { WebhookRecord } from '../../../core/webhook/records.js';
-import { isStopMessage } from '../../../core/webhook/stop-words.js';
+import { isOptOutButton, isStopMessage } from '../../../core/webhook/stop-words.js';
 import type { SuppressionRecord } from '../../suppressions.js';
 import type { PgConnection } from './connect.js';
 import { PgEventSink, type EventSink } from './event-sink.js';
@@ -35,7 +35,7 @@ export async function analyzeStore(conn: PgConnection, o: { pricing?: unknown })
     for await (const { event } of readEvents(conn, row.campaign_id)) ledger.add(event);
     ledgers.set(row.campaign_id, ledger.info());
   }
-  const analyzer = new DeliveryAnalyzer(ledgers, mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage);
+  const analyzer = new DeliveryAnalyzer(ledgers, mergePrices(DEFAULT_PRICES, o.pricing), isStopMessage, isOptOutButton);
   for await (const { record } of readRecords(conn)) {
     const r = record as WebhookRecord;
     if (r && typeof r === 'object' && typeof r.kind === 'string') analyzer.add(r);

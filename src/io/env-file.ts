@@ -4,7 +4,8 @@ import { InputError } from '../core/errors.js';
 import { mergeEnv, type EnvMerge } from '../core/dotenv-merge.js';
 import { checkDotEnv } from './config/config-files.js';
 import { writeOutputFile } from './output-file.js';
-import { readTextFile } from './read-text-file.js';
+import { readBytes } from './read-text-file.js';
+import { dotenvText } from '../core/dotenv-text.js';
 
 const HEADER = '# wa-ops secrets: keep this file out of version control';
 
@@ -14,7 +15,9 @@ export function planEnvFile(path: string, values: Record<string, string>): { bef
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InputError(`${path} is a folder (a Python virtualenv?), not a .env file; nothing was written`, { code: 'not-a-file', hint: 'rename that folder, or skip init and set WA_OPS_TOKEN and the ids in the environment' });
   }
-  const before = readTextFile(path, { what: '.env file', maxBytes: 1024 * 1024, code: 'unreadable-file', hint: 'fix its permissions, or move it away', missingOk: true });
+  // Decoded as it is read for settings (a BOM, UTF-16 from PowerShell): merged and written back as UTF-8.
+  const bytes = readBytes(path, { what: '.env file', maxBytes: 1024 * 1024, code: 'unreadable-file', hint: 'fix its permissions, or move it away', missingOk: true });
+  const before = bytes === undefined ? undefined : dotenvText(bytes);
   // A broken WA_OPS_ line would stay beside the new one and stop every later command: said before anything is asked.
   if (before !== undefined) checkDotEnv(path, before);
   return { before, merged: mergeEnv(before, values, HEADER) };

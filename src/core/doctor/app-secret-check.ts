@@ -15,7 +15,7 @@ const TITLE = 'App id and secret';
 export function appSecretCheck(f: AppTokenFact, appId: string | undefined): CheckResult {
   switch (f.state) {
     case 'not-configured':
-      return skip(ID, TITLE, `${f.missing} not set: debug_token ran with the access token itself`, 'set WA_OPS_APP_ID and WA_OPS_APP_SECRET to check them too (webhook signatures need the secret)');
+      return skip(ID, TITLE, `${f.missing} not set: not checked (debug_token inspects the access token with itself)`, 'set WA_OPS_APP_ID and WA_OPS_APP_SECRET to check them too (webhook signatures need the secret)');
     case 'accepted':
       return pass(ID, TITLE, `debug_token accepted the app token of app ${appId}`);
     case 'refused':

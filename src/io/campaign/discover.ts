@@ -41,7 +41,9 @@ export function discoverCampaigns(dir: string): Found[] {
 /** A campaign file names its recipients and template; config files, templates and reports do not. */
 function looksLikeCampaign(path: string): boolean {
   try {
-    if (statSync(path).size > 1 << 20) return false;
+    // Only regular files are read: a FIFO would block the listing for ever, /dev/zero (a symlink to it) never end.
+    const st = statSync(path);
+    if (!st.isFile() || st.size > 1 << 20) return false;
     const v = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     return typeof v === 'object' && v !== null && 'recipients' in v && 'template' in v;
   } catch {
@@ -62,7 +64,8 @@ export function lockHeld(ledger: string, now = Date.now()): boolean {
     const st = statSync(path);
     let info: LockInfo | undefined;
     try {
-      info = JSON.parse(readFileSync(path, 'utf8')) as LockInfo;
+      // A lock that is not a regular file (a FIFO planted there) is not read: it would block.
+      info = st.isFile() ? (JSON.parse(readFileSync(path, 'utf8')) as LockInfo) : undefined;
     } catch {
       info = undefined;
     }

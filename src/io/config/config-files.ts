@@ -7,7 +7,8 @@ import { InputError } from '../../core/errors.js';
 import { isObject } from '../../core/is-object.js';
 import { parseJsonText } from '../../core/json-text.js';
 import { dotenvProblems } from '../../core/dotenv-lines.js';
-import { readTextFile } from '../read-text-file.js';
+import { readBytes, readTextFile } from '../read-text-file.js';
+import { dotenvText } from '../../core/dotenv-text.js';
 import { ENV_NAMES, type ConfigFile } from './settings.js';
 
 /** A config or .env file larger than this is not one (a mistake, or /dev/zero). */
@@ -60,8 +61,9 @@ export function readDotEnv(cwd: string, checked = true): NodeJS.Dict<string> {
   const path = resolve(cwd, '.env');
   // A folder named .env is a Python virtualenv, not ours; a FIFO or a device there is refused, not waited on.
   if (isDirectory(path)) return {};
-  const text = readTextFile(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
-  if (text === undefined) return {};
+  const bytes = readBytes(path, { what: '.env file', maxBytes: MAX_CONFIG_BYTES, code: 'bad-config', hint: 'remove it or replace it with a KEY=value file', missingOk: true });
+  if (bytes === undefined) return {};
+  const text = dotenvText(bytes);
   if (checked) checkDotEnv(path, text);
   return parseEnv(text);
 }

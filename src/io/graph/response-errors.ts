@@ -24,6 +24,22 @@ export function networkError(err: unknown, method: string, path: string, host: s
 }
 
 /**
+ * A 502 or 504 without a Graph error code, to a POST: a gateway (a proxy, a load balancer) handed the request on and
+ * lost the answer, so it may have been carried out. Never retried as transient (a message sent twice): ambiguous.
+ */
+export function gatewayLost(err: GraphError, method: string, path: string): GraphError {
+  if (method !== 'POST' || err.graphCode !== undefined || (err.httpStatus !== 502 && err.httpStatus !== 504)) return err;
+  return new GraphError({
+    title: `${method} /${path.split('?')[0]}: HTTP ${err.httpStatus} from a gateway, the answer was lost`,
+    details: err.details,
+    httpStatus: err.httpStatus,
+    action: 'ambiguous',
+    notSent: false,
+    todo: 'the request may have been carried out before its answer was lost: check its effect before running the same command again, which may do it twice',
+  });
+}
+
+/**
  * A redirect (or any 1xx/3xx answer) instead of Graph JSON: wa-ops follows none, so the token never goes to another
  * address, and its empty body must not read as an empty answer ("no templates", a passed check). The Graph URL is wrong.
  */

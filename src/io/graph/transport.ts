@@ -6,7 +6,7 @@ import { proxyAwareDispatcher, proxyEnv, request, type Dispatcher, type FormData
 import { assertGraphUrl } from './graph-url.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
-import { graphBodyError, isObject, networkError, notAListError, notJsonError, redirectError } from './response-errors.js';
+import { gatewayLost, graphBodyError, isObject, networkError, notAListError, notJsonError, redirectError } from './response-errors.js';
 
 /** How to reach the Graph API. */
 export interface GraphClientOptions {
@@ -115,9 +115,9 @@ export class GraphTransport {
       // Server text reaches terminals (doctor, templates list, errors): escapes and controls go at the boundary.
       parsed = text === '' ? {} : JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? stripTerminalControls(value) : value));
     } catch {
-      throw notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub);
+      throw gatewayLost(notJsonError(stripTerminalControls(text), res.statusCode, url.origin, h, this.scrub), method, path);
     }
-    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw graphBodyError(parsed, res.statusCode, h, this.scrub);
+    if (res.statusCode >= 400 || (isObject(parsed) && isObject(parsed.error))) throw gatewayLost(graphBodyError(parsed, res.statusCode, h, this.scrub), method, path);
     return { data: parsed as T, status: res.statusCode, headers: h };
   }
 

@@ -83,11 +83,13 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
 /** The progress line of a run: a spinner on a terminal, a line at a steady interval otherwise. */
 export async function progressReporter(): Promise<{ update: (e: EngineState, now: number) => void; log: (text: string) => void; stop: () => void }> {
   const status = await startStatusLine();
-  const started = Date.now();
+  // The rate counts from the engine's first step, not from before the pre-flight and the confirmation prompt.
+  let started: number | undefined;
   let last = 0;
   let announced: number | undefined;
   return {
     update: (e, now) => {
+      started ??= now;
       // A long wait is said once, on stderr, also under --json (where no progress line shows): never a silent hang.
       const w = e.waiting;
       // Under --no-wait the run only waits for its requests in flight, then stops (exit 75) and says until when.

@@ -5,6 +5,7 @@ import { readAgainstList } from '../core/campaign/list-snapshot.js';
 import { costPlan } from '../core/campaign/policies.js';
 import { storeForResume } from '../core/campaign/resume.js';
 import { unknownAdvice } from '../core/campaign/unknown-advice.js';
+import { otherOwner } from '../core/campaign/ledger-owner.js';
 import { DEFAULT_PRICES, mergePrices } from '../core/campaign/pricing.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
@@ -83,6 +84,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const loaded = await loadState(reader);
     const state = loaded.state;
     if (loaded.events === 0 && store.kind === 'postgres') throw notInStore(cf.campaign.name, cf.path);
+    const owner = otherOwner(state, cf.campaign.name);
+    if (owner) warn(`the ledger ${cf.ledgerPath} belongs to the campaign "${owner.campaign}" (${owner.campaignId}), not to "${cf.campaign.name}": these are its counts (send refuses it)`);
     const elsewhere = store.kind === 'files' && refuseLocalSend(cf.ledgerPath, f.campaign, 'warn', warn);
     if (loaded.events === 0 && !elsewhere) warn(`no ledger yet at ${cf.ledgerPath}: nothing has been sent for this campaign`);
     checkEventsPath(f.events ?? settings.events, f.events === undefined ? undefined : '--events');

@@ -31,6 +31,8 @@ describe('a ledger kept by another campaign', () => {
       expect(r.stderr).toContain('pass --ledger with a new file');
     }
     expect(await accepted()).toBe(before);
+    const status = await runCli(['status', '--campaign', 'campaign.json'], { cwd: dir, env: env() });
+    expect(status.stderr).toMatch(/belongs to the campaign "spring" \(spring-[0-9a-f]+\), not to "summer": these are its counts/);
     // A new ledger for the new campaign sends to both again, as a new campaign should.
     const fresh = await runCli(['send', '--campaign', 'campaign.json', '--ledger', 'summer.ledger.jsonl', '--yes', '--json'], { cwd: dir, env: env() });
     expect(JSON.parse(fresh.stdout)).toMatchObject({ campaign: 'summer', sent: 2 });

@@ -121,6 +121,10 @@ describe('GraphClient against odd servers', () => {
         res.writeHead(502, { 'content-type': 'text/html' });
         return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
       }
+      if (path.includes('/gateway504')) {
+        res.writeHead(504);
+        return res.end();
+      }
       if (path.includes('/budget')) {
         res.writeHead(400, { 'content-type': 'application/json', 'x-business-use-case-usage': JSON.stringify({ '210987654321098': [{ type: 'whatsapp', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 7 }] }) });
         return res.end(JSON.stringify({ error: { message: '(#80007) Rate limit issues', type: 'OAuthException', code: 80007, fbtrace_id: 'Atrace123' } }));
@@ -185,6 +189,17 @@ describe('GraphClient against odd servers', () => {
     const p = await failure(c.request('GET', 'proxy'));
     expect(p).toMatchObject({ httpStatus: 502, action: 'transient' });
     expect(p.message).toMatch(/502 with text\/html/);
+    await c.close();
+  });
+
+  it('ambiguous: a POST answered 502 or 504 by a gateway (no Graph error) may have been carried out; a GET is retried', async () => {
+    const c = client();
+    const html = await failure(c.request('POST', 'proxy/messages', { body: {} }));
+    expect(html).toMatchObject({ httpStatus: 502, action: 'ambiguous', notSent: false });
+    expect(html.message).toMatch(/HTTP 502 from a gateway, the answer was lost/);
+    expect(html.hint).not.toMatch(/retried|run the same command again,/);
+    expect(await failure(c.request('POST', 'gateway504/messages', { body: {} }))).toMatchObject({ httpStatus: 504, action: 'ambiguous' });
+    expect(await failure(c.request('GET', 'gateway504'))).toMatchObject({ httpStatus: 504, action: 'transient' });
     await c.close();
   });
 

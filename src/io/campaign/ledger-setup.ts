@@ -21,13 +21,14 @@ function needsHeader(state: LedgerState, cf: CampaignFile, list: RecipientList):
   return !state.header || state.header.recipientsHash !== list.sha256 || state.header.campaignHash !== cf.sha256;
 }
 
-
-
 /** What changed since the ledger began (said before the prompt), or undefined. */
 export function ledgerChangeNotice(state: LedgerState, cf: CampaignFile, list: RecipientList): string | undefined {
   if (!state.header || !needsHeader(state, cf, list)) return undefined;
   const what = state.header.recipientsHash !== list.sha256 ? `the recipient list ${cf.campaign.recipients} changed (${state.header.recipients} rows then, ${list.rows} now)` : 'the campaign file changed';
-  return `${what} since this ledger began; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`;
+  // A new template is the change an operator most needs to see: those sent before got the old one.
+  const template = `${cf.campaign.template.name}:${cf.campaign.template.language}`;
+  const templateChange = state.header.template && state.header.template !== template ? `; its template is now ${template} (was ${state.header.template}: those sent before got that one)` : '';
+  return `${what} since this ledger began${templateChange}; recipients are matched by their E.164 number, so whoever was sent to is never sent to again`;
 }
 
 /**

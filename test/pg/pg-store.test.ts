@@ -170,8 +170,14 @@ describe.skipIf(!pgUrl)('PostgreSQL campaign store', () => {
     await a.w.drain();
     const reader = await store.reader(ref(name));
     expect(await reader.inFlight!()).toBe(1);
+    // A worker's own summary: the others' requests in flight, never its own unanswered ones.
+    const b = await worker(name);
+    expect(await a.w.inFlight!()).toBe(0);
+    expect(await b.w.inFlight!()).toBe(1);
     await a.w.close();
     expect(await reader.inFlight!()).toBe(0);
+    expect(await b.w.inFlight!()).toBe(0);
+    await b.w.close();
   });
 
   it('after a dropped connection, a claim in doubt is found when it committed and is still this worker\'s, not otherwise', async () => {

@@ -98,6 +98,28 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     expect(JSON.parse(status.stdout)).toMatchObject({ total: 50, pending: 0, unknown: 0, sent: summary.sent });
   }, 120_000);
 
+  it('over a Unix socket too: a restart (the socket file gone meanwhile) is waited out, not a failed write', async () => {
+    const { file, numbers } = campaign(25, 'socket');
+    const socketUrl = `postgres://wa_ops:${encodeURIComponent(cluster.password)}@/postgres?host=${encodeURIComponent(cluster.dir)}&port=${cluster.port}`;
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', socketUrl, '--yes', '--json', '--interval', '120ms'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const done = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const mine = async () => (await accepted()).filter((to) => numbers.includes(to));
+    for (const end = Date.now() + 60_000; (await mine()).length < 6; await sleep(20)) if (Date.now() > end) throw new Error(`no progress: ${stderr}`);
+    await cluster.halt();
+    await sleep(2000);
+    await cluster.resume();
+    expect(await done, stderr).toBe(0);
+    const to = await mine();
+    expect(new Set(to)).toEqual(new Set(numbers));
+    expect(to).toHaveLength(numbers.length);
+    expect(stderr).toMatch(/reconnecting/);
+    expect(JSON.parse(stdout)).toMatchObject({ outcome: 'done', pending: 0, unknown: 0 });
+  }, 120_000);
+
   it('Ctrl-C while the store is away stops at once (exit 130); the resume, once it is back, reaches the rest exactly once', async () => {
     const { file, numbers } = campaign(30, 'ctrl-c');
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--store', cluster.url, '--yes', '--json', '--interval', '120ms'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });

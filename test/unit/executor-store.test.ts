@@ -5,6 +5,7 @@ import { createEngine } from '../../src/core/campaign/engine.js';
 import type { LedgerEvent } from '../../src/core/campaign/events.js';
 import { emptyState } from '../../src/core/campaign/ledger-state.js';
 import { execute } from '../../src/io/campaign/executor.js';
+import { lostStop } from '../../src/core/campaign/engine-primitives.js';
 import { SignalWatch } from '../../src/io/signals.js';
 import type { LedgerWriter } from '../../src/io/store/types.js';
 import { config } from './engine-sim.js';
@@ -86,6 +87,9 @@ describe('execute with a store that goes away', () => {
     expect(w.stored.filter((e) => e.t === 'sent')).toHaveLength(2);
     expect(stop).toMatchObject({ outcome: 'aborted', code: 'ledger-lock-lost', exit: 75 });
     expect(stop.message).toMatch(/stayed unreachable/);
+    // What to do about a store out of reach, not about another process holding a lock.
+    expect(stop.hint).toMatch(/once the store is reachable again/);
+    expect(lostStop('the lock /srv/store/c.ledger.jsonl.lock was deleted').hint).toMatch(/another process/);
   });
 
   it('the last outcome failing to be written (a full disk, the writer still ours): the run does not end "done"', async () => {

@@ -116,6 +116,17 @@ describe('Batcher: a claim that fails says whether it may be stored', () => {
   });
 });
 
+describe('store errors: a Unix socket that is not there', () => {
+  it('is a dropped connection (waited out during a send; nothing applied), and says which socket', async () => {
+    const { isConnectionFailure, storeFailure, surelyNotApplied } = await import('../../src/io/store/pg/errors.js');
+    const err = Object.assign(new Error('connect ENOENT /run/pg/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect', address: '/run/pg/.s.PGSQL.5432' });
+    expect(isConnectionFailure(err)).toBe(true);
+    expect(surelyNotApplied(err)).toBe(true);
+    expect(storeFailure(err, 'postgres://u@/db?host=/run/pg')?.message).toMatch(/no PostgreSQL socket at \/run\/pg\/\.s\.PGSQL\.5432/);
+    expect(isConnectionFailure(Object.assign(new Error('open ENOENT x'), { code: 'ENOENT', syscall: 'open' }))).toBe(false);
+  });
+});
+
 describe('StoreOutage', () => {
   it('backs off from 250 ms to 4 s, and never past the bound', () => {
     let now = 1000;

@@ -24,5 +24,9 @@ export function wait(st: EngineState, item: number, due: number): void {
 
 /** The stop of a run whose writer lost its right to write (a lock lost, a store unreachable too long): exit 75. */
 export function lostStop(reason: string): StopReason {
-  return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint: 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again', exit: 75 };
+  // A PostgreSQL store out of reach says so (its reasons name the store); a lost file lock may mean another process.
+  const hint = /^(the store at |no contact with the store )/.test(reason)
+    ? 'once the store is reachable again, run the same command again: nobody is sent twice'
+    : 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again';
+  return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint, exit: 75 };
 }

@@ -46,6 +46,8 @@ export interface SendResult {
   stats: { events: number; commits: number };
   /** Where the ledger is. */
   location: string;
+  /** Of the unknown: requests other running workers are sending right now (PostgreSQL). */
+  othersInFlight?: number;
 }
 
 /** The end of the cooldown in force, capped (with a warning, the time as `timeText` writes it for people) at COOLDOWN_CAP_MS from now. */
@@ -166,7 +168,9 @@ async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter,
   if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
   // The webhook events are folded in last.
   await withEvents(final, o.events);
-  return { stop, summary: summarise(final, cf.campaign.name, Date.now()), thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location };
+  const summary = summarise(final, cf.campaign.name, Date.now());
+  const othersInFlight = summary.unknown > 0 && !writer.lost() && writer.inFlight ? await writer.inFlight().catch(() => 0) : 0;
+  return { stop, summary, thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location, othersInFlight };
 }
 
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */

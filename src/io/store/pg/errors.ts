@@ -6,13 +6,15 @@ interface PgLikeError {
   code?: string;
   message?: string;
   severity?: string;
+  syscall?: string;
+  address?: string;
 }
 
 /** The facts a node-postgres (or socket) error carries, read with checks; undefined for a thrown non-object. */
 function pgFacts(err: unknown): PgLikeError | undefined {
   if (!isObject(err)) return undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { code: str(err.code), message: str(err.message), severity: str(err.severity) };
+  return { code: str(err.code), message: str(err.message), severity: str(err.severity), syscall: str(err.syscall), address: str(err.address) };
 }
 
 const STORE_HINT = 'check --store (or WA_OPS_STORE / "store" in the config file)';
@@ -32,6 +34,8 @@ function target(url: string): string {
 export function isConnectionFailure(err: unknown): boolean {
   const e = pgFacts(err);
   if (e?.code === 'store-unreachable') return true;
+  // A Unix socket that is not there (yet): the server is restarting, or not running.
+  if (e?.code === 'ENOENT' && e.syscall === 'connect') return true;
   return (
     // store-busy / 53300: the server's connection limit, reached for now (another worker ends, a slot frees up).
     e?.code === 'store-busy' ||
@@ -50,6 +54,7 @@ export function surelyNotApplied(err: unknown): boolean {
   const e = pgFacts(cause);
   if (!e) return false;
   if (e.severity) return true;
+  if (e.code === 'ENOENT' && e.syscall === 'connect') return true;
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.code ?? '');
 }
 
@@ -75,6 +80,9 @@ export function storeFailure(err: unknown, url: string): WaOpsError | undefined 
   switch (e?.code) {
     case 'ECONNREFUSED':
       return fail(`cannot connect to the store at ${where}: connection refused`, 'store-unreachable', `is PostgreSQL running and listening there? ${STORE_HINT}`);
+    case 'ENOENT':
+      if (e.syscall !== 'connect') break;
+      return fail(`cannot connect to the store at ${where}: no PostgreSQL socket at ${e.address ?? 'the host= folder'}`, 'store-unreachable', `is PostgreSQL running, with its socket in that folder (host= in the URL)? ${STORE_HINT}`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return fail(`cannot connect to the store at ${where}: host not found`, 'store-unreachable', STORE_HINT);
@@ -99,11 +107,23 @@ export function storeFailure(err: unknown, url: string): WaOpsError | undefined 
   }
   const msg = e?.message ?? '';
   if (/does not support SSL/i.test(msg)) return fail(`the store at ${where} does not offer TLS, but the URL asks for it (sslmode)`, 'store-tls', 'enable ssl on the server, or drop sslmode from the URL on a trusted network');
-  if (/certificate|self[- ]signed|SSL|TLS|altnames/i.test(msg) && !/password/i.test(msg)) return fail(`TLS with the store at ${where} failed: ${msg}`, 'store-tls', 'pass the server\'s CA with sslrootcert=<file>, or use sslmode=require to encrypt without verifying');
+  if (/certificate|self[- ]signed|SSL|TLS|altnames/i.test(msg) && !/password/i.test(msg)) return fail(`TLS with the store at ${where} failed: ${msg}`, 'store-tls', tlsHint(url));
   if (/no pg_hba\.conf entry/i.test(msg)) return fail(`the store at ${where} refused the connection: ${msg}`, 'store-auth', 'the server\'s pg_hba.conf does not allow this host, user or database (or requires TLS: add sslmode=require)');
   if (isConnectionFailure(err)) return fail(`lost the connection to the store at ${where}: ${msg || e?.code}`, 'store-unreachable', `is PostgreSQL running? ${STORE_HINT}`);
   if (/SASL|SCRAM|password/i.test(msg)) return fail(`the store at ${where} refused the credentials of user ${user}`, 'store-auth', `check the password in the store URL (or PGPASSWORD); ${STORE_HINT}`);
   // Any other FATAL: the server itself ended the session (it refused it), which is about the server, not a bug here.
   if (e?.severity === 'FATAL') return fail(`the store at ${where} refused the connection: ${msg || e.code}`, 'store-refused', STORE_HINT);
   return undefined;
+}
+
+/** What to do about a failed TLS handshake: a certificate to trust when verifying, else a server that is not one. */
+function tlsHint(url: string): string {
+  let mode = '';
+  try {
+    mode = new URL(url).searchParams.get('sslmode') ?? '';
+  } catch {
+    // the URL was checked before any connection
+  }
+  if (mode === 'verify-ca' || mode === 'verify-full') return "pass the server's CA with sslrootcert=<file>, or use sslmode=require to encrypt without verifying";
+  return `the server did not complete a TLS handshake: is it PostgreSQL with ssl = on at that host and port? ${STORE_HINT}`;
 }

@@ -17,6 +17,7 @@ import { StoreOutage } from './outage.js';
 import { release, WorkerLife } from './worker-life.js';
 import { attemptsStored } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
+import { claimsInFlight } from './tables/claims.js';
 import { readPgSuppressions } from './suppression-store.js';
 import { latestSuppression } from './tables/suppressions.js';
 import type { PoolClient } from 'pg';
@@ -108,6 +109,9 @@ export class PgLedgerWriter implements LedgerWriter {
   suppressions = () => readPgSuppressions(this.conn);
 
   suppressionsVersion = async () => String(await latestSuppression(this.conn));
+
+  /** Claims other running workers hold now (this worker's own open ones got no answer: they are not in flight). */
+  inFlight = async () => (this.campaignId ? claimsInFlight(this.conn, this.campaignId, this.workerId) : 0);
 
   /** Every stored event; the first replay also sets where poll() goes on from (a later one, e.g. the final counts, reads all again). */
   async replay(deliver: (e: LedgerEvent) => void): Promise<ReplayInfo> {

@@ -112,8 +112,8 @@ export async function seedClaims(q: Queryable, campaignId: string, rows: readonl
   }
 }
 
-/** Open claims of workers running now (each holds its session lock): requests whose answer may still come. */
-export async function claimsInFlight(q: Queryable, campaignId: string): Promise<number> {
-  const { rows } = await q.query<{ n: string }>(`SELECT count(*) AS n FROM wa_ops.claims cur WHERE cur.campaign_id = $1 AND cur.state = 'open' AND ${LOCK_LIVE}`, [campaignId]);
+/** Open claims of workers running now (each holds its session lock), but `except`'s: requests whose answer may still come. */
+export async function claimsInFlight(q: Queryable, campaignId: string, except = ''): Promise<number> {
+  const { rows } = await q.query<{ n: string }>(`SELECT count(*) AS n FROM wa_ops.claims cur WHERE cur.campaign_id = $1 AND cur.state = 'open' AND cur.worker <> $2 AND ${LOCK_LIVE}`, [campaignId, except]);
   return Number(rows[0].n);
 }

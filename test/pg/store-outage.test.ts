@@ -190,9 +190,12 @@ describe.skipIf(!pgUrl || !findPgBin())('send --store through a PostgreSQL resta
     const store = new PgCampaignStore(conn);
     const stored = summarise((await loadState(await store.reader(ref))).state, ref.name, Date.now());
     // Every recipient this run started is accounted for the same way in both; nobody it never sent is "unknown".
-    const counts = (x: typeof view) => ({ total: x.total, sent: x.sent, unknown: x.unknown, pending: x.pending });
-    expect(counts(view)).toEqual(counts(stored));
+    // One difference is allowed (README: an answer that came back but could not be stored before the bound): the worker
+    // knows it was sent, the store has only its claim (unknown). Never a pending one counted unknown, nor one lost.
+    expect({ total: view.total, pending: view.pending }).toEqual({ total: stored.total, pending: stored.pending });
     expect(view.unknown).toBe(0);
+    expect(view.sent).toBe(stored.sent + stored.unknown);
+    expect(stored.unknown).toBeLessThanOrEqual(8);
     expect(view.sent).toBeGreaterThanOrEqual(7);
   }, 60_000);
 

@@ -12,7 +12,7 @@ describe('the Graph error action table', () => {
   it.each([
     [130429, 'cooldown'],
     [131048, 'cooldown'],
-    [132015, 'cooldown'],
+    [132015, 'abort-run'],
     [131056, 'recipient-backoff'],
     [4, 'retry-after'],
     [80007, 'retry-after'],

@@ -1,5 +1,5 @@
 /** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
-import { recipientBackoffMs } from '../graph/actions.js';
+import { cooldownFloorMs, recipientBackoffMs } from '../graph/actions.js';
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
 import { beginStop, record, wait } from './engine-primitives.js';
 
@@ -100,7 +100,7 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
     case 'cooldown':
     case 'retry-after': {
       const recent = st.ledger.cooldowns.filter((c) => typeof c.code === 'number' && now - c.at < HOUR).length;
-      const base = e.action === 'cooldown' ? escalatedCooldown(st.cfg.cooldownMs, recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
+      const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
       const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
       startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);
       retryAt(st, acts, now, item, e, Date.parse(st.ledger.cooldownUntil!));

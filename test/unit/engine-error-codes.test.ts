@@ -140,3 +140,18 @@ describe('131048 twice within the hour', () => {
     expect(len[1]).toBeGreaterThanOrEqual(len[0]);
   });
 });
+
+describe('190 (token expired) with several requests in flight', () => {
+  it('stops with exit 3; the answers still coming in leave their recipients pending, nobody failed or sent twice', () => {
+    let broken = false;
+    const res = simulate(config(30, { intervalMs: 5 }), (r) => {
+      if (r === HIT) broken = true;
+      return broken ? graphError(190) : ok(r);
+    }, { latencyMs: 60, maxSteps: 20_000 });
+    expect(res.stop).toMatchObject({ outcome: 'aborted', exit: 3, code: 'graph-190' });
+    const s = summarise(replay(res.records), 'c', res.now);
+    expect(s).toMatchObject({ failed: 0, unknown: 0 });
+    expect(s.sent + s.pending).toBe(s.total);
+    expect(new Set(res.sends.map((x) => x.r)).size).toBe(res.sends.length);
+  });
+});

@@ -17,6 +17,8 @@ type Kind =
   | 'cooldown'
   /** This recipient only waits: the others go on without a cooldown. */
   | 'recipient-wait'
+  /** Not the recipient's fault: left pending for the next run (tried once), the run goes on. */
+  | 'defer'
   /** A temporary fault at Meta: the recipient is tried again after a backoff, the run goes on. */
   | 'transient';
 
@@ -44,7 +46,8 @@ const ROWS: { code: number; kind: Kind; minWaitMs?: number }[] = [
   { code: 131000, kind: 'transient' },
   { code: 1, kind: 'transient' },
   { code: 2, kind: 'transient' },
-  { code: 131053, kind: 'fail' },
+  // Our medium refused: not the recipient's fault, so it stays pending (five in a row stop the run: send.test.ts).
+  { code: 131053, kind: 'defer' },
   // "Generic user error": the request's parameters, alike for everyone: no verdict on the recipient.
   { code: 135000, kind: 'abort' },
 ];
@@ -87,6 +90,11 @@ describe.each(ROWS)('error $code mid-campaign', ({ code, kind, minWaitMs }) => {
         expect(res.stop.outcome).toBe('done');
         expect(s).toMatchObject({ sent: N - 1, failed: 1, unknown: 0, pending: 0 });
         expect(s.failures).toEqual({ [code]: 1 });
+        expect(hitSends).toHaveLength(1);
+        break;
+      case 'defer':
+        expect(res.stop.outcome).toBe('done');
+        expect(s).toMatchObject({ sent: N - 1, failed: 0, unknown: 0, pending: 1 });
         expect(hitSends).toHaveLength(1);
         break;
       case 'cooldown': {

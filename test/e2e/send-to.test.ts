@@ -198,4 +198,19 @@ describe('send --to', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).delivery).toMatchObject({ state: 'failed', errors: [expect.objectContaining({ code: 131026 })] });
   });
+  it('throttled (130429, 131056): exit 75 "paused", nothing sent, and the same command works afterwards', async () => {
+    for (const code of [130429, 131056]) {
+      const to = fresh();
+      await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code, count: 1 }) });
+      const args = ['send', '--to', to, '--template', 'hello_world:en_US', '--yes', '--json'];
+      const r = await runCli(args, { env: env() });
+      expect(r.code, r.stdout + r.stderr).toBe(75);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: `graph-${code}`, hint: expect.stringMatching(/run the same command again/) });
+      expect(await accepted()).toHaveLength(0);
+      const again = await runCli(args, { env: env() });
+      expect(again.code).toBe(0);
+      expect(await accepted()).toHaveLength(1);
+      await fetch(`${sb.url}/_sandbox/reset`, { method: 'POST' });
+    }
+  });
 });

@@ -12,7 +12,7 @@ describe('the Graph error action table', () => {
   it.each([
     [130429, 'cooldown'],
     [131048, 'cooldown'],
-    [132015, 'cooldown'],
+    [132015, 'abort-run'],
     [131056, 'recipient-backoff'],
     [4, 'retry-after'],
     [80007, 'retry-after'],
@@ -73,7 +73,10 @@ describe('the Graph error action table', () => {
     // Bounded: a proxy asking for a day is answered with an hour; a header sent twice counts once; nonsense is no wait.
     expect(waitFromHeaders('86400', undefined, 0)).toBe(3_600_000);
     expect(waitFromHeaders(['5', '9'], undefined, 0)).toBe(5000);
-    expect(waitFromHeaders('0', undefined, 0)).toBeUndefined();
+    // "Retry-After: 0" (or a date already past) is "now": a second, not the minute of "no wait given".
+    expect(waitFromHeaders('0', undefined, 0)).toBe(1000);
+    expect(waitFromHeaders('Thu, 01 Jan 2026 00:00:00 GMT', undefined, Date.parse('2026-01-01T00:05:00Z'))).toBe(1000);
+    expect(actionFor(undefined, 429).waitMs).toBe(60_000);
     expect(waitFromHeaders('soon', undefined, 0)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
-import { recipientBackoffMs } from '../graph/actions.js';
+import { cooldownFloorMs, recipientBackoffMs } from '../graph/actions.js';
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
 import { beginStop, record, wait } from './engine-primitives.js';
 
@@ -100,7 +100,7 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
     case 'cooldown':
     case 'retry-after': {
       const recent = st.ledger.cooldowns.filter((c) => typeof c.code === 'number' && now - c.at < HOUR).length;
-      const base = e.action === 'cooldown' ? escalatedCooldown(st.cfg.cooldownMs, recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
+      const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
       const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
       startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);
       retryAt(st, acts, now, item, e, Date.parse(st.ledger.cooldownUntil!));
@@ -119,22 +119,31 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
       beginStop(st, now, { outcome: 'aborted', code: e.errorCode, message: e.message, hint: e.hint, exit: 3 }, st.cfg.drainMs);
       return;
     default:
-      onFailed(st, acts, now, r, e);
+      if (e.code === 131053) onMediaRefused(st, acts, now, r, e);
+      else onFailed(st, acts, now, r, e);
   }
 }
 
-/** Refused for this recipient: failed for good; five media failures in a row stop the run (the medium is at fault). */
-function onFailed(st: EngineState, acts: EngineAction[], now: number, r: string, e: ErrorFacts): void {
-  record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
-  st.thisRun.failed++;
+/** Our medium was refused (131053): not the recipient's fault, so it stays pending; five in a row stop the run. */
+function onMediaRefused(st: EngineState, acts: EngineAction[], now: number, r: string, e: ErrorFacts): void {
+  record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+  st.thisRun.deferred++;
   st.settled++;
-  if (e.code === 131053 && ++st.mediaFailures >= 5) {
+  acts.push({ t: 'notice', text: `${r}: ${e.message}; the medium was refused, left pending for the next run` });
+  if (++st.mediaFailures >= 5) {
     beginStop(st, now, {
       outcome: 'aborted',
       code: 'media-failures',
       message: `5 media failures in a row (131053: ${e.details ?? e.message})`,
-      hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet',
+      hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet; nobody was marked failed: run the same command again after the fix',
       exit: 3,
     }, st.cfg.drainMs);
   }
+}
+
+/** Refused for this recipient: failed for good. */
+function onFailed(st: EngineState, acts: EngineAction[], now: number, r: string, e: ErrorFacts): void {
+  record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
+  st.thisRun.failed++;
+  st.settled++;
 }

@@ -32,6 +32,7 @@ const rule = (action: Action, todo: string, waitMs?: number): ActionRule => ({ a
 const TABLE: Record<number, ActionRule> = {
   130429: rule('cooldown', 'throughput limit reached: slow down below the number\'s messages per second', 5 * MIN),
   131056: rule('recipient-backoff', 'pair rate limit: too many messages to this recipient; retry after 4^x seconds'),
+  // No hot retry (Meta): the table's hour is a floor under --cooldown (minWait below).
   131048: rule('cooldown', 'spam rate limit: pause the campaigns and check quality in WhatsApp Manager', 60 * MIN),
   131049: rule('fail-recipient', 'per-user marketing limit: do not resend this marketing template to this user for 24 h'),
   131026: rule('fail-recipient', 'undeliverable: not on WhatsApp, old client or terms not accepted; reach them another way'),
@@ -42,10 +43,11 @@ const TABLE: Record<number, ActionRule> = {
   131053: rule('fail-recipient', 'your media could not be used (type, size, reachability): fix the file; send stops after 5 in a row'),
   132000: rule('abort-run', 'template parameter count mismatch: fix the campaign\'s parameters mapping'),
   132001: rule('abort-run', 'template missing in that language or not approved: fix the name/language or wait for approval'),
-  132005: rule('fail-recipient', 'the text with this recipient\'s parameters is too long: shorten the values'),
+  // Template problems stop the run with everyone pending (nobody burnt): the fix is in the campaign's values or mapping.
+  132005: rule('abort-run', 'the template text with the parameters is too long: shorten the values (the stopped recipient is named above), then run the same command again'),
   132007: rule('abort-run', 'template format character policy violated'),
-  132012: rule('fail-recipient', 'parameter format mismatch for this recipient\'s values'),
-  132015: rule('cooldown', 'template paused for low quality: wait out the pause (3 h, then 6 h) or unpause it', 180 * MIN),
+  132012: rule('abort-run', 'parameter format mismatch: the values do not match the template\'s parameter formats; fix the mapping or values, then run the same command again'),
+  132015: rule('abort-run', 'template paused for low quality: wait out the pause (3 h, then 6 h) or POST /{template-id}/unpause, then run the same command again'),
   132016: rule('abort-run', 'template disabled for good: create a new template'),
   132018: rule('fail-recipient', 'parameter text has a newline, tab or more than 4 spaces: sanitise the values'),
   133010: rule('abort-run', 'the business phone number is not registered: POST /{phone-number-id}/register'),
@@ -76,6 +78,8 @@ const TABLE: Record<number, ActionRule> = {
   131021: rule('fail-recipient', 'the recipient is the sending number'),
   131030: rule('fail-recipient', 'recipient not in the test number\'s allowed list: add it in the App Dashboard'),
   130472: rule('fail-recipient', 'the user is in a marketing experiment: message not sent'),
+  // "Generic user error": the request's parameters, alike for every recipient: no verdict on this one.
+  135000: rule('abort-run', 'generic user error: the request\'s parameters were refused; check the campaign\'s template and mapping (wa-ops doctor --campaign), then run the same command again'),
   1: rule('transient', 'unknown error: check metastatus.com; retried once'),
   2: rule('transient', 'temporary downtime or overload: retried with backoff'),
   131000: rule('transient', 'something went wrong at Meta: retried with backoff'),
@@ -120,6 +124,14 @@ function nodeTodo(field: string, node: string): string {
   const kind = node === 'WhatsAppBusinessPhoneNumber' ? 'a phone number' : node === 'WhatsAppBusinessAccount' ? 'a WhatsApp Business Account' : `a ${node}`;
   const ids = 'check WA_OPS_WABA_ID and WA_OPS_PHONE_NUMBER_ID (swapped?)';
   return `the id in the request is ${kind}, which has no "${field}": ${node.startsWith('WhatsAppBusiness') ? ids : 'check the ids'}, or WA_OPS_API_VERSION if the field is newer than it`;
+}
+
+/** Codes whose table wait is a floor for a cooldown, whatever --cooldown says (Meta: no hot retry). */
+const COOLDOWN_FLOORS: Record<number, number> = { 131048: 60 * MIN };
+
+/** The shortest cooldown a code allows (0 when --cooldown decides alone). */
+export function cooldownFloorMs(code: number | string): number {
+  return typeof code === 'number' ? (COOLDOWN_FLOORS[code] ?? 0) : 0;
 }
 
 /** Every code the table covers (for tests and docs). */

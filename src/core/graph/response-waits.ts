@@ -4,6 +4,8 @@ const MIN = 60_000;
 
 /** The longest Retry-After honoured: a proxy asking for a day (or a year) is answered with an hour, then asked again. */
 export const MAX_RETRY_AFTER_MS = 60 * MIN;
+/** The shortest wait honoured: "Retry-After: 0" (or a date already past) means "now", not "no wait given" (a minute). */
+export const MIN_RETRY_AFTER_MS = 1000;
 
 /** Read the longest wait a response asks for: Retry-After (s or an HTTP date, at most an hour) and x-business-use-case-usage (minutes). */
 export function waitFromHeaders(retryAfter: string | string[] | undefined, usage: string | string[] | undefined, nowMs: number): number | undefined {
@@ -15,7 +17,7 @@ export function waitFromHeaders(retryAfter: string | string[] | undefined, usage
   if (retryAfter) {
     const text = retryAfter.trim();
     const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
-    if (Number.isFinite(ms) && ms > 0) wait = Math.min(ms, MAX_RETRY_AFTER_MS);
+    if (Number.isFinite(ms)) wait = Math.min(Math.max(ms, MIN_RETRY_AFTER_MS), MAX_RETRY_AFTER_MS);
   }
   if (usage) {
     try {

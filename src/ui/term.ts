@@ -26,11 +26,18 @@ export function detectTerm(flags: TermFlags, env: NodeJS.ProcessEnv = process.en
   const json = Boolean(flags.json);
   const stderrTty = Boolean(process.stderr.isTTY);
   const ci = Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
-  // Reports go to stdout and logs to stderr: colour only when both are terminals, so a redirected report stays plain.
-  const color =
-    !json && flags.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb' && stderrTty && Boolean(process.stdout.isTTY);
+  const color = !json && flags.color !== false && colourWanted(env, stderrTty && Boolean(process.stdout.isTTY));
   const interactive = !json && !ci && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
   return { color, interactive, stderrTty, json, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) };
+}
+
+/** The usual conventions: NO_COLOR wins, then FORCE_COLOR (0/false off, 1-3/true/empty on), else terminals only. */
+function colourWanted(env: NodeJS.ProcessEnv, bothTty: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  // Reports go to stdout and logs to stderr: colour only when both are terminals, so a redirected report stays plain.
+  return env.TERM !== 'dumb' && bothTty;
 }
 
 let current: Term | undefined;

@@ -1,5 +1,6 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
 import { resolve } from 'node:path';
+import { ownSignalHandler } from '../io/early-signals.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -47,8 +48,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   });
   // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
   const stopped = new Promise<NodeJS.Signals>((r) => {
-    process.once('SIGINT', () => r('SIGINT'));
-    process.once('SIGTERM', () => r('SIGTERM'));
+    process.once('SIGINT', ownSignalHandler(() => r('SIGINT')));
+    process.once('SIGTERM', ownSignalHandler(() => r('SIGTERM')));
   });
   if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   const eventsAt = store?.location ?? o.eventsPath;

@@ -57,6 +57,14 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
   const signal = await stopped;
+  // A second Ctrl-C stops at once, but queued forwards still reach the dead-letter file first (replayable).
+  const again = ownSignalHandler(() => {
+    const n = server.abandonForwards();
+    if (n && server.deadLetterPath) warn(`stopped at once: ${n} forward(s) not delivered, kept in ${server.deadLetterPath} (their events are in ${eventsAt})`);
+    process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+  });
+  process.on('SIGINT', again);
+  process.on('SIGTERM', again);
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
   // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.

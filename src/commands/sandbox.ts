@@ -1,5 +1,6 @@
 /** wa-ops sandbox: a local, stateful imitation of the Cloud API (CONTRACT §8). */
 import { EXIT } from '../core/errors.js';
+import { ownSignalHandler } from '../io/early-signals.js';
 import { SANDBOX_DEFAULTS, startSandbox } from '../sandbox/server.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -62,8 +63,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   server.webhooks.onGiveUp = reportGiveUps();
   // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
   const stopped = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', ownSignalHandler(() => resolve('SIGINT')));
+    process.once('SIGTERM', ownSignalHandler(() => resolve('SIGTERM')));
   });
   describe(server, f);
   const signal = await stopped;

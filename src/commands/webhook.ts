@@ -1,5 +1,6 @@
 /** wa-ops webhook serve | analyze (CONTRACT §9, §11). */
 import { resolve } from 'node:path';
+import { ownSignalHandler } from '../io/early-signals.js';
 import { EXIT, UsageError } from '../core/errors.js';
 import { loadConfig } from '../io/config.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
@@ -47,8 +48,8 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   });
   // Handlers before the URL is printed: a supervisor that stops us right after start still gets a clean stop.
   const stopped = new Promise<NodeJS.Signals>((r) => {
-    process.once('SIGINT', () => r('SIGINT'));
-    process.once('SIGTERM', () => r('SIGTERM'));
+    process.once('SIGINT', ownSignalHandler(() => r('SIGINT')));
+    process.once('SIGTERM', ownSignalHandler(() => r('SIGTERM')));
   });
   if (!o.verifyToken) warn('no verify token (WA_OPS_VERIFY_TOKEN): the GET verification handshake will be refused');
   const eventsAt = store?.location ?? o.eventsPath;
@@ -56,6 +57,14 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
   const signal = await stopped;
+  // A second Ctrl-C stops at once, but queued forwards still reach the dead-letter file first (replayable).
+  const again = ownSignalHandler(() => {
+    const n = server.abandonForwards();
+    if (n && server.deadLetterPath) warn(`stopped at once: ${n} forward(s) not delivered, kept in ${server.deadLetterPath} (their events are in ${eventsAt})`);
+    process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+  });
+  process.on('SIGINT', again);
+  process.on('SIGTERM', again);
   await server.close();
   if (pg) await (await import('../io/store/pg/connect.js')).closePg();
   // Under --json too: stdout held the start document; the counts (forwarded, dead letters) belong to the log.

@@ -1,5 +1,6 @@
 /** Ctrl-C and SIGTERM for a long command: noted from the first moment, so every wait, prompt and pre-flight can stop within a second. */
 import { InterruptedError } from '../core/errors.js';
+import { ownSignalHandler } from './early-signals.js';
 
 /** The signals that stop a run (Ctrl-C and a supervisor's stop). */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -11,7 +12,7 @@ export class SignalWatch {
   private readonly handlers: [StopSignal, () => void][];
 
   constructor() {
-    this.handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, () => this.fire(s)]);
+    this.handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, ownSignalHandler(() => this.fire(s))]);
     for (const [s, h] of this.handlers) process.on(s, h);
   }
 

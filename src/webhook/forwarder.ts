@@ -125,6 +125,12 @@ export class Forwarder {
     if (this.running > 0 || this.queue.length > 0) {
       await Promise.race([new Promise<void>((r) => this.idleWaiters.push(r)), new Promise((r) => setTimeout(r, graceMs).unref())]);
     }
+    this.abandon();
+  }
+
+  /** Stop at once (a second Ctrl-C): everything undelivered to the dead-letter file, synchronously; returns how many. */
+  abandon(): number {
+    const before = this.deadLetters;
     this.closed = true;
     for (const w of this.waiting) {
       clearTimeout(w.timer);
@@ -135,5 +141,6 @@ export class Forwarder {
     for (const job of this.inflight) this.dead({ ...job, lastError: 'no answer before the server stopped' });
     this.inflight.clear();
     for (const job of this.queue.splice(0)) this.dead({ ...job, lastError: job.lastError ?? 'server stopped before forwarding' });
+    return this.deadLetters - before;
   }
 }

@@ -21,6 +21,8 @@ export interface WebhookServer {
   /** Resolves when everything received so far is durable and its opt-outs are written. */
   idle(): Promise<void>;
   close(): Promise<void>;
+  /** A second stop signal: undelivered forwards to the dead-letter file at once (sync); how many. */
+  abandonForwards(): number;
 }
 
 /** Start the webhook receiver. Throws a UsageError when the file is locked by another server or the port is unusable. */
@@ -66,6 +68,7 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       await optOuts.idle();
       syncStats();
     },
+    abandonForwards: () => forwarder?.abandon() ?? 0,
     async close() {
       // No new connections; the bodies already taken are made durable and answered 200 (not cut off for Meta to send
       // again); then every connection goes, a body still arriving unanswered (Meta retries it).

@@ -44,6 +44,13 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 describe('interrupted before the first request', () => {
+  it('a dropped ssh session (SIGHUP) mid-campaign: state saved, the resume line, exit 129', async () => {
+    const { file } = campaign(40);
+    const r = await interruptWhen(['send', '--campaign', file, '--interval', '200ms', '--yes'], envFor(sb.url), /sent|1\//, 'SIGHUP');
+    expect(r.code).toBe(129);
+    expect(count(r.stderr, /resume with:/)).toBe(1);
+  }, 30_000);
+
   it('during a cooldown wait: exit 130, "nothing was sent" and the resume command once each', async () => {
     const { file } = campaign(3);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });

@@ -190,6 +190,23 @@ describe('webhook serve: what it prints and how it stops', () => {
 });
 
 describe('webhook serve --forward-to', () => {
+  it('a second Ctrl-C during shutdown still keeps the undelivered forwards in the dead-letter file', async () => {
+    const held: import('node:http').ServerResponse[] = [];
+    const target: Server = createServer((_req, res) => void held.push(res)); // never answers
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+    const dir = tempDir();
+    const s = await serve(['--forward-to', `http://127.0.0.1:${(target.address() as AddressInfo).port}/hook`], dir);
+    for (const name of ['status-read', 'status-delivered', 'inbound-text-non-ascii']) expect(await post(s.url, corpus(name))).toBe(200);
+    for (let i = 0; i < 60 && held.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    s.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await s.stop('SIGINT')).toBe(130);
+    target.closeAllConnections();
+    target.close();
+    expect(lines(join(dir, 'webhook-events.dead-letters.jsonl'))).toHaveLength(3);
+    expect(s.stderr()).toMatch(/3 forward\(s\) not delivered, kept in .*dead-letters\.jsonl/);
+  }, 30_000);
+
   it('forwards the exact body with its signature after storing it', async () => {
     const got: { body: string; sig: string | undefined }[] = [];
     const target: Server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 /** The program: global flags, lazy command registration, and the one place that maps errors to exit codes. */
 // First: a signal during start-up is an interruption (130/143), not a death by signal.
-import { noteCommandStarted } from './io/early-signals.js';
+import { hungUp, noteCommandStarted } from './io/early-signals.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, WaOpsError } from './core/errors.js';
@@ -170,6 +170,8 @@ const fatal = (err: unknown) => {
 // A write error on stdout: EPIPE (the reader went away, `| head`) exits 141 at once; anything else (a full disk) ends the
 // command with the failure said on stderr (withOutputFailure), since the JSON error document would go to stdout too.
 process.stdout.on('error', (err) => {
+  // After a hangup the terminal is gone: the command is saving its state and exits 129 on its own (early-signals.ts).
+  if (hungUp()) return;
   if (brokenPipe(err)) process.exit(SIGPIPE_EXIT);
   outputError ??= err;
   if (dying) return;

@@ -22,6 +22,11 @@ export function noteDocumentPrinted(): void {
   documentPrinted = true;
 }
 
+/** Whether the terminal hung up (SIGHUP): failed writes to stdout are then expected, not the command's failure. */
+export function hungUp(): boolean {
+  return hangup;
+}
+
 /** Mark a signal listener as wa-ops' own (it stops the command): the early handler then stands aside. */
 export function ownSignalHandler<T extends (...args: never[]) => unknown>(fn: T): T {
   owned.add(fn);

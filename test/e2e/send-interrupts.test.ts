@@ -51,6 +51,23 @@ describe('interrupted before the first request', () => {
     expect(count(r.stderr, /resume with:/)).toBe(1);
   }, 30_000);
 
+  it('a hangup whose terminal is gone (stdout closed): the --json run still saves its state and exits 129, not 141', async () => {
+    const { file } = campaign(40);
+    const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'send', '--campaign', file, '--interval', '200ms', '--yes', '--json'], { env: cleanEnv(envFor(sb.url)), cwd: tempDir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = new Promise<number | null>((r) => child.on('close', r));
+    // Sending has begun once the sandbox has taken a message from this run.
+    const accepted = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: unknown[] }).data.length;
+    const before = await accepted();
+    for (let i = 0; i < 100; i++) {
+      const now = await accepted();
+      if (now > before) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.stdout!.destroy();
+    child.kill('SIGHUP');
+    expect(await closed).toBe(129);
+  }, 30_000);
+
   it('during a cooldown wait: exit 130, "nothing was sent" and the resume command once each', async () => {
     const { file } = campaign(3);
     await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });

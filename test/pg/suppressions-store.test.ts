@@ -103,4 +103,18 @@ describe.skipIf(!pgUrl)('suppressions and send --to with a PostgreSQL store', ()
     const status = JSON.parse((await runCli(['status', '--campaign', 'campaign.json', '--json'], { cwd: sub, env: env() })).stdout);
     expect(status).toMatchObject({ total: 10, sent: 9, skipped: 1, pending: 0, unknown: 0 });
   });
+  it('a send refused with 131050 puts the number on the store\'s list (marketing only): the next marketing campaign skips it', async () => {
+    const numbers = ['+4917011140001', '+4917011140002'];
+    const sub = join(dir, 'optout');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'list.csv'), 'first_name,phone,voucher\n' + numbers.map((p, i) => `Name${i},${p},V${i}`).join('\n') + '\n');
+    for (const name of ['pg-131050-a', 'pg-131050-b']) writeFileSync(join(sub, `${name}.json`), JSON.stringify({ name, recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
+    const send = (name: string) => runCli(['send', '--campaign', `${name}.json`, '--interval', '20ms', '--yes', '--json'], { cwd: sub, env: env() });
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 131050, httpStatus: 400 }) });
+    expect(JSON.parse((await send('pg-131050-a')).stdout)).toMatchObject({ sent: 1, failed: 1 });
+    const conn = await connectPg(url);
+    expect((await readPgSuppressions(conn)).isSuppressed(numbers[0], 'MARKETING')).toMatchObject({ reason: '131050', scope: 'marketing' });
+    expect((await readPgSuppressions(conn)).isSuppressed(numbers[0], 'UTILITY')).toBeNull();
+    expect(JSON.parse((await send('pg-131050-b')).stdout)).toMatchObject({ sent: 1, skipped: 1 });
+  });
 });

@@ -5,7 +5,7 @@ export type SuppressionScope = 'all' | 'marketing';
 /** Why a number is on the list. */
 export type SuppressionReason = 'stop-word' | 'marketing-opt-out' | '131050' | 'manual' | 'import';
 /** Who wrote the record. */
-export type SuppressionSource = 'webhook' | 'cli' | 'import';
+export type SuppressionSource = 'webhook' | 'cli' | 'import' | 'send';
 
 /** One line of the list (v2). "add" suppresses, "lift" removes an earlier add of the same number and scope. */
 export interface SuppressionRecord {

@@ -4,6 +4,7 @@ import { WaOpsError } from '../../core/errors.js';
 import { ClaimNotStoredError } from '../store/claim-not-stored.js';
 import { step } from '../../core/campaign/engine.js';
 import { lostStop } from '../../core/campaign/engine-primitives.js';
+import type { LedgerEvent } from '../../core/campaign/events.js';
 import type { EngineAction, EngineInput, EngineState, StopReason } from '../../core/campaign/engine-types.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
@@ -23,6 +24,8 @@ export interface ExecuteOptions {
   onProgress?: (engine: EngineState, now: number) => void;
   /** The suppression list as it changes while the run sends (opt-outs that arrive meanwhile). */
   optOuts?: Pick<LiveOptOuts, 'check'>;
+  /** Called with each ledger event once it is stored (opt-outs learnt from Meta's answers go to the suppression list). */
+  onRecorded?: (event: LedgerEvent) => void;
 }
 
 /** How often the suppression list is looked at during a run (a cheap version check; read only when it changed). */
@@ -141,7 +144,10 @@ async function runLoop(o: ExecuteOptions, inbox: Inbox, attempts: SendAttempts, 
 function carryOut(actions: EngineAction[], now: number, o: ExecuteOptions, attempts: SendAttempts, storeFailed: (err: unknown) => void): { stop: StopReason } | { sleepUntil: number } {
   let sleepUntil = now + 1000;
   for (const a of actions) {
-    if (a.t === 'record') o.writer.append(a.event).catch(storeFailed);
+    if (a.t === 'record') {
+      const event = a.event;
+      o.writer.append(event).then(() => o.onRecorded?.(event), storeFailed);
+    }
     else if (a.t === 'dispatch') attempts.dispatch(a);
     else if (a.t === 'notice') o.onNotice?.(a.text);
     else if (a.t === 'sleep') sleepUntil = Math.min(sleepUntil, a.until);

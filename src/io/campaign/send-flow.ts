@@ -18,6 +18,7 @@ import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-se
 import { prepareSend, type Prepared, type Target } from './prepare.js';
 import { liveSuppressions, sendSuppressions } from './send-suppressions.js';
 import { LiveOptOuts } from './live-opt-outs.js';
+import { optOutSink, SendOptOuts } from './send-opt-outs.js';
 import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
 
@@ -85,6 +86,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const runId = randomBytes(6).toString('hex');
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options, id: runId });
     const engine = startEngine(o, p, queue, senders, intervalMs, state, hooks.timeText, runId);
+    // Meta's 131050 ("stopped marketing messages from your business") puts the number on the list this send honours.
+    const optOuts = new SendOptOuts(optOutSink(o.suppressions, writer.appendSuppressions && ((r) => writer.appendSuppressions!(r))), `campaign ${cf.campaign.name}`, hooks.onNotice);
     const stop = await execute({
       engine,
       writer,
@@ -93,7 +96,9 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
       optOuts: new LiveOptOuts(liveOptOutSource(o, writer, cf), queue, p.template.category || 'MARKETING'),
+      onRecorded: (event) => optOuts.onRecorded(event),
     });
+    await optOuts.settle();
     return await finishRun(o, cf, writer, state, engine, stop, options, runId);
   } finally {
     // An interrupted run must not wait for answers still on their way (they stay "unknown").

@@ -5,7 +5,7 @@
  * Stable: change only additively.
  */
 import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
-import type { SuppressionList } from '../suppressions.js';
+import type { SuppressionList, SuppressionRecord } from '../suppressions.js';
 
 /** Which campaign. */
 export interface CampaignRef {
@@ -43,6 +43,8 @@ export interface LedgerReader {
   suppressions?(): Promise<SuppressionList>;
   /** With suppressions(): a version of the stored list that changes whenever a record is added (cheap to ask often). */
   suppressionsVersion?(): Promise<string>;
+  /** With suppressions(): add records to the stored list (one commit). */
+  appendSuppressions?(records: SuppressionRecord[]): Promise<void>;
   /** Recipients whose claim a running worker holds right now (PostgreSQL): "unknown" until their answer is stored. */
   inFlight?(): Promise<number>;
 }

@@ -18,7 +18,8 @@ import { release, WorkerLife } from './worker-life.js';
 import { attemptsStored } from './tables/ledger-events.js';
 import { forEachStatusEvent } from './status-events.js';
 import { claimsInFlight } from './tables/claims.js';
-import { readPgSuppressions } from './suppression-store.js';
+import { appendPgSuppressions, readPgSuppressions } from './suppression-store.js';
+import type { SuppressionRecord } from '../../suppressions.js';
 import { latestSuppression } from './tables/suppressions.js';
 import type { PoolClient } from 'pg';
 
@@ -109,6 +110,8 @@ export class PgLedgerWriter implements LedgerWriter {
   suppressions = () => readPgSuppressions(this.conn);
 
   suppressionsVersion = async () => String(await latestSuppression(this.conn));
+
+  appendSuppressions = (records: SuppressionRecord[]) => appendPgSuppressions(this.conn, records);
 
   /** Claims other running workers hold now (this worker's own open ones got no answer: they are not in flight). */
   inFlight = async () => (this.campaignId ? claimsInFlight(this.conn, this.campaignId, this.workerId) : 0);

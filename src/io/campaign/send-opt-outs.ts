@@ -1,0 +1,49 @@
+/**
+ * Writes the opt-outs a send learns from Meta's answers (131050) to the suppression list the send honours: the
+ * --suppressions file, else the store's list (PostgreSQL), else the default file. A write that fails does not stop
+ * the run (the recipient is already failed in the ledger): the operator is told the command that adds it by hand.
+ */
+import { errorMessage } from '../../core/caught.js';
+import type { LedgerEvent } from '../../core/campaign/events.js';
+import { shellQuote } from '../../core/shell-quote.js';
+import { optOutFromSend } from '../../core/suppressions/from-send.js';
+import type { SuppressionRecord } from '../../core/suppressions/record.js';
+import { appendList } from '../suppression-file.js';
+import { suppressionsPath } from '../suppressions.js';
+
+/** Where the records go: the file named, else the store's own append, else the default file. */
+export function optOutSink(file: string | undefined, storeAppend: ((records: SuppressionRecord[]) => Promise<void>) | undefined): { append: (records: SuppressionRecord[]) => Promise<void>; flag: string } {
+  if (file === undefined && storeAppend) return { append: storeAppend, flag: '' };
+  const path = file ?? suppressionsPath();
+  return { append: async (records) => appendList(path, records), flag: file === undefined ? '' : ` --suppressions ${shellQuote(file)}` };
+}
+
+/** Records one opt-out per stored 131050 failure, in order; settle() waits for the writes under way. */
+export class SendOptOuts {
+  private chain: Promise<void> = Promise.resolve();
+  /** Numbers written (or being written) by this run. */
+  readonly added: string[] = [];
+
+  constructor(
+    private readonly sink: ReturnType<typeof optOutSink>,
+    private readonly by: string,
+    private readonly notice: (text: string) => void,
+  ) {}
+
+  /** Called for every ledger event once it is stored. */
+  onRecorded(event: LedgerEvent): void {
+    const rec = optOutFromSend(event, this.by);
+    if (!rec) return;
+    this.added.push(rec.e164);
+    this.chain = this.chain.then(
+      () => this.sink.append([rec]).then(() => this.notice(`${rec.e164}: opted out of marketing messages (131050): added to the suppression list, later marketing sends skip it`)),
+    ).catch((err: unknown) => {
+      this.notice(`${rec.e164}: refused with 131050 (opted out of marketing) but the suppression list could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${rec.e164} --scope marketing --reason 131050${this.sink.flag}`);
+    });
+  }
+
+  /** Every write started is done (or reported). */
+  settle(): Promise<void> {
+    return this.chain;
+  }
+}

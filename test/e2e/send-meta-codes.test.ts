@@ -1,0 +1,53 @@
+// How a campaign send reacts to Meta's per-recipient error codes, against the sandbox: an opt-out answer (131050)
+// binds every later marketing campaign; a refused parameter (132018) fails that recipient while the run goes on.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
+import { runCli, tempDir } from '../helpers.js';
+
+let sb: SandboxServer;
+beforeAll(async () => {
+  sb = await startSandbox({ mps: 1000 });
+});
+afterAll(() => sb.close());
+
+const env = () => ({ WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' });
+const failNext = (code: number, count = 1) => fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code, count, httpStatus: 400 }) });
+const accepted = async () => ((await (await fetch(`${sb.url}/_sandbox/messages`)).json()) as { data: { to: string }[] }).data.map((m) => m.to);
+
+/** A folder with a list of n numbers and a marketing (spring_sale) and a utility (appointment_reminder) campaign on it. */
+function folder(n: number, prefix: string): string {
+  const dir = tempDir('wa-ops-codes-');
+  const rows = Array.from({ length: n }, (_, i) => `N${i},${prefix}${String(i).padStart(4, '0')},V${i},Mon,10:00`);
+  writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher,day,time\n' + rows.join('\n') + '\n');
+  const marketing = (name: string) => ({ name, recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } });
+  writeFileSync(join(dir, 'a.json'), JSON.stringify(marketing('first')));
+  writeFileSync(join(dir, 'b.json'), JSON.stringify(marketing('second')));
+  writeFileSync(join(dir, 'u.json'), JSON.stringify({ name: 'reminder', recipients: 'list.csv', template: { name: 'appointment_reminder', language: 'en_US' }, parameters: { body: ['first_name', 'day', 'time'] } }));
+  return dir;
+}
+
+describe('131050 in the send answer', () => {
+  it('puts the number on the suppression list (marketing only): a later marketing campaign skips it with the reason, a utility one still sends', async () => {
+    const dir = folder(2, '+49171880');
+    const send = (file: string) => runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    await failNext(131050);
+    const first = await send('a.json');
+    expect(JSON.parse(first.stdout)).toMatchObject({ sent: 1, failed: 1, failures: { 131050: 1 } });
+    expect(first.stderr).toMatch(/\+491718800000: opted out of marketing messages \(131050\): added to the suppression list/);
+    const records = readFileSync(join(dir, 'wa-ops.suppressions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records).toEqual([expect.objectContaining({ op: 'add', e164: '+491718800000', reason: '131050', scope: 'marketing', source: 'send', by: 'campaign first' })]);
+
+    const before = (await accepted()).length;
+    const second = await send('b.json');
+    expect(JSON.parse(second.stdout)).toMatchObject({ sent: 1, skipped: 1, failed: 0 });
+    expect((await accepted()).slice(before)).toEqual(['+491718800001']);
+    const exported = await runCli(['status', '--campaign', 'b.json', '--export', 'out.csv'], { cwd: dir, env: env() });
+    expect(exported.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/\+491718800000.*suppressed: 131050 \(marketing only\)/);
+
+    const utility = await send('u.json');
+    expect(JSON.parse(utility.stdout)).toMatchObject({ sent: 2, skipped: 0 });
+  });
+});

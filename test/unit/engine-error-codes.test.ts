@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, summarise } from '../../src/core/campaign/ledger-state.js';
 import { config, graphError, ok, simulate, type Answer } from './engine-sim.js';
+import { escalatedCooldown, recentCooldowns } from '../../src/core/campaign/engine-outcome.js';
 
 const N = 10;
 /** The recipient that meets the error (the 4th): three were sent before it. */
@@ -147,6 +148,22 @@ describe('131048 twice within the hour', () => {
     expect(len[0]).toBeGreaterThanOrEqual(60 * MIN);
     expect(len[1]).toBeGreaterThanOrEqual(len[0]);
   });
+
+  it('escalates: refused again right after the hour ends, the next cooldown is 2 h, then 4 h, 8 h, and stays capped at 8 h', () => {
+    const res = simulate(config(N, { cooldownMs: MIN }), (r, nth) => (r === HIT && nth <= 5 ? graphError(131048) : ok(r)), { maxSteps: 50_000 });
+    const cds = res.records.filter((e): e is Extract<typeof e, { t: 'cooldown-until' }> => e.t === 'cooldown-until');
+    expect(cds.map((c) => (Date.parse(c.until) - Date.parse(c.at)) / (60 * MIN))).toEqual([1, 2, 4, 8, 8]);
+    expect(res.stop.outcome).toBe('done');
+  });
+});
+
+describe('escalation forgets', () => {
+  it('a 131048 long after the last cooldown ended starts again at the hour', () => {
+    // Refused once; much later (after everyone else) refused again: the first cooldown is long over.
+    const res = simulate(config(N, { cooldownMs: MIN, intervalMs: 20 * MIN }), (r, nth) => ((r === HIT && nth === 1) || (r === `+4917000000${'09'}` && nth === 1) ? graphError(131048) : ok(r)), { maxSteps: 50_000 });
+    const cds = res.records.filter((e): e is Extract<typeof e, { t: 'cooldown-until' }> => e.t === 'cooldown-until');
+    expect(cds.map((c) => (Date.parse(c.until) - Date.parse(c.at)) / (60 * MIN))).toEqual([1, 1]);
+  });
 });
 
 describe('190 (token expired) with several requests in flight', () => {
@@ -161,5 +178,22 @@ describe('190 (token expired) with several requests in flight', () => {
     expect(s).toMatchObject({ failed: 0, unknown: 0 });
     expect(s.sent + s.pending).toBe(s.total);
     expect(new Set(res.sends.map((x) => x.r)).size).toBe(res.sends.length);
+  });
+});
+
+describe('recentCooldowns (pure, fake times)', () => {
+  const H = 60 * MIN;
+  const cd = (at: number, until: number, code: number | string = 131048) => ({ at, until, code });
+  it('counts a chain of cooldowns each begun within an hour of the previous end; a gap of an hour or more ends the chain', () => {
+    expect(recentCooldowns([], 0)).toBe(0);
+    expect(recentCooldowns([cd(0, H)], H)).toBe(1);
+    expect(recentCooldowns([cd(0, H)], 2 * H - 1)).toBe(1);
+    expect(recentCooldowns([cd(0, H)], 2 * H)).toBe(0);
+    expect(recentCooldowns([cd(0, H), cd(H, 3 * H), cd(3 * H, 7 * H)], 7 * H)).toBe(3);
+    expect(recentCooldowns([cd(0, H), cd(3 * H, 4 * H)], 4 * H)).toBe(1);
+    // Waits the run worked out itself (send window, budget) are not the API's.
+    expect(recentCooldowns([cd(0, H, 'budget')], H)).toBe(0);
+    expect(escalatedCooldown(H, 3)).toBe(8 * H);
+    expect(escalatedCooldown(H, 9)).toBe(8 * H);
   });
 });

@@ -10,9 +10,28 @@ const HOUR = 3_600_000;
 const OUTAGE_WAIT_CAP_MS = 300_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Cooldown length: the base doubled for each rate-limit cooldown in the past hour (at most 8 times the base). */
+/** Cooldown length: the base doubled for each recent rate-limit cooldown (at most 8 times the base). */
 export function escalatedCooldown(baseMs: number, recentCooldowns: number): number {
   return baseMs * Math.min(8, 2 ** Math.max(0, recentCooldowns));
+}
+
+/**
+ * How many of the API's cooldowns run into `now` without a break: the latest still in force or ended less than an hour
+ * ago, the one before it ended less than an hour before the latest began, and so on. Counted from the ends, not the
+ * starts: a 131048 that comes back the moment its hour is over is a repeat (the next is 2 h, then 4 h, 8 h), where
+ * counting the starts within the past hour would wait 1 h again and again.
+ */
+export function recentCooldowns(cooldowns: readonly { at: number; until: number; code: number | string }[], now: number): number {
+  const api = cooldowns.filter((c) => typeof c.code === 'number' && c.at <= now).sort((a, b) => b.at - a.at);
+  let n = 0;
+  let from = now;
+  for (const c of api) {
+    const end = Number.isFinite(c.until) ? c.until : c.at;
+    if (from - end >= HOUR) break;
+    n++;
+    from = Math.min(from, c.at);
+  }
+  return n;
 }
 
 /** Record a cooldown unless a longer one is already in force. */
@@ -99,7 +118,7 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
   switch (e.action) {
     case 'cooldown':
     case 'retry-after': {
-      const recent = st.ledger.cooldowns.filter((c) => typeof c.code === 'number' && now - c.at < HOUR).length;
+      const recent = recentCooldowns(st.ledger.cooldowns, now);
       const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
       const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
       startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);

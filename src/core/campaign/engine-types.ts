@@ -21,7 +21,7 @@ export interface EngineConfig {
   intervalMs: number;
   /** Requests in flight at most. */
   concurrency: number;
-  /** Base cooldown after a rate-limit error (doubled per repeat within an hour, at most 8x). */
+  /** Base cooldown after a rate-limit error (doubled for each cooldown that follows another without an hour's break, at most 8x). */
   cooldownMs: number;
   /** Stop (paused) instead of waiting out a cooldown or a long wait. */
   noWait: boolean;

@@ -26,7 +26,7 @@ export interface LedgerState {
   /** Index of the first entry of firstAttempts still inside the last window asked about. */
   firstAttemptsHead: number;
   /** Cooldowns recorded (to escalate repeats within an hour). */
-  cooldowns: { at: number; code: number | string }[];
+  cooldowns: { at: number; until: number; code: number | string }[];
   /** The options of the latest run, its key (its id, else its place in the ledger), how it ended (its "end" outcome) and, when it paused, until when. */
   lastRun?: { key?: string; options?: RunOptionsRecord; ended?: string; until?: string };
   /** "run" events replayed (the key of a run written without an id). */
@@ -81,7 +81,7 @@ export function apply(s: LedgerState, e: LedgerEvent): void {
         s.cooldownCode = e.code;
         s.cooldownSender = e.sender;
       }
-      s.cooldowns.push({ at: Date.parse(e.at), code: e.code });
+      s.cooldowns.push({ at: Date.parse(e.at), until: Date.parse(e.until), code: e.code });
       return;
     default:
       applyRecipient(s, e);

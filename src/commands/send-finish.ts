@@ -38,7 +38,7 @@ export function finish(r: SendResult, resume: string, note?: string): number {
     out(renderSummary(summary, summary));
     if (r.thisRun.unknown > 0) info(paint('yellow', `${plural(r.thisRun.unknown, 'send')} without an answer: recorded as unknown, not resent without --retry-unknown`));
     if (r.othersInFlight) info(`${plural(Math.min(r.othersInFlight, summary.unknown), 'unknown recipient')} ${r.othersInFlight === 1 ? 'is' : 'are'} being sent right now by another running worker: the outcome is stored when the answer comes`);
-    if (r.thisRun.deferred > 0) info(paint('yellow', `${plural(r.thisRun.deferred, 'recipient')} failed temporarily several times: left pending for the next run`));
+    if (r.thisRun.deferred > 0) info(paint('yellow', `${plural(r.thisRun.deferred, 'recipient')} left pending for the next run: a temporary failure tried several times, or a refusal not held against the recipient (said above)`));
   }
   if (note) warn(note);
   if (error) warn(paint('red', `stopped: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`));

@@ -51,3 +51,23 @@ describe('131050 in the send answer', () => {
     expect(JSON.parse(utility.stdout)).toMatchObject({ sent: 2, skipped: 0 });
   });
 });
+
+describe('132018 (a parameter value refused) in the send answer', () => {
+  it('one recipient: failed with the code, the run goes on (exit 0)', async () => {
+    const dir = folder(4, '+49171881');
+    await failNext(132018);
+    const r = await runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'done', sent: 3, failed: 1, pending: 0, failures: { 132018: 1 } });
+  });
+
+  it('many in a row: the run stops after 5 (exit 3), nobody failed, everyone pending; the next run sends them all', async () => {
+    const dir = folder(8, '+49171882');
+    await failNext(132018, 5);
+    const r = await runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(r.code, r.stderr).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'aborted', sent: 0, failed: 0, pending: 8 });
+    const again = await runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'done', sent: 8, failed: 0 });
+  });
+});

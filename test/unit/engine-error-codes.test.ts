@@ -197,3 +197,38 @@ describe('recentCooldowns (pure, fake times)', () => {
     expect(escalatedCooldown(H, 9)).toBe(8 * H);
   });
 });
+
+describe('parameter refusals (132018): per recipient, unless many in a row', () => {
+  const run = (refused: (r: string) => boolean, code = 132018) => {
+    const res = simulate(config(N), (r) => (refused(r) ? graphError(code) : ok(r)), { maxSteps: 20_000 });
+    return { res, s: summarise(replay(res.records), 'c', res.now) };
+  };
+  const idx = (r: string) => Number(r.slice(-2));
+
+  it('one recipient refused: that one failed with the code, the run goes on and ends done', () => {
+    const { res, s } = run((r) => r === HIT);
+    expect(res.stop.outcome).toBe('done');
+    expect(s).toMatchObject({ sent: N - 1, failed: 1, pending: 0, failures: { 132018: 1 } });
+  });
+
+  it('three in a row, then an accepted one: the three failed (their own values), everyone else sent', () => {
+    const { res, s } = run((r) => idx(r) >= 3 && idx(r) <= 5);
+    expect(res.stop.outcome).toBe('done');
+    expect(s).toMatchObject({ sent: N - 3, failed: 3, pending: 0 });
+  });
+
+  it('the last recipients refused as the run ends: failed, not left pending', () => {
+    const { res, s } = run((r) => idx(r) >= N - 2);
+    expect(res.stop.outcome).toBe('done');
+    expect(s).toMatchObject({ sent: N - 2, failed: 2, pending: 0 });
+  });
+
+  it.each([132018, 131009, 100])('%i for everyone: stops after 5 in a row, exit 3, nobody failed, everyone pending', (code) => {
+    const { res, s } = run(() => true, code);
+    expect(res.stop).toMatchObject({ outcome: 'aborted', exit: 3, code: 'parameter-refusals' });
+    expect(res.stop.message).toMatch(/5 recipients in a row refused for their parameter values/);
+    expect(s).toMatchObject({ sent: 0, failed: 0, unknown: 0 });
+    expect(s.pending).toBe(s.total);
+    expect(res.sends.length).toBe(5);
+  });
+});

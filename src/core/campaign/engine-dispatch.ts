@@ -13,7 +13,7 @@ export function once(st: EngineState, now: number, acts: EngineAction[]): boolea
   const cfg = st.cfg;
   // After a media failure or an unanswered request, one at a time until something succeeds: a broken medium or a
   // dead API must not burn (or strand) a whole burst of recipients.
-  const concurrency = st.mediaFailures > 0 || st.streak > 0 ? 1 : cfg.concurrency;
+  const concurrency = st.mediaFailures > 0 || st.paramHeld.length > 0 || st.streak > 0 ? 1 : cfg.concurrency;
   if (st.inFlight.size >= concurrency) {
     acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
     return false;

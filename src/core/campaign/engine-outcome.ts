@@ -2,6 +2,7 @@
 import { cooldownFloorMs, recipientBackoffMs } from '../graph/actions.js';
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
 import { beginStop, record, wait } from './engine-primitives.js';
+import { isParamRefusal, onParamRefused, settleParamRefusals } from './engine-param-refusals.js';
 
 /** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
 export const PAIR_GAP_MS = 6000;
@@ -47,6 +48,7 @@ export function startCooldown(st: EngineState, acts: EngineAction[], now: number
 export function onSent(st: EngineState, acts: EngineAction[], now: number, item: number, wamid: string): void {
   st.streak = 0;
   st.mediaFailures = 0;
+  settleParamRefusals(st, acts, now);
   st.thisRun.sent++;
   st.settled++;
   record(st, acts, { t: 'sent', r: st.cfg.items[item].e164, wamid, at: iso(now) });
@@ -139,7 +141,11 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
       return;
     default:
       if (e.code === 131053) onMediaRefused(st, acts, now, r, e);
-      else onFailed(st, acts, now, r, e);
+      else if (isParamRefusal(e)) onParamRefused(st, acts, now, item, e);
+      else {
+        settleParamRefusals(st, acts, now);
+        onFailed(st, acts, now, r, e);
+      }
   }
 }
 

@@ -152,6 +152,8 @@ export interface EngineState {
   /** The daily budget paused this run (said once). */
   budgetPaused?: boolean;
   mediaFailures: number;
+  /** Recipients refused for their parameter values in a row, their verdict held until the streak breaks (engine-param-refusals.ts). */
+  paramHeld: { r: string; e: ErrorFacts }[];
   zones: Map<string, { minute: number; next: number }>;
   /** What the run waits for now (for the progress line). */
   waiting?: { until: number; why: 'cooldown' | 'window' | 'backoff' | 'pace' | 'outage' | 'budget' };

@@ -2,6 +2,7 @@
 import { fmtCount } from '../plural.js';
 import type { EngineAction, EngineState } from './engine-types.js';
 import { rollingWindow } from './ledger-state.js';
+import { settleParamRefusals } from './engine-param-refusals.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -17,6 +18,8 @@ export function sleep(st: EngineState, acts: EngineAction[], now: number, until:
 export function finishing(st: EngineState, now: number, acts: EngineAction[]): false {
   if (st.inFlight.size > 0) acts.push({ t: 'sleep', until: now + 1000 }); // an answer wakes the executor first
   else {
+    // Done: a streak of parameter refusals too short to stop the run was each recipient's own values.
+    settleParamRefusals(st, acts, now);
     st.stopped = true;
     acts.push({ t: 'stop', reason: { outcome: 'done' } });
   }

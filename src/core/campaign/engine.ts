@@ -40,6 +40,7 @@ export function createEngine(cfg: EngineConfig, ledger: LedgerState, now: number
     thisRun: { sent: 0, failed: 0, unknown: 0, deferred: 0 },
     budgetWarned: false,
     mediaFailures: 0,
+    paramHeld: [],
     zones: new Map(),
   };
 }

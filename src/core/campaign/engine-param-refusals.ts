@@ -1,0 +1,47 @@
+/**
+ * Meta refusing a recipient's parameter values (132018 and the other value refusals): the values come from that
+ * recipient's row, so one refusal fails that recipient and the run goes on. The same refusal for several recipients in a
+ * row is the campaign's mapping or a column refused alike for everyone: marking them all failed would burn the list, so
+ * the verdict waits until the streak breaks (then failed), and at PARAM_STREAK the run stops with them pending (exit 3).
+ */
+import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
+import { beginStop, record } from './engine-primitives.js';
+
+/** Consecutive parameter refusals that stop the run. */
+export const PARAM_STREAK = 5;
+/** Codes refusing a value of the request built from the recipient's row: 132018 (newline, tab, 5+ spaces in a parameter), 131008, 131009, 100. */
+const PARAM_CODES = new Set<number | string>([132018, 131008, 131009, 100]);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Whether the refusal is of the recipient's parameter values. */
+export function isParamRefusal(e: ErrorFacts): boolean {
+  return e.action === 'fail-recipient' && PARAM_CODES.has(e.code);
+}
+
+/** One more refusal in the streak: held pending (recorded so: a crash leaves it to be sent again), the run stopped at PARAM_STREAK. */
+export function onParamRefused(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts): void {
+  const r = st.cfg.items[item].e164;
+  record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
+  st.thisRun.deferred++;
+  st.settled++;
+  st.paramHeld.push({ r, e });
+  if (st.paramHeld.length < PARAM_STREAK) return;
+  const held = st.paramHeld.splice(0);
+  const first = held[0].e;
+  beginStop(st, now, {
+    outcome: 'aborted',
+    code: 'parameter-refusals',
+    message: `${held.length} recipients in a row refused for their parameter values (${first.code}: ${first.details ?? first.message}; ${held.map((h) => h.r).join(', ')})`,
+    hint: 'the values are refused alike for everyone: check the campaign\'s "parameters" mapping and those columns (the same send command with --dry-run renders each payload); nobody was marked failed: run the same command again after the fix',
+    exit: 3,
+  }, st.cfg.drainMs);
+}
+
+/** The streak broke (another answer came) or the run is done: each held recipient was refused for its own values, so failed. */
+export function settleParamRefusals(st: EngineState, acts: EngineAction[], now: number): void {
+  for (const { r, e } of st.paramHeld.splice(0)) {
+    record(st, acts, { t: 'failed', r, code: e.code, details: e.details ?? e.message, action: e.action, at: iso(now) });
+    st.thisRun.deferred--;
+    st.thisRun.failed++;
+  }
+}

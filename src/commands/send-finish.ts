@@ -1,5 +1,5 @@
 /** How a send run ends: its summary (stdout), what to do next (stderr), the command that resumes it, and its exit code. */
-import { EXIT, InterruptedError } from '../core/errors.js';
+import { EXIT, exitSignal, InterruptedError } from '../core/errors.js';
 import { resumeCommand, storeForResume, type ResumeInput } from '../core/campaign/resume.js';
 import type { SendResult } from '../io/campaign/send-flow.js';
 import type { SendOptions } from '../io/campaign/send-options.js';
@@ -22,7 +22,7 @@ export function resumeLine(o: SendOptions, given: { events?: string; store?: str
 /** An interruption before the first request (a cooldown wait, the pre-flight, the prompt): one message, saying so and how to go on. */
 export function interruptedBeforeSending(err: unknown, resume: string): unknown {
   if (!(err instanceof InterruptedError)) return err;
-  return new InterruptedError(err.exitCode === EXIT.sigterm ? 'SIGTERM' : 'SIGINT', { hint: `nothing was sent; resume with: ${resume}` });
+  return new InterruptedError(exitSignal(err.exitCode), { hint: `nothing was sent; resume with: ${resume}` });
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */

@@ -1,6 +1,6 @@
 /** send --to --wait: follow one message's status webhooks (the events file, or the store), then say how it ended (exit 0 delivered/read, 1 otherwise). */
 import { formatDuration } from '../core/campaign/duration.js';
-import { EXIT } from '../core/errors.js';
+import { EXIT, signalExit } from '../core/errors.js';
 import { explainFailure, type Delivery } from '../core/send-to/delivery.js';
 import { waitForDelivery, type StatusFeed, type WaitResult } from '../io/send-to/wait-delivery.js';
 import { SignalWatch, type StopSignal } from '../io/signals.js';
@@ -56,6 +56,6 @@ function report(doc: Record<string, unknown>, w: WaitResult, o: FollowOptions, s
     const reached = (['delivered', 'read'] as const).filter((s) => d.seen.includes(s) || d.state === s);
     for (const s of reached) info(paint('green', `${s} after ${(w.waitedMs / 1000).toFixed(1)}s`));
   }
-  if (w.interrupted) return signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+  if (w.interrupted) return signalExit(signal ?? 'SIGINT');
   return d.state === 'delivered' || d.state === 'read' ? EXIT.ok : EXIT.findings;
 }

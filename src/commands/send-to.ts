@@ -1,5 +1,5 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
-import { EXIT, InputError, PausedError, UpstreamError, UsageError } from '../core/errors.js';
+import { EXIT, InputError, signalExit, PausedError, UpstreamError, UsageError } from '../core/errors.js';
 import { GraphError } from '../core/graph/graph-error.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
@@ -79,7 +79,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       if (term().json) outJson({ ...doc, delivery: null });
       else out(wamid);
       if (signals.signal) info(paint('yellow', `interrupted by ${signals.signal} while sending: the message was accepted (${wamid})`));
-      return signals.signal === 'SIGTERM' ? EXIT.sigterm : signals.signal ? EXIT.sigint : EXIT.ok;
+      return signals.signal ? signalExit(signals.signal) : EXIT.ok;
     }
     if (!term().json) out(wamid);
     return await followDelivery(doc, { feed: statuses.feed(wamid), wamid, timeoutMs: o.waitTimeoutMs, signals });

@@ -1,7 +1,7 @@
 /** wa-ops status --campaign <file> --watch: the campaign's table refreshed in place (NDJSON, one line per interval, with --json). */
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { parseDuration } from '../core/campaign/duration.js';
-import { EXIT, UsageError } from '../core/errors.js';
+import { EXIT, signalExit, UsageError } from '../core/errors.js';
 import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
@@ -110,7 +110,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     }
     view.close();
     if (!signals.signal) return EXIT.ok;
-    return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+    return signalExit(signals.signal ?? 'SIGINT');
   } finally {
     process.stdout.off('error', onPipeError);
     signals.dispose();

@@ -7,9 +7,23 @@ export const EXIT = {
   usage: 2,
   upstream: 3,
   paused: 75,
+  sighup: 129,
   sigint: 130,
   sigterm: 143,
 } as const;
+
+/** The signals that stop a command: Ctrl-C, a supervisor's stop, a terminal that hung up (a dropped ssh session). */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** The exit code of a command stopped by a signal (128 + its number). */
+export function signalExit(signal: StopSignal): number {
+  return signal === 'SIGHUP' ? EXIT.sighup : signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+}
+
+/** The signal behind an interruption's exit code (the inverse of signalExit). */
+export function exitSignal(exitCode: number): StopSignal {
+  return exitCode === EXIT.sighup ? 'SIGHUP' : exitCode === EXIT.sigterm ? 'SIGTERM' : 'SIGINT';
+}
 
 /** Optional parts of an error: its code, the hint for the user, and the cause. */
 export interface ErrorInit {
@@ -63,8 +77,8 @@ export class PausedError extends WaOpsError {
 
 /** The run stopped on a signal after saving its state. */
 export class InterruptedError extends WaOpsError {
-  constructor(signal: 'SIGINT' | 'SIGTERM', init: ErrorInit = {}) {
-    super(`interrupted by ${signal}`, signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm, {
+  constructor(signal: StopSignal, init: ErrorInit = {}) {
+    super(`interrupted by ${signal}${signal === 'SIGHUP' ? ' (the terminal hung up)' : ''}`, signalExit(signal), {
       code: 'interrupted',
       ...init,
     });

@@ -1,18 +1,19 @@
 /** Ctrl-C and SIGTERM for a long command: noted from the first moment, so every wait, prompt and pre-flight can stop within a second. */
-import { InterruptedError } from '../core/errors.js';
-import { ownSignalHandler } from './early-signals.js';
+import { InterruptedError, type StopSignal } from '../core/errors.js';
+import { hungUp, ownSignalHandler } from './early-signals.js';
 
-/** The signals that stop a run (Ctrl-C and a supervisor's stop). */
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+/** The signals that stop a run (Ctrl-C, a supervisor's stop, a hangup: early-signals.ts turns SIGHUP into SIGTERM, told apart here). */
+export type { StopSignal } from '../core/errors.js';
 
 /** Watches SIGINT/SIGTERM until disposed; the first signal wins. */
 export class SignalWatch {
   signal: StopSignal | undefined;
   private readonly listeners = new Set<(s: StopSignal) => void>();
-  private readonly handlers: [StopSignal, () => void][];
+  private readonly handlers: ['SIGINT' | 'SIGTERM', () => void][];
 
   constructor() {
-    this.handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, ownSignalHandler(() => this.fire(s))]);
+    // A hangup reaches us as the SIGTERM early-signals.ts sends itself: named for what it is (exit 129, its message).
+    this.handlers = (['SIGINT', 'SIGTERM'] as const).map((s) => [s, ownSignalHandler(() => this.fire(s === 'SIGTERM' && hungUp() ? 'SIGHUP' : s))]);
     for (const [s, h] of this.handlers) process.on(s, h);
   }
 

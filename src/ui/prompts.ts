@@ -1,6 +1,6 @@
 /** Prompts on stderr (stdout stays data), with Ctrl-C turned into the taxonomy's interrupted error (exit 130), not a crash. */
-import { InterruptedError } from '../core/errors.js';
-import { ownSignalHandler } from '../io/early-signals.js';
+import { InterruptedError, type StopSignal } from '../core/errors.js';
+import { hungUp, ownSignalHandler } from '../io/early-signals.js';
 
 type Validate = (value: string) => boolean | string | Promise<boolean | string>;
 
@@ -16,10 +16,11 @@ export interface PromptContext {
  */
 export async function guarded<T>(ask: (signal: AbortSignal) => Promise<T>, ctx: PromptContext = {}): Promise<T> {
   const abort = new AbortController();
-  let received: 'SIGINT' | 'SIGTERM' = 'SIGINT';
+  let received: StopSignal = 'SIGINT';
   const on = (sig: 'SIGINT' | 'SIGTERM') =>
     ownSignalHandler(() => {
-      received = sig;
+      // A hangup arrives as the SIGTERM early-signals.ts sends itself.
+      received = sig === 'SIGTERM' && hungUp() ? 'SIGHUP' : sig;
       abort.abort();
     });
   const onInt = on('SIGINT');

@@ -1,6 +1,6 @@
 /** wa-ops templates push <files...>: lint first (errors stop it), then create or edit through the API, file by file. */
 import { SignalWatch } from '../../io/signals.js';
-import { EXIT, InputError, UsageError } from '../../core/errors.js';
+import { EXIT, InputError, signalExit, UsageError } from '../../core/errors.js';
 import { lintTemplate } from '../../core/lint/engine.js';
 import type { LintResult } from '../../core/lint/types.js';
 import { toTemplateFile, type TemplateFile } from '../../core/templates/normalise.js';
@@ -81,7 +81,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   }
   if (signals.signal) {
     info(paint('yellow', `interrupted by ${signals.signal}: ${pushed.length} of ${loaded.length} submitted; run the same command again to push the rest (unchanged templates are not re-submitted)`));
-    return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+    return signalExit(signals.signal ?? 'SIGINT');
   }
   return refused > 0 ? EXIT.upstream : EXIT.ok;
 }

@@ -1,7 +1,7 @@
 /** wa-ops templates status [name[:lang]...] [--watch]: review state, rejection reason and the lint rule that would have caught it. */
 import { SignalWatch } from '../../io/signals.js';
 import { parseDuration } from '../../core/campaign/duration.js';
-import { EXIT, UpstreamError, UsageError } from '../../core/errors.js';
+import { EXIT, signalExit, UpstreamError, UsageError } from '../../core/errors.js';
 import { lintTemplate } from '../../core/lint/engine.js';
 import { inReview, reviewRow } from '../../core/templates/review.js';
 import type { TemplateRecord } from '../../io/graph/types.js';
@@ -69,7 +69,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
       out(renderReview(rows));
       if (w.timedOut) info(paint('yellow', `${pending} still in review after --timeout; run the same command again to keep watching`));
     }
-    if (w.interrupted) return signals.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+    if (w.interrupted) return signalExit(signals.signal ?? 'SIGINT');
     if (rejected > 0) return EXIT.findings;
     return w.timedOut ? EXIT.paused : EXIT.ok;
   } finally {

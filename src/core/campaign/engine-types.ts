@@ -1,4 +1,5 @@
 /** The send engine's inputs, actions and state: data only, so that a fake clock can drive it in tests. */
+import type { StopSignal } from '../errors.js';
 import type { Action as GraphAction } from '../graph/actions.js';
 import type { AttemptEvent, LedgerEvent, SkippedEvent } from './events.js';
 import type { DueHeap } from './heap.js';
@@ -76,7 +77,7 @@ export type EngineInput =
   | { t: 'response'; item: number; ok: false; error: ErrorFacts }
   /** A claim that did not go through; notStored: this worker's attempt is not in the store (nothing went out: pending). */
   | { t: 'claimed-elsewhere'; item: number; notStored?: boolean }
-  | { t: 'signal'; signal: 'SIGINT' | 'SIGTERM' }
+  | { t: 'signal'; signal: StopSignal }
   | { t: 'lost'; reason: string }
   | { t: 'failure'; code: string; message: string; hint?: string }
   | { t: 'events'; events: LedgerEvent[] }
@@ -93,7 +94,7 @@ export interface StopReason {
   /** Exit code the command should use for an aborted run (3 unless said otherwise). */
   exit?: number;
   until?: number;
-  signal?: 'SIGINT' | 'SIGTERM';
+  signal?: StopSignal;
 }
 
 /** What step() asks the executor to do: store an event, send, sleep, tell the user, or stop. */

@@ -13,6 +13,8 @@ import { approvedTemplate } from '../io/remote-templates.js';
 import { recentInbound } from '../io/send-to/events-tail.js';
 import { openStatusSource, type StatusSource } from '../io/send-to/status-source.js';
 import { oneSendSuppressions } from '../io/campaign/send-suppressions.js';
+import { recordOneOptOut } from '../io/campaign/send-opt-outs.js';
+import { MARKETING_OPT_OUT_CODE } from '../core/suppressions/from-send.js';
 import { localTimeText } from '../ui/campaign-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
@@ -70,7 +72,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).
     statuses = o.wait ? await signals.race(openStatusSource(loaded, settings.events, o.events !== undefined), nothingSent) : undefined;
     signals.check(nothingSent);
-    const res = await client.sendMessage(settings.phoneNumberId, payload).catch((err: unknown) => {
+    const res = await client.sendMessage(settings.phoneNumberId, payload).catch(async (err: unknown) => {
+      // Meta says this person stopped marketing messages: on the list, as a campaign's refusal would put them.
+      if (err instanceof GraphError && err.graphCode === MARKETING_OPT_OUT_CODE) info(await recordOneOptOut({ file: o.suppressions, store: o.store, config: o.config }, number.e164, new Date().toISOString()));
       throw maybeSent(err, number.e164, settings.events);
     });
     const wamid = res.messages?.[0]?.id ?? '';

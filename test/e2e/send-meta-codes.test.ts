@@ -71,3 +71,20 @@ describe('132018 (a parameter value refused) in the send answer', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ outcome: 'done', sent: 8, failed: 0 });
   });
 });
+
+describe('131050 in the answer to send --to', () => {
+  it('records the marketing-only opt-out: the next marketing send --to is refused before sending (exit 2), a utility one goes', async () => {
+    const dir = tempDir('wa-ops-codes-to-');
+    const to = (template: string, ...params: string[]) => runCli(['send', '--to', '+4917188300001', '--template', template, ...params.flatMap((p) => ['--param', p]), '--yes'], { cwd: dir, env: env() });
+    await failNext(131050);
+    const first = await to('spring_sale:de', '1=Anna', '2=X');
+    expect(first.code).toBe(3);
+    expect(first.stderr).toMatch(/\+4917188300001 opted out of marketing messages \(131050\): added to the suppression list/);
+    const before = (await accepted()).length;
+    const again = await to('spring_sale:de', '1=Anna', '2=X');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/is suppressed \(131050, scope marketing/);
+    expect((await accepted()).length).toBe(before);
+    expect((await to('hello_world:en_US')).code).toBe(0);
+  });
+});

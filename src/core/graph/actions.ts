@@ -37,7 +37,7 @@ const TABLE: Record<number, ActionRule> = {
   131049: rule('fail-recipient', 'per-user marketing limit: do not resend this marketing template to this user for 24 h'),
   131026: rule('fail-recipient', 'undeliverable: not on WhatsApp, old client or terms not accepted; reach them another way'),
   131047: rule('fail-recipient', 'more than 24 h since the user last wrote: send an approved template instead'),
-  131050: rule('fail-recipient', 'the user stopped marketing messages from you: never retry; suppress the number'),
+  131050: rule('fail-recipient', 'the user stopped marketing messages from you: never retry; wa-ops puts the number on the suppression list (MARKETING templates only)'),
   131051: rule('abort-run', 'unsupported message type: fix the payload'),
   131052: rule('fail-recipient', 'media sent by the user could not be downloaded'),
   131053: rule('fail-recipient', 'your media could not be used (type, size, reachability): fix the file; send stops after 5 in a row'),

@@ -47,3 +47,24 @@ export class SendOptOuts {
     return this.chain;
   }
 }
+
+/**
+ * send --to refused with 131050: the same marketing-only opt-out a campaign records, in the list send --to honours
+ * (--suppressions file, else the store's, else the default file). Resolves with what to tell the operator.
+ */
+export async function recordOneOptOut(o: { file?: string; store?: string; config?: string }, e164: string, at: string): Promise<string> {
+  const rec = optOutFromSend({ t: 'failed', r: e164, code: 131050, action: 'fail-recipient', at }, 'send --to');
+  if (!rec) return '';
+  const { openSuppressionTarget } = await import('../suppression-target.js');
+  try {
+    const target = await openSuppressionTarget({ file: o.file, store: o.store, config: o.config });
+    try {
+      await target.append([rec]);
+    } finally {
+      await target.close();
+    }
+    return `${e164} opted out of marketing messages (131050): added to the suppression list, marketing templates to it are refused before sending from now on`;
+  } catch (err) {
+    return `${e164} opted out of marketing messages (131050) but the suppression list could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${e164} --scope marketing --reason 131050${o.file === undefined ? '' : ` --suppressions ${shellQuote(o.file)}`}`;
+  }
+}

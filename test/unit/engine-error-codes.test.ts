@@ -231,4 +231,12 @@ describe('parameter refusals (132018): per recipient, unless many in a row', () 
     expect(s.pending).toBe(s.total);
     expect(res.sends.length).toBe(5);
   });
+
+  it('a code wa-ops does not know: one recipient failed; the same for everyone stops after 5 (repeated-refusals), nobody failed', () => {
+    expect(run((r) => r === HIT, 139999).s).toMatchObject({ sent: N - 1, failed: 1, failures: { 139999: 1 } });
+    const { res, s } = run(() => true, 139999);
+    expect(res.stop).toMatchObject({ outcome: 'aborted', exit: 3, code: 'repeated-refusals' });
+    expect(res.stop.message).toMatch(/5 recipients in a row refused with error 139999, a code wa-ops does not know/);
+    expect(s).toMatchObject({ sent: 0, failed: 0, unknown: 0 });
+  });
 });

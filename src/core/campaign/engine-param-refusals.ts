@@ -5,6 +5,7 @@
  * the verdict waits until the streak breaks (then failed), and at PARAM_STREAK the run stops with them pending (exit 3).
  */
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
+import { KNOWN_CODES } from '../graph/actions.js';
 import { beginStop, record } from './engine-primitives.js';
 
 /** Consecutive parameter refusals that stop the run. */
@@ -13,9 +14,12 @@ export const PARAM_STREAK = 5;
 const PARAM_CODES = new Set<number | string>([132018, 131008, 131009, 100]);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Whether the refusal is of the recipient's parameter values. */
+/**
+ * Whether the refusal is held until the streak breaks: one of the recipient's parameter values, or a code wa-ops does
+ * not know (no verdict on the recipient either: the same unknown code for everyone must not burn the list).
+ */
 export function isParamRefusal(e: ErrorFacts): boolean {
-  return e.action === 'fail-recipient' && PARAM_CODES.has(e.code);
+  return e.action === 'fail-recipient' && (PARAM_CODES.has(e.code) || (typeof e.code === 'number' && !KNOWN_CODES.includes(e.code)));
 }
 
 /** One more refusal in the streak: held pending (recorded so: a crash leaves it to be sent again), the run stopped at PARAM_STREAK. */
@@ -28,11 +32,15 @@ export function onParamRefused(st: EngineState, acts: EngineAction[], now: numbe
   if (st.paramHeld.length < PARAM_STREAK) return;
   const held = st.paramHeld.splice(0);
   const first = held[0].e;
+  const values = PARAM_CODES.has(first.code);
+  const who = held.map((h) => h.r).join(', ');
   beginStop(st, now, {
     outcome: 'aborted',
-    code: 'parameter-refusals',
-    message: `${held.length} recipients in a row refused for their parameter values (${first.code}: ${first.details ?? first.message}; ${held.map((h) => h.r).join(', ')})`,
-    hint: 'the values are refused alike for everyone: check the campaign\'s "parameters" mapping and those columns (the same send command with --dry-run renders each payload); nobody was marked failed: run the same command again after the fix',
+    code: values ? 'parameter-refusals' : 'repeated-refusals',
+    message: `${held.length} recipients in a row refused ${values ? 'for their parameter values' : `with error ${first.code}, a code wa-ops does not know`} (${first.code}: ${first.details ?? first.message}; ${who})`,
+    hint: values
+      ? 'the values are refused alike for everyone: check the campaign\'s "parameters" mapping and those columns (the same send command with --dry-run renders each payload); nobody was marked failed: run the same command again after the fix'
+      : 'the same refusal for everyone is no verdict on them: read the details, check metastatus.com and the campaign (wa-ops doctor --campaign); nobody was marked failed: run the same command again once it is understood',
     exit: 3,
   }, st.cfg.drainMs);
 }

@@ -1,7 +1,7 @@
 // Meta's error codes mid-campaign, one row each: what happens to the recipient that got it and to the run (fake clock).
 import { describe, expect, it } from 'vitest';
 import { replay, summarise } from '../../src/core/campaign/ledger-state.js';
-import { config, graphError, ok, simulate, type Answer } from './engine-sim.js';
+import { config, graphError, ok, simulate, T0, type Answer } from './engine-sim.js';
 import { escalatedCooldown, recentCooldowns } from '../../src/core/campaign/engine-outcome.js';
 
 const N = 10;
@@ -238,5 +238,18 @@ describe('parameter refusals (132018): per recipient, unless many in a row', () 
     expect(res.stop).toMatchObject({ outcome: 'aborted', exit: 3, code: 'repeated-refusals' });
     expect(res.stop.message).toMatch(/5 recipients in a row refused with error 139999, a code wa-ops does not know/);
     expect(s).toMatchObject({ sent: 0, failed: 0, unknown: 0 });
+  });
+});
+
+describe('131056 that never lets up', () => {
+  it('the recipient waits 4^x seconds 6 times, then is left pending (its wait stored) and the run ends instead of sleeping hour after hour', () => {
+    let hits = 0;
+    const res = simulate(config(N), (r) => (r === HIT ? (hits++, graphError(131056)) : ok(r)), { maxSteps: 20_000 });
+    expect(res.stop.outcome).toBe('done');
+    expect(hits).toBe(7);
+    const s = summarise(replay(res.records), 'c', res.now);
+    expect(s).toMatchObject({ sent: N - 1, failed: 0, pending: 1 });
+    expect(res.notices.join('\n')).toMatch(/refused 7 times for the pair rate limit.*left pending for the next run/);
+    expect(res.now - T0).toBeLessThan(60 * MIN);
   });
 });

@@ -1,6 +1,6 @@
 /** The engine's per-recipient decision: start the next recipient now (a dispatch), hold it back (a wait), or end the step. */
 import type { EngineAction, EngineState, Pacer } from './engine-types.js';
-import { PAIR_GAP_MS } from './engine-outcome.js';
+import { PAIR_GAP_MS } from './engine-recipient-refusals.js';
 import { record, wait } from './engine-primitives.js';
 import { limitUsed, nextPacer, pick, windowOpensAt } from './engine-schedule.js';
 import { budgetReached, everyoneWaits, finishing, sleep } from './engine-waits.js';

@@ -1,11 +1,10 @@
 /** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
-import { cooldownFloorMs, recipientBackoffMs } from '../graph/actions.js';
+import { cooldownFloorMs } from '../graph/actions.js';
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
-import { beginStop, record, wait } from './engine-primitives.js';
+import { beginStop, record, retryAt } from './engine-primitives.js';
+import { onMediaRefused, onPairRate, PAIR_GAP_MS } from './engine-recipient-refusals.js';
 import { isParamRefusal, onParamRefused, settleParamRefusals } from './engine-param-refusals.js';
 
-/** At least this long between two messages to one recipient that may both have reached them (Meta's pair rate limit, 131056). */
-export const PAIR_GAP_MS = 6000;
 const HOUR = 3_600_000;
 /** The longest wait a failing server's Retry-After (a 503's) sets between two tries during an outage. */
 const OUTAGE_WAIT_CAP_MS = 300_000;
@@ -92,11 +91,6 @@ function countOutage(st: EngineState, now: number, e: ErrorFacts, unreachable: b
   }
 }
 
-/** Try the recipient again at `due` (stored, so a restart keeps the wait). */
-function retryAt(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, due: number): void {
-  record(st, acts, { t: 'retry-at', r: st.cfg.items[item].e164, until: iso(due), code: e.code, at: iso(now) });
-  wait(st, item, due);
-}
 
 /** A transient failure that was sent: retried with a growing gap, then left pending for a later run. */
 function onTransient(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts): void {
@@ -128,9 +122,7 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
       return;
     }
     case 'recipient-backoff': {
-      const x = st.pairHits.get(r) ?? 0;
-      st.pairHits.set(r, x + 1);
-      retryAt(st, acts, now, item, e, now + Math.max(PAIR_GAP_MS, recipientBackoffMs(x)));
+      onPairRate(st, acts, now, item, e);
       return;
     }
     case 'abort-run':
@@ -146,23 +138,6 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
         settleParamRefusals(st, acts, now);
         onFailed(st, acts, now, r, e);
       }
-  }
-}
-
-/** Our medium was refused (131053): not the recipient's fault, so it stays pending; five in a row stop the run. */
-function onMediaRefused(st: EngineState, acts: EngineAction[], now: number, r: string, e: ErrorFacts): void {
-  record(st, acts, { t: 'retry-at', r, until: iso(now), code: e.code, at: iso(now) });
-  st.thisRun.deferred++;
-  st.settled++;
-  acts.push({ t: 'notice', text: `${r}: ${e.message}; the medium was refused, left pending for the next run` });
-  if (++st.mediaFailures >= 5) {
-    beginStop(st, now, {
-      outcome: 'aborted',
-      code: 'media-failures',
-      message: `5 media failures in a row (131053: ${e.details ?? e.message})`,
-      hint: 'the header medium cannot be used: check its type and size (wa-ops doctor --campaign), or that the URL is reachable from the internet; nobody was marked failed: run the same command again after the fix',
-      exit: 3,
-    }, st.cfg.drainMs);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The engine's small state changes that every decision is made of: record an event, begin stopping, put a recipient back to wait. */
 import type { LedgerEvent } from './events.js';
-import type { EngineAction, EngineState, StopReason } from './engine-types.js';
+import type { EngineAction, EngineState, ErrorFacts, StopReason } from './engine-types.js';
 import { apply } from './ledger-state.js';
 
 /** Store an event and apply it to the engine's own state at once. */
@@ -29,4 +29,10 @@ export function lostStop(reason: string): StopReason {
     ? 'once the store is reachable again, run the same command again: nobody is sent twice'
     : 'another process may be sending this campaign, or its store is unreachable; check, then run the same command again';
   return { outcome: 'aborted', code: 'ledger-lock-lost', message: `stopped sending: ${reason}`, hint, exit: 75 };
+}
+
+/** Try the recipient again at `due` (stored, so a restart keeps the wait). */
+export function retryAt(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, due: number): void {
+  record(st, acts, { t: 'retry-at', r: st.cfg.items[item].e164, until: new Date(due).toISOString(), code: e.code, at: new Date(now).toISOString() });
+  wait(st, item, due);
 }

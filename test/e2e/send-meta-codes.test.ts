@@ -88,3 +88,27 @@ describe('131050 in the answer to send --to', () => {
     expect((await to('hello_world:en_US')).code).toBe(0);
   });
 });
+
+describe('template pacing (message_status held_for_quality_assessment)', () => {
+  it('is said once per run: accepted is not "on its way"', async () => {
+    const { createServer } = await import('node:http');
+    // Passes everything to the sandbox; the send answers say the messages are held for quality assessment.
+    const front = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const up = await fetch(sb.url + req.url, { method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
+      const text = (await up.text()).replace('"message_status":"accepted"', '"message_status":"held_for_quality_assessment"');
+      res.writeHead(up.status, { 'content-type': 'application/json' }).end(text);
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    try {
+      const dir = folder(3, '+49171884');
+      const url = `http://127.0.0.1:${(front.address() as { port: number }).port}`;
+      const r = await runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes'], { cwd: dir, env: { ...env(), WA_OPS_GRAPH_URL: url } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.match(/template spring_sale is under Meta's pacing: messages are accepted as "held_for_quality_assessment"/g)).toHaveLength(1);
+    } finally {
+      front.close();
+    }
+  });
+});

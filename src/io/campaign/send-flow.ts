@@ -19,6 +19,7 @@ import { prepareSend, type Prepared, type Target } from './prepare.js';
 import { liveSuppressions, sendSuppressions } from './send-suppressions.js';
 import { LiveOptOuts } from './live-opt-outs.js';
 import { optOutSink, SendOptOuts } from './send-opt-outs.js';
+import { pacingNotice } from './pacing-notice.js';
 import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
 
@@ -87,12 +88,17 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     await record(writer, state, { t: 'run', pid: process.pid, at: new Date().toISOString(), mode: o.sample ? 'sample' : 'all', options, id: runId });
     const engine = startEngine(o, p, queue, senders, intervalMs, state, hooks.timeText, runId);
     // Meta's 131050 ("stopped marketing messages from your business") puts the number on the list this send honours.
+    const pacing = pacingNotice(cf.campaign.template.name, hooks.onNotice);
     const optOuts = new SendOptOuts(optOutSink(o.suppressions, writer.appendSuppressions && ((r) => writer.appendSuppressions!(r))), `campaign ${cf.campaign.name}`, hooks.onNotice);
     const stop = await execute({
       engine,
       writer,
       signals,
-      send: async (i, sender) => (await p.client!.sendMessage(sender, withMediaIds(p.payloadOf(queue[i]), mediaIds, sender))).messages?.[0]?.id ?? '',
+      send: async (i, sender) => {
+        const m = (await p.client!.sendMessage(sender, withMediaIds(p.payloadOf(queue[i]), mediaIds, sender))).messages?.[0];
+        pacing.note(m?.message_status);
+        return m?.id ?? '';
+      },
       onNotice: hooks.onNotice,
       onProgress: hooks.onProgress,
       optOuts: new LiveOptOuts(liveOptOutSource(o, writer, cf), queue, p.template.category || 'MARKETING'),

@@ -112,3 +112,41 @@ describe('template pacing (message_status held_for_quality_assessment)', () => {
     }
   });
 });
+
+describe('a POST whose answer never comes (timeout after the request was written)', () => {
+  it('leaves that recipient unknown; a rerun does not send it again; --retry-unknown does', async () => {
+    const { createServer } = await import('node:http');
+    const posts: string[] = [];
+    // Passes everything to the sandbox, except that the second message POST is taken and never answered.
+    const front = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = Buffer.concat(chunks);
+      if (req.method === 'POST' && req.url?.endsWith('/messages')) {
+        posts.push(String(JSON.parse(body.toString()).to));
+        if (posts.length === 2) return;
+      }
+      const up = await fetch(sb.url + req.url, { method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' }, body: req.method === 'POST' ? body : undefined });
+      res.writeHead(up.status, { 'content-type': 'application/json' }).end(Buffer.from(await up.arrayBuffer()));
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    try {
+      const dir = folder(3, '+49171885');
+      const e = { ...env(), WA_OPS_GRAPH_URL: `http://127.0.0.1:${(front.address() as { port: number }).port}` };
+      const send = (...extra: string[]) => runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes', '--json', ...extra], { cwd: dir, env: e });
+      const first = await send();
+      expect(JSON.parse(first.stdout)).toMatchObject({ sent: 2, unknown: 1, failed: 0, pending: 0 });
+      expect(first.stderr).toMatch(/timed out waiting for the answer; the message may have been sent, recorded as unknown/);
+      const hung = posts[1];
+      const again = await send();
+      expect(JSON.parse(again.stdout)).toMatchObject({ unknown: 1, thisRun: { sent: 0, failed: 0 } });
+      expect(posts.filter((p) => p === hung)).toHaveLength(1);
+      const retried = await send('--retry-unknown');
+      expect(JSON.parse(retried.stdout)).toMatchObject({ sent: 3, unknown: 0 });
+      expect(posts.filter((p) => p === hung)).toHaveLength(2);
+    } finally {
+      front.closeAllConnections();
+      front.close();
+    }
+  }, 60_000);
+});

@@ -37,7 +37,7 @@ export async function followDelivery(doc: Record<string, unknown>, o: FollowOpti
 /** The note when the wait ended without an answer: nothing arrived, still in a state, or stopped by Ctrl-C. */
 function noteFor(w: WaitResult, o: FollowOptions, signal: StopSignal | undefined): string | undefined {
   const d = w.delivery;
-  if (w.interrupted) return `stopped waiting after ${formatDuration(w.waitedMs)} (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}): ${d.seen.length ? `still ${d.state}` : 'no status webhook yet'} (the message itself was accepted)`;
+  if (w.interrupted) return `stopped waiting after ${formatDuration(w.waitedMs)} (${signal === undefined || signal === 'SIGINT' ? 'Ctrl-C' : signal}): ${d.seen.length ? `still ${d.state}` : 'no status webhook yet'} (the message itself was accepted)`;
   if (w.timedOut && d.seen.length === 0) return `no status webhook arrived within ${formatDuration(o.timeoutMs)}: is wa-ops webhook serve running and writing ${o.feed.where}? (the message itself was accepted)`;
   if (w.timedOut) return `still ${d.state} after ${formatDuration(o.timeoutMs)}`;
   return undefined;

@@ -29,6 +29,7 @@ describe('send --to --wait stopped by a signal', () => {
   it.each([
     ['SIGINT', 130, 'Ctrl-C', '+491705554328'],
     ['SIGTERM', 143, 'SIGTERM', '+491705554329'],
+    ['SIGHUP', 129, 'SIGHUP', '+491705554330'],
   ] as const)('%s: the full --json document with the wamid and delivery.note, exit %i', async (signal, exit, said, to) => {
     const { child, r, closed } = start(['send', '--to', to, '--template', 'hello_world:en_US', '--yes', '--wait', '--wait-timeout', '30s', '--json', '--events', 'none.jsonl'], envFor(sb.url));
     // Under --json stderr is quiet: the message reaching the sandbox says the wait has begun.
@@ -69,6 +70,7 @@ describe('send --to stopped by a signal while the message is being sent', () => 
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
+    ['SIGHUP', 129],
   ] as const)('%s: the answer is awaited and the wamid printed, exit %i', async (signal, exit) => {
     const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const { child, r, closed } = start(['send', '--to', '+491705554330', '--template', 'hello_world:en_US', '--yes', '--events', 'none.jsonl'], envFor(url));
@@ -107,6 +109,7 @@ describe('a command without its own handler', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
+    ['SIGHUP', 129],
   ] as const)('%s: exit %i, and the line names the command instead of claiming nothing was started', async (signal, exit) => {
     // validate-numbers - waits for standard input that never ends.
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', '-'], { env: cleanEnv(), cwd: tempDir(), stdio: ['pipe', 'pipe', 'pipe'] });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, summarise } from '../../src/core/campaign/ledger-state.js';
 import { config, graphError, ok, simulate, T0, type Answer } from './engine-sim.js';
-import { escalatedCooldown, recentCooldowns } from '../../src/core/campaign/engine-outcome.js';
+import { escalatedCooldown, recentCooldowns } from '../../src/core/campaign/cooldown-escalation.js';
 
 const N = 10;
 /** The recipient that meets the error (the 4th): three were sent before it. */
@@ -251,5 +251,18 @@ describe('131056 that never lets up', () => {
     expect(s).toMatchObject({ sent: N - 1, failed: 0, pending: 1 });
     expect(res.notices.join('\n')).toMatch(/refused 7 times for the pair rate limit.*left pending for the next run/);
     expect(res.now - T0).toBeLessThan(60 * MIN);
+  });
+});
+
+describe('a burst of 130429 answers (requests in flight when the first came)', () => {
+  it('starts one cooldown of the base length, not one doubled per request in flight; a refusal after it ends doubles', () => {
+    const res = simulate(config(20, { intervalMs: 10, concurrency: 16 }), (r, nth) => (nth === 1 && Number(r.slice(-2)) < 16 ? graphError(130429) : ok(r)), { latencyMs: 200, maxSteps: 50_000 });
+    const cds = res.records.filter((e): e is Extract<typeof e, { t: 'cooldown-until' }> => e.t === 'cooldown-until');
+    expect(cds.map((c) => (Date.parse(c.until) - Date.parse(c.at)) / MIN)).toEqual([5]);
+    expect(summarise(replay(res.records), 'c', res.now)).toMatchObject({ sent: 20, pending: 0 });
+    const again = simulate(config(20, { intervalMs: 10, concurrency: 16 }), (r, nth) => (nth === 1 ? graphError(130429) : ok(r)), { latencyMs: 200, maxSteps: 50_000 });
+    const lens = again.records.filter((e): e is Extract<typeof e, { t: 'cooldown-until' }> => e.t === 'cooldown-until').map((c) => (Date.parse(c.until) - Date.parse(c.at)) / MIN);
+    expect(lens[0]).toBe(5);
+    expect(lens[1]).toBe(10);
   });
 });

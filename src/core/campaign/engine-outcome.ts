@@ -1,38 +1,14 @@
 /** What the engine does with an answer: outcomes by evidence (never sent: pending; maybe sent: unknown; refused for this recipient: failed). */
 import { cooldownFloorMs } from '../graph/actions.js';
+import { escalatedCooldown, latestCooldownAt, recentCooldowns } from './cooldown-escalation.js';
 import type { EngineAction, EngineState, ErrorFacts } from './engine-types.js';
 import { beginStop, record, retryAt } from './engine-primitives.js';
 import { onMediaRefused, onPairRate, PAIR_GAP_MS } from './engine-recipient-refusals.js';
 import { isParamRefusal, onParamRefused, settleParamRefusals } from './engine-param-refusals.js';
 
-const HOUR = 3_600_000;
 /** The longest wait a failing server's Retry-After (a 503's) sets between two tries during an outage. */
 const OUTAGE_WAIT_CAP_MS = 300_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Cooldown length: the base doubled for each recent rate-limit cooldown (at most 8 times the base). */
-export function escalatedCooldown(baseMs: number, recentCooldowns: number): number {
-  return baseMs * Math.min(8, 2 ** Math.max(0, recentCooldowns));
-}
-
-/**
- * How many of the API's cooldowns run into `now` without a break: the latest still in force or ended less than an hour
- * ago, the one before it ended less than an hour before the latest began, and so on. Counted from the ends, not the
- * starts: a 131048 that comes back the moment its hour is over is a repeat (the next is 2 h, then 4 h, 8 h), where
- * counting the starts within the past hour would wait 1 h again and again.
- */
-export function recentCooldowns(cooldowns: readonly { at: number; until: number; code: number | string }[], now: number): number {
-  const api = cooldowns.filter((c) => typeof c.code === 'number' && c.at <= now).sort((a, b) => b.at - a.at);
-  let n = 0;
-  let from = now;
-  for (const c of api) {
-    const end = Number.isFinite(c.until) ? c.until : c.at;
-    if (from - end >= HOUR) break;
-    n++;
-    from = Math.min(from, c.at);
-  }
-  return n;
-}
 
 /** Record a cooldown unless a longer one is already in force. */
 export function startCooldown(st: EngineState, acts: EngineAction[], now: number, ms: number, code: number | string, reason: string, sender?: string): void {
@@ -72,7 +48,7 @@ export function onError(st: EngineState, acts: EngineAction[], now: number, item
     return;
   }
   if (unreachable) onTransient(st, acts, now, item, e);
-  else onRefused(st, acts, now, item, e, sender);
+  else onRefused(st, acts, now, item, e, sender, dispatchedAt);
 }
 
 /** The outage streak: reset by an answer, grown by a failure to reach the API (one burst counts once), stopping the run at its bound. */
@@ -109,11 +85,18 @@ function onTransient(st: EngineState, acts: EngineAction[], now: number, item: n
 }
 
 /** An answer refusing the message: a cooldown, a backoff for this recipient, a stop of the run, or failed. */
-function onRefused(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, sender: string): void {
+function onRefused(st: EngineState, acts: EngineAction[], now: number, item: number, e: ErrorFacts, sender: string, dispatchedAt: number): void {
   const r = st.cfg.items[item].e164;
   switch (e.action) {
     case 'cooldown':
     case 'retry-after': {
+      const current = st.ledger.cooldownUntil ? Date.parse(st.ledger.cooldownUntil) : 0;
+      // An answer to a request sent before the cooldown in force began is of the burst that started it: it waits that
+      // cooldown out (longer only if the answer itself asks), never doubling it once per request that was in flight.
+      if (current > now && dispatchedAt <= latestCooldownAt(st.ledger.cooldowns) && !(e.waitFromResponse && now + (e.retryAfterMs ?? 0) > current)) {
+        retryAt(st, acts, now, item, e, current);
+        return;
+      }
       const recent = recentCooldowns(st.ledger.cooldowns, now);
       const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
       const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);

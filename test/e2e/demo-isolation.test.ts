@@ -27,6 +27,7 @@ describe('demo isolation', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
+    ['SIGHUP', 129],
   ] as const)('%s mid-run: exit %d, its child stopped and its folder removed', async (signal, exit) => {
     const tmp = tempDir('wa-ops-demo-tmp-');
     const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'demo'], { cwd: tempDir(), env: cleanEnv({ TMPDIR: tmp }), stdio: ['ignore', 'pipe', 'pipe'] });

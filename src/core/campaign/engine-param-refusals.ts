@@ -10,8 +10,8 @@ import { beginStop, record } from './engine-primitives.js';
 
 /** Consecutive parameter refusals that stop the run. */
 export const PARAM_STREAK = 5;
-/** Codes refusing a value of the request built from the recipient's row: 132018 (newline, tab, 5+ spaces in a parameter), 131008, 131009, 100. */
-const PARAM_CODES = new Set<number | string>([132018, 131008, 131009, 100]);
+/** Codes refusing a value of the request built from the recipient's row: 132018 (newline, tab, 5+ spaces in a parameter), 132005 (the text with the values too long), 131008, 131009, 100. */
+const PARAM_CODES = new Set<number | string>([132018, 132005, 131008, 131009, 100]);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**

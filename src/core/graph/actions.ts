@@ -44,7 +44,8 @@ const TABLE: Record<number, ActionRule> = {
   132000: rule('abort-run', 'template parameter count mismatch: fix the campaign\'s parameters mapping'),
   132001: rule('abort-run', 'template missing in that language or not approved: fix the name/language or wait for approval'),
   // Template problems stop the run with everyone pending (nobody burnt): the fix is in the campaign's values or mapping.
-  132005: rule('abort-run', 'the template text with the parameters is too long: shorten the values (the stopped recipient is named above), then run the same command again'),
+  // The text with this row's values is too long: that recipient's values (5 in a row stop the run: engine-param-refusals.ts).
+  132005: rule('fail-recipient', 'the template text with this recipient\'s parameter values is too long: shorten the values in the list'),
   132007: rule('abort-run', 'template format character policy violated'),
   132012: rule('abort-run', 'parameter format mismatch: the values do not match the template\'s parameter formats; fix the mapping or values, then run the same command again'),
   132015: rule('abort-run', 'template paused for low quality: wait out the pause (3 h, then 6 h) or POST /{template-id}/unpause, then run the same command again'),

@@ -18,6 +18,19 @@ export function optOutSink(file: string | undefined, storeAppend: ((records: Sup
   return { append: async (records) => appendList(path, records), flag: file === undefined ? '' : ` --suppressions ${shellQuote(file)}` };
 }
 
+/** The longest a list write may take: a store that stopped answering must not hold the end of the run. */
+const WRITE_BOUND_MS = 15_000;
+
+/** The write, or a rejection once WRITE_BOUND_MS passed without it (the caller then prints the command that adds it). */
+function bounded(write: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the list's store within ${WRITE_BOUND_MS / 1000} s`)), WRITE_BOUND_MS);
+    timer.unref();
+  });
+  return Promise.race([write, late]).finally(() => clearTimeout(timer));
+}
+
 /** Records one opt-out per stored 131050 failure, in order; settle() waits for the writes under way. */
 export class SendOptOuts {
   private chain: Promise<void> = Promise.resolve();
@@ -36,7 +49,7 @@ export class SendOptOuts {
     if (!rec) return;
     this.added.push(rec.e164);
     this.chain = this.chain.then(
-      () => this.sink.append([rec]).then(() => this.notice(`${rec.e164}: opted out of marketing messages (131050): added to the suppression list, later marketing sends skip it`)),
+      () => bounded(this.sink.append([rec])).then(() => this.notice(`${rec.e164}: opted out of marketing messages (131050): added to the suppression list, later marketing sends skip it`)),
     ).catch((err: unknown) => {
       this.notice(`${rec.e164}: refused with 131050 (opted out of marketing) but the suppression list could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${rec.e164} --scope marketing --reason 131050${this.sink.flag}`);
     });

@@ -26,6 +26,7 @@ import { term } from '../ui/term.js';
 import { filePathFlag, parseFlags } from './flags.js';
 import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
 import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
+import { adoptSiblingCooldown, siblingCooldown } from '../io/campaign/sibling-cooldowns.js';
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -56,7 +57,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
       const notices = { to: warn };
       const writer = await store.writer(ref, (text) => notices.to(text), { interrupted: () => signals.check('nothing was sent') });
       try {
-        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark);
+        return await sendWithWriter(f, o, cf, settings, configFile?.data.pricing, writer, signals, notices, mark, store.kind === 'files' ? cf.ledgerPath : undefined);
       } finally {
         // Only a campaign the store holds is noted: a note naming one it lacks would refuse the next send.
         const stored = mark && (await writer.header().catch(() => undefined));
@@ -72,7 +73,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 }
 
 /** Locked and open: replay, adopt the unfinished run's options, the cooldown gate (before any request), then the run. */
-async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void): Promise<number> {
+async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFile, settings: Settings, pricing: unknown, writer: LedgerWriter, signals: SignalWatch, notices: { to: (text: string) => void }, mark?: (campaignId: string) => void, localLedger?: string): Promise<number> {
   const loaded = await signals.race(loadState(writer), 'nothing was sent');
   const state = loaded.state;
   const foreign = otherCampaignsLedger(state, cf.campaign.name, writer.location);
@@ -84,6 +85,8 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
   if (adopted.adopted.length) warn(`resuming the unfinished run as it was: ${adopted.adopted.join(', ')} (kept in the ledger; flags given here win)`);
   const senders = resolveSenders(cf, settings, kept?.senders);
   const resume = resumeLine(o, f, o.limit);
+  // Local files: a cooldown another campaign of this folder met on one of these senders binds this run too.
+  if (localLedger) adoptSiblingCooldown(state, await signals.race(siblingCooldown(localLedger, senders, Date.now()), 'nothing was sent'));
   const paused = await cooldownGate(o, cf, state, writer, signals, resume);
   if (paused !== undefined) return paused;
   const campaignId = loaded.campaignId ?? newCampaignId(cf.campaign.name);

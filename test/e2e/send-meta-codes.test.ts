@@ -150,3 +150,17 @@ describe('a POST whose answer never comes (timeout after the request was written
     }
   }, 60_000);
 });
+
+describe('a sender cooldown met by another campaign of the folder (local files)', () => {
+  it('131048 in campaign a binds campaign b on the same number: b sends nothing during it (--no-wait: exit 75, says whose)', async () => {
+    const dir = folder(3, '+49171886');
+    await failNext(131048);
+    const a = await runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--no-wait', '--yes', '--json'], { cwd: dir, env: env() });
+    expect(a.code).toBe(75);
+    const before = (await accepted()).length;
+    const b = await runCli(['send', '--campaign', 'b.json', '--interval', '20ms', '--no-wait', '--yes'], { cwd: dir, env: env() });
+    expect(b.code, b.stderr).toBe(75);
+    expect(b.stderr).toMatch(/cooldown in force \(code 131048 on sender 109876543210987: .*\(met by the campaign of a\.ledger\.jsonl\)/);
+    expect((await accepted()).length).toBe(before);
+  });
+});

@@ -3,7 +3,7 @@
  * another campaign of the same folder met on a sender binds that number, so a run on it must not start sending during
  * it (PostgreSQL shares cooldowns per sender in the store). Read, never written: each ledger keeps one writer.
  */
-import { createReadStream, readdirSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LedgerState } from '../../core/campaign/ledger-state.js';
@@ -23,7 +23,8 @@ export async function siblingCooldown(ledgerPath: string, senders: readonly stri
   const dir = dirname(resolve(ledgerPath));
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.ledger.jsonl') && n !== basename(ledgerPath));
+    // Regular files only: a FIFO or a device named like a ledger would hang or flood the read.
+    names = readdirSync(dir).filter((n) => n.endsWith('.ledger.jsonl') && n !== basename(ledgerPath) && statSync(join(dir, n), { throwIfNoEntry: false })?.isFile() === true);
   } catch {
     return undefined; // an unreadable folder: this campaign's own ledger still binds
   }

@@ -75,8 +75,23 @@ describe('the missing "+": both readings', () => {
     expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
   });
 
+  // Excel drops the leading 0 of "0170 12345678": in a German row the digits are that number, not +1 701 ...
   it.each([
-    ['17012345678', 'DE', '+17012345678 or +4917012345678'],
+    ['17012345678', 'DE', '+4917012345678'],
+    ['15123456789', 'DE', '+4915123456789'],
+  ])('%s (%s) is %s with its leading 0 restored', (cell, region, e164) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail: 'leading-zero-restored' });
+  });
+
+  it('restores no 0 without a region, against the writer\'s grouping, or where the plan has no trunk 0', () => {
+    expect(classify('15123456789', undefined)).toMatchObject({ valid: true, e164: '+15123456789', detail: 'assumed-international' });
+    expect(classify('1 512 345 6789', 'DE')).toMatchObject({ valid: true, e164: '+15123456789', detail: 'assumed-international' });
+    expect(classify('0151 23456789', 'DE')).toMatchObject({ valid: true, e164: '+4915123456789', detail: '' });
+    // A "+" lost from a number of the row's own plan is no lost 0.
+    expect(classify('491701234567', 'DE')).toMatchObject({ e164: '+491701234567', detail: 'assumed-international' });
+  });
+
+  it.each([
     ['5016123456', 'US', '+5016123456 or +15016123456'],
     // Italy writes no brackets: "(376)" may be Andorra's calling code or an Italian prefix.
     ['(376) 312 345', 'IT', '+376312345 or +39376312345'],

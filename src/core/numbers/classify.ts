@@ -41,7 +41,10 @@ export interface Classified {
   reason: Reason | '';
   region: string;
   type: string;
-  /** "assumed-international" when the "+" was missing and added; both candidates for ambiguous-country-code. */
+  /**
+   * "assumed-international" when the "+" was missing and added, "leading-zero-restored" when the
+   * national trunk "0" was; both candidates for ambiguous-country-code.
+   */
   detail: string;
 }
 
@@ -107,6 +110,7 @@ function classifyOne(cell: string, region: string | undefined, mobileOnly: boole
       return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: choice.candidates.join(' or ') };
     }
     if (choice.pick === 'international') return finish(read(intl!), mobileOnly, choice.assumed ? 'assumed-international' : '');
+    if (choice.restored) return finish(national!, mobileOnly, 'leading-zero-restored');
   }
   if (parsed === undefined || national === undefined) return invalid(lengthReason(s, defaultCountry, true));
   return finish(national, mobileOnly, '');

@@ -179,3 +179,37 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify('+4917O1234567', 'DE').detail).toBe('');
   });
 });
+
+describe('Brazilian national formats', () => {
+  it.each([
+    ['0xx11 98765-4321', '+5511987654321'],
+    ['(0xx11) 98765-4321', '+5511987654321'],
+    ['0 xx 11 98765 4321', '+5511987654321'],
+    ['0XX-11-98765-4321', '+5511987654321'],
+    ['(0XX11) 3456-7890', '+551134567890'],
+    ['0 21 11 98765 4321', '+5511987654321'],
+    ['021 11 98765-4321', '+5511987654321'],
+    ['01511987654321', '+5511987654321'],
+    ['(11) 9.8765-4321', '+5511987654321'],
+    ['011 98765-4321', '+5511987654321'],
+  ])('%s (BR) is %s', (cell, e164) => {
+    expect(classify(cell, 'BR')).toMatchObject({ valid: true, e164 });
+  });
+
+  it('reads the carrier placeholder only where Brazil may be meant: without a country it lacks the country code', () => {
+    expect(classify('0xx11 98765-4321', undefined).reason).toBe('missing-country-code');
+    expect(classify('0xx11 98765-4321', 'DE').reason).toBe('invalid-characters');
+  });
+});
+
+describe('extensions in the words of the lists', () => {
+  it.each([
+    ['030 1234567 Durchwahl 12', 'DE', '+49301234567'],
+    ['030 1234567, DW: 12', 'DE', '+49301234567'],
+    ['11 3456 7890 ramal 23', 'BR', '+551134567890'],
+    ['06 1234 5678 interno 4', 'IT', '+390612345678'],
+    ['+1 212 555 0123 x123', undefined, '+12125550123'],
+  ])('%s (%s) is %s', (cell, region, e164) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164 });
+  });
+});

@@ -299,3 +299,20 @@ describe('output files', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('the number split into an area code column and the rest', () => {
+  it('joins "Vorwahl" + "Rufnummer" and says so; an area code column elsewhere gets a one-line note', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'split.csv'), 'Name;Vorwahl;Rufnummer;Land\r\nA;0170;1234567;DE\r\nB;030;030 1234568;DE\r\nC;;0171 2345678;Deutschland\r\n');
+    const r = await runCli(['validate-numbers', 'split.csv', '--out', 'out.csv', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: 3, invalid: 0, columns: { phone: 'Rufnummer', areaCode: 'Vorwahl', country: 'Land' } });
+    const human = await runCli(['validate-numbers', 'split.csv'], { cwd: dir });
+    expect(human.stderr).toContain('columns: phone "Vorwahl" + "Rufnummer", country "Land"');
+    expect(csvRows(join(dir, 'out.csv'))[1]).toBe('A;0170;1234567;DE;+491701234567;valid;;DE;MOBILE;');
+    writeFileSync(join(dir, 'far.csv'), 'Name;Vorwahl;Email;Rufnummer\r\nA;030;a@example.com;1234567\r\n');
+    const far = await runCli(['validate-numbers', 'far.csv', '--country', 'DE'], { cwd: dir });
+    expect(far.stderr.split('\n').filter((l) => l.includes('"Vorwahl" looks like an area code column'))).toHaveLength(1);
+    expect(far.stderr).toContain('put the whole number in one column');
+  });
+});

@@ -42,7 +42,7 @@ export interface NumbersSummary {
    */
   ambiguousCountries: { count: number; values: string[] };
   /** The columns read: phone, and the country column or null. */
-  columns?: { phone: string; country: string | null };
+  columns?: { phone: string; country: string | null; areaCode?: string };
   /** Things the user should know about how the list was read. */
   notices?: string[];
   /** With --max-invalid: the CI gate's verdict. */

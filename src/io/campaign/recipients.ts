@@ -35,7 +35,7 @@ export interface RecipientList {
   columns: string[];
   sha256: string;
   /** The columns read (phone, country or null), as validate-numbers reports them, and why no country column was read when the header suggests one. */
-  chosen: { phone: string; country: string | null; note?: string };
+  chosen: { phone: string; areaCode: string | null; country: string | null; note?: string };
   /** Rows whose "+" was added (assumed-international). */
   assumedInternational: number;
   /** Rows read with the trunk "0" Excel dropped put back (leading-zero-restored). */
@@ -108,7 +108,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
     });
   }
   if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName, note: plan.countryNote }, assumedInternational: assumed, leadingZeroRestored: restored, fieldCountMismatches: mismatches };
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, areaCode: plan.areaCodeName, country: plan.countryName, note: [plan.countryNote, plan.areaCodeNote].filter(Boolean).join('; ') || undefined }, assumedInternational: assumed, leadingZeroRestored: restored, fieldCountMismatches: mismatches };
 }
 
 function sha256File(path: string): Promise<string> {

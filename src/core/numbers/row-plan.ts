@@ -1,11 +1,13 @@
 /** One way to read a list's rows, shared by validate-numbers and send: which columns, which region, and the classifier. */
 import { InputError } from '../errors.js';
 import { pickAreaCodeColumn } from './area-code-column.js';
+import { clip, describeHeader, looksLikeHeader } from './header-text.js';
 import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
 import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
 
 export { classifyRow, countryOutcome, SEVERAL_COUNTRIES, UNKNOWN_COUNTRY } from './classify-row.js';
+export { describeHeader, looksLikeHeader } from './header-text.js';
 
 /** A record at the top of a list with its file line (the header is the first). */
 export interface LeadingLine {
@@ -125,31 +127,4 @@ function countryNote(header: string[], problem: string, candidates: string[], na
   const region = regionLikeColumns(header)[0];
   if (region === undefined) return undefined;
   return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, ${names.kind === 'key' ? 'set' : 'pass'} ${settings(names, 'countryColumn', [region])}`;
-}
-
-const MAX_SHOWN = 12;
-
-/**
- * List columns for a message, but only when the first line looks like a CSV header: a file that is
- * not a list (a .env, ~/.npmrc, /etc/shadow) must not have its first line echoed. Long names are cut.
- */
-export function describeHeader(header: string[], shown: string[]): string {
-  if (!looksLikeHeader(header)) return 'the first line does not look like a CSV header; not shown';
-  const list = shown.slice(0, MAX_SHOWN).map((c) => JSON.stringify(clip(c)));
-  return `columns: ${list.join(', ')}${shown.length > MAX_SHOWN ? `, ... ${shown.length - MAX_SHOWN} more` : ''}`;
-}
-
-/**
- * Header cells are short names: no "=" or ":" assignments, no paths (a "/" only between letters, as in HubSpot's
- * "Country/Region"), no long letter-and-digit runs (keys, hashes).
- */
-export function looksLikeHeader(header: string[]): boolean {
-  if (header.length === 0 || header.length > 500) return false;
-  return header.every(
-    (h) => h.length <= 64 && !/[=:$\\{}<>]/.test(h) && !/(?<!\p{L})\/|\/(?!\p{L})/u.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h),
-  );
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -53,7 +53,7 @@ describe('validate-numbers killed with SIGKILL (no exit handler runs)', () => {
     const r = await interrupt('SIGKILL');
     const leftovers = r.files.filter((f) => f !== 'list.csv');
     // Its outputs never appeared; its temporary files carry its pid.
-    expect(leftovers.some((f) => f.startsWith(`.out.csv.${r.pid}-`) && f.endsWith('.partial'))).toBe(true);
+    expect(leftovers.some((f) => /^\.(out|valid|pilot)\.csv\.\d+-[0-9a-f]{16}\.partial$/.test(f) && f.includes(`.${r.pid}-`))).toBe(true);
     expect(leftovers.some((f) => f.startsWith(`wa-ops-sample-${r.pid}-`))).toBe(true);
     expect(leftovers.filter((f) => !f.includes(`${r.pid}-`))).toEqual([]);
     // Files of a live process (this test's) in the same names must survive the next run.

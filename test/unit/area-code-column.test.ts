@@ -36,3 +36,12 @@ describe('an area code column right before the phone column', () => {
     expect(classifyRow(['030', 'x', '1234567'], plan).valid).toBe(false);
   });
 });
+
+describe('an area code column that holds the calling code', () => {
+  it('goes in front of a national number with its 0 too ("+49" + "0170 1234567"), never in front of a "+" number', () => {
+    const plan = planRows('l.csv', ['Vorwahl', 'Rufnummer'], {}, names);
+    expect(classifyRow(['+49', '0170 1234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classifyRow(['0049', '0170 1234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classifyRow(['+49', '+43 664 1234567'], plan)).toMatchObject({ valid: true, e164: '+436641234567' });
+  });
+});

@@ -12,8 +12,10 @@ export function classifyRow(cells: readonly string[], plan: RowPlan): Classified
   const phone = cells[plan.phoneIndex] ?? '';
   if (plan.areaCodeIndex < 0) return classifyAt(phone, cells, plan);
   const area = (cells[plan.areaCodeIndex] ?? '').trim();
-  // No area code, or a phone cell that is whole already ("0170 1234567", "+49 ..."): the phone cell alone.
-  if (area === '' || WHOLE.test(unwrapCell(phone)) || unwrapCell(phone) === '') return classifyAt(phone, cells, plan);
+  const text = unwrapCell(phone);
+  // No area code, or a phone cell that is whole already ("0170 1234567", "+49 ..."): the phone cell alone. A
+  // calling code ("+49", "0049") still goes in front of a national "0170 1234567" (libphonenumber drops the 0).
+  if (area === '' || text === '' || text.startsWith('+') || (WHOLE.test(text) && !CALLING_CODE.test(area))) return classifyAt(phone, cells, plan);
   const joined = classifyAt(`${area} ${phone}`, cells, plan);
   if (joined.e164 !== '') return joined;
   // "212" beside "(212) 555-0123": the phone cell held the whole number after all.
@@ -23,6 +25,7 @@ export function classifyRow(cells: readonly string[], plan: RowPlan): Classified
 
 // A number with its trunk prefix or calling code: no area code goes in front of it.
 const WHOLE = /^(?:\+|0|\(\s*[+0])/;
+const CALLING_CODE = /^\(?\s*(?:\+|00)\s*[1-9]/;
 
 /** Classify a phone text at the home the row's country cell names, else the default region. */
 function classifyAt(phone: string, cells: readonly string[], plan: RowPlan): Classified {

@@ -40,6 +40,16 @@ describe('one classifier for validate-numbers and send', () => {
     expect(JSON.stringify(dry)).toContain('1 number written without the leading 0 read in the row\'s country with the 0 put back (leading-zero-restored');
   });
 
+  it('a campaign list that splits the number into "Vorwahl" and "Rufnummer": joined as validate-numbers joins it, and the plan says so', async () => {
+    const dir = tempDir('wa-ops-numbers-campaign-');
+    writeFileSync(join(dir, 'list.csv'), 'first_name;Vorwahl;Rufnummer\nA;0170;1234567\nB;030;030 1234568\n');
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ name: 'split', recipients: 'list.csv', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } }));
+    const dry = JSON.parse((await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() })).stdout);
+    expect(dry.payloads.map((p: { to: string }) => p.to).sort()).toEqual(['+491701234567', '+49301234568']);
+    expect(JSON.stringify(dry)).toContain('list read with phone columns \\"Vorwahl\\" + \\"Rufnummer\\"');
+  });
+
   it('a campaign list with ISO numeric and "Congo" country cells and a region column: the same reading as validate-numbers', async () => {
     const dir = tempDir('wa-ops-numbers-campaign-');
     writeFileSync(join(dir, 'list.csv'), 'first_name,phone,Land,region\nA,030 1234567,276,Berlin\nB,0788 123 456,250,Kigali\nC,0991234567,Congo,Kinshasa\nD,0170 1234567,,Bayern\n');

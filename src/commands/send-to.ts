@@ -4,7 +4,7 @@ import { GraphError } from '../core/graph/graph-error.js';
 import { shellQuote, storeForResume } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
-import { classify } from '../core/numbers/classify.js';
+import { classifyTyped } from '../core/numbers/typed-number.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { oneOffCallbackData, templateMessage, textMessage } from '../core/send-to/message.js';
 import { loadConfig } from '../io/config.js';
@@ -37,9 +37,14 @@ export async function dispatch(args: unknown[], flags: Record<string, unknown>):
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
-  const number = classify(o.to, o.country);
+  const number = classifyTyped(o.to, o.country);
   if (!number.valid) {
-    const hint = number.reason === 'missing-country-code' ? 'write it with its country code (+49...) or pass --country DE' : 'check the number; wa-ops validate-numbers explains each reason';
+    const hint =
+      number.reason === 'missing-country-code'
+        ? 'write it with its country code (+49...) or pass --country DE'
+        : number.reason === 'ambiguous-country-code'
+          ? `it reads as ${number.detail}: write it with "+" or with its leading 0`
+          : 'check the number; wa-ops validate-numbers explains each reason';
     throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
   }
   const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { classify } from '../core/numbers/classify.js';
+import { classifyTyped } from '../core/numbers/typed-number.js';
 import { REASONS, SCOPES, type SuppressionScope } from '../core/suppressions/plan.js';
 import { parseFlags, regionFlag, type FlagSchema } from './flags.js';
 import { isSupportedRegion } from './supported-region.js';
@@ -101,8 +101,8 @@ export function numberArgs(list: unknown, country: string | undefined): string[]
   const raw = Array.isArray(list) ? list.map(String) : [];
   if (raw.length === 0) throw new UsageError('give at least one number', { code: 'usage' });
   return raw.map((n) => {
-    const c = classify(n, country);
-    if (!c.valid) throw new UsageError(`"${n}" is not a valid number (${c.reason}); nothing was changed`, { code: 'bad-number', hint: c.reason === 'missing-country-code' ? 'write it with +<country code> or pass --country DE' : 'check the number' });
+    const c = classifyTyped(n, country);
+    if (!c.valid) throw new UsageError(`"${n}" is not a valid number (${c.reason}); nothing was changed`, { code: 'bad-number', hint: c.reason === 'missing-country-code' ? 'write it with +<country code> or pass --country DE' : c.reason === 'ambiguous-country-code' ? `it reads as ${c.detail}: write it with "+" or with its leading 0` : 'check the number' });
     return c.e164;
   });
 }

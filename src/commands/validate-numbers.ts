@@ -98,7 +98,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const gate = options.maxInvalid === undefined ? undefined : { maxInvalid: options.maxInvalid, invalidRate: summary.invalidRate, exceeded: summary.invalidRate * 100 > options.maxInvalid };
   if (gate) summary.gate = gate;
   const columns = summary.columns;
-  if (columns) info(`columns: phone "${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
+  if (columns) info(`columns: phone ${columns.areaCode === undefined ? '' : `"${columns.areaCode}" + `}"${columns.phone}"${columns.country ? `, country "${columns.country}"` : ''}${options.country ? `, default region ${options.country}` : ''}`);
   for (const n of summary.notices ?? []) warn(n);
   for (const w of cellWarnings(summary, options.country)) warn(w);
   if (term().json) outJson(summary);

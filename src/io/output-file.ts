@@ -1,20 +1,20 @@
 /**
- * The one way wa-ops writes a report file: a temporary file with a random name, created exclusively
+ * The one way wa-ops writes a report file: a temporary file with a random name carrying the pid
+ * (stale-temp.ts: a killed run's leftover is removed by the next), created exclusively
  * without following symlinks, mode 0600, renamed into place only when complete. An output that
  * exists and is not a regular file (/dev/null, a FIFO) is written in place, never replaced; "-" is
  * standard output; an output that is one of the inputs is refused.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { errnoCode, errorMessage } from '../core/caught.js';
-import { errnoText } from '../core/environment-errors.js';
+import { closeSync, constants, fchmodSync, fsyncSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { HEAD_BYTES } from '../core/own-output.js';
+import { folderError, refuseForeign, tryOpen } from './output-guards.js';
 import { buffered } from './redacting-sink.js';
 import { refuseSameFile } from './same-file.js';
+import { pidTempName, sweepStaleTemps } from './stale-temp.js';
 import { trackUnfinished } from './unfinished-outputs.js';
 
+export { checkReplace } from './output-guards.js';
 export { inputIdentity, refuseSameFile } from './same-file.js';
 
 /** A file being written: text in (redacted), then commit (move into place) or abort. */
@@ -50,28 +50,7 @@ export interface OutputOptions {
   flag?: string;
 }
 
-/** A folder is never an output, with or without --force: say so, and that a file name is wanted. */
-function folderError(path: string, flag: string | undefined): InputError {
-  return new InputError(`${flag ? `${flag} ` : ''}${path} is a folder, not a file`, { code: 'unwritable-output', hint: `give a file name${flag ? ` to ${flag}` : ''} (a folder is never written over)` });
-}
 
-/**
- * The check before a command's first write to an output it must not replace unless told to: a folder is refused
- * (no --force would help), an existing regular file needs `force`; a device or FIFO is written in place (never replaced),
- * so it needs no --force. Throws InputError (exit 2); returns whether a regular file is there (to be replaced).
- */
-export function checkReplace(path: string, o: { flag: string; force: boolean; forceFlag?: string }): boolean {
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    return false;
-  }
-  if (st.isDirectory()) throw folderError(path, o.flag);
-  if (!st.isFile()) return false;
-  if (!o.force) throw new InputError(`${o.flag} ${path} already exists`, { code: 'file-exists', hint: `pick another ${o.flag}, or pass ${o.forceFlag ?? '--force'} to replace it` });
-  return true;
-}
 
 /** Open an output: "-" for stdout, a device or FIFO in place, else a fresh temporary file. */
 export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
@@ -91,7 +70,10 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
     return direct(path, fd, true, o.raw);
   }
   if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours, o.flag);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.partial`);
+  // A run killed with SIGKILL left its temporary file of this output behind: its pid says it is dead.
+  const prefix = `.${basename(path)}.`;
+  sweepStaleTemps(dirname(path), prefix, '.partial');
+  const temp = pidTempName(dirname(path), prefix, '.partial');
   const fd = tryOpen(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, path);
   trackUnfinished(temp, true);
   fchmodSync(fd, o.mode ?? 0o600);
@@ -155,39 +137,4 @@ function direct(path: string, fd: number, close: boolean, raw = false): OutputFi
   };
 }
 
-/** Refuse to replace a file wa-ops did not write (checked before anything is written: nothing is lost, nothing half-done). */
-function refuseForeign(path: string, ours: (head: string) => boolean, flag: string | undefined): void {
-  // A symlink planted at the name is replaced by the rename, its target never touched: nothing of the user's is lost.
-  if (lstatSync(path).isSymbolicLink()) return;
-  let head = '';
-  try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      const buf = Buffer.alloc(HEAD_BYTES);
-      head = buf.subarray(0, readSync(fd, buf, 0, HEAD_BYTES, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    head = ''; // unreadable (or a symlink): not recognisable as ours
-  }
-  if (ours(head)) return;
-  throw new InputError(`${flag ? `${flag} ` : ''}${path} already exists and was not written by wa-ops: not replacing it`, {
-    code: 'file-exists',
-    hint: 'choose another file name, move the file away, or pass --force to replace it',
-  });
-}
 
-function tryOpen(path: string, flags: number, shown = path): number {
-  try {
-    return openSync(path, flags, 0o600);
-  } catch (err) {
-    const code = errnoCode(err);
-    // The temporary file sits next to the target: ENOENT means the target's folder is missing.
-    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, errorMessage(err));
-    throw new InputError(`cannot write ${shown}: ${why}`, {
-      code: 'unwritable-output',
-      hint: 'check that the folder exists and is writable',
-    });
-  }
-}

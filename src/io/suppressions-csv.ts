@@ -18,6 +18,9 @@ export interface NumbersRead {
   countryColumn?: string | null;
   /** Why no country column was read when the header suggests one (several, or a "region" column). */
   countryNote?: string;
+  /** The area code column joined with the phone column ("Vorwahl"), and why one was not joined. */
+  areaCodeColumn?: string | null;
+  areaCodeNote?: string;
   numbers: { e164: string; line: number }[];
   invalid: { line: number; reason: string }[];
 }
@@ -42,7 +45,7 @@ export async function readNumbersCsv(path: string, o: { column?: string; country
     });
   }
   if (!plan) throw new InputError(`${source.label} holds no rows`, { code: 'empty-file' });
-  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName, countryNote: plan.countryNote };
+  return { ...out, label: source.label, phoneColumn: plan.phoneName, countryColumn: plan.countryName, countryNote: plan.countryNote, areaCodeColumn: plan.areaCodeName, areaCodeNote: plan.areaCodeNote };
 }
 
 /** The columns of suppressions export, in order. */

@@ -24,6 +24,8 @@ export function cellWarnings(summary: NumbersSummary, country: string | undefine
   if (a.count > 0) {
     warnings.push(`${plural(a.count, 'row has', 'rows have')} a country cell that fits several countries (${examples(a.values, a.count)}) and a number valid in both or neither: marked invalid; write the country as ISO2 (DE) or the number with "+"`);
   }
+  const home = missingCountryHint(summary, country);
+  if (home) warnings.push(home);
   const m = summary.fieldCountMismatches;
   if (m.count > 0) {
     warnings.push(`${plural(m.count, 'row has', 'rows have')} another number of fields than the header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
@@ -43,4 +45,16 @@ export function notMobileTip(summary: NumbersSummary): string | undefined {
   if (count === 0) return undefined;
   const which = kinds.map(([type, n]) => `${type} ${fmtInt(n)}`).join(', ');
   return `${plural(count, 'valid number cannot', 'valid numbers cannot')} be a mobile (${which}): WhatsApp seldom reaches them; --mobile-only marks them not-mobile`;
+}
+
+/**
+ * Rows without a country code and without a country, in a list whose valid numbers are nearly all of one region:
+ * say which, and the flag that reads them there. Only said, never assumed: the rows stay missing-country-code.
+ */
+function missingCountryHint(summary: NumbersSummary, country: string | undefined): string | undefined {
+  const missing = summary.reasons['missing-country-code'] ?? 0;
+  if (missing === 0 || country !== undefined || summary.valid < 3) return undefined;
+  const [top, n] = Object.entries(summary.regions).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (!/^[A-Z]{2}$/.test(top) || n < summary.valid * 0.75) return undefined;
+  return `${plural(missing, 'row has', 'rows have')} no country code and no country (missing-country-code); ${fmtInt(n)} of the list's ${fmtInt(summary.valid)} valid numbers are ${top}: if these are too, run again with --country ${top}`;
 }

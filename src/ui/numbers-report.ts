@@ -28,6 +28,7 @@ export function renderNumbersReport(s: NumbersSummary, written: { label: string;
   }
   const reasons = Object.entries(s.reasons);
   if (s.assumedInternational > 0) reasons.push(['assumed-international', s.assumedInternational]);
+  if (s.leadingZeroRestored > 0) reasons.push(['leading-zero-restored', s.leadingZeroRestored]);
   if (reasons.length > 0) {
     const t = new Table({
       head: ['reason', 'rows', 'what it means'].map((h) => paint('bold', h)),

@@ -29,12 +29,25 @@ describe('one classifier for validate-numbers and send', () => {
     const v = await runCli(['validate-numbers', join(dir, 'land-column.csv'), '--column', 'Handy', '--country-column', 'Land', '--country', 'DE', '--valid-out', valid, '--json']);
     expect(v.code).toBe(0);
     const expected = readFileSync(valid, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(';')[4]).sort();
-    expect(expected).toHaveLength(6);
+    // Hans (17012345678, blank Land, default DE) is the German mobile whose leading 0 Excel dropped.
+    expect(expected).toHaveLength(7);
+    expect(expected).toContain('+4917012345678');
     const r = await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() });
     expect(r.code).toBe(0);
     const dry = JSON.parse(r.stdout);
     expect(dry.payloads.map((p: { to: string }) => `+${p.to.replace(/^\+/, '')}`).sort()).toEqual(expected);
-    expect(dry.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual(['duplicate of line 2', 'invalid number: ambiguous-country-code']);
+    expect(dry.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual(['duplicate of line 2']);
+    expect(JSON.stringify(dry)).toContain('1 number written without the leading 0 read in the row\'s country with the 0 put back (leading-zero-restored');
+  });
+
+  it('a campaign list that splits the number into "Vorwahl" and "Rufnummer": joined as validate-numbers joins it, and the plan says so', async () => {
+    const dir = tempDir('wa-ops-numbers-campaign-');
+    writeFileSync(join(dir, 'list.csv'), 'first_name;Vorwahl;Rufnummer\nA;0170;1234567\nB;030;030 1234568\n');
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ name: 'split', recipients: 'list.csv', defaultCountry: 'DE', template: { name: 'hello_world', language: 'en_US' } }));
+    const dry = JSON.parse((await runCli(['send', '--campaign', file, '--dry-run', '--json'], { env: env() })).stdout);
+    expect(dry.payloads.map((p: { to: string }) => p.to).sort()).toEqual(['+491701234567', '+49301234568']);
+    expect(JSON.stringify(dry)).toContain('list read with phone columns \\"Vorwahl\\" + \\"Rufnummer\\"');
   });
 
   it('a campaign list with ISO numeric and "Congo" country cells and a region column: the same reading as validate-numbers', async () => {

@@ -2,7 +2,7 @@
 // temporary ".partial" file is left next to them (they are written on a validation thread), nor the
 // staged rows of the pilot sample in the temp folder.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
@@ -13,7 +13,7 @@ function bigList(path: string): void {
   writeFileSync(path, rows.join('\r\n') + '\r\n');
 }
 
-async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; files: string[] }> {
+async function interrupt(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL'): Promise<{ code: number | null; files: string[]; dir: string; pid: number }> {
   const dir = tempDir('wa-ops-numbers-int-');
   bigList(join(dir, 'list.csv'));
   const child = spawn(process.execPath, [join(root, 'bin', 'wa-ops.js'), 'validate-numbers', 'list.csv', '--country', 'DE', '--out', 'out.csv', '--valid-out', 'valid.csv', '--sample-out', 'pilot.csv'], {
@@ -31,7 +31,7 @@ async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number |
   await new Promise((r) => setTimeout(r, 200));
   child.kill(signal);
   const code = await exited;
-  return { code, files: readdirSync(dir).sort() };
+  return { code, files: readdirSync(dir).sort(), dir, pid: child.pid! };
 }
 
 describe('validate-numbers interrupted', () => {
@@ -46,6 +46,24 @@ describe('validate-numbers interrupted', () => {
     expect(r.code).toBe(143);
     expect(r.files).toEqual(['list.csv']);
   }, 60_000);
+});
+
+describe('validate-numbers killed with SIGKILL (no exit handler runs)', () => {
+  it('leaves temporary files named with its pid, which the next run removes; a live process\'s files stay', async () => {
+    const r = await interrupt('SIGKILL');
+    const leftovers = r.files.filter((f) => f !== 'list.csv');
+    // Its outputs never appeared; its temporary files carry its pid.
+    expect(leftovers.some((f) => /^\.(out|valid|pilot)\.csv\.\d+-[0-9a-f]{16}\.partial$/.test(f) && f.includes(`.${r.pid}-`))).toBe(true);
+    expect(leftovers.some((f) => f.startsWith(`wa-ops-sample-${r.pid}-`))).toBe(true);
+    expect(leftovers.filter((f) => !f.includes(`${r.pid}-`))).toEqual([]);
+    // Files of a live process (this test's) in the same names must survive the next run.
+    const live = [`.out.csv.${process.pid}-0123456789abcdef.partial`, `wa-ops-sample-${process.pid}-0123456789abcdef.bin`];
+    for (const f of live) writeFileSync(join(r.dir, f), 'busy');
+    const again = await runCli(['validate-numbers', 'list.csv', '--country', 'DE', '--out', 'out.csv', '--valid-out', 'valid.csv', '--sample-out', 'pilot.csv', '--json'], { cwd: r.dir, env: { TMPDIR: r.dir } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(r.dir).sort()).toEqual([...live, 'list.csv', 'out.csv', 'pilot.csv', 'valid.csv'].sort());
+    for (const f of live) expect(readFileSync(join(r.dir, f), 'utf8')).toBe('busy');
+  }, 90_000);
 });
 
 describe('validate-numbers --out - whose reader stops early (| head)', () => {

@@ -9,22 +9,23 @@ const nums = (f: string) => join(fixtures, 'numbers', f);
 const csvRows = (path: string) => readFileSync(path, 'utf8').trim().split('\r\n');
 
 describe('the missing "+"', () => {
-  it('reads a German list: 4917... is the German mobile, +41... the Swiss one, both-valid readings are ambiguous', async () => {
+  it('reads a German list: 4917... is the German mobile, +41... the Swiss one, 17012345678 the German mobile whose 0 Excel dropped, other both-valid readings are ambiguous', async () => {
     const dir = tempDir();
     const out = join(dir, 'out.csv');
     const r = await runCli(['validate-numbers', nums('missing-plus-de.csv'), '--country', 'DE', '--out', out, '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ rows: 7, valid: 5, duplicates: 1, invalid: 1, assumedInternational: 3, reasons: { 'ambiguous-country-code': 1 } });
+    expect(s).toMatchObject({ rows: 8, valid: 6, duplicates: 1, invalid: 1, assumedInternational: 3, leadingZeroRestored: 1, reasons: { 'ambiguous-country-code': 1 } });
     expect(s.columns).toEqual({ phone: 'Handy', country: 'Land' });
     const rows = csvRows(out);
     expect(rows[0]).toBe('Name;Handy;Land;e164;status;reason;region;type;detail');
     expect(rows[1]).toBe('Anna;491701234567;DE;+491701234567;valid;;DE;MOBILE;assumed-international');
     expect(rows[2]).toBe('Ben;+491701234567;DE;+491701234567;duplicate;;DE;MOBILE;');
     expect(rows[3]).toBe('Carla;41788596016;;+41788596016;valid;;CH;MOBILE;assumed-international');
-    expect(rows[4]).toBe('Dieter;17012345678;DE;;invalid;ambiguous-country-code;;;+17012345678 or +4917012345678');
+    expect(rows[4]).toBe('Dieter;17012345678;DE;+4917012345678;valid;;DE;MOBILE;leading-zero-restored');
     expect(rows[6]).toBe('Frieda;0049 172 3456789;;+491723456789;valid;;DE;MOBILE;');
     expect(rows[7]).toBe('Gustav;886912345678;;+886912345678;valid;;TW;MOBILE;assumed-international');
+    expect(rows[8]).toBe('Hanna;5016123456;USA;;invalid;ambiguous-country-code;;;+5016123456 or +15016123456');
   });
 
   it('explains assumed-international and ambiguous-country-code in the reasons table', async () => {
@@ -32,6 +33,7 @@ describe('the missing "+"', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/assumed-international\s*│\s*3/);
     expect(r.stdout).toMatch(/ambiguous-country-code\s*│\s*1/);
+    expect(r.stdout).toMatch(/leading-zero-restored\s*│\s*1/);
     expect(r.stderr).toMatch(/columns: phone "Handy", country "Land", default region DE/);
   });
 });
@@ -155,7 +157,7 @@ describe('pipes, CI gate and printed commands', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('Name;Handy;Land;e164;status;reason;region;type;detail');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(r.stderr).toMatch(/Annotated rows: standard output/);
   });
 
@@ -295,5 +297,22 @@ describe('output files', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('the number split into an area code column and the rest', () => {
+  it('joins "Vorwahl" + "Rufnummer" and says so; an area code column elsewhere gets a one-line note', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'split.csv'), 'Name;Vorwahl;Rufnummer;Land\r\nA;0170;1234567;DE\r\nB;030;030 1234568;DE\r\nC;;0171 2345678;Deutschland\r\n');
+    const r = await runCli(['validate-numbers', 'split.csv', '--out', 'out.csv', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: 3, invalid: 0, columns: { phone: 'Rufnummer', areaCode: 'Vorwahl', country: 'Land' } });
+    const human = await runCli(['validate-numbers', 'split.csv'], { cwd: dir });
+    expect(human.stderr).toContain('columns: phone "Vorwahl" + "Rufnummer", country "Land"');
+    expect(csvRows(join(dir, 'out.csv'))[1]).toBe('A;0170;1234567;DE;+491701234567;valid;;DE;MOBILE;');
+    writeFileSync(join(dir, 'far.csv'), 'Name;Vorwahl;Email;Rufnummer\r\nA;030;a@example.com;1234567\r\n');
+    const far = await runCli(['validate-numbers', 'far.csv', '--country', 'DE'], { cwd: dir });
+    expect(far.stderr.split('\n').filter((l) => l.includes('"Vorwahl" looks like an area code column'))).toHaveLength(1);
+    expect(far.stderr).toContain('put the whole number in one column');
   });
 });

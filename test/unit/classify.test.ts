@@ -75,8 +75,23 @@ describe('the missing "+": both readings', () => {
     expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail });
   });
 
+  // Excel drops the leading 0 of "0170 12345678": in a German row the digits are that number, not +1 701 ...
   it.each([
-    ['17012345678', 'DE', '+17012345678 or +4917012345678'],
+    ['17012345678', 'DE', '+4917012345678'],
+    ['15123456789', 'DE', '+4915123456789'],
+  ])('%s (%s) is %s with its leading 0 restored', (cell, region, e164) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164, detail: 'leading-zero-restored' });
+  });
+
+  it('restores no 0 without a region, against the writer\'s grouping, or where the plan has no trunk 0', () => {
+    expect(classify('15123456789', undefined)).toMatchObject({ valid: true, e164: '+15123456789', detail: 'assumed-international' });
+    expect(classify('1 512 345 6789', 'DE')).toMatchObject({ valid: true, e164: '+15123456789', detail: 'assumed-international' });
+    expect(classify('0151 23456789', 'DE')).toMatchObject({ valid: true, e164: '+4915123456789', detail: '' });
+    // A "+" lost from a number of the row's own plan is no lost 0.
+    expect(classify('491701234567', 'DE')).toMatchObject({ e164: '+491701234567', detail: 'assumed-international' });
+  });
+
+  it.each([
     ['5016123456', 'US', '+5016123456 or +15016123456'],
     // Italy writes no brackets: "(376)" may be Andorra's calling code or an Italian prefix.
     ['(376) 312 345', 'IT', '+376312345 or +39376312345'],
@@ -162,5 +177,39 @@ describe('forms CRMs and spreadsheets produce', () => {
     expect(classify('keine', 'DE').detail).toBe('');
     expect(classify('abc 123', 'DE').detail).toBe('');
     expect(classify('+4917O1234567', 'DE').detail).toBe('');
+  });
+});
+
+describe('Brazilian national formats', () => {
+  it.each([
+    ['0xx11 98765-4321', '+5511987654321'],
+    ['(0xx11) 98765-4321', '+5511987654321'],
+    ['0 xx 11 98765 4321', '+5511987654321'],
+    ['0XX-11-98765-4321', '+5511987654321'],
+    ['(0XX11) 3456-7890', '+551134567890'],
+    ['0 21 11 98765 4321', '+5511987654321'],
+    ['021 11 98765-4321', '+5511987654321'],
+    ['01511987654321', '+5511987654321'],
+    ['(11) 9.8765-4321', '+5511987654321'],
+    ['011 98765-4321', '+5511987654321'],
+  ])('%s (BR) is %s', (cell, e164) => {
+    expect(classify(cell, 'BR')).toMatchObject({ valid: true, e164 });
+  });
+
+  it('reads the carrier placeholder only where Brazil may be meant: without a country it lacks the country code', () => {
+    expect(classify('0xx11 98765-4321', undefined).reason).toBe('missing-country-code');
+    expect(classify('0xx11 98765-4321', 'DE').reason).toBe('invalid-characters');
+  });
+});
+
+describe('extensions in the words of the lists', () => {
+  it.each([
+    ['030 1234567 Durchwahl 12', 'DE', '+49301234567'],
+    ['030 1234567, DW: 12', 'DE', '+49301234567'],
+    ['11 3456 7890 ramal 23', 'BR', '+551134567890'],
+    ['06 1234 5678 interno 4', 'IT', '+390612345678'],
+    ['+1 212 555 0123 x123', undefined, '+12125550123'],
+  ])('%s (%s) is %s', (cell, region, e164) => {
+    expect(classify(cell, region)).toMatchObject({ valid: true, e164 });
   });
 });

@@ -37,8 +37,9 @@ export async function importCsv(args: unknown[], flags: Record<string, unknown>)
   const summary = { file: list.location, source: path, rows: read.rows, added: plan.records.length, already: plan.already.length, duplicates: read.numbers.length - plan.records.length - plan.already.length, invalid: read.invalid.length, invalidReasons: reasons, invalidRows: read.invalid.slice(0, MAX_ROWS_LISTED), phoneColumn: read.phoneColumn, countryColumn: read.countryColumn };
   if (term().json) outJson(summary);
   else {
-    info(`columns: phone "${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
+    info(`columns: phone ${read.areaCodeColumn ? `"${read.areaCodeColumn}" + ` : ''}"${read.phoneColumn}"${read.countryColumn ? `, country "${read.countryColumn}"` : ''}`);
     if (read.countryNote) warn(read.countryNote);
+    if (read.areaCodeNote) warn(read.areaCodeNote);
     const label = read.label ?? path;
     out(`${plural(summary.added, 'number')} suppressed from ${label} (${plural(summary.rows, 'row')}; ${fmtCount(summary.already)} already suppressed, ${fmtCount(summary.duplicates)} repeated, ${fmtCount(summary.invalid)} invalid)`);
     for (const r of read.invalid.slice(0, 5)) warn(`${label}:${r.line}: not a valid number (${r.reason}), skipped`);

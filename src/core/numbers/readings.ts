@@ -14,7 +14,7 @@ export interface Reading {
 
 /** Which reading of a number without "+" counts: national, international (assumed), or both (ambiguous). */
 export type Choice =
-  | { pick: 'national' }
+  | { pick: 'national'; restored?: boolean }
   | { pick: 'international'; assumed: boolean }
   | { pick: 'ambiguous'; candidates: [string, string] };
 
@@ -46,7 +46,23 @@ export function chooseReading(cell: string, n: Reading | undefined, i: Reading |
   const fitsN = fitsGrouping(cell, national, true);
   if (fitsI && !fitsN) return { pick: 'international', assumed: true };
   if (fitsN && !fitsI) return { pick: 'national' };
+  // Excel drops the leading 0 of "01701234567" (17012345678, also +1 701 ...): the row's country
+  // (its cell or --country) says where the number is, so the national reading with its 0 back counts.
+  if (lostTrunkZero(cell, n.number, i.number)) return { pick: 'national', restored: true };
   return { pick: 'ambiguous', candidates: [i.number.number, n.number.number] };
+}
+
+/**
+ * Whether the national reading is the cell with its trunk "0" put back, in another numbering plan than
+ * the international reading (a "+" lost from a number of the row's own country is no lost "0").
+ */
+function lostTrunkZero(cell: string, n: PhoneNumber, i: PhoneNumber): boolean {
+  if (n.countryCallingCode === i.countryCallingCode) return false;
+  return digitsOf(n.formatNational()) === `0${digitsOf(cell)}`;
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
 }
 
 /**

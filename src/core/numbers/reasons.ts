@@ -19,4 +19,5 @@ export type Reason = keyof typeof REASONS;
 /** Notes on valid rows: what wa-ops assumed to make them valid. */
 export const NOTES = {
   'assumed-international': 'valid, written without "+": only the international reading is a valid (mobile) number, so the "+" was added',
+  'leading-zero-restored': 'valid, written without its leading 0 (Excel drops it): read in the row\'s country with the 0 put back, not as the same digits after a "+"; check these rows if the list holds foreign numbers without "+"',
 } as const;

@@ -1,10 +1,13 @@
 /** One way to read a list's rows, shared by validate-numbers and send: which columns, which region, and the classifier. */
 import { InputError } from '../errors.js';
-import { classify, type Classified } from './classify.js';
-import { countryOfCell } from './country-cell.js';
+import { pickAreaCodeColumn } from './area-code-column.js';
+import { clip, describeHeader, looksLikeHeader } from './header-text.js';
 import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
 import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
+
+export { classifyRow, countryOutcome, SEVERAL_COUNTRIES, UNKNOWN_COUNTRY } from './classify-row.js';
+export { describeHeader, looksLikeHeader } from './header-text.js';
 
 /** A record at the top of a list with its file line (the header is the first). */
 export interface LeadingLine {
@@ -53,8 +56,13 @@ export interface RowPlan {
   /** Column names chosen, for "say which columns were chosen". */
   phoneName: string;
   countryName: string | null;
+  /** A column holding the area code ("Vorwahl", "area code") right before the phone column: joined with it (-1: none). */
+  areaCodeIndex: number;
+  areaCodeName: string | null;
   /** Set when a country column was looked for and several matched. */
   countryNote?: string;
+  /** Set when an area code column was found that is not joined with the phone column (not right before it, or several). */
+  areaCodeNote?: string;
 }
 
 /** Resolve the columns of a header into a plan; throws an InputError (exit 2) naming the file. */
@@ -82,14 +90,18 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
   if (!country.ok && country.problem === 'unknown') {
     throw new InputError(`${label}: no column named "${clip(w.countryColumn!)}" for ${where(names, 'countryColumn')} (${describeHeader(header, header)})`, { code: 'unknown-column', hint: `set ${where(names, 'countryColumn')} to one of the columns` });
   }
+  const areaCode = pickAreaCodeColumn(header, phone.index, country.ok ? country.index : -1);
   return {
     phoneIndex: phone.index,
     countryIndex: country.ok ? country.index : -1,
+    areaCodeIndex: areaCode.index,
+    areaCodeName: areaCode.index >= 0 ? header[areaCode.index] : null,
     defaultRegion: w.defaultCountry?.toUpperCase(),
     mobileOnly: Boolean(w.mobileOnly),
     phoneName: header[phone.index],
     countryName: country.ok ? header[country.index] : null,
     countryNote: country.ok ? undefined : countryNote(header, country.problem, country.candidates, names),
+    areaCodeNote: areaCode.note,
   };
 }
 
@@ -115,97 +127,4 @@ function countryNote(header: string[], problem: string, candidates: string[], na
   const region = regionLikeColumns(header)[0];
   if (region === undefined) return undefined;
   return `column "${clip(region)}" not read as countries (such columns often hold states or provinces); if it holds countries, ${names.kind === 'key' ? 'set' : 'pass'} ${settings(names, 'countryColumn', [region])}`;
-}
-
-/**
- * Classify a row's phone cell at the row's home: what its country cell names (ISO2, ISO3, ISO
- * numeric, calling code or a name in the nine languages, see country-cell.ts), else the default region.
- */
-export function classifyRow(cells: readonly string[], plan: RowPlan): Classified {
-  let home = plan.defaultRegion;
-  let unknownCountry = false;
-  if (plan.countryIndex >= 0) {
-    const cell = cells[plan.countryIndex] ?? '';
-    const named = countryOfCell(cell);
-    if (typeof named === 'string') home = named;
-    else if (named !== undefined) return classifyAmong(cells[plan.phoneIndex] ?? '', named, plan.mobileOnly);
-    else unknownCountry = cell.trim() !== '';
-  }
-  const c = classify(cells[plan.phoneIndex] ?? '', home, plan.mobileOnly);
-  // Say why the country cell did not help (the row shows the cell; the detail stays free of CSV specials).
-  if (unknownCountry && c.reason === 'missing-country-code') c.detail = UNKNOWN_COUNTRY;
-  return c;
-}
-
-/**
- * A country cell that fits several homes ("250": France or Rwanda; "Congo"): the number decides when
- * it is a number under exactly one of them. Valid under two: ambiguous-country-code with both
- * candidates. Under none: invalid, and the default region is not tried (the cell rules it out).
- */
-function classifyAmong(phone: string, homes: readonly string[], mobileOnly: boolean): Classified {
-  let first: Classified | undefined;
-  let found: Classified | undefined;
-  let other = '';
-  // Whether the homes made any difference (an empty cell or "+999 ..." is invalid whatever the country).
-  let differs = false;
-  for (const home of homes) {
-    const c = classify(phone, home, mobileOnly);
-    first ??= c;
-    if (c.reason !== first.reason || c.region !== first.region) differs = true;
-    // A number under this home (valid, or valid but not a mobile with --mobile-only).
-    if (c.e164 === '') continue;
-    if (found === undefined) found = c;
-    else if (c.e164 !== found.e164 && other === '') other = c.e164;
-  }
-  if (found !== undefined && other === '') return found;
-  if (found !== undefined) return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: `${found.e164} or ${other}` };
-  if (differs && first!.reason !== 'ambiguous-country-code') first!.detail = `${SEVERAL_COUNTRIES} ${homes.join(' or ')}`;
-  return first!;
-}
-
-/** Detail of a missing-country-code row whose country cell names no country wa-ops knows. */
-export const UNKNOWN_COUNTRY = 'country cell not recognised';
-/** Start of the detail of a row whose country cell fits several countries and whose number fits none. */
-export const SEVERAL_COUNTRIES = 'country cell fits';
-
-/**
- * How a row's country cell came out: it named one country (or was blank), named none wa-ops knows
- * ("unknown"), or fitted several and the number did not decide ("ambiguous"). For the summary's counts.
- */
-export function countryOutcome(cells: readonly string[], plan: RowPlan, c: Classified): 'ok' | 'unknown' | 'ambiguous' {
-  if (plan.countryIndex < 0) return 'ok';
-  const cell = cells[plan.countryIndex] ?? '';
-  if (cell === '') return 'ok';
-  // A cached lookup: country columns hold few distinct values.
-  const named = countryOfCell(cell);
-  if (named === undefined) return cell.trim() === '' ? 'ok' : 'unknown';
-  if (typeof named === 'string') return 'ok';
-  return c.reason === 'ambiguous-country-code' || c.detail.startsWith(SEVERAL_COUNTRIES) ? 'ambiguous' : 'ok';
-}
-
-const MAX_SHOWN = 12;
-
-/**
- * List columns for a message, but only when the first line looks like a CSV header: a file that is
- * not a list (a .env, ~/.npmrc, /etc/shadow) must not have its first line echoed. Long names are cut.
- */
-export function describeHeader(header: string[], shown: string[]): string {
-  if (!looksLikeHeader(header)) return 'the first line does not look like a CSV header; not shown';
-  const list = shown.slice(0, MAX_SHOWN).map((c) => JSON.stringify(clip(c)));
-  return `columns: ${list.join(', ')}${shown.length > MAX_SHOWN ? `, ... ${shown.length - MAX_SHOWN} more` : ''}`;
-}
-
-/**
- * Header cells are short names: no "=" or ":" assignments, no paths (a "/" only between letters, as in HubSpot's
- * "Country/Region"), no long letter-and-digit runs (keys, hashes).
- */
-export function looksLikeHeader(header: string[]): boolean {
-  if (header.length === 0 || header.length > 500) return false;
-  return header.every(
-    (h) => h.length <= 64 && !/[=:$\\{}<>]/.test(h) && !/(?<!\p{L})\/|\/(?!\p{L})/u.test(h) && !/[A-Za-z0-9+_-]{24,}/.test(h) && !/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{16,}$/.test(h),
-  );
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -30,6 +30,8 @@ export interface NumbersSummary {
   pilotRecommended: boolean;
   /** Valid rows whose missing "+" was added (detail assumed-international). */
   assumedInternational: number;
+  /** Valid rows read in their country with the trunk "0" Excel dropped put back (detail leading-zero-restored). */
+  leadingZeroRestored: number;
   /** Rows whose field count differs from the header's: how many, and the first lines. */
   fieldCountMismatches: { count: number; lines: number[] };
   /** Rows whose country cell named no country wa-ops knows: how many, and the first few values. */
@@ -40,7 +42,7 @@ export interface NumbersSummary {
    */
   ambiguousCountries: { count: number; values: string[] };
   /** The columns read: phone, and the country column or null. */
-  columns?: { phone: string; country: string | null };
+  columns?: { phone: string; country: string | null; areaCode?: string };
   /** Things the user should know about how the list was read. */
   notices?: string[];
   /** With --max-invalid: the CI gate's verdict. */
@@ -63,6 +65,7 @@ export class Tally {
   invalid = 0;
   duplicates = 0;
   assumedInternational = 0;
+  leadingZeroRestored = 0;
   readonly mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
   readonly unknownCountries: { count: number; values: string[] } = { count: 0, values: [] };
   readonly ambiguousCountries: { count: number; values: string[] } = { count: 0, values: [] };
@@ -72,7 +75,7 @@ export class Tally {
   readonly duplicateExamples: NumbersSummary['duplicateExamples'] = [];
 
   /** Merge the counts of a block of rows (validated or not). */
-  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[]; unknownCountries: number; unknownCountryValues: string[]; ambiguousCountries: number; ambiguousCountryValues: string[] }): void {
+  addCounts(b: { rows: number; checked: number; invalid: number; assumed: number; restored: number; reasons: Record<string, number>; mismatches: number; mismatchLines: number[]; unknownCountries: number; unknownCountryValues: string[]; ambiguousCountries: number; ambiguousCountryValues: string[] }): void {
     this.mismatches.count += b.mismatches;
     addExamples(this.unknownCountries, b.unknownCountries, b.unknownCountryValues);
     addExamples(this.ambiguousCountries, b.ambiguousCountries, b.ambiguousCountryValues);
@@ -81,6 +84,7 @@ export class Tally {
     this.checked += b.checked;
     this.invalid += b.invalid;
     this.assumedInternational += b.assumed;
+    this.leadingZeroRestored += b.restored;
     for (const [k, n] of Object.entries(b.reasons)) this.reasons[k] = (this.reasons[k] ?? 0) + n;
   }
 
@@ -118,6 +122,7 @@ export class Tally {
       duplicateExamples: this.duplicateExamples,
       pilotRecommended: !sampleOnly && this.valid > 1000,
       assumedInternational: this.assumedInternational,
+      leadingZeroRestored: this.leadingZeroRestored,
       fieldCountMismatches: this.mismatches,
       unknownCountries: this.unknownCountries,
       ambiguousCountries: this.ambiguousCountries,

@@ -35,9 +35,11 @@ export interface RecipientList {
   columns: string[];
   sha256: string;
   /** The columns read (phone, country or null), as validate-numbers reports them, and why no country column was read when the header suggests one. */
-  chosen: { phone: string; country: string | null; note?: string };
+  chosen: { phone: string; areaCode: string | null; country: string | null; note?: string };
   /** Rows whose "+" was added (assumed-international). */
   assumedInternational: number;
+  /** Rows read with the trunk "0" Excel dropped put back (leading-zero-restored). */
+  leadingZeroRestored: number;
   /** Rows with another field count than the header: how many, and the first lines. */
   fieldCountMismatches: { count: number; lines: number[] };
 }
@@ -69,6 +71,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
   let indexes: number[] = [];
   let rows = 0;
   let assumed = 0;
+  let restored = 0;
   const mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
@@ -94,6 +97,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
         return;
       }
       if (c.detail === 'assumed-international') assumed++;
+      else if (c.detail === 'leading-zero-restored') restored++;
       const first = seen.get(c.e164);
       if (first !== undefined) {
         skipped.push({ key: `line:${at}`, line: at, reason: `duplicate of line ${first}` });
@@ -104,7 +108,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
     });
   }
   if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, country: plan.countryName, note: plan.countryNote }, assumedInternational: assumed, fieldCountMismatches: mismatches };
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, areaCode: plan.areaCodeName, country: plan.countryName, note: [plan.countryNote, plan.areaCodeNote].filter(Boolean).join('; ') || undefined }, assumedInternational: assumed, leadingZeroRestored: restored, fieldCountMismatches: mismatches };
 }
 
 function sha256File(path: string): Promise<string> {

@@ -11,11 +11,13 @@ import type { RecipientList } from './recipients.js';
 export function listNotices(list: RecipientList, c: Campaign): string[] {
   const notices: string[] = [];
   // The list is read exactly as validate-numbers reads it; say how, so the two can be compared.
-  notices.push(`list read with phone column "${list.chosen.phone}"${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
+  const phone = list.chosen.areaCode === null ? `phone column "${list.chosen.phone}"` : `phone columns "${list.chosen.areaCode}" + "${list.chosen.phone}"`;
+  notices.push(`list read with ${phone}${list.chosen.country ? `, country column "${list.chosen.country}"` : ''}${c.defaultCountry ? `, default region ${c.defaultCountry}` : ''}`);
   if (list.chosen.note) notices.push(list.chosen.note);
   const m = list.fieldCountMismatches;
   if (m.count > 0) notices.push(`${plural(m.count, 'row')} of the list ${m.count === 1 ? 'has' : 'have'} another number of fields than its header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
   if (list.assumedInternational > 0) notices.push(`${plural(list.assumedInternational, 'number')} written without "+" read as international (assumed-international, as validate-numbers does)`);
+  if (list.leadingZeroRestored > 0) notices.push(`${plural(list.leadingZeroRestored, 'number')} written without the leading 0 read in the row's country with the 0 put back (leading-zero-restored, as validate-numbers does)`);
   return notices;
 }
 

@@ -14,6 +14,7 @@ export class BlockFold {
   private checked = 0;
   private invalid = 0;
   private assumed = 0;
+  private restored = 0;
   private mismatches = 0;
   private unknownCountries = 0;
   private ambiguousCountries = 0;
@@ -49,6 +50,7 @@ export class BlockFold {
     this.checked++;
     const c = classifyRow(cells, this.req.plan);
     if (c.detail === 'assumed-international') this.assumed++;
+    else if (c.detail === 'leading-zero-restored') this.restored++;
     const outcome = countryOutcome(cells, this.req.plan, c);
     if (outcome !== 'ok') this.noteCountry(outcome, cells[this.req.plan.countryIndex] ?? '');
     if (!c.valid) {
@@ -104,6 +106,7 @@ export class BlockFold {
       checked: this.checked,
       invalid: this.invalid,
       assumed: this.assumed,
+      restored: this.restored,
       reasons: this.reasons,
       line: Uint32Array.from(this.lines),
       key: Float64Array.from(this.keys),

@@ -26,6 +26,8 @@ export interface BlockResult {
   checked: number;
   invalid: number;
   assumed: number;
+  /** Valid rows read with their trunk "0" put back (leading-zero-restored). */
+  restored: number;
   reasons: Record<string, number>;
   /** Valid rows: line, E.164 digits as a number, and an index into names ("REGION TYPE"). */
   line: Uint32Array;

@@ -1,20 +1,28 @@
 /** Valid unique rows kept aside on disk until their count is known, so a uniform sample can be drawn from them. */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, createReadStream, openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import type { CsvOut } from '../csv/writer.js';
+import { pidTempName, sweepStaleTemps } from '../stale-temp.js';
 import { trackUnfinished } from '../unfinished-outputs.js';
 
-/** A temporary file (random name, created exclusively, no symlink followed, 0600) of length-prefixed rows. */
+const PREFIX = 'wa-ops-sample-';
+const SUFFIX = '.bin';
+
+/**
+ * A temporary file (random name with the pid, created exclusively, no symlink followed, 0600) of
+ * length-prefixed rows. The leftovers of runs killed with SIGKILL (dead pids) are removed first.
+ */
 export class SampleStaging {
-  private readonly path = join(tmpdir(), `wa-ops-sample-${randomBytes(8).toString('hex')}.bin`);
-  private fd: number | undefined = openSync(this.path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  private readonly path: string;
+  private fd: number | undefined;
   private chunks: Uint8Array[] = [];
   private bytes = 0;
 
   constructor() {
+    sweepStaleTemps(tmpdir(), PREFIX, SUFFIX);
+    this.path = pidTempName(tmpdir(), PREFIX, SUFFIX);
+    this.fd = openSync(this.path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     // Rows of the list (names, numbers) sit in the system's temp folder: removed on exit too (Ctrl-C, SIGTERM).
     trackUnfinished(this.path, true);
   }

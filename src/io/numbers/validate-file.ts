@@ -106,7 +106,8 @@ function workersFor(size: CsvSource['size']): number {
 
 /** The summary with the columns the plan chose and its notice. */
 function summaryOf(summary: NumbersSummary, plan: RowPlan): NumbersSummary {
-  summary.columns = { phone: plan.phoneName, country: plan.countryName };
-  if (plan.countryNote) summary.notices = [plan.countryNote];
+  summary.columns = { phone: plan.phoneName, country: plan.countryName, ...(plan.areaCodeName === null ? {} : { areaCode: plan.areaCodeName }) };
+  const notices = [plan.countryNote, plan.areaCodeNote].filter((n): n is string => n !== undefined);
+  if (notices.length > 0) summary.notices = notices;
   return summary;
 }

@@ -1,6 +1,7 @@
 /** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
 import { storeDoctor } from '../io/store/doctor-check.js';
 import { configChecks } from '../core/doctor/config-checks.js';
+import { dotenvGitCheck } from '../core/doctor/dotenv-git-check.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
 import { appSecretCheck } from '../core/doctor/app-secret-check.js';
 import { shapeGuard } from '../core/doctor/shape-guard.js';
@@ -14,6 +15,7 @@ import { mappedColumns } from '../core/campaign/render.js';
 import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts, type DoctorFacts } from '../io/doctor/gather.js';
+import { envGitState } from '../io/gitignore.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
@@ -58,7 +60,7 @@ function isHttpUrl(v: string): boolean {
 }
 
 /** Run every check; returns the report (exported for init and the demo). */
-export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({ configPath: f.config })): Promise<{ ok: boolean; checks: CheckResult[] }> {
+export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({ configPath: f.config }), cwd = process.cwd()): Promise<{ ok: boolean; checks: CheckResult[] }> {
   const { settings: s, sources, file } = loaded;
   const today = new Date().toISOString().slice(0, 10);
   const wanted = (f.template ?? []).map(templateWanted);
@@ -74,6 +76,9 @@ export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({
   ]);
   const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [...stored.checks, ...accountChecks(loaded, facts, wanted, webhookUrl, today)];
+  // A secret read from ./.env: git must keep that file out of every commit.
+  const git = SECRET_KEYS.some((k) => sources[k] === '.env') ? envGitState(cwd) : undefined;
+  if (git) checks.splice(stored.checks.length + 1, 0, dotenvGitCheck({ ...git, dir: cwd }));
   if (campaign && list) checks.push(...(await campaignReadiness(campaign, list, { facts, store: stored.store, given: { campaign: f.campaign ?? campaign.path, config: f.config, store: f.store }, pricing: file?.data.pricing, offline: Boolean(f.offline) })));
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
   // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.

@@ -78,7 +78,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   info('running wa-ops doctor ...');
   const { doctor } = await import('./doctor.js');
-  const report = await doctor({ config: configPath }, loadConfig({ configPath, cwd }));
+  const report = await doctor({ config: configPath }, loadConfig({ configPath, cwd }), cwd);
   if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged), doctor: report });
   else out(renderDoctor(report.checks, report.ok, false));
   return report.ok ? 0 : 1;

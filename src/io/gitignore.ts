@@ -50,3 +50,19 @@ export function envTracked(cwd: string): boolean {
   const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', '.env'], { cwd, stdio: 'ignore', timeout: 5000 });
   return r.status === 0;
 }
+
+/** What git makes of ./.env: tracked or not, ignored by the patterns or not. */
+export interface EnvGitState {
+  tracked: boolean;
+  ignored: boolean;
+}
+
+/** Ask git how it treats ./.env (its own rules: nested and global ignores, negations); undefined outside a repository or without git. */
+export function envGitState(cwd: string): EnvGitState | undefined {
+  const git = (args: string[]) => spawnSync('git', args, { cwd, stdio: 'ignore', timeout: 5000 }).status;
+  if (git(['rev-parse', '--is-inside-work-tree']) !== 0) return undefined;
+  // --no-index: the patterns alone decide, tracked or not (exit 0 ignored, 1 not ignored, anything else unknown).
+  const ignored = git(['check-ignore', '-q', '--no-index', '--', '.env']);
+  if (ignored !== 0 && ignored !== 1) return undefined;
+  return { tracked: git(['ls-files', '--error-unmatch', '--', '.env']) === 0, ignored: ignored === 0 };
+}

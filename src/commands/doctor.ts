@@ -20,6 +20,7 @@ import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
+import { withTerminalStatus } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
 import { campaignReadiness } from './doctor/campaign-readiness.js';
 import { recentEventChecks } from './doctor/recent-events.js';
@@ -112,7 +113,10 @@ function accountChecks({ settings: s, sources, file }: LoadedConfig, facts: Doct
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = parseFlags<DoctorFlags>(flags, DOCTOR_FLAGS);
-  const report = await doctor(f, loadConfig({ configPath: f.config, flags: { store: f.store } }));
+  const loaded = loadConfig({ configPath: f.config, flags: { store: f.store } });
+  // The Graph API (and a webhook endpoint) can take seconds to answer: a terminal sees that doctor is waiting, on what.
+  const waitingOn = f.offline ? 'the configuration and the store' : `${new URL(loaded.settings.graphUrl).host}${(f.webhookUrl ?? loaded.settings.webhookUrl) ? ' and the webhook endpoint' : ''}`;
+  const report = await withTerminalStatus(`doctor: checking ${waitingOn} ...`, () => doctor(f, loaded));
   if (term().json) outJson(report);
   else out(renderDoctor(report.checks, report.ok, Boolean(f.strict)));
   return report.ok ? 0 : 1;

@@ -45,3 +45,17 @@ export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> 
     stop: () => clearInterval(timer),
   };
 }
+
+/** Run fn with a status line on a terminal only (nothing on a pipe, a log file, --json or --quiet), cleared when it ends. */
+export async function withTerminalStatus<T>(text: string, fn: () => Promise<T>): Promise<T> {
+  const t = term();
+  // Off a terminal the plain fallback would add lines to a log that nobody watches live: say nothing there.
+  if (!t.stderrTty || t.json || t.quiet) return fn();
+  const status = await startStatusLine();
+  status.update(text);
+  try {
+    return await fn();
+  } finally {
+    status.stop();
+  }
+}

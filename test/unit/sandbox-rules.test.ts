@@ -108,6 +108,16 @@ describe('multipart reader', () => {
     expect([...parts[1].data]).toEqual([...bin]);
     expect(parseMultipart(Buffer.from('garbage'), b)).toBeUndefined();
   });
+  // Graph reads uploads with PHP's rfc1867 parser (split on "\n--boundary", a "\r" before it dropped): bare LF passes there.
+  it('reads a body with bare LF line ends as Graph does, and keeps a file ending in CR LF whole', () => {
+    const b = 'XyZ';
+    const lf = Buffer.from(`--${b}\nContent-Disposition: form-data; name="messaging_product"\n\nwhatsapp\n--${b}\nContent-Disposition: form-data; name="file"; filename="a.txt"\nContent-Type: text/plain\n\nline\r\n\n--${b}--\n`);
+    const parts = parseMultipart(lf, b)!;
+    expect(parts.map((p) => [p.name, p.data.toString()])).toEqual([['messaging_product', 'whatsapp'], ['file', 'line\r\n']]);
+    expect(parts[1].contentType).toBe('text/plain');
+    const empty = parseMultipart(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="a"\r\n\r\n\r\n--${b}\nContent-Disposition: form-data; name="c"\n\n\n--${b}--`), b)!;
+    expect(empty.map((p) => [p.name, p.data.length])).toEqual([['a', 0], ['c', 0]]);
+  });
 });
 
 describe('template review (the lint rules decide, with Meta\'s reasons)', () => {

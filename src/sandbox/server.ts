@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { boundPort } from '../io/bound-port.js';
 import { isKnownVersion, servingVersion } from './api-versions.js';
-import { debugAccess, debugToken, phoneNumber, pickFields } from './account.js';
+import { debugAccess, debugToken, phoneNumber, phoneNumberList, pickFields } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { graphError } from './graph-errors.js';
@@ -136,7 +136,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   if (id === state.o.wabaId) {
     if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessAccount') ?? wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
-    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => pickFields(phoneNumber(state, n), fields)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
+    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok(phoneNumberList(state, fields));
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);

@@ -10,7 +10,7 @@ export interface GitignorePlan {
   current: string;
 }
 
-/** Decide (reading only; an unreadable .gitignore is refused, exit 2) whether .env must be added to the .gitignore of the enclosing git repository. */
+/** Decide (reading only; an unreadable .gitignore is refused, exit 2) whether .env must be added to a .gitignore (the working directory's) of the enclosing git repository. */
 export function planGitignore(cwd: string): GitignorePlan | undefined {
   let dir = cwd;
   for (;;) {
@@ -19,6 +19,8 @@ export function planGitignore(cwd: string): GitignorePlan | undefined {
     if (up === dir) return undefined;
     dir = up;
   }
+  // Git's own answer first: a parent .gitignore, a pattern like **/.env or a global excludes file may ignore it already.
+  if (envGitState(cwd)?.ignored) return undefined;
   const file = join(cwd, '.gitignore');
   const current = readTextFile(file, { what: '.gitignore', maxBytes: 4 * 1024 * 1024, code: 'unreadable-file', missingOk: true }) ?? '';
   if (ignoresEnv(current)) return undefined;

@@ -1,5 +1,7 @@
 /** The sandbox's phone number, debug_token and subscribed-apps answers, shaped by the scenario switches. */
 import { applySelection, parseFields } from './field-selection.js';
+import type { SandboxError } from './graph-errors.js';
+import { filterPhoneNumbers } from './phone-number-filter.js';
 import type { SandboxState } from './state.js';
 
 /** The display number of one of the account's numbers: the first as configured, each further one a number higher. */
@@ -46,6 +48,8 @@ export function phoneNumber(state: SandboxState, id = state.o.phoneNumberId): Re
     code_verification_status: s.has('number-unverified') ? 'NOT_VERIFIED' : 'VERIFIED',
     name_status: s.has('name-declined') ? 'DECLINED' : 'APPROVED',
     platform_type: 'CLOUD_API',
+    account_mode: 'LIVE',
+    is_official_business_account: false,
   };
 }
 
@@ -53,9 +57,11 @@ export function phoneNumber(state: SandboxState, id = state.o.phoneNumberId): Re
 const LISTED_PHONE_FIELDS = 'id,display_phone_number,verified_name,status,quality_rating';
 
 /** The WABA's phone numbers as Graph lists them: the asked fields, or the listing's defaults (status among them). */
-export function phoneNumberList(state: SandboxState, fields: string | null): { data: Record<string, unknown>[]; paging: object } {
-  const ids = [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds];
-  return { data: ids.map((n) => pickFields(phoneNumber(state, n), fields || LISTED_PHONE_FIELDS)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } };
+export function phoneNumberList(state: SandboxState, fields: string | null, filtering: string | null = null, sort: string | null = null): SandboxError | { data: Record<string, unknown>[]; paging: object } {
+  const all = [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => phoneNumber(state, n));
+  const kept = filterPhoneNumbers(all, filtering, sort);
+  if (!Array.isArray(kept)) return kept;
+  return { data: kept.map((p) => pickFields(p, fields || LISTED_PHONE_FIELDS)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } };
 }
 
 /** Only the requested fields (plus id), like the Graph API; a nested selection (`health_status{can_send_message}`) narrows its field. */

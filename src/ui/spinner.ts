@@ -18,7 +18,9 @@ export async function startStatusLine(plainEveryMs = 5000): Promise<StatusLine> 
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line arithmetic loop.
   if (t.stderrTty && !process.env.CI && (process.stderr.columns ?? 0) > 0) {
     const { default: ora } = await import('ora');
-    const spinner = ora({ stream: process.stderr, color: 'cyan', isEnabled: true }).start();
+    // No discardStdin: its raw mode turns Ctrl-C into a byte that it never reads on a stdin nobody read yet (it
+    // listens without resuming the stream), so Ctrl-C did nothing. In cooked mode Ctrl-C is the terminal's SIGINT.
+    const spinner = ora({ stream: process.stderr, color: 'cyan', isEnabled: true, discardStdin: false }).start();
     return {
       update: (text) => {
         spinner.text = text;
@@ -53,9 +55,15 @@ export async function withTerminalStatus<T>(text: string, fn: () => Promise<T>):
   if (!t.stderrTty || t.json || t.quiet) return fn();
   const status = await startStatusLine();
   status.update(text);
+  // On Ctrl-C or SIGTERM the line goes first, so the "interrupted" message is not followed by a redrawn spinner.
+  const clear = () => status.stop();
+  process.once('SIGINT', clear);
+  process.once('SIGTERM', clear);
   try {
     return await fn();
   } finally {
+    process.off('SIGINT', clear);
+    process.off('SIGTERM', clear);
     status.stop();
   }
 }

@@ -1,14 +1,17 @@
 """Drive a command in a pseudo-terminal for tests: wait for each prompt, type the answer, print {code, output} as JSON.
 
-usage: pty-drive.py '<json: {"argv": [...], "env": {...}, "cwd": "...", "steps": [{"expect": "regex", "send": "text"}]}>'
+usage: pty-drive.py '<json: {"argv": [...], "env": {...}, "cwd": "...", "cols": 80, "steps": [{"expect": "regex", "send": "text"}]}>'
+"cols" gives the terminal a width (a fresh pseudo-terminal reports 0 columns, where wa-ops shows no spinner).
 A send of "\\u0003" is Ctrl-C; a step {"expect": ..., "signal": "SIGTERM"} sends the process a signal instead. Each expect waits at most 15 s.
 """
-import json, os, pty, re, select, signal, sys, time
+import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
 
 spec = json.loads(sys.argv[1])
 pid, fd = pty.fork()
 if pid == 0:
     os.chdir(spec.get("cwd") or ".")
+    if spec.get("cols"):
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, spec["cols"], 0, 0))
     env = dict(os.environ)
     for k in [k for k in env if k.startswith("WA_OPS_") or k == "CI"]:
         del env[k]

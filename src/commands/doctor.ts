@@ -1,6 +1,7 @@
 /** wa-ops doctor: is this account ready to send, and if not, exactly why (CONTRACT §6). */
 import { storeDoctor } from '../io/store/doctor-check.js';
 import { configChecks } from '../core/doctor/config-checks.js';
+import { dotenvGitCheck } from '../core/doctor/dotenv-git-check.js';
 import { phoneChecks, subscribedAppsCheck, tokenChecks } from '../core/doctor/account-checks.js';
 import { appSecretCheck } from '../core/doctor/app-secret-check.js';
 import { shapeGuard } from '../core/doctor/shape-guard.js';
@@ -14,10 +15,12 @@ import { mappedColumns } from '../core/campaign/render.js';
 import { UsageError } from '../core/errors.js';
 import { loadConfig, SECRET_KEYS, type LoadedConfig } from '../io/config.js';
 import { gatherFacts, type DoctorFacts } from '../io/doctor/gather.js';
+import { envGitState } from '../io/gitignore.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadRecipients, recipientOptions } from '../io/campaign/recipients.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { out, outJson } from '../ui/output.js';
+import { withTerminalStatus } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
 import { campaignReadiness } from './doctor/campaign-readiness.js';
 import { recentEventChecks } from './doctor/recent-events.js';
@@ -58,7 +61,7 @@ function isHttpUrl(v: string): boolean {
 }
 
 /** Run every check; returns the report (exported for init and the demo). */
-export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({ configPath: f.config })): Promise<{ ok: boolean; checks: CheckResult[] }> {
+export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({ configPath: f.config }), cwd = process.cwd()): Promise<{ ok: boolean; checks: CheckResult[] }> {
   const { settings: s, sources, file } = loaded;
   const today = new Date().toISOString().slice(0, 10);
   const wanted = (f.template ?? []).map(templateWanted);
@@ -74,6 +77,9 @@ export async function doctor(f: DoctorFlags, loaded: LoadedConfig = loadConfig({
   ]);
   const stored = await storeDoctor(s.store, sources.store, Boolean(f.offline));
   const checks: CheckResult[] = [...stored.checks, ...accountChecks(loaded, facts, wanted, webhookUrl, today)];
+  // A secret read from ./.env: git must keep that file out of every commit.
+  const git = SECRET_KEYS.some((k) => sources[k] === '.env') ? envGitState(cwd) : undefined;
+  if (git) checks.splice(stored.checks.length + 1, 0, dotenvGitCheck({ ...git, dir: cwd }));
   if (campaign && list) checks.push(...(await campaignReadiness(campaign, list, { facts, store: stored.store, given: { campaign: f.campaign ?? campaign.path, config: f.config, store: f.store }, pricing: file?.data.pricing, offline: Boolean(f.offline) })));
   if (facts.webhook) checks.push(...webhookChecks(facts.webhook));
   // A template paused or an account restricted, as webhook serve heard it, is a reason not to send.
@@ -107,7 +113,10 @@ function accountChecks({ settings: s, sources, file }: LoadedConfig, facts: Doct
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const f = parseFlags<DoctorFlags>(flags, DOCTOR_FLAGS);
-  const report = await doctor(f, loadConfig({ configPath: f.config, flags: { store: f.store } }));
+  const loaded = loadConfig({ configPath: f.config, flags: { store: f.store } });
+  // The Graph API (and a webhook endpoint) can take seconds to answer: a terminal sees that doctor is waiting, on what.
+  const waitingOn = f.offline ? 'the configuration and the store' : `${new URL(loaded.settings.graphUrl).host}${(f.webhookUrl ?? loaded.settings.webhookUrl) ? ' and the webhook endpoint' : ''}`;
+  const report = await withTerminalStatus(`doctor: checking ${waitingOn} ...`, () => doctor(f, loaded));
   if (term().json) outJson(report);
   else out(renderDoctor(report.checks, report.ok, Boolean(f.strict)));
   return report.ok ? 0 : 1;

@@ -13,6 +13,7 @@ import { checkToken } from '../io/token-check.js';
 import { renderDoctor } from '../ui/doctor-report.js';
 import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { envKeys, envSummary } from '../ui/env-summary.js';
+import { withTerminalStatus } from '../ui/spinner.js';
 import { term } from '../ui/term.js';
 import { ask, checkConfigValues, checkIds, checkSecretLines, nonInteractive, type Answers } from './init/answers.js';
 import { settingsAlsoInDotEnv, settingsOverriddenByEnv } from './init/env-ids.js';
@@ -78,7 +79,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   info('running wa-ops doctor ...');
   const { doctor } = await import('./doctor.js');
-  const report = await doctor({ config: configPath }, loadConfig({ configPath, cwd }));
+  const report = await withTerminalStatus('doctor: checking the account ...', () => doctor({ config: configPath }, loadConfig({ configPath, cwd }), cwd));
   if (term().json) outJson({ config: configPath, env: envPath, envKeys: envKeys(merged), doctor: report });
   else out(renderDoctor(report.checks, report.ok, false));
   return report.ok ? 0 : 1;

@@ -9,9 +9,9 @@ import { listenError } from '../core/environment-errors.js';
 import { parseFlags } from './flags.js';
 import { SANDBOX_FLAGS, sandboxOptions, type ListenOptions, type SandboxFlags } from './sandbox-flags.js';
 
-/** Show a secret the user chose only by its last 4 characters; the sandbox's own defaults are not secret. */
+/** Show a secret the user chose only by its last 4 characters (none of a short one); the sandbox's own defaults are not secret. */
 function shownSecret(value: string, isDefault: boolean): string {
-  return isDefault ? value : `…${value.slice(-4)}`;
+  return isDefault ? value : value.length <= 8 ? '…' : `…${value.slice(-4)}`;
 }
 
 /** Tell the user on stderr when webhook deliveries are abandoned, at most once every 10 s, with the count. */

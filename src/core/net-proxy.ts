@@ -34,3 +34,19 @@ export function proxyFor(url: URL, env: ProxyEnv): string | undefined {
   }
   return proxy;
 }
+
+/** The first proxy variable that is not a usable proxy URL and why, said without its value (it may hold a password); undefined when all are fine. */
+export function proxyProblem(env: ProxyEnv, names: { httpProxy: string; httpsProxy: string }): { variable: string; why: string } | undefined {
+  for (const key of ['httpsProxy', 'httpProxy'] as const) {
+    const v = env[key];
+    if (!v) continue;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      return { variable: names[key], why: `${names[key]} is not a URL (a proxy is given as http://host:port)` };
+    }
+    if (!['http:', 'https:', 'socks5:'].includes(url.protocol) || !url.hostname) return { variable: names[key], why: `${names[key]} is not an http(s):// or socks5:// proxy URL with a host` };
+  }
+  return undefined;
+}

@@ -10,7 +10,7 @@ export interface GitignorePlan {
   current: string;
 }
 
-/** Decide (reading only; an unreadable .gitignore is refused, exit 2) whether .env must be added to the .gitignore of the enclosing git repository. */
+/** Decide (reading only; an unreadable .gitignore is refused, exit 2) whether .env must be added to a .gitignore (the working directory's) of the enclosing git repository. */
 export function planGitignore(cwd: string): GitignorePlan | undefined {
   let dir = cwd;
   for (;;) {
@@ -19,6 +19,8 @@ export function planGitignore(cwd: string): GitignorePlan | undefined {
     if (up === dir) return undefined;
     dir = up;
   }
+  // Git's own answer first: a parent .gitignore, a pattern like **/.env or a global excludes file may ignore it already.
+  if (envGitState(cwd)?.ignored) return undefined;
   const file = join(cwd, '.gitignore');
   const current = readTextFile(file, { what: '.gitignore', maxBytes: 4 * 1024 * 1024, code: 'unreadable-file', missingOk: true }) ?? '';
   if (ignoresEnv(current)) return undefined;
@@ -49,4 +51,20 @@ export function applyGitignore(plan: GitignorePlan): string {
 export function envTracked(cwd: string): boolean {
   const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', '.env'], { cwd, stdio: 'ignore', timeout: 5000 });
   return r.status === 0;
+}
+
+/** What git makes of ./.env: tracked or not, ignored by the patterns or not. */
+export interface EnvGitState {
+  tracked: boolean;
+  ignored: boolean;
+}
+
+/** Ask git how it treats ./.env (its own rules: nested and global ignores, negations); undefined outside a repository or without git. */
+export function envGitState(cwd: string): EnvGitState | undefined {
+  const git = (args: string[]) => spawnSync('git', args, { cwd, stdio: 'ignore', timeout: 5000 }).status;
+  if (git(['rev-parse', '--is-inside-work-tree']) !== 0) return undefined;
+  // --no-index: the patterns alone decide, tracked or not (exit 0 ignored, 1 not ignored, anything else unknown).
+  const ignored = git(['check-ignore', '-q', '--no-index', '--', '.env']);
+  if (ignored !== 0 && ignored !== 1) return undefined;
+  return { tracked: git(['ls-files', '--error-unmatch', '--', '.env']) === 0, ignored: ignored === 0 };
 }

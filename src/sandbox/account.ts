@@ -1,4 +1,7 @@
 /** The sandbox's phone number, debug_token and subscribed-apps answers, shaped by the scenario switches. */
+import { applySelection, parseFields } from './field-selection.js';
+import type { SandboxError } from './graph-errors.js';
+import { filterPhoneNumbers } from './phone-number-filter.js';
 import type { SandboxState } from './state.js';
 
 /** The display number of one of the account's numbers: the first as configured, each further one a number higher. */
@@ -45,33 +48,30 @@ export function phoneNumber(state: SandboxState, id = state.o.phoneNumberId): Re
     code_verification_status: s.has('number-unverified') ? 'NOT_VERIFIED' : 'VERIFIED',
     name_status: s.has('name-declined') ? 'DECLINED' : 'APPROVED',
     platform_type: 'CLOUD_API',
+    account_mode: 'LIVE',
+    is_official_business_account: false,
   };
 }
 
-/** Only the requested fields (plus id), like the Graph API. */
+/** Listed (GET /{waba}/phone_numbers, or the WABA's phone_numbers field) without fields=, a number shows these (OpenAPI). */
+const LISTED_PHONE_FIELDS = 'id,display_phone_number,verified_name,status,quality_rating';
+
+/** The WABA's phone numbers as Graph lists them: the asked fields, or the listing's defaults (status among them). */
+export function phoneNumberList(state: SandboxState, fields: string | null, filtering: string | null = null, sort: string | null = null): SandboxError | { data: Record<string, unknown>[]; paging: object } {
+  const all = [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => phoneNumber(state, n));
+  const kept = filterPhoneNumbers(all, filtering, sort);
+  if (!Array.isArray(kept)) return kept;
+  return { data: kept.map((p) => pickFields(p, fields || LISTED_PHONE_FIELDS)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } };
+}
+
+/** Only the requested fields (plus id), like the Graph API; a nested selection (`health_status{can_send_message}`) narrows its field. */
 export function pickFields(source: object, fields: string | null): Record<string, unknown> {
   const obj: Record<string, unknown> = Object.fromEntries(Object.entries(source));
   if (!fields) return { id: obj.id, display_phone_number: obj.display_phone_number, verified_name: obj.verified_name, quality_rating: obj.quality_rating };
-  const out: Record<string, unknown> = { id: obj.id };
-  for (const f of topLevelFields(fields)) if (f in obj) out[f] = obj[f];
-  return out;
-}
-
-/** The field names of a Graph `fields` list; a nested selection ("health_status{can_send_message}") gives the whole field. */
-export function topLevelFields(fields: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let name = '';
-  for (const ch of fields) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && ch === ',') {
-      names.push(name.trim());
-      name = '';
-    } else if (depth === 0) name += ch;
-  }
-  names.push(name.trim());
-  return names.map((n) => n.replace(/\..*$/, '')).filter(Boolean);
+  const parsed = parseFields(fields);
+  // The routes refuse a syntax error first (nonexistingField); a route that does not check reads no selection at all.
+  if (!Array.isArray(parsed)) return { id: obj.id };
+  return applySelection({ ...obj, id: obj.id }, parsed) as Record<string, unknown>;
 }
 
 /** The debug_token answer for a token (the caller has checked the access token). */

@@ -1,5 +1,5 @@
 /** The fields each Graph node type has: a `fields=` name outside them is Graph's 100 "Tried accessing nonexisting field". */
-import { topLevelFields } from './account.js';
+import { parseFields, type FieldSel } from './field-selection.js';
 import { graphError, type SandboxError } from './graph-errors.js';
 
 /** The node types whose `fields=` the sandbox checks, by the name Graph gives them in its errors. */
@@ -44,11 +44,29 @@ const FIELDS: Record<NodeType, ReadonlySet<string>> = {
   ]),
 };
 
-/** Graph's answer to a `fields=` list naming a field the node type does not have (the first one), or undefined. */
+// The fields whose items are nodes of another type: their nested selections are checked against that type.
+const NESTED: Partial<Record<NodeType, Record<string, NodeType>>> = {
+  WhatsAppBusinessPhoneNumber: { whatsapp_business_profile: 'WhatsAppBusinessProfile' },
+  WhatsAppBusinessAccount: { phone_numbers: 'WhatsAppBusinessPhoneNumber', message_templates: 'WhatsAppBusinessHSM' },
+};
+
+/** The first selected field (at any depth that is a known node type) the node does not have, with that node's type. */
+function firstUnknown(sel: FieldSel[], node: NodeType): { field: string; node: NodeType } | undefined {
+  for (const s of sel) {
+    if (!FIELDS[node].has(s.name)) return { field: s.name, node };
+    const inner = s.sub && NESTED[node]?.[s.name];
+    const bad = inner ? firstUnknown(s.sub!, inner) : undefined;
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/** Graph's answer to a `fields=` list that does not parse (code 2500) or names a field its node type does not have (100), or undefined. */
 export function nonexistingField(fields: string | null, node: NodeType): SandboxError | undefined {
   if (!fields) return undefined;
-  const known = FIELDS[node];
-  const bad = topLevelFields(fields).find((f) => !known.has(f));
+  const parsed = parseFields(fields);
+  if (!Array.isArray(parsed)) return graphError(2500, undefined, 400, { message: parsed.syntax });
+  const bad = firstUnknown(parsed, node);
   if (bad === undefined) return undefined;
-  return graphError(100, undefined, 400, { message: `(#100) Tried accessing nonexisting field (${bad}) on node type (${node})` });
+  return graphError(100, undefined, 400, { message: `(#100) Tried accessing nonexisting field (${bad.field}) on node type (${bad.node})` });
 }

@@ -1,6 +1,8 @@
 /** Phone number and account management the clients offer: registration, two-step PIN, settings, business profile, blocked users, QR codes, the WABA itself. */
 import { createHash } from 'node:crypto';
-import { pickFields } from './account.js';
+import { phoneNumber, phoneNumberList, pickFields } from './account.js';
+import { parseFields } from './field-selection.js';
+import { shown, TEMPLATE_LIST_FIELDS } from './routes-templates.js';
 import { graphError, missing } from './graph-errors.js';
 import { nonexistingField } from './node-fields.js';
 import { ok, type Answer } from './http.js';
@@ -76,7 +78,20 @@ export function wabaObject(state: SandboxState, fields: string | null): Answer {
     ownership_type: 'SELF_OWNED',
   };
   if (!fields) return ok({ id: waba.id, name: waba.name, timezone_id: waba.timezone_id, message_template_namespace: waba.message_template_namespace });
-  return ok(pickFields(waba, fields));
+  return ok(pickFields({ ...waba, ...edgesAsFields(state, fields) }, fields));
+}
+
+/** The edges a WABA serves as fields (fields=phone_numbers{id,status}): each item whole when a selection narrows it, else the listing's defaults. */
+function edgesAsFields(state: SandboxState, fields: string): Record<string, unknown> {
+  const sel = parseFields(fields);
+  const sub = (name: string) => (Array.isArray(sel) ? sel.find((f) => f.name === name) : undefined);
+  const out: Record<string, unknown> = {};
+  const paging = { cursors: { before: 'QVFI', after: 'QVFI' } };
+  const pn = sub('phone_numbers');
+  if (pn) out.phone_numbers = pn.sub ? { data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => phoneNumber(state, n)), paging } : phoneNumberList(state, null);
+  const mt = sub('message_templates');
+  if (mt) out.message_templates = { data: [...state.templates.values()].map((t) => (mt.sub ? shown(state, t) : pickFields(shown(state, t), TEMPLATE_LIST_FIELDS.join(',')))), paging };
+  return out;
 }
 
 /** POST /{waba-id}: name or time zone. */

@@ -12,7 +12,8 @@ import { reviewTemplate, sameContent } from './template-review.js';
 import type { WebhookEmitter } from './webhooks.js';
 
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
-const DEFAULT_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'rejected_reason', 'quality_score'];
+/** The fields a listed template shows without fields=. */
+export const TEMPLATE_LIST_FIELDS = ['name', 'parameter_format', 'components', 'language', 'status', 'category', 'rejected_reason', 'quality_score'];
 
 /** A template as listed now (the template-paused scenario pauses every approved one, quality RED); quality UNKNOWN until approved. */
 export function shown(state: SandboxState, t: SandboxTemplate): SandboxTemplate {
@@ -26,20 +27,21 @@ export function listTemplates(url: URL, state: SandboxState): Answer {
   const q = url.searchParams;
   const unknown = nonexistingField(q.get('fields'), 'WhatsAppBusinessHSM');
   if (unknown) return unknown;
-  const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => filterValues(q.get(k)));
+  // Graph matches these filters without regard to case (status=approved, language=en_us, name=Order_Shipped).
+  const [names, languages, statuses, categories, scores] = ['name', 'language', 'status', 'category', 'quality_score'].map((k) => filterValues(q.get(k))?.map((v) => v.toLowerCase()));
+  const has = (wanted: string[] | undefined, v: string) => !wanted || wanted.includes(v.toLowerCase());
   const search = q.get('name_or_content')?.toLowerCase();
   const limit = Math.max(1, Math.min(1000, Number(q.get('limit') ?? 25) || 25));
   const decode = (c: string | null) => (c ? Number(Buffer.from(c, 'base64url').toString()) || 0 : undefined);
   const all = [...state.templates.values()]
     .map((t) => shown(state, t))
-    .filter((t) => (!names || names.includes(t.name)) && (!languages || languages.includes(t.language)))
-    .filter((t) => (!statuses || statuses.includes(t.status)) && (!categories || categories.includes(t.category)))
-    .filter((t) => !scores || scores.includes(t.quality_score?.score ?? 'UNKNOWN'))
+    .filter((t) => has(names, t.name) && has(languages, t.language) && has(statuses, t.status) && has(categories, t.category))
+    .filter((t) => has(scores, t.quality_score?.score ?? 'UNKNOWN'))
     .filter((t) => !search || t.name.toLowerCase().includes(search) || t.components.some((c) => (c.text ?? '').toLowerCase().includes(search)));
   const before = decode(q.get('before'));
   const start = before !== undefined ? Math.max(0, before - limit) : (decode(q.get('after')) ?? 0);
   const page = all.slice(start, start + limit);
-  const fields = q.get('fields') ?? DEFAULT_FIELDS.join(',');
+  const fields = q.get('fields') ?? TEMPLATE_LIST_FIELDS.join(',');
   const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
   const link = (key: 'after' | 'before', n: number) => {
     const next = new URL(url.toString());

@@ -2,10 +2,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { boundPort } from '../io/bound-port.js';
 import { isKnownVersion, servingVersion } from './api-versions.js';
-import { debugAccess, debugToken, phoneNumber, pickFields } from './account.js';
+import { debugAccess, debugToken, phoneNumber, phoneNumberList, pickFields } from './account.js';
 import { control } from './control.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
-import { graphError } from './graph-errors.js';
+import { graphError, isSandboxError, type SandboxError } from './graph-errors.js';
 import { nonexistingField } from './node-fields.js';
 import { noToken, unserved, unsupported } from './graph-refusals.js';
 import { ok, readBody, send, sleep, type Answer } from './http.js';
@@ -136,7 +136,7 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   if (id === state.o.wabaId) {
     if (edge === undefined && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessAccount') ?? wabaObject(state, fields);
     if (edge === undefined && method === 'POST') return updateWaba(obj, state);
-    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? ok({ data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => pickFields(phoneNumber(state, n), fields)), paging: { cursors: { before: 'QVFI', after: 'QVFI' } } });
+    if (edge === 'phone_numbers' && method === 'GET') return nonexistingField(fields, 'WhatsAppBusinessPhoneNumber') ?? listedOrError(phoneNumberList(state, fields, url.searchParams.get('filtering'), url.searchParams.get('sort')));
     if (edge === 'message_templates' && method === 'GET') return listTemplates(url, state);
     if (edge === 'message_templates' && method === 'POST') return createTemplate(body, state, webhooks);
     if (edge === 'message_templates' && method === 'DELETE') return deleteTemplates(url, state);
@@ -149,6 +149,9 @@ function route(method: string, parts: string[], url: URL, body: unknown, state: 
   const node = state.isPhoneNumber(id) ? 'WhatsAppBusinessPhoneNumber' : id === state.o.wabaId ? 'WhatsAppBusinessAccount' : undefined;
   return unserved(method, id, edge, rest.length > 0, node);
 }
+
+/** A listing, or the error that stopped it, as an answer. */
+const listedOrError = (r: SandboxError | object): Answer => (isSandboxError(r) ? r : ok(r));
 
 function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const access = debugAccess(state, token);

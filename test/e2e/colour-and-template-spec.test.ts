@@ -29,7 +29,16 @@ describe('doctor --template with an empty language', () => {
     it(`${spec} is a usage error, not "any language"`, async () => {
       const r = await runCli(['doctor', '--template', spec]);
       expect(r.code).toBe(2);
-      expect(r.stderr.trim().split('\n')).toEqual([`wa-ops: --template takes name or name:language (e.g. spring_sale:de), got "${spec}"`]);
+      expect(r.stderr.trim().split('\n')[0]).toBe(`wa-ops: --template takes name[:language[:CATEGORY]], got "${spec}": the language is empty (leave out the colon to check every language)`);
+    });
+  }
+  // Every malformed spec is told in the documented form, so the fix reads the same whatever was wrong.
+  for (const spec of [':de', 'a:de:MARKETING:x', 'a:de:', 'a:de:PROMO', 'a:German']) {
+    it(`${spec} names the documented form`, async () => {
+      const r = await runCli(['doctor', '--template', spec]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`wa-ops: --template takes name[:language[:CATEGORY]], got "${spec}": `);
+      expect(r.stderr).toContain('e.g. --template spring_sale, spring_sale:de or spring_sale:de:MARKETING');
     });
   }
 });

@@ -81,6 +81,17 @@ describe('outgoing requests and the proxy environment', () => {
     expect(report.checks.find((c) => c.id === 'token.valid')?.status).toBe('skip');
   });
 
+  it('a proxy variable that is not a proxy URL is exit 2 naming the variable, not an internal error; its value (maybe a password) is not shown', async () => {
+    for (const [extra, variable] of [[{ HTTPS_PROXY: 'not a url' }, 'HTTPS_PROXY'], [{ http_proxy: 'ftp://user:s3cret@proxy.example' }, 'http_proxy']] as const) {
+      const r = await runCli(['doctor', '--json', '--allow-insecure-graph-url'], { env: env(extra), cwd: tempDir() });
+      expect(r.code).toBe(2);
+      const error = JSON.parse(r.stdout).error as { code: string; message: string; hint: string };
+      expect(error).toMatchObject({ code: 'bad-proxy', message: expect.stringMatching(new RegExp(`^${variable} is not`)) });
+      expect(error.hint).toContain(`unset ${variable}`);
+      expect(r.stdout + r.stderr).not.toContain('s3cret');
+    }
+  });
+
   it('loopback is never proxied (the sandbox stays reachable with a proxy set)', async () => {
     const r = await runCli(['doctor', '--json'], { env: env({ WA_OPS_GRAPH_URL: sb.url }), cwd: tempDir() });
     expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'token.valid').status).toBe('pass');

@@ -199,6 +199,20 @@ describe('@great-detail/whatsapp', () => {
     expect(await c.businessProfile.getBusinessProfile({ phoneNumberID: PN, fields: ['about', 'websites'] } as never).json()).toEqual({ data: [{ about: 'Open 9-5', websites: ['https://shop.example.com'], messaging_product: 'whatsapp' }] });
     await expect(c.businessProfile.updateBusinessProfile({ phoneNumberID: PN, email: 'not-an-address' } as never).json()).rejects.toMatchObject({ response: { status: 400 } });
   });
+
+  it('lists phone numbers with nested fields, filtering and sort (applied and checked), as it sends them', async () => {
+    const c = client();
+    const list = (o: Record<string, unknown>) => c.phoneNumbers.listPhoneNumbers({ businessAccountID: WABA, ...o } as never).json() as Promise<{ data: Record<string, unknown>[] }>;
+    // [field, [subfields]] is sent as field{a,b}: the selection narrows the struct.
+    expect((await list({ fields: ['status', ['throughput', ['level']], ['health_status', ['can_send_message']]] })).data[0]).toEqual({ id: PN, status: 'CONNECTED', throughput: { level: 'HIGH' }, health_status: { can_send_message: 'AVAILABLE' } });
+    expect((await list({ filtering: JSON.stringify([{ field: 'account_mode', operator: 'EQUAL', value: 'LIVE' }]), sort: 'last_onboarded_time.desc' })).data.map((n) => n.id)).toEqual([PN]);
+    expect((await list({ filtering: JSON.stringify([{ field: 'account_mode', operator: 'EQUAL', value: 'SANDBOX' }]) })).data).toEqual([]);
+    await expect(list({ filtering: '{not json' })).rejects.toMatchObject({ response: { status: 400 } });
+    const refused = await fetch(`${sb.url}/v23.0/${WABA}/phone_numbers?filtering=${encodeURIComponent('{not json')}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(((await refused.json()) as { error: unknown }).error).toMatchObject({ code: 100, message: 'Invalid parameter: filtering must be valid JSON' });
+    await expect(list({ sort: 'name.asc' })).rejects.toMatchObject({ response: { status: 400 } });
+    await expect(list({ filtering: JSON.stringify([{ field: 'status', operator: 'EQUAL', value: 'CONNECTED' }]) })).rejects.toMatchObject({ response: { status: 400 } });
+  });
 });
 
 describe('whatsapp-business', () => {

@@ -132,6 +132,16 @@ describe.skipIf(!openApiPresent)("Meta's OpenAPI request examples, each accepted
     expect(refused).toEqual([]);
   });
 
+  it('POST /{pnid}/media with bare LF line ends (a hand-written client): stored, as Graph stores it', async () => {
+    const b = 'bareLF';
+    const body = `--${b}\nContent-Disposition: form-data; name="messaging_product"\n\nwhatsapp\n--${b}\nContent-Disposition: form-data; name="type"\n\nimage/png\n--${b}\nContent-Disposition: form-data; name="file"; filename="a.png"\nContent-Type: image/png\n\nPNGDATA\n--${b}--\n`;
+    const res = await fetch(`${sb.url}/v23.0/${PN}/media`, { method: 'POST', headers: { authorization: 'Bearer sandbox-token', 'content-type': `multipart/form-data; boundary=${b}` }, body });
+    const json = (await res.json()) as { id: string };
+    expect(res.status).toBe(200);
+    const got = await call(sb, 'GET', json.id);
+    expect(got.json).toMatchObject({ mime_type: 'image/png', file_size: '7' });
+  });
+
   it('POST /{pnid}/media: the audio, image and sticker upload examples, as multipart', async () => {
     const types: Record<string, string> = { ogg: 'audio/ogg', webp: 'image/webp' };
     for (const e of requestExamples('/{Version}/{Phone-Number-ID}/media', 'post')) {

@@ -37,7 +37,7 @@ export async function doctorStep(s: DemoStage): Promise<{ ok: boolean; failed: s
   s.say('Doctor: is the account ready?', 'Token, phone number, quality, limits, templates and the webhook endpoint. The local endpoint is plain HTTP, so webhook.https fails here as it should; everything else passes.');
   const { doctor } = await import('../doctor.js');
   const { renderDoctor } = await import('../../ui/doctor-report.js');
-  const report = await doctor({ template: ['spring_sale:de'], webhookUrl: s.webhook.url }, loadConfig({ env: s.env, cwd: s.dir }));
+  const report = await doctor({ template: ['spring_sale:de'], webhookUrl: s.webhook.url }, loadConfig({ env: s.env, cwd: s.dir }), s.dir);
   s.show(renderDoctor(report.checks, report.ok, false));
   return { ok: report.ok, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) };
 }

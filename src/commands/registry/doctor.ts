@@ -9,7 +9,7 @@ export function registerDoctor(program: Command, ctx: RegistryContext): void {
     .command('doctor')
     .description('is this account ready to send, and if not, exactly why')
     .option('--webhook-url <url>', 'check this webhook endpoint (default: WA_OPS_WEBHOOK_URL)')
-    .option('--template <name[:lang[:category]]>', 'check a template (repeatable); with a category, warn when Meta filed it under another', collect)
+    .option('--template <name[:language[:CATEGORY]]>', 'check a template (repeatable); with a category, warn when Meta filed it under another', collect)
     .option('--campaign <file>', 'check a campaign: its template, list size against the messaging limit, pace against throughput')
     .option('--offline', 'only the checks that need no network')
     .option('--strict', 'warnings fail too (for CI)')

@@ -1,5 +1,6 @@
 /** Checks of the configuration itself: no network needed. */
 import { API_VERSIONS, LATEST_KNOWN } from './api-versions.js';
+import { maskSecret } from '../mask-secret.js';
 import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
 import { fail, pass, warn, type CheckResult } from './types.js';
@@ -22,8 +23,8 @@ const DAY = 86_400_000;
 export function configChecks(f: ConfigFacts): CheckResult[] {
   const out: CheckResult[] = [];
   if (!f.token) out.push(fail('config.token', 'Access token', 'WA_OPS_TOKEN is not set', 'create a system-user token in Business Settings > Users > System users, then put WA_OPS_TOKEN=... in .env (wa-ops init does it)'));
-  else if (f.tokenSource === 'config') out.push(warn('config.token', 'Access token', `set in the config file ${f.configFile?.path ?? ''} (****${f.token.slice(-4)})`, 'move the token to .env or the environment: config files get committed'));
-  else out.push(pass('config.token', 'Access token', `set from ${f.tokenSource} (****${f.token.slice(-4)})`));
+  else if (f.tokenSource === 'config') out.push(warn('config.token', 'Access token', `set in the config file ${f.configFile?.path ?? ''} (${maskSecret(f.token)})`, 'move the token to .env or the environment: config files get committed'));
+  else out.push(pass('config.token', 'Access token', `set from ${f.tokenSource} (${maskSecret(f.token)})`));
   if (f.configFile?.hasSecrets && (f.configFile.mode & 0o077) !== 0) {
     out.push(warn('config.file-permissions', 'Config file permissions', `${f.configFile.path} holds a secret and is readable by others (mode ${(f.configFile.mode & 0o777).toString(8)})`, `chmod 600 ${shellQuote(f.configFile.path)}, or move the secret to .env`));
   }

@@ -50,8 +50,4 @@ export function bootstrapSecrets(argv: readonly string[], env: NodeJS.ProcessEnv
   registerSecrets(values);
 }
 
-/** Show a secret as its last 4 characters at most. */
-export function maskSecret(value: string | undefined): string {
-  if (!value) return '(not set)';
-  return value.length <= 8 ? '****' : `****${value.slice(-4)}`;
-}
+export { maskSecret } from '../../core/mask-secret.js';

@@ -85,8 +85,8 @@ export class DeliveryAnalyzer {
       if (this.ledgers.has(m.campaign)) ids.add(r.id);
     }
     this.foldIntoLedger(m.campaign, r);
-    applyMessageStatus(m, r, ts);
-    for (const e of r.errors ?? []) this.countError(e.code);
+    // Each code once per message: Meta reporting a failure again (or a record stored twice) is not a second failure.
+    for (const code of applyMessageStatus(m, r, ts)) this.countError(code);
     if (this.events % 10_000 === 0) this.sweep();
   }
 

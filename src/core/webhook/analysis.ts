@@ -1,7 +1,7 @@
 /** Fold webhook records into a delivery report: funnel, latencies, read coverage, failures by code and country. */
 import { applyStatus, statusOwner, summarise } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
-import { DeliveryTally, emptyFunnel } from './delivery-tally.js';
+import { DeliveryTally, emptyFunnel, failureTable } from './delivery-tally.js';
 import { describeManagement, type ManagementEvent } from './management.js';
 import { OptOutTally } from './opt-out-tally.js';
 import { applyMessageStatus, newMessageState, type MessageState, type StatusRecord } from './message-state.js';
@@ -141,7 +141,7 @@ export class DeliveryAnalyzer {
       messages: this.messages,
       funnels,
       latency: t.latency,
-      failures: t.failures,
+      failures: failureTable(funnels),
       failuresByCountry: t.failuresByCountry,
       management: [...this.management].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((e) => ({ field: e.field, at: e.at, wabaId: e.wabaId, subject: e.subject, change: e.change, action: e.action, severity: e.severity })),
       errors: Object.fromEntries([...this.errorCounts.entries()].sort((a, b) => b[1] - a[1])),

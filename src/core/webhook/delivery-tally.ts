@@ -14,10 +14,24 @@ export function emptyFunnel(campaign: string): MessageFunnel {
   return { campaign, accepted: 0, sent: 0, delivered: 0, read: 0, failed: 0, failures: {} };
 }
 
+/**
+ * The failure table from the funnels' failures, so it adds up to the failed they show: a campaign with its ledger
+ * counts recipients (two failed attempts to one recipient, after a resend, are one failure, as status says).
+ */
+export function failureTable(funnels: readonly Pick<Funnel, 'failures'>[]): DeliveryReport['failures'] {
+  const counts = new Map<string, number>();
+  for (const f of funnels) for (const [code, n] of Object.entries(f.failures)) counts.set(code, (counts.get(code) ?? 0) + n);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => {
+      const rule = actionFor(Number(code), 400);
+      return { code, count, action: rule.action, todo: rule.todo };
+    });
+}
+
 /** Accumulates finished messages; memory grows with campaigns, codes and countries, not with messages. */
 export class DeliveryTally {
   readonly funnels = new Map<string, MessageFunnel>();
-  private readonly failures = new Map<string, number>();
   private readonly countries: Record<string, number> = {};
   // One seeded source for the three samples, drawn in a fixed order, so a report is reproducible.
   private readonly rng = createRng(7);
@@ -38,7 +52,6 @@ export class DeliveryTally {
       f.failed++;
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
-      this.failures.set(code, (this.failures.get(code) ?? 0) + 1);
       const country = regionOf(m);
       this.countries[country] = (this.countries[country] ?? 0) + 1;
     }
@@ -62,16 +75,9 @@ export class DeliveryTally {
   }
 
   /** The report's totals that do not depend on ledgers: latencies, failures (with what to do), countries, pricing. */
-  totals(prices: PriceTable): Pick<DeliveryReport, 'latency' | 'failures' | 'failuresByCountry' | 'pricing'> {
-    const failures = [...this.failures.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([code, count]) => {
-        const rule = actionFor(Number(code), 400);
-        return { code, count, action: rule.action, todo: rule.todo };
-      });
+  totals(prices: PriceTable): Pick<DeliveryReport, 'latency' | 'failuresByCountry' | 'pricing'> {
     return {
       latency: { sentToDelivered: this.s2d.percentiles(), deliveredToRead: this.d2r.percentiles(), sentToRead: this.s2r.percentiles() },
-      failures,
       failuresByCountry: Object.fromEntries(Object.entries(this.countries).sort((a, b) => b[1] - a[1])),
       pricing: Object.fromEntries([...this.pricing.entries()].sort((a, b) => b[1].billable + b[1].free - a[1].billable - a[1].free).map(([cat, p]) => [cat, { billable: p.billable, free: p.free, cost: costOf(prices, cat, p.byRegion) }])),
     };

@@ -236,5 +236,6 @@ describe('analyze: a recipient whose first attempt and its resend both failed', 
     const report = a.report();
     expect(report.funnels[0]).toMatchObject({ total: 1, failed: 1, failures: { '131026': 1 } });
     expect(report.failures.map((f) => [f.code, f.count])).toEqual([['131026', 1]]);
+    expect(report.failuresByCountry).toEqual({ DE: 1 });
   });
 });

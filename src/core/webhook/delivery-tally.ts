@@ -32,7 +32,8 @@ export function failureTable(funnels: readonly Pick<Funnel, 'failures'>[]): Deli
 /** Accumulates finished messages; memory grows with campaigns, codes and countries, not with messages. */
 export class DeliveryTally {
   readonly funnels = new Map<string, MessageFunnel>();
-  private readonly countries: Record<string, number> = {};
+  /** Failed messages by campaign and country. */
+  readonly countries = new Map<string, Record<string, number>>();
   // One seeded source for the three samples, drawn in a fixed order, so a report is reproducible.
   private readonly rng = createRng(7);
   private readonly s2d = new Reservoir(this.rng);
@@ -53,7 +54,9 @@ export class DeliveryTally {
       const code = String(m.failed);
       f.failures[code] = (f.failures[code] ?? 0) + 1;
       const country = regionOf(m);
-      this.countries[country] = (this.countries[country] ?? 0) + 1;
+      let byCountry = this.countries.get(m.campaign);
+      if (!byCountry) this.countries.set(m.campaign, (byCountry = {}));
+      byCountry[country] = (byCountry[country] ?? 0) + 1;
     }
     // A later stage implies the earlier ones (a read may arrive without its delivered).
     if (reached || (m.sent !== undefined && m.failed === undefined)) f.sent++;
@@ -74,11 +77,10 @@ export class DeliveryTally {
     } else p.free++;
   }
 
-  /** The report's totals that do not depend on ledgers: latencies, failures (with what to do), countries, pricing. */
-  totals(prices: PriceTable): Pick<DeliveryReport, 'latency' | 'failuresByCountry' | 'pricing'> {
+  /** The report's totals that do not depend on ledgers: latencies and pricing. */
+  totals(prices: PriceTable): Pick<DeliveryReport, 'latency' | 'pricing'> {
     return {
       latency: { sentToDelivered: this.s2d.percentiles(), deliveredToRead: this.d2r.percentiles(), sentToRead: this.s2r.percentiles() },
-      failuresByCountry: Object.fromEntries(Object.entries(this.countries).sort((a, b) => b[1] - a[1])),
       pricing: Object.fromEntries([...this.pricing.entries()].sort((a, b) => b[1].billable + b[1].free - a[1].billable - a[1].free).map(([cat, p]) => [cat, { billable: p.billable, free: p.free, cost: costOf(prices, cat, p.byRegion) }])),
     };
   }

@@ -56,5 +56,10 @@ export function applyMessageStatus(m: MessageState, r: StatusRecord, ts: number)
 
 /** The country of the number a message went to ("unknown" for a user known only by a BSUID). */
 export function regionOf(m: MessageState): string {
-  return (m.number && parsePhoneNumberFromString(m.number)?.country) || 'unknown';
+  return regionOfNumber(m.number);
+}
+
+/** The country of a number in E.164 ("unknown" without one, or for a number no country has). */
+export function regionOfNumber(n: string | undefined): string {
+  return (n && parsePhoneNumberFromString(n)?.country) || 'unknown';
 }

@@ -1,10 +1,10 @@
 /** Fold webhook records into a delivery report: funnel, latencies, read coverage, failures by code and country. */
 import { applyStatus, statusOwner, summarise } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
-import { DeliveryTally, emptyFunnel, failureTable } from './delivery-tally.js';
+import { countryTable, DeliveryTally, emptyFunnel, failureTable } from './delivery-tally.js';
 import { describeManagement, type ManagementEvent } from './management.js';
 import { OptOutTally } from './opt-out-tally.js';
-import { applyMessageStatus, newMessageState, regionOfNumber, type MessageState, type StatusRecord } from './message-state.js';
+import { applyMessageStatus, newMessageState, type MessageState, type StatusRecord } from './message-state.js';
 import type { WebhookRecord } from './records.js';
 import type { DeliveryReport, Funnel, LedgerInfo } from './report-types.js';
 
@@ -128,15 +128,6 @@ export class DeliveryAnalyzer {
     return funnels.sort((a, b) => b.accepted - a.accepted);
   }
 
-  /** Failures by country, counted as the failure table is: a campaign with its ledger by failed recipient, else by message. */
-  private failuresByCountry(): Record<string, number> {
-    const out: Record<string, number> = {};
-    const add = (country: string, n = 1) => (out[country] = (out[country] ?? 0) + n);
-    for (const [c, byCountry] of this.tally.countries) if (!this.ledgers.get(c)?.state) for (const [k, n] of Object.entries(byCountry)) add(k, n);
-    for (const info of this.ledgers.values()) for (const [number, x] of info.state?.recipients ?? []) if (x.status === 'failed') add(regionOfNumber(number));
-    return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
-  }
-
   /** The report, once every record has been added. */
   report(): DeliveryReport {
     for (const m of this.live.values()) this.tally.fold(m);
@@ -151,7 +142,7 @@ export class DeliveryAnalyzer {
       funnels,
       latency: t.latency,
       failures: failureTable(funnels),
-      failuresByCountry: this.failuresByCountry(),
+      failuresByCountry: countryTable(this.tally.countries, this.ledgers),
       management: [...this.management].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((e) => ({ field: e.field, at: e.at, wabaId: e.wabaId, subject: e.subject, change: e.change, action: e.action, severity: e.severity })),
       errors: Object.fromEntries([...this.errorCounts.entries()].sort((a, b) => b[1] - a[1])),
       errorDetails: [...this.errorDetails],

@@ -3,8 +3,8 @@ import { actionFor } from '../graph/actions.js';
 import { createRng } from '../numbers/sampling.js';
 import type { PriceTable } from '../campaign/pricing.js';
 import { costOf, Reservoir } from './percentiles.js';
-import { regionOf, type MessageState } from './message-state.js';
-import type { DeliveryReport, Funnel } from './report-types.js';
+import { regionOf, regionOfNumber, type MessageState } from './message-state.js';
+import type { DeliveryReport, Funnel, LedgerInfo } from './report-types.js';
 
 /** A campaign's counts from the messages seen in the events alone. */
 export type MessageFunnel = Pick<Funnel, 'campaign' | 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'failures'>;
@@ -27,6 +27,15 @@ export function failureTable(funnels: readonly Pick<Funnel, 'failures'>[]): Deli
       const rule = actionFor(Number(code), 400);
       return { code, count, action: rule.action, todo: rule.todo };
     });
+}
+
+/** Failures by country, counted as the failure table is: a campaign with its ledger by failed recipient, else by message. */
+export function countryTable(byCampaign: ReadonlyMap<string, Record<string, number>>, ledgers: ReadonlyMap<string, LedgerInfo>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (country: string, n = 1) => (out[country] = (out[country] ?? 0) + n);
+  for (const [c, byCountry] of byCampaign) if (!ledgers.get(c)?.state) for (const [k, n] of Object.entries(byCountry)) add(k, n);
+  for (const info of ledgers.values()) for (const [number, x] of info.state?.recipients ?? []) if (x.status === 'failed') add(regionOfNumber(number));
+  return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
 }
 
 /** Accumulates finished messages; memory grows with campaigns, codes and countries, not with messages. */

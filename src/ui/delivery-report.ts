@@ -54,9 +54,15 @@ function extraSections(r: DeliveryReport): string[] {
     for (const [cat, p] of cats) t.push([c(cat, 40), fmtInt(p.billable), fmtInt(p.free), money(p.cost, r.pricingTable.currency)]);
     parts.push(t.toString());
   }
-  const o = r.optOuts;
-  if (o.marketingStop || o.marketingResume || o.stopWords) parts.push(`opt-outs: ${plural(o.marketingStop, 'marketing stop')}, ${plural(o.marketingResume, 'resume')}, ${plural(o.stopWords, 'typed stop word')}`);
+  const o = optOutsLine(r);
+  if (o) parts.push(`opt-outs: ${o}`);
   return parts;
+}
+
+/** The opt-outs in people (each once per kind), or '' when none. */
+function optOutsLine({ optOuts: o }: DeliveryReport): string {
+  if (!o.marketingStop && !o.marketingResume && !o.stopWords) return '';
+  return `${plural(o.marketingStop, 'person', 'people')} stopped marketing, ${fmtInt(o.marketingResume)} resumed it, ${fmtInt(o.stopWords)} typed a stop word`;
 }
 
 /** The same sections as HTML. */
@@ -70,7 +76,7 @@ function extraHtml(r: DeliveryReport): string {
   const pricing = cats.length
     ? `<table><tr><th>category</th><th>billable</th><th>free</th><th>cost (${esc(r.pricingTable.currency)})</th></tr>${cats.map(([k, p]) => `<tr><td>${esc(c(k))}</td><td>${p.billable.toLocaleString('en-US')}</td><td>${p.free.toLocaleString('en-US')}</td><td>${esc(money(p.cost, r.pricingTable.currency))}</td></tr>`).join('')}</table><p class="muted">Rates of ${esc(r.pricingTable.date)}.</p>`
     : '<p>No pricing reported.</p>';
-  return `<h2>Account and template events</h2>\n${mgmt}\n<h2>Errors by code</h2>\n${errors}\n<h2>Pricing</h2>\n${pricing}\n`;
+  return `<h2>Account and template events</h2>\n${mgmt}\n<h2>Errors by code</h2>\n${errors}\n<h2>Pricing</h2>\n${pricing}\n<h2>Opt-outs</h2>\n<p>${esc(optOutsLine(r) || 'None.')}</p>\n`;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

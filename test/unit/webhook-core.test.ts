@@ -191,3 +191,51 @@ describe('analyze: countries of failures and costs', () => {
     expect(a.report().failuresByCountry).toEqual({ unknown: 1, FR: 1, DE: 1 });
   });
 });
+
+describe('analyze: a message reported failed twice, with another code the second time', () => {
+  it('is one failed message under the last code in the campaign funnel (as status counts it) and the failure table; errors has each code once', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const { replay, summarise } = await import('../../src/core/campaign/ledger-state.js');
+    const at = '2026-11-25T10:00:00.000Z';
+    const who = '+491701234510';
+    const state = replay([
+      { t: 'header', v: 1, campaign: 'c', campaignId: 'c1', campaignHash: 'h', recipientsHash: 'r', recipients: 1, at },
+      { t: 'attempt', r: who, n: 1, sender: 's', cb: `wa-ops:c1:${who}`, at },
+      { t: 'sent', r: who, wamid: 'w1', at },
+    ]);
+    const a = new DeliveryAnalyzer(new Map([['c1', { accepted: new Set(['w1']), state, name: 'c' }]]));
+    const failed = (ts: string, codes: number[]) => ({ kind: 'status' as const, key: `s:w1:failed:${codes.join(',')}`, id: 'w1', status: 'failed', ts, recipient: who.slice(1), cb: `wa-ops:c1:${who}`, errors: codes.length ? codes.map((code) => ({ code })) : undefined });
+    a.add(failed('1764064800', [131049]));
+    a.add(failed('1764068400', [131026]));
+    a.add(failed('1764068400', [131026])); // stored twice (an older file's key and a new one)
+    a.add(failed('1764072000', [])); // a later failure without a code keeps the known one
+    const report = a.report();
+    expect(report.funnels[0]).toMatchObject({ total: 1, failed: 1, failures: { '131026': 1 } });
+    expect(summarise(state, 'c', 0).failures).toEqual({ '131026': 1 });
+    expect(report.failures.map((f) => [f.code, f.count])).toEqual([['131026', 1]]);
+    expect(report.errors).toEqual({ '131049': 1, '131026': 1 });
+  });
+});
+
+describe('analyze: a recipient whose first attempt and its resend both failed', () => {
+  it('is one failure in the failure table, as in the campaign funnel (and status), not one per message', async () => {
+    const { DeliveryAnalyzer } = await import('../../src/core/webhook/analysis.js');
+    const { replay } = await import('../../src/core/campaign/ledger-state.js');
+    const at = '2026-11-25T10:00:00.000Z';
+    const who = '+491701234520';
+    const cb = `wa-ops:c1:${who}`;
+    // The first attempt's answer never came (unknown), --retry-unknown sent it again: two wamids, one recipient.
+    const state = replay([
+      { t: 'header', v: 1, campaign: 'c', campaignId: 'c1', campaignHash: 'h', recipientsHash: 'r', recipients: 1, at },
+      { t: 'attempt', r: who, n: 1, sender: 's', cb, at },
+      { t: 'attempt', r: who, n: 2, sender: 's', cb, at },
+      { t: 'sent', r: who, wamid: 'w2', at },
+    ]);
+    const a = new DeliveryAnalyzer(new Map([['c1', { accepted: new Set(['w2']), state, name: 'c' }]]));
+    for (const id of ['w1', 'w2']) a.add({ kind: 'status', key: `s:${id}:failed:codes=131026`, id, status: 'failed', ts: '1764064800', recipient: who.slice(1), cb, errors: [{ code: 131026 }] });
+    const report = a.report();
+    expect(report.funnels[0]).toMatchObject({ total: 1, failed: 1, failures: { '131026': 1 } });
+    expect(report.failures.map((f) => [f.code, f.count])).toEqual([['131026', 1]]);
+    expect(report.failuresByCountry).toEqual({ DE: 1 });
+  });
+});

@@ -1,8 +1,9 @@
 /** Fold webhook records into a delivery report: funnel, latencies, read coverage, failures by code and country. */
 import { applyStatus, statusOwner, summarise } from '../campaign/ledger-state.js';
 import { DEFAULT_PRICES, type PriceTable } from '../campaign/pricing.js';
-import { DeliveryTally, emptyFunnel } from './delivery-tally.js';
+import { countryTable, DeliveryTally, emptyFunnel, failureTable } from './delivery-tally.js';
 import { describeManagement, type ManagementEvent } from './management.js';
+import { OptOutTally } from './opt-out-tally.js';
 import { applyMessageStatus, newMessageState, type MessageState, type StatusRecord } from './message-state.js';
 import type { WebhookRecord } from './records.js';
 import type { DeliveryReport, Funnel, LedgerInfo } from './report-types.js';
@@ -25,7 +26,7 @@ export class DeliveryAnalyzer {
   private readonly management: ManagementEvent[] = [];
   private readonly errorCounts = new Map<string, number>();
   private readonly errorDetails: DeliveryReport['errorDetails'] = [];
-  private readonly optOuts = { marketingStop: 0, marketingResume: 0, stopWords: 0 };
+  private readonly optOuts = new OptOutTally();
 
   constructor(
     private readonly ledgers: Map<string, LedgerInfo> = new Map(),
@@ -46,8 +47,8 @@ export class DeliveryAnalyzer {
     this.events++;
     if (r.kind === 'message') {
       this.inbound++;
-      if (r.type === 'text' && this.isStop(r.text)) this.optOuts.stopWords++;
-      else if ((r.type === 'button' || r.type === 'interactive') && this.isOptOutButton(r.text)) this.optOuts.marketingStop++;
+      if (r.type === 'text' && this.isStop(r.text)) this.optOuts.add('stopWords', r);
+      else if ((r.type === 'button' || r.type === 'interactive') && this.isOptOutButton(r.text)) this.optOuts.add('marketingStop', r);
       for (const e of r.errors ?? []) this.countError(e.code);
       return;
     }
@@ -62,8 +63,8 @@ export class DeliveryAnalyzer {
       return;
     }
     if (r.kind === 'preference') {
-      if (r.value === 'stop') this.optOuts.marketingStop++;
-      else if (r.value === 'resume') this.optOuts.marketingResume++;
+      if (r.value === 'stop') this.optOuts.add('marketingStop', r);
+      else if (r.value === 'resume') this.optOuts.add('marketingResume', r);
       return;
     }
     if (r.kind === 'status') this.addStatus(r);
@@ -85,8 +86,8 @@ export class DeliveryAnalyzer {
       if (this.ledgers.has(m.campaign)) ids.add(r.id);
     }
     this.foldIntoLedger(m.campaign, r);
-    applyMessageStatus(m, r, ts);
-    for (const e of r.errors ?? []) this.countError(e.code);
+    // Each code once per message: Meta reporting a failure again (or a record stored twice) is not a second failure.
+    for (const code of applyMessageStatus(m, r, ts)) this.countError(code);
     if (this.events % 10_000 === 0) this.sweep();
   }
 
@@ -140,14 +141,14 @@ export class DeliveryAnalyzer {
       messages: this.messages,
       funnels,
       latency: t.latency,
-      failures: t.failures,
-      failuresByCountry: t.failuresByCountry,
+      failures: failureTable(funnels),
+      failuresByCountry: countryTable(this.tally.countries, this.ledgers),
       management: [...this.management].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((e) => ({ field: e.field, at: e.at, wabaId: e.wabaId, subject: e.subject, change: e.change, action: e.action, severity: e.severity })),
       errors: Object.fromEntries([...this.errorCounts.entries()].sort((a, b) => b[1] - a[1])),
       errorDetails: [...this.errorDetails],
       pricing: t.pricing,
       pricingTable: { currency: this.prices.currency, date: this.prices.date },
-      optOuts: { ...this.optOuts },
+      optOuts: this.optOuts.counts(),
     };
   }
 }

@@ -15,7 +15,10 @@ export interface MessageState {
   sent?: number;
   delivered?: number;
   read?: number;
+  /** The code of the last failure reported (the reason the message counts under); an earlier code stays in `codes`. */
   failed?: number | string;
+  /** Every distinct error code the message's statuses carried: each reason counted once per message, however often Meta repeats it. */
+  codes?: string[];
   last: number;
   /** The first pricing Meta reported for the message (it comes on sent and again on delivered or read). */
   pricing?: { category: string; billable: boolean };
@@ -31,18 +34,32 @@ export function newMessageState(r: StatusRecord, ts: number): MessageState {
 /** The earlier of two times; an unreadable one (0) only marks that the stage was reached. */
 const earliest = (known: number | undefined, ts: number): number => (known === undefined || known <= 0 ? ts : ts <= 0 ? known : Math.min(known, ts));
 
-/** Fold one status in: each stage keeps its earliest time (a group's participants each send one), a failure its code. */
-export function applyMessageStatus(m: MessageState, r: StatusRecord, ts: number): void {
+/** Fold one status in: each stage keeps its earliest time (a group's participants each send one), a failure its code; returns the error codes new to this message. */
+export function applyMessageStatus(m: MessageState, r: StatusRecord, ts: number): string[] {
   m.last = Math.max(m.last, ts);
   if (r.status === 'sent') m.sent = earliest(m.sent, ts);
   else if (r.status === 'delivered') m.delivered = earliest(m.delivered, ts);
   else if (r.status === 'read' || r.status === 'played') m.read = earliest(m.read, ts);
-  else if (r.status === 'failed') m.failed = r.errors?.[0]?.code ?? 'unknown';
+  // A later failure without a code keeps the code already known, as the campaign ledger does (status prints the same).
+  else if (r.status === 'failed') m.failed = r.errors?.[0]?.code ?? m.failed ?? 'unknown';
   const cat = r.pricing?.category ?? r.category;
   if (!m.pricing && cat) m.pricing = { category: cat.toLowerCase(), billable: r.pricing?.billable ?? !/^free/.test(r.pricing?.type ?? '') };
+  const fresh: string[] = [];
+  for (const e of r.errors ?? []) {
+    const code = String(e.code);
+    if ((m.codes ??= []).includes(code)) continue;
+    m.codes.push(code);
+    fresh.push(code);
+  }
+  return fresh;
 }
 
 /** The country of the number a message went to ("unknown" for a user known only by a BSUID). */
 export function regionOf(m: MessageState): string {
-  return (m.number && parsePhoneNumberFromString(m.number)?.country) || 'unknown';
+  return regionOfNumber(m.number);
+}
+
+/** The country of a number in E.164 ("unknown" without one, or for a number no country has). */
+export function regionOfNumber(n: string | undefined): string {
+  return (n && parsePhoneNumberFromString(n)?.country) || 'unknown';
 }

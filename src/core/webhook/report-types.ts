@@ -53,7 +53,7 @@ export interface DeliveryReport {
   pricing: Record<string, PricingLine>;
   /** The price table the costs come from. */
   pricingTable: { currency: string; date: string };
-  /** Marketing stops and resumes (user_preferences) and typed stop words. */
+  /** People who stopped marketing (user_preferences, a tapped opt-out button), resumed it, or typed a stop word: each once per kind. */
   optOuts: { marketingStop: number; marketingResume: number; stopWords: number };
 }
 

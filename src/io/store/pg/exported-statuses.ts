@@ -7,6 +7,7 @@ import { callbackData, parseCallbackData } from '../../../core/campaign/render.j
 import type { LedgerEvent, StatusEvent } from '../../../core/campaign/events.js';
 import { isObject } from '../../../core/is-object.js';
 import type { StatusRecord } from '../../../core/webhook/records.js';
+import { statusKey } from '../../../core/webhook/status-record.js';
 import { eventRow } from './event-sink.js';
 import type { EventRow } from './tables/webhook-events.js';
 
@@ -26,7 +27,7 @@ export function exportedStatusRow(e: StatusEvent, campaignId: string): EventRow 
     return { key: w.key, kind: 'status', campaignId: cb?.campaignId, messageId: e.wamid, record: w };
   }
   const at = Date.parse(e.at);
-  const r: StatusRecord = { kind: 'status', key: `s:${e.wamid}:${e.status}`, id: e.wamid, status: e.status, ts: e.ts, recipient: (e.to ?? e.r ?? '').replace(/^\+/, '') };
+  const r: StatusRecord = { kind: 'status', key: statusKey(e.wamid, e.status, undefined, e.code !== undefined ? [e.code] : []), id: e.wamid, status: e.status, ts: e.ts, recipient: (e.to ?? e.r ?? '').replace(/^\+/, '') };
   if (e.r) r.cb = callbackData(campaignId, e.r);
   if (e.code !== undefined) r.errors = [{ code: e.code }];
   return eventRow(r, Number.isFinite(at) ? { receivedAt: String(Math.floor(at / 1000)) } : {});

@@ -70,10 +70,21 @@ export class EventAppender {
    */
   finishInFlight(): Promise<void> {
     this.stopping = true;
-    const refused = this.waiters.splice(0);
-    this.pending = [];
-    for (const w of refused) w.reject(new Error('stopped before it was written'));
+    this.refuseQueued(new Error('stopped before it was written'));
     return this.drain();
+  }
+
+  /** Refuse every append not written yet (none of it reaches the file). */
+  private refuseQueued(err: Error): void {
+    const refused = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    for (const w of refused) w.reject(err);
+  }
+
+  /** Nothing can be cut now: stopping, cutting back a failure, all syncs busy, or nothing pending. */
+  private blocked(): boolean {
+    return this.stopping || this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length;
   }
 
   private isIdle(): boolean {
@@ -81,7 +92,7 @@ export class EventAppender {
   }
 
   private schedule(): void {
-    if (this.stopping || this.scheduled || this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length) return;
+    if (this.scheduled || this.blocked()) return;
     this.scheduled = true;
     this.turn(this.pending.length, 0);
   }
@@ -100,14 +111,11 @@ export class EventAppender {
 
   /** Write what is pending (to the page cache, in order, on this thread) and start its disk sync (which may finish at once). */
   private cut(): void {
-    if (this.stopping || this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length) return this.settle();
+    if (this.blocked()) return this.settle();
     // Moved away or removed since the last batch: not written into a file nobody reads (the receiver opens a new one).
     const moved = this.guard?.beforeWrite();
     if (moved) {
-      const refused = this.waiters;
-      this.pending = [];
-      this.waiters = [];
-      for (const w of refused) w.reject(moved);
+      this.refuseQueued(moved);
       return this.settle();
     }
     const buf = Buffer.from(this.pending.join('\n') + '\n');

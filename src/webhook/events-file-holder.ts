@@ -44,10 +44,12 @@ export class EventsFileHolder {
   }
 
   private looking = false;
+  private closing = false;
 
   /** Look at the path now (once a second, and at once when a batch found it naming another file); one look at a time. */
   lookNow(): void {
-    if (this.looking) return;
+    // Stopping: no new file is opened (it would stay open and locked after the receiver closed).
+    if (this.looking || this.closing) return;
     this.looking = true;
     // A path that cannot even be looked at (a file where its folder was: ENOTDIR) is said, never a crash of the receiver.
     this.checking = this.checking
@@ -96,12 +98,14 @@ export class EventsFileHolder {
 
   /** A hurried stop: the open file's batches already written finish; nothing more is written. */
   finishInFlight(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     return this.current.finishInFlight();
   }
 
   /** Stop following the path; close the file once everything taken is durable. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     await this.checking;
     await this.current.close();

@@ -57,11 +57,16 @@ export async function serve(_args: unknown[], flags: Record<string, unknown>): P
   else out(server.url);
   info(`${paint('bold', 'wa-ops webhook serve')} on ${server.url}: events to ${eventsAt}${o.forwardTo ? `, forwarded to ${o.forwardTo}` : ''}; Ctrl-C stops`);
   const signal = await stopped;
-  // A second Ctrl-C stops at once, but queued forwards still reach the dead-letter file first (replayable).
+  // A second Ctrl-C stops without waiting for the rest: connections cut, queued forwards to the dead-letter file, and
+  // only the events already being written made durable first (never a half-synced batch). A third one exits at once.
+  let hurried = false;
   const again = ownSignalHandler(() => {
+    const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+    if (hurried) process.exit(code);
+    hurried = true;
     const n = server.abandonForwards();
     if (n && server.deadLetterPath) warn(`stopped at once: ${n} forward(s) not delivered, kept in ${server.deadLetterPath} (their events are in ${eventsAt})`);
-    process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+    void server.finishInFlight().finally(() => process.exit(code));
   });
   process.on('SIGINT', again);
   process.on('SIGTERM', again);

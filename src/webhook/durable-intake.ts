@@ -3,7 +3,7 @@ import { mattersToOptOuts } from '../core/webhook/opt-outs.js';
 import { toRecords, type BoundedSet, type WebhookRecord } from '../core/webhook/records.js';
 import type { EventAppender } from './event-appender.js';
 import { withReceivedAt } from './http-parts.js';
-import type { IntakeResult } from './intake-types.js';
+import { EventsFileMoved, type IntakeResult } from './intake-types.js';
 
 /** Dedupes against every stored key and the writes in flight; a key is remembered only once its write is durable. */
 export class DurableIntake {
@@ -52,7 +52,7 @@ export class DurableIntake {
       },
       (err) => {
         for (const r of fresh) if (this.inflight.get(r.key) === write) this.inflight.delete(r.key);
-        done({ status: 500, fresh: 0, dups: 0, error: (err as Error).message });
+        done({ status: err instanceof EventsFileMoved ? 503 : 500, fresh: 0, dups: 0, error: (err as Error).message });
       },
     );
   }

@@ -1,6 +1,7 @@
 /** Group commit for the events file: batches are written in order and each is acknowledged, in order, once a disk sync begun after its write has finished. */
 import { fstatSync, ftruncate, ftruncateSync, writeSync } from 'node:fs';
 import { adaptiveSync, type DiskSync } from './disk-sync.js';
+import type { FileGuard } from './intake-types.js';
 
 /**
  * Disk syncs that may run at once. One (classic group commit: each batch is what arrived during the previous sync) was
@@ -35,18 +36,22 @@ export class EventAppender {
   /** Set while a failed sync is being cut back: nothing new is written until the file is whole again. */
   private repairing = false;
   private size: number;
+  /** Set by a hurried stop: nothing more is cut; only the batches already syncing finish. */
+  private stopping = false;
 
   constructor(
     private readonly fd: number,
     /** The disk sync (fdatasync, on this thread while the disk is fast); tests pass one that fails or finishes out of order. */
     private readonly sync: DiskSync = adaptiveSync(),
     private readonly maxSyncs = DEFAULT_SYNCS,
+    private readonly guard?: FileGuard,
   ) {
     this.size = fstatSync(fd).size;
   }
 
   /** Append text (newline added); resolves once it is on disk, rejects if it could not be written (nothing of it stays). */
   append(text: string): Promise<void> {
+    if (this.stopping) return Promise.reject(new Error('stopped before it was written'));
     this.pending.push(text);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
@@ -59,12 +64,35 @@ export class EventAppender {
     return new Promise((r) => this.idle.push(r));
   }
 
+  /**
+   * A hurried stop (a second Ctrl-C): what is not written yet is refused (never acknowledged; Meta sends it again), and
+   * this resolves once the batches already written are synced and answered (or failed).
+   */
+  finishInFlight(): Promise<void> {
+    this.stopping = true;
+    this.refuseQueued(new Error('stopped before it was written'));
+    return this.drain();
+  }
+
+  /** Refuse every append not written yet (none of it reaches the file). */
+  private refuseQueued(err: Error): void {
+    const refused = this.waiters;
+    this.pending = [];
+    this.waiters = [];
+    for (const w of refused) w.reject(err);
+  }
+
+  /** Nothing can be cut now: stopping, cutting back a failure, all syncs busy, or nothing pending. */
+  private blocked(): boolean {
+    return this.stopping || this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length;
+  }
+
   private isIdle(): boolean {
     return !this.pending.length && !this.syncing.length && !this.scheduled && !this.repairing;
   }
 
   private schedule(): void {
-    if (this.scheduled || this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length) return;
+    if (this.scheduled || this.blocked()) return;
     this.scheduled = true;
     this.turn(this.pending.length, 0);
   }
@@ -83,7 +111,13 @@ export class EventAppender {
 
   /** Write what is pending (to the page cache, in order, on this thread) and start its disk sync (which may finish at once). */
   private cut(): void {
-    if (this.repairing || this.syncing.length >= this.maxSyncs || !this.pending.length) return this.settle();
+    if (this.blocked()) return this.settle();
+    // Moved away or removed since the last batch: not written into a file nobody reads (the receiver opens a new one).
+    const moved = this.guard?.beforeWrite();
+    if (moved) {
+      this.refuseQueued(moved);
+      return this.settle();
+    }
     const buf = Buffer.from(this.pending.join('\n') + '\n');
     const batch: Batch = { waiters: this.waiters, start: this.size, synced: false };
     this.pending = [];
@@ -111,7 +145,9 @@ export class EventAppender {
     batch.synced = true;
     // The late sync of a batch already refused by an earlier failure: nothing to do.
     if (!this.syncing.includes(batch)) return this.settle();
-    if (err) return this.failAll(err);
+    // Removed while it synced: durable in a file that has no name any more, so not acknowledged.
+    const gone = err ?? this.guard?.afterSync() ?? null;
+    if (gone) return this.failAll(gone);
     // Acknowledged in order: a batch is released only when every batch written before it is durable too.
     while (this.syncing.length && this.syncing[0].synced) {
       const b = this.syncing.shift()!;

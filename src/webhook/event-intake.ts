@@ -57,6 +57,11 @@ function fileIntake(d: IntakeDeps, file: EventsFileHolder, stored: Stored): Inta
     file.current.intake.submit(raw.toString('utf8'), receivedNow(), (r) => {
       d.stats.fsyncs = file.fsyncs;
       if (r.status === 200) return stored(r.fresh, r.dups, r.records ?? [], r.dupRecords ?? [], raw, req, res);
+      if (r.status === 503) {
+        // Moved or removed since the last batch: the holder opens a new file at the path and says so once.
+        d.stats.storageErrors++;
+        return end(res, 503, 'events file moved');
+      }
       if (r.status === 400) {
         d.stats.badJson++;
         return end(res, 400, 'body is not JSON');

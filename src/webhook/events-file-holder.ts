@@ -26,7 +26,9 @@ export class EventsFileHolder {
     private readonly path: string,
     private readonly allRecords: boolean,
     private readonly log: WebhookLog,
-  ) {}
+  ) {
+    current.onMoved = () => this.lookNow();
+  }
 
   /** Disk syncs of every file this server has written. */
   get fsyncs(): number {
@@ -37,23 +39,43 @@ export class EventsFileHolder {
   watch(url: string, everyMs = CHECK_MS): void {
     this.url = url;
     this.current.lock.describe({ url });
-    this.timer = setInterval(() => {
-      // A path that cannot even be looked at (a file where its folder was: ENOTDIR) is said, never a crash of the receiver.
-      this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.problem(`${this.path} cannot be looked at (${errorMessage(err)}): events go on into the file already open`));
-    }, everyMs);
+    this.timer = setInterval(() => this.lookNow(), everyMs);
     this.timer.unref();
+  }
+
+  private looking = false;
+  private closing = false;
+
+  /** Look at the path now (once a second, and at once when a batch found it naming another file); one look at a time. */
+  lookNow(): void {
+    // Stopping: no new file is opened (it would stay open and locked after the receiver closed).
+    if (this.looking || this.closing) return;
+    this.looking = true;
+    // A path that cannot even be looked at (a file where its folder was: ENOTDIR) is said, never a crash of the receiver.
+    this.checking = this.checking
+      .then(() => this.check())
+      .catch((err: unknown) => {
+        this.current.stayPut = true;
+        this.problem(`${this.path} cannot be looked at (${errorMessage(err)}): events go on into the file already open`);
+      })
+      .finally(() => (this.looking = false));
   }
 
   /** Compare the path with the open file; open a new one at the path when they differ. */
   async check(): Promise<void> {
     const st = statSync(this.path, { throwIfNoEntry: false });
-    if (st && st.dev === this.current.id.dev && st.ino === this.current.id.ino) return;
+    if (st && st.dev === this.current.id.dev && st.ino === this.current.id.ino) {
+      this.current.stayPut = false;
+      return;
+    }
     let next: OpenEventsFile;
     try {
       next = await openEventsFile(this.path, this.allRecords, this.current.intake.keys);
     } catch (err) {
       // A folder moved away: events stay in the open file, durable where it went. A file removed: refused (503), not lost.
       this.lost = !this.current.linked();
+      // Moved with its folder: it still has a name, so events stay durable where it went rather than refused.
+      this.current.stayPut = !this.lost;
       const after = this.lost ? 'POSTs are answered 503 (Meta retries them) until it can be' : 'events go on into the file that was there, wherever it was moved';
       return this.problem(`${this.path} was ${st ? 'replaced' : 'moved or removed'} and cannot be opened again (${errorMessage(err)}): ${after}`);
     }
@@ -61,6 +83,7 @@ export class EventsFileHolder {
     this.lost = false;
     const old = this.current;
     this.current = next;
+    next.onMoved = () => this.lookNow();
     next.lock.describe({ url: this.url });
     this.log('alert', `${this.path} was ${st ? 'replaced' : 'moved or removed'}: events from now on go to a new ${this.path} (the earlier ones are in the file that was there)`);
     await old.close();
@@ -73,8 +96,16 @@ export class EventsFileHolder {
     this.lastProblem = text;
   }
 
+  /** A hurried stop: the open file's batches already written finish; nothing more is written. */
+  finishInFlight(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.timer);
+    return this.current.finishInFlight();
+  }
+
   /** Stop following the path; close the file once everything taken is durable. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
     await this.checking;
     await this.current.close();

@@ -1,11 +1,15 @@
 /** The events file as `webhook serve` opens it: checked, locked (one writer), a torn tail repaired, then handed to its intake. */
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { namesFile, repairTail, syncFolder } from './events-file-disk.js';
+
+export { repairTail } from './events-file-disk.js';
 import { dirname } from 'node:path';
 import { errnoCode } from '../core/caught.js';
 import { InputError } from '../core/errors.js';
 import { holdsEvents } from './events-file-check.js';
 import { FileIntake } from './file-intake.js';
 import { lockEventsFile, type EventsLock } from './events-lock.js';
+import { EventsFileMoved } from './intake-types.js';
 import type { BoundedSet } from '../core/webhook/records.js';
 
 /** The events file, open for appending under its lock. */
@@ -21,6 +25,12 @@ export interface OpenEventsFile {
   id: { dev: number; ino: number };
   /** Whether the open file still has a name (removed, what is written to it is lost when serve stops). */
   linked(): boolean;
+  /** Told when a batch finds the path naming another file or none (the holder then looks at once). */
+  onMoved: () => void;
+  /** Write here although the path no longer names this file: a new one cannot be opened and this one still has a name. */
+  stayPut: boolean;
+  /** A hurried stop: refuse what is not written yet, finish the batches already written. */
+  finishInFlight(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,51 +54,6 @@ function checkPath(path: string): boolean {
   return true;
 }
 
-/** Make the file end on a whole line. A complete JSON fragment is kept; anything else was never acknowledged and is cut. */
-export function repairTail(fd: number): 'kept' | 'dropped' | null {
-  const size = fstatSync(fd).size;
-  if (size === 0) return null;
-  const last = Buffer.alloc(1);
-  readSync(fd, last, 0, 1, size - 1);
-  if (last[0] === 0x0a) return null;
-  // Find the start of the last line, reading backwards in blocks.
-  let start = 0;
-  const block = Buffer.alloc(64 * 1024);
-  for (let end = size; end > 0; ) {
-    const from = Math.max(0, end - block.length);
-    const n = readSync(fd, block, 0, end - from, from);
-    const i = block.subarray(0, n).lastIndexOf(0x0a);
-    if (i >= 0) {
-      start = from + i + 1;
-      break;
-    }
-    end = from;
-  }
-  const tail = Buffer.alloc(size - start);
-  readSync(fd, tail, 0, tail.length, start);
-  try {
-    JSON.parse(tail.toString('utf8'));
-    writeSync(fd, '\n', size);
-    return 'kept';
-  } catch {
-    ftruncateSync(fd, start);
-    return 'dropped';
-  }
-}
-
-function syncFolder(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // A filesystem that cannot sync a folder: the file's own syncs are all there is.
-  }
-}
-
 /** Open (creating, mode 0600) and lock the events file; throws a usage error when another server holds it. */
 export async function openEventsFile(path: string, allRecords: boolean, keys?: BoundedSet): Promise<OpenEventsFile> {
   const existed = checkPath(path);
@@ -106,27 +71,41 @@ export async function openEventsFile(path: string, allRecords: boolean, keys?: B
       closeSync(rw);
     }
     const fd = openSync(path, 'a', 0o600);
+    const { dev, ino } = fstatSync(fd);
+    const linked = () => fstatSync(fd).nlink > 0;
+    // Once per batch (a stat, µs): a rotation or rm between the holder's looks must not take acknowledged events with it.
+    const guard = {
+      beforeWrite: () => {
+        if (file.stayPut || namesFile(path, dev, ino)) return null;
+        file.onMoved();
+        return new EventsFileMoved(`${path} was moved or removed`);
+      },
+      afterSync: () => (linked() ? null : new EventsFileMoved(`${path} was removed`)),
+    };
     let intake: FileIntake;
     try {
-      intake = await FileIntake.start({ path, fd, allRecords, keys });
+      intake = await FileIntake.start({ path, fd, allRecords, keys, guard });
     } catch (err) {
       closeSync(fd);
       throw err;
     }
-    const { dev, ino } = fstatSync(fd);
-    return {
+    const file: OpenEventsFile = {
       intake,
       lock,
       repaired,
       created: !existed,
       id: { dev, ino },
-      linked: () => fstatSync(fd).nlink > 0,
+      linked,
+      onMoved: () => {},
+      stayPut: false,
+      finishInFlight: () => intake.finishInFlight(),
       async close() {
         await intake.close();
         closeSync(fd);
         await lock.release();
       },
     };
+    return file;
   } catch (err) {
     await lock.release();
     throw err;

@@ -20,7 +20,7 @@ export class FileIntake {
   /** Load the stored keys and open the appender on the caller's descriptor. */
   static async start(init: IntakeInit): Promise<FileIntake> {
     const keys = await loadKeys(init.path, init.keys);
-    const appender = new EventAppender(init.fd);
+    const appender = new EventAppender(init.fd, undefined, undefined, init.guard);
     return new FileIntake(appender, new DurableIntake(appender, keys, init.allRecords), keys);
   }
 
@@ -39,6 +39,11 @@ export class FileIntake {
     await this.appender.drain();
     // One more turn: answers of duplicates that waited on those writes settle too.
     await new Promise((r) => setImmediate(r));
+  }
+
+  /** A hurried stop: refuse what is not written yet, finish the batches already written (see EventAppender). */
+  finishInFlight(): Promise<void> {
+    return this.appender.finishInFlight();
   }
 
   /** Same as drain: nothing to stop. */

@@ -23,6 +23,8 @@ export interface WebhookServer {
   close(): Promise<void>;
   /** A second stop signal: undelivered forwards to the dead-letter file at once (sync); how many. */
   abandonForwards(): number;
+  /** A second stop signal: every connection cut, bodies not yet written refused; resolves once those written are durable. */
+  finishInFlight(): Promise<void>;
 }
 
 /** Start the webhook receiver. Throws a UsageError when the file is locked by another server or the port is unusable. */
@@ -69,6 +71,10 @@ export async function startWebhookServer(o: WebhookServerOptions): Promise<Webho
       syncStats();
     },
     abandonForwards: () => forwarder?.abandon() ?? 0,
+    async finishInFlight() {
+      server.closeAllConnections();
+      await file?.finishInFlight();
+    },
     async close() {
       // No new connections; the bodies already taken are made durable and answered 200 (not cut off for Meta to send
       // again); then every connection goes, a body still arriving unanswered (Meta retries it).

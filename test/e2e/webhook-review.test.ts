@@ -113,7 +113,9 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
     expect(await post(s.url, st('wamid.R1'))).toBe(200);
     const ids = (f: string) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
     renameSync(path, join(dir, 'events.1.jsonl'));
-    await until(() => existsSync(path));
+    // The new file is in use once the swap is said (it exists a moment before: a POST then is answered 503).
+    const swaps = () => s.stderr().split('events from now on go to a new').length - 1;
+    await until(() => swaps() === 1);
     expect(await post(s.url, st('wamid.R2'))).toBe(200);
     // A retry of an event in the rotated file is still a duplicate.
     expect(await post(s.url, st('wamid.R1'))).toBe(200);
@@ -121,7 +123,7 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
     expect(ids(join(dir, 'events.1.jsonl'))).toEqual(['wamid.R1']);
     const ino = statSync(path).ino;
     rmSync(path);
-    await until(() => existsSync(path) && statSync(path).ino !== ino);
+    await until(() => swaps() === 2 && existsSync(path) && statSync(path).ino !== ino);
     expect(await post(s.url, st('wamid.R3'))).toBe(200);
     expect(ids(path)).toEqual(['wamid.R3']);
     // Removed and replaced by something that is not an events file: nothing can be written where readers look.
@@ -152,6 +154,35 @@ describe('webhook serve: its events file moved or removed while it runs', () => 
   });
 });
 
+describe('webhook serve: a POST right after its events file was rotated or removed (before the once-a-second look)', () => {
+  it('is never acknowledged into the rotated or removed file: 503 (Meta retries), or 200 once in the new file', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const path = join(dir, 'events.jsonl');
+    const s = await serve(dir);
+    const st = (id: string) => statuses({ id, status: 'sent', timestamp: '1767225600', recipient_id: '491701234567' });
+    const ids = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id) : []);
+    expect(await post(s.url, st('wamid.W1'))).toBe(200);
+    renameSync(path, join(dir, 'events.1.jsonl'));
+    const rotated = await post(s.url, st('wamid.W2'));
+    expect([503, 200]).toContain(rotated);
+    expect(ids(join(dir, 'events.1.jsonl'))).toEqual(['wamid.W1']);
+    if (rotated === 200) expect(ids(path)).toEqual(['wamid.W2']);
+    const swaps = () => s.stderr().split('events from now on go to a new').length - 1;
+    await until(() => swaps() === 1);
+    rmSync(path);
+    const removed = await post(s.url, st('wamid.W3'));
+    expect([503, 200]).toContain(removed);
+    if (removed === 200) expect(ids(path)).toContain('wamid.W3');
+    // Meta's retry lands in the file at the path.
+    await until(() => swaps() === 2);
+    let code = 0;
+    for (let i = 0; i < 50 && code !== 200; i++) code = await post(s.url, st('wamid.W3'));
+    expect(code).toBe(200);
+    expect(ids(path)).toContain('wamid.W3');
+    expect(await s.stop()).toBe(130);
+  });
+});
+
 describe('webhook serve: stopping while POSTs are in flight', () => {
   it('answers every body it has taken once it is durable, instead of cutting the connection (Meta would send it again)', async () => {
     const dir = tempDir('wa-ops-review-');
@@ -164,6 +195,22 @@ describe('webhook serve: stopping while POSTs are in flight', () => {
     const codes = await Promise.all(answers);
     expect(codes.filter((c) => c !== 200)).toEqual([]);
     expect(records(dir)).toHaveLength(n);
+  });
+});
+
+describe('webhook serve: a hurried stop (second Ctrl-C) while POSTs are in flight', () => {
+  it('finishes the batch being written and answers nothing that is not in the events file', async () => {
+    const dir = tempDir('wa-ops-review-');
+    const server = await startWebhookServer({ port: 0, host: '127.0.0.1', path: '/webhook', appSecret: SECRET, eventsPath: join(dir, 'events.jsonl'), suppressionsPath: join(dir, 'suppressions.jsonl') });
+    const n = 200;
+    const ids = Array.from({ length: n }, (_, i) => `wamid.H${i}`);
+    const answers = ids.map((id) => post(server.url, statuses({ id, status: 'delivered', timestamp: '1767225600', recipient_id: '491701234567' })).catch(() => 0));
+    while (server.stats.received < n / 2) await new Promise((r) => setImmediate(r));
+    await server.finishInFlight();
+    const codes = await Promise.all(answers);
+    const stored = new Set(records(dir).map((r) => r.id));
+    expect(ids.filter((id, i) => codes[i] === 200 && !stored.has(id))).toEqual([]);
+    await server.close();
   });
 });
 

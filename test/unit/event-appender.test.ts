@@ -185,3 +185,45 @@ describe('EventAppender: group commit', () => {
     closeSync(f.fd);
   });
 });
+
+describe('EventAppender: the file moved or removed, and a hurried stop', () => {
+  it('writes nothing into a file whose path names another one, and acknowledges nothing removed while it synced', async () => {
+    const f = setup();
+    const m = manualSync();
+    const state = { moved: false, removed: false };
+    const a = new EventAppender(f.fd, m.sync, 1, {
+      beforeWrite: () => (state.moved ? new Error('moved') : null),
+      afterSync: () => (state.removed ? new Error('removed') : null),
+    });
+    state.moved = true;
+    const refused = track([a.append('1')]);
+    await tick();
+    expect([refused, f.read(), m.calls.length]).toEqual([['failed: moved'], '', 0]);
+    state.moved = false;
+    const synced = a.append('2');
+    await tick();
+    state.removed = true;
+    m.calls[0](null);
+    await expect(synced).rejects.toThrow('removed');
+    closeSync(f.fd);
+  });
+
+  it('finishInFlight: the batch being synced is finished and acknowledged; what was not written yet is refused', async () => {
+    const f = setup();
+    const m = manualSync();
+    const a = new EventAppender(f.fd, m.sync);
+    const first = track([a.append('1')]);
+    await tick();
+    const later = track([a.append('2')]);
+    let finished = false;
+    const done = a.finishInFlight().then(() => (finished = true));
+    await tick();
+    expect([finished, first, later]).toEqual([false, ['pending'], ['failed: stopped before it was written']]);
+    m.calls[0](null);
+    await done;
+    await tick();
+    expect([first, f.read(), m.calls.length]).toEqual([['ok'], '1\n', 1]);
+    await expect(a.append('3')).rejects.toThrow('stopped');
+    closeSync(f.fd);
+  });
+});

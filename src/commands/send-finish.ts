@@ -9,13 +9,21 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
+/** The flags as given that the resume command repeats: --events, --store and the security overrides (not their environment variables, which stay set). */
+export interface GivenFlags {
+  events?: string;
+  store?: string;
+  allowInsecureGraphUrl?: boolean;
+  allowInternalMedia?: boolean;
+}
+
 /** What the command that resumes this run carries: every option it used; --events and --store only as the user gave them. */
-export function resumeInput(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): ResumeInput {
-  return { yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions };
+export function resumeInput(o: SendOptions, given: GivenFlags, limit: number | undefined): ResumeInput {
+  return { allowInsecureGraphUrl: given.allowInsecureGraphUrl, allowInternalMedia: given.allowInternalMedia, yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions };
 }
 
 /** The command that resumes this run. */
-export function resumeLine(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): string {
+export function resumeLine(o: SendOptions, given: GivenFlags, limit: number | undefined): string {
   return resumeCommand(resumeInput(o, given, limit));
 }
 

@@ -34,13 +34,13 @@ export function interruptedBeforeSending(err: unknown, resume: string): unknown 
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */
-export function finish(r: SendResult, resume: string, note?: string): number {
+export function finish(r: SendResult, resume: string | undefined, note?: string): number {
   const { stop } = r;
   // When a paused run can go on: a cooldown's end, or a wait worked out from this run's options (windows, daily budget), which the ledger does not keep.
   const pausedUntil = stop.outcome === 'paused' && stop.until && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : null;
   const summary = { ...r.summary, outcome: stop.outcome, ...(stop.outcome === 'paused' ? { pausedUntil } : {}), thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
   const error = stop.outcome === 'aborted' ? { code: stop.code ?? 'aborted', message: stop.message ?? 'stopped', hint: stop.hint ?? '' } : undefined;
-  const resumable = stop.outcome !== 'done' || summary.pending > 0;
+  const resumable = resume !== undefined && (stop.outcome !== 'done' || summary.pending > 0);
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
   else {
     out(renderSummary(summary, summary));

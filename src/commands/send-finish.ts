@@ -9,13 +9,21 @@ import { info, out, outJson, paint, warn } from '../ui/output.js';
 import { plural } from '../ui/plural.js';
 import { term } from '../ui/term.js';
 
+/** The flags as given that the resume command repeats: --events, --store and the security overrides (not their environment variables, which stay set). */
+export interface GivenFlags {
+  events?: string;
+  store?: string;
+  allowInsecureGraphUrl?: boolean;
+  allowInternalMedia?: boolean;
+}
+
 /** What the command that resumes this run carries: every option it used; --events and --store only as the user gave them. */
-export function resumeInput(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): ResumeInput {
-  return { yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions };
+export function resumeInput(o: SendOptions, given: GivenFlags, limit: number | undefined): ResumeInput {
+  return { allowInsecureGraphUrl: given.allowInsecureGraphUrl, allowInternalMedia: given.allowInternalMedia, yes: o.yes, campaign: o.campaign, ledger: o.ledger, config: o.config, events: given.events, store: storeForResume(given.store), sample: o.sample, intervalMs: o.intervalMs, limit, retryUnknown: o.retryUnknown, cooldownMs: o.cooldownMs, window: o.window, graphUrls: o.graphUrls, maxDuration: o.maxDuration, csvLimitArgs: csvLimitArgs(o.csvLimits), allowFullBudget: o.allowFullBudget, noWait: o.noWait, suppressions: o.suppressions };
 }
 
 /** The command that resumes this run. */
-export function resumeLine(o: SendOptions, given: { events?: string; store?: string }, limit: number | undefined): string {
+export function resumeLine(o: SendOptions, given: GivenFlags, limit: number | undefined): string {
   return resumeCommand(resumeInput(o, given, limit));
 }
 
@@ -26,13 +34,13 @@ export function interruptedBeforeSending(err: unknown, resume: string): unknown 
 }
 
 /** Print the summary (folded with the webhook events) and return the exit code. */
-export function finish(r: SendResult, resume: string, note?: string): number {
+export function finish(r: SendResult, resume: string | undefined, note?: string): number {
   const { stop } = r;
   // When a paused run can go on: a cooldown's end, or a wait worked out from this run's options (windows, daily budget), which the ledger does not keep.
   const pausedUntil = stop.outcome === 'paused' && stop.until && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : null;
   const summary = { ...r.summary, outcome: stop.outcome, ...(stop.outcome === 'paused' ? { pausedUntil } : {}), thisRun: { sent: r.thisRun.sent, failed: r.thisRun.failed }, ledger: { path: r.location, events: r.stats.events, fsyncs: r.stats.commits } };
   const error = stop.outcome === 'aborted' ? { code: stop.code ?? 'aborted', message: stop.message ?? 'stopped', hint: stop.hint ?? '' } : undefined;
-  const resumable = stop.outcome !== 'done' || summary.pending > 0;
+  const resumable = resume !== undefined && (stop.outcome !== 'done' || summary.pending > 0);
   if (term().json) outJson({ ...summary, ...(error ? { error } : {}), ...(resumable ? { resume } : {}) });
   else {
     out(renderSummary(summary, summary));

@@ -29,6 +29,9 @@ export interface SendFlags {
   maxLineLength?: string;
   maxFieldLength?: string;
   suppressions?: string;
+  /** Global flags (optsWithGlobals): repeated in the printed resume command. */
+  allowInsecureGraphUrl?: boolean;
+  allowInternalMedia?: boolean;
 }
 
 /** The flags' kinds, checked once when they are read (parseFlags). */
@@ -54,6 +57,8 @@ export const SEND_FLAGS: FlagSchema<SendFlags> = {
   maxLineLength: 'string',
   maxFieldLength: 'string',
   suppressions: 'string',
+  allowInsecureGraphUrl: 'boolean',
+  allowInternalMedia: 'boolean',
 };
 
 function badFlag(flag: string, value: string, expected: string): never {

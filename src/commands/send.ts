@@ -111,7 +111,8 @@ async function sendWithWriter(f: SendFlags, options: SendOptions, cf: CampaignFi
     progress.stop();
   }
   const resumeNow = resumeLine(o, f, result.limitLeft);
-  const code = finish(result, resumeNow);
+  // A finished pilot has nothing left to resume: its command again sends nothing (the rest is a decision, not a resume).
+  const code = finish(result, result.stop.outcome === 'done' && o.sample ? undefined : resumeNow);
   // A run that used up its --limit ends "done" with recipients left: say how to send the rest (the plain command, the limit used up).
   if (!term().json && result.stop.outcome === 'done' && result.summary.pending > 0 && o.limit !== undefined && !o.sample) {
     info(`--limit ${o.limit} reached: ${plural(result.summary.pending, 'recipient')} still pending; send them with: ${resumeNow}`);

@@ -67,7 +67,8 @@ export async function startSandbox(options: Partial<SandboxOptions> & { port?: n
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort(server)}`;
+  const reach = reachableHost(host);
+  state.baseUrl = `http://${reach.includes(':') ? `[${reach}]` : reach}:${boundPort(server)}`;
   return {
     url: state.baseUrl,
     state,
@@ -161,4 +162,11 @@ function debug(state: SandboxState, token: string | null, url: URL): Answer {
   const input = url.searchParams.get('input_token');
   if (!input) return graphError(100, 'The parameter input_token is required');
   return ok(debugToken(state, input));
+}
+
+/** The host clients use to reach a listen address: every interface (0.0.0.0, ::) is reached through loopback, which wa-ops accepts over plain http. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '0') return '127.0.0.1';
+  if (host === '::' || host === '::0') return '::1';
+  return host;
 }

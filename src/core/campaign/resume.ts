@@ -31,6 +31,9 @@ export interface ResumeInput extends RunOptionsRecord {
   noWait?: boolean;
   /** The --suppressions file the run honoured: the resumed run must skip the same people. */
   suppressions?: string;
+  /** The run had --allow-insecure-graph-url / --allow-internal-media: without them the resumed run stops at its checks (exit 2). */
+  allowInsecureGraphUrl?: boolean;
+  allowInternalMedia?: boolean;
 }
 
 /** --store for a printed command: the URL itself, or "$WA_OPS_STORE" when it holds a password (never printed). */
@@ -65,6 +68,8 @@ export function resumeCommand(o: ResumeInput): string {
   // A pace over the number's throughput is refused without it; a run that exits at a cooldown keeps doing so.
   if (o.allowFullBudget) a.push('--allow-full-budget');
   if (o.noWait) a.push('--no-wait');
+  if (o.allowInsecureGraphUrl) a.push('--allow-insecure-graph-url');
+  if (o.allowInternalMedia) a.push('--allow-internal-media');
   // Without them the resumed run could not read the list it started on.
   if (o.csvLimitArgs) a.push(...o.csvLimitArgs);
   if (o.yes !== false) a.push('--yes');

@@ -1,7 +1,7 @@
 /** Write pulled templates as files, one per name and language, never overwriting a file wa-ops did not write. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { errnoCode } from '../../core/caught.js';
 import { errnoText } from '../../core/environment-errors.js';
 import { InputError } from '../../core/errors.js';
@@ -29,10 +29,17 @@ export interface PullResult {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** mkdir -p one level at a time: Node's recursive mkdirSync never returns for a path under /proc (it retries ENOENT forever). */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d);
+}
+
 /** Write every template into `dir` (created if needed). Files are 0644: templates are not secret and belong in git. */
 export function pullTemplates(dir: string, records: readonly TemplateRecord[], force: boolean): PullResult[] {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
   } catch (err) {
     const code = errnoCode(err);
     throw new InputError(code === 'EEXIST' || code === 'ENOTDIR' ? `--out ${dir} is a file, not a folder` : `--out ${dir}: the folder cannot be created (${errnoText(code)})`, { code: 'unwritable-output', hint: 'pass a folder with --out (default: templates)' });

@@ -63,8 +63,9 @@ export class InputError extends WaOpsError {
 
 /** The Graph API (or the network to it) refused or failed for good. */
 export class UpstreamError extends WaOpsError {
-  constructor(message: string, init: ErrorInit = {}) {
-    super(message, EXIT.upstream, { code: 'upstream', ...init });
+  /** exitCode: a rate limit that outlived its retries is 75 (the same command resumes later), not a refusal. */
+  constructor(message: string, init: ErrorInit = {}, exitCode: number = EXIT.upstream) {
+    super(message, exitCode, { code: 'upstream', ...init });
   }
 }
 

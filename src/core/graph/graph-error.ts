@@ -1,5 +1,5 @@
 /** A Graph API failure, typed: code, details, HTTP status, fbtrace_id and the action to take. */
-import { UpstreamError } from '../errors.js';
+import { EXIT, UpstreamError } from '../errors.js';
 import { actionFor, type Action } from './actions.js';
 
 /** The details of a Graph API error as the client maps them. */
@@ -43,7 +43,7 @@ export class GraphError extends UpstreamError {
     super(`${codeText}${title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {
       code: init.code !== undefined ? `graph-${init.code}` : 'graph-network',
       hint: `${rule.todo}${init.fbtraceId ? ` (fbtrace_id ${init.fbtraceId})` : ''}`,
-    });
+    }, isRateLimit(init.action ?? rule.action) ? EXIT.paused : EXIT.upstream);
     this.graphCode = init.code;
     this.subcode = init.subcode;
     this.details = init.details;
@@ -55,4 +55,9 @@ export class GraphError extends UpstreamError {
     this.notSent = init.notSent ?? false;
     this.todo = rule.todo;
   }
+}
+
+/** Throttling (throughput, spam, pair or call-budget limits): the same command works later, so it exits 75 (CONTRACT §3). */
+function isRateLimit(action: Action): boolean {
+  return action === 'cooldown' || action === 'retry-after' || action === 'recipient-backoff';
 }

@@ -26,6 +26,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
  */
 const SIGPIPE_EXIT = 141;
 
+/** The command being run ("send", "webhook serve"), for hints that point at its --help. */
+let runningCommand = '';
+
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
 function report(raw: unknown): number {
   // The reader of our output went away (`| head`, a closed pipe): not a bug in wa-ops; stop quietly, as SIGPIPE would.
@@ -33,11 +36,13 @@ function report(raw: unknown): number {
   const t = term();
   const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
+    // A bad flag value always says where the accepted values are.
+    const hint = err.hint || (err.code === 'bad-flag' && runningCommand ? `run wa-ops ${runningCommand} --help for its flags and their values` : '');
     if (t.json) {
-      process.stdout.write(JSON.stringify({ error: { code: err.code, message: err.message, hint: err.hint ?? '' } }) + '\n');
+      process.stdout.write(JSON.stringify({ error: { code: err.code, message: err.message, hint } }) + '\n');
     } else {
       process.stderr.write(`wa-ops: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      if (hint) process.stderr.write(`  hint: ${hint}\n`);
       if (t.verbose && err.cause) process.stderr.write(`  cause: ${String((err.cause instanceof Error ? err.cause.stack : undefined) ?? err.cause)}\n`);
     }
     return err.exitCode;
@@ -105,10 +110,11 @@ async function main(argv: string[]): Promise<number> {
     .hook('preAction', (_this, action) => {
       const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
       setTerm(detectTerm(flags));
+      runningCommand = commandPath(action);
       refuseEmptyFlags(action);
       refuseEmptyArguments(action);
       checkCommonFlags(action.name(), flags);
-      noteCommandStarted(commandPath(action));
+      noteCommandStarted(runningCommand);
     });
   registerCommands(program, pkg.version, (code) => {
     exitCode = code;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dotenvText } from '../../src/core/dotenv-text.js';
 import { runCli, tempDir } from '../helpers.js';
 
-const TEXT = 'WA_OPS_TOKEN=abcd1234\r\nWA_OPS_WABA_ID=210987654321098\r\n';
+const TEXT = 'WA_OPS_TOKEN=EAAGabcdefgh1234\r\nWA_OPS_WABA_ID=210987654321098\r\n';
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 
 describe('.env encodings', () => {

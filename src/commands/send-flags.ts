@@ -80,7 +80,8 @@ export function parseOptions(f: SendFlags, events: string, store: string | undef
       throw new UsageError(err instanceof Error ? err.message : String(err), { code: 'bad-flag' });
     }
   }
-  const maxDurationMs = f.maxDuration === undefined ? undefined : (parseDuration(f.maxDuration) ?? badFlag('--max-duration', f.maxDuration, 'a duration such as 50m or 5h'));
+  // Zero would stop every run (and its printed resume command) before the first message.
+  const maxDurationMs = f.maxDuration === undefined ? undefined : (positive(parseDuration(f.maxDuration)) ?? badFlag('--max-duration', f.maxDuration, 'a duration above 0 such as 50m or 5h'));
   return {
     campaign: f.campaign,
     dryRun: Boolean(f.dryRun),
@@ -105,4 +106,9 @@ export function parseOptions(f: SendFlags, events: string, store: string | undef
     // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
     suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
+}
+
+/** A duration above zero, else undefined. */
+function positive(ms: number | undefined): number | undefined {
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }

@@ -41,8 +41,9 @@ describe('the plan', () => {
     writeFileSync(join(dir, 'list.csv'), 'first_name,phone,voucher\n' + rows.join('\n') + '\n');
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'pilot', recipients: 'list.csv', template: { name: 'spring_sale', language: 'de' }, parameters: { body: ['first_name', 'voucher'] } }));
     const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
-    // A pilot run stopped at once (state saved, unfinished).
-    const pilot = await runCli(['send', '--campaign', 'c.json', '--sample', '--max-duration', '0s', '--yes', '--json'], { cwd: dir, env });
+    // A pilot run paused at once by a cooldown (state saved, unfinished); --max-duration 0s, which did this, is refused now.
+    await fetch(`${sb.url}/_sandbox/fail-next`, { method: 'POST', body: JSON.stringify({ code: 130429, count: 1 }) });
+    const pilot = await runCli(['send', '--campaign', 'c.json', '--sample', '--no-wait', '--yes', '--json'], { cwd: dir, env });
     expect(JSON.parse(pilot.stdout).outcome).toBe('paused');
     const plain = JSON.parse((await runCli(['send', '--campaign', 'c.json', '--dry-run', '--json'], { cwd: dir, env })).stdout);
     expect(plain.plan.toSend).toBe(4);

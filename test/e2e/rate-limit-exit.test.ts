@@ -34,4 +34,14 @@ describe('a rate limit outside a campaign exits 75 (the same command works later
     const r = await runCli(['templates', 'list', '--json'], { env: env() });
     expect(r.code).toBe(3);
   });
+
+  it('doctor under #80007 says the app secret could not be checked for the limit, never that the token is refused', async () => {
+    code = 80007;
+    const r = await runCli(['doctor', '--json'], { env: { ...env(), WA_OPS_APP_ID: '1234567890123456', WA_OPS_APP_SECRET: 'app-secret-xyz' } });
+    expect(r.code).toBe(1);
+    const checks = JSON.parse(r.stdout).checks as { id: string; status: string; detail: string }[];
+    const app = checks.find((c) => c.id === 'token.app-secret');
+    expect(app?.detail).not.toMatch(/refused/);
+    expect(app?.detail).toMatch(/token\.valid/);
+  });
 });

@@ -11,4 +11,9 @@ describe('GraphError message', () => {
     expect(new GraphError({ code: 190, title: 'Invalid OAuth access token', httpStatus: 401 }).message).toBe('(#190) Invalid OAuth access token');
     expect(new GraphError({ code: 100, title: '(#1009) nested', httpStatus: 400 }).message).toBe('(#100) (#1009) nested');
   });
+
+  it('says a bare HTTP status once (a proxy\'s 429 without a Graph error was "HTTP 429: HTTP 429")', () => {
+    expect(new GraphError({ title: 'HTTP 429', httpStatus: 429 }).message).toBe('HTTP 429');
+    expect(new GraphError({ title: 'Too Many Requests', httpStatus: 429 }).message).toBe('HTTP 429: Too Many Requests');
+  });
 });

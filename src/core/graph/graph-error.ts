@@ -37,7 +37,8 @@ export class GraphError extends UpstreamError {
   constructor(init: GraphErrorInit) {
     const table = actionFor(init.code, init.httpStatus, init.subcode, init.title);
     const rule = init.todo ? { ...table, todo: init.todo } : table;
-    const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus ? `HTTP ${init.httpStatus}: ` : '';
+    // A bare status (no Graph error, no body text) is its own title: say it once.
+    const codeText = init.code !== undefined ? `(#${init.code}) ` : init.httpStatus && init.title !== `HTTP ${init.httpStatus}` ? `HTTP ${init.httpStatus}: ` : '';
     // Meta's messages often start with their code already ("(#130429) Rate limit hit"): say it once.
     const title = init.code !== undefined && init.title.startsWith(codeText) ? init.title.slice(codeText.length) : init.title;
     super(`${codeText}${title}${init.details && init.details !== init.title ? `: ${init.details}` : ''}`, {

@@ -7,7 +7,7 @@ import type { WebhookFacts } from '../../core/doctor/webhook-checks.js';
 import type { Unreachable } from '../../core/doctor/network-checks.js';
 import type { AppTokenFact } from '../../core/doctor/app-secret-check.js';
 import { skipTokenDependents } from '../../core/doctor/dependent-facts.js';
-import { WaOpsError } from '../../core/errors.js';
+import { EXIT, WaOpsError } from '../../core/errors.js';
 import { GraphError } from '../../core/graph/graph-error.js';
 import { proxyFor } from '../../core/net-proxy.js';
 import type { Settings } from '../config.js';
@@ -107,6 +107,8 @@ async function inspectToken(client: GraphClient, token: string, s: Settings, app
   } catch (err) {
     // No answer at all (network): nothing to tell apart.
     if (!(err instanceof GraphError) || err.graphCode === undefined) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: errorMessage(err) } };
+    // A rate limit says nothing about the app token or the access token: asking again only spends more of the budget.
+    if (err.exitCode === EXIT.paused) return { token: await fact<DebugTokenFacts>(() => Promise.reject(err)), app: { state: 'unknown', why: 'rate limited, see token.valid' } };
     const self = await fact(() => client.debugToken(token));
     if (self.ok && self.value.is_valid) return { token: self, app: { state: 'refused', error: err.message } };
     return { token: self, app: { state: 'unknown', why: 'the access token is refused too (see token.valid)' } };

@@ -1,7 +1,7 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
 import { EXIT, InputError, signalExit, PausedError, UpstreamError, UsageError } from '../core/errors.js';
 import { GraphError } from '../core/graph/graph-error.js';
-import { shellQuote, storeForResume } from '../core/campaign/resume.js';
+import { shellQuote, storeArgument } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
 import { classifyTyped } from '../core/numbers/typed-number.js';
@@ -116,8 +116,7 @@ function maybeSent(err: unknown, e164: string, eventsPath: string): unknown {
 /** The list the lifting command must edit: the --suppressions file when the number is on it, else the --store given here. */
 function listArgs(o: SendToOptions, e164: string, category: string): string {
   if (o.suppressions && readList(o.suppressions).isSuppressed(e164, category)) return ` --suppressions ${shellQuote(o.suppressions)}`;
-  const store = storeForResume(o.store);
-  return store ? ` --store ${store.startsWith('"') ? store : shellQuote(store)}` : '';
+  return storeArgument(o.store);
 }
 
 /** A free-form text only reaches someone who wrote in the last 24 h: say so before sending when the events file shows no such message. */

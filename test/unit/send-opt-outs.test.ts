@@ -1,7 +1,7 @@
 // The opt-outs a send learns from 131050: which events make one, and a list that stops answering never holds the run.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { optOutFromSend } from '../../src/core/suppressions/from-send.js';
-import { SendOptOuts } from '../../src/io/campaign/send-opt-outs.js';
+import { optOutSink, SendOptOuts } from '../../src/io/campaign/send-opt-outs.js';
 
 const failed = (code: number | string) => ({ t: 'failed' as const, r: '+4917012345678', code, action: 'fail-recipient', at: '2026-12-03T07:00:00.000Z' });
 
@@ -36,5 +36,19 @@ describe('SendOptOuts', () => {
     await o.settle();
     expect(written).toEqual(['+4917012345678']);
     expect(notices[0]).toMatch(/added to the suppression list/);
+  });
+});
+
+// The printed `suppressions add` must reach the list the send honours: on a PostgreSQL store it used to name no
+// --store, so copied as printed it added the number to a local file that no send on the store reads.
+describe('optOutSink: the list the printed command edits', () => {
+  const append = async () => {};
+  it('a store given to the send is named (its password never: "$WA_OPS_STORE" then)', () => {
+    expect(optOutSink(undefined, append, 'postgres://ops@db.example:5432/wa').flag).toBe(' --store postgres://ops@db.example:5432/wa');
+    expect(optOutSink(undefined, append, 'postgres://ops:s3cret@db.example/wa').flag).toBe(' --store "$WA_OPS_STORE"');
+  });
+  it('a --suppressions file wins; without a store or file the default list needs no flag', () => {
+    expect(optOutSink('my list.jsonl', append, 'postgres://db/wa').flag).toBe(" --suppressions 'my list.jsonl'");
+    expect(optOutSink(undefined, undefined, undefined).flag).toBe('');
   });
 });

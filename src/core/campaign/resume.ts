@@ -48,6 +48,12 @@ export function storeForResume(url: string | undefined): string | undefined {
   return url;
 }
 
+/** ` --store <url>` for a printed command naming the store `url` (storeForResume's form), or '' without one. */
+export function storeArgument(url: string | undefined): string {
+  const store = storeForResume(url);
+  return store ? ` --store ${store.startsWith('"') ? store : shellQuote(store)}` : '';
+}
+
 /** wa-ops send --campaign ... with every option the run used, then --yes when the run had it (an operator who was asked is asked again). */
 export function resumeCommand(o: ResumeInput): string {
   const a = ['wa-ops', 'send', '--campaign', shellQuote(o.campaign)];

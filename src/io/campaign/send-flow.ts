@@ -89,7 +89,7 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     const engine = startEngine(o, p, queue, senders, intervalMs, state, hooks.timeText, runId);
     // Meta's 131050 ("stopped marketing messages from your business") puts the number on the list this send honours.
     const pacing = pacingNotice(cf.campaign.template.name, hooks.onNotice);
-    const optOuts = new SendOptOuts(optOutSink(o.suppressions, writer.appendSuppressions && ((r) => writer.appendSuppressions!(r))), `campaign ${cf.campaign.name}`, hooks.onNotice);
+    const optOuts = new SendOptOuts(optOutSink(o.suppressions, writer.appendSuppressions && ((r) => writer.appendSuppressions!(r)), o.store), `campaign ${cf.campaign.name}`, hooks.onNotice);
     const stop = await execute({
       engine,
       writer,

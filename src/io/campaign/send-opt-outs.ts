@@ -5,15 +5,17 @@
  */
 import { errorMessage } from '../../core/caught.js';
 import type { LedgerEvent } from '../../core/campaign/events.js';
+import { storeArgument } from '../../core/campaign/resume.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import { optOutFromSend } from '../../core/suppressions/from-send.js';
 import type { SuppressionRecord } from '../../core/suppressions/record.js';
 import { appendList } from '../suppression-file.js';
 import { suppressionsPath } from '../suppressions.js';
 
-/** Where the records go: the file named, else the store's own append, else the default file. */
-export function optOutSink(file: string | undefined, storeAppend: ((records: SuppressionRecord[]) => Promise<void>) | undefined): { append: (records: SuppressionRecord[]) => Promise<void>; flag: string } {
-  if (file === undefined && storeAppend) return { append: storeAppend, flag: '' };
+/** Where the records go: the file named, else the store's own append, else the default file; `flag` points the printed command at the same list. */
+export function optOutSink(file: string | undefined, storeAppend: ((records: SuppressionRecord[]) => Promise<void>) | undefined, store?: string): { append: (records: SuppressionRecord[]) => Promise<void>; flag: string } {
+  // Without --store the printed command would add the number to the default file, which a send on the store never reads.
+  if (file === undefined && storeAppend) return { append: storeAppend, flag: storeArgument(store) };
   const path = file ?? suppressionsPath();
   return { append: async (records) => appendList(path, records), flag: file === undefined ? '' : ` --suppressions ${shellQuote(file)}` };
 }
@@ -78,6 +80,6 @@ export async function recordOneOptOut(o: { file?: string; store?: string; config
     }
     return `${e164} opted out of marketing messages (131050): added to the suppression list, marketing templates to it are refused before sending from now on`;
   } catch (err) {
-    return `${e164} opted out of marketing messages (131050) but the suppression list could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${e164} --scope marketing --reason 131050${o.file === undefined ? '' : ` --suppressions ${shellQuote(o.file)}`}`;
+    return `${e164} opted out of marketing messages (131050) but the suppression list could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${e164} --scope marketing --reason 131050${o.file === undefined ? storeArgument(o.store) : ` --suppressions ${shellQuote(o.file)}`}`;
   }
 }

@@ -1,6 +1,6 @@
 /** wa-ops send --to <number>: one message now (a template, or a free-form text inside the 24 h window), optionally followed to delivery. */
 import { EXIT, InputError, signalExit, PausedError, UpstreamError, UsageError } from '../core/errors.js';
-import { GraphError } from '../core/graph/graph-error.js';
+import { GraphError, isRateLimit } from '../core/graph/graph-error.js';
 import { shellQuote, storeArgument } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
@@ -101,7 +101,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
 
 /** A POST whose answer was lost (a timeout or reset after it was written): the message may have gone out, so "run it again" is not the advice. */
 function maybeSent(err: unknown, e164: string, eventsPath: string): unknown {
-  if (err instanceof GraphError && (err.action === 'cooldown' || err.action === 'retry-after' || err.action === 'recipient-backoff')) {
+  if (err instanceof GraphError && isRateLimit(err.action)) {
     // Throttled (130429, 131056, 4, 80007, a bare 429): refused, nothing sent; CONTRACT's "paused" (75), not a refusal (3).
     const after = err.retryAfterMs !== undefined ? ` in ${Math.max(1, Math.ceil(err.retryAfterMs / 1000))} s` : ' later';
     return new PausedError(`${err.message}: nothing was sent`, { code: err.code, hint: `${err.todo}; run the same command again${after}` });

@@ -59,6 +59,6 @@ export class GraphError extends UpstreamError {
 }
 
 /** Throttling (throughput, spam, pair or call-budget limits): the same command works later, so it exits 75 (CONTRACT §3). */
-function isRateLimit(action: Action): boolean {
+export function isRateLimit(action: Action): boolean {
   return action === 'cooldown' || action === 'retry-after' || action === 'recipient-backoff';
 }

@@ -1,6 +1,8 @@
 import type { RawFinding, Rule } from '../types.js';
 
 const MAX: Record<string, number> = { URL: 2, PHONE_NUMBER: 1, COPY_CODE: 1 };
+/** Button types whose label Meta writes, so a file has none. */
+const NO_TEXT = new Set(['OTP', 'COPY_CODE']);
 
 /** At most 10 buttons; at most 2 URL, 1 phone number, 1 copy-code; quick replies grouped together. */
 export const buttons: Rule = {
@@ -20,7 +22,8 @@ export const buttons: Rule = {
       if (MAX[type] !== undefined && counts[type] === MAX[type] + 1) {
         at(i, `more than ${MAX[type]} ${type} button${MAX[type] > 1 ? 's' : ''}`, `keep at most ${MAX[type]}`, ['buttons.type-max', { max: MAX[type], type }]);
       }
-      if (!b.text && type !== 'OTP') at(i, `button ${i + 1} has no text`, 'give every button a label', ['buttons.no-text', { n: i + 1 }]);
+      // Meta labels copy-code buttons itself ("Copy offer code"): their create shape has no text.
+      if (!b.text && !NO_TEXT.has(type)) at(i, `button ${i + 1} has no text`, 'give every button a label', ['buttons.no-text', { n: i + 1 }]);
     });
     const quick = list.map((b) => (b.type ?? '').toUpperCase() === 'QUICK_REPLY');
     const firstQ = quick.indexOf(true);

@@ -9,9 +9,11 @@ export const variableSequence: Rule = {
   severity: 'error',
   description: 'variables numbered {{1}}..{{n}} without gaps or repeats, with well-formed braces',
   check({ parts, template }) {
-    const named = (template.parameter_format ?? '').toUpperCase() === 'NAMED';
+    const namedTemplate = (template.parameter_format ?? '').toUpperCase() === 'NAMED';
     const out: RawFinding[] = [];
     for (const p of parts) {
+      // A URL button's suffix stays {{1}} in a NAMED template: only header and body variables take names.
+      const named = namedTemplate && !p.component.endsWith('.url');
       const vars = findVariables(p.text);
       if (vars.length === 0) continue;
       const at = (offset: number, length: number, message: string, suggestion: string, msg: RawFinding['msg']) =>

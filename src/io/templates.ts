@@ -85,11 +85,14 @@ export function loadTemplateFile(file: string, overrides: TemplateOverrides): Lo
     throw new InputError(`${file}:${line}:${column}: invalid JSON: ${reason}`, { code: 'invalid-json', hint: 'fix the JSON syntax at that position' });
   }
   const value = parsed.value;
-  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.data) ? value.data : [value];
+  const isData = !Array.isArray(value) && isObject(value) && Array.isArray(value.data);
+  const list = Array.isArray(value) ? value : isData ? (value.data as unknown[]) : [value];
   if (list.length === 0) throw new InputError(`${file}: holds no templates`, { code: 'not-a-template', hint: SHAPE_HINT });
   return list.map((item, i) => {
     const where = list.length > 1 || Array.isArray(value) ? `${file} [${i}]` : file;
-    return { template: { ...asTemplate(item, where), ...definedOnly(overrides) }, source: { file, raw, kind: 'json' } };
+    // Where this template sits in the file, so findings point at its own text even when another template repeats it.
+    const path = Array.isArray(value) ? `[${i}]` : isData ? `.data[${i}]` : '';
+    return { template: { ...asTemplate(item, where), ...definedOnly(overrides) }, source: { file, raw, kind: 'json', path } };
   });
 }
 

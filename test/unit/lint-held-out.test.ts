@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintTemplate } from '../../src/core/lint/engine.js';
 import type { Template } from '../../src/core/lint/types.js';
+import { loadTemplateFile } from '../../src/io/templates.js';
 
 const lint = (t: Template) => lintTemplate(t, { file: 't.json', kind: 'json' }).findings;
 
@@ -25,5 +29,76 @@ describe('held-out templates: button and variable shapes Meta accepts', () => {
       ],
     };
     expect(lint(t)).toEqual([]);
+  });
+});
+
+describe('held-out templates: carousel cards and limited-time offers', () => {
+  const carousel = (cardBody: string, url = 'https://loja.example.com.br/{{1}}'): Template => ({
+    name: 'carrossel_produtos', language: 'pt_BR', category: 'MARKETING',
+    components: [
+      { type: 'BODY', text: 'Oi {{1}}! Confira nossas novidades da semana.', example: { body_text: [['Maria']] } },
+      {
+        type: 'CAROUSEL',
+        cards: [
+          { components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::a'] } }, { type: 'BODY', text: 'Tênis {{1}} por apenas R$ 199.', example: { body_text: [['Runner']] } }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Quero este' }] }] },
+          { components: [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::b'] } }, { type: 'BODY', text: cardBody, example: { body_text: [['Trail']] } }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Ver', url, example: [url.replace('{{1}}', 'x')] }] }] },
+        ],
+      },
+    ],
+  });
+
+  it('lints each card: a discount in a card body and a shortener in a card button are found and named by card', () => {
+    const f = lint(carousel('Mochila {{1}} com 30 % de desconto hoje.', 'https://tinyurl.com/abc{{1}}'));
+    expect(f.map((x) => [x.rule, x.component])).toEqual([
+      ['discount-percentage', 'cards[1].body'],
+      ['url-shortener', 'cards[1].buttons[0].url'],
+    ]);
+  });
+
+  it('holds a card body to 160 characters and a clean carousel passes', () => {
+    expect(lint(carousel('Mochila {{1}} resistente para trilhas.'))).toEqual([]);
+    const long = lint(carousel(`Mochila {{1}} ${'muito resistente '.repeat(10)}para trilhas.`));
+    expect(long.map((x) => [x.rule, x.component])).toEqual([['length', 'cards[1].body']]);
+  });
+
+  it('holds the limited-time offer text to 16 characters', () => {
+    const t = (text: string): Template => ({
+      name: 'oferta', language: 'es', category: 'MARKETING',
+      components: [{ type: 'LIMITED_TIME_OFFER', limited_time_offer: { text, has_expiration: true } }, { type: 'BODY', text: 'Hola {{1}}, tu cupón vence pronto.', example: { body_text: [['Ana']] } }],
+    });
+    expect(lint(t('Expira pronto'))).toEqual([]);
+    expect(lint(t('Oferta expira muy pronto')).map((x) => [x.rule, x.component])).toEqual([['length', 'limited_time_offer.text']]);
+  });
+
+  it('refuses cards of the wrong shape as an input error naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cards-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, JSON.stringify({ name: 'c', language: 'en', category: 'MARKETING', components: [{ type: 'CAROUSEL', cards: [{ components: [{ type: 'BODY', text: 5 }] }] }] }));
+    expect(() => loadTemplateFile(file, {})).toThrow(/components\[0\]\.cards\[0\]\.components\[0\]\.text must be a string/);
+  });
+});
+
+describe('held-out templates: positions of a text the file repeats', () => {
+  it('points each finding at its own template in an array, not at the first template with the same text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-dup-'));
+    const file = join(dir, 'dup.json');
+    const body = 'Hi there, our VIP sale starts today in every store.';
+    const one = (name: string, language: string) => ({ name, language, category: 'MARKETING', components: [{ type: 'BODY', text: body }] });
+    writeFileSync(file, `[\n  ${JSON.stringify(one('a_one', 'en_US'))},\n  ${JSON.stringify(one('a_two', 'en_GB'))}\n]\n`);
+    const lines = loadTemplateFile(file, {}).map(({ template, source }) => lintTemplate(template, source).findings[0].fileLine);
+    expect(lines).toEqual([2, 3]);
+  });
+
+  it('points a finding in a card at that card, when two cards share a button text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cards-'));
+    const file = join(dir, 'c.json');
+    const card = (text: string) => ({ components: [{ type: 'BODY', text: 'Modelo {{1}} em estoque.', example: { body_text: [['X']] } }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text }] }] });
+    const t = { name: 'c', language: 'pt_BR', category: 'MARKETING', components: [{ type: 'BODY', text: 'Oi {{1}}, veja as novidades.', example: { body_text: [['Maria']] } }, { type: 'CAROUSEL', cards: [card('Quero este modelo agora mesmo'), card('Quero este modelo agora mesmo')] }] };
+    writeFileSync(file, JSON.stringify(t, null, 2));
+    const [{ template, source }] = loadTemplateFile(file, {});
+    const f = lintTemplate(template, source).findings.filter((x) => x.rule === 'length');
+    const raw = JSON.stringify(t, null, 2).split('\n');
+    const textLines = raw.flatMap((l, i) => (l.includes('Quero este modelo') ? [i + 1] : []));
+    expect(f.map((x) => [x.component, x.fileLine])).toEqual([['cards[0].buttons[0].text', textLines[0]], ['cards[1].buttons[0].text', textLines[1]]]);
   });
 });

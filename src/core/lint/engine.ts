@@ -3,6 +3,7 @@ import { RULES, RULE_IDS } from './rules/index.js';
 import { jsonFilePosition } from './file-position.js';
 import { localise } from './messages/index.js';
 import { lineColumn } from './text.js';
+import { carouselCards, textParts } from './text-parts.js';
 import type { Finding, LintResult, RawFinding, RuleSetting, Severity, Template, TemplateSource, TextPart } from './types.js';
 import { wordsFor, type WordsConfig } from './words/index.js';
 
@@ -20,24 +21,6 @@ export function baseLanguage(code: string | undefined): string {
   return (code ?? 'en').toLowerCase().split(/[_-]/)[0] || 'en';
 }
 
-/** The texts of a template that rules read, each named by where it lives. */
-export function textParts(t: Template): TextPart[] {
-  const parts: TextPart[] = [];
-  for (const c of t.components) {
-    const type = c.type.toUpperCase();
-    if ((type === 'HEADER' && (c.format ?? 'TEXT').toUpperCase() === 'TEXT') || type === 'BODY' || type === 'FOOTER') {
-      if (typeof c.text === 'string') parts.push({ component: type.toLowerCase(), text: c.text });
-    }
-    if (type === 'BUTTONS') {
-      (c.buttons ?? []).forEach((b, i) => {
-        if (typeof b.text === 'string') parts.push({ component: `buttons[${i}].text`, text: b.text });
-        if (typeof b.url === 'string') parts.push({ component: `buttons[${i}].url`, text: b.url });
-      });
-    }
-  }
-  return parts;
-}
-
 /**
  * Rules read at most this many characters of a text (8 times Meta's longest limit, the 1,024 of a body):
  * past that the text is wrong anyway, the length rule says by how much, and a 10 MB body stays cheap.
@@ -49,24 +32,32 @@ function capped(p: TextPart): TextPart {
   return { ...p, text: p.text.slice(0, MAX_LINTED_CHARS), fullLength: [...p.text].length };
 }
 
-/** Lint one template. */
+/** Lint one template, and each card of its carousel as a template of its own. */
 export function lintTemplate(template: Template, source: TemplateSource, opts: LintOptions = {}): LintResult {
   const lang = baseLanguage(template.language);
-  const full = textParts(template);
-  const parts = full.map(capped);
-  const ctx = { template, source, lang, words: wordsFor(lang, opts.words), parts };
+  const words = wordsFor(lang, opts.words);
   const settings = { ...opts.rules, ...(template.name ? opts.templates?.[template.name]?.rules : undefined) };
+  const base = source.path ?? '';
+  const units = [{ prefix: '', template, base, card: false }, ...carouselCards(template, base).map((c) => ({ ...c, card: true }))];
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const setting = settings[rule.id];
-    if (setting === 'off') continue;
-    for (const raw of rule.check(ctx)) {
-      const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : (raw.severity ?? rule.severity);
-      findings.push(position(rule.id, severity, localise(lang, raw), template, full, source));
+  const order: string[] = [];
+  for (const unit of units) {
+    const full = textParts(unit.template, unit.base);
+    const parts = full.map(capped);
+    order.push(...parts.map((p) => unit.prefix + p.component));
+    const ctx = { template: unit.template, source, lang, words, parts, card: unit.card };
+    for (const rule of RULES) {
+      const setting = settings[rule.id];
+      // The name is the template's: checked once, not once per card.
+      if (setting === 'off' || (unit.card && rule.id === 'name-format')) continue;
+      for (const raw of rule.check(ctx)) {
+        const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : (raw.severity ?? rule.severity);
+        findings.push(position(rule.id, severity, localise(lang, raw), template, full, source, unit.prefix));
+      }
     }
   }
-  const order = (c: string) => (c === 'name' ? -1 : parts.findIndex((p) => p.component === c));
-  findings.sort((a, b) => order(a.component) - order(b.component) || a.line - b.line || a.column - b.column);
+  const rank = (c: string) => (c === 'name' ? -1 : order.indexOf(c));
+  findings.sort((a, b) => rank(a.component) - rank(b.component) || a.line - b.line || a.column - b.column);
   return {
     file: source.file,
     template: template.name ?? '',
@@ -106,18 +97,19 @@ const CONTEXT_MAX = 160;
 /** Longest excerpt kept per finding. */
 const EXCERPT_MAX = 120;
 
-function position(rule: string, severity: Severity, raw: RawFinding, template: Template, parts: TextPart[], source: TemplateSource): Finding {
-  const text = raw.component === 'name' ? (template.name ?? '') : (parts.find((p) => p.component === raw.component)?.text ?? '');
+function position(rule: string, severity: Severity, raw: RawFinding, template: Template, parts: TextPart[], source: TemplateSource, prefix: string): Finding {
+  const part = raw.component === 'name' ? undefined : parts.find((p) => p.component === raw.component);
+  const text = raw.component === 'name' ? (template.name ?? '') : (part?.text ?? '');
   const { line, column } = lineColumn(text, raw.offset);
   const full = text.slice(raw.offset, raw.offset + Math.min(raw.length, EXCERPT_MAX + 1));
   const excerpt = full.length > EXCERPT_MAX ? `${full.slice(0, EXCERPT_MAX - 1)}…` : full;
-  const file = filePosition(source, text, raw.offset, line, column);
+  const file = filePosition(source, text, raw.offset, line, column, raw.component === 'name' ? `${source.path ?? ''}.name` : part?.path);
   const { context, contextColumn, contextCut } = contextWindow(text, raw.offset - (column - 1), column, raw.length);
   return {
     rule,
     severity,
     message: raw.message,
-    component: raw.component,
+    component: prefix + raw.component,
     line,
     column,
     excerpt,
@@ -142,9 +134,9 @@ function contextWindow(text: string, lineStart: number, column: number, length: 
 }
 
 /** Where the finding sits in the file: the same place for text files, inside the JSON string for templates. */
-function filePosition(source: TemplateSource, text: string, offset: number, line: number, column: number): { line: number; column: number } {
+function filePosition(source: TemplateSource, text: string, offset: number, line: number, column: number, path: string | undefined): { line: number; column: number } {
   if (source.kind === 'text' || !source.raw) return { line, column };
-  return jsonFilePosition(source.raw, text, offset) ?? { line: 1, column: 1 };
+  return jsonFilePosition(source.raw, text, offset, path) ?? { line: 1, column: 1 };
 }
 
 /** Validate a rule id (for --rule and config). */

@@ -11,6 +11,8 @@ interface RawIndex {
   lineStarts: number[];
   /** Decoded string value -> its literals, in file order. */
   literals: Map<string, Literal[]>;
+  /** JSON path (".data[2].components[1].text") -> its string literal; undefined when the text could not be walked. */
+  paths?: Map<string, Literal>;
 }
 
 let cached: RawIndex | undefined;
@@ -35,8 +37,52 @@ function indexOf(raw: string): RawIndex {
     }
     i = j;
   }
-  cached = { raw, lineStarts, literals };
+  cached = { raw, lineStarts, literals, paths: stringPaths(raw) };
   return cached;
+}
+
+/**
+ * Every string value of a JSON text by its path, so that a text repeated in the file (a "Shop now" button in
+ * each template of an export, a body shared by two languages) is placed where this template has it.
+ * Walks with its own stack: a deeply nested file cannot overflow the call stack.
+ */
+function stringPaths(raw: string): Map<string, Literal> | undefined {
+  const out = new Map<string, Literal>();
+  // Per open container: its path, whether it is an array, the next index (arrays) or pending key (objects).
+  const stack: { path: string; array: boolean; index: number; key?: string }[] = [];
+  const skipString = (i: number): number => {
+    let j = i + 1;
+    while (j < raw.length && raw[j] !== '"') j += raw[j] === '\\' ? 2 : 1;
+    return j;
+  };
+  const here = (): string => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    return top.array ? `${top.path}[${top.index}]` : `${top.path}.${top.key ?? ''}`;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      const end = skipString(i);
+      if (top && !top.array && top.key === undefined) {
+        try {
+          top.key = JSON.parse(raw.slice(i, end + 1)) as string;
+        } catch {
+          return undefined;
+        }
+      } else out.set(here(), { start: i, end });
+      i = end;
+    } else if (c === '{' || c === '[') {
+      stack.push({ path: here(), array: c === '[', index: 0 });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',' && top) {
+      if (top.array) top.index++;
+      else top.key = undefined;
+    }
+  }
+  return out;
 }
 
 /** 1-based line and column of a raw offset, by binary search over line starts. */
@@ -52,13 +98,14 @@ function lineColumnAt(idx: RawIndex, offset: number): { line: number; column: nu
 }
 
 /**
- * The file position of character `offset` of the string `text` in the JSON file `raw`
- * (the `occurrence`-th literal with that value, when several hold the same text); undefined when absent.
+ * The file position of character `offset` of the string `text` in the JSON file `raw`: the literal at
+ * `path` when it holds that text, else the first literal that does; undefined when absent.
  */
-export function jsonFilePosition(raw: string, text: string, offset: number, occurrence = 0): { line: number; column: number } | undefined {
+export function jsonFilePosition(raw: string, text: string, offset: number, path?: string): { line: number; column: number } | undefined {
   const idx = indexOf(raw);
+  const atPath = path === undefined ? undefined : idx.paths?.get(path);
   const list = idx.literals.get(text);
-  const lit = list?.[Math.min(occurrence, (list?.length ?? 1) - 1)];
+  const lit = list?.find((l) => l.start === atPath?.start) ?? list?.[0];
   if (!lit) return undefined;
   // Walk the literal: an escape is several raw characters for one decoded UTF-16 unit (or two for \uD83D\uDE00).
   let pos = lit.start + 1;

@@ -43,13 +43,22 @@ function checkFields(o: Record<string, unknown>, fields: Record<string, FieldRul
   }
 }
 
-function checkComponent(c: unknown, where: string, j: number): void {
-  const path = `components[${j}]`;
+function checkComponent(c: unknown, where: string, j: number, within = ''): void {
+  const path = `${within}components[${j}]`;
   if (!isObject(c) || typeof c.type !== 'string') refuse(where, `${path} has no "type" (HEADER, BODY, FOOTER or BUTTONS)`);
   for (const key of ['format', 'text']) if (c[key] !== undefined && typeof c[key] !== 'string') refuse(where, `${path}.${key} must be a string`);
   if (c.example !== undefined) {
     if (!isObject(c.example)) refuse(where, `${path}.example must be an object`);
     checkFields(c.example, EXAMPLE_FIELDS, where, `${path}.example.`);
+  }
+  if (c.limited_time_offer !== undefined && !isObject(c.limited_time_offer)) refuse(where, `${path}.limited_time_offer must be an object`);
+  if (isObject(c.limited_time_offer) && c.limited_time_offer.text !== undefined && typeof c.limited_time_offer.text !== 'string') refuse(where, `${path}.limited_time_offer.text must be a string`);
+  if (c.cards !== undefined) {
+    if (!Array.isArray(c.cards)) refuse(where, `${path}.cards must be a list of cards`);
+    c.cards.forEach((card, k) => {
+      if (!isObject(card) || !Array.isArray(card.components)) refuse(where, `${path}.cards[${k}] must be a card {"components": [...]}`);
+      card.components.forEach((cc, m) => checkComponent(cc, where, m, `${path}.cards[${k}].`));
+    });
   }
   if (c.buttons === undefined) return;
   if (!Array.isArray(c.buttons)) refuse(where, `${path}.buttons must be a list`);

@@ -22,6 +22,8 @@ export interface TemplateComponent {
   format?: string;
   text?: string;
   buttons?: TemplateButton[];
+  /** A CAROUSEL component's cards, each with its own HEADER, BODY and BUTTONS. */
+  cards?: { components: TemplateComponent[] }[];
   example?: {
     header_text?: string[];
     body_text?: string[][];
@@ -48,6 +50,8 @@ export interface TemplateSource {
   raw?: string;
   /** Text inputs have no name, examples or buttons: rules that need them stay quiet. */
   kind: 'json' | 'text';
+  /** The template's JSON path in the file ("[3]", ".data[0]"; "" for a file holding one template). */
+  path?: string;
 }
 
 /** A text a rule looks at: a component's text, a button's text or URL. */
@@ -57,6 +61,8 @@ export interface TextPart {
   text: string;
   /** Set when `text` was cut for linting: the real length in characters (code points). */
   fullLength?: number;
+  /** Where the text sits in its JSON file (".data[2].components[1].text"), to point at this occurrence of a repeated text. */
+  path?: string;
 }
 
 /** What a rule reports before positions are resolved. */
@@ -128,6 +134,8 @@ export interface RuleContext {
   words: LanguageWords;
   /** Text parts of the template, in order. */
   parts: TextPart[];
+  /** Set when the template is a carousel card (its body takes 160 characters). */
+  card?: boolean;
 }
 
 /** A lint rule: its id, default severity, and the check. */

@@ -7,17 +7,20 @@ const LIMITS: [RegExp, number, string][] = [
   [/^footer$/, 60, 'footer'],
   [/^buttons\[\d+\]\.text$/, 25, 'button text'],
   [/^buttons\[\d+\]\.url$/, 2000, 'button URL'],
+  [/^limited_time_offer\.text$/, 16, 'offer text'],
 ];
+/** A carousel card's body is shorter (Meta: 160 characters); its buttons are a template's. */
+const CARD_LIMITS: [RegExp, number, string][] = [[/^body$/, 160, 'card body']];
 
 /** Meta's length limits (error 2388040): body 1024, header 60, footer 60, button text 25 characters. */
 export const length: Rule = {
   id: 'length',
   severity: 'error',
   description: 'body 1024, header 60, footer 60, button text 25 characters',
-  check({ parts }) {
+  check({ parts, card }) {
     const out: RawFinding[] = [];
     for (const p of parts) {
-      const limit = LIMITS.find(([re]) => re.test(p.component));
+      const limit = (card ? CARD_LIMITS : []).concat(LIMITS).find(([re]) => re.test(p.component));
       if (!limit) continue;
       const [, max, what] = limit;
       const chars = [...p.text];

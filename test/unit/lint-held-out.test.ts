@@ -102,3 +102,35 @@ describe('held-out templates: positions of a text the file repeats', () => {
     expect(f.map((x) => [x.component, x.fileLine])).toEqual([['cards[0].buttons[0].text', textLines[0]], ['cards[1].buttons[0].text', textLines[1]]]);
   });
 });
+
+describe('held-out templates: percentages written out, and in Hindi and Arabic', () => {
+  const body = (text: string, language: string, category = 'MARKETING'): Template => ({ name: 'p', language, category, components: [{ type: 'BODY', text }] });
+  const found = (text: string, language: string, category?: string) => lint(body(text, language, category)).filter((f) => f.rule === 'discount-percentage' || f.rule === 'promotional-in-utility').map((f) => [f.rule, f.excerpt]);
+
+  it.each([
+    ['Hallo Jana, jetzt 20 Prozent Rabatt im Shop.', 'de', '20 Prozent'],
+    ['Hallo Jana, jetzt 20 % auf alles im Shop.', 'de', '20 %'],
+    ['Hi Sam, take 20 percent off your next order.', 'en', '20 percent'],
+    ['Merhaba Ayşe, yüzde 20 indirim seni bekliyor.', 'tr', 'yüzde 20'],
+    ['Halo Budi, diskon 20 persen untuk semua produk.', 'id', '20 persen'],
+    ['مرحباً أحمد، خصم ٢٠٪ على طلبك القادم! شكراً', 'ar', '٢٠٪'],
+    ['नमस्ते राहुल, 20% छूट पाने के लिए अभी खरीदें! धन्यवाद।', 'hi', '20%'],
+  ])('flags the discount in "%s" (%s)', (text, language, excerpt) => {
+    expect(found(text, language)).toEqual([['discount-percentage', excerpt]]);
+  });
+
+  it('flags a discount in a Hindi or Arabic UTILITY template as promotional', () => {
+    expect(found('नमस्ते {{1}}, आपका ऑर्डर भेज दिया गया है। 20% छूट पाने के लिए अभी खरीदें! धन्यवाद।', 'hi', 'UTILITY')).toEqual([['promotional-in-utility', '20%']]);
+    expect(found('مرحباً {{1}}، طلبك في الطريق إليك. خصم 20% على طلبك القادم! شكراً', 'ar', 'UTILITY')).toEqual([['promotional-in-utility', '20%']]);
+  });
+
+  it.each([
+    ['Hallo Jana, der Akku ist zu 20 Prozent geladen.', 'de'],
+    ['Hi Sam, your loan is at 4 percent interest.', 'en'],
+    ['Hi Sam, our juice is 100 percent natural.', 'en'],
+    ['नमस्ते राहुल, आपकी बैटरी 20% है। धन्यवाद।', 'hi'],
+    ['مرحباً أحمد، تم شحن 20% من طلبك. شكراً', 'ar'],
+  ])('leaves "%s" (%s) alone', (text, language) => {
+    expect(found(text, language)).toEqual([]);
+  });
+});

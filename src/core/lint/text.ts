@@ -140,7 +140,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** The sentence around an offset (for context checks such as "never share your password"). */
 export function sentenceAround(text: string, offset: number, length: number): { start: number; text: string } {
-  const stops = /[.!?。！？\n]/;
+  // Sentence ends in Latin, CJK, Devanagari (।) and Arabic (؟ ۔) scripts.
+  const stops = /[.!?。！？।॥؟۔\n]/;
   let start = offset;
   while (start > 0 && !stops.test(text[start - 1])) start--;
   let end = offset + length;

@@ -3,8 +3,12 @@ import { findTerms, fold } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
 import { RATE_TERMS } from '../words/rates.js';
 
-// 30%, 30 %, -30%, %20 (Turkish), {{1}}% ; full-width forms are folded to ASCII first.
-const PERCENT = /(?:[-−–]\s?)?(?:\d+(?:[.,]\d+)?|\{\{[^{}]+\}\})\s?%|%\s?\d+(?:[.,]\d+)?/gu;
+// A number in any script (٢٠, २०) or a variable; full-width forms are folded to ASCII first.
+const NUMBER = String.raw`(?:\p{Nd}+(?:[.,]\p{Nd}+)?|\{\{[^{}]+\}\})`;
+// The percent written out: "20 Prozent", "20 percent", "20 por ciento", "20 persen".
+const PERCENT_WORD = String.raw`(?:prozent|percent|per cent|pct|por ciento|por cento|pour cent|per cento|persen)(?![\p{L}\p{N}])`;
+// 30%, 30 %, -30%, ٣٠٪, 20 Prozent, %20 and "yüzde 20" (Turkish), {{1}}%.
+const PERCENT = new RegExp(String.raw`(?:[-−–]\s?)?${NUMBER}\s?(?:[%٪]|${PERCENT_WORD})|[%٪]\s?\p{Nd}+(?:[.,]\p{Nd}+)?|(?<![\p{L}\p{N}])yuzde\s\p{Nd}+(?:[.,]\p{Nd}+)?`, 'giu');
 // Chinese discounts: 8折, 八折, 8.5折, 打8折
 const ZHE = /(?:打\s?)?[0-9一二三四五六七八九十.]+\s?折/gu;
 

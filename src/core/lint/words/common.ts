@@ -16,7 +16,8 @@ export const common: LanguageWords = {
     LOL: '(remove)',
     OMG: '(remove)',
   },
-  discountWords: ['off', 'discount', 'sale', 'promo', 'rabatt', 'descuento', 'desconto', 'sconto', 'réduction', 'remise', 'diskon', 'indirim'],
+  // Hindi and Arabic have no word lists of their own: their discount words here, so "20% छूट" and "خصم 20%" are caught.
+  discountWords: ['off', 'discount', 'sale', 'promo', 'rabatt', 'descuento', 'desconto', 'sconto', 'réduction', 'remise', 'diskon', 'indirim', 'छूट', 'डिस्काउंट', 'ऑफ़', 'ऑफ', 'خصم', 'تخفيض', 'تخفيضات', 'تنزيلات'],
   promotional: [],
   sensitive: ['CVV', 'CVC', 'IBAN'],
   requestVerbs: [],

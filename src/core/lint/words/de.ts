@@ -12,7 +12,7 @@ export const de: LanguageWords = {
     Kd: 'Kunde',
     asap: 'so bald wie möglich',
   },
-  discountWords: ['rabatt', 'nachlass', 'reduziert', 'sparen', 'spare', 'sparst', 'günstiger', 'sale', 'aktion', 'preisnachlass', 'weniger'],
+  discountWords: ['rabatt', 'nachlass', 'reduziert', 'sparen', 'spare', 'sparst', 'günstiger', 'sale', 'aktion', 'preisnachlass', 'weniger', 'auf alles', 'auf alle'],
   promotional: [
     'angebot', 'angebote', 'rabatt', 'gutschein', 'aktion', 'sale', 'jetzt kaufen', 'jetzt bestellen', 'jetzt shoppen', 'nur heute', 'nur für kurze zeit',
     'exklusiv', 'verpassen sie nicht', 'verpass nicht', 'gratis', 'schnäppchen', 'sonderpreis', 'neue kollektion', 'black friday',

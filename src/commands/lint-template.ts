@@ -6,6 +6,7 @@ import type { LintResult, RuleSetting } from '../core/lint/types.js';
 import { loadConfig } from '../io/config.js';
 import { expandInputs, fromText, loadTemplateFile, type LoadedTemplate } from '../io/templates.js';
 import { toGithub } from '../ui/lint/github.js';
+import { publicResult } from '../ui/lint/json-result.js';
 import { toSarif } from '../ui/lint/sarif.js';
 import { renderStylish } from '../ui/lint/stylish.js';
 import { out, outJson } from '../ui/output.js';
@@ -88,23 +89,4 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   } else out(renderStylish(results, errorCount, warningCount));
   const tooManyWarnings = o.maxWarnings >= 0 && warningCount > o.maxWarnings;
   return errorCount > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
-}
-
-/** JSON findings carry file positions (`line`, `column`, as SARIF and GitHub do); the component's own in `componentLine`/`componentColumn`. */
-function publicResult(r: LintResult) {
-  return {
-    ...r,
-    findings: r.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      component: f.component,
-      line: f.fileLine,
-      column: f.fileColumn,
-      componentLine: f.line,
-      componentColumn: f.column,
-      excerpt: f.excerpt,
-      suggestion: f.suggestion,
-    })),
-  };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lintTemplate } from '../../src/core/lint/engine.js';
 import type { Template } from '../../src/core/lint/types.js';
 import { loadTemplateFile } from '../../src/io/templates.js';
+import { toSarif } from '../../src/ui/lint/sarif.js';
 
 const lint = (t: Template) => lintTemplate(t, { file: 't.json', kind: 'json' }).findings;
 
@@ -132,5 +133,27 @@ describe('held-out templates: percentages written out, and in Hindi and Arabic',
     ['مرحباً أحمد، تم شحن 20% من طلبك. شكراً', 'ar'],
   ])('leaves "%s" (%s) alone', (text, language) => {
     expect(found(text, language)).toEqual([]);
+  });
+});
+
+describe('held-out templates: SARIF regions over multi-byte text', () => {
+  const sarifRegions = (fileText: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-sarif-'));
+    const file = join(dir, 't.json');
+    writeFileSync(file, fileText);
+    const results = loadTemplateFile(file, {}).map(({ template, source }) => lintTemplate(template, source));
+    const log = toSarif(results, '0.0.0', dir) as { runs: { columnKind: string; results: { locations: { physicalLocation: { region: Record<string, unknown> } }[] }[] }[] };
+    return { kind: log.runs[0].columnKind, regions: log.runs[0].results.map((r) => r.locations[0].physicalLocation.region) };
+  };
+  const cut = (fileText: string, r: Record<string, unknown>) => fileText.replace(/^\ufeff/, '').split('\n')[(r.startLine as number) - 1].slice((r.startColumn as number) - 1, (r.endColumn as number) - 1);
+
+  it('spans exactly the flagged text after emoji, escapes and a byte-order mark (UTF-16 columns, as declared)', () => {
+    const body = 'Hallo {{1}} 🌸\\u00fc, nur heute 20 % Rabatt auf alles 😊 im Shop.';
+    const fileText = `\ufeff{"name":"a","language":"de","category":"MARKETING","components":[{"type":"BODY","text":"${body}","example":{"body_text":[["Jana"]]}}]}`;
+    const { kind, regions } = sarifRegions(fileText);
+    expect(kind).toBe('utf16CodeUnits');
+    expect(regions).toHaveLength(1);
+    expect(regions[0]).toMatchObject({ startLine: 1, endLine: 1, snippet: { text: '20 %' } });
+    expect(cut(fileText, regions[0])).toBe('20 %');
   });
 });

@@ -14,6 +14,7 @@ import { term } from '../../ui/term.js';
 import { toOptions as lintOptions } from '../lint-template.js';
 import { listFlag, parseFlags } from '../flags.js';
 import { account, TEMPLATES_FLAGS, type TemplatesFlags } from '../templates.js';
+import { publicResult } from '../../ui/lint/json-result.js';
 
 interface Loaded {
   file: string;
@@ -49,7 +50,7 @@ export async function run(args: unknown[], flags: Record<string, unknown>): Prom
   const errorCount = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warningCount = results.reduce((n, r) => n + r.findings.length, 0) - errorCount;
   if (errorCount > 0) {
-    if (term().json) outJson({ pushed: [], lint: { errorCount, warningCount, results: results.map(({ findings, ...r }) => ({ ...r, findings: findings.map(({ context: _c, fileLine: _l, fileColumn: _k, ...f }) => f) })) } });
+    if (term().json) outJson({ pushed: [], lint: { errorCount, warningCount, results: results.map(publicResult) } });
     else {
       out(renderStylish(results, errorCount, warningCount));
       info(paint('red', `push stopped: ${plural(errorCount, 'lint error')}; nothing was submitted`));

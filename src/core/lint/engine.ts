@@ -103,7 +103,12 @@ function position(rule: string, severity: Severity, raw: RawFinding, template: T
   const { line, column } = lineColumn(text, raw.offset);
   const full = text.slice(raw.offset, raw.offset + Math.min(raw.length, EXCERPT_MAX + 1));
   const excerpt = full.length > EXCERPT_MAX ? `${full.slice(0, EXCERPT_MAX - 1)}…` : full;
-  const file = filePosition(source, text, raw.offset, line, column, raw.component === 'name' ? `${source.path ?? ''}.name` : part?.path);
+  const path = raw.component === 'name' ? `${source.path ?? ''}.name` : part?.path;
+  const file = filePosition(source, text, raw.offset, line, column, path);
+  // Where the flagged text ends (exclusive), for SARIF regions: an escape or a line break inside it is counted as in the file.
+  const endOffset = Math.min(text.length, raw.offset + raw.length);
+  const endInText = lineColumn(text, endOffset);
+  const end = filePosition(source, text, endOffset, endInText.line, endInText.column, path);
   const { context, contextColumn, contextCut } = contextWindow(text, raw.offset - (column - 1), column, raw.length);
   return {
     rule,
@@ -119,6 +124,8 @@ function position(rule: string, severity: Severity, raw: RawFinding, template: T
     ...(contextCut ? { contextCut } : {}),
     fileLine: file.line,
     fileColumn: file.column,
+    fileEndLine: end.line,
+    fileEndColumn: end.column,
   };
 }
 

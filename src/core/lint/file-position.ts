@@ -94,7 +94,9 @@ function lineColumnAt(idx: RawIndex, offset: number): { line: number; column: nu
     if (idx.lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - idx.lineStarts[lo] + 1 };
+  // A byte-order mark is no column: editors and code scanning count from the first character after it.
+  const bom = lo === 0 && idx.raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: lo + 1, column: offset - idx.lineStarts[lo] + 1 - bom };
 }
 
 /**

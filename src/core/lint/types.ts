@@ -98,6 +98,9 @@ export interface Finding {
   /** Position in the file itself (for SARIF and GitHub annotations). */
   fileLine: number;
   fileColumn: number;
+  /** Where the flagged text ends in the file (the column after its last character). */
+  fileEndLine: number;
+  fileEndColumn: number;
 }
 
 /** One template's findings, with where it came from. */

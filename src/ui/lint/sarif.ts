@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
 import { relative } from 'node:path';
 import { RULES } from '../../core/lint/rules/index.js';
-import type { LintResult } from '../../core/lint/types.js';
+import type { Finding, LintResult } from '../../core/lint/types.js';
 
 /** Build a SARIF log of the findings. */
 export function toSarif(results: LintResult[], version: string, cwd = process.cwd()): object {
@@ -24,6 +24,8 @@ export function toSarif(results: LintResult[], version: string, cwd = process.cw
             })),
           },
         },
+        // Columns count UTF-16 code units, as SARIF's default says: an emoji before a finding counts 2.
+        columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
           r.findings.map((f) => ({
             ruleId: f.rule,
@@ -34,7 +36,7 @@ export function toSarif(results: LintResult[], version: string, cwd = process.cw
               {
                 physicalLocation: {
                   artifactLocation: { uri: toUri(r.file, cwd) },
-                  region: { startLine: f.fileLine, startColumn: f.fileColumn, snippet: { text: f.excerpt } },
+                  region: { startLine: f.fileLine, startColumn: f.fileColumn, ...end(f), snippet: { text: f.excerpt } },
                 },
               },
             ],
@@ -43,6 +45,12 @@ export function toSarif(results: LintResult[], version: string, cwd = process.cw
       },
     ],
   };
+}
+
+/** The region's end, when the finding covers text (a missing button label covers none). */
+function end(f: Finding): { endLine?: number; endColumn?: number } {
+  if (f.fileEndLine < f.fileLine || (f.fileEndLine === f.fileLine && f.fileEndColumn <= f.fileColumn)) return {};
+  return { endLine: f.fileEndLine, endColumn: f.fileEndColumn };
 }
 
 /** A relative URI reference (SARIF requires one): each path segment percent-encoded ("my templates" -> "my%20templates"). */

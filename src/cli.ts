@@ -80,7 +80,9 @@ function checkCommonFlags(command: string, flags: Record<string, unknown>): void
 async function main(argv: string[]): Promise<number> {
   installRedaction();
   bootstrapSecrets(argv);
-  const wantsJson = argv.includes('--json');
+  // lint-template --format json prints one JSON document like --json: an input error is then the error document on stdout.
+  const formatJson = argv.includes('lint-template') && argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+  const wantsJson = argv.includes('--json') || formatJson;
   setTerm(detectTerm({ json: wantsJson, color: !argv.includes('--no-color') }));
   const program = new Command('wa-ops');
   let exitCode: number = EXIT.ok;
@@ -109,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     })
     .hook('preAction', (_this, action) => {
       const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
-      setTerm(detectTerm(flags));
+      setTerm(detectTerm({ ...flags, json: Boolean(flags.json) || formatJson }));
       runningCommand = commandPath(action);
       refuseEmptyFlags(action);
       refuseEmptyArguments(action);

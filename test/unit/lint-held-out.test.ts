@@ -157,3 +157,20 @@ describe('held-out templates: SARIF regions over multi-byte text', () => {
     expect(cut(fileText, regions[0])).toBe('20 %');
   });
 });
+
+describe('held-out templates: media headers', () => {
+  it('asks for the sample file of an IMAGE, VIDEO or DOCUMENT header (not of LOCATION), placed on its format in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-media-'));
+    const file = join(dir, 'm.json');
+    const t = (format: string, example?: object) => ({ name: `m_${format.toLowerCase()}`, language: 'de', category: 'MARKETING', components: [{ type: 'HEADER', format, ...(example ? { example } : {}) }, { type: 'BODY', text: 'Hallo {{1}}, die neue Kollektion ist da.', example: { body_text: [['Jana']] } }] });
+    const list = [t('IMAGE'), t('VIDEO'), t('DOCUMENT', { header_handle: ['4::aGFuZGxl'] }), t('LOCATION')];
+    writeFileSync(file, `[\n${list.map((x) => JSON.stringify(x)).join(',\n')}\n]\n`);
+    const found = loadTemplateFile(file, {}).map(({ template, source }) => lintTemplate(template, source).findings.map((f) => [f.rule, f.component, f.excerpt, f.fileLine, f.message]));
+    expect(found).toEqual([
+      [['variable-example', 'header', 'IMAGE', 2, 'die IMAGE-Kopfzeile hat kein Beispiel in example.header_handle']],
+      [['variable-example', 'header', 'VIDEO', 3, 'die VIDEO-Kopfzeile hat kein Beispiel in example.header_handle']],
+      [],
+      [],
+    ]);
+  });
+});

@@ -52,7 +52,7 @@ export function lintTemplate(template: Template, source: TemplateSource, opts: L
       if (setting === 'off' || (unit.card && rule.id === 'name-format')) continue;
       for (const raw of rule.check(ctx)) {
         const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : (raw.severity ?? rule.severity);
-        findings.push(position(rule.id, severity, localise(lang, raw), template, full, source, unit.prefix));
+        findings.push(position(rule.id, severity, localise(lang, raw), template, full, source, unit.prefix, unit.base));
       }
     }
   }
@@ -97,13 +97,13 @@ const CONTEXT_MAX = 160;
 /** Longest excerpt kept per finding. */
 const EXCERPT_MAX = 120;
 
-function position(rule: string, severity: Severity, raw: RawFinding, template: Template, parts: TextPart[], source: TemplateSource, prefix: string): Finding {
+function position(rule: string, severity: Severity, raw: RawFinding, template: Template, parts: TextPart[], source: TemplateSource, prefix: string, base: string): Finding {
   const part = raw.component === 'name' ? undefined : parts.find((p) => p.component === raw.component);
-  const text = raw.component === 'name' ? (template.name ?? '') : (part?.text ?? '');
+  const text = raw.component === 'name' ? (template.name ?? '') : (part?.text ?? raw.anchor?.text ?? '');
   const { line, column } = lineColumn(text, raw.offset);
   const full = text.slice(raw.offset, raw.offset + Math.min(raw.length, EXCERPT_MAX + 1));
   const excerpt = full.length > EXCERPT_MAX ? `${full.slice(0, EXCERPT_MAX - 1)}…` : full;
-  const path = raw.component === 'name' ? `${source.path ?? ''}.name` : part?.path;
+  const path = raw.component === 'name' ? `${source.path ?? ''}.name` : (part?.path ?? (raw.anchor ? base + raw.anchor.path : undefined));
   const file = filePosition(source, text, raw.offset, line, column, path);
   // Where the flagged text ends (exclusive), for SARIF regions: an escape or a line break inside it is counted as in the file.
   const endOffset = Math.min(text.length, raw.offset + raw.length);

@@ -75,6 +75,8 @@ export interface RawFinding {
   suggestion: string;
   /** Overrides the rule's severity for this finding. */
   severity?: Severity;
+  /** For a finding on a field that is not a text part (a media header's format): that string's path and value, to place it in the file. */
+  anchor?: { path: string; text: string };
   /** Message id and values, to give the advice in the template's language (lint/messages). */
   msg?: [id: MessageId, params?: Record<string, string | number>];
 }

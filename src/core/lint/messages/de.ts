@@ -32,6 +32,7 @@ export const de: Catalogue = {
   'variable.gaps': (p) => [`Variablen müssen lückenlos {{1}}..{{${p.max}}} laufen; es fehlt ${p.missing}`, 'die Variablen der Reihe nach ab {{1}} nummerieren'],
   'variable-example.named': (p) => [`kein Beispielwert für {{${p.name}}} in ${p.field}`, `{"param_name": "${p.name}", "example": "..."} zu ${p.field} hinzufügen`],
   'variable-example.positional': (p) => [`kein Beispielwert für die Variable {{${p.name}}} in ${p.field}`, `für jede Variable ein realistisches Beispiel angeben: ${p.sample}`],
+  'variable-example.media': (p) => [`die ${p.type}-Kopfzeile hat kein Beispiel in example.header_handle`, 'eine Beispieldatei über die Resumable Upload API hochladen und ihr Handle angeben: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['der dynamische URL-Button hat keine Beispiel-URL', `"example": ["${p.example}"] zum Button hinzufügen`],
   'variable.starts': (p) => [`der Text beginnt mit der Variable ${p.raw}`, 'mit einem Wort beginnen, z. B. "Hallo {{1}}, ..."'],
   'variable.ends': (p) => [`der Text endet mit der Variable ${p.raw}`, 'nach der Variable mit einem Wort oder Satz enden, z. B. "... {{2}}. Vielen Dank!"'],

@@ -32,6 +32,7 @@ export const es: Catalogue = {
   'variable.gaps': (p) => [`las variables deben ir de {{1}} a {{${p.max}}} sin huecos; falta ${p.missing}`, 'numera las variables en orden desde {{1}}'],
   'variable-example.named': (p) => [`no hay valor de ejemplo para {{${p.name}}} en ${p.field}`, `añade {"param_name": "${p.name}", "example": "..."} a ${p.field}`],
   'variable-example.positional': (p) => [`no hay valor de ejemplo para la variable {{${p.name}}} en ${p.field}`, `añade un ejemplo realista para cada variable: ${p.sample}`],
+  'variable-example.media': (p) => [`el encabezado ${p.type} no tiene muestra en example.header_handle`, 'sube un archivo de muestra con la Resumable Upload API y añade su handle: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['el botón de URL dinámica no tiene URL de ejemplo', `añade "example": ["${p.example}"] al botón`],
   'variable.starts': (p) => [`el cuerpo empieza con la variable ${p.raw}`, 'empieza con una palabra, p. ej. "Hola {{1}}, ..."'],
   'variable.ends': (p) => [`el cuerpo termina con la variable ${p.raw}`, 'termina con una palabra o frase después de la variable, p. ej. "... {{2}}. ¡Gracias!"'],

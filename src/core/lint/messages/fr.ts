@@ -32,6 +32,7 @@ export const fr: Catalogue = {
   'variable.gaps': (p) => [`les variables doivent aller de {{1}} à {{${p.max}}} sans trou ; il manque ${p.missing}`, 'renumérotez les variables dans l’ordre à partir de {{1}}'],
   'variable-example.named': (p) => [`pas de valeur d'exemple pour {{${p.name}}} dans ${p.field}`, `ajoutez {"param_name": "${p.name}", "example": "..."} à ${p.field}`],
   'variable-example.positional': (p) => [`pas de valeur d'exemple pour la variable {{${p.name}}} dans ${p.field}`, `ajoutez un exemple réaliste pour chaque variable : ${p.sample}`],
+  'variable-example.media': (p) => [`l'en-tête ${p.type} n'a pas d'exemple dans example.header_handle`, 'téléversez un fichier d\'exemple avec la Resumable Upload API et ajoutez son handle : "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ["le bouton d'URL dynamique n'a pas d'URL d'exemple", `ajoutez "example": ["${p.example}"] au bouton`],
   'variable.starts': (p) => [`le corps commence par la variable ${p.raw}`, 'commencez par un mot, p. ex. "Bonjour {{1}}, ..."'],
   'variable.ends': (p) => [`le corps se termine par la variable ${p.raw}`, 'terminez par un mot ou une phrase après la variable, p. ex. "... {{2}}. Merci !"'],

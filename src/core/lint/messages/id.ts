@@ -32,6 +32,7 @@ export const id: Catalogue = {
   'variable.gaps': (p) => [`variabel harus berurutan {{1}}..{{${p.max}}} tanpa celah; yang hilang ${p.missing}`, 'nomori ulang variabel secara berurutan dari {{1}}'],
   'variable-example.named': (p) => [`tidak ada contoh nilai untuk {{${p.name}}} di ${p.field}`, `tambahkan {"param_name": "${p.name}", "example": "..."} ke ${p.field}`],
   'variable-example.positional': (p) => [`tidak ada contoh nilai untuk variabel {{${p.name}}} di ${p.field}`, `tambahkan contoh realistis untuk setiap variabel: ${p.sample}`],
+  'variable-example.media': (p) => [`header ${p.type} tidak punya contoh di example.header_handle`, 'unggah file contoh dengan Resumable Upload API lalu tambahkan handle-nya: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['tombol URL dinamis tidak punya contoh URL', `tambahkan "example": ["${p.example}"] ke tombol`],
   'variable.starts': (p) => [`isi diawali dengan variabel ${p.raw}`, 'awali dengan kata, mis. "Halo {{1}}, ..."'],
   'variable.ends': (p) => [`isi diakhiri dengan variabel ${p.raw}`, 'akhiri dengan kata atau kalimat setelah variabel, mis. "... {{2}}. Terima kasih!"'],

@@ -32,6 +32,7 @@ export const it: Catalogue = {
   'variable.gaps': (p) => [`le variabili devono andare da {{1}} a {{${p.max}}} senza buchi; manca ${p.missing}`, 'rinumera le variabili in ordine da {{1}}'],
   'variable-example.named': (p) => [`nessun valore di esempio per {{${p.name}}} in ${p.field}`, `aggiungi {"param_name": "${p.name}", "example": "..."} a ${p.field}`],
   'variable-example.positional': (p) => [`nessun valore di esempio per la variabile {{${p.name}}} in ${p.field}`, `aggiungi un esempio realistico per ogni variabile: ${p.sample}`],
+  'variable-example.media': (p) => [`l'intestazione ${p.type} non ha un esempio in example.header_handle`, 'carica un file di esempio con la Resumable Upload API e aggiungi il suo handle: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['il pulsante URL dinamico non ha un URL di esempio', `aggiungi "example": ["${p.example}"] al pulsante`],
   'variable.starts': (p) => [`il corpo inizia con la variabile ${p.raw}`, 'inizia con una parola, ad es. "Ciao {{1}}, ..."'],
   'variable.ends': (p) => [`il corpo finisce con la variabile ${p.raw}`, 'finisci con una parola o una frase dopo la variabile, ad es. "... {{2}}. Grazie!"'],

@@ -32,6 +32,7 @@ export const pt: Catalogue = {
   'variable.gaps': (p) => [`as variáveis devem ir de {{1}} a {{${p.max}}} sem lacunas; falta ${p.missing}`, 'renumere as variáveis em ordem a partir de {{1}}'],
   'variable-example.named': (p) => [`sem valor de exemplo para {{${p.name}}} em ${p.field}`, `adicione {"param_name": "${p.name}", "example": "..."} a ${p.field}`],
   'variable-example.positional': (p) => [`sem valor de exemplo para a variável {{${p.name}}} em ${p.field}`, `adicione um exemplo realista para cada variável: ${p.sample}`],
+  'variable-example.media': (p) => [`o cabeçalho ${p.type} não tem amostra em example.header_handle`, 'envie um arquivo de amostra pela Resumable Upload API e adicione o handle: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['o botão de URL dinâmica não tem URL de exemplo', `adicione "example": ["${p.example}"] ao botão`],
   'variable.starts': (p) => [`o corpo começa com a variável ${p.raw}`, 'comece com uma palavra, p. ex. "Olá {{1}}, ..."'],
   'variable.ends': (p) => [`o corpo termina com a variável ${p.raw}`, 'termine com uma palavra ou frase depois da variável, p. ex. "... {{2}}. Obrigado!"'],

@@ -32,6 +32,7 @@ export const tr: Catalogue = {
   'variable.gaps': (p) => [`değişkenler boşluksuz {{1}}..{{${p.max}}} sırasıyla gitmeli; eksik: ${p.missing}`, 'değişkenleri {{1}}’den başlayarak sırayla yeniden numaralandırın'],
   'variable-example.named': (p) => [`${p.field} içinde {{${p.name}}} için örnek değer yok`, `${p.field} alanına {"param_name": "${p.name}", "example": "..."} ekleyin`],
   'variable-example.positional': (p) => [`${p.field} içinde {{${p.name}}} değişkeni için örnek değer yok`, `her değişken için gerçekçi bir örnek ekleyin: ${p.sample}`],
+  'variable-example.media': (p) => [`${p.type} başlığının example.header_handle içinde örneği yok`, 'Resumable Upload API ile örnek bir dosya yükleyin ve handle değerini ekleyin: "example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['dinamik URL düğmesinin örnek URL’si yok', `düğmeye "example": ["${p.example}"] ekleyin`],
   'variable.starts': (p) => [`gövde ${p.raw} değişkeniyle başlıyor`, 'bir kelimeyle başlayın, ör. "Merhaba {{1}}, ..."'],
   'variable.ends': (p) => [`gövde ${p.raw} değişkeniyle bitiyor`, 'değişkenden sonra bir kelime ya da cümleyle bitirin, ör. "... {{2}}. Teşekkürler!"'],

@@ -26,6 +26,7 @@ export const MESSAGE_IDS = [
   'variable-example.named',
   'variable-example.positional',
   'variable-example.url',
+  'variable-example.media',
   'variable.starts',
   'variable.ends',
   'variable.adjacent',

@@ -32,6 +32,7 @@ export const zh: Catalogue = {
   'variable.gaps': (p) => [`变量必须从 {{1}} 连续编号到 {{${p.max}}}；缺少 ${p.missing}`, '从 {{1}} 开始按顺序重新编号'],
   'variable-example.named': (p) => [`${p.field} 中没有 {{${p.name}}} 的示例值`, `在 ${p.field} 中添加 {"param_name": "${p.name}", "example": "..."}`],
   'variable-example.positional': (p) => [`${p.field} 中没有变量 {{${p.name}}} 的示例值`, `为每个变量添加真实的示例：${p.sample}`],
+  'variable-example.media': (p) => [`${p.type} 标题在 example.header_handle 中没有示例`, '用 Resumable Upload API 上传示例文件并添加其 handle："example": {"header_handle": ["4::..."]}'],
   'variable-example.url': (p) => ['动态链接按钮没有示例链接', `为按钮添加 "example": ["${p.example}"]`],
   'variable.starts': (p) => [`正文以变量 ${p.raw} 开头`, '以文字开头，例如"您好 {{1}}，……"'],
   'variable.ends': (p) => [`正文以变量 ${p.raw} 结尾`, '在变量后用文字或句子结尾，例如"…… {{2}}。谢谢！"'],

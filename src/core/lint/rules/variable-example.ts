@@ -14,12 +14,25 @@ export const variableExample: Rule = {
     if (isAuthentication(template)) return [];
     const named = (template.parameter_format ?? '').toUpperCase() === 'NAMED';
     const out: RawFinding[] = [];
-    for (const c of template.components) {
+    template.components.forEach((c, j) => {
       const type = c.type.toUpperCase();
+      const media = (c.format ?? '').toUpperCase();
+      // A media header is reviewed with a sample file (a handle from the Resumable Upload API), as a variable with its sample.
+      if (type === 'HEADER' && MEDIA.has(media) && !(c.example?.header_handle ?? []).some((h) => typeof h === 'string' && h.trim() !== '')) {
+        out.push({
+          component: 'header',
+          offset: 0,
+          length: (c.format ?? '').length,
+          anchor: { path: `.components[${j}].format`, text: c.format ?? '' },
+          message: `the ${media} header has no sample in example.header_handle`,
+          suggestion: 'upload a sample file with the Resumable Upload API and add its handle: "example": {"header_handle": ["4::..."]}',
+          msg: ['variable-example.media', { type: media }],
+        });
+      }
       if ((type === 'BODY' || type === 'HEADER') && typeof c.text === 'string') {
         const component = type.toLowerCase();
         const vars = findVariables(c.text).filter((v) => v.wellFormed);
-        if (vars.length === 0) continue;
+        if (vars.length === 0) return;
         const missing = named ? missingNamed(c, type, vars.map((v) => v.name)) : missingPositional(c, type, new Set(vars.map((v) => v.name)).size);
         for (const name of missing) {
           const v = vars.find((x) => x.name === name) ?? vars[0];
@@ -53,10 +66,12 @@ export const variableExample: Rule = {
           });
         });
       }
-    }
+    });
     return out;
   },
 };
+
+const MEDIA = new Set(['IMAGE', 'VIDEO', 'DOCUMENT']);
 
 function missingPositional(c: TemplateComponent, type: string, count: number): string[] {
   const samples: unknown[] = type === 'BODY' ? (c.example?.body_text?.[0] ?? []) : (c.example?.header_text ?? []);

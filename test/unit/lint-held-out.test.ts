@@ -174,3 +174,13 @@ describe('held-out templates: media headers', () => {
     ]);
   });
 });
+
+describe('held-out templates: a button without a label', () => {
+  it('is placed on that button in the file, not at 1:1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-btn-'));
+    const file = join(dir, 'b.json');
+    writeFileSync(file, '{"name":"b","language":"en","category":"MARKETING","components":[\n{"type":"BODY","text":"Hello there, new arrivals are in the shop."},\n{"type":"BUTTONS","buttons":[{"type":"QUICK_REPLY","text":"Yes"},\n  {"type":"QUICK_REPLY"}]}]}\n');
+    const [{ template, source }] = loadTemplateFile(file, {});
+    expect(lintTemplate(template, source).findings.map((f) => [f.rule, f.fileLine, f.fileColumn])).toEqual([['buttons', 4, 12]]);
+  });
+});

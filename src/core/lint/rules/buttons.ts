@@ -12,8 +12,10 @@ export const buttons: Rule = {
   check({ template }) {
     const out: RawFinding[] = [];
     const list = template.components.filter((c) => c.type.toUpperCase() === 'BUTTONS').flatMap((c) => c.buttons ?? []);
+    // Where each button's type sits in the file: a button without text is placed there.
+    const types = template.components.flatMap((c, j) => (c.type.toUpperCase() === 'BUTTONS' ? (c.buttons ?? []).map((b, k) => ({ path: `.components[${j}].buttons[${k}].type`, text: b.type })) : []));
     const at = (i: number, message: string, suggestion: string, msg: RawFinding['msg']) =>
-      out.push({ component: `buttons[${i}].text`, offset: 0, length: (list[i]?.text ?? '').length, message, suggestion, msg });
+      out.push({ component: `buttons[${i}].text`, offset: 0, length: (list[i]?.text ?? '').length, anchor: list[i]?.text ? undefined : types[i], message, suggestion, msg });
     if (list.length > 10) at(10, `${list.length} buttons: at most 10 are allowed`, 'remove buttons, or move options into a list message', ['buttons.too-many', { count: list.length }]);
     const counts: Record<string, number> = {};
     list.forEach((b, i) => {

@@ -184,3 +184,11 @@ describe('held-out templates: a button without a label', () => {
     expect(lintTemplate(template, source).findings.map((f) => [f.rule, f.fileLine, f.fileColumn])).toEqual([['buttons', 4, 12]]);
   });
 });
+
+describe('held-out templates: English text-speak', () => {
+  it('flags tmrw, bc and thru, and leaves BC Hydro alone', () => {
+    const f = lint({ name: 'a', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi there, your visit is tmrw at 10am bc the clinic moved it, open Mon thru Fri. Thanks' }] });
+    expect(f.map((x) => x.excerpt)).toEqual(['tmrw', 'bc', 'thru']);
+    expect(lint({ name: 'a', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi there, your BC Hydro bill is ready. Thanks' }] })).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { lintTemplate } from '../../src/core/lint/engine.js';
 import type { Template } from '../../src/core/lint/types.js';
 import { loadTemplateFile } from '../../src/io/templates.js';
 import { toSarif } from '../../src/ui/lint/sarif.js';
+import { columns } from '../../src/ui/lint/stylish.js';
 
 const lint = (t: Template) => lintTemplate(t, { file: 't.json', kind: 'json' }).findings;
 
@@ -190,5 +191,17 @@ describe('held-out templates: English text-speak', () => {
     const f = lint({ name: 'a', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi there, your visit is tmrw at 10am bc the clinic moved it, open Mon thru Fri. Thanks' }] });
     expect(f.map((x) => x.excerpt)).toEqual(['tmrw', 'bc', 'thru']);
     expect(lint({ name: 'a', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi there, your BC Hydro bill is ready. Thanks' }] })).toEqual([]);
+  });
+});
+
+describe('held-out templates: carets under emoji and combining marks', () => {
+  it('counts terminal columns per character as seen: emoji and ZWJ families two, a combining accent none', () => {
+    expect(columns('🎉🎉')).toBe(4);
+    expect(columns('👨‍👩‍👧')).toBe(2);
+    expect(columns('🇩🇪')).toBe(2);
+    expect(columns('❤️')).toBe(2);
+    expect(columns('Cafe\u0301')).toBe(4);
+    expect(columns('全场')).toBe(4);
+    expect(columns('© ™')).toBe(3);
   });
 });

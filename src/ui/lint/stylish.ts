@@ -74,9 +74,22 @@ export function fitToWidth(f: Pick<Finding, 'context' | 'contextColumn' | 'excer
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
-/** Terminal columns a string takes: two for East Asian wide characters, one otherwise. */
+const WIDE_PLANE = /[\u{20000}-\u{3fffd}]/u;
+// An emoji shown as a picture (🎉, 👨‍👩‍👧, a flag, ❤️ with its variation selector) takes two columns.
+const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
+// What takes no column on its own: marks, joiners, variation selectors, format characters.
+const ZERO = /^[\p{M}\p{Cf}\ufe00-\ufe0f]+$/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Terminal columns a string takes, per character as seen (a grapheme: "é" written as e and a combining accent, an
+ * emoji family joined by ZWJ): two for East Asian wide characters and emoji, none for lone marks, one otherwise.
+ */
 export function columns(text: string): number {
   let n = 0;
-  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  for (const { segment } of graphemes.segment(text)) {
+    if (ZERO.test(segment)) continue;
+    n += WIDE.test(segment[0]) || WIDE_PLANE.test(segment) || EMOJI.test(segment) ? 2 : 1;
+  }
   return n;
 }

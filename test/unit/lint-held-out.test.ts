@@ -205,3 +205,15 @@ describe('held-out templates: carets under emoji and combining marks', () => {
     expect(columns('© ™')).toBe(3);
   });
 });
+
+describe('held-out templates: the variable of a URL button', () => {
+  const withUrl = (url: string): Template => ({
+    name: 'u', language: 'en_US', category: 'MARKETING',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, your personal picks are waiting.', example: { body_text: [['Sam']] } }, { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'See picks', url, example: [url.replace(/\{\{\d+\}\}/g, 'x')] }] }],
+  });
+  it('must be one, at the end of the URL (Meta appends a suffix)', () => {
+    expect(lint(withUrl('https://shop.example.com/{{1}}?utm_source=whatsapp')).map((f) => [f.rule, f.excerpt, f.message])).toEqual([['variable-sequence', '{{1}}', 'the variable {{1}} is not at the end of the URL']]);
+    expect(lint(withUrl('https://shop.example.com/t/{{1}}/{{2}}')).map((f) => [f.rule, f.excerpt])).toEqual([['variable-sequence', '{{2}}']]);
+    expect(lint(withUrl('https://shop.example.com/p?utm_source=whatsapp&id={{1}}'))).toEqual([]);
+  });
+});

@@ -19,6 +19,8 @@ export const MESSAGE_IDS = [
   'variable.malformed',
   'variable.malformed-named',
   'variable.header-count',
+  'variable.url-end',
+  'variable.url-count',
   'variable.named-invalid',
   'variable.named-in-positional',
   'variable.repeated',

@@ -1,4 +1,4 @@
-import { findVariables } from '../text.js';
+import { findVariables, type VariableToken } from '../text.js';
 import type { RawFinding, Rule } from '../types.js';
 
 const NAMED_RE = /^[a-z_][a-z0-9_]*$/;
@@ -26,6 +26,7 @@ export const variableSequence: Rule = {
       for (const v of vars) {
         if (!v.wellFormed) at(v.offset, v.raw.length, `malformed variable "${v.raw}"`, named ? 'write it as {{name}}: two braces, no spaces, no # $ %' : 'write it as {{1}}: two braces, a number, no spaces', [named ? 'variable.malformed-named' : 'variable.malformed', { raw: v.raw }]);
       }
+      if (p.component.endsWith('.url')) urlVariables(p.text, wellFormed, at);
       if (p.component === 'header' && wellFormed.length > 1) {
         at(wellFormed[1].offset, wellFormed[1].raw.length, `a text header takes at most one variable, found ${wellFormed.length}`, 'keep one variable in the header and move the rest into the body', ['variable.header-count', { count: wellFormed.length }]);
       }
@@ -57,3 +58,17 @@ export const variableSequence: Rule = {
     return out;
   },
 };
+
+type At = (offset: number, length: number, message: string, suggestion: string, msg: RawFinding['msg']) => void;
+
+/** Meta appends one suffix to a URL button's URL: one variable, at the very end ("?utm_source=..." goes before it). */
+function urlVariables(url: string, vars: VariableToken[], at: At): void {
+  if (vars.length > 1) {
+    at(vars[1].offset, vars[1].raw.length, `a URL button takes one variable, found ${vars.length}`, 'keep one variable {{1}} at the end of the URL', ['variable.url-count', { count: vars.length }]);
+    return;
+  }
+  const v = vars[0];
+  if (v && v.offset + v.raw.length < url.trimEnd().length) {
+    at(v.offset, v.raw.length, `the variable ${v.raw} is not at the end of the URL`, 'put the fixed part (?utm_... too) before the variable: Meta only appends a suffix to the URL', ['variable.url-end', { raw: v.raw }]);
+  }
+}

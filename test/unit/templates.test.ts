@@ -18,6 +18,9 @@ describe('template comparison', () => {
   it('keeps only the create-template shape in files, with safe names', () => {
     const file = toTemplateFile({ ...base, name: 'x', language: 'en_US', id: '1', status: 'APPROVED' } as never);
     expect(Object.keys(file)).toEqual(['name', 'language', 'category', 'components']);
+    // A NAMED template says so before its components, where a reader of the pulled file looks first.
+    const named = toTemplateFile({ ...base, name: 'x', language: 'en_US', parameter_format: 'named' } as never);
+    expect(Object.keys(named)).toEqual(['name', 'language', 'category', 'parameter_format', 'components']);
     expect(templateFileName('order_shipped', 'pt_BR')).toBe('order_shipped.pt_BR.json');
     expect(templateFileName('../x', 'en')).toBe('.._x.en.json');
   });

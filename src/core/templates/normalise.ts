@@ -13,9 +13,9 @@ export interface TemplateFile {
 
 /** The create-template shape of a template record (id, status and quality stay with the API). */
 export function toTemplateFile(t: { name: string; language: string; category: string; parameter_format?: string; components: TemplateComponent[] }): TemplateFile {
-  const file: TemplateFile = { name: t.name, language: t.language, category: t.category.toUpperCase(), components: t.components };
-  if (t.parameter_format) file.parameter_format = t.parameter_format.toUpperCase();
-  return file;
+  // Keys in the order a reader expects (the parameter format before the components that use it), as the README lists them.
+  const format = t.parameter_format ? { parameter_format: t.parameter_format.toUpperCase() } : {};
+  return { name: t.name, language: t.language, category: t.category.toUpperCase(), ...format, components: t.components };
 }
 
 /** One file per name and language; names are [a-z0-9_] and language codes letters and _, so this is a safe file name. */

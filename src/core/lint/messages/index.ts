@@ -14,8 +14,11 @@ import { zh } from './zh.js';
 export const CATALOGUES: Record<string, Catalogue> = { de, es, fr, id, it, pt, tr, zh };
 
 /** Counts written the language's way ("1.100 Zeichen", "1 100 caractères"): numbers become grouped text. */
+const formats = new Map<string, Intl.NumberFormat>();
 function localNumbers(lang: string, params: Params): Params {
-  const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  // One formatter per language: building one per finding was the slowest step of a large export.
+  let fmt = formats.get(lang);
+  if (!fmt) formats.set(lang, (fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })));
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? fmt.format(v) : v]));
 }
 

@@ -217,3 +217,12 @@ describe('held-out templates: the variable of a URL button', () => {
     expect(lint(withUrl('https://shop.example.com/p?utm_source=whatsapp&id={{1}}'))).toEqual([]);
   });
 });
+
+describe('held-out templates: transactional phrases with "sale"', () => {
+  const utility = (text: string): Template => ({ name: 'r', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text, example: { body_text: [['Ana', 'A1']] } }] });
+  it('leaves a point-of-sale receipt and a bill of sale alone, and still flags a sale', () => {
+    expect(lint(utility('Hi {{1}}, here is your point of sale receipt for order {{2}}. Thanks'))).toEqual([]);
+    expect(lint(utility('Hi {{1}}, the bill of sale for car {{2}} is attached. Thanks'))).toEqual([]);
+    expect(lint(utility('Hi {{1}}, our summer sale starts with order {{2}}. Thanks')).map((f) => [f.rule, f.excerpt])).toEqual([['promotional-in-utility', 'sale']]);
+  });
+});

@@ -24,7 +24,10 @@ export const promotionalInUtility: Rule = {
     }
     for (const p of parts) {
       if (p.component.endsWith('.url')) continue;
+      const plain = findTerms(p.text, NOT_PROMOTIONAL);
+      const inPlain = (offset: number) => plain.some((x) => offset >= x.offset && offset < x.offset + x.length);
       for (const m of findTerms(p.text, words.promotional)) {
+        if (inPlain(m.offset)) continue;
         out.push({
           component: p.component,
           offset: m.offset,
@@ -38,6 +41,9 @@ export const promotionalInUtility: Rule = {
     return dedupe(out);
   },
 };
+
+/** Transactional phrases that hold a promotional word: a receipt "at the point of sale" sells nothing. */
+const NOT_PROMOTIONAL = ['point of sale', 'points of sale', 'bill of sale', 'terms of sale', 'conditions of sale', 'proof of sale', 'deed of sale', 'sale date', 'date of sale'];
 
 function dedupe(findings: RawFinding[]): RawFinding[] {
   const seen = new Set<string>();

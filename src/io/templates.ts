@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { errnoCode } from '../core/caught.js';
+import { dotenvText } from '../core/dotenv-text.js';
 import { errnoHint, errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
@@ -71,7 +72,8 @@ export function loadTemplateFile(file: string, overrides: TemplateOverrides): Lo
         hint: 'lint the template files themselves; Meta allows 1,024 characters in a body',
       });
     }
-    raw = readFileSync(file, 'utf8');
+    // UTF-16 too: PowerShell's `ConvertTo-Json > templates.json` writes a message_templates export that way.
+    raw = dotenvText(readFileSync(file));
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`${file} ${errnoText(errnoCode(err), 'cannot be read')}`, { code: 'unreadable-file', hint: errnoHint(errnoCode(err)) });

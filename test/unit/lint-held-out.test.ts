@@ -226,3 +226,16 @@ describe('held-out templates: transactional phrases with "sale"', () => {
     expect(lint(utility('Hi {{1}}, our summer sale starts with order {{2}}. Thanks')).map((f) => [f.rule, f.excerpt])).toEqual([['promotional-in-utility', 'sale']]);
   });
 });
+
+describe('held-out templates: an export saved as UTF-16 (PowerShell)', () => {
+  it('is read, and findings point into it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-utf16-'));
+    const file = join(dir, 'export.json');
+    const text = JSON.stringify({ data: [{ name: 'kampanya_tr', language: 'tr', category: 'MARKETING', components: [{ type: 'BODY', text: 'Merhaba {{1}}, tüm ürünlerde %20 indirim seni bekliyor.', example: { body_text: [['Ayşe']] } }] }] }, null, 2).replace(/\n/g, '\r\n');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const [{ template, source }] = loadTemplateFile(file, {});
+    const f = lintTemplate(template, source).findings;
+    const line = text.split('\r\n').findIndex((l) => l.includes('%20')) + 1;
+    expect(f.map((x) => [x.rule, x.excerpt, x.fileLine])).toEqual([['discount-percentage', '%20', line]]);
+  });
+});

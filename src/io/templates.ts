@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { parseJsonText } from '../core/json-text.js';
 import { isObject } from '../core/is-object.js';
 import { assertTemplate, SHAPE_HINT } from '../core/lint/template-shape.js';
+import { readStdinText } from './template-stdin.js';
 import type { Template, TemplateSource } from '../core/lint/types.js';
 
 /** Language and category given on the command line, over a template file's own. */
@@ -26,6 +27,10 @@ export interface LoadedTemplate {
 export function expandInputs(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
     let st;
     try {
       st = statSync(p);
@@ -54,6 +59,8 @@ export const MAX_TEMPLATE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Load every template in a file. */
 export function loadTemplateFile(file: string, overrides: TemplateOverrides): LoadedTemplate[] {
+  // "-" is standard input, read as JSON (a template, a list, or a message_templates response).
+  if (file === '-') return fromJson(readStdinText(MAX_TEMPLATE_FILE_BYTES), '<stdin>', overrides);
   let raw: string;
   try {
     const st = statSync(file);
@@ -81,6 +88,11 @@ export function loadTemplateFile(file: string, overrides: TemplateOverrides): Lo
   if (extname(file).toLowerCase() !== '.json') {
     return [fromText(raw.replace(/^\ufeff/, '').replace(/\r\n/g, '\n').replace(/\n$/, ''), file, overrides)];
   }
+  return fromJson(raw, file, overrides);
+}
+
+/** The templates in a JSON text: one, a list of them, or a message_templates response. */
+function fromJson(raw: string, file: string, overrides: TemplateOverrides): LoadedTemplate[] {
   const parsed = parseJsonText(raw);
   if (!parsed.ok) {
     const { line, column, reason } = parsed.problem;

@@ -18,3 +18,17 @@ describe('lint-template --format json on bad input', () => {
     expect(JSON.parse(flag.stdout).error.code).toBe('bad-flag');
   });
 });
+
+describe('lint-template - (standard input)', () => {
+  it('lints a message_templates response piped in, with positions in it, and refuses an empty pipe with exit 2', async () => {
+    const body = JSON.stringify({ data: [{ name: 'kampanya_tr', language: 'tr', category: 'MARKETING', components: [{ type: 'BODY', text: 'Merhaba {{1}}, tüm ürünlerde %20 indirim seni bekliyor.', example: { body_text: [['Ayşe']] } }] }] });
+    const r = await runCli(['lint-template', '-', '--format', 'json'], { input: body });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0]).toMatchObject({ file: '<stdin>', template: 'kampanya_tr' });
+    expect(out.results[0].findings[0]).toMatchObject({ rule: 'discount-percentage', line: 1, column: body.indexOf('%20') + 1 });
+    const empty = await runCli(['lint-template', '-'], { input: '' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.split('\n')[0]).toBe('wa-ops: <stdin>:1:1: invalid JSON: unexpected end of input');
+  });
+});

@@ -33,3 +33,16 @@ describe('a campaign list with numbers that cannot be a mobile', () => {
     expect(r.stderr).not.toContain('cannot be a mobile');
   });
 });
+
+describe('send --to a number that cannot be a mobile', () => {
+  it('says so on stderr before sending it as asked; a mobile gets no such line', async () => {
+    const dir = tempDir('wa-ops-plan-');
+    const env = { WA_OPS_GRAPH_URL: sb.url, WA_OPS_TOKEN: 'sandbox-token', WA_OPS_PHONE_NUMBER_ID: '109876543210987', WA_OPS_WABA_ID: '210987654321098' };
+    const tollFree = await runCli(['send', '--to', '0800 1234567', '--country', 'DE', '--template', 'hello_world:en_US', '--yes'], { cwd: dir, env });
+    expect(tollFree.code).toBe(0);
+    expect(tollFree.stderr).toContain('+498001234567 cannot be a mobile (TOLL_FREE): WhatsApp seldom reaches it');
+    const mobile = await runCli(['send', '--to', '0170 6000003', '--country', 'DE', '--template', 'hello_world:en_US', '--yes'], { cwd: dir, env });
+    expect(mobile.code).toBe(0);
+    expect(mobile.stderr).not.toContain('cannot be a mobile');
+  });
+});

@@ -1,5 +1,5 @@
 // A list exported without its header row: its first customer must not be read as column names and left out.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -17,6 +17,16 @@ describe('a list whose first line is a customer', () => {
       expect(r.stderr).toContain('add a first line naming the 3 columns');
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('suppressions import refuses an opt-out list of bare numbers, so the first person is not left able to get marketing', async () => {
+    const dir = tempDir();
+    const list = join(dir, 'optouts.csv');
+    writeFileSync(list, '+491701234567\n+491711234567\n');
+    const r = await runCli(['suppressions', 'import', list, '--column', '#1', '--suppressions', join(dir, 's.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('optouts.csv:1: the first line holds a phone number in column 1');
+    expect(existsSync(join(dir, 's.jsonl'))).toBe(false);
   });
 
   it('still reads a list with a header, and a title line with a date above the header', async () => {

@@ -111,7 +111,7 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
 function headerIsRow(label: string, at: number, columns: number, numberAt: number): InputError {
   return new InputError(`${label}:${at}: the first line holds a phone number in column ${numberAt}, so it is a row, not the header (column names)`, {
     code: 'no-header',
-    hint: `add a first line naming the ${plural(columns, 'column')} (the phone column e.g. "phone") and run again; read as it is, that line's customer would be left out`,
+    hint: `add a first line naming the ${plural(columns, 'column')} (the phone column e.g. "phone") and run again; read as it is, the number on that line would be left out`,
   });
 }
 

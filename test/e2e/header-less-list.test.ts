@@ -13,8 +13,8 @@ describe('a list whose first line is a customer', () => {
       const r = await runCli(['validate-numbers', list, '--country', 'DE', '--out', '-', ...extra]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('kunden.csv:1: the first line holds a phone number in column 2, so it is a row, not the header');
-      expect(r.stderr).toContain('add a first line naming the 3 columns');
+      expect(r.stderr).toContain('kunden.csv:1: no header row (column names): this line holds a phone number in column 2');
+      expect(r.stderr).toContain('add a line above it naming the 3 columns');
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
@@ -25,7 +25,7 @@ describe('a list whose first line is a customer', () => {
     writeFileSync(list, '+491701234567\n+491711234567\n');
     const r = await runCli(['suppressions', 'import', list, '--column', '#1', '--suppressions', join(dir, 's.jsonl')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('optouts.csv:1: the first line holds a phone number in column 1');
+    expect(r.stderr).toContain('optouts.csv:1: no header row (column names): this line holds a phone number in column 1');
     expect(existsSync(join(dir, 's.jsonl'))).toBe(false);
   });
 

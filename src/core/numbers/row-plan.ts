@@ -109,9 +109,9 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
 
 /** The first line is a customer (a list exported without its header row): refuse, rather than lose that row as column names. */
 function headerIsRow(label: string, at: number, columns: number, numberAt: number): InputError {
-  return new InputError(`${label}:${at}: the first line holds a phone number in column ${numberAt}, so it is a row, not the header (column names)`, {
+  return new InputError(`${label}:${at}: no header row (column names): this line holds a phone number in column ${numberAt}`, {
     code: 'no-header',
-    hint: `add a first line naming the ${plural(columns, 'column')} (the phone column e.g. "phone") and run again; read as it is, the number on that line would be left out`,
+    hint: `add a line above it naming the ${plural(columns, 'column')} (the phone column e.g. "phone") and run again; read as it is, the number on that line would be left out`,
   });
 }
 

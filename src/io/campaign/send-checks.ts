@@ -29,7 +29,7 @@ function notMobileNotice(n: RecipientList['notMobile']): string | undefined {
   const count = kinds.reduce((sum, [, k]) => sum + k, 0);
   if (count === 0) return undefined;
   const more = count > n.lines.length ? ', ...' : '';
-  return `${plural(count, 'recipient')} cannot be a mobile (${kinds.map(([t, k]) => `${t} ${k}`).join(', ')}; line ${n.lines.join(', ')}${more}): WhatsApp seldom reaches them; remove such rows to skip them (validate-numbers --mobile-only marks them not-mobile)`;
+  return `${plural(count, 'recipient')} cannot be a mobile (${kinds.map(([t, k]) => `${t} ${k}`).join(', ')}; line ${n.lines.join(', ')}${more}): WhatsApp seldom reaches ${count === 1 ? 'it' : 'them'}; remove such rows to skip them (validate-numbers --mobile-only marks them not-mobile)`;
 }
 
 /** Refuse a pace above 90 % of the number's throughput (unless allowed); a notice above 80 %. */

@@ -4,6 +4,7 @@ import { GraphError, isRateLimit } from '../core/graph/graph-error.js';
 import { shellQuote, storeArgument } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
 import { checkEventsPath } from './events-path.js';
+import { mobileCapable } from '../core/numbers/readings.js';
 import { classifyTyped } from '../core/numbers/typed-number.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { oneOffCallbackData, templateMessage, textMessage } from '../core/send-to/message.js';
@@ -72,6 +73,8 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     }
     const payload = found ? templateMessage(found, number.e164, o.params) : textMessage(number.e164, o.text!);
     if (!found) warnIfWindowClosed(settings.events, number.e164);
+    // As validate-numbers' tip: said before the prompt, sent as asked (a business line may be on WhatsApp).
+    if (!mobileCapable(number.type)) warn(`${number.e164} cannot be a mobile (${number.type}): WhatsApp seldom reaches it`);
     const what = found ? `template ${found.name}:${found.language} (${category})` : `a free-form text (${plural(o.text!.length, 'character')})`;
     await signals.race(confirm(o, `Send ${what} to ${number.e164} from ${settings.phoneNumberId}?`), nothingSent);
     // Before the send: the events file's end, or the store connected (a store that refuses stops us before anything goes out).

@@ -45,3 +45,17 @@ describe('an area code column that holds the calling code', () => {
     expect(classifyRow(['+49', '+43 664 1234567'], plan)).toMatchObject({ valid: true, e164: '+436641234567' });
   });
 });
+
+describe('a calling code column beside a phone cell that holds the calling code already', () => {
+  const plan = planRows('l.csv', ['Name', 'Vorwahl', 'Rufnummer'], {}, names);
+  it('reads "+49" + "491701234567" as the German mobile, not +49 prepended again (a valid German landline +49491701234567)', () => {
+    expect(classifyRow(['A', '+49', '491701234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567', type: 'MOBILE' });
+    expect(classifyRow(['A', '0049', '49 170 1234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classifyRow(['A', '+33', '33612345678'], plan)).toMatchObject({ valid: true, e164: '+33612345678' });
+  });
+  it('still joins a national number, and reads a cell with the calling code that only makes a number so', () => {
+    expect(classifyRow(['A', '+49', '0170 1234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classifyRow(['A', '+49', '1701234567'], plan)).toMatchObject({ valid: true, e164: '+491701234567' });
+    expect(classifyRow(['A', '+49', '4989123456'], plan)).toMatchObject({ valid: true, e164: '+4989123456' });
+  });
+});

@@ -1,6 +1,7 @@
 /** Classify one row of a list: its phone cell (joined with an area code column), at the home its country cell names. */
 import { classify, type Classified } from './classify.js';
 import { countryOfCell } from './country-cell.js';
+import { mobileCapable } from './readings.js';
 import type { RowPlan } from './row-plan.js';
 import { unwrapCell } from './unwrap-cell.js';
 
@@ -17,10 +18,29 @@ export function classifyRow(cells: readonly string[], plan: RowPlan): Classified
   // calling code ("+49", "0049") still goes in front of a national "0170 1234567" (libphonenumber drops the 0).
   if (area === '' || text === '' || text.startsWith('+') || (WHOLE.test(text) && !CALLING_CODE.test(area))) return classifyAt(phone, cells, plan);
   const joined = classifyAt(`${area} ${phone}`, cells, plan);
+  if (CALLING_CODE.test(area) && repeatsCallingCode(area, text)) return alreadyInternational(joined, classifyAt(phone, cells, plan));
   if (joined.e164 !== '') return joined;
   // "212" beside "(212) 555-0123": the phone cell held the whole number after all.
   const alone = classifyAt(phone, cells, plan);
   return alone.e164 !== '' ? alone : joined;
+}
+
+/** The phone cell's digits begin with the calling code in the area code cell ("+49" beside "491701234567"). */
+function repeatsCallingCode(area: string, phone: string): boolean {
+  const code = area.replace(/\D/g, '').replace(/^00/, '');
+  return code !== '' && phone.replace(/\D/g, '').startsWith(code);
+}
+
+/**
+ * "+49" beside "491701234567": the cell may hold the calling code already. Read alone it is +491701234567, joined
+ * +49491701234567 (a valid German landline too). One valid, or one mobile: that one; both alike: ambiguous, never a guess.
+ */
+function alreadyInternational(joined: Classified, alone: Classified): Classified {
+  if (alone.e164 === '' || alone.e164 === joined.e164) return joined;
+  if (joined.e164 === '') return alone;
+  const mobile = (c: Classified) => mobileCapable(c.type);
+  if (mobile(alone) !== mobile(joined)) return mobile(alone) ? alone : joined;
+  return { e164: '', valid: false, reason: 'ambiguous-country-code', region: '', type: '', detail: `${alone.e164} or ${joined.e164}` };
 }
 
 // A number with its trunk prefix or calling code: no area code goes in front of it.

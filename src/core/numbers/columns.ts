@@ -1,4 +1,5 @@
 /** Find the phone column (and a country column) in a CSV header, in the nine languages the linter knows. */
+import { ADDED_COLUMNS } from './added-columns.js';
 
 /** Phone column names (compared normalised: case, accents, spaces, dashes and dots ignored). */
 export const PHONE_HEADERS = [
@@ -132,7 +133,9 @@ export function pickCountryColumn(header: string[], wanted?: string): ColumnPick
 
 /** Headers that might hold countries but were not read as such ("region"): for a note saying how to use them. */
 export function regionLikeColumns(header: string[]): string[] {
-  return header.filter((h) => REGION_HEADERS.has(normaliseHeader(h)));
+  // validate-numbers' own "region" column (a --valid-out or pilot file read again) holds the number's region, said already.
+  const own = ADDED_COLUMNS.every((name, i) => header[header.length - ADDED_COLUMNS.length + i] === name) ? header.length - 3 : -1;
+  return header.filter((h, i) => i !== own && REGION_HEADERS.has(normaliseHeader(h)));
 }
 
 function pickKnown(header: string[], names: Set<string>): ColumnPick {

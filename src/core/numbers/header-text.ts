@@ -27,3 +27,18 @@ export function looksLikeHeader(header: string[]): boolean {
 export function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
+
+/**
+ * The 1-based position of a header cell that is a phone number (`0170 1234567`, `+49 170 1234567`), else 0: such a
+ * first line is a customer, not column names, and reading it as a header would leave that customer out silently.
+ * Dates (`01.12.2026`, `2026-12-01`) are no phone numbers: a title line above the header may carry one.
+ */
+export function phoneCellInHeader(header: readonly string[]): number {
+  const i = header.findIndex((h) => {
+    const t = h.trim();
+    if (!/^\+?\(?\d[\d ()./-]*$/.test(t) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(t)) return false;
+    const digits = t.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 17;
+  });
+  return i + 1;
+}

@@ -1,7 +1,7 @@
 /** One way to read a list's rows, shared by validate-numbers and send: which columns, which region, and the classifier. */
 import { InputError } from '../errors.js';
 import { pickAreaCodeColumn } from './area-code-column.js';
-import { clip, describeHeader, looksLikeHeader } from './header-text.js';
+import { clip, describeHeader, looksLikeHeader, phoneCellInHeader } from './header-text.js';
 import { isMobileHeader, pickCountryColumn, pickPhoneColumn, PHONE_HEADERS, regionLikeColumns } from './columns.js';
 import { plural } from '../plural.js';
 import { shellQuote } from '../shell-quote.js';
@@ -69,6 +69,8 @@ export interface RowPlan {
 export function planRows(label: string, header: string[], w: ColumnWishes, names: WishNames, leading: readonly LeadingLine[] = []): RowPlan {
   // Nothing but empty lines (or ";;;", or Excel's "sep=;" alone): no header to look for columns in.
   if (header.length === 0) throw new InputError(`${label} holds no rows, only empty lines`, { code: 'empty-file', hint: 'export the list again with its header row and rows' });
+  const numberAt = phoneCellInHeader(header);
+  if (numberAt > 0) throw headerIsRow(label, leading[0]?.line ?? 1, header.length, numberAt);
   const phone = pickPhoneColumn(header, w.column);
   if (!phone.ok) {
     const cols = describeHeader(header, phone.problem === 'several' ? shownRefs(header, phone.candidates) : header);
@@ -103,6 +105,14 @@ export function planRows(label: string, header: string[], w: ColumnWishes, names
     countryNote: country.ok ? undefined : countryNote(header, country.problem, country.candidates, names),
     areaCodeNote: areaCode.note,
   };
+}
+
+/** The first line is a customer (a list exported without its header row): refuse, rather than lose that row as column names. */
+function headerIsRow(label: string, at: number, columns: number, numberAt: number): InputError {
+  return new InputError(`${label}:${at}: no header row (column names): this line holds a phone number in column ${numberAt}`, {
+    code: 'no-header',
+    hint: `add a line above it naming the ${plural(columns, 'column')} (the phone column e.g. "phone") and run again; read as it is, the number on that line would be left out`,
+  });
 }
 
 /** "Telefon (#2)" for a position reference ("#2") to a column whose name the header repeats, else the name itself. */

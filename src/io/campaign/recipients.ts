@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import type { Campaign } from '../../core/campaign/schema.js';
 import { InputError } from '../../core/errors.js';
 import { pickNamed } from '../../core/numbers/columns.js';
+import { mobileCapable } from '../../core/numbers/readings.js';
 import { classifyRow, describeHeader, planRows, type RowPlan } from '../../core/numbers/row-plan.js';
 import { leadingLines, openCsv, parseHeader } from '../csv/reader.js';
 import type { CsvLimits } from '../csv/record-splitter.js';
@@ -42,6 +43,8 @@ export interface RecipientList {
   leadingZeroRestored: number;
   /** Rows with another field count than the header: how many, and the first lines. */
   fieldCountMismatches: { count: number; lines: number[] };
+  /** Recipients whose number cannot be a mobile (landline, toll-free, premium): how many of each type, and the first lines. */
+  notMobile: { types: Record<string, number>; lines: number[] };
 }
 
 /** The classifier options of a campaign: the same as validate-numbers' --column, --country-column and --country. */
@@ -73,6 +76,7 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
   let assumed = 0;
   let restored = 0;
   const mismatches: { count: number; lines: number[] } = { count: 0, lines: [] };
+  const notMobile: { types: Record<string, number>; lines: number[] } = { types: {}, lines: [] };
   for await (const block of source.blocks()) {
     eachRecord(block.text, delimiter, block.startLine, (cells, at) => {
       if (isBlankRecord(cells)) return;
@@ -104,11 +108,15 @@ export async function loadRecipients(path: string, o: RecipientOptions): Promise
         return;
       }
       seen.set(c.e164, at);
+      if (!mobileCapable(c.type)) {
+        notMobile.types[c.type] = (notMobile.types[c.type] ?? 0) + 1;
+        if (notMobile.lines.length < 5) notMobile.lines.push(at);
+      }
       recipients.push({ e164: c.e164, region: c.region, line: at, values: indexes.map((i) => cells[i] ?? '') });
     });
   }
   if (!header || !plan) throw new InputError(`${path} holds no rows`, { code: 'empty-file' });
-  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, areaCode: plan.areaCodeName, country: plan.countryName, note: [plan.countryNote, plan.areaCodeNote].filter(Boolean).join('; ') || undefined }, assumedInternational: assumed, leadingZeroRestored: restored, fieldCountMismatches: mismatches };
+  return { rows, recipients, skipped, columns: o.columns, sha256: await sha256File(path), chosen: { phone: plan.phoneName, areaCode: plan.areaCodeName, country: plan.countryName, note: [plan.countryNote, plan.areaCodeNote].filter(Boolean).join('; ') || undefined }, assumedInternational: assumed, leadingZeroRestored: restored, fieldCountMismatches: mismatches, notMobile };
 }
 
 function sha256File(path: string): Promise<string> {

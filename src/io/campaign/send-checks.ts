@@ -18,7 +18,18 @@ export function listNotices(list: RecipientList, c: Campaign): string[] {
   if (m.count > 0) notices.push(`${plural(m.count, 'row')} of the list ${m.count === 1 ? 'has' : 'have'} another number of fields than its header (line ${m.lines.join(', ')}${m.count > m.lines.length ? ', ...' : ''}): check the delimiter and the quoting`);
   if (list.assumedInternational > 0) notices.push(`${plural(list.assumedInternational, 'number')} written without "+" read as international (assumed-international, as validate-numbers does)`);
   if (list.leadingZeroRestored > 0) notices.push(`${plural(list.leadingZeroRestored, 'number')} written without the leading 0 read in the row's country with the 0 put back (leading-zero-restored, as validate-numbers does)`);
+  const notMobile = notMobileNotice(list.notMobile);
+  if (notMobile) notices.push(notMobile);
   return notices;
+}
+
+/** Recipients whose number cannot be a mobile are sent to (as validate-numbers keeps them valid) but WhatsApp seldom reaches them: say so before the run. */
+function notMobileNotice(n: RecipientList['notMobile']): string | undefined {
+  const kinds = Object.entries(n.types);
+  const count = kinds.reduce((sum, [, k]) => sum + k, 0);
+  if (count === 0) return undefined;
+  const more = count > n.lines.length ? ', ...' : '';
+  return `${plural(count, 'recipient')} cannot be a mobile (${kinds.map(([t, k]) => `${t} ${k}`).join(', ')}; line ${n.lines.join(', ')}${more}): WhatsApp seldom reaches ${count === 1 ? 'it' : 'them'}; remove such rows to skip them (validate-numbers --mobile-only marks them not-mobile)`;
 }
 
 /** Refuse a pace above 90 % of the number's throughput (unless allowed); a notice above 80 %. */

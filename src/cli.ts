@@ -13,6 +13,7 @@ import { registerCommands } from './commands/registry.js';
 import { addExamples } from './commands/help-examples.js';
 import { refuseEmptyArguments, refuseEmptyFlags } from './commands/empty-values.js';
 import { helpConfiguration } from './ui/help.js';
+import { helpPathArgv } from './ui/help-path.js';
 import { commandPath, usageError } from './ui/usage-error.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
@@ -121,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   });
   addExamples(program);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpPathArgv(program, argv), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.version' && term().json) process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');

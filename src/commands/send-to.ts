@@ -22,6 +22,7 @@ import { term } from '../ui/term.js';
 import { toOptions, type SendToOptions } from './send-to-flags.js';
 import { followDelivery } from './send-to-follow.js';
 import { SignalWatch } from '../io/signals.js';
+import { missingConfig } from '../core/missing-config.js';
 
 const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
 
@@ -49,9 +50,9 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
   const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });
   const settings = loaded.settings;
-  if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
-  if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
-  if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
+  if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
+  if (!settings.phoneNumberId) throw missingConfig('phoneNumberId', 'no sender: set WA_OPS_PHONE_NUMBER_ID');
+  if (o.template && !settings.wabaId) throw missingConfig('wabaId', 'no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending');
   // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   let statuses: StatusSource | undefined;
@@ -129,7 +130,7 @@ function warnIfWindowClosed(eventsPath: string, e164: string): void {
 
 async function confirm(o: SendToOptions, question: string): Promise<void> {
   if (o.yes) return;
-  if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+  if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm ${term().noPromptReason || 'when not running in a terminal'}`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   const { askConfirm } = await import('../ui/prompts.js');
   if (!(await askConfirm(question, { interrupted: 'nothing was sent' }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
 }

@@ -27,6 +27,7 @@ import { filePathFlag, parseFlags } from './flags.js';
 import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
 import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
 import { adoptSiblingCooldown, siblingCooldown } from '../io/campaign/sibling-cooldowns.js';
+import { missingConfig } from '../core/missing-config.js';
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -52,7 +53,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const mark = location.kind === 'postgres' ? (id: string) => writeMarker(cf.ledgerPath, location.redacted, id, warn) : undefined;
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
-      if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
+      if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
       // The store's remarks (a lost connection, a cooldown found) go above the progress line while it shows.
       const notices = { to: warn };
       const writer = await store.writer(ref, (text) => notices.to(text), { interrupted: () => signals.check('nothing was sent') });

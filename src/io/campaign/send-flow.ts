@@ -22,6 +22,7 @@ import { optOutSink, SendOptOuts } from './send-opt-outs.js';
 import { pacingNotice } from './pacing-notice.js';
 import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
+import { missingConfig } from '../../core/missing-config.js';
 
 /** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
 export const COOLDOWN_CAP_MS = 7 * 86_400_000;
@@ -187,6 +188,6 @@ async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter,
 /** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */
 export function resolveSenders(cf: CampaignFile, settings: Settings, kept: string[] | undefined): string[] {
   const senders = cf.campaign.senders.length > 0 ? cf.campaign.senders : settings.phoneNumberId ? [settings.phoneNumberId] : (kept ?? []);
-  if (senders.length === 0) throw new UsageError('no sender: set "senders" in the campaign or WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
+  if (senders.length === 0) throw missingConfig('phoneNumberId', 'no sender: set "senders" in the campaign or WA_OPS_PHONE_NUMBER_ID');
   return senders;
 }

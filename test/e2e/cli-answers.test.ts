@@ -1,0 +1,57 @@
+// The CLI's own answers: help for a nested path, hints on missing settings, the reason --yes is needed.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
+
+/** Run the CLI on a pseudo-terminal (util-linux `script`), so stdin and stdout are TTYs; output is the terminal's. */
+function onPty(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  const line = [process.execPath, join(root, 'bin', 'wa-ops.js'), ...args].map((a) => `'${a}'`).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', line, '/dev/null'], { cwd: tempDir(), env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe('wa-ops help <group> <subcommand>', () => {
+  it("help webhook serve prints serve's help, not the group's", async () => {
+    const r = await runCli(['help', 'webhook', 'serve']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: wa-ops webhook serve \[options\]/);
+    expect(r.stdout).toContain('--app-secret');
+  });
+
+  it('help webhook nope: one line naming the unknown command, exit 2', async () => {
+    const r = await runCli(['help', 'webhook', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wa-ops: unknown command 'nope'\n {2}hint: run wa-ops webhook --help/);
+  });
+});
+
+describe('a missing setting says where to set it', () => {
+  it.each([
+    [['templates', 'list', '--json'], {}, 'WA_OPS_TOKEN'],
+    [['templates', 'list', '--json'], { WA_OPS_TOKEN: 'x' }, 'WA_OPS_WABA_ID'],
+    [['send', '--to', '+14155550100', '--text', 'hi', '--yes', '--json'], { WA_OPS_TOKEN: 'x' }, 'WA_OPS_PHONE_NUMBER_ID'],
+    [['webhook', 'serve', '--port', '0', '--json'], {}, 'WA_OPS_APP_SECRET'],
+  ])('%j with %j: missing-config, a hint naming %s', async (args, env, variable) => {
+    const r = await runCli(args, { env });
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error.code).toBe('missing-config');
+    expect(error.hint).toContain(`put ${variable}=... in .env`);
+    expect(error.hint).toContain('wa-ops doctor --offline');
+  });
+});
+
+describe('send without --yes on a terminal with CI set', () => {
+  it('says CI is why there is no prompt', async () => {
+    const r = await onPty(['send', '--to', '+14155550100', '--text', 'hi'], { WA_OPS_TOKEN: 'x', WA_OPS_PHONE_NUMBER_ID: '1', WA_OPS_GRAPH_URL: 'http://127.0.0.1:1', CI: '1' });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('pass --yes to confirm with CI set');
+    expect(r.out).toContain('hint: run the same command with --yes');
+  }, 30_000);
+});

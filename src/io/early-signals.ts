@@ -69,7 +69,7 @@ const onHangup = () => {
 };
 // A command that stopped on the SIGTERM a hangup became exits 143; the truth is 129.
 process.on('exit', (code) => {
-  if (hangup && code === 143) process.exitCode = 129;
+  if (hangup && code === signalExit('SIGTERM')) process.exitCode = signalExit('SIGHUP');
 });
 process.on('SIGINT', early);
 process.on('SIGTERM', early);

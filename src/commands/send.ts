@@ -1,5 +1,4 @@
 /** wa-ops send --campaign <file> (CONTRACT §7): plan, confirm, then paced, resumable sends. */
-import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import { unknownAdvice } from '../core/campaign/unknown-advice.js';
@@ -7,7 +6,10 @@ import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
-import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
+import { sendCampaign } from '../io/campaign/send-flow.js';
+import type { SendResult } from '../io/campaign/run-end.js';
+import { cooldownEnd } from '../io/campaign/cooldown-cap.js';
+import { resolveSenders } from '../io/campaign/resolve-senders.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { checkEventsPath } from './events-path.js';

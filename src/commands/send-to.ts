@@ -38,16 +38,7 @@ export async function dispatch(args: unknown[], flags: Record<string, unknown>):
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
-  const number = classifyTyped(o.to, o.country);
-  if (!number.valid) {
-    const hint =
-      number.reason === 'missing-country-code'
-        ? 'write it with its country code (+49...) or pass --country DE'
-        : number.reason === 'ambiguous-country-code'
-          ? `it reads as ${number.detail}: write it with "+" or with its leading 0`
-          : 'check the number; wa-ops validate-numbers explains each reason';
-    throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
-  }
+  const number = reachableNumber(o);
   const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });
   const settings = loaded.settings;
   if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
@@ -98,6 +89,19 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     await statuses?.close();
     await client.close();
   }
+}
+
+/** The --to number in E.164, or a usage error saying how to write it. */
+function reachableNumber(o: SendToOptions) {
+  const number = classifyTyped(o.to, o.country);
+  if (number.valid) return number;
+  const hint =
+    number.reason === 'missing-country-code'
+      ? 'write it with its country code (+49...) or pass --country DE'
+      : number.reason === 'ambiguous-country-code'
+        ? `it reads as ${number.detail}: write it with "+" or with its leading 0`
+        : 'check the number; wa-ops validate-numbers explains each reason';
+  throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
 }
 
 /** A POST whose answer was lost (a timeout or reset after it was written): the message may have gone out, so "run it again" is not the advice. */

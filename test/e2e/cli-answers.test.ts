@@ -55,3 +55,17 @@ describe('send without --yes on a terminal with CI set', () => {
     expect(r.out).toContain('hint: run the same command with --yes');
   }, 30_000);
 });
+
+describe('init without its flags on a terminal with CI set', () => {
+  it('says CI is why it cannot ask, and which flags to pass', async () => {
+    const r = await onPty(['init'], { CI: '1' });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('init cannot ask with CI set: pass --phone-number-id');
+  }, 30_000);
+
+  it('piped: says it is not running in a terminal', async () => {
+    const r = await runCli(['init'], { env: { CI: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('init cannot ask when not running in a terminal: pass --phone-number-id');
+  });
+});

@@ -1,6 +1,8 @@
 /** Whether a file is an events file (JSON lines written by webhook serve), checked before it is read or written. */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { errnoCode } from '../core/caught.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 
 const HINT = 'pass the events file written by wa-ops webhook serve (--events, WA_OPS_EVENTS or "events" in the config)';
 
@@ -41,6 +43,18 @@ const MAX_FIRST_LINE = 16 * 1024 * 1024;
 
 /** The first non-blank line, read in blocks until its newline (a history sync is hundreds of KB); `whole`: the file ended first. */
 function firstLine(file: string): { text?: string; whole: boolean } {
+  try {
+    return readFirstLine(file);
+  } catch (err) {
+    // A file that stats as regular but cannot be read (a failing disk, /proc/self/mem): the user's to fix, named.
+    const code = errnoCode(err);
+    if (!code) throw err;
+    throw new InputError(`${file} ${errnoText(code, 'cannot be read')}`, { code: 'unreadable-file', hint: errnoHint(code) ?? HINT, cause: err });
+  }
+}
+
+/** firstLine without the error mapping: blocks of 64 KB until a newline after non-blank text. */
+function readFirstLine(file: string): { text?: string; whole: boolean } {
   const fd = openSync(file, 'r');
   const parts: Buffer[] = [];
   let pos = 0;

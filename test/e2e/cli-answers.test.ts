@@ -1,5 +1,6 @@
 // The CLI's own answers: help for a nested path, hints on missing settings, the reason --yes is needed.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, root, runCli, tempDir } from '../helpers.js';
@@ -67,5 +68,19 @@ describe('init without its flags on a terminal with CI set', () => {
     const r = await runCli(['init'], { env: { CI: '' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('init cannot ask when not running in a terminal: pass --phone-number-id');
+  });
+});
+
+describe('an events file that stats as a file but cannot be read (EIO)', () => {
+  // /proc/self/mem is a regular file whose first read fails with EIO: an environment problem, never "a bug" (70).
+  it.runIf(process.platform === 'linux')('status: exit 2, one line naming the file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l.csv'), 'phone\n+14155550100\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'c', recipients: 'l.csv', template: { name: 't', language: 'en_US' } }));
+    const r = await runCli(['status', '--campaign', 'c.json', '--json'], { cwd: dir, env: { WA_OPS_EVENTS: '/proc/self/mem' } });
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error.code).toBe('unreadable-file');
+    expect(error.message).toBe('/proc/self/mem cannot be read or written: input/output error (a failing disk or device, or a file the system cannot read)');
   });
 });

@@ -3,7 +3,7 @@ import { EXIT, InputError, signalExit, PausedError, UpstreamError, UsageError } 
 import { GraphError, isRateLimit } from '../core/graph/graph-error.js';
 import { shellQuote, storeArgument } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { classifyTyped } from '../core/numbers/typed-number.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
 import { oneOffCallbackData, templateMessage, textMessage } from '../core/send-to/message.js';

@@ -12,7 +12,7 @@ import { cooldownEnd } from '../io/campaign/cooldown-cap.js';
 import { resolveSenders } from '../io/campaign/resolve-senders.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';

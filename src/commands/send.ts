@@ -27,7 +27,7 @@ import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
 import { filePathFlag, parseFlags } from './flags.js';
 import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
-import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
+import { flagValues, parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
 import { adoptSiblingCooldown, siblingCooldown } from '../io/campaign/sibling-cooldowns.js';
 import { missingConfig } from '../core/missing-config.js';
 
@@ -37,6 +37,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
   if (oneMessage !== undefined) return oneMessage;
   const f = parseFlags<SendFlags>(flags, SEND_FLAGS);
+  flagValues(f);
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {

@@ -84,3 +84,15 @@ describe('an events file that stats as a file but cannot be read (EIO)', () => {
     expect(error.message).toBe('/proc/self/mem cannot be read or written: input/output error (a failing disk or device, or a file the system cannot read)');
   });
 });
+
+describe('send: a bad flag value is said before the campaign file is read', () => {
+  it.each([
+    ['--rate', '0/s'],
+    ['--limit', '1.5'],
+    ['--window', '25:00-26:00'],
+  ])('send --campaign missing.json %s %s: bad-flag, not file-not-found', async (flag, value) => {
+    const r = await runCli(['send', '--campaign', 'missing.json', flag, value, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('bad-flag');
+  });
+});

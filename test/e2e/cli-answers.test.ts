@@ -96,3 +96,18 @@ describe('send: a bad flag value is said before the campaign file is read', () =
     expect(JSON.parse(r.stdout).error.code).toBe('bad-flag');
   });
 });
+
+describe('webhook analyze: a line of a known kind without its fields', () => {
+  it.each([
+    ['{"kind":"status","key":"k1"}', 'a status record without "id"'],
+    ['{"kind":"management","key":"k2"}', 'a management record without "field"'],
+    ['{"kind":"error","key":"k3","code":1,"ts":"1e20"}', 'an error record with a malformed "ts"'],
+  ])('%s: skipped with one warning naming the line, exit 0 (was 70)', async (line, problem) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ev.jsonl'), `{"kind":"other","key":"k0","field":"x","ts":"1"}\n${line}\n`);
+    const r = await runCli(['webhook', 'analyze', 'ev.jsonl', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('management');
+    expect(r.stderr).toContain(`ev.jsonl:2: ${problem}, skipped`);
+  });
+});

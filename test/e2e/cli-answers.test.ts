@@ -102,6 +102,7 @@ describe('webhook analyze: a line of a known kind without its fields', () => {
     ['{"kind":"status","key":"k1"}', 'a status record without "id"'],
     ['{"kind":"management","key":"k2"}', 'a management record without "field"'],
     ['{"kind":"error","key":"k3","code":1,"ts":"1e20"}', 'an error record with a malformed "ts"'],
+    ['{"kind":"status","key":"k4","id":"w","status":"read","cb":{"x":1}}', 'a status record with a malformed "cb"'],
   ])('%s: skipped with one warning naming the line, exit 0 (was 70)', async (line, problem) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ev.jsonl'), `{"kind":"other","key":"k0","field":"x","ts":"1"}\n${line}\n`);

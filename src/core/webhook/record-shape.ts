@@ -2,15 +2,20 @@
 
 type Check = (v: unknown) => boolean;
 const text: Check = (v) => typeof v === 'string';
+const optionalText: Check = (v) => v === undefined || typeof v === 'string';
+const optionalTime: Check = (v) => v === undefined || typeof v === 'string' || typeof v === 'number';
+const optionalList: Check = (v) => v === undefined || Array.isArray(v);
+const optionalObject: Check = (v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
 const unixSeconds: Check = (v) => (typeof v === 'string' || typeof v === 'number') && Number.isFinite(new Date(Number(v) * 1000).getTime());
 
-/** The fields each kind of record is read by (webhook analyze, status, send); other fields are optional. */
+/** The fields each kind of record is read by (webhook analyze, status, send), present or optional with their type. */
 const NEEDED: Record<string, Record<string, Check>> = {
-  status: { id: text, status: text },
-  message: { id: text, from: text },
-  error: { code: (v) => typeof v === 'number', ts: unixSeconds },
+  status: { id: text, status: text, ts: optionalTime, recipient: optionalText, cb: optionalText, category: optionalText, errors: optionalList, pricing: optionalObject },
+  message: { id: text, from: text, type: optionalText, text: optionalText, ts: optionalTime, errors: optionalList },
+  // A code Meta did not send is stored as null (NaN in JSON).
+  error: { code: (v) => v === null || typeof v === 'number', ts: unixSeconds },
   management: { field: text, at: text },
-  preference: { value: text },
+  preference: { value: text, category: optionalText },
   other: { field: text },
 };
 

@@ -1,5 +1,5 @@
 /** The checks before an output is opened: folders, files that are not wa-ops' own, folders that do not exist. */
-import { closeSync, constants, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errnoCode, errorMessage } from '../core/caught.js';
 import { errnoText } from '../core/environment-errors.js';
@@ -59,7 +59,9 @@ export function tryOpen(path: string, flags: number, shown = path): number {
   } catch (err) {
     const code = errnoCode(err);
     // The temporary file sits next to the target: ENOENT means the target's folder is missing.
-    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, errorMessage(err));
+    // ENOENT also comes from a folder that exists but takes no new files (/proc, /sys): said as such.
+    const missing = code === 'ENOENT' && !existsSync(dirname(path));
+    const why = missing ? `the folder ${dirname(shown)} does not exist` : code === 'ENOENT' ? `no file can be created in ${dirname(shown)}` : errnoText(code, errorMessage(err));
     throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',

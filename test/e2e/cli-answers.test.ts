@@ -112,3 +112,13 @@ describe('webhook analyze: a line of a known kind without its fields', () => {
     expect(r.stderr).toContain(`ev.jsonl:2: ${problem}, skipped`);
   });
 });
+
+describe('an output in a folder that takes no new files', () => {
+  it.runIf(process.platform === 'linux')('validate-numbers --out /proc/x: says /proc takes no new files, not that it does not exist', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l.csv'), 'phone\n+14155550100\n');
+    const r = await runCli(['validate-numbers', 'l.csv', '--out', '/proc/wa-ops-x.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wa-ops: cannot write \/proc\/wa-ops-x\.csv: no file can be created in \/proc$/m);
+  });
+});

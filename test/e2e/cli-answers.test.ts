@@ -122,3 +122,14 @@ describe('an output in a folder that takes no new files', () => {
     expect(r.stderr).toMatch(/^wa-ops: cannot write \/proc\/wa-ops-x\.csv: no file can be created in \/proc$/m);
   });
 });
+
+describe('an output that fails as it is written (/dev/full)', () => {
+  it.runIf(process.platform === 'linux')('status --export /dev/full: one line naming the output, exit 2', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'l.csv'), 'phone\n+14155550100\n');
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'c', recipients: 'l.csv', template: { name: 't', language: 'en_US' } }));
+    const r = await runCli(['status', '--campaign', 'c.json', '--export', '/dev/full'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wa-ops: \/dev\/full cannot be written: no space left on the device$/m);
+  });
+});

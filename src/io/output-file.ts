@@ -8,9 +8,7 @@
 import { closeSync, constants, fchmodSync, fsyncSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { errnoCode } from '../core/caught.js';
-import { errnoHint, errnoText } from '../core/environment-errors.js';
-import { folderError, refuseForeign, tryOpen } from './output-guards.js';
+import { folderError, namingFailures, refuseForeign, tryOpen } from './output-guards.js';
 import { buffered } from './redacting-sink.js';
 import { refuseSameFile } from './same-file.js';
 import { pidTempName, sweepStaleTemps } from './stale-temp.js';
@@ -104,22 +102,6 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
       trackUnfinished(temp, false);
     },
   });
-}
-
-/** A failed write names its output (`report.csv cannot be written: no space left ...`); a closed pipe stays EPIPE (exit 141). */
-function namingFailures(f: OutputFile): OutputFile {
-  const named =
-    <A extends unknown[]>(fn: (...a: A) => void) =>
-    (...a: A) => {
-      try {
-        fn(...a);
-      } catch (err) {
-        const code = errnoCode(err);
-        if (!code || code === 'EPIPE') throw err;
-        throw new InputError(`${f.path} ${errnoText(code, 'cannot be written')}`, { code: 'unwritable-output', hint: errnoHint(code) ?? 'check where the output goes', cause: err });
-      }
-    };
-  return { ...f, write: named(f.write), writeRedacted: named(f.writeRedacted), commit: named(f.commit) };
 }
 
 /** Write a whole file the safe way (the report of webhook analyze --html, for example). */

@@ -133,3 +133,13 @@ describe('an output that fails as it is written (/dev/full)', () => {
     expect(r.stderr).toMatch(/^wa-ops: \/dev\/full cannot be written: no space left on the device$/m);
   });
 });
+
+describe('lint-template on a file holding null', () => {
+  it('says it found null (it said "found object")', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 't.json'), 'null\n');
+    const r = await runCli(['lint-template', 't.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wa-ops: t\.json: not a message template \(found null\)$/m);
+  });
+});

@@ -1,19 +1,17 @@
 /** The program: global flags, lazy command registration, and the one place that maps errors to exit codes. */
 // First: a signal during start-up is an interruption (130/143), not a death by signal.
-import { hungUp, noteCommandStarted } from './io/early-signals.js';
+import { hungUp } from './io/early-signals.js';
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { EXIT, UsageError, WaOpsError } from './core/errors.js';
+import { CommanderError } from 'commander';
+import { EXIT, WaOpsError } from './core/errors.js';
 import { errnoCode } from './core/caught.js';
-import { environmentError, errnoText, portProblem } from './core/environment-errors.js';
-import { detectTerm, setTerm, term, type TermFlags } from './ui/term.js';
+import { environmentError, errnoText } from './core/environment-errors.js';
+import { detectTerm, setTerm, term } from './ui/term.js';
 import { installRedaction } from './ui/output.js';
 import { bootstrapSecrets } from './io/config.js';
-import { registerCommands } from './commands/registry.js';
-import { addExamples } from './commands/help-examples.js';
-import { refuseEmptyArguments, refuseEmptyFlags } from './commands/empty-values.js';
-import { helpConfiguration } from './ui/help.js';
-import { commandPath, usageError } from './ui/usage-error.js';
+import { createProgram } from './commands/program.js';
+import { helpPathArgv } from './ui/help-path.js';
+import { usageError } from './ui/usage-error.js';
 
 /** Where a bug is reported (the README's "Reporting a bug" says what to include). */
 const BUG_HINT = 'this is a bug in wa-ops: please report it with the command you ran and the output of the same command with --verbose (see "Reporting a bug" in the README)';
@@ -27,7 +25,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const SIGPIPE_EXIT = 141;
 
 /** The command being run ("send", "webhook serve"), for hints that point at its --help. */
-let runningCommand = '';
+let running: () => string = () => '';
 
 /** Render an error for the user (one line and a hint; JSON on stdout under --json) and return its exit code. */
 function report(raw: unknown): number {
@@ -37,7 +35,7 @@ function report(raw: unknown): number {
   const err = raw instanceof WaOpsError ? raw : (environmentError(raw) ?? raw);
   if (err instanceof WaOpsError) {
     // A bad flag value always says where the accepted values are.
-    const hint = err.hint || (err.code === 'bad-flag' && runningCommand ? `run wa-ops ${runningCommand} --help for its flags and their values` : '');
+    const hint = err.hint || (err.code === 'bad-flag' && running() ? `run wa-ops ${running()} --help for its flags and their values` : '');
     if (t.json) {
       process.stdout.write(JSON.stringify({ error: { code: err.code, message: err.message, hint } }) + '\n');
     } else {
@@ -63,20 +61,6 @@ function brokenPipe(err: unknown): boolean {
   return errnoCode(err) === 'EPIPE';
 }
 
-/** Checks every command shares, before it runs: ports, and flags that contradict --json. */
-function checkCommonFlags(command: string, flags: Record<string, unknown>): void {
-  if (flags.port !== undefined) {
-    const problem = portProblem(flags.port);
-    if (problem) throw new UsageError(problem, { code: 'bad-flag' });
-  }
-  if (command === 'lint-template' && flags.json && flags.format !== undefined && flags.format !== 'json') {
-    throw new UsageError(`--json prints JSON; it cannot be combined with --format ${String(flags.format)}`, { code: 'bad-flag', hint: 'drop --json, or use --format json' });
-  }
-  // The security overrides reach every module (the Graph client, the media check) through the environment.
-  if (flags.allowInsecureGraphUrl) process.env.WA_OPS_ALLOW_INSECURE_GRAPH_URL = '1';
-  if (flags.allowInternalMedia) process.env.WA_OPS_ALLOW_INTERNAL_MEDIA = '1';
-}
-
 async function main(argv: string[]): Promise<number> {
   installRedaction();
   bootstrapSecrets(argv);
@@ -84,46 +68,13 @@ async function main(argv: string[]): Promise<number> {
   const formatJson = argv.includes('lint-template') && argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
   const wantsJson = argv.includes('--json') || formatJson;
   setTerm(detectTerm({ json: wantsJson, color: !argv.includes('--no-color') }));
-  const program = new Command('wa-ops');
   let exitCode: number = EXIT.ok;
-  program
-    .description('Operate a WhatsApp Business Platform (Cloud API) account from the command line')
-    .version(pkg.version, '-V, --version')
-    .option('--json', 'print one JSON document on stdout (no colour, no prompts)')
-    .option('--config <path>', 'config file (default: ./wa-ops.config.json)')
-    .option('--no-color', 'disable colour')
-    .option('-v, --verbose', 'more detail on stderr')
-    .option('-q, --quiet', 'only warnings and errors on stderr')
-    .option('--allow-insecure-graph-url', 'allow a plain http:// Graph API URL to a host other than this machine (the token travels unencrypted)')
-    .option('--allow-internal-media', 'allow header media URLs that are not https:// or point at private, loopback or link-local addresses')
-    .configureHelp(helpConfiguration)
-    .exitOverride()
-    .configureOutput({
-      // Under --json the version goes out as a document (below), never as bare text.
-      writeOut: (s) => {
-        if (!(term().json && s === `${pkg.version}\n`)) process.stdout.write(s);
-      },
-      writeErr: (s) => {
-        if (!term().json) process.stderr.write(s);
-      },
-      // Usage errors are printed once, in wa-ops' words, where they are mapped to exit 2 (below).
-      outputError: () => {},
-    })
-    .hook('preAction', (_this, action) => {
-      const flags: TermFlags & Record<string, unknown> = action.optsWithGlobals();
-      setTerm(detectTerm({ ...flags, json: Boolean(flags.json) || formatJson }));
-      runningCommand = commandPath(action);
-      refuseEmptyFlags(action);
-      refuseEmptyArguments(action);
-      checkCommonFlags(action.name(), flags);
-      noteCommandStarted(runningCommand);
-    });
-  registerCommands(program, pkg.version, (code) => {
+  const { program, runningCommand } = createProgram(pkg.version, (code) => {
     exitCode = code;
   });
-  addExamples(program);
+  running = runningCommand;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpPathArgv(program, argv), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.version' && term().json) process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');

@@ -7,7 +7,7 @@ import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { prepareSend } from '../io/campaign/prepare.js';
 import { sendSuppressions } from '../io/campaign/send-suppressions.js';
 import { planSkipped, withLedgerOptOuts } from '../io/campaign/send-targets.js';
-import { resolveSenders } from '../io/campaign/send-flow.js';
+import { resolveSenders } from '../io/campaign/resolve-senders.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import type { Settings } from '../io/config.js';
 import type { SignalWatch } from '../io/signals.js';

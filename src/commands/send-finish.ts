@@ -1,7 +1,7 @@
 /** How a send run ends: its summary (stdout), what to do next (stderr), the command that resumes it, and its exit code. */
 import { EXIT, exitSignal, InterruptedError } from '../core/errors.js';
 import { resumeCommand, storeForResume, type ResumeInput } from '../core/campaign/resume.js';
-import type { SendResult } from '../io/campaign/send-flow.js';
+import type { SendResult } from '../io/campaign/run-end.js';
 import type { SendOptions } from '../io/campaign/send-options.js';
 import { csvLimitArgs } from './flags.js';
 import { localTimeText, renderSummary } from '../ui/campaign-report.js';

@@ -67,6 +67,17 @@ function badFlag(flag: string, value: string, expected: string): never {
 
 /** Flags -> typed options, once. country: the campaign's defaultCountry, for the import command a CRM's CSV given as --suppressions is told to use. */
 export function parseOptions(f: SendFlags, events: string, store: string | undefined, country?: string): SendOptions {
+  return {
+    ...flagValues(f),
+    events,
+    store,
+    // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
+    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
+  };
+}
+
+/** The flags' values, typed; a bad one is exit 2 at once (before the campaign file is read: one mistake at a time is enough). */
+export function flagValues(f: SendFlags): Omit<SendOptions, 'events' | 'store' | 'suppressions'> {
   if (f.interval && f.rate) throw new UsageError('pass --interval or --rate, not both', { code: 'bad-flag' });
   let intervalMs: number | undefined;
   if (f.interval !== undefined) intervalMs = parseDuration(f.interval) ?? badFlag('--interval', f.interval, 'a duration such as 6s, 250ms, 1m');
@@ -98,13 +109,9 @@ export function parseOptions(f: SendFlags, events: string, store: string | undef
     window: f.window,
     graphUrls: f.graphUrl,
     allowFullBudget: Boolean(f.allowFullBudget),
-    events,
-    store,
     maxDurationMs,
     maxDuration: f.maxDuration,
     csvLimits: csvLimitFlags(f),
-    // Checked now: a mistyped path is refused before a lock, a cooldown wait or the network.
-    suppressions: f.suppressions === undefined ? undefined : checkSuppressionsFile(f.suppressions, { country }),
   };
 }
 

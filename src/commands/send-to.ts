@@ -3,7 +3,7 @@ import { EXIT, InputError, signalExit, PausedError, UpstreamError, UsageError } 
 import { GraphError, isRateLimit } from '../core/graph/graph-error.js';
 import { shellQuote, storeArgument } from '../core/campaign/resume.js';
 import { readList } from '../io/suppression-file.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { mobileCapable } from '../core/numbers/readings.js';
 import { classifyTyped } from '../core/numbers/typed-number.js';
 import { windowOpenFrom } from '../core/send-to/delivery.js';
@@ -23,6 +23,7 @@ import { term } from '../ui/term.js';
 import { toOptions, type SendToOptions } from './send-to-flags.js';
 import { followDelivery } from './send-to-follow.js';
 import { SignalWatch } from '../io/signals.js';
+import { missingConfig } from '../core/missing-config.js';
 
 const TO_ONLY = { template: '--template', param: '--param', text: '--text', country: '--country', wait: '--wait', waitTimeout: '--wait-timeout' } as const;
 
@@ -38,21 +39,12 @@ export async function dispatch(args: unknown[], flags: Record<string, unknown>):
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
   const o = toOptions(flags);
-  const number = classifyTyped(o.to, o.country);
-  if (!number.valid) {
-    const hint =
-      number.reason === 'missing-country-code'
-        ? 'write it with its country code (+49...) or pass --country DE'
-        : number.reason === 'ambiguous-country-code'
-          ? `it reads as ${number.detail}: write it with "+" or with its leading 0`
-          : 'check the number; wa-ops validate-numbers explains each reason';
-    throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
-  }
+  const number = reachableNumber(o);
   const loaded = loadConfig({ configPath: o.config, flags: { events: o.events, store: o.store } });
   const settings = loaded.settings;
-  if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
-  if (!settings.phoneNumberId) throw new UsageError('no sender: set WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
-  if (o.template && !settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending', { code: 'missing-config' });
+  if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
+  if (!settings.phoneNumberId) throw missingConfig('phoneNumberId', 'no sender: set WA_OPS_PHONE_NUMBER_ID');
+  if (o.template && !settings.wabaId) throw missingConfig('wabaId', 'no WABA id: set WA_OPS_WABA_ID so the template can be checked before sending');
   // The events file is read for the 24 h window and by --wait: one that is not an events file is refused, as status does.
   checkEventsPath(settings.events, o.events === undefined ? undefined : '--events');
   let statuses: StatusSource | undefined;
@@ -102,6 +94,19 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   }
 }
 
+/** The --to number in E.164, or a usage error saying how to write it. */
+function reachableNumber(o: SendToOptions) {
+  const number = classifyTyped(o.to, o.country);
+  if (number.valid) return number;
+  const hint =
+    number.reason === 'missing-country-code'
+      ? 'write it with its country code (+49...) or pass --country DE'
+      : number.reason === 'ambiguous-country-code'
+        ? `it reads as ${number.detail}: write it with "+" or with its leading 0`
+        : 'check the number; wa-ops validate-numbers explains each reason';
+  throw new UsageError(`--to "${o.to}" is not a number WhatsApp can reach (${number.reason})`, { code: 'bad-number', hint });
+}
+
 /** A POST whose answer was lost (a timeout or reset after it was written): the message may have gone out, so "run it again" is not the advice. */
 function maybeSent(err: unknown, e164: string, eventsPath: string): unknown {
   if (err instanceof GraphError && isRateLimit(err.action)) {
@@ -132,7 +137,7 @@ function warnIfWindowClosed(eventsPath: string, e164: string): void {
 
 async function confirm(o: SendToOptions, question: string): Promise<void> {
   if (o.yes) return;
-  if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not running in a terminal`, { code: 'confirmation-required' });
+  if (!term().interactive) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm ${term().noPromptReason || 'when not running in a terminal'}`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   const { askConfirm } = await import('../ui/prompts.js');
   if (!(await askConfirm(question, { interrupted: 'nothing was sent' }))) throw new UsageError('cancelled: nothing was sent', { code: 'cancelled' });
 }

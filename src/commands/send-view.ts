@@ -64,7 +64,7 @@ export async function confirmSend(o: SendOptions, cf: CampaignFile, p: Prepared,
   for (const s of planSkipped(p.skipped, state).slice(0, 10)) info(paint('gray', `  line ${s.line}: ${s.reason}`));
   if (toSend === 0 || o.yes) return;
   if (!term().interactive) {
-    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm when not running in a terminal; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
+    throw new UsageError(`about to send ${fmtInt(toSend)} message${toSend === 1 ? '' : 's'}: pass --yes to confirm ${term().noPromptReason || 'when not running in a terminal'}; nothing was sent`, { code: 'confirmation-required', hint: 'run the same command with --yes' });
   }
   const { confirm } = await import('@inquirer/prompts');
   let ok: boolean;

@@ -1,5 +1,4 @@
 /** wa-ops send --campaign <file> (CONTRACT §7): plan, confirm, then paced, resumable sends. */
-import { UsageError } from '../core/errors.js';
 import { summarise, type LedgerState } from '../core/campaign/ledger-state.js';
 import { unfinishedRunOptions } from '../core/campaign/run-limit.js';
 import { unknownAdvice } from '../core/campaign/unknown-advice.js';
@@ -7,10 +6,13 @@ import { otherCampaignsLedger } from '../core/campaign/ledger-owner.js';
 import { loadCampaignFile, type CampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, newCampaignId, withEvents } from '../io/campaign/campaign-state.js';
 import { dryRun } from './send-dry-run.js';
-import { cooldownEnd, resolveSenders, sendCampaign, type SendResult } from '../io/campaign/send-flow.js';
+import { sendCampaign } from '../io/campaign/send-flow.js';
+import type { SendResult } from '../io/campaign/run-end.js';
+import { cooldownEnd } from '../io/campaign/cooldown-cap.js';
+import { resolveSenders } from '../io/campaign/resolve-senders.js';
 import { adoptResumed, type SendOptions } from '../io/campaign/send-options.js';
 import { loadConfig, type Settings } from '../io/config.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
@@ -25,8 +27,9 @@ import { confirmSend, progressReporter } from './send-view.js';
 import { term } from '../ui/term.js';
 import { filePathFlag, parseFlags } from './flags.js';
 import { finish, interruptedBeforeSending, resumeInput, resumeLine } from './send-finish.js';
-import { parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
+import { flagValues, parseOptions, SEND_FLAGS, type SendFlags } from './send-flags.js';
 import { adoptSiblingCooldown, siblingCooldown } from '../io/campaign/sibling-cooldowns.js';
+import { missingConfig } from '../core/missing-config.js';
 
 /** Run the command; returns the exit code. */
 export async function run(_args: unknown[], flags: Record<string, unknown>): Promise<number> {
@@ -34,6 +37,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   const oneMessage = await (await import('./send-to.js')).dispatch(_args, flags);
   if (oneMessage !== undefined) return oneMessage;
   const f = parseFlags<SendFlags>(flags, SEND_FLAGS);
+  flagValues(f);
   // From the first moment: Ctrl-C during the replay, a cooldown wait, pre-flight or the prompt stops within a second.
   const signals = new SignalWatch();
   try {
@@ -52,7 +56,7 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     const mark = location.kind === 'postgres' ? (id: string) => writeMarker(cf.ledgerPath, location.redacted, id, warn) : undefined;
     try {
       if (o.dryRun) return await dryRun(o, cf, settings, await store.reader(ref), configFile?.data.pricing, signals);
-      if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
+      if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
       // The store's remarks (a lost connection, a cooldown found) go above the progress line while it shows.
       const notices = { to: warn };
       const writer = await store.writer(ref, (text) => notices.to(text), { interrupted: () => signals.check('nothing was sent') });

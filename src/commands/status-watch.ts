@@ -6,7 +6,7 @@ import { summarise } from '../core/campaign/ledger-state.js';
 import { watchFigures } from '../core/campaign/watch-figures.js';
 import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { loadConfig } from '../io/config.js';
 import { SignalWatch } from '../io/signals.js';
 import { campaignRef } from '../io/store/campaign-source.js';

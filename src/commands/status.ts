@@ -11,7 +11,7 @@ import { loadCampaignFile } from '../io/campaign/campaign-file.js';
 import { loadState, withEvents } from '../io/campaign/campaign-state.js';
 import { notStartedCounts, readCampaignList } from '../io/campaign-list-counts.js';
 import { loadConfig } from '../io/config.js';
-import { checkEventsPath } from './events-path.js';
+import { checkEventsPath } from '../webhook/events-file-check.js';
 import { campaignRef } from '../io/store/campaign-source.js';
 import { openStore } from '../io/store/open-store.js';
 import { refuseLocalSend } from '../io/store/store-marker.js';

@@ -4,6 +4,7 @@ import { splitList, type TemplateFilter } from '../core/templates/filter.js';
 import { loadConfig, type Settings } from '../io/config.js';
 import { GraphClient } from '../io/graph/client.js';
 import type { FlagSchema } from './flags.js';
+import { missingConfig } from '../core/missing-config.js';
 
 type Runner = (args: unknown[], flags: Record<string, unknown>) => Promise<number>;
 
@@ -40,8 +41,8 @@ export const TEMPLATES_FLAGS: FlagSchema<TemplatesFlags> = {
 /** The account the subcommands talk to: token and WABA id are required. */
 export function account(config: string | undefined): { settings: Settings; wabaId: string; client: GraphClient } {
   const { settings } = loadConfig({ configPath: config });
-  if (!settings.token) throw new UsageError('no access token: set WA_OPS_TOKEN (environment or .env)', { code: 'missing-config' });
-  if (!settings.wabaId) throw new UsageError('no WABA id: set WA_OPS_WABA_ID (templates belong to a WhatsApp Business Account)', { code: 'missing-config' });
+  if (!settings.token) throw missingConfig('token', 'no access token: set WA_OPS_TOKEN (environment or .env)');
+  if (!settings.wabaId) throw missingConfig('wabaId', 'no WABA id: set WA_OPS_WABA_ID (templates belong to a WhatsApp Business Account)');
   const client = new GraphClient({ baseUrl: settings.graphUrl, apiVersion: settings.apiVersion, token: settings.token });
   return { settings, wabaId: settings.wabaId, client };
 }

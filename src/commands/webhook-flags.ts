@@ -7,6 +7,7 @@ import { loadConfig } from '../io/config.js';
 import { readBytes } from '../io/read-text-file.js';
 import { suppressionsPath } from '../io/suppressions.js';
 import { intFlag, webhookTargetFlag } from './flags.js';
+import { missingConfig } from '../core/missing-config.js';
 
 /** A string flag's value, or undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -49,7 +50,7 @@ function tlsMaterial(cert: Buffer, key: Buffer, certPath: string, keyPath: strin
 /** The serve options, parsed once from the flags and settings. */
 export function serveOptions(flags: Record<string, unknown>) {
   const { settings } = loadConfig({ configPath: str(flags.config), flags: { appSecret: str(flags.appSecret), verifyToken: str(flags.verifyToken), events: str(flags.events) } });
-  if (!settings.appSecret) throw new UsageError('no app secret: set WA_OPS_APP_SECRET (or --app-secret); without it no callback can be verified', { code: 'missing-config' });
+  if (!settings.appSecret) throw missingConfig('appSecret', 'no app secret: set WA_OPS_APP_SECRET (or --app-secret); without it no callback can be verified');
   const tlsCert = str(flags.tlsCert);
   const tlsKey = str(flags.tlsKey);
   if (Boolean(tlsCert) !== Boolean(tlsKey)) throw new UsageError('--tls-cert and --tls-key go together', { code: 'bad-flag' });

@@ -23,6 +23,7 @@ const FILE_CODES: Record<string, [string, string]> = {
   EDQUOT: ['cannot be written: disk quota exceeded', 'free some space and run the same command again'],
   ELOOP: ['has too many symbolic links', 'check the path'],
   ENAMETOOLONG: ['is too long a path', 'use a shorter path'],
+  EIO: ['cannot be read or written: input/output error (a failing disk or device, or a file the system cannot read)', 'check the disk or device, or give another file'],
   EMFILE: ['cannot be opened: too many open files', 'raise the limit (ulimit -n) and run again'],
 };
 

@@ -82,6 +82,8 @@ export class InterruptedError extends WaOpsError {
     super(`interrupted by ${signal}${signal === 'SIGHUP' ? ' (the terminal hung up)' : ''}`, signalExit(signal), {
       code: 'interrupted',
       ...init,
+      // Commands that saved state say how to resume; otherwise the same command is the way on.
+      hint: init.hint ?? 'run the same command again when ready',
     });
   }
 }

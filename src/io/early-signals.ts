@@ -5,6 +5,8 @@
  * ora's signal-exit) does not count: it leaves the signal to us, so after a short grace we exit 128+n ourselves.
  * SIGHUP (a dropped ssh session) is a SIGTERM whose exit code is 129; stderr may be gone by then.
  */
+import { signalExit, type StopSignal } from '../core/errors.js';
+
 let running: string | undefined;
 let documentPrinted = false;
 let hangup = false;
@@ -37,20 +39,19 @@ type Listener = ((...a: unknown[]) => unknown) & { listener?: unknown };
 const ownedListening = (signal: NodeJS.Signals) =>
   process.rawListeners(signal).some((l) => owned.has(((l as Listener).listener ?? l) as object));
 
-const CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
-
-const exitNow = (signal: keyof typeof CODES) => {
+const exitNow = (signal: StopSignal) => {
   const message = running ? `${running} interrupted by ${signal}` : `interrupted by ${signal} before anything was started`;
+  const hint = running ? 'run the same command again when ready' : 'nothing was done; run the same command again';
   // Under --json stdout is one document, errors included: the same error document cli.ts prints for an interruption.
   try {
     if (process.stderr.isTTY) process.stderr.write('\u001b[?25h'); // a spinner may have hidden the cursor
     if (process.argv.slice(2).includes('--json')) {
-      if (!documentPrinted) process.stdout.write(JSON.stringify({ error: { code: 'interrupted', message, hint: '' } }) + '\n');
-    } else process.stderr.write(`wa-ops: ${message}\n`);
+      if (!documentPrinted) process.stdout.write(JSON.stringify({ error: { code: 'interrupted', message, hint } }) + '\n');
+    } else process.stderr.write(`wa-ops: ${message}\n  hint: ${hint}\n`);
   } catch {
     // The terminal is gone (hangup): the exit code still tells.
   }
-  process.exit(CODES[signal]);
+  process.exit(signalExit(signal));
 };
 
 const early = (signal: 'SIGINT' | 'SIGTERM') => {
@@ -68,7 +69,7 @@ const onHangup = () => {
 };
 // A command that stopped on the SIGTERM a hangup became exits 143; the truth is 129.
 process.on('exit', (code) => {
-  if (hangup && code === 143) process.exitCode = 129;
+  if (hangup && code === signalExit('SIGTERM')) process.exitCode = signalExit('SIGHUP');
 });
 process.on('SIGINT', early);
 process.on('SIGTERM', early);

@@ -8,7 +8,7 @@
 import { closeSync, constants, fchmodSync, fsyncSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { folderError, refuseForeign, tryOpen } from './output-guards.js';
+import { folderError, namingFailures, refuseForeign, tryOpen } from './output-guards.js';
 import { buffered } from './redacting-sink.js';
 import { refuseSameFile } from './same-file.js';
 import { pidTempName, sweepStaleTemps } from './stale-temp.js';
@@ -67,7 +67,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   if (existing?.isBlockDevice()) throw new InputError(`cannot write ${path}: it is a block device (a disk)`, { code: 'unwritable-output', hint: 'give a file name' });
   if (existing && !existing.isFile()) {
     const fd = tryOpen(path, constants.O_WRONLY | constants.O_APPEND);
-    return direct(path, fd, true, o.raw);
+    return namingFailures(direct(path, fd, true, o.raw));
   }
   if (existing?.isFile() && existing.size > 0 && o.ours && !o.force) refuseForeign(path, o.ours, o.flag);
   // A run killed with SIGKILL left its temporary file of this output behind: its pid says it is dead.
@@ -79,7 +79,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
   fchmodSync(fd, o.mode ?? 0o600);
   let open = true;
   const sink = buffered(fd, o.raw);
-  return {
+  return namingFailures({
     path,
     write: sink.write,
     writeRedacted: sink.writeRedacted,
@@ -101,7 +101,7 @@ export function openOutput(path: string, o: OutputOptions = {}): OutputFile {
       }
       trackUnfinished(temp, false);
     },
-  };
+  });
 }
 
 /** Write a whole file the safe way (the report of webhook analyze --html, for example). */

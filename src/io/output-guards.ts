@@ -1,10 +1,11 @@
-/** The checks before an output is opened: folders, files that are not wa-ops' own, folders that do not exist. */
-import { closeSync, constants, lstatSync, openSync, readSync, statSync } from 'node:fs';
+/** The checks before an output is opened (folders, files that are not wa-ops' own, missing folders) and its failures named. */
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { errnoCode, errorMessage } from '../core/caught.js';
-import { errnoText } from '../core/environment-errors.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 import { InputError } from '../core/errors.js';
 import { HEAD_BYTES } from '../core/own-output.js';
+import type { OutputFile } from './output-file.js';
 
 /** A folder is never an output, with or without --force: say so, and that a file name is wanted. */
 export function folderError(path: string, flag: string | undefined): InputError {
@@ -59,10 +60,28 @@ export function tryOpen(path: string, flags: number, shown = path): number {
   } catch (err) {
     const code = errnoCode(err);
     // The temporary file sits next to the target: ENOENT means the target's folder is missing.
-    const why = code === 'ENOENT' ? `the folder ${dirname(shown)} does not exist` : errnoText(code, errorMessage(err));
+    // ENOENT also comes from a folder that exists but takes no new files (/proc, /sys): said as such.
+    const missing = code === 'ENOENT' && !existsSync(dirname(path));
+    const why = missing ? `the folder ${dirname(shown)} does not exist` : code === 'ENOENT' ? `no file can be created in ${dirname(shown)}` : errnoText(code, errorMessage(err));
     throw new InputError(`cannot write ${shown}: ${why}`, {
       code: 'unwritable-output',
       hint: 'check that the folder exists and is writable',
     });
   }
+}
+
+/** A failed write names its output (`report.csv cannot be written: no space left ...`); a closed pipe stays EPIPE (exit 141). */
+export function namingFailures(f: OutputFile): OutputFile {
+  const named =
+    <A extends unknown[]>(fn: (...a: A) => void) =>
+    (...a: A) => {
+      try {
+        fn(...a);
+      } catch (err) {
+        const code = errnoCode(err);
+        if (!code || code === 'EPIPE') throw err;
+        throw new InputError(`${f.path} ${errnoText(code, 'cannot be written')}`, { code: 'unwritable-output', hint: errnoHint(code) ?? 'check where the output goes', cause: err });
+      }
+    };
+  return { ...f, write: named(f.write), writeRedacted: named(f.writeRedacted), commit: named(f.commit) };
 }

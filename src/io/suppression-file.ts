@@ -5,7 +5,8 @@ import { InputError, WaOpsError } from '../core/errors.js';
 import { isObject } from '../core/is-object.js';
 import { shellQuote } from '../core/shell-quote.js';
 import type { SuppressionRecord } from '../core/suppressions/plan.js';
-import { appendSuppressions, readListText, readSuppressions, type SuppressionList } from './suppressions.js';
+import { appendSuppressions, readListText, readSuppressions } from './suppressions.js';
+import type { SuppressionList } from '../core/suppressions/fold.js';
 
 const HINT = 'check the path (--suppressions or WA_OPS_SUPPRESSIONS) and its permissions';
 

@@ -4,7 +4,8 @@ import { loadConfig } from './config.js';
 import { chooseStore } from './store/selection.js';
 import { appendList, readList, type ImportAs } from './suppression-file.js';
 import type { StoreSource } from './store/pg/open.js';
-import { suppressionsPath, type SuppressionList } from './suppressions.js';
+import { suppressionsPath } from './suppressions.js';
+import type { SuppressionList } from '../core/suppressions/fold.js';
 
 /** One list, wherever it lives. */
 export interface SuppressionTarget {

@@ -1,10 +1,11 @@
 /** Checks of free-form message content (media, location, reaction, contacts) with Meta's limits and codes. */
 import { graphError, invalid, missing, type SandboxError } from './graph-errors.js';
+import { isObject } from '../core/is-object.js';
 
 /** A JSON object from a request body. */
 export type Obj = Record<string, unknown>;
 /** Is this a JSON object (not null, not an array)? */
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj: (v: unknown) => v is Obj = isObject;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** Is a media id one this account uploaded? */

@@ -14,6 +14,8 @@ export interface Term {
   color: boolean;
   /** Prompts and animations are allowed (stdin and stdout are TTYs, not CI, not --json). */
   interactive: boolean;
+  /** Why there are no prompts ("with CI set"), for errors that ask for --yes instead; empty when interactive. */
+  noPromptReason?: string;
   /** stderr is a terminal: progress lines may be rewritten in place. */
   stderrTty: boolean;
   json: boolean;
@@ -27,8 +29,10 @@ export function detectTerm(flags: TermFlags, env: NodeJS.ProcessEnv = process.en
   const stderrTty = Boolean(process.stderr.isTTY);
   const ci = Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
   const color = !json && flags.color !== false && colourWanted(env, stderrTty && Boolean(process.stdout.isTTY));
-  const interactive = !json && !ci && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
-  return { color, interactive, stderrTty, json, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) };
+  const ttys = Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY);
+  const interactive = !json && !ci && ttys;
+  const noPromptReason = json ? 'under --json' : ci ? 'with CI set' : ttys ? '' : 'when not running in a terminal';
+  return { color, interactive, noPromptReason, stderrTty, json, quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose) };
 }
 
 /** The usual conventions: NO_COLOR wins, then FORCE_COLOR (0/false off, 1-3/true/empty on), else terminals only. */

@@ -10,6 +10,7 @@ import { isOptOutButton, isStopMessage } from '../core/webhook/stop-words.js';
 import { ledgerInfoBuilder } from '../core/webhook/ledger-info.js';
 import { replayLedger } from '../io/ledger/ledger.js';
 import { findLedgers } from '../io/ledger/find-ledgers.js';
+import { recordProblem } from '../core/webhook/record-shape.js';
 
 /** Where the ledgers and the price override come from. */
 export interface AnalyzeOptions {
@@ -93,7 +94,15 @@ export async function analyzeEventsFile(file: string, o: AnalyzeOptions): Promis
       }
       records.forEach(add);
     }
-    else if (r && typeof r === 'object' && typeof (r as WebhookRecord).kind === 'string') add(r as WebhookRecord);
+    else if (r && typeof r === 'object' && typeof (r as WebhookRecord).kind === 'string') {
+      // A hand-edited or foreign line with a known kind but not its fields: skipped and said once, like a torn line.
+      const problem = recordProblem(r as Record<string, unknown>);
+      if (problem) {
+        if (++broken === 1) o.onWarning?.(`${file}:${lineNo}: ${problem}, skipped`);
+        continue;
+      }
+      add(r as WebhookRecord);
+    }
   }
   return analyzer.report();
 }

@@ -1,21 +1,34 @@
 /** Whether a file is an events file (JSON lines written by webhook serve), checked before it is read or written. */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { errnoCode } from '../core/caught.js';
+import { errnoHint, errnoText } from '../core/environment-errors.js';
 
 const HINT = 'pass the events file written by wa-ops webhook serve (--events, WA_OPS_EVENTS or "events" in the config)';
 
 /** Refuse what is not an events file: missing, a folder, or a first line that is not one of our records (nor, with `payloads`, a Meta webhook body). */
 export function checkEventsFile(file: string, o: { payloads?: boolean } = {}): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new InputError(`${file}: no such file`, { code: 'file-not-found', hint: HINT });
-  }
-  if (st.isDirectory()) throw new InputError(`${file} is a folder, not an events file`, { code: 'not-a-file', hint: HINT });
-  if (!st.isFile()) throw new InputError(`${file} is not a regular file`, { code: 'not-a-file', hint: HINT });
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) throw new InputError(`${file}: no such file`, { code: 'file-not-found', hint: HINT });
+  refuseOtherFiles(file, file, st, o);
+}
+
+/**
+ * For the readers of the events file (status, send, send --to), as webhook analyze checks it: a CSV or a folder given
+ * by mistake would otherwise fold nothing and report success. Named as the user gave it (`flag` is "--events" when it
+ * came from the flag). A missing file is fine: webhook serve has not written one yet.
+ */
+export function checkEventsPath(path: string, flag?: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st) refuseOtherFiles(path, flag ? `${flag} ${path}` : `the events file ${path}`, st, {});
+}
+
+/** A folder, a device, or a file whose first line is not one of our records: exit 2 naming it. */
+function refuseOtherFiles(path: string, named: string, st: Stats, o: { payloads?: boolean }): void {
+  if (st.isDirectory()) throw new InputError(`${named} is a folder, not an events file`, { code: 'not-a-file', hint: HINT });
+  if (!st.isFile()) throw new InputError(`${named} is not a regular file`, { code: 'not-a-file', hint: HINT });
   const expected = o.payloads ? 'JSON lines written by wa-ops webhook serve, or Meta webhook bodies one per line' : 'JSON lines written by wa-ops webhook serve';
-  if (!holdsEvents(file, o)) throw new InputError(`${file}:1: not an events file (expected ${expected})`, { code: 'not-an-events-file', hint: HINT });
+  if (!holdsEvents(path, o)) throw new InputError(`${path}:1: not an events file (expected ${expected})`, { code: 'not-an-events-file', hint: HINT });
 }
 
 /**
@@ -41,6 +54,18 @@ const MAX_FIRST_LINE = 16 * 1024 * 1024;
 
 /** The first non-blank line, read in blocks until its newline (a history sync is hundreds of KB); `whole`: the file ended first. */
 function firstLine(file: string): { text?: string; whole: boolean } {
+  try {
+    return readFirstLine(file);
+  } catch (err) {
+    // A file that stats as regular but cannot be read (a failing disk, /proc/self/mem): the user's to fix, named.
+    const code = errnoCode(err);
+    if (!code) throw err;
+    throw new InputError(`${file} ${errnoText(code, 'cannot be read')}`, { code: 'unreadable-file', hint: errnoHint(code) ?? HINT, cause: err });
+  }
+}
+
+/** firstLine without the error mapping: blocks of 64 KB until a newline after non-blank text. */
+function readFirstLine(file: string): { text?: string; whole: boolean } {
   const fd = openSync(file, 'r');
   const parts: Buffer[] = [];
   let pos = 0;

@@ -26,7 +26,7 @@ describe('a signal under --json', () => {
   ] as const)('%s: the error document on stdout, exit %d, nothing on stderr', async (signal, exit) => {
     const r = await interrupted(['validate-numbers', '-', '--json'], signal);
     expect(r.code).toBe(exit);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'interrupted', message: `validate-numbers interrupted by ${signal}`, hint: '' } });
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'interrupted', message: `validate-numbers interrupted by ${signal}`, hint: 'run the same command again when ready' } });
     expect(r.stderr).toBe('');
   }, 30_000);
 
@@ -34,6 +34,6 @@ describe('a signal under --json', () => {
     const r = await interrupted(['validate-numbers', '-'], 'SIGTERM');
     expect(r.code).toBe(143);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^wa-ops: validate-numbers interrupted by SIGTERM$/m);
+    expect(r.stderr).toMatch(/^wa-ops: validate-numbers interrupted by SIGTERM\n  hint: run the same command again when ready$/m);
   }, 30_000);
 });

@@ -16,7 +16,7 @@ describe('signals during start-up', () => {
     const r = run(`await import(${JSON.stringify(early)}); process.kill(process.pid, '${signal}'); setTimeout(() => {}, 10000);`);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(exit);
-    expect(r.stderr).toBe(`wa-ops: interrupted by ${signal} before anything was started\n`);
+    expect(r.stderr).toBe(`wa-ops: interrupted by ${signal} before anything was started\n  hint: nothing was done; run the same command again\n`);
   });
 
   it("stands aside once a command handles the signal itself", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveOptOuts } from '../../src/io/campaign/live-opt-outs.js';
-import { foldSuppressions, suppressionRecord, type SuppressionRecord } from '../../src/io/suppressions.js';
+import { suppressionRecord, type SuppressionRecord } from '../../src/io/suppressions.js';
+import { foldSuppressions } from '../../src/core/suppressions/fold.js';
 
 describe('LiveOptOuts', () => {
   it('reads the list only when its version changed, reports each new opt-out once, and honours a marketing-only scope', async () => {

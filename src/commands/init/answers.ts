@@ -4,6 +4,7 @@ import { CONFIG_KEYS } from '../../core/config-keys.js';
 import { UsageError } from '../../core/errors.js';
 import { checkToken } from '../../io/token-check.js';
 import { info, warn } from '../../ui/output.js';
+import { term } from '../../ui/term.js';
 import { askToken } from './token-prompt.js';
 import { askInput, askSecret } from '../../ui/prompts.js';
 
@@ -74,7 +75,7 @@ export function nonInteractive(g: Partial<Answers>): Answers {
   ].filter(Boolean);
   const { phoneNumberId, wabaId, token } = g;
   if (missing.length || !phoneNumberId || !wabaId || !token) {
-    throw new UsageError(`not a terminal, so init cannot ask: pass ${missing.join(', ')}`, { code: 'needs-flags', hint: 'secrets are read from the environment, never from flags (they would show in ps)' });
+    throw new UsageError(`init cannot ask ${term().noPromptReason || 'when not running in a terminal'}: pass ${missing.join(', ')}`, { code: 'needs-flags', hint: 'secrets are read from the environment, never from flags (they would show in ps)' });
   }
   return { ...g, phoneNumberId, wabaId, token };
 }

@@ -1,5 +1,5 @@
 /** template.<name>.<lang>: exists, APPROVED, category as intended, quality. */
-import { fail, pass, skip, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
+import { fail, pass, unavailableCheck, warn, type CheckResult, type Fact } from './types.js';
 
 /** A template as the API lists it, with the fields doctor reads. */
 export interface TemplateFacts {

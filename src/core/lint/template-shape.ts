@@ -75,7 +75,7 @@ export function assertTemplate(item: unknown, where: string): asserts item is Te
   const looksLikeTemplate = isObject(item) && (item.name !== undefined || item.language !== undefined || item.category !== undefined);
   if (looksLikeTemplate && item.components !== undefined && !Array.isArray(item.components)) refuse(where, '"components" must be a list of HEADER, BODY, FOOTER and BUTTONS objects');
   if (!isObject(item) || !Array.isArray(item.components)) {
-    const keys = isObject(item) ? Object.keys(item).slice(0, 6).join(', ') : typeof item;
+    const keys = isObject(item) ? Object.keys(item).slice(0, 6).join(', ') : item === null ? 'null' : Array.isArray(item) ? 'a list' : typeof item;
     refuse(where, `not a message template (found ${keys || 'an empty object'})`);
   }
   for (const key of TEMPLATE_STRINGS) if (item[key] !== undefined && typeof item[key] !== 'string') refuse(where, `"${key}" must be a string`);

@@ -1,5 +1,6 @@
 /** Account, number and template events in operator terms: what changed, for which template or number, and what to do. */
 import type { ManagementRecord } from './records.js';
+import { isObject } from '../is-object.js';
 
 /** One management event as analyze, status and doctor show it. */
 export interface ManagementEvent {
@@ -20,7 +21,7 @@ export interface ManagementEvent {
 export { concerns, latestManagement, stopReasons, type ManagementFilter } from './management-query.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj: (v: unknown) => v is Obj = isObject;
 const s = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const QUALITY = ['UNKNOWN', 'RED', 'YELLOW', 'GREEN'];
 const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];

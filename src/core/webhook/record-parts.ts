@@ -1,11 +1,15 @@
 /** Small readers of Meta's payload objects shared by the record builders, and the content digest of dedupe keys. */
 import { createHash } from 'node:crypto';
 import type { WebhookError } from './record-types.js';
+import { isObject } from '../is-object.js';
 
 /** A JSON object as Meta sent it. */
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Is this a JSON object (the one check, is-object.ts)? */
+export const isObj: (v: unknown) => v is Obj = isObject;
+/** The value as a list (anything else: empty). */
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** The value as a non-empty string (a number as its text), else undefined. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** A short digest of content, for dedupe keys that tell any two different events apart. */

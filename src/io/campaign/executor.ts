@@ -11,6 +11,7 @@ import type { LedgerWriter } from '../store/types.js';
 import { SendAttempts } from './send-attempts.js';
 import { Inbox } from './inbox.js';
 import type { LiveOptOuts } from './live-opt-outs.js';
+import { watchOptOuts, watchStore } from './run-watches.js';
 
 /** The engine to run, the store it writes, the POST, the signals, and who hears notices and progress. */
 export interface ExecuteOptions {
@@ -27,9 +28,6 @@ export interface ExecuteOptions {
   /** Called with each ledger event once it is stored (opt-outs learnt from Meta's answers go to the suppression list). */
   onRecorded?: (event: LedgerEvent) => void;
 }
-
-/** How often the suppression list is looked at during a run (a cheap version check; read only when it changed). */
-const OPT_OUT_CHECK_MS = 2000;
 
 /** Run the engine to its stop; resolves with the reason once every stored event is durable. */
 export async function execute(o: ExecuteOptions): Promise<StopReason> {
@@ -73,48 +71,6 @@ function storeFailure(writer: LedgerWriter, err: unknown): EngineInput {
   const cause = err instanceof ClaimNotStoredError ? err.reason : err;
   const hint = cause instanceof WaOpsError && cause.hint ? `${cause.hint}, then run the same command again` : 'check the disk (space, permissions), then run the same command again';
   return { t: 'failure', code: 'ledger-write-failed', message: `cannot write the ledger: ${errorMessage(cause)}`, hint };
-}
-
-/** Every 500 ms: report a lost writer (once) and what other writers stored. Returns the stop. */
-function watchStore(writer: LedgerWriter, push: (input: EngineInput) => void): () => void {
-  let lostSent = false;
-  const watch = setInterval(() => {
-    const why = writer.lost();
-    if (why && !lostSent) {
-      lostSent = true;
-      push({ t: 'lost', reason: why });
-    }
-    void writer.poll().then((events) => events.length > 0 && push({ t: 'events', events }), () => {});
-  }, 500);
-  return () => clearInterval(watch);
-}
-
-/**
- * Every OPT_OUT_CHECK_MS: recipients the suppression list now holds. A check that fails (the store away, the list
- * replaced by something unreadable) waits for the next; the operator is told once per failing stretch, since until
- * then only the opt-outs known at the start are honoured.
- */
-function watchOptOuts(optOuts: Pick<LiveOptOuts, 'check'>, push: (input: EngineInput) => void, notice?: (text: string) => void): () => void {
-  let busy = false;
-  let failing = false;
-  const watch = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    optOuts
-      .check()
-      .then(
-        (skips) => {
-          failing = false;
-          if (skips.length > 0) push({ t: 'opt-outs', skips });
-        },
-        (err: unknown) => {
-          if (!failing) notice?.(`cannot read the suppression list again (${errorMessage(err)}): opt-outs that arrive now are honoured once it can be read; the ones known at the start still are`);
-          failing = true;
-        },
-      )
-      .finally(() => (busy = false));
-  }, OPT_OUT_CHECK_MS);
-  return () => clearInterval(watch);
 }
 
 /** Feed the engine one input at a time (a tick when none waits) until it says stop. */

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { SkippedEvent } from '../../core/campaign/events.js';
-import type { SuppressionList } from '../suppressions.js';
+import type { SuppressionList } from '../../core/suppressions/fold.js';
 import { optOutReason } from './send-targets.js';
 
 /** Where the list comes from: a cheap version (changes whenever the list may have), and the list itself. */

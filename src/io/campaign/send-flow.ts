@@ -1,18 +1,14 @@
 /** The whole of a send, in order: lock, replay, cooldown gate (before any request), pre-flight, plan, confirm, run, summary. */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createEngine } from '../../core/campaign/engine.js';
-import type { EngineState, StopReason } from '../../core/campaign/engine-types.js';
+import type { EngineState } from '../../core/campaign/engine-types.js';
 import type { RunOptionsRecord } from '../../core/campaign/events.js';
 import { stillToSend, summarise, type CampaignSummary, type LedgerState } from '../../core/campaign/ledger-state.js';
-import { limitLeft } from '../../core/campaign/run-limit.js';
 import { MEDIA_PLACEHOLDER } from '../../core/campaign/render.js';
-import { UsageError } from '../../core/errors.js';
 import type { Settings } from '../config.js';
 import type { SignalWatch } from '../signals.js';
 import type { LedgerWriter } from '../store/types.js';
 import type { CampaignFile } from './campaign-file.js';
-import { loadState, withEvents } from './campaign-state.js';
 import { execute } from './executor.js';
 import { ledgerChangeNotice, record, setUpLedger, uploadOnce } from './ledger-setup.js';
 import { prepareSend, type Prepared, type Target } from './prepare.js';
@@ -22,9 +18,8 @@ import { optOutSink, SendOptOuts } from './send-opt-outs.js';
 import { pacingNotice } from './pacing-notice.js';
 import { withLedgerOptOuts } from './send-targets.js';
 import type { SendOptions } from './send-options.js';
-
-/** A cooldown further ahead than this is damage (or a typo), not a plan: wa-ops records at most 8 h, a day for the budget, a week for windows. */
-export const COOLDOWN_CAP_MS = 7 * 86_400_000;
+import { startEngine } from './run-engine.js';
+import { finishRun, type SendResult } from './run-end.js';
 
 /** What the command provides to a send: its words, the confirmation, and progress. */
 export interface SendHooks {
@@ -36,30 +31,6 @@ export interface SendHooks {
   onNotice(text: string): void;
   /** A time as people read it (local time with its offset). */
   timeText(ms: number): string;
-}
-
-/** How a send ended: the stop, the counts (all and this run), what is left of --limit, and where the ledger is. */
-export interface SendResult {
-  stop: StopReason;
-  summary: CampaignSummary;
-  thisRun: EngineState['thisRun'];
-  /** What is left of --limit, for the resume command. */
-  limitLeft?: number;
-  stats: { events: number; commits: number };
-  /** Where the ledger is. */
-  location: string;
-  /** Of the unknown: requests other running workers are sending right now (PostgreSQL). */
-  othersInFlight?: number;
-}
-
-/** The end of the cooldown in force, capped (with a warning, the time as `timeText` writes it for people) at COOLDOWN_CAP_MS from now. */
-export function cooldownEnd(state: LedgerState, now: number, warn: (t: string) => void, timeText: (ms: number) => string = (ms) => new Date(ms).toISOString()): number {
-  const cd = state.cooldownUntil ? Date.parse(state.cooldownUntil) : 0;
-  if (cd - now > COOLDOWN_CAP_MS) {
-    warn(`the ledger holds a cooldown until ${Number.isFinite(cd) ? timeText(cd) : state.cooldownUntil}, further than wa-ops ever records (at most 7 days): it is honoured for 7 days from now only`);
-    return now + COOLDOWN_CAP_MS;
-  }
-  return cd;
 }
 
 /** Pre-flight through the run; the writer is open (locked) and its state replayed. */
@@ -124,69 +95,8 @@ function sendQueue(targets: Target[], state: LedgerState, retryUnknown: boolean 
   return targets.filter((t) => stillToSend(state.recipients.get(t.e164), retryUnknown));
 }
 
-/** The engine for this run's queue, its clock started now. */
-function startEngine(o: SendOptions, p: Prepared, queue: Target[], senders: string[], intervalMs: number, state: LedgerState, timeText: (ms: number) => string, runId: string): EngineState {
-  const now = Date.now();
-  return createEngine(
-    {
-      items: queue.map((t) => ({ e164: t.e164, zone: t.zone, cb: t.callbackData })),
-      senders,
-      intervalMs,
-      concurrency: Math.min(256, Math.max(1, Math.ceil((senders.length * 2000) / intervalMs))),
-      cooldownMs: o.cooldownMs,
-      noWait: o.noWait,
-      retryUnknown: o.retryUnknown,
-      limit: o.limit,
-      budget: p.budget,
-      window: p.window && { w: p.window, seed: p.seed },
-      maxTransientRetries: 3,
-      maxNotSent: 6,
-      deadline: o.maxDurationMs === undefined ? undefined : now + o.maxDurationMs,
-      cooldownCapAt: now + COOLDOWN_CAP_MS,
-      graceMs: 800,
-      drainMs: 15_000,
-      batch: 2000,
-      timeText,
-      runId,
-    },
-    state,
-    now,
-  );
-}
-
 /** A payload with the sender's uploaded media id in place of the placeholder (media ids belong to one sender). */
 function withMediaIds(body: Record<string, unknown>, mediaIds: Map<string, string> | undefined, sender: string): Record<string, unknown> {
   return mediaIds ? (JSON.parse(JSON.stringify(body).replace(MEDIA_PLACEHOLDER, mediaIds.get(sender)!)) as Record<string, unknown>) : body;
 }
 
-/** After the stop: the end event (with what is left of --limit, read from the ledger), then the counts as `status` would read them. */
-async function finishRun(o: SendOptions, cf: CampaignFile, writer: LedgerWriter, state: LedgerState, engine: EngineState, stop: StopReason, options: RunOptionsRecord, runId: string): Promise<SendResult> {
-  // The final counts are read the way `status` reads them, once everything this run stored is durable: what the store
-  // holds now (other workers' events too, never this worker's view of claims it lost). So the summary is what a
-  // `status` right after shows (unless more webhooks arrive meanwhile).
-  if (!writer.lost()) await writer.drain().catch(() => {});
-  const final = !writer.lost() ? await loadState(writer).then((l) => l.state, () => state) : state;
-  // What is left of --limit: the same rule a plain rerun applies after a kill -9 (run-limit.ts): recipients this run
-  // sent, failed or left unknown count; those pending again (never sent, claimed by another worker) do not.
-  const left = limitLeft(final, runId, o.limit);
-  // A paused run keeps when its wait ends: `campaigns` says "paused" until then, "stopped" after.
-  const until = stop.outcome === 'paused' && stop.until !== undefined && stop.code !== 'max-duration' ? new Date(stop.until).toISOString() : undefined;
-  if (!writer.lost()) {
-    await writer.append({ t: 'end', outcome: stop.outcome, at: new Date().toISOString(), options: { ...options, limit: left }, ...(until ? { until } : {}) }).catch(() => {});
-    await writer.drain().catch(() => {});
-  }
-  // True only when no request may have reached the API: none accepted, none without an answer, none still on its way.
-  if (stop.outcome === 'interrupted' && engine.thisRun.sent + engine.thisRun.unknown === 0 && engine.inFlight.size === 0) stop.message = 'nothing was sent';
-  // The webhook events are folded in last.
-  await withEvents(final, o.events);
-  const summary = summarise(final, cf.campaign.name, Date.now());
-  const othersInFlight = summary.unknown > 0 && !writer.lost() && writer.inFlight ? await writer.inFlight().catch(() => 0) : 0;
-  return { stop, summary, thisRun: engine.thisRun, limitLeft: left, stats: writer.stats, location: writer.location, othersInFlight };
-}
-
-/** Senders: the campaign's, else WA_OPS_PHONE_NUMBER_ID, else those the interrupted run used. */
-export function resolveSenders(cf: CampaignFile, settings: Settings, kept: string[] | undefined): string[] {
-  const senders = cf.campaign.senders.length > 0 ? cf.campaign.senders : settings.phoneNumberId ? [settings.phoneNumberId] : (kept ?? []);
-  if (senders.length === 0) throw new UsageError('no sender: set "senders" in the campaign or WA_OPS_PHONE_NUMBER_ID', { code: 'missing-config' });
-  return senders;
-}

@@ -8,7 +8,8 @@ import { errnoCode } from '../../core/caught.js';
 import { InputError } from '../../core/errors.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import { checkListContent, readList, type ImportAs } from '../suppression-file.js';
-import { readSuppressions, suppressionsPath, type SuppressionList } from '../suppressions.js';
+import { readSuppressions, suppressionsPath } from '../suppressions.js';
+import type { SuppressionList } from '../../core/suppressions/fold.js';
 import { fileVersion, type OptOutSource } from './live-opt-outs.js';
 
 /**

@@ -4,7 +4,7 @@ import { zoneFor } from '../../core/campaign/timezones.js';
 import { createRng, sampleSize, selectionSampler } from '../../core/numbers/sampling.js';
 import type { LedgerState } from '../../core/campaign/ledger-state.js';
 import { isOptOut } from '../../core/campaign/list-snapshot.js';
-import type { SuppressionList } from '../suppressions.js';
+import type { SuppressionList } from '../../core/suppressions/fold.js';
 import type { Target } from './prepared.js';
 import type { RecipientList, SkippedRow } from './recipients.js';
 

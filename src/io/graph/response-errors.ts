@@ -10,6 +10,7 @@ import { GraphError } from '../../core/graph/graph-error.js';
 import { waitFromHeaders } from '../../core/graph/response-waits.js';
 import { networkFailure } from '../../core/graph/network-failure.js';
 import { redact } from '../../core/redact.js';
+import { isObject } from '../../core/is-object.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -106,7 +107,3 @@ function responseWait(h: Headers): number | undefined {
   return waitFromHeaders(h['retry-after'], h['x-business-use-case-usage'], Date.now());
 }
 
-/** A plain object (not an array, not null). */
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

@@ -6,7 +6,8 @@ import { proxyAwareDispatcher, proxyEnv, request, type Dispatcher, type FormData
 import { assertGraphUrl } from './graph-url.js';
 import { stripTerminalControls } from '../../core/terminal-text.js';
 import { readCapped } from './net-helpers.js';
-import { graphBodyError, isObject, networkError, notAListError, notJsonError, redirectError } from './response-errors.js';
+import { isObject } from '../../core/is-object.js';
+import { graphBodyError, networkError, notAListError, notJsonError, redirectError } from './response-errors.js';
 
 /** How to reach the Graph API. */
 export interface GraphClientOptions {

@@ -5,7 +5,8 @@
  * Stable: change only additively.
  */
 import type { AttemptEvent, HeaderEvent, LedgerEvent } from '../../core/campaign/events.js';
-import type { SuppressionList, SuppressionRecord } from '../suppressions.js';
+import type { SuppressionList } from '../../core/suppressions/fold.js';
+import type { SuppressionRecord } from '../../core/suppressions/record.js';
 
 /** Which campaign. */
 export interface CampaignRef {

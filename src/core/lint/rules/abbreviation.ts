@@ -1,5 +1,5 @@
 import { findTerms } from '../text.js';
-import type { RawFinding, Rule } from '../types.js';
+import type { Rule } from '../types.js';
 
 /** Non-standard abbreviations and jargon: Meta asks for clear, plain wording. */
 export const abbreviation: Rule = {

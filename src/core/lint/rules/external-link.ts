@@ -1,4 +1,4 @@
-import type { RawFinding, Rule } from '../types.js';
+import type { Rule } from '../types.js';
 import { findUrls, isShortener } from './urls.js';
 
 /** Links in header, body or footer text: Meta prefers a URL button, and reviewers check every link. */

@@ -1,5 +1,6 @@
 /** The suppression list in PostgreSQL: the same records and fold as the JSON Lines file, shared by every worker and receiver. */
-import { foldSuppressions, normaliseSuppression, type SuppressionList, type SuppressionRecord } from '../../suppressions.js';
+import { foldSuppressions, normaliseSuppression, type SuppressionList } from '../../../core/suppressions/fold.js';
+import type { SuppressionRecord } from '../../../core/suppressions/record.js';
 import { whatsAppKey } from '../../../core/numbers/same-wa-number.js';
 import type { Queryable } from './connect.js';
 import { allSuppressions, insertSuppressions } from './tables/suppressions.js';

@@ -47,5 +47,11 @@ describe.skipIf(!pgUrl)('store settings meant for PostgreSQL that are no postgre
       }
     }
     expect(await messages()).toBe(2);
+
+    // doctor reports such a setting as its failed store check (exit 1), offline too, rather than ignoring it.
+    const doctor = await runCli(['doctor', '--offline', '--json'], { env: env({ WA_OPS_STORE: keywords }), cwd: dir });
+    expect(doctor.code, doctor.stderr).toBe(1);
+    expect(JSON.parse(doctor.stdout).checks.find((c: { id: string }) => c.id === 'store.connection')).toMatchObject({ status: 'fail' });
+    expect(doctor.stdout + doctor.stderr).not.toContain(password);
   });
 });

@@ -14,7 +14,9 @@ import { openStore } from '../io/store/open-store.js';
 import { readerStore } from '../io/store/selection.js';
 import { createLiveView } from '../ui/live-view.js';
 import { renderWatchFrame, renderWatchLine } from '../ui/status-watch-view.js';
-import { warn } from '../ui/output.js';
+import { info, warn } from '../ui/output.js';
+import { isConnectionFailure } from '../io/store/pg/errors.js';
+import { RECONNECT_FOR_MS, StoreOutage } from '../io/store/pg/outage.js';
 import { term } from '../ui/term.js';
 import { csvLimitFlags, parseFlags, type FlagSchema } from './flags.js';
 import type { CsvLimits } from '../io/csv/record-splitter.js';
@@ -90,8 +92,13 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
   try {
     const ref = campaignRef(cf, { campaign: o.campaign, ledger: o.ledger, config: o.config, events: o.events, store: o.store });
     let listCounts: { total: number; skipped: number; pending: number } | undefined;
+    const outage = new StoreOutage();
     while (!signals.signal && !readerGone) {
-      const loaded = await loadState(await store.reader(ref));
+      const loaded = await readThroughOutage(() => store.reader(ref).then(loadState), outage);
+      if (!loaded) {
+        await sleepUnlessSignalled(o.intervalMs, signals, (w) => (wake = w));
+        continue;
+      }
       const state = loaded.state;
       await withEvents(state, o.events ?? settings.events);
       const now = Date.now();
@@ -115,6 +122,25 @@ export async function run(_args: unknown[], flags: Record<string, unknown>): Pro
     process.stdout.off('error', onPipeError);
     signals.dispose();
     await store.close();
+  }
+}
+
+/**
+ * One read of the campaign; undefined while the store is briefly away (a PostgreSQL restart, a cut network): the
+ * watch says so once and keeps its last frame, as a send rides out the same outage, and gives up (the error) only
+ * once the store has stayed away for as long as a send waits for it.
+ */
+async function readThroughOutage<T>(read: () => Promise<T>, outage: StoreOutage): Promise<T | undefined> {
+  try {
+    const out = await read();
+    if (outage.downFor() !== undefined) info('the store is reachable again: counts refreshed');
+    outage.ok();
+    return out;
+  } catch (err) {
+    const first = outage.downFor() === undefined;
+    if (!isConnectionFailure(err) || outage.failed() === undefined) throw err;
+    if (first) warn(`${err instanceof Error ? err.message : String(err)}: counts not refreshed until it is back (trying again each interval for up to ${RECONNECT_FOR_MS / 1000} s)`);
+    return undefined;
   }
 }
 

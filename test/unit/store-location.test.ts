@@ -18,3 +18,20 @@ describe('storeLocation: URL forms', () => {
     expect(() => storeLocation('postgres://wa:p/ss@db/x')).toThrow(expect.objectContaining({ exitCode: 2, hint: expect.stringContaining('%2F') }));
   });
 });
+
+describe('storeLocation: settings meant for PostgreSQL that are no postgres:// URL', () => {
+  it("refuses libpq's keyword/value form and a URL without its \"//\", never echoing the password; a path keeps files", () => {
+    for (const v of ['host=db.internal dbname=wa user=wa password=hunter2', 'dbname=wa', 'postgres:wa:hunter2@db/wa', 'PostgreSQL:/db/wa']) {
+      let err: unknown;
+      try {
+        storeLocation(v);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ exitCode: 2, code: 'bad-store' });
+      expect(JSON.stringify(err) + String((err as Error).message)).not.toContain('hunter2');
+    }
+    expect(storeLocation('./campaigns').kind).toBe('files');
+    expect(storeLocation('campaigns=old').kind).toBe('files');
+  });
+});

@@ -11,7 +11,10 @@ export function storeLocation(value: string | undefined): StoreLocation {
   const v = value?.trim();
   if (!v) return { kind: 'files' };
   const scheme = SCHEME.exec(v)?.[1]?.toLowerCase();
-  if (scheme === undefined) return { kind: 'files' };
+  if (scheme === undefined) {
+    notMeantForPostgres(v);
+    return { kind: 'files' };
+  }
   if (scheme !== 'postgres' && scheme !== 'postgresql') {
     throw new UsageError(`unsupported store "${scheme}://": wa-ops stores campaigns in local files or PostgreSQL`, {
       code: 'bad-store',
@@ -29,6 +32,23 @@ export function storeLocation(value: string | undefined): StoreLocation {
     });
   }
   return { kind: 'postgres', url, redacted: redactUrl(parsed) };
+}
+
+// libpq's keyword/value form (host=db dbname=x ...) and a postgres URL with its "//" mistyped.
+const KEYWORDS = /(^|\s)(host|hostaddr|port|dbname|user|password|sslmode|service)\s*=/i;
+const MISTYPED = /^postgres(ql)?:/i;
+
+/**
+ * A value that is no URL keeps local files, unless it was plainly meant for PostgreSQL: taken for files, a send
+ * would start the stored campaign over and reach everyone a second time. The value is never echoed (a password).
+ */
+function notMeantForPostgres(v: string): void {
+  if (!KEYWORDS.test(v) && !MISTYPED.test(v)) return;
+  const what = MISTYPED.test(v) ? 'a postgres URL without "//" after the scheme' : 'a keyword/value connection string (host=... dbname=...)';
+  throw new UsageError(`the store setting is ${what}, which wa-ops does not read: it would have used local files instead`, {
+    code: 'bad-store',
+    hint: 'write it as postgres://USER@HOST:5432/DB?sslmode=require (the password in it written with %XX escapes, or in PGPASSWORD)',
+  });
 }
 
 /**

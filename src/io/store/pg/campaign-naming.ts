@@ -5,6 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { PgConnection } from './connect.js';
 import type { CampaignRow } from './tables/campaigns.js';
+import { storeFailure } from './errors.js';
 import { release } from './worker-life.js';
 
 /** How often a worker waiting for another to store the campaign looks again (and whether it was interrupted). */
@@ -42,7 +43,8 @@ export async function rowOrNamingLock(conn: PgConnection, name: string, resolve:
     }
   } catch (err) {
     await release(naming);
-    throw err;
+    // The session's own statements are not mapped by the connection: a store gone while waiting is a store error, not a bug.
+    throw storeFailure(err, conn.url) ?? err;
   }
   return { naming };
 }

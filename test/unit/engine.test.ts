@@ -113,6 +113,19 @@ describe('engine: errors', () => {
     for (const c of cds) expect(r.sends.some((s) => s.at > Date.parse(c.at) && s.at < Date.parse(c.until))).toBe(false);
   });
 
+  it('--cooldown 0s still waits at least 1 s per throughput refusal (1, 2, 4 s), never retrying at once', () => {
+    let calls = 0;
+    const r = simulate(config(2, { cooldownMs: 0 }), (rcpt) => (++calls <= 3 ? graphError(130429) : ok(rcpt)));
+    const cds = cooldowns(r.records);
+    expect(cds.map((c) => Date.parse(c.until) - Date.parse(c.at))).toEqual([1000, 2000, 4000]);
+    const tries = r.sends.filter((s) => s.r === '+491700000000').map((s) => s.at);
+    expect(gaps(tries).every((g) => g >= 1000)).toBe(true);
+    expect(r.stop.outcome).toBe('done');
+    // Retry-After: 0 from a gateway is floored the same way
+    const ra = simulate(config(1, { cooldownMs: 0 }), (rcpt, nth) => (nth === 1 ? graphError(130429, { action: 'retry-after', retryAfterMs: 0, waitFromResponse: true }) : ok(rcpt)));
+    expect(cooldowns(ra.records).map((c) => Date.parse(c.until) - Date.parse(c.at))).toEqual([1000]);
+  });
+
   it('retries a temporary failure with backoff, then leaves the recipient pending (never burnt)', () => {
     const r = simulate(config(3), (rcpt) => (rcpt === '+491700000001' ? graphError(131000) : ok(rcpt)));
     expect(r.sends.filter((s) => s.r === '+491700000001')).toHaveLength(4);

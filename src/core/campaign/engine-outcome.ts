@@ -8,6 +8,8 @@ import { isParamRefusal, onParamRefused, settleParamRefusals } from './engine-pa
 
 /** The longest wait a failing server's Retry-After (a 503's) sets between two tries during an outage. */
 const OUTAGE_WAIT_CAP_MS = 300_000;
+/** The shortest cooldown a throughput limit starts, whatever `--cooldown` or Retry-After say: `--cooldown 0s` would otherwise retry at once, again and again. */
+export const MIN_COOLDOWN_MS = 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Record a cooldown unless a longer one is already in force. */
@@ -98,8 +100,8 @@ function onRefused(st: EngineState, acts: EngineAction[], now: number, item: num
         return;
       }
       const recent = recentCooldowns(st.ledger.cooldowns, now);
-      const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
-      const ms = Math.max(base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
+      const base = e.action === 'cooldown' ? escalatedCooldown(Math.max(MIN_COOLDOWN_MS, st.cfg.cooldownMs, cooldownFloorMs(e.code)), recent) : (e.retryAfterMs ?? st.cfg.cooldownMs);
+      const ms = Math.max(MIN_COOLDOWN_MS, base, e.waitFromResponse ? (e.retryAfterMs ?? 0) : 0);
       startCooldown(st, acts, now, ms, e.code, `${e.code}: ${e.hint ?? e.message}`, sender);
       retryAt(st, acts, now, item, e, Date.parse(st.ledger.cooldownUntil!));
       return;

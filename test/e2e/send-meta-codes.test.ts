@@ -1,6 +1,6 @@
 // How a campaign send reacts to Meta's per-recipient error codes, against the sandbox: an opt-out answer (131050)
 // binds every later marketing campaign; a refused parameter (132018) fails that recipient while the run goes on.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxServer } from '../../src/sandbox/server.js';
@@ -49,6 +49,37 @@ describe('131050 in the send answer', () => {
 
     const utility = await send('u.json');
     expect(JSON.parse(utility.stdout)).toMatchObject({ sent: 2, skipped: 0 });
+  });
+});
+
+describe('131050 whose list write was lost (killed between the ledger line and the list line)', () => {
+  it('the next run of the campaign puts it back on the list; one the operator lifted since stays lifted', async () => {
+    const dir = folder(3, '+49171885');
+    const send = (file: string, ...more: string[]) => runCli(['send', '--campaign', file, '--interval', '20ms', '--yes', '--json', ...more], { cwd: dir, env: env() });
+    const list = () => readFileSync(join(dir, 'wa-ops.suppressions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    await failNext(131050);
+    expect(JSON.parse((await send('a.json', '--limit', '1')).stdout)).toMatchObject({ failed: 1, failures: { 131050: 1 } });
+    rmSync(join(dir, 'wa-ops.suppressions.jsonl')); // the list never got the line
+    const rerun = await send('a.json');
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).toMatch(/\+491718850000: refused with 131050 \(opted out of marketing\) in an earlier run, missing from the suppression list: added now/);
+    expect(list()).toEqual([expect.objectContaining({ op: 'add', e164: '+491718850000', reason: '131050', scope: 'marketing', by: 'campaign first' })]);
+    const before = (await accepted()).length;
+    expect(JSON.parse((await send('b.json')).stdout)).toMatchObject({ sent: 2, skipped: 1 });
+    expect((await accepted()).slice(before)).not.toContain('+491718850000');
+
+
+    // Lifted by the operator after the failure: the next run of a campaign whose ledger holds that 131050 leaves it lifted.
+    const other = folder(3, '+49171886');
+    const sendOther = (...more: string[]) => runCli(['send', '--campaign', 'a.json', '--interval', '20ms', '--yes', '--json', ...more], { cwd: other, env: env() });
+    await failNext(131050);
+    expect(JSON.parse((await sendOther('--limit', '1')).stdout)).toMatchObject({ failed: 1 });
+    expect((await runCli(['suppressions', 'remove', '+491718860000'], { cwd: other, env: env() })).code).toBe(0);
+    const again = await sendOther();
+    expect(JSON.parse(again.stdout)).toMatchObject({ sent: 2 });
+    expect(again.stderr).not.toMatch(/added now/);
+    const records = readFileSync(join(other, 'wa-ops.suppressions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(records.map((r) => r.op)).toEqual(['add', 'lift']);
   });
 });
 

@@ -17,6 +17,8 @@ import { LiveOptOuts } from './live-opt-outs.js';
 import { optOutSink, SendOptOuts } from './send-opt-outs.js';
 import { pacingNotice } from './pacing-notice.js';
 import { withLedgerOptOuts } from './send-targets.js';
+import { missingOptOuts } from '../../core/suppressions/back-fill.js';
+import { readSuppressions, suppressionsPath } from '../suppressions.js';
 import type { SendOptions } from './send-options.js';
 import { startEngine } from './run-engine.js';
 import { finishRun, type SendResult } from './run-end.js';
@@ -36,8 +38,9 @@ export interface SendHooks {
 /** Pre-flight through the run; the writer is open (locked) and its state replayed. */
 export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: Settings, writer: LedgerWriter, state: LedgerState, campaignId: string, senders: string[], signals: SignalWatch, hooks: SendHooks, pricing: unknown): Promise<SendResult> {
   const intervalMs = o.intervalMs ?? cf.campaign.intervalMs ?? 6000;
+  const lists = await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!()), { country: cf.campaign.defaultCountry });
   const prepared = await signals.race(
-    prepareSend(cf, settings, { campaignId, suppressions: await sendSuppressions(o.suppressions, writer.suppressions && (() => writer.suppressions!()), { country: cf.campaign.defaultCountry }), intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
+    prepareSend(cf, settings, { campaignId, suppressions: lists, intervalMs, senders, dryRun: false, sample: o.sample, allowFullBudget: o.allowFullBudget, windowFlag: o.window, graphUrlFlags: o.graphUrls, pricing, warn: hooks.warn, csvLimits: o.csvLimits }),
     'nothing was sent',
   );
   // Opt-outs the ledger recorded bind this run, whatever suppression list it names.
@@ -61,6 +64,8 @@ export async function sendCampaign(o: SendOptions, cf: CampaignFile, settings: S
     // Meta's 131050 ("stopped marketing messages from your business") puts the number on the list this send honours.
     const pacing = pacingNotice(cf.campaign.template.name, hooks.onNotice);
     const optOuts = new SendOptOuts(optOutSink(o.suppressions, writer.appendSuppressions && ((r) => writer.appendSuppressions!(r)), o.store), `campaign ${cf.campaign.name}`, hooks.onNotice);
+    // 131050s an earlier run stored in the ledger but never got onto the list (killed between the two writes).
+    optOuts.restore(missingOptOuts(state.recipients.values(), lists ?? readSuppressions(suppressionsPath()), `campaign ${cf.campaign.name}`));
     const stop = await execute({
       engine,
       writer,

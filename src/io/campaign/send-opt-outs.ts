@@ -57,6 +57,17 @@ export class SendOptOuts {
     });
   }
 
+  /** Adds opt-outs an earlier run recorded in the ledger but lost before the list had them. */
+  restore(records: SuppressionRecord[]): void {
+    for (const rec of records) {
+      this.chain = this.chain.then(
+        () => bounded(this.sink.append([rec])).then(() => this.notice(`${rec.e164}: refused with 131050 (opted out of marketing) in an earlier run, missing from the suppression list: added now`)),
+      ).catch((err: unknown) => {
+        this.notice(`${rec.e164}: refused with 131050 in an earlier run, missing from the suppression list, which could not be written (${errorMessage(err)}): add it with: wa-ops suppressions add ${rec.e164} --scope marketing --reason 131050${this.sink.flag}`);
+      });
+    }
+  }
+
   /** Every write started is done (or reported). */
   settle(): Promise<void> {
     return this.chain;

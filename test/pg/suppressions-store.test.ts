@@ -116,5 +116,10 @@ describe.skipIf(!pgUrl)('suppressions and send --to with a PostgreSQL store', ()
     expect((await readPgSuppressions(conn)).isSuppressed(numbers[0], 'MARKETING')).toMatchObject({ reason: '131050', scope: 'marketing' });
     expect((await readPgSuppressions(conn)).isSuppressed(numbers[0], 'UTILITY')).toBeNull();
     expect(JSON.parse((await send('pg-131050-b')).stdout)).toMatchObject({ sent: 1, skipped: 1 });
+    // The store lost the opt-out (a worker killed between its ledger line and the list's): the campaign's next run adds it again.
+    await conn.query('DELETE FROM wa_ops.suppressions WHERE e164 = $1', [numbers[0]]);
+    const again = await send('pg-131050-a');
+    expect(again.stderr).toMatch(/refused with 131050 \(opted out of marketing\) in an earlier run, missing from the suppression list: added now/);
+    expect((await readPgSuppressions(conn)).isSuppressed(numbers[0], 'MARKETING')?.record).toMatchObject({ reason: '131050', scope: 'marketing', by: 'campaign pg-131050-a' });
   });
 });

@@ -4,6 +4,8 @@
 export interface FieldSel {
   name: string;
   sub?: FieldSel[];
+  /** `.limit(n)` on an edge: at most n items. */
+  limit?: number;
 }
 
 /** Where the braces of a fields list do not balance, as Graph's syntax error says it (code 2500); undefined when they do. */
@@ -24,11 +26,14 @@ export function parseFields(fields: string): FieldSel[] | { syntax: string } {
   const list = (): FieldSel[] => {
     const out: FieldSel[] = [];
     let name = '';
+    let mods = '';
     let sub: FieldSel[] | undefined;
     const push = () => {
       const n = name.trim().replace(/\..*$/, '');
-      if (n) out.push(sub ? { name: n, sub } : { name: n });
+      const limit = /\.limit\((\d+)\)/.exec(name + mods);
+      if (n) out.push({ name: n, ...(sub ? { sub } : {}), ...(limit ? { limit: Number(limit[1]) } : {}) });
       name = '';
+      mods = '';
       sub = undefined;
     };
     while (i < fields.length) {
@@ -38,6 +43,7 @@ export function parseFields(fields: string): FieldSel[] | { syntax: string } {
       else if (ch === ',') push();
       // A modifier after a selection (a{b}.limit(2)) is not part of the name.
       else if (!sub) name += ch;
+      else mods += ch;
     }
     push();
     return out;

@@ -87,10 +87,15 @@ function edgesAsFields(state: SandboxState, fields: string): Record<string, unkn
   const sub = (name: string) => (Array.isArray(sel) ? sel.find((f) => f.name === name) : undefined);
   const out: Record<string, unknown> = {};
   const paging = { cursors: { before: 'QVFI', after: 'QVFI' } };
+  // `.limit(n)` keeps the first n items of the edge, as Graph's nested limit does.
+  const upTo = <T>(items: T[], limit: number | undefined) => (limit === undefined ? items : items.slice(0, limit));
   const pn = sub('phone_numbers');
-  if (pn) out.phone_numbers = pn.sub ? { data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => phoneNumber(state, n)), paging } : phoneNumberList(state, null);
+  if (pn) {
+    const list = pn.sub ? { data: [state.o.phoneNumberId, ...state.o.extraPhoneNumberIds].map((n) => phoneNumber(state, n)), paging } : phoneNumberList(state, null);
+    out.phone_numbers = 'data' in list ? { ...list, data: upTo(list.data, pn.limit) } : list;
+  }
   const mt = sub('message_templates');
-  if (mt) out.message_templates = { data: [...state.templates.values()].map((t) => (mt.sub ? shown(state, t) : pickFields(shown(state, t), TEMPLATE_LIST_FIELDS.join(',')))), paging };
+  if (mt) out.message_templates = { data: upTo([...state.templates.values()], mt.limit).map((t) => (mt.sub ? shown(state, t) : pickFields(shown(state, t), TEMPLATE_LIST_FIELDS.join(',')))), paging };
   return out;
 }
 

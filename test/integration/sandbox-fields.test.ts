@@ -96,6 +96,19 @@ describe('fields= on the sandbox', () => {
     expect(badTpl.json.error.message).toBe('(#100) Tried accessing nonexisting field (owner) on node type (WhatsAppBusinessHSM)');
   });
 
+  it('.limit(n) on a nested edge keeps its first n items, before or after the selection', async () => {
+    const all = (await get(`${WABA}?fields=message_templates{name}`)).json.message_templates.data;
+    expect(all.length).toBeGreaterThan(2);
+    const one = await get(`${WABA}?fields=${encodeURIComponent('message_templates.limit(1){name}')}`);
+    expect(one.status).toBe(200);
+    expect(one.json.message_templates.data).toEqual([all[0]]);
+    const two = await get(`${WABA}?fields=${encodeURIComponent('message_templates{name}.limit(2),phone_numbers.limit(0){id}')}`);
+    expect(two.json.message_templates.data).toEqual(all.slice(0, 2));
+    expect(two.json.phone_numbers.data).toEqual([]);
+    const listed = await get(`${WABA}?fields=${encodeURIComponent('message_templates.limit(1)')}`);
+    expect(listed.json.message_templates.data).toHaveLength(1);
+  });
+
   it('a fields list with unbalanced braces is a syntax error (2500), as Graph answers it', async () => {
     const r = await get(`${PN}?fields=${encodeURIComponent('health_status{can_send_message')}`);
     expect(r.status).toBe(400);

@@ -3,8 +3,8 @@ import { applySelection, parseFields } from '../../src/sandbox/field-selection.j
 
 describe('Graph fields= syntax', () => {
   it('reads names, nested selections and modifiers', () => {
-    expect(parseFields('a,b{c,d{e}},f.limit(2)')).toEqual([{ name: 'a' }, { name: 'b', sub: [{ name: 'c' }, { name: 'd', sub: [{ name: 'e' }] }] }, { name: 'f' }]);
-    expect(parseFields('a{b}.limit(3), c')).toEqual([{ name: 'a', sub: [{ name: 'b' }] }, { name: 'c' }]);
+    expect(parseFields('a,b{c,d{e}},f.limit(2)')).toEqual([{ name: 'a' }, { name: 'b', sub: [{ name: 'c' }, { name: 'd', sub: [{ name: 'e' }] }] }, { name: 'f', limit: 2 }]);
+    expect(parseFields('a{b}.limit(3), c')).toEqual([{ name: 'a', sub: [{ name: 'b' }], limit: 3 }, { name: 'c' }]);
     expect(parseFields('')).toEqual([]);
   });
   it('unbalanced braces are Graph syntax errors naming the character', () => {
